@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { appInfoSchema, connectorSchema } from './domain/connectors';
+import { orgProfileInputSchema, orgProfileSchema, settingsSchema, settingsUpdateSchema } from './domain/settings';
+import { authStatusSchema, signInStartedSchema } from './domain/auth';
+import {
+  accessProfileSchema,
+  describedFieldSchema,
+  describedObjectSchema,
+} from './domain/access-profile';
+import {
+  connectionStateSchema,
+  healthReportSchema,
+  preflightReportSchema,
+  removalPlanSchema,
+  runProgressSchema,
+} from './domain/connection';
+import { auditEntrySchema, exportFormats, savedFileSchema } from './domain/activity';
+
+const none = z.object({}).strict();
+const id = z.object({ id: z.string().min(1).max(64) }).strict();
+
+/**
+ * The one table every transport derives from: preload (IPC), browser mode (HTTP + WebSocket), the
+ * renderer's API seam and the tests. Adding an operation is one entry here and one handler in main.
+ */
+export const operations = {
+  'app.info': { input: none, output: appInfoSchema },
+  'connectors.list': { input: none, output: z.array(connectorSchema) },
+
+  'settings.get': { input: none, output: settingsSchema },
+  'settings.update': { input: settingsUpdateSchema, output: settingsSchema },
+  'profiles.save': { input: orgProfileInputSchema, output: orgProfileSchema },
+  'profiles.remove': { input: id, output: settingsSchema },
+  'profiles.activate': { input: id, output: settingsSchema },
+
+  'auth.status': { input: none, output: authStatusSchema },
+  'auth.signIn': { input: z.object({ profileId: z.string().min(1).max(64).optional() }).strict(), output: signInStartedSchema },
+  'auth.cancel': { input: none, output: authStatusSchema },
+  'auth.signOut': { input: none, output: authStatusSchema },
+
+  'agent.accessProfile.get': { input: none, output: accessProfileSchema },
+  'agent.accessProfile.update': { input: accessProfileSchema.strict(), output: connectionStateSchema },
+  'org.describeObjects': { input: none, output: z.array(describedObjectSchema) },
+  'org.describeObject': {
+    input: z.object({ name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/) }).strict(),
+    output: z.object({ name: z.string(), label: z.string(), fields: z.array(describedFieldSchema) }),
+  },
+
+  'connection.state': { input: none, output: connectionStateSchema },
+  'connection.preflight': { input: none, output: preflightReportSchema },
+  /** Starts a run and returns at once; progress and the end arrive as events. */
+  'connection.enable': { input: none, output: connectionStateSchema },
+  'connection.removalPlan': { input: none, output: removalPlanSchema },
+  'connection.disable': { input: none, output: connectionStateSchema },
+  'connection.reconnect': { input: none, output: connectionStateSchema },
+  'connection.recreate': { input: none, output: connectionStateSchema },
+  'connection.updateAccess': { input: none, output: connectionStateSchema },
+  'connection.resume': { input: none, output: connectionStateSchema },
+  'connection.rollback': { input: none, output: connectionStateSchema },
+  'connection.check': { input: none, output: healthReportSchema },
+  'connection.export': { input: z.object({ format: z.enum(exportFormats) }).strict(), output: savedFileSchema },
+  'connection.exportCredentials': {
+    input: z.object({ passphrase: z.string().min(12).max(1024) }).strict(),
+    output: savedFileSchema,
+  },
+  'connection.openInSetup': {
+    input: z.object({ artifact: z.enum(['app', 'user', 'permissionSet']) }).strict(),
+    output: z.object({ opened: z.boolean(), url: z.string() }),
+  },
+
+  'audit.list': {
+    input: z.object({ orgId: z.string().optional(), operation: z.string().optional() }).strict(),
+    output: z.array(auditEntrySchema),
+  },
+  'audit.export': { input: z.object({ format: z.enum(['json', 'csv']) }).strict(), output: savedFileSchema },
+} as const;
+
+export type OperationName = keyof typeof operations;
+export const operationNames = Object.keys(operations) as OperationName[];
+export type OperationInput<N extends OperationName> = z.input<(typeof operations)[N]['input']>;
+export type ParsedInput<N extends OperationName> = z.output<(typeof operations)[N]['input']>;
+export type OperationOutput<N extends OperationName> = z.output<(typeof operations)[N]['output']>;
+
+/** What main pushes without being asked. */
+export const events = {
+  'auth.changed': authStatusSchema,
+  'connection.changed': connectionStateSchema,
+  'connection.progress': runProgressSchema,
+  'settings.changed': settingsSchema,
+} as const;
+export type EventName = keyof typeof events;
+export const eventNames = Object.keys(events) as EventName[];
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** A call's result on every transport: errors are values, never thrown stack traces. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: import('./errors').AppError };
+
+/** The API the renderer sees, identical whether it came from preload or from browser mode. */
+export type AgentConnectionsApi = {
+  [N in OperationName]: (input: OperationInput<N>) => Promise<OperationOutput<N>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** What main implements once; IPC, browser mode, the CLI and tests all call it. */
+export type Handlers = {
+  [N in OperationName]: (input: ParsedInput<N>) => Promise<OperationOutput<N>>;
+};

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { environments } from './settings';
+
+export const identitySchema = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  username: z.string(),
+  instanceUrl: z.string(),
+  environment: z.enum(environments),
+});
+export type Identity = z.infer<typeof identitySchema>;
+
+/** Rights the admin needs to set up the connection; `missing` lists their labels. */
+export const adminPermissionCheckSchema = z.object({
+  ok: z.boolean(),
+  missing: z.array(z.string()),
+});
+export type AdminPermissionCheck = z.infer<typeof adminPermissionCheckSchema>;
+
+export const authStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('signedOut'), profileId: z.string().nullable() }),
+  z.object({
+    state: z.literal('signingIn'),
+    profileId: z.string(),
+    authorizeUrl: z.string(),
+    expiresAt: z.string(),
+  }),
+  z.object({
+    state: z.literal('signedIn'),
+    profileId: z.string(),
+    identity: identitySchema,
+    permissions: adminPermissionCheckSchema,
+    /** `memory` where the OS offers no encrypted key store: the session ends with the app. */
+    sessionStorage: z.enum(['encrypted', 'memory']),
+  }),
+  z.object({ state: z.literal('expired'), profileId: z.string(), identity: identitySchema.optional() }),
+]);
+export type AuthStatus = z.infer<typeof authStatusSchema>;
+
+export const signInStartedSchema = z.object({
+  authorizeUrl: z.string(),
+  /** Desktop: main already opened the system browser. Browser mode: the page opens a new tab. */
+  openedBy: z.enum(['app', 'page']),
+});
+export type SignInStarted = z.infer<typeof signInStartedSchema>;

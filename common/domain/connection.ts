@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { appErrorSchema } from '../errors';
+import { environments } from './settings';
+
+/** The steps the UI lists, in the order enable runs them; teardown steps follow. */
+export const stepIds = [
+  'preflight',
+  'permissionSet',
+  'accessGrants',
+  'integrationUser',
+  'licence',
+  'assignment',
+  'keyPair',
+  'app',
+  'activation',
+  'verification',
+  'removeApp',
+  'removeAssignment',
+  'removeLicence',
+  'deactivateUser',
+  'removePermissionSet',
+] as const;
+export type StepId = (typeof stepIds)[number];
+
+export const stepStates = ['pending', 'running', 'done', 'failed', 'skipped', 'undone'] as const;
+
+export const runKinds = ['enable', 'disable', 'reconnect', 'recreate', 'updateAccess', 'resume', 'rollback'] as const;
+export type RunKind = (typeof runKinds)[number];
+
+export const stepProgressSchema = z.object({
+  id: z.enum(stepIds),
+  state: z.enum(stepStates),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  /** Short admin-readable note, e.g. "Reused the integration user from an earlier connection". */
+  note: z.string().optional(),
+});
+export type StepProgress = z.infer<typeof stepProgressSchema>;
+
+export const activationProgressSchema = z.object({
+  attempt: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  deadlineAt: z.string(),
+});
+
+export const runProgressSchema = z.object({
+  kind: z.enum(runKinds),
+  startedAt: z.string(),
+  steps: z.array(stepProgressSchema),
+  activation: activationProgressSchema.optional(),
+});
+export type RunProgress = z.infer<typeof runProgressSchema>;
+
+export const preflightCheckSchema = z.object({
+  id: z.string(),
+  ok: z.boolean(),
+  severity: z.enum(['blocker', 'warning', 'info']),
+  message: z.string(),
+  fix: z.string().optional(),
+});
+export type PreflightCheck = z.infer<typeof preflightCheckSchema>;
+
+export const preflightReportSchema = z.object({
+  ok: z.boolean(),
+  checks: z.array(preflightCheckSchema),
+});
+export type PreflightReport = z.infer<typeof preflightReportSchema>;
+
+export const grantSchema = z.object({
+  object: z.string(),
+  field: z.string().nullable(),
+  read: z.boolean(),
+  edit: z.boolean(),
+  viewAllRecords: z.boolean(),
+  /** false for fields readable through object access alone (not permissionable). */
+  viaFieldPermission: z.boolean(),
+});
+export type Grant = z.infer<typeof grantSchema>;
+
+export const connectionDetailsSchema = z.object({
+  org: z.object({
+    id: z.string(),
+    name: z.string(),
+    environment: z.enum(environments),
+    myDomainUrl: z.string(),
+  }),
+  app: z.object({
+    label: z.string(),
+    apiName: z.string(),
+    consumerKey: z.string(),
+    createdAt: z.string(),
+    setupUrl: z.string(),
+  }),
+  user: z.object({
+    id: z.string(),
+    name: z.string(),
+    username: z.string(),
+    active: z.boolean(),
+    licence: z.string(),
+    profile: z.string(),
+    setupUrl: z.string(),
+  }),
+  permissionSet: z.object({
+    id: z.string(),
+    label: z.string(),
+    apiName: z.string(),
+    setupUrl: z.string(),
+  }),
+  grants: z.array(grantSchema),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  lastVerifiedAt: z.string().nullable(),
+});
+export type ConnectionDetails = z.infer<typeof connectionDetailsSchema>;
+
+export const driftSchema = z.object({
+  /** `Object.Field` the agent reads that the permission set does not grant. */
+  missingFields: z.array(z.string()),
+  missingObjects: z.array(z.string()),
+  /** Components that are gone or altered in the org (app, user, permission set, assignment...). */
+  brokenArtifacts: z.array(z.string()),
+  /** Grants someone added by hand: a warning only. */
+  extraGrants: z.array(z.string()),
+});
+export type Drift = z.infer<typeof driftSchema>;
+
+export const connectionStatuses = ['off', 'running', 'connected', 'drift', 'error', 'interrupted'] as const;
+export type ConnectionStatus = (typeof connectionStatuses)[number];
+
+export const connectionStateSchema = z.object({
+  status: z.enum(connectionStatuses),
+  orgId: z.string().nullable(),
+  run: runProgressSchema.optional(),
+  details: connectionDetailsSchema.optional(),
+  drift: driftSchema.optional(),
+  preflight: preflightReportSchema.optional(),
+  error: appErrorSchema.optional(),
+  /** Things teardown could not remove, reported to the admin rather than silently forgotten. */
+  leftovers: z.array(z.string()).optional(),
+});
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+export const removalPlanSchema = z.object({
+  items: z.array(z.object({ step: z.enum(stepIds), description: z.string() })),
+});
+export type RemovalPlan = z.infer<typeof removalPlanSchema>;
+
+export const healthReportSchema = z.object({
+  checkedAt: z.string(),
+  status: z.enum(connectionStatuses),
+  drift: driftSchema,
+  agentTokenOk: z.boolean(),
+});
+export type HealthReport = z.infer<typeof healthReportSchema>;

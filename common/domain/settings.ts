@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+export const themePreferences = ['system', 'light', 'dark'] as const;
+export const languagePreferences = ['system', 'en', 'sv'] as const;
+export const environments = ['production', 'sandbox', 'myDomain'] as const;
+
+export const DEFAULT_CLIENT_ID = 'PlatformCLI';
+export const DEFAULT_CALLBACK_PORT = 1717;
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}
+
+/** https everywhere; plain http only for loopback hosts (the emulator and demo org). */
+export const myDomainUrlSchema = z
+  .string()
+  .trim()
+  .url()
+  .refine((value) => {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  }, 'Use an https:// address (http:// is accepted only for this computer).')
+  .transform((value) => new URL(value).origin);
+
+export const orgProfileInputSchema = z
+  .object({
+    id: z.string().min(1).max(64).optional(),
+    name: z.string().trim().min(1).max(80),
+    environment: z.enum(environments),
+    myDomainUrl: myDomainUrlSchema.optional(),
+    clientId: z.string().trim().min(1).max(255).default(DEFAULT_CLIENT_ID),
+    callbackPort: z.number().int().min(1024).max(65535).default(DEFAULT_CALLBACK_PORT),
+  })
+  .refine((p) => p.environment !== 'myDomain' || p.myDomainUrl !== undefined, {
+    message: 'A My Domain profile needs its URL.',
+    path: ['myDomainUrl'],
+  });
+export type OrgProfileInput = z.input<typeof orgProfileInputSchema>;
+
+export const orgProfileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  environment: z.enum(environments),
+  myDomainUrl: z.string().optional(),
+  clientId: z.string(),
+  callbackPort: z.number().int(),
+});
+export type OrgProfile = z.infer<typeof orgProfileSchema>;
+export type Environment = OrgProfile['environment'];
+
+/** The login origin a profile signs in through. */
+export function loginUrlOf(profile: Pick<OrgProfile, 'environment' | 'myDomainUrl'>): string {
+  if (profile.environment === 'production') return 'https://login.salesforce.com';
+  if (profile.environment === 'sandbox') return 'https://test.salesforce.com';
+  return profile.myDomainUrl ?? 'https://login.salesforce.com';
+}
+
+export const settingsSchema = z.object({
+  schemaVersion: z.literal(1),
+  theme: z.enum(themePreferences),
+  language: z.enum(languagePreferences),
+  agentName: z.string().trim().min(1).max(40),
+  orgProfiles: z.array(orgProfileSchema),
+  activeProfileId: z.string().nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsUpdateSchema = z
+  .object({
+    theme: z.enum(themePreferences),
+    language: z.enum(languagePreferences),
+    agentName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z][A-Za-z0-9 ]*$/, 'Use letters, digits and spaces, starting with a letter.'),
+  })
+  .partial()
+  .strict();
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+
+export const defaultSettings: Settings = {
+  schemaVersion: 1,
+  theme: 'system',
+  language: 'system',
+  agentName: 'Sales Agent',
+  orgProfiles: [],
+  activeProfileId: null,
+};

@@ -1,0 +1,63 @@
+import type { Handlers } from '../common';
+import { createAuthService } from './auth';
+import { createConnectionServices } from './connection';
+import type { Logger } from './log';
+import { createHandlers } from './services/handlers';
+import type { EventSink, ExternalOpener, FileSaver, HostInfo } from './services/ports';
+import { createAuditLog } from './store/audit-log';
+import type { DocumentStoreFactory } from './store/document-store';
+import { createSettingsRepository } from './store/settings-repository';
+import type { SecretVault } from './store/vault';
+
+/** What a host (Electron, browser mode, CLI, a test) provides. */
+export interface Host {
+  info: HostInfo;
+  stores: DocumentStoreFactory;
+  vault: SecretVault;
+  files: FileSaver;
+  external: ExternalOpener;
+  events: EventSink;
+  log: Logger;
+  /** false in browser mode: the page opens the authorize URL in a new tab itself. */
+  opensBrowser: boolean;
+  now?: () => Date;
+}
+
+/** Wires the host-neutral services once; every host calls this and then exposes `handlers`. */
+export function createApp(host: Host) {
+  const settings = createSettingsRepository(host.stores);
+  const audit = createAuditLog(host.stores, host.now);
+  const auth = createAuthService({
+    settings,
+    stores: host.stores,
+    vault: host.vault,
+    events: host.events,
+    audit,
+    log: host.log,
+    openAuthorizeUrl: host.opensBrowser ? (url) => host.external.open(url) : null,
+    now: host.now,
+  });
+  const { connection, agent } = createConnectionServices({
+    settings,
+    stores: host.stores,
+    vault: host.vault,
+    auth,
+    events: host.events,
+    audit,
+    log: host.log,
+    now: host.now,
+  });
+  const handlers: Handlers = createHandlers({
+    info: host.info,
+    settings,
+    auth,
+    connection,
+    agent,
+    audit,
+    files: host.files,
+    external: host.external,
+    events: host.events,
+  });
+  return { handlers, settings, audit, auth, connection, agent };
+}
+export type App = ReturnType<typeof createApp>;

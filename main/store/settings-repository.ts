@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import {
+  defaultSettings,
+  orgProfileInputSchema,
+  settingsSchema,
+  type OrgProfile,
+  type OrgProfileInput,
+  type Settings,
+  type SettingsUpdate,
+} from '../../common';
+import { fail } from '../../common/errors';
+import type { DocumentStoreFactory } from './document-store';
+
+/**
+ * Version 0 had no `schemaVersion` and kept a single `profile`; bring it forward so an older
+ * install keeps its org profile. Later versions add a case here.
+ */
+export function migrateSettings(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const record = raw as Record<string, unknown>;
+  if (record.schemaVersion === undefined) {
+    const { profile, ...rest } = record;
+    const profiles = profile ? [profile] : [];
+    const first = profiles[0] as { id?: unknown } | undefined;
+    return {
+      ...defaultSettings,
+      ...rest,
+      schemaVersion: 1,
+      orgProfiles: profiles,
+      activeProfileId: typeof first?.id === 'string' ? first.id : null,
+    };
+  }
+  return raw;
+}
+
+export interface SettingsRepository {
+  get(): Settings;
+  update(change: SettingsUpdate): Settings;
+  saveProfile(input: OrgProfileInput): OrgProfile;
+  removeProfile(id: string): Settings;
+  activateProfile(id: string): Settings;
+  activeProfile(): OrgProfile | undefined;
+  profile(id: string): OrgProfile | undefined;
+}
+
+export function createSettingsRepository(stores: DocumentStoreFactory): SettingsRepository {
+  const document = stores<Settings>('settings', {
+    defaults: defaultSettings,
+    parse: (raw) => settingsSchema.parse(raw),
+    migrate: migrateSettings,
+  });
+  const write = (next: Settings): Settings => {
+    document.write(next);
+    return next;
+  };
+  const requireProfile = (settings: Settings, id: string): OrgProfile =>
+    settings.orgProfiles.find((p) => p.id === id) ??
+    fail('PROFILE_NOT_FOUND', 'That org profile no longer exists. Choose another one in Settings.', { action: 'openSettings' });
+
+  return {
+    get: () => document.read(),
+    update: (change) => write({ ...document.read(), ...change }),
+    saveProfile(input) {
+      const parsed = orgProfileInputSchema.parse(input);
+      const settings = document.read();
+      const profile: OrgProfile = { ...parsed, id: parsed.id ?? randomUUID() };
+      const others = settings.orgProfiles.filter((p) => p.id !== profile.id);
+      if (others.some((p) => p.name.toLowerCase() === profile.name.toLowerCase())) {
+        fail('PROFILE_INVALID', `An org profile named "${profile.name}" already exists.`);
+      }
+      write({
+        ...settings,
+        orgProfiles: [...others, profile],
+        activeProfileId: settings.activeProfileId ?? profile.id,
+      });
+      return profile;
+    },
+    removeProfile(id) {
+      const settings = document.read();
+      requireProfile(settings, id);
+      const orgProfiles = settings.orgProfiles.filter((p) => p.id !== id);
+      const activeProfileId = settings.activeProfileId === id ? (orgProfiles[0]?.id ?? null) : settings.activeProfileId;
+      return write({ ...settings, orgProfiles, activeProfileId });
+    },
+    activateProfile(id) {
+      const settings = document.read();
+      requireProfile(settings, id);
+      return write({ ...settings, activeProfileId: id });
+    },
+    activeProfile() {
+      const settings = document.read();
+      return settings.orgProfiles.find((p) => p.id === settings.activeProfileId);
+    },
+    profile: (id) => document.read().orgProfiles.find((p) => p.id === id),
+  };
+}
