@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AppError } from './errors';
 import { appInfoSchema, connectorSchema } from './domain/connectors';
 import { orgProfileInputSchema, orgProfileSchema, settingsSchema, settingsUpdateSchema } from './domain/settings';
 import { authStatusSchema, signInStartedSchema } from './domain/auth';
@@ -93,7 +94,7 @@ export const eventNames = Object.keys(events) as EventName[];
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 /** A call's result on every transport: errors are values, never thrown stack traces. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: import('./errors').AppError };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 /** The API the renderer sees, identical whether it came from preload or from browser mode. */
 export type AgentConnectionsApi = {

@@ -21,7 +21,9 @@ export function isTrustedSender(event: SenderView, policy: SenderPolicy): boolea
   if (!frame || frame.parent !== null) return false;
   if (!policy.trustedIds().has(event.sender.id)) return false;
   try {
-    return new URL(frame.url).origin === policy.appOrigin;
+    // URL.origin is "null" for custom schemes outside Electron's registry, so compare the parts.
+    const url = new URL(frame.url);
+    return `${url.protocol}//${url.host}` === policy.appOrigin;
   } catch {
     return false;
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { appError, operations, toAppError, type Handlers, type OperationName, type Result } from '../../common';
 
 export function isOperationName(name: string): name is OperationName {

@@ -17,17 +17,17 @@ import type { DocumentStoreFactory } from './document-store';
  */
 export function migrateSettings(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null) return raw;
-  const record = raw as Record<string, unknown>;
+  const record: Record<string, unknown> = { ...raw };
   if (record.schemaVersion === undefined) {
     const { profile, ...rest } = record;
-    const profiles = profile ? [profile] : [];
-    const first = profiles[0] as { id?: unknown } | undefined;
+    const profiles: unknown[] = profile ? [profile] : [];
+    const firstId: unknown = typeof profile === 'object' && profile !== null ? (profile as { id?: unknown }).id : undefined;
     return {
       ...defaultSettings,
       ...rest,
       schemaVersion: 1,
       orgProfiles: profiles,
-      activeProfileId: typeof first?.id === 'string' ? first.id : null,
+      activeProfileId: typeof firstId === 'string' ? firstId : null,
     };
   }
   return raw;

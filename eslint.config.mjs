@@ -1,0 +1,56 @@
+import eslint from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const electronImport = {
+  name: 'electron',
+  message: 'Only main/index.ts, main/window.ts, main/ipc/ and main/store/ may import electron; take what you need as a parameter.',
+};
+const ipcNames = ['ipcMain', 'ipcRenderer'];
+
+export default defineConfig(
+  { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', 'bench/results/**'] },
+  eslint.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [electronImport] }],
+      'no-restricted-properties': ['error', ...ipcNames.map((name) => ({ object: 'electron', property: name, message: 'ipc lives only in main/ipc/ and preload/.' }))],
+    },
+  },
+  {
+    // The thin Electron host: the only places allowed to import electron.
+    files: ['main/index.ts', 'main/window.ts', 'main/ipc/**/*.ts', 'main/store/**/*.ts', 'preload/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // ipcMain / ipcRenderer: banned by name everywhere but their one module each.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['main/ipc/**', 'preload/index.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...ipcNames.map((name) => ({ selector: `ImportSpecifier[imported.name='${name}']`, message: `${name} is used only in main/ipc/ and preload/index.ts.` }))],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+);

@@ -1,0 +1,115 @@
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, net, protocol, safeStorage, session, shell } from 'electron';
+import { createApp } from './app';
+import { dataDirFromEnv } from './data-dir';
+import { ensureDemoProfile } from './demo-profile';
+import { registerIpcHandlers, sendEvent } from './ipc/handle';
+import { consoleLogger } from './log';
+import { desktopCsp } from './security/csp';
+import { createGuardedOpener } from './security/open-external';
+import { mimeTypeOf, resolveStaticFile } from './security/static-files';
+import { createEventHub } from './services/event-hub';
+import type { FileSaver } from './services/ports';
+import { createElectronStoreFactory } from './store/electron-store';
+import { createEncryptedVault, createMemoryVault, type SecretVault } from './store/vault';
+import type { DocumentStoreFactory } from './store/document-store';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, createMainWindow } from './window';
+
+const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const rendererRoot = join(outDir, 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0];
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.on('certificate-error', (event, _contents, _url, _error, _certificate, callback) => {
+    event.preventDefault();
+    callback(false);
+  });
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
+
+/** Linux without a key ring gives `basic_text` (a hard-coded password): keep secrets in memory there. */
+async function createVault(stores: DocumentStoreFactory): Promise<SecretVault> {
+  const available = await safeStorage.isAsyncEncryptionAvailable();
+  if (!available || (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text')) {
+    return createMemoryVault();
+  }
+  return createEncryptedVault(stores, {
+    encrypt: async (plain) => (await safeStorage.encryptStringAsync(plain)).toString('base64'),
+    decrypt: async (sealed) => (await safeStorage.decryptStringAsync(Buffer.from(sealed, 'base64'))).result,
+  });
+}
+
+const saveWithDialog: FileSaver = {
+  async save(file) {
+    const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    const options = { defaultPath: file.fileName };
+    const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return { kind: 'cancelled' };
+    await writeFile(choice.filePath, file.content, { encoding: 'utf8', mode: 0o600 });
+    return { kind: 'saved', path: choice.filePath };
+  },
+};
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === APP_HOST ? resolveStaticFile(rendererRoot, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    return new Response(await response.arrayBuffer(), {
+      headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': desktopCsp, 'x-content-type-options': 'nosniff' },
+    });
+  });
+}
+
+function denyPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
+}
+
+async function start(): Promise<void> {
+  serveRenderer();
+  denyPermissions();
+  const dataDir = dataDirFromEnv(() => app.getPath('userData'));
+  const stores = createElectronStoreFactory(dataDir);
+  const events = createEventHub();
+  const windows = new Set<Electron.WebContents>();
+  events.subscribe(({ event, payload }) => sendEvent(windows, event, payload as never));
+  const services = createApp({
+    info: { name: 'Agent Connections', version: app.getVersion(), platform: process.platform, locale: app.getLocale(), host: 'desktop' },
+    stores,
+    vault: await createVault(stores),
+    files: saveWithDialog,
+    external: createGuardedOpener((url) => shell.openExternal(url)),
+    events,
+    log: consoleLogger(),
+    opensBrowser: true,
+  });
+  const demoLoginUrl = process.env.AGENT_CONNECTIONS_DEMO_LOGIN_URL;
+  if (demoLoginUrl) ensureDemoProfile(services.settings, demoLoginUrl);
+  registerIpcHandlers(services.handlers, { appOrigin: APP_ORIGIN, trustedIds: () => new Set([...windows].map((w) => w.id)) });
+  const window = createMainWindow(outDir);
+  windows.add(window.webContents);
+  window.on('closed', () => windows.clear());
+}
