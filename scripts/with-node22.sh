@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs a command with Node >= 22 first on PATH. These machines ship Node 20 (end-of-life); when the
+# machine's Node is older, Node 22 comes from the npm registry's `node@22` package, cached per user.
+# Usage: scripts/with-node22.sh npm ci   |   source scripts/with-node22.sh (puts it on PATH for the shell)
+set -euo pipefail
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+if [ "$(node_major)" -lt 22 ]; then
+  NODE22_DIR="${NODE22_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/node22}"
+  if [ ! -x "$NODE22_DIR/node_modules/.bin/node" ]; then
+    mkdir -p "$NODE22_DIR"
+    npm install --prefix "$NODE22_DIR" --no-save --no-package-lock --no-audit --no-fund node@22 >&2
+  fi
+  export PATH="$NODE22_DIR/node_modules/.bin:$PATH"
+fi
+if [ "$#" -gt 0 ]; then exec "$@"; fi
