@@ -1,0 +1,120 @@
+/**
+ * Composite (§4.5): up to 25 subrequests, at most 5 of them collections or queries, `@{ref.path}`
+ * references to earlier results, allOrNone rollback with PROCESSING_HALTED for the others.
+ */
+import { isRecord, json, restError, type EmuResponse } from './http';
+import { restRequest, type RestRequest } from './rest';
+
+export const COMPOSITE_LIMIT = 25;
+export const COMPOSITE_HEAVY_LIMIT = 5;
+
+interface SubRequest { method: string; url: string; referenceId: string; body?: unknown }
+interface SubResponse { body: unknown; httpHeaders: Record<string, string>; httpStatusCode: number; referenceId: string }
+
+const HALTED = [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }];
+
+function parseSubRequests(raw: unknown): SubRequest[] | string {
+  if (!Array.isArray(raw)) return 'compositeRequest: expected an array';
+  const out: SubRequest[] = [];
+  for (const r of raw) {
+    if (!isRecord(r) || typeof r.method !== 'string' || typeof r.url !== 'string' || typeof r.referenceId !== 'string') {
+      return 'Each subrequest needs method, url and referenceId';
+    }
+    out.push({ method: r.method.toUpperCase(), url: r.url, referenceId: r.referenceId, ...(r.body !== undefined ? { body: r.body } : {}) });
+  }
+  return out;
+}
+
+function isHeavy(sub: SubRequest): boolean {
+  return /\/composite\/sobjects/.test(sub.url) || /\/(query|queryAll)(\/|\?|$)/.test(sub.url);
+}
+
+export function handleComposite(req: RestRequest): EmuResponse {
+  if (req.nested) return restError(400, 'INVALID_API_INPUT', 'Composite requests cannot be nested');
+  const body = isRecord(req.body) ? req.body : {};
+  const subs = parseSubRequests(body.compositeRequest);
+  if (typeof subs === 'string') return restError(400, 'JSON_PARSER_ERROR', subs);
+  if (subs.length > COMPOSITE_LIMIT) {
+    return restError(400, 'LIMIT_EXCEEDED', `Composite requests can't have more than ${COMPOSITE_LIMIT} subrequests`);
+  }
+  if (subs.filter(isHeavy).length > COMPOSITE_HEAVY_LIMIT) {
+    return restError(400, 'LIMIT_EXCEEDED', `Composite requests can't have more than ${COMPOSITE_HEAVY_LIMIT} sObject Collections or query subrequests`);
+  }
+  const allOrNone = body.allOrNone === true;
+  const snapshot = allOrNone ? req.org.store.snapshot() : undefined;
+  const results = new Map<string, unknown>();
+  const responses: SubResponse[] = [];
+  let failed = false;
+  for (const sub of subs) {
+    if (failed && allOrNone) {
+      responses.push({ body: HALTED, httpHeaders: {}, httpStatusCode: 400, referenceId: sub.referenceId });
+      continue;
+    }
+    const res = runSub(req, sub, results);
+    responses.push(res);
+    if (res.httpStatusCode >= 400) failed = true;
+    else results.set(sub.referenceId, res.body);
+  }
+  if (failed && snapshot) {
+    req.org.store.restore(snapshot);
+    req.org.refreshDerived();
+    for (const r of responses) if (r.httpStatusCode < 400) Object.assign(r, { body: HALTED, httpHeaders: {}, httpStatusCode: 400 });
+  }
+  return json(200, { compositeResponse: responses });
+}
+
+function runSub(req: RestRequest, sub: SubRequest, results: Map<string, unknown>): SubResponse {
+  const base = { referenceId: sub.referenceId, httpHeaders: {} };
+  let url: string;
+  let body: unknown;
+  try {
+    url = substitute(sub.url, results, true);
+    body = substituteDeep(sub.body, results);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { ...base, httpStatusCode: 400, body: [{ errorCode: 'PROCESSING_HALTED', message }] };
+  }
+  const m = /^\/services\/data\/v(\d+\.\d)(\/[^?]*)?(?:\?(.*))?$/.exec(url);
+  if (!m) return { ...base, httpStatusCode: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] };
+  const res = restRequest({
+    ...req, method: sub.method, path: m[2] ?? '', version: m[1] ?? req.version, query: new URLSearchParams(m[3] ?? ''), body, nested: true,
+  });
+  const parsed: unknown = res.body ? JSON.parse(res.body) : null;
+  const headers: Record<string, string> = {};
+  if (res.status === 201 && isRecord(parsed) && typeof parsed.id === 'string') {
+    headers.Location = `/services/data/v${m[1] ?? req.version}${m[2] ?? ''}/${parsed.id}`;
+  }
+  return { ...base, httpHeaders: headers, httpStatusCode: res.status, body: parsed };
+}
+
+/** Resolves `@{ref.a.b[0].c}` against earlier subrequest bodies. */
+function substitute(value: string, results: Map<string, unknown>, encode: boolean): string {
+  return value.replace(/@\{([^}]+)\}/g, (_, expr: string) => {
+    const [refId, ...rest] = expr.split('.');
+    if (!refId || !results.has(refId)) {
+      throw new Error(`Invalid reference specified. No value for ${expr} found in ${refId ?? ''}. Provided referenceId ('${refId ?? ''}') refers to a subrequest that failed or does not exist.`);
+    }
+    let cur: unknown = results.get(refId);
+    for (const part of rest.join('.').split(/\.|(?=\[)/).filter(Boolean)) {
+      const idx = /^\[(\d+)\]$/.exec(part);
+      if (idx) cur = Array.isArray(cur) ? cur[Number(idx[1])] : undefined;
+      else {
+        const m = /^([^[]+)((?:\[\d+\])*)$/.exec(part);
+        cur = isRecord(cur) ? cur[m?.[1] ?? part] : undefined;
+        for (const i of (m?.[2] ?? '').match(/\d+/g) ?? []) cur = Array.isArray(cur) ? cur[Number(i)] : undefined;
+      }
+    }
+    if (cur === undefined || cur === null || typeof cur === 'object') {
+      throw new Error(`Invalid reference specified. No value for ${expr} found in ${refId}.`);
+    }
+    const s = String(cur);
+    return encode ? encodeURIComponent(s) : s;
+  });
+}
+
+function substituteDeep(value: unknown, results: Map<string, unknown>): unknown {
+  if (typeof value === 'string') return substitute(value, results, false);
+  if (Array.isArray(value)) return value.map((v) => substituteDeep(v, results));
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteDeep(v, results)]));
+  return value;
+}

@@ -1,0 +1,66 @@
+/** /__emulator/* test-control API (JSON, both origins, never logged or delayed). */
+import { z } from 'zod';
+import type { Ctx } from './context';
+import type { Emulator } from './emulator';
+import { FaultSpecSchema } from './faults';
+import { json, type EmuResponse } from './http';
+import { buildState } from './state';
+
+const ClockSchema = z.object({ advanceMs: z.number() });
+const LatencySchema = z.object({ ms: z.number().min(0) });
+const ClientSchema = z.object({ clientId: z.string().min(1), redirectUris: z.array(z.string()), pkceRequired: z.boolean().optional() });
+
+function parseJson(body: string): unknown {
+  try {
+    return body.trim() ? JSON.parse(body) : {};
+  } catch {
+    return undefined;
+  }
+}
+
+export function handleControl(emu: Emulator, ctx: Ctx): EmuResponse {
+  const route = `${ctx.method} ${ctx.url.pathname.replace(/\/+$/, '')}`;
+  const body = parseJson(ctx.body);
+  const bad = (message: string): EmuResponse => json(400, { error: message });
+  switch (route) {
+    case 'GET /__emulator/state': return json(200, buildState(emu.org));
+    case 'GET /__emulator/requests': return json(200, emu.log);
+    case 'DELETE /__emulator/requests': emu.log = []; return json(200, { ok: true });
+    case 'POST /__emulator/faults': {
+      const parsed = FaultSpecSchema.safeParse(body);
+      return parsed.success ? json(200, { id: emu.faults.add(parsed.data) }) : bad(parsed.error.message);
+    }
+    case 'DELETE /__emulator/faults': emu.faults.clear(); return json(200, { ok: true });
+    case 'POST /__emulator/reset': emu.reset(); return json(200, { ok: true });
+    case 'POST /__emulator/clock': {
+      const parsed = ClockSchema.safeParse(body);
+      if (!parsed.success) return bad(parsed.error.message);
+      emu.advanceClock(parsed.data.advanceMs);
+      return json(200, { now: new Date(emu.org.now()).toISOString() });
+    }
+    case 'POST /__emulator/latency': {
+      const parsed = LatencySchema.safeParse(body);
+      if (!parsed.success) return bad(parsed.error.message);
+      emu.latencyMs = parsed.data.ms;
+      return json(200, { ok: true });
+    }
+    case 'POST /__emulator/sign-in-clients': {
+      const parsed = ClientSchema.safeParse(body);
+      if (!parsed.success) return bad(parsed.error.message);
+      const err = registerSignInClient(emu, parsed.data);
+      return err ? bad(err) : json(200, { ok: true });
+    }
+    default: return json(404, { error: `no control route ${route}` });
+  }
+}
+
+/** Returns an error message when a callback is refused (switch rejectLoopbackIpCallback, §5.3). */
+export function registerSignInClient(emu: Emulator, c: { clientId: string; redirectUris: string[]; pkceRequired?: boolean | undefined }): string | undefined {
+  if (emu.org.switches.rejectLoopbackIpCallback && c.redirectUris.some((u) => u.startsWith('http://127.0.0.1'))) {
+    return 'Callback URL: Cannot be an HTTP URL';
+  }
+  const client = { clientId: c.clientId, redirectUris: c.redirectUris, ...(c.pkceRequired !== undefined ? { pkceRequired: c.pkceRequired } : {}) };
+  emu.org.signInClients = [...emu.org.signInClients.filter((x) => x.clientId !== c.clientId), client];
+  emu.org.config.signInClients = [...emu.org.config.signInClients.filter((x) => x.clientId !== c.clientId), client];
+  return undefined;
+}

@@ -1,0 +1,59 @@
+/** describe / describeGlobal shapes (the subset of jsforce's DescribeSObjectResult the app reads). */
+import type { Org } from './org';
+import type { FieldDef, ObjectDef } from './schema';
+import { canReadField, canReadObject, type Principal } from './security';
+
+const SOAP_TYPES: Record<string, string> = {
+  id: 'tns:ID', reference: 'tns:ID', boolean: 'xsd:boolean', int: 'xsd:int', double: 'xsd:double', currency: 'xsd:double',
+  percent: 'xsd:double', date: 'xsd:date', datetime: 'xsd:dateTime',
+};
+
+function objectUrls(def: ObjectDef, version: string): Record<string, string> {
+  const base = `/services/data/v${version}/sobjects/${def.name}`;
+  return { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` };
+}
+
+export function globalEntry(def: ObjectDef, version: string): Record<string, unknown> {
+  return {
+    name: def.name, label: def.label, labelPlural: def.labelPlural, keyPrefix: def.keyPrefix, custom: def.custom,
+    customSetting: false, createable: def.createable, updateable: def.updateable, deletable: def.deletable,
+    queryable: true, retrieveable: true, searchable: !def.setup, layoutable: !def.setup, triggerable: !def.setup,
+    undeletable: !def.setup && def.deletable, mergeable: false, replicateable: true, activateable: false,
+    deprecatedAndHidden: false, feedEnabled: false, hasSubtypes: false, isSubtype: false, mruEnabled: !def.setup,
+    isInterface: false, associateEntityType: null, associateParentEntity: null, urls: objectUrls(def, version),
+  };
+}
+
+function fieldDescribe(f: FieldDef): Record<string, unknown> {
+  return {
+    name: f.name, label: f.label, type: f.type, soapType: SOAP_TYPES[f.type] ?? 'xsd:string', length: f.length,
+    byteLength: f.length * 3, digits: 0, precision: f.type === 'currency' ? 18 : 0, scale: f.type === 'currency' ? 2 : 0,
+    nillable: f.nillable, permissionable: f.permissionable, custom: f.custom, createable: f.createable, updateable: f.updateable,
+    defaultedOnCreate: f.defaultedOnCreate, calculated: f.calculated, nameField: f.nameField, autoNumber: false,
+    unique: f.name === 'Username', externalId: false, idLookup: f.type === 'id' || f.name === 'Username',
+    filterable: f.type !== 'textarea', sortable: f.type !== 'textarea', groupable: f.type !== 'textarea' && f.type !== 'double',
+    aggregatable: true, cascadeDelete: false, caseSensitive: false, dependentPicklist: false, deprecatedAndHidden: false,
+    htmlFormatted: false, namePointing: f.referenceTo.length > 1, restrictedPicklist: f.restrictedPicklist,
+    referenceTo: f.referenceTo, relationshipName: f.relationshipName, relationshipOrder: null, writeRequiresMasterRead: false,
+    defaultValue: null, defaultValueFormula: null, calculatedFormula: null, inlineHelpText: null, controllerName: null,
+    picklistValues: f.picklistValues.map((v, i) => ({ active: true, defaultValue: i === 0 && !f.nillable, label: v, validFor: null, value: v })),
+    compoundFieldName: null, extraTypeInfo: null, mask: null, maskType: null, queryByDistance: false,
+    referenceTargetField: null, searchPrefilterable: false
+  };
+}
+
+/** Fields the caller has no FLS Read on are left out, as Salesforce does. */
+export function describeObject(org: Org, p: Principal, def: ObjectDef, version: string): Record<string, unknown> {
+  const fields = def.fields.filter((f) => canReadField(org, p, def, f)).map(fieldDescribe);
+  return {
+    ...globalEntry(def, version), fields, childRelationships: [], recordTypeInfos: [], supportedScopes: [],
+    actionOverrides: [], namedLayoutInfos: [], networkScopeFieldName: null, listviewable: null, lookupLayoutable: null,
+    searchLayoutable: !def.setup, compactLayoutable: !def.setup, defaultImplementation: null, extendedBy: null,
+    extendsInterfaces: null, implementedBy: null, implementsInterfaces: null, sobjectDescribeOption: 'FULL',
+  };
+}
+
+export function describeGlobal(org: Org, p: Principal, version: string): Record<string, unknown> {
+  const sobjects = [...org.store.catalog.values()].filter((d) => canReadObject(org, p, d)).map((d) => globalEntry(d, version));
+  return { encoding: 'UTF-8', maxBatchSize: 200, sobjects };
+}

@@ -1,0 +1,132 @@
+/**
+ * Object and field definitions (what describe returns and what SOQL/DML validate against).
+ * `permissionable` follows §4.3: required, system and name fields carry no FLS.
+ */
+export type FieldType =
+  | 'id' | 'string' | 'textarea' | 'email' | 'phone' | 'url' | 'picklist' | 'reference'
+  | 'boolean' | 'currency' | 'double' | 'int' | 'percent' | 'date' | 'datetime';
+
+export interface FieldDef {
+  name: string;
+  label: string;
+  type: FieldType;
+  nillable: boolean;
+  permissionable: boolean;
+  custom: boolean;
+  createable: boolean;
+  updateable: boolean;
+  defaultedOnCreate: boolean;
+  calculated: boolean;
+  nameField: boolean;
+  length: number;
+  referenceTo: string[];
+  relationshipName: string | null;
+  picklistValues: string[];
+  restrictedPicklist: boolean;
+}
+
+export interface ObjectDef {
+  name: string;
+  label: string;
+  labelPlural: string;
+  keyPrefix: string;
+  custom: boolean;
+  /** Setup objects can't share a DML transaction with other objects (§4.5). */
+  setup: boolean;
+  createable: boolean;
+  updateable: boolean;
+  deletable: boolean;
+  fields: FieldDef[];
+}
+
+export type FieldOpts = Partial<Omit<FieldDef, 'name' | 'type'>> & { required?: boolean };
+
+const LENGTHS: Partial<Record<FieldType, number>> = {
+  id: 18, string: 255, textarea: 32000, email: 80, phone: 40, url: 255, picklist: 255, reference: 18,
+};
+
+export function field(name: string, type: FieldType, opts: FieldOpts = {}): FieldDef {
+  const custom = name.endsWith('__c');
+  const required = opts.required ?? false;
+  const system = type === 'id' || opts.calculated === true;
+  return {
+    name,
+    label: opts.label ?? labelize(name),
+    type,
+    nillable: opts.nillable ?? (!required && type !== 'boolean'),
+    // Required fields and system fields can't carry FLS (§4.3).
+    permissionable: opts.permissionable ?? (!required && !system && !(opts.nameField ?? false)),
+    custom,
+    createable: opts.createable ?? !system,
+    updateable: opts.updateable ?? !system,
+    defaultedOnCreate: opts.defaultedOnCreate ?? type === 'boolean',
+    calculated: opts.calculated ?? false,
+    nameField: opts.nameField ?? false,
+    length: opts.length ?? LENGTHS[type] ?? 0,
+    referenceTo: opts.referenceTo ?? [],
+    relationshipName: opts.relationshipName ?? null,
+    picklistValues: opts.picklistValues ?? [],
+    restrictedPicklist: opts.restrictedPicklist ?? false,
+  };
+}
+
+function labelize(name: string): string {
+  const base = name.replace(/__c$/, '').replace(/Id$/, '').replace(/_/g, ' ');
+  return base.replace(/([a-z])([A-Z])/g, '$1 $2').trim() || name;
+}
+
+/** Id, audit fields and (for data objects) OwnerId: present on every object, never permissionable. */
+export function systemFields(withOwner: boolean): FieldDef[] {
+  const sys: FieldOpts = { createable: false, updateable: false, permissionable: false, nillable: false, defaultedOnCreate: true };
+  const fields = [
+    field('Id', 'id', { label: 'Record ID', ...sys }),
+    field('CreatedDate', 'datetime', sys),
+    field('CreatedById', 'reference', { ...sys, referenceTo: ['User'], relationshipName: 'CreatedBy' }),
+    field('LastModifiedDate', 'datetime', sys),
+    field('LastModifiedById', 'reference', { ...sys, referenceTo: ['User'], relationshipName: 'LastModifiedBy' }),
+    field('SystemModstamp', 'datetime', sys),
+  ];
+  if (withOwner) {
+    fields.push(field('OwnerId', 'reference', {
+      referenceTo: ['User'], relationshipName: 'Owner', permissionable: false, nillable: false, defaultedOnCreate: true,
+    }));
+  }
+  return fields;
+}
+
+export interface ObjectOpts {
+  label?: string;
+  labelPlural?: string;
+  setup?: boolean;
+  createable?: boolean;
+  updateable?: boolean;
+  deletable?: boolean;
+  owner?: boolean;
+}
+
+export function object(name: string, keyPrefix: string, fields: FieldDef[], opts: ObjectOpts = {}): ObjectDef {
+  const label = opts.label ?? labelize(name);
+  const setup = opts.setup ?? false;
+  return {
+    name,
+    label,
+    labelPlural: opts.labelPlural ?? `${label}s`,
+    keyPrefix,
+    custom: name.endsWith('__c'),
+    setup,
+    createable: opts.createable ?? true,
+    updateable: opts.updateable ?? true,
+    deletable: opts.deletable ?? true,
+    fields: [...systemFields(opts.owner ?? !setup), ...fields],
+  };
+}
+
+export function findField(obj: ObjectDef, name: string): FieldDef | undefined {
+  const lower = name.toLowerCase();
+  return obj.fields.find((f) => f.name.toLowerCase() === lower);
+}
+
+export function findRelationship(obj: ObjectDef, name: string): FieldDef | undefined {
+  const lower = name.toLowerCase();
+  return obj.fields.find((f) => f.relationshipName?.toLowerCase() === lower);
+}
