@@ -1,0 +1,104 @@
+import Alert, { type AlertColor } from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError, ErrorAction } from '../../common';
+import { useConnectionAction, type ConnectionAction } from '../state/use-connection-action';
+import { useNavigation } from '../state/navigation';
+import { useSignIn } from '../state/use-sign-in';
+import { useErrorText } from './error-text';
+
+export interface ErrorAlertProps {
+  error: AppError;
+  severity?: AlertColor;
+  /** `Object.Field` names the agent needs but the connection does not grant (recreate / update access). */
+  missingFields?: string[];
+  onRetry?: () => void;
+}
+
+/** Which connection runs an error's action offers; recreate and update access are alternatives. */
+const runsFor: Partial<Record<ErrorAction, ConnectionAction[]>> = {
+  reconnect: ['reconnect'],
+  recreate: ['recreate', 'updateAccess'],
+  updateAccess: ['recreate', 'updateAccess'],
+  resume: ['resume', 'rollback'],
+  rollback: ['resume', 'rollback'],
+};
+
+/** An error as an admin sees it: what happened, in their words, and the button that fixes it. Never a stack. */
+export function ErrorAlert({ error, severity = 'error', missingFields = [], onRetry }: ErrorAlertProps) {
+  const { t } = useTranslation();
+  const describe = useErrorText();
+  const { go } = useNavigation();
+  const signIn = useSignIn();
+  const run = useConnectionAction();
+  const { headline, detail } = describe(error);
+  const busy = signIn.busy || run.busy;
+  const followUpError = signIn.error ?? run.error;
+
+  const buttons: ReactNode[] = (runsFor[error.action ?? 'retry'] ?? []).map((action) => (
+    <Button key={action} variant={action === 'updateAccess' || action === 'rollback' ? 'outlined' : 'contained'} disabled={busy} onClick={() => void run.start(action)}>
+      {t(`actions.${action}`)}
+    </Button>
+  ));
+  if (error.action === 'signIn') {
+    buttons.push(
+      <Button key="signIn" variant="contained" disabled={busy} onClick={() => void signIn.signIn()}>
+        {t('actions.signInAgain')}
+      </Button>,
+    );
+  }
+  if (error.action === 'openSettings') {
+    buttons.push(
+      <Button key="settings" variant="outlined" onClick={() => go('settings')}>
+        {t('actions.openSettings')}
+      </Button>,
+    );
+  }
+  if (error.action === 'retry' && onRetry) {
+    buttons.push(
+      <Button key="retry" variant="outlined" disabled={busy} onClick={onRetry}>
+        {t('actions.retry')}
+      </Button>,
+    );
+  }
+
+  return (
+    <Alert severity={severity}>
+      <AlertTitle>{headline}</AlertTitle>
+      {detail && <Typography variant="body2">{detail}</Typography>}
+      {missingFields.length > 0 && (
+        <>
+          <Typography variant="body2" sx={{ mt: 1 }}>
+            {t('drift.missingFields')}
+          </Typography>
+          <Typography component="ul" variant="body2" sx={{ my: 0.5, pl: 3 }}>
+            {missingFields.map((field) => (
+              <li key={field}>
+                <code>{field}</code>
+              </li>
+            ))}
+          </Typography>
+          {buttons.length > 1 && (
+            <Typography variant="body2" sx={{ mb: 1 }}>
+              {t('drift.recreateOrUpdate')}
+            </Typography>
+          )}
+        </>
+      )}
+      {buttons.length > 0 && (
+        <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+          {buttons}
+        </Stack>
+      )}
+      {followUpError && (
+        <Typography variant="body2" sx={{ mt: 1 }} role="status">
+          {describe(followUpError).headline}
+        </Typography>
+      )}
+    </Alert>
+  );
+}

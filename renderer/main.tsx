@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBridgeApi } from './api/bridge';
+import { createWebApi } from './api/web-client';
+import { App } from './App';
+
+// The desktop app has preload's bridge; a plain browser (browser mode) talks to the local web server.
+const api = createBridgeApi() ?? createWebApi();
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App api={api} />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,61 @@
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import type { AppError, ConnectionState } from '../../../common';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+/** The connection's problems, each with the action that fixes it (the error's own `action` decides). */
+export function ConnectionAlerts({ connection }: { connection: ConnectionState }) {
+  const { t } = useTranslation();
+  const error = errorOf(connection);
+  const drift = connection.drift;
+  return (
+    <Stack spacing={1}>
+      {error && (
+        <ErrorAlert
+          error={error}
+          severity={connection.status === 'drift' || connection.status === 'interrupted' ? 'warning' : 'error'}
+          missingFields={[...(drift?.missingObjects ?? []), ...(drift?.missingFields ?? [])]}
+        />
+      )}
+      {drift && drift.extraGrants.length > 0 && (
+        <Alert severity="info">
+          <AlertTitle>{t('drift.extraGrantsTitle')}</AlertTitle>
+          <ListOf items={drift.extraGrants} />
+        </Alert>
+      )}
+      {connection.leftovers && connection.leftovers.length > 0 && (
+        <Alert severity="warning">
+          <AlertTitle>{t('drift.leftoversTitle')}</AlertTitle>
+          <ListOf items={connection.leftovers} />
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * Main sends an error with its action; drift and interrupted states without one still need their
+ * buttons, so they get the matching typed error (the screen never guesses from message text).
+ */
+function errorOf(connection: ConnectionState): AppError | undefined {
+  if (connection.error) return connection.error;
+  if (connection.status === 'interrupted') return { code: 'INTERRUPTED_RUN', message: '', action: 'resume' };
+  if (connection.status === 'drift' && connection.drift) {
+    const broken = connection.drift.brokenArtifacts.length > 0;
+    return { code: broken ? 'CONNECTION_BROKEN' : 'CONNECTION_DRIFT', message: '', action: broken ? 'reconnect' : 'recreate' };
+  }
+  return undefined;
+}
+
+function ListOf({ items }: { items: string[] }) {
+  return (
+    <Typography component="ul" variant="body2" sx={{ my: 0, pl: 3 }}>
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </Typography>
+  );
+}

@@ -1,0 +1,100 @@
+import Box from '@mui/material/Box';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Connector } from '../../../common';
+import { useApi } from '../../api/context';
+import { StatusChip } from '../../components/StatusChip';
+import { useLive } from '../../state/live';
+import { chipStatusOf } from './connection-status';
+import { SalesforcePanel } from './SalesforcePanel';
+
+export type ConnectorId = Connector['id'];
+
+/** Connectors -> Agent connections: the list on the left, the chosen connector's panel beside it. */
+export function ConnectorsScreen({ selected, onSelect }: { selected: ConnectorId; onSelect: (id: ConnectorId) => void }) {
+  const { t } = useTranslation();
+  const connectors = useConnectors();
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h4" component="h1">
+        {t('nav.connectors')}
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '17rem minmax(0, 1fr)' }, gap: 3, alignItems: 'start' }}>
+        <Card component="section" aria-labelledby="agent-connections-heading">
+          <CardContent sx={{ pb: 1 }}>
+            <Typography id="agent-connections-heading" variant="h6" component="h2">
+              {t('connectors.agentConnections')}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {t('connectors.intro')}
+            </Typography>
+          </CardContent>
+          <List aria-labelledby="agent-connections-heading">
+            {connectors.map((connector) => (
+              <ConnectorRow key={connector.id} connector={connector} selected={connector.id === selected} onSelect={() => onSelect(connector.id)} />
+            ))}
+          </List>
+        </Card>
+        {selected === 'salesforce' ? <SalesforcePanel /> : <DynamicsPanel />}
+      </Box>
+    </Stack>
+  );
+}
+
+const productConnectors: Connector[] = [
+  { id: 'dynamics365', name: 'Dynamics 365 Sales', status: 'connected', setupNeeded: false },
+  { id: 'salesforce', name: 'Salesforce', status: 'notSetUp', setupNeeded: true },
+];
+
+/** The connector list from main; Salesforce's status follows the live connection state between refreshes. */
+function useConnectors(): Connector[] {
+  const api = useApi();
+  const { live } = useLive();
+  const [listed, setListed] = useState<Connector[] | null>(null);
+  useEffect(() => {
+    let active = true;
+    // A failed list is not fatal: the product's two connectors are shown until it loads.
+    api['connectors.list']({}).then((list) => active && setListed(list), () => undefined);
+    return () => {
+      active = false;
+    };
+  }, [api]);
+  return (listed ?? productConnectors).map((c) => (c.id === 'salesforce' ? { ...c, status: chipStatusOf(live.connection) } : c));
+}
+
+function ConnectorRow({ connector, selected, onSelect }: { connector: Connector; selected: boolean; onSelect: () => void }) {
+  const { t } = useTranslation();
+  const secondary = connector.setupNeeded ? <StatusChip status={connector.status} /> : t('connectors.noSetupNeeded');
+  return (
+    <ListItem disablePadding>
+      <ListItemButton selected={selected} aria-current={selected ? 'true' : undefined} onClick={onSelect}>
+        <ListItemText primary={t(`connectors.name.${connector.id}`)} secondary={secondary} slotProps={{ secondary: { component: 'div' } }} />
+      </ListItemButton>
+    </ListItem>
+  );
+}
+
+function DynamicsPanel() {
+  const { t } = useTranslation();
+  return (
+    <Card component="section" aria-labelledby="dynamics-heading">
+      <CardContent>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
+          <Typography id="dynamics-heading" variant="h5" component="h2">
+            {t('connectors.name.dynamics365')}
+          </Typography>
+          <StatusChip status="connected" />
+        </Stack>
+        <Typography variant="body1">{t('connectors.dynamicsExplained')}</Typography>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,220 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import IconButton from '@mui/material/IconButton';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
+import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConnectionDetails, ConnectionState, ExportFormat, HealthReport } from '../../../common';
+import { useApi } from '../../api/context';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportMenu } from '../../components/ExportMenu';
+import { useNotify } from '../../components/notify';
+import { useSavedFile } from '../../components/saved-file';
+import { StatusChip } from '../../components/StatusChip';
+import { formatDateTime } from '../../i18n/format';
+import { useOperation } from '../../state/use-operation';
+import { chipStatusOf } from './connection-status';
+import { CredentialsDialog } from './CredentialsDialog';
+import { GrantsTable } from './GrantsTable';
+
+type Artifact = 'app' | 'user' | 'permissionSet';
+
+/** Everything the contract says about the live connection, with Setup links, a test and exports. */
+export function DetailsCard({ connection, details }: { connection: ConnectionState; details: ConnectionDetails }) {
+  const { t, i18n } = useTranslation();
+  const date = (iso: string) => formatDateTime(iso, i18n.language);
+  return (
+    <Card component="section" aria-labelledby="details-heading">
+      <CardContent>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2 }}>
+          <Typography id="details-heading" variant="h6" component="h3">
+            {t('details.heading')}
+          </Typography>
+          <StatusChip status={chipStatusOf(connection)} />
+        </Stack>
+        <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'minmax(9rem, max-content) 1fr', columnGap: 2, rowGap: 1, m: 0 }}>
+          <Row label={t('details.org')}>
+            {details.org.name} · {t(`environments.${details.org.environment}`)}
+            <Secondary>
+              {details.org.id} · {details.org.myDomainUrl}
+            </Secondary>
+          </Row>
+          <Row label={t('details.app')}>
+            {details.app.label}
+            <Secondary>
+              {details.app.apiName} · {t('details.createdAt', { date: date(details.app.createdAt) })}
+            </Secondary>
+            <SetupLink artifact="app" label={t('details.app')} />
+          </Row>
+          <Row label={t('details.consumerKey')}>
+            <ConsumerKey value={details.app.consumerKey} />
+          </Row>
+          <Row label={t('details.user')}>
+            {details.user.name}
+            <Secondary>
+              {details.user.username} · {details.user.id}
+            </Secondary>
+            <Secondary>
+              {details.user.active ? t('details.active') : t('details.inactive')} · {details.user.licence} · {details.user.profile}
+            </Secondary>
+            <SetupLink artifact="user" label={t('details.user')} />
+          </Row>
+          <Row label={t('details.permissionSet')}>
+            {details.permissionSet.label}
+            <Secondary>
+              {details.permissionSet.apiName} · {details.permissionSet.id}
+            </Secondary>
+            <SetupLink artifact="permissionSet" label={t('details.permissionSet')} />
+          </Row>
+          <Row label={t('details.created')}>{t('details.createdBy', { date: date(details.createdAt), by: details.createdBy })}</Row>
+          <Row label={t('details.lastVerified')}>{details.lastVerifiedAt ? date(details.lastVerifiedAt) : t('details.never')}</Row>
+        </Box>
+        <Typography variant="subtitle2" component="h4" sx={{ mt: 2, mb: 1 }}>
+          {t('details.grants')}
+        </Typography>
+        <GrantsTable grants={details.grants} />
+        <DetailsActions />
+      </CardContent>
+    </Card>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <Typography component="dt" variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography component="dd" variant="body2" sx={{ m: 0, minWidth: 0, overflowWrap: 'anywhere' }}>
+        {children}
+      </Typography>
+    </>
+  );
+}
+
+function Secondary({ children }: { children: ReactNode }) {
+  return (
+    <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+      {children}
+    </Typography>
+  );
+}
+
+function ConsumerKey({ value }: { value: string }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const copy = () =>
+    navigator.clipboard.writeText(value).then(
+      () => notify(t('details.copied')),
+      () => notify(t('details.copyFailed')),
+    );
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      <Box component="code" sx={{ overflowWrap: 'anywhere' }}>
+        {value}
+      </Box>
+      <Tooltip title={t('details.copyKey')}>
+        <IconButton size="small" aria-label={t('details.copyKey')} onClick={() => void copy()}>
+          <ContentCopyIcon fontSize="small" />
+        </IconButton>
+      </Tooltip>
+    </Stack>
+  );
+}
+
+/** Setup links go through main's guarded openExternal (desktop) or a new tab (browser mode). */
+function SetupLink({ artifact, label }: { artifact: Artifact; label: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const open = useOperation();
+  const onOpen = async () => {
+    const result = await open.run(() => api['connection.openInSetup']({ artifact }));
+    if (result && !result.opened) window.open(result.url, '_blank', 'noopener');
+  };
+  return (
+    <Box sx={{ mt: 0.5 }}>
+      <Button
+        size="small"
+        startIcon={<OpenInNewIcon />}
+        aria-label={t('details.openInSetupFor', { artifact: label })}
+        onClick={() => void onOpen()}
+        sx={{ ml: -0.5 }}
+      >
+        {t('details.openInSetup')}
+      </Button>
+      {open.error && <ErrorAlert error={open.error} />}
+    </Box>
+  );
+}
+
+function DetailsActions() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const saved = useSavedFile();
+  const test = useOperation();
+  const exporting = useOperation();
+  const [report, setReport] = useState<HealthReport | null>(null);
+  const [credentialsOpen, setCredentialsOpen] = useState(false);
+  const runTest = async () => {
+    const result = await test.run(() => api['connection.check']({}));
+    if (result) setReport(result);
+  };
+  const exportAs = async (format: ExportFormat) => {
+    const file = await exporting.run(() => api['connection.export']({ format }));
+    if (file) saved(file);
+  };
+  const formats: { id: ExportFormat; label: string }[] = [
+    { id: 'json', label: t('export.json') },
+    { id: 'csv', label: t('export.csv') },
+    { id: 'md', label: t('export.markdown') },
+  ];
+  return (
+    <>
+      <Stack direction="row" spacing={1} sx={{ mt: 2, flexWrap: 'wrap', rowGap: 1 }}>
+        <Button variant="outlined" disabled={test.busy} onClick={() => void runTest()}>
+          {t('details.test')}
+        </Button>
+        <ExportMenu
+          disabled={exporting.busy}
+          formats={formats.map((f) => ({ ...f, onSelect: () => void exportAs(f.id) }))}
+          extras={[{ id: 'credentials', label: t('credentials.menu'), onSelect: () => setCredentialsOpen(true) }]}
+        />
+      </Stack>
+      {test.busy && (
+        <Typography variant="body2" role="status" sx={{ mt: 1 }}>
+          {t('details.testing')}
+        </Typography>
+      )}
+      {report && <HealthResult report={report} />}
+      {test.error && <ErrorAlert error={test.error} />}
+      {exporting.error && <ErrorAlert error={exporting.error} />}
+      {credentialsOpen && <CredentialsDialog onClose={() => setCredentialsOpen(false)} />}
+    </>
+  );
+}
+
+function HealthResult({ report }: { report: HealthReport }) {
+  const { t, i18n } = useTranslation();
+  const problems = [...report.drift.brokenArtifacts, ...report.drift.missingObjects, ...report.drift.missingFields];
+  const ok = report.agentTokenOk && problems.length === 0;
+  return (
+    <Alert severity={ok ? 'success' : 'warning'} sx={{ mt: 1 }}>
+      {ok ? t('details.testPassed') : t('details.testFailed')} {t('details.checkedAt', { date: formatDateTime(report.checkedAt, i18n.language) })}
+      {!report.agentTokenOk && <Typography variant="body2">{t('details.agentTokenFailed')}</Typography>}
+      {problems.length > 0 && (
+        <Typography component="ul" variant="body2" sx={{ my: 0, pl: 3 }}>
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </Typography>
+      )}
+    </Alert>
+  );
+}

@@ -1,0 +1,148 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_CALLBACK_PORT, DEFAULT_CLIENT_ID, environments, orgProfileInputSchema, type Environment, type OrgProfile } from '../../../common';
+import { useApi } from '../../api/context';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLive } from '../../state/live';
+import { useOperation } from '../../state/use-operation';
+
+type Client = 'cli' | 'own';
+
+/** Adds or edits an org profile: where to sign in, and with which OAuth client and loopback port. */
+export function ProfileDialog({ profile, onClose }: { profile: OrgProfile | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { live, update } = useLive();
+  const saving = useOperation();
+  const [name, setName] = useState(profile?.name ?? '');
+  const [environment, setEnvironment] = useState<Environment>(profile?.environment ?? 'production');
+  const [myDomainUrl, setMyDomainUrl] = useState(profile?.myDomainUrl ?? '');
+  const [client, setClient] = useState<Client>(profile && profile.clientId !== DEFAULT_CLIENT_ID ? 'own' : 'cli');
+  const [clientId, setClientId] = useState(profile && profile.clientId !== DEFAULT_CLIENT_ID ? profile.clientId : '');
+  const [port, setPort] = useState(String(profile?.callbackPort ?? DEFAULT_CALLBACK_PORT));
+  const [submitted, setSubmitted] = useState(false);
+
+  const input = {
+    ...(profile ? { id: profile.id } : {}),
+    name,
+    environment,
+    ...(environment === 'myDomain' ? { myDomainUrl } : {}),
+    clientId: client === 'cli' ? DEFAULT_CLIENT_ID : clientId,
+    callbackPort: client === 'cli' ? DEFAULT_CALLBACK_PORT : Number(port),
+  };
+  // The contract's own schema decides what is valid; the form only shows where.
+  const parsed = orgProfileInputSchema.safeParse(input);
+  const invalid = new Set(parsed.success ? [] : parsed.error.issues.map((issue) => String(issue.path[0])));
+  const showError = (field: string) => submitted && invalid.has(field);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!parsed.success) return;
+    const saved = await saving.run(() => api['profiles.save'](input));
+    if (!saved) return;
+    const settings = await saving.run(() => api['settings.get']({}));
+    if (settings) update({ settings });
+    onClose();
+  };
+
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="profile-title" maxWidth="sm" fullWidth>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <DialogTitle id="profile-title">{profile ? t('settings.profile.editTitle') : t('settings.profile.addTitle')}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <TextField
+              label={t('settings.profile.name')}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              error={showError('name')}
+              helperText={showError('name') ? t('settings.profile.nameRequired') : t('settings.profile.nameHelp')}
+              autoFocus
+              required
+            />
+            <TextField select label={t('settings.profile.environment')} value={environment} onChange={(e) => setEnvironment(e.target.value as Environment)}>
+              {environments.map((env) => (
+                <MenuItem key={env} value={env}>
+                  {t(`environments.${env}`)}
+                </MenuItem>
+              ))}
+            </TextField>
+            {environment === 'myDomain' && (
+              <TextField
+                label={t('settings.profile.myDomainUrl')}
+                placeholder="https://acme.my.salesforce.com"
+                value={myDomainUrl}
+                onChange={(e) => setMyDomainUrl(e.target.value)}
+                error={showError('myDomainUrl')}
+                helperText={showError('myDomainUrl') ? t('settings.profile.myDomainInvalid') : t('settings.profile.myDomainHelp')}
+                required
+              />
+            )}
+            <FormControl>
+              <FormLabel id="client-label">{t('settings.profile.client')}</FormLabel>
+              <RadioGroup aria-labelledby="client-label" value={client} onChange={(e) => setClient(e.target.value as Client)}>
+                <FormControlLabel value="cli" control={<Radio />} label={t('settings.profile.cliClient', { clientId: DEFAULT_CLIENT_ID, port: DEFAULT_CALLBACK_PORT })} />
+                <Typography variant="body2" color="text.secondary" sx={{ ml: 4, mt: -0.5, mb: 1 }}>
+                  {t('settings.profile.cliClientHelp')}
+                </Typography>
+                <FormControlLabel value="own" control={<Radio />} label={t('settings.profile.ownClient')} />
+                <Typography variant="body2" color="text.secondary" sx={{ ml: 4, mt: -0.5 }}>
+                  {t('settings.profile.ownClientHelp')}
+                </Typography>
+              </RadioGroup>
+            </FormControl>
+            {client === 'own' && (
+              <Stack direction="row" spacing={2}>
+                <TextField
+                  label={t('settings.profile.clientId')}
+                  value={clientId}
+                  onChange={(e) => setClientId(e.target.value)}
+                  error={showError('clientId')}
+                  helperText={showError('clientId') ? t('settings.profile.clientIdRequired') : ' '}
+                  required
+                  sx={{ flexGrow: 1 }}
+                />
+                <TextField
+                  label={t('settings.profile.port')}
+                  value={port}
+                  onChange={(e) => setPort(e.target.value)}
+                  error={showError('callbackPort')}
+                  helperText={showError('callbackPort') ? t('settings.profile.portInvalid') : t('settings.profile.portHelp', { port })}
+                  slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                  sx={{ width: 200 }}
+                />
+              </Stack>
+            )}
+          </Stack>
+          {saving.error && <ErrorAlert error={saving.error} />}
+          {live.auth.state === 'signedIn' && live.auth.profileId === profile?.id && (
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
+              {t('settings.profile.signedInNote')}
+            </Typography>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{t('actions.cancel')}</Button>
+          <Button type="submit" variant="contained" disabled={saving.busy}>
+            {t('settings.profile.save')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,195 @@
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languagePreferences, loginUrlOf, themePreferences, type OrgProfile, type Settings, type SettingsUpdate } from '../../../common';
+import { useApi } from '../../api/context';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLive } from '../../state/live';
+import { useOperation } from '../../state/use-operation';
+import { ProfileDialog } from './ProfileDialog';
+
+/** Agent name, org profiles with their sign-in client, theme and language. */
+export default function SettingsScreen() {
+  const { t } = useTranslation();
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h4" component="h1">
+        {t('nav.settings')}
+      </Typography>
+      <AgentNameCard />
+      <ProfilesCard />
+      <AppearanceCard />
+    </Stack>
+  );
+}
+
+function useSettingsUpdate() {
+  const api = useApi();
+  const { update } = useLive();
+  const operation = useOperation();
+  const apply = async (change: SettingsUpdate) => {
+    const settings = await operation.run(() => api['settings.update'](change));
+    if (settings) update({ settings });
+    return settings !== undefined;
+  };
+  return { ...operation, apply };
+}
+
+const AGENT_NAME = /^[A-Za-z][A-Za-z0-9 ]{0,39}$/;
+
+function AgentNameCard() {
+  const { t } = useTranslation();
+  const { live } = useLive();
+  const saving = useSettingsUpdate();
+  const [name, setName] = useState(live.settings.agentName);
+  const valid = AGENT_NAME.test(name.trim());
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (valid) void saving.apply({ agentName: name.trim() });
+  };
+  return (
+    <Card component="section" aria-labelledby="agent-name-heading">
+      <CardContent>
+        <Typography id="agent-name-heading" variant="h6" component="h2" gutterBottom>
+          {t('settings.agentName.heading')}
+        </Typography>
+        <Stack component="form" direction="row" spacing={2} sx={{ alignItems: 'flex-start' }} onSubmit={submit} noValidate>
+          <TextField
+            label={t('settings.agentName.label')}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            error={!valid}
+            helperText={valid ? t('settings.agentName.help', { name: name.trim() }) : t('settings.agentName.invalid')}
+            size="small"
+            sx={{ flexGrow: 1, maxWidth: 480 }}
+          />
+          <Button type="submit" variant="contained" disabled={!valid || saving.busy || name.trim() === live.settings.agentName}>
+            {t('settings.agentName.save')}
+          </Button>
+        </Stack>
+        {saving.error && <ErrorAlert error={saving.error} />}
+      </CardContent>
+    </Card>
+  );
+}
+
+function ProfilesCard() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { live, update } = useLive();
+  const change = useOperation();
+  const [editing, setEditing] = useState<OrgProfile | 'new' | null>(null);
+  const { orgProfiles, activeProfileId } = live.settings;
+  const act = async (call: () => ReturnType<(typeof api)['profiles.activate']>) => {
+    const settings = await change.run(call);
+    if (settings) update({ settings });
+  };
+  return (
+    <Card component="section" aria-labelledby="profiles-heading">
+      <CardContent>
+        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
+          <Typography id="profiles-heading" variant="h6" component="h2">
+            {t('settings.profiles.heading')}
+          </Typography>
+          <Button variant="outlined" onClick={() => setEditing('new')}>
+            {t('settings.profiles.add')}
+          </Button>
+        </Stack>
+        <Typography variant="body2" color="text.secondary">
+          {t('settings.profiles.intro')}
+        </Typography>
+        {orgProfiles.length === 0 && (
+          <Typography variant="body2" sx={{ mt: 2 }}>
+            {t('settings.profiles.none')}
+          </Typography>
+        )}
+        <List aria-labelledby="profiles-heading">
+          {orgProfiles.map((profile) => (
+            <ListItem key={profile.id} divider sx={{ flexWrap: 'wrap', gap: 1 }}>
+              <ListItemText
+                primary={
+                  <>
+                    {profile.name} {profile.id === activeProfileId && <Chip size="small" color="primary" label={t('settings.profiles.active')} sx={{ ml: 1 }} />}
+                  </>
+                }
+                secondary={`${t(`environments.${profile.environment}`)} · ${loginUrlOf(profile)} · ${t('settings.profiles.client', { clientId: profile.clientId, port: profile.callbackPort })}`}
+                sx={{ minWidth: 0, overflowWrap: 'anywhere' }}
+              />
+              <Stack direction="row" spacing={1}>
+                {profile.id !== activeProfileId && (
+                  <Button size="small" aria-label={t('settings.profiles.activateNamed', { name: profile.name })} onClick={() => void act(() => api['profiles.activate']({ id: profile.id }))}>
+                    {t('settings.profiles.activate')}
+                  </Button>
+                )}
+                <Button size="small" aria-label={t('settings.profiles.editNamed', { name: profile.name })} onClick={() => setEditing(profile)}>
+                  {t('settings.profiles.edit')}
+                </Button>
+                <Button size="small" color="error" aria-label={t('settings.profiles.removeNamed', { name: profile.name })} onClick={() => void act(() => api['profiles.remove']({ id: profile.id }))}>
+                  {t('settings.profiles.remove')}
+                </Button>
+              </Stack>
+            </ListItem>
+          ))}
+        </List>
+        {change.error && <ErrorAlert error={change.error} />}
+      </CardContent>
+      {editing && <ProfileDialog profile={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </Card>
+  );
+}
+
+function AppearanceCard() {
+  const { t } = useTranslation();
+  const { live } = useLive();
+  const saving = useSettingsUpdate();
+  return (
+    <Card component="section" aria-labelledby="appearance-heading">
+      <CardContent>
+        <Typography id="appearance-heading" variant="h6" component="h2" gutterBottom>
+          {t('settings.appearance.heading')}
+        </Typography>
+        <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
+          <TextField
+            select
+            size="small"
+            label={t('settings.appearance.theme')}
+            value={live.settings.theme}
+            onChange={(event) => void saving.apply({ theme: event.target.value as Settings['theme'] })}
+            sx={{ minWidth: 240 }}
+          >
+            {themePreferences.map((theme) => (
+              <MenuItem key={theme} value={theme}>
+                {t(`settings.appearance.themes.${theme}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            select
+            size="small"
+            label={t('settings.appearance.language')}
+            value={live.settings.language}
+            onChange={(event) => void saving.apply({ language: event.target.value as Settings['language'] })}
+            sx={{ minWidth: 240 }}
+          >
+            {languagePreferences.map((language) => (
+              <MenuItem key={language} value={language} lang={language === 'system' ? undefined : language}>
+                {t(`settings.appearance.languages.${language}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Stack>
+        {saving.error && <ErrorAlert error={saving.error} />}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,44 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import * as fixtures from '../api/fake-fixtures';
+import { renderApp } from '../test/render';
+
+describe('app shell', () => {
+  it('shows the app name, both connectors and no org while signed out', async () => {
+    await renderApp();
+    expect(screen.getByText('Agent Connections')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Agent connections' })).toBeTruthy();
+    const list = screen.getByRole('list', { name: 'Agent connections' });
+    expect(within(list).getByText('Dynamics 365 Sales')).toBeTruthy();
+    expect(within(list).getByText('Connected — no setup needed')).toBeTruthy();
+    expect(within(list).getByRole('button', { name: /Salesforce/ }).textContent).toContain('Not set up');
+    expect(screen.queryByText(/Signed in to/)).toBeNull();
+  });
+
+  it('names the signed-in org in the app bar', async () => {
+    await renderApp({ auth: fixtures.auth.signedIn });
+    expect(screen.getByText('Signed in to Acme Corporation')).toBeTruthy();
+  });
+
+  it('moves between screens from the keyboard and keeps the connection progress when coming back', async () => {
+    const { user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.provisioning });
+    expect(screen.getByRole('heading', { name: 'Turning on access' })).toBeTruthy();
+    screen.getByRole('tab', { name: 'Connectors' }).focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement?.textContent).toBe('Activity');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Activity' })).toBeTruthy();
+    await user.click(screen.getByRole('tab', { name: 'Connectors' }));
+    expect(await screen.findByRole('heading', { name: 'Turning on access' })).toBeTruthy();
+    expect(screen.getByRole('listitem', { current: 'step' }).textContent).toContain('Access grants');
+  });
+
+  it('follows progress events pushed by main while another screen is open', async () => {
+    const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.provisioning });
+    await user.click(screen.getByRole('tab', { name: 'Settings' }));
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    api.emit('connection.progress', fixtures.runAt('enable', 'integrationUser'));
+    await user.click(screen.getByRole('tab', { name: 'Connectors' }));
+    expect((await screen.findByRole('listitem', { current: 'step' })).textContent).toContain('Integration user');
+  });
+});

@@ -1,0 +1,18 @@
+import { render, screen, type RenderResult } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../App';
+import { createFakeApi, type FakeApi, type FakeState } from '../api/fake-api';
+
+export interface Rendered extends RenderResult {
+  api: FakeApi;
+  user: ReturnType<typeof userEvent.setup>;
+}
+
+/** The whole app over a fake API in the given state, waiting until the first screen is shown. */
+export async function renderApp(state: Partial<FakeState> = {}): Promise<Rendered> {
+  const api = createFakeApi(state);
+  const user = userEvent.setup();
+  const result = render(<App api={api} />);
+  await screen.findByRole('heading', { level: 1 });
+  return { ...result, api, user };
+}
