@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appErrorSchema } from '../errors';
 import { environments } from './settings';
 
 export const identitySchema = z.object({
@@ -20,7 +21,12 @@ export const adminPermissionCheckSchema = z.object({
 export type AdminPermissionCheck = z.infer<typeof adminPermissionCheckSchema>;
 
 export const authStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('signedOut'), profileId: z.string().nullable() }),
+  z.object({
+    state: z.literal('signedOut'),
+    profileId: z.string().nullable(),
+    /** Why the last sign-in attempt ended without a session (timeout, refusal, port in use...). */
+    lastError: appErrorSchema.optional(),
+  }),
   z.object({
     state: z.literal('signingIn'),
     profileId: z.string(),
@@ -32,8 +38,11 @@ export const authStatusSchema = z.discriminatedUnion('state', [
     profileId: z.string(),
     identity: identitySchema,
     permissions: adminPermissionCheckSchema,
-    /** `memory` where the OS offers no encrypted key store: the session ends with the app. */
-    sessionStorage: z.enum(['encrypted', 'memory']),
+    /**
+     * `encrypted`: OS key store. `memory`: no usable key store, the session ends with the app.
+     * `file`: the CLI without a key store keeps it in a file only this OS user can read.
+     */
+    sessionStorage: z.enum(['encrypted', 'memory', 'file']),
   }),
   z.object({ state: z.literal('expired'), profileId: z.string(), identity: identitySchema.optional() }),
 ]);

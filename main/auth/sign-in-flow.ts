@@ -1,0 +1,62 @@
+import { OAuth2 } from 'jsforce';
+import { loginUrlOf, type OrgProfile } from '../../common';
+import { AppFailure } from '../../common/errors';
+import { startLoopbackServer } from './loopback-server';
+import { newState } from './state';
+import { parseTokenResponse, tokenRequestError, type TokenSet } from './tokens';
+
+export const CALLBACK_PATH = '/OauthRedirect';
+export const SIGN_IN_SCOPES = 'api refresh_token web';
+export const DEFAULT_SIGN_IN_TIMEOUT_MS = 2 * 60_000;
+
+/** Exactly what the sign-in client registered: Salesforce compares redirect URIs as strings (§5.3). */
+export function redirectUriOf(profile: Pick<OrgProfile, 'callbackPort'>): string {
+  return `http://localhost:${profile.callbackPort}${CALLBACK_PATH}`;
+}
+
+/** One browser sign-in in flight. */
+export interface SignInAttempt {
+  authorizeUrl: string;
+  expiresAt: Date;
+  /** Settles once `complete` accepted the tokens, or with the AppFailure that ended the attempt. */
+  done: Promise<void>;
+  cancel(): void;
+}
+
+export interface SignInOptions {
+  timeoutMs: number;
+  now: () => Date;
+  /** Turns the exchanged tokens into a session; the browser tab reports success only when it resolves. */
+  complete(tokens: TokenSet): Promise<void>;
+}
+
+/**
+ * Authorization code + PKCE through the system browser. The verifier-bearing OAuth2 instance lives
+ * only for this attempt: jsforce would send its verifier with every later token request too.
+ */
+export async function beginSignIn(profile: OrgProfile, options: SignInOptions): Promise<SignInAttempt> {
+  const oauth2 = new OAuth2({ loginUrl: loginUrlOf(profile), clientId: profile.clientId, redirectUri: redirectUriOf(profile), useVerifier: true });
+  const state = newState();
+  const authorizeUrl = oauth2.getAuthorizationUrl({ scope: SIGN_IN_SCOPES, state, prompt: 'login', code_challenge_method: 'S256' });
+  const server = await startLoopbackServer({
+    port: profile.callbackPort,
+    path: CALLBACK_PATH,
+    expectedState: state,
+    timeoutMs: options.timeoutMs,
+    onCode: async (code) => options.complete(await exchange(oauth2, code)),
+  });
+  return {
+    authorizeUrl,
+    expiresAt: new Date(options.now().getTime() + options.timeoutMs),
+    done: server.done,
+    cancel: server.cancel,
+  };
+}
+
+async function exchange(oauth2: OAuth2, code: string): Promise<TokenSet> {
+  try {
+    return parseTokenResponse(await oauth2.requestToken(code));
+  } catch (thrown) {
+    throw new AppFailure(tokenRequestError(thrown));
+  }
+}
