@@ -42,6 +42,7 @@ export const activationProgressSchema = z.object({
   nextAttemptAt: z.string().nullable(),
   deadlineAt: z.string(),
 });
+export type ActivationProgress = z.infer<typeof activationProgressSchema>;
 
 export const runProgressSchema = z.object({
   kind: z.enum(runKinds),

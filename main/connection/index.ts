@@ -1,12 +1,16 @@
-import type { ConnectionState } from '../../common';
-import { defaultAccessProfile } from '../../common';
-import { fail } from '../../common/errors';
 import type { AdminAuth } from '../auth';
+import { createAccessProfileStore } from '../agent/profile-store';
+import { createAgentService } from '../agent/service';
 import type { Logger } from '../log';
-import type { AgentService, AuditLog, ConnectionService, EventSink } from '../services/ports';
+import { defaultRetryPolicy, realSleep, type Sleep } from '../salesforce/retry';
+import type { AgentService, AuditLog, EventSink } from '../services/ports';
 import type { DocumentStoreFactory } from '../store/document-store';
+import { createJournal } from '../store/journal';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { SecretVault } from '../store/vault';
+import { createConnectionRecordStore } from './record-store';
+import { createConnectionLifecycle, type ConnectionLifecycle } from './service';
+import { ACTIVATION_TIMEOUT_MS } from './steps/activation';
 
 export interface ConnectionDeps {
   settings: SettingsRepository;
@@ -17,33 +21,32 @@ export interface ConnectionDeps {
   audit: AuditLog;
   log: Logger;
   now?: () => Date;
+  /** Waiting between retries and activation attempts; tests pass one that advances a fake clock. */
+  sleep?: Sleep;
+  /** How long activation keeps trying (default 15 minutes). */
+  activationTimeoutMs?: number;
 }
 
-/** Placeholder until the connection lifecycle lands: nothing set up, every action needs sign-in. */
-export function createConnectionServices(_deps: ConnectionDeps): { connection: ConnectionService; agent: AgentService } {
-  const off: ConnectionState = { status: 'off', orgId: null };
-  const needSignIn = (): never => fail('NOT_SIGNED_IN', 'Sign in to Salesforce first.', { action: 'signIn' });
-  const connection: ConnectionService = {
-    state: () => off,
-    preflight: needSignIn,
-    enable: needSignIn,
-    removalPlan: needSignIn,
-    disable: needSignIn,
-    reconnect: needSignIn,
-    recreate: needSignIn,
-    updateAccess: needSignIn,
-    resume: needSignIn,
-    rollback: needSignIn,
-    check: needSignIn,
-    exportDetails: needSignIn,
-    exportCredentials: needSignIn,
-    setupUrl: needSignIn,
-  };
-  const agent: AgentService = {
-    accessProfile: () => defaultAccessProfile,
-    updateAccessProfile: needSignIn,
-    describeObjects: needSignIn,
-    describeObject: needSignIn,
-  };
+export type { ConnectionLifecycle };
+
+export function createConnectionServices(deps: ConnectionDeps): { connection: ConnectionLifecycle; agent: AgentService } {
+  const now = deps.now ?? (() => new Date());
+  const sleep = deps.sleep ?? realSleep;
+  const profiles = createAccessProfileStore(deps.stores);
+  const retry = { ...defaultRetryPolicy, sleep };
+  const connection = createConnectionLifecycle({
+    settings: deps.settings,
+    vault: deps.vault,
+    auth: deps.auth,
+    events: deps.events,
+    audit: deps.audit,
+    log: deps.log,
+    now,
+    records: createConnectionRecordStore(deps.stores),
+    journal: createJournal(deps.stores),
+    profiles,
+    runtime: { sleep, retry, activationTimeoutMs: deps.activationTimeoutMs ?? ACTIVATION_TIMEOUT_MS },
+  });
+  const agent = createAgentService({ auth: deps.auth, profiles, retry, profileChanged: (profile) => connection.profileChanged(profile) });
   return { connection, agent };
 }

@@ -1,0 +1,58 @@
+import type { AccessProfile, Grant } from '../../common';
+import type { SObjectDescribe } from '../salesforce/schemas';
+
+/** What the agent's permission set must grant, resolved against the org's describe. */
+export interface DesiredAccess {
+  grants: Grant[];
+  /** Objects or `Object.Field`s of the profile the org does not have (a pre-flight blocker). */
+  unknown: string[];
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+/**
+ * Object grants (`field: null`) and one grant per chosen field. Fields that are not permissionable
+ * (required, system, name fields) are readable with object access: kept in the list so the admin
+ * sees them, but `viaFieldPermission: false` so no FieldPermissions row is ever sent for them.
+ */
+export function resolveAccess(profile: AccessProfile, describes: ReadonlyMap<string, SObjectDescribe>): DesiredAccess {
+  const grants: Grant[] = [];
+  const unknown: string[] = [];
+  for (const access of profile.objects) {
+    const described = describes.get(lower(access.object));
+    if (!described) {
+      unknown.push(access.object);
+      continue;
+    }
+    grants.push({ object: described.name, field: null, read: true, edit: access.edit, viewAllRecords: access.viewAllRecords, viaFieldPermission: false });
+    const byName = new Map(described.fields.map((f) => [lower(f.name), f]));
+    const seen = new Set<string>();
+    for (const name of access.fields) {
+      const field = byName.get(lower(name));
+      if (!field) {
+        unknown.push(`${described.name}.${name}`);
+        continue;
+      }
+      if (seen.has(field.name)) continue;
+      seen.add(field.name);
+      grants.push({
+        object: described.name,
+        field: field.name,
+        read: true,
+        edit: access.edit && field.permissionable && field.updateable,
+        viewAllRecords: false,
+        viaFieldPermission: field.permissionable,
+      });
+    }
+  }
+  return { grants, unknown };
+}
+
+/** `Object.Field` of every grant that needs a FieldPermissions row. */
+export function fieldPermissionNames(grants: readonly Grant[]): string[] {
+  return grants.filter((g) => g.field !== null && g.viaFieldPermission).map((g) => `${g.object}.${g.field ?? ''}`);
+}
+
+export function grantedObjects(grants: readonly Grant[]): string[] {
+  return grants.filter((g) => g.field === null).map((g) => g.object);
+}

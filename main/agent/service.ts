@@ -1,0 +1,35 @@
+import type { AccessProfile, ConnectionState, DescribedField, DescribedObject } from '../../common';
+import type { AdminAuth } from '../auth';
+import { createOrgClient } from '../salesforce/client';
+import type { RetryPolicy } from '../salesforce/retry';
+import type { AgentService } from '../services/ports';
+import type { AccessProfileStore } from './profile-store';
+
+export interface AgentServiceDeps {
+  auth: AdminAuth;
+  profiles: AccessProfileStore;
+  retry: RetryPolicy;
+  /** Tells the connection the profile changed; answers with the state it leads to (drift, or unchanged). */
+  profileChanged(profile: AccessProfile): Promise<ConnectionState>;
+}
+
+/** The agent's access profile, and the org's describe for the admin's field picker. */
+export function createAgentService(deps: AgentServiceDeps): AgentService {
+  const client = async () => createOrgClient((await deps.auth.session()).connection, deps.retry);
+  return {
+    accessProfile: () => deps.profiles.get(),
+    async updateAccessProfile(profile) {
+      deps.profiles.set(profile);
+      return deps.profileChanged(deps.profiles.get());
+    },
+    async describeObjects(): Promise<DescribedObject[]> {
+      const objects = await (await client()).describeGlobal();
+      return objects.filter((o) => o.queryable && (o.layoutable ?? true)).map((o) => ({ name: o.name, label: o.label, custom: o.custom }));
+    },
+    async describeObject(name) {
+      const described = await (await client()).describe(name);
+      const fields: DescribedField[] = described.fields.map((f) => ({ name: f.name, label: f.label, type: f.type, custom: f.custom, permissionable: f.permissionable }));
+      return { name: described.name, label: described.label, fields };
+    },
+  };
+}

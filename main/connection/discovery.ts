@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import type { AccessProfile } from '../../common';
+import { queryRows, queryUrl, soqlQuote, type CompositeSubrequest, type OrgClient, type SubResult } from '../salesforce/client';
+import { SalesforceError } from '../salesforce/errors';
+import { describeGlobalSchema, sobjectDescribeSchema, type SObjectDescribe } from '../salesforce/schemas';
+import { isOurUsername, type ArtifactNames } from './names';
+
+export const INTEGRATION_LICENCE = 'Salesforce Integration';
+export const API_INTEGRATION_PSL = 'SalesforceAPIIntegrationPsl';
+export const INTEGRATION_PROFILE = 'Minimum Access - API Only Integrations';
+
+/** The admin rights provisioning needs, by the profile permission that carries each. */
+export const ADMIN_RIGHTS: Record<string, string> = {
+  PermissionsCustomizeApplication: 'Customize Application',
+  PermissionsManageUsers: 'Manage Users',
+  PermissionsAssignPermissionSets: 'Assign Permission Sets',
+  PermissionsManageProfilesPermissionsets: 'Manage Profiles and Permission Sets',
+  PermissionsModifyMetadata: 'Modify Metadata Through Metadata API Functions',
+};
+
+export interface Seats {
+  id: string;
+  total: number;
+  used: number;
+}
+
+export interface FoundUser {
+  id: string;
+  username: string;
+  active: boolean;
+  profileId: string | null;
+}
+
+/** What the org looks like before (or while) a run changes it, gathered in as few requests as possible. */
+export interface OrgSnapshot {
+  adminEmail: string;
+  /** Labels of required admin rights the admin's profile lacks. */
+  adminRightsMissing: string[];
+  integrationLicence: Seats | null;
+  apiPsl: Seats | null;
+  integrationProfile: { id: string; name: string } | null;
+  permissionSet: { id: string; name: string; label: string; description: string | null } | null;
+  /** Earlier integration users of this agent that carry our username marker. */
+  users: FoundUser[];
+  /** `unavailable` when the org has no External Client Apps. */
+  app: { id: string; developerName: string; description: string | null; createdDate: string | null } | null | 'unavailable';
+  describes: Map<string, SObjectDescribe>;
+  /** A readable object outside the profile: verification checks the agent is refused it. */
+  outsideObject: string | null;
+  /** Objects of the profile the org could not describe. */
+  undescribable: string[];
+}
+
+const str = z.string();
+const optStr = z.string().nullable().optional().transform((v) => v ?? null);
+const num = z.coerce.number();
+const userRow = z.object({ Id: str, Username: str, IsActive: z.boolean(), ProfileId: optStr });
+const seatsRow = z.object({ Id: str, TotalLicenses: num, UsedLicenses: num });
+const profileRow = z.object({ Id: str, Name: str, UserLicenseId: optStr }).catchall(z.unknown());
+const permissionSetRow = z.object({ Id: str, Name: str, Label: str, Description: optStr });
+const appRow = z.object({ Id: str, DeveloperName: str, Description: optStr, CreatedDate: optStr });
+const adminRow = z.object({ Id: str, Email: optStr, ProfileId: optStr });
+
+const describeRef = (object: string) => `describe_${object}`;
+
+/**
+ * One pass over the org: the licence, profile, seats, name collisions, leftovers of earlier runs,
+ * the admin's rights and the describe of every profile object, all in shared Composite requests.
+ */
+export async function discover(
+  client: OrgClient,
+  names: ArtifactNames,
+  adminUserId: string,
+  profile: AccessProfile,
+): Promise<OrgSnapshot> {
+  const objects = profile.objects.map((o) => o.object);
+  const requests: CompositeSubrequest[] = [
+    ...objects.map((o) => ({ referenceId: describeRef(o), method: 'GET' as const, url: `/sobjects/${o}/describe` })),
+    { referenceId: 'admin', method: 'GET', url: `/sobjects/User/${adminUserId}?fields=Id,Email,ProfileId` },
+    { referenceId: 'global', method: 'GET', url: '/sobjects' },
+    q('profiles', `SELECT Id, Name, UserLicenseId, ${Object.keys(ADMIN_RIGHTS).join(', ')}, PermissionsModifyAllData FROM Profile`),
+    q('licence', `SELECT Id, TotalLicenses, UsedLicenses FROM UserLicense WHERE Name = ${soqlQuote(INTEGRATION_LICENCE)}`),
+    q('psl', `SELECT Id, TotalLicenses, UsedLicenses FROM PermissionSetLicense WHERE DeveloperName = ${soqlQuote(API_INTEGRATION_PSL)}`),
+    q('permissionSet', `SELECT Id, Name, Label, Description FROM PermissionSet WHERE Name = ${soqlQuote(names.permissionSetApiName)}`),
+    q('users', `SELECT Id, Username, IsActive, ProfileId FROM User WHERE FirstName = ${soqlQuote(names.userFirstName)} AND LastName = ${soqlQuote(names.userLastName)}`),
+    q('app', `SELECT Id, DeveloperName, Description, CreatedDate FROM ExternalClientApplication WHERE DeveloperName = ${soqlQuote(names.appApiName)}`),
+  ];
+  const results = await client.composite(requests);
+
+  const describes = new Map<string, SObjectDescribe>();
+  const undescribable: string[] = [];
+  for (const object of objects) {
+    const result = results.get(describeRef(object));
+    const parsed = result?.ok ? sobjectDescribeSchema.safeParse(result.body) : undefined;
+    if (parsed?.success) describes.set(parsed.data.name.toLowerCase(), parsed.data);
+    else undescribable.push(object);
+  }
+
+  const admin = adminRow.parse(body(results.get('admin')));
+  const profiles = queryRows(results.get('profiles')).map((r) => profileRow.parse(r));
+  const adminProfile = profiles.find((p) => p.Id === admin.ProfileId);
+  const modifyAll = adminProfile?.PermissionsModifyAllData === true;
+  const adminRightsMissing = modifyAll
+    ? []
+    : Object.entries(ADMIN_RIGHTS).filter(([perm]) => adminProfile?.[perm] !== true).map(([, label]) => label);
+
+  const licence = first(results.get('licence'), seatsRow);
+  // Found by licence, not only by name: older orgs name the integration profile differently (§3.1).
+  const integrationProfile =
+    profiles.find((p) => licence && p.UserLicenseId === licence.Id && p.Name === INTEGRATION_PROFILE) ??
+    profiles.find((p) => licence && p.UserLicenseId === licence.Id);
+  const psl = first(results.get('psl'), seatsRow);
+  const permissionSet = first(results.get('permissionSet'), permissionSetRow);
+  const users = queryRows(results.get('users'))
+    .map((r) => userRow.parse(r))
+    .filter((u) => isOurUsername(u.Username))
+    .map((u) => ({ id: u.Id, username: u.Username, active: u.IsActive, profileId: u.ProfileId }));
+  const appResult = results.get('app');
+  const app = appResult && !appResult.ok && isUnavailable(appResult.error) ? 'unavailable' : first(appResult, appRow);
+
+  return {
+    adminEmail: admin.Email ?? '',
+    adminRightsMissing,
+    integrationLicence: licence ? { id: licence.Id, total: licence.TotalLicenses, used: licence.UsedLicenses } : null,
+    apiPsl: psl ? { id: psl.Id, total: psl.TotalLicenses, used: psl.UsedLicenses } : null,
+    integrationProfile: integrationProfile ? { id: integrationProfile.Id, name: integrationProfile.Name } : null,
+    permissionSet: permissionSet
+      ? { id: permissionSet.Id, name: permissionSet.Name, label: permissionSet.Label, description: permissionSet.Description }
+      : null,
+    users,
+    app:
+      app === 'unavailable'
+        ? app
+        : app
+          ? { id: app.Id, developerName: app.DeveloperName, description: app.Description, createdDate: app.CreatedDate }
+          : null,
+    describes,
+    outsideObject: outsideObject(results.get('global'), objects),
+    undescribable,
+  };
+}
+
+/** Business objects an agent of this kind must not read unless the admin adds them. */
+const OUTSIDE_CANDIDATES = ['Case', 'Contract', 'Campaign', 'Order', 'Quote', 'Asset'];
+
+function outsideObject(result: SubResult | undefined, profileObjects: string[]): string | null {
+  const parsed = describeGlobalSchema.safeParse(result?.ok ? result.body : undefined);
+  if (!parsed.success) return null;
+  const inProfile = new Set(profileObjects.map((o) => o.toLowerCase()));
+  const queryable = parsed.data.sobjects.filter((o) => o.queryable && !inProfile.has(o.name.toLowerCase()));
+  const names = new Set(queryable.map((o) => o.name));
+  return OUTSIDE_CANDIDATES.find((c) => names.has(c)) ?? queryable.find((o) => o.custom)?.name ?? null;
+}
+
+function q(referenceId: string, soql: string): CompositeSubrequest {
+  return { referenceId, method: 'GET', url: queryUrl(soql) };
+}
+
+function body(result: SubResult | undefined): unknown {
+  if (!result) throw new SalesforceError('UNKNOWN', 'Salesforce did not answer a look-up.');
+  if (!result.ok) throw result.error;
+  return result.body;
+}
+
+function first<T>(result: SubResult | undefined, schema: z.ZodType<T>): T | null {
+  const rows = queryRows(result);
+  return rows.length > 0 ? schema.parse(rows[0]) : null;
+}
+
+function isUnavailable(error: SalesforceError): boolean {
+  return error.code === 'INVALID_TYPE' || error.code === 'NOT_FOUND';
+}

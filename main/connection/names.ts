@@ -1,0 +1,75 @@
+/**
+ * Every artifact's names follow from the agent's name, so two agents in one org never collide and
+ * the app can recognise its own work by the marker in each description.
+ */
+export const MARKER = '[agent-connections]';
+
+export interface ArtifactNames {
+  agentName: string;
+  appLabel: string;
+  appApiName: string;
+  oauthSettingsName: string;
+  globalOauthSettingsName: string;
+  configurablePoliciesName: string;
+  userFirstName: string;
+  userLastName: string;
+  userDisplayName: string;
+  permissionSetLabel: string;
+  permissionSetApiName: string;
+  /** Every description carries this, so the app can tell its artifacts from someone else's. */
+  description: string;
+}
+
+/**
+ * A Salesforce developer name: letters, digits and single underscores, starting with a letter and
+ * not ending with an underscore (salesforce.md §1.1), within `max` characters.
+ */
+export function developerName(text: string, max = 40): string {
+  const words = text
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  let name = words.join('_');
+  if (!/^[A-Za-z]/.test(name)) name = `A_${name}`;
+  name = name.slice(0, max).replace(/_+$/, '');
+  return name;
+}
+
+export const DEVELOPER_NAME = /^(?!.*__)[A-Za-z]([A-Za-z0-9_]*[A-Za-z0-9])?$/;
+
+export function artifactNames(agentName: string): ArtifactNames {
+  const base = developerName(agentName, 24);
+  const app = `${base}_ECA`;
+  return {
+    agentName,
+    appLabel: `${agentName} external client app`,
+    appApiName: app,
+    oauthSettingsName: `${app}_oauth`,
+    globalOauthSettingsName: `${app}_glbloauth`,
+    configurablePoliciesName: `${app}_plcy`,
+    userFirstName: agentName,
+    userLastName: 'integration user',
+    userDisplayName: `${agentName} integration user`,
+    permissionSetLabel: `${agentName} permission set`,
+    permissionSetApiName: `${base}_Permission_Set`,
+    description: `Created by Agent Connections for the agent "${agentName}". ${MARKER}`,
+  };
+}
+
+export function isOurs(description: unknown): boolean {
+  return typeof description === 'string' && description.includes(MARKER);
+}
+
+/** The integration user's username domain is our marker: usernames are global and stay reserved. */
+export const USERNAME_DOMAIN = 'agent-connections.invalid';
+
+export function integrationUsername(agentName: string, orgId: string, suffix: string): string {
+  const slug = developerName(agentName, 24).toLowerCase().replace(/_/g, '-');
+  return `${slug}.${suffix}@${orgId.slice(0, 15).toLowerCase()}.${USERNAME_DOMAIN}`;
+}
+
+export function isOurUsername(username: unknown): boolean {
+  return typeof username === 'string' && username.toLowerCase().endsWith(`.${USERNAME_DOMAIN}`);
+}

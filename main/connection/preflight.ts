@@ -1,0 +1,81 @@
+import type { AppError, PreflightCheck, PreflightReport } from '../../common';
+import { appError } from '../../common/errors';
+import type { DesiredAccess } from '../agent/grants';
+import type { OrgSnapshot } from './discovery';
+import { isOurs, type ArtifactNames } from './names';
+
+interface Check extends PreflightCheck {
+  /** The error Enable stops with when this blocker fails. */
+  error?: AppError;
+}
+
+const pass = (id: string, message: string): Check => ({ id, ok: true, severity: 'info', message });
+const block = (id: string, error: AppError, fix?: string): Check => ({ id, ok: false, severity: 'blocker', message: error.message, fix, error });
+const warn = (id: string, message: string): Check => ({ id, ok: false, severity: 'warning', message });
+
+/** Everything that would stop Enable half-way, found before anything is changed. */
+export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, names: ArtifactNames): Check[] {
+  const checks: Check[] = [];
+  checks.push(
+    snapshot.adminRightsMissing.length === 0
+      ? pass('adminRights', 'You have the admin rights the connection needs.')
+      : block('adminRights', appError('INSUFFICIENT_ADMIN_RIGHTS', `Your Salesforce user lacks: ${snapshot.adminRightsMissing.join(', ')}.`, { params: { missing: snapshot.adminRightsMissing.join(', ') } }), 'Ask for the System Administrator profile.'),
+  );
+
+  const seats = snapshot.integrationLicence;
+  const activeUser = snapshot.users.some((u) => u.active);
+  if (!seats || !snapshot.integrationProfile) {
+    checks.push(block('integrationLicence', appError('NO_INTEGRATION_LICENCES', 'This org has no Salesforce Integration licences, so no integration user can be created.', { action: 'retry' }), 'Salesforce Integration licences come with Enterprise, Unlimited, Performance and Developer editions.'));
+  } else if (seats.used >= seats.total && !activeUser) {
+    checks.push(block('integrationLicence', appError('NO_INTEGRATION_LICENCES', `No Salesforce Integration licences left (${seats.used} of ${seats.total} used).`, { action: 'retry', params: { used: seats.used, total: seats.total } }), 'Deactivate an integration user you no longer need, or buy more licences (Setup > Company Information).'));
+  } else {
+    checks.push(pass('integrationLicence', `Salesforce Integration licences: ${seats.total - seats.used} of ${seats.total} free.`));
+  }
+
+  checks.push(
+    snapshot.apiPsl
+      ? pass('apiPsl', 'The Salesforce API Integration permission set licence is available.')
+      : block('apiPsl', appError('NO_API_INTEGRATION_PSL', 'This org has no "Salesforce API Integration" permission set licence, which the integration user needs.', { action: 'retry' })),
+  );
+
+  checks.push(
+    snapshot.app === 'unavailable'
+      ? block('externalClientApps', appError('EXTERNAL_CLIENT_APPS_UNAVAILABLE', 'External Client Apps are not available in this org.', { action: 'retry' }), 'Turn them on in Setup > External Client App Settings.')
+      : pass('externalClientApps', 'External Client Apps are available.'),
+  );
+
+  const ps = snapshot.permissionSet;
+  const app = snapshot.app === 'unavailable' ? null : snapshot.app;
+  if (ps && !isOurs(ps.description)) {
+    checks.push(block('permissionSetName', appError('NAME_TAKEN', `A permission set named "${ps.name}" already exists and was not created by Agent Connections.`, { action: 'openSettings', params: { name: ps.name, kind: 'permission set' } }), 'Rename that permission set, or choose another agent name in Settings.'));
+  }
+  if (app && !isOurs(app.description)) {
+    checks.push(block('appName', appError('NAME_TAKEN', `An external client app named "${app.developerName}" already exists and was not created by Agent Connections.`, { action: 'openSettings', params: { name: app.developerName, kind: 'external client app' } }), 'Rename that app, or choose another agent name in Settings.'));
+  }
+  const leftovers = [
+    ps && isOurs(ps.description) ? `permission set ${ps.name}` : '',
+    app && isOurs(app.description) ? `external client app ${app.developerName}` : '',
+    ...snapshot.users.map((u) => `${u.active ? 'active' : 'inactive'} integration user ${u.username}`),
+  ].filter(Boolean);
+  checks.push(
+    leftovers.length > 0
+      ? warn('leftovers', `Found from an earlier attempt for "${names.agentName}": ${leftovers.join('; ')}. They will be reused or replaced, not duplicated.`)
+      : pass('leftovers', 'Nothing left over from an earlier attempt.'),
+  );
+
+  if (snapshot.undescribable.length > 0 || desired.unknown.length > 0) {
+    const missing = [...snapshot.undescribable, ...desired.unknown.filter((u) => !snapshot.undescribable.includes(u))];
+    checks.push(block('describe', appError('PREFLIGHT_FAILED', `The org has no ${missing.join(', ')}, which the agent's access profile lists.`, { action: 'openSettings', params: { missing: missing.join(', ') } }), 'Remove them from the access profile, or create them in the org.'));
+  } else {
+    checks.push(pass('describe', 'Every object and field of the access profile exists in the org.'));
+  }
+  return checks;
+}
+
+export function preflightReport(checks: Check[]): PreflightReport {
+  return { ok: checks.every((c) => c.ok || c.severity !== 'blocker'), checks: checks.map(({ error: _error, ...check }) => check) };
+}
+
+export function firstBlocker(checks: Check[]): AppError | undefined {
+  return checks.find((c) => !c.ok && c.severity === 'blocker')?.error;
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { appErrorSchema, connectionStatuses, driftSchema, environments, grantSchema } from '../../common';
+import type { DocumentStoreFactory } from '../store/document-store';
+import { journalDataSchema } from '../store/journal';
+import type { Artifacts } from './artifacts';
+
+/** A working connection as the app last knew it: what exists in the org and why. Never secrets. */
+export const connectionRecordSchema = z.object({
+  agentName: z.string(),
+  artifacts: z.record(z.string(), journalDataSchema),
+  grants: z.array(grantSchema),
+  org: z.object({ name: z.string(), environment: z.enum(environments), myDomainUrl: z.string(), loginUrl: z.string() }),
+  userProfile: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  lastVerifiedAt: z.string().nullable(),
+});
+export type ConnectionRecord = Omit<z.infer<typeof connectionRecordSchema>, 'artifacts'> & { artifacts: Artifacts };
+
+const orgStateSchema = z.object({
+  record: connectionRecordSchema.nullable(),
+  status: z.enum(connectionStatuses),
+  error: appErrorSchema.optional(),
+  drift: driftSchema.optional(),
+  leftovers: z.array(z.string()).optional(),
+  /** Kept after Disable so Reconnect and the next Enable reactivate this user instead of taking a new seat. */
+  retiredUser: z.object({ id: z.string(), username: z.string() }).nullable(),
+});
+export type OrgConnectionState = Omit<z.infer<typeof orgStateSchema>, 'record'> & { record: ConnectionRecord | null };
+
+const documentSchema = z.object({
+  version: z.literal(1),
+  currentOrgId: z.string().nullable(),
+  orgs: z.record(z.string(), orgStateSchema),
+});
+
+export interface ConnectionRecordStore {
+  currentOrgId(): string | null;
+  get(orgId: string): OrgConnectionState;
+  update(orgId: string, change: Partial<OrgConnectionState>): OrgConnectionState;
+}
+
+const empty: OrgConnectionState = { record: null, status: 'off', retiredUser: null };
+
+export function createConnectionRecordStore(stores: DocumentStoreFactory): ConnectionRecordStore {
+  const document = stores('connection', {
+    defaults: { version: 1 as const, currentOrgId: null as string | null, orgs: {} as Record<string, z.infer<typeof orgStateSchema>> },
+    parse: (raw) => documentSchema.parse(raw),
+  });
+  return {
+    currentOrgId: () => document.read().currentOrgId,
+    get: (orgId) => (document.read().orgs[orgId] as OrgConnectionState | undefined) ?? structuredClone(empty),
+    update(orgId, change) {
+      const current = document.read();
+      const next: OrgConnectionState = { ...((current.orgs[orgId] as OrgConnectionState | undefined) ?? empty), ...change };
+      // Optional fields set to undefined are dropped, not stored as "undefined".
+      for (const key of ['error', 'drift', 'leftovers'] as const) if (next[key] === undefined) delete next[key];
+      document.write({ ...current, currentOrgId: orgId, orgs: { ...current.orgs, [orgId]: next } });
+      return next;
+    },
+  };
+}
+

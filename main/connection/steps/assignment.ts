@@ -1,0 +1,36 @@
+import { fail } from '../../../common/errors';
+import { flag, text } from '../artifacts';
+import { findId, userId } from './licence';
+import { idOf } from './permission-set';
+import type { Step, StepContext } from './step';
+
+function permissionSetId(ctx: StepContext): string {
+  return text(ctx.artifacts, 'permissionSet', 'id') ?? fail('STEP_FAILED', 'The permission set is missing.', { action: 'retry' });
+}
+
+/** Gives the integration user the agent's permission set. */
+export const assignmentStep: Step = {
+  id: 'assignment',
+  removalId: 'removeAssignment',
+  intent: (ctx) => ({ assignee: text(ctx.artifacts, 'integrationUser', 'username') ?? '', permissionSet: ctx.names.permissionSetApiName }),
+  async find(ctx) {
+    // Nothing can be assigned yet when either side is new in this run.
+    if (flag(ctx.artifacts, 'integrationUser', 'created') || !flag(ctx.artifacts, 'permissionSet', 'adopted')) return null;
+    const id = await findId(ctx, 'PermissionSetAssignment', { AssigneeId: userId(ctx), PermissionSetId: permissionSetId(ctx) });
+    return id ? { id } : null;
+  },
+  compose(ctx) {
+    return {
+      requests: [{ referenceId: 'assignment', method: 'POST', url: '/sobjects/PermissionSetAssignment', body: { AssigneeId: userId(ctx), PermissionSetId: permissionSetId(ctx) } }],
+      provisional: { id: '@{assignment.id}' },
+      accept: (bodies) => ({ id: idOf(bodies.get('assignment')) }),
+    };
+  },
+  async apply(ctx) {
+    return { id: await ctx.client.create('PermissionSetAssignment', { AssigneeId: userId(ctx), PermissionSetId: permissionSetId(ctx) }) };
+  },
+  async undo(ctx, result) {
+    if (typeof result.id === 'string') await ctx.client.destroy('PermissionSetAssignment', result.id);
+  },
+  removalText: (ctx) => `Unassign the permission set "${ctx.names.permissionSetLabel}" from the integration user.`,
+};

@@ -1,0 +1,28 @@
+import { accessGrantsStep } from './access-grants';
+import { activationStep } from './activation';
+import { assignmentStep } from './assignment';
+import { appStep } from './external-client-app';
+import { integrationUserStep } from './integration-user';
+import { keyPairStep } from './key-pair';
+import { licenceStep } from './licence';
+import { permissionSetStep } from './permission-set';
+import type { Step } from './step';
+import { verificationStep } from './verification';
+
+/** Enable, in order. Disable, Update access and Reconnect are other lists over the same steps. */
+export const enableSteps: Step[] = [
+  permissionSetStep,
+  accessGrantsStep,
+  integrationUserStep,
+  licenceStep,
+  assignmentStep,
+  keyPairStep,
+  appStep,
+  activationStep,
+  verificationStep,
+];
+
+/** Teardown order (salesforce.md §3.4): app first (stops tokens), assignments, licence, user, permission set. */
+export const teardownSteps: Step[] = [appStep, assignmentStep, licenceStep, integrationUserStep, permissionSetStep];
+
+export const updateAccessSteps: Step[] = [accessGrantsStep, activationStep, verificationStep];

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { fail } from '../../../common/errors';
+import { toSalesforceError } from '../../salesforce/errors';
+import type { JournalData } from '../../store/journal';
+import { text } from '../artifacts';
+import { integrationUsername } from '../names';
+import { idOf } from './permission-set';
+import type { ComposedChange, Step, StepContext } from './step';
+
+const USERNAME_TRIES = 5;
+
+function requireProfile(ctx: StepContext): string {
+  return (
+    ctx.snapshot.integrationProfile?.id ??
+    fail('NO_INTEGRATION_LICENCES', 'This org has no Salesforce Integration profile ("Minimum Access - API Only Integrations"), so no integration user can be created.', { action: 'retry' })
+  );
+}
+
+/** The earlier user of ours to bring back (inactive ones are reactivated, never duplicated). */
+function reusable(ctx: StepContext): { id: string; username: string; active: boolean } | null {
+  const known = ctx.previousUser ? ctx.snapshot.users.find((u) => u.id === ctx.previousUser?.id) : undefined;
+  const candidate = known ?? ctx.snapshot.users.find((u) => u.active) ?? ctx.snapshot.users[0];
+  if (candidate) return { id: candidate.id, username: candidate.username, active: candidate.active };
+  return ctx.previousUser ? { ...ctx.previousUser, active: false } : null;
+}
+
+function newUsername(ctx: StepContext): string {
+  const username = integrationUsername(ctx.names.agentName, ctx.orgId, randomBytes(3).toString('hex'));
+  ctx.scratch.set('username', username);
+  return username;
+}
+
+function plannedUsername(ctx: StepContext): string {
+  const planned = ctx.scratch.get('username');
+  return typeof planned === 'string' ? planned : newUsername(ctx);
+}
+
+function userRecord(ctx: StepContext, username: string) {
+  const alias = `agt${randomBytes(2).toString('hex')}`;
+  return {
+    Username: username,
+    FirstName: ctx.names.userFirstName,
+    LastName: ctx.names.userLastName,
+    // Mail for the integration user reaches the admin who set it up.
+    Email: ctx.snapshot.adminEmail,
+    Alias: alias,
+    CommunityNickname: username.split('@')[0]?.slice(0, 40) ?? alias,
+    ProfileId: requireProfile(ctx),
+    TimeZoneSidKey: 'America/Los_Angeles',
+    LocaleSidKey: 'en_US',
+    EmailEncodingKey: 'UTF-8',
+    LanguageLocaleKey: 'en_US',
+  };
+}
+
+function reactivation(ctx: StepContext) {
+  return { IsActive: true, ProfileId: requireProfile(ctx) };
+}
+
+/** Explains the user-creation failures an admin can act on; anything else passes through. */
+export function explainUserError(thrown: unknown, ctx: StepContext): never {
+  const error = toSalesforceError(thrown);
+  if (error.code === 'LICENSE_LIMIT_EXCEEDED') {
+    const seats = ctx.snapshot.integrationLicence;
+    fail('NO_INTEGRATION_LICENCES', seats ? `No Salesforce Integration licences left (${seats.used} of ${seats.total} used). Free one in Setup > Company Information, or buy more.` : 'No Salesforce Integration licences left. Free one in Setup > Company Information, or buy more.', {
+      action: 'retry',
+      params: { used: seats?.used ?? 0, total: seats?.total ?? 0 },
+    });
+  }
+  if (error.code === 'DUPLICATE_USERNAME') {
+    fail('DUPLICATE_USERNAME', `Salesforce kept refusing the integration user's username as already taken (tried ${USERNAME_TRIES} different ones). Try again later.`, { action: 'retry' });
+  }
+  throw thrown;
+}
+
+/**
+ * The integration user: Salesforce Integration licence, API-only profile, a collision-free
+ * username. An earlier user of ours is reactivated instead of taking another licence seat.
+ */
+export const integrationUserStep: Step = {
+  id: 'integrationUser',
+  removalId: 'deactivateUser',
+  intent(ctx): JournalData {
+    const reuse = reusable(ctx);
+    return reuse ? { id: reuse.id, username: reuse.username, reactivate: true } : { username: plannedUsername(ctx) };
+  },
+  async find(ctx) {
+    const reuse = reusable(ctx);
+    if (!reuse?.active) return null;
+    ctx.note('integrationUser', 'Reused the integration user from an earlier connection');
+    return { id: reuse.id, username: reuse.username, created: false, adopted: true };
+  },
+  compose(ctx): ComposedChange {
+    const reuse = reusable(ctx);
+    if (reuse) {
+      return {
+        requests: [{ referenceId: 'user', method: 'PATCH', url: `/sobjects/User/${reuse.id}`, body: reactivation(ctx) }],
+        provisional: { id: reuse.id, username: reuse.username },
+        accept: () => ({ id: reuse.id, username: reuse.username, created: false, reactivated: true }),
+      };
+    }
+    const username = plannedUsername(ctx);
+    return {
+      requests: [{ referenceId: 'user', method: 'POST', url: '/sobjects/User', body: userRecord(ctx, username) }],
+      provisional: { id: '@{user.id}', username, created: true },
+      accept: (bodies) => ({ id: idOf(bodies.get('user')), username, created: true }),
+    };
+  },
+  async apply(ctx): Promise<JournalData> {
+    const reuse = reusable(ctx);
+    try {
+      if (reuse) {
+        await ctx.client.update('User', reuse.id, reactivation(ctx));
+        ctx.note('integrationUser', 'Reactivated the integration user from an earlier connection');
+        return { id: reuse.id, username: reuse.username, created: false, reactivated: true };
+      }
+      const username = plannedUsername(ctx);
+      const id = await ctx.client.create('User', userRecord(ctx, username));
+      return { id, username, created: true };
+    } catch (error) {
+      return explainUserError(error, ctx);
+    }
+  },
+  explain: (ctx, error) => explainUserError(error, ctx),
+  retryOn(ctx, error, attempt) {
+    if (toSalesforceError(error).code !== 'DUPLICATE_USERNAME' || attempt >= USERNAME_TRIES) return false;
+    newUsername(ctx);
+    ctx.note('integrationUser', 'That username was taken; trying another');
+    return true;
+  },
+  async undo(ctx, result) {
+    const id = text({ integrationUser: result }, 'integrationUser', 'id');
+    // Salesforce cannot delete users: deactivating frees the licence seat (salesforce.md §3.4).
+    if (id) await ctx.client.update('User', id, { IsActive: false });
+  },
+  removalText: (ctx, result) =>
+    `Deactivate the integration user ${String(result.username ?? ctx.names.userDisplayName)} (Salesforce cannot delete users; its licence seat is freed).`,
+};
+

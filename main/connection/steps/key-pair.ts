@@ -1,0 +1,39 @@
+import { createAgentKeyPair } from '../../agent/keys';
+import type { StepContext, Step } from './step';
+
+export function privateKeyVaultKey(orgId: string, appName: string): string {
+  return `agent-private-key:${orgId}:${appName}`;
+}
+function certificateVaultKey(orgId: string, appName: string): string {
+  return `agent-certificate:${orgId}:${appName}`;
+}
+
+/** The agent's private key, read from the vault (never from the journal or the record). */
+export async function agentPrivateKey(ctx: Pick<StepContext, 'vault' | 'orgId' | 'names'>): Promise<string | undefined> {
+  return ctx.vault.get(privateKeyVaultKey(ctx.orgId, ctx.names.appApiName));
+}
+
+/** An RSA key pair and self-signed certificate made on this computer; the private key goes into the vault. */
+export const keyPairStep: Step = {
+  id: 'keyPair',
+  intent: (ctx) => ({ vaultKey: privateKeyVaultKey(ctx.orgId, ctx.names.appApiName) }),
+  async find(ctx) {
+    const key = await agentPrivateKey(ctx);
+    const certificatePem = await ctx.vault.get(certificateVaultKey(ctx.orgId, ctx.names.appApiName));
+    if (!key || !certificatePem) return null;
+    ctx.log.registerSecret(key);
+    return { vaultKey: privateKeyVaultKey(ctx.orgId, ctx.names.appApiName), certificatePem };
+  },
+  async apply(ctx) {
+    const pair = await createAgentKeyPair(ctx.names.appLabel, ctx.now());
+    ctx.log.registerSecret(pair.privateKeyPem);
+    await ctx.vault.set(privateKeyVaultKey(ctx.orgId, ctx.names.appApiName), pair.privateKeyPem);
+    await ctx.vault.set(certificateVaultKey(ctx.orgId, ctx.names.appApiName), pair.certificatePem);
+    return { vaultKey: privateKeyVaultKey(ctx.orgId, ctx.names.appApiName), certificatePem: pair.certificatePem };
+  },
+  async undo(ctx) {
+    await ctx.vault.delete(privateKeyVaultKey(ctx.orgId, ctx.names.appApiName));
+    await ctx.vault.delete(certificateVaultKey(ctx.orgId, ctx.names.appApiName));
+  },
+  removalText: () => "Delete the agent's private key from this computer.",
+};

@@ -1,0 +1,57 @@
+import { fail } from '../../../common/errors';
+import { text } from '../artifacts';
+import { isOurs } from '../names';
+import type { Step } from './step';
+
+/** The agent's permission set: no licence (integration users can't take a Salesforce-licensed set). */
+export const permissionSetStep: Step = {
+  id: 'permissionSet',
+  removalId: 'removePermissionSet',
+  intent: (ctx) => ({ name: ctx.names.permissionSetApiName, label: ctx.names.permissionSetLabel }),
+  async find(ctx) {
+    const found = ctx.snapshot.permissionSet;
+    if (!found) return null;
+    if (!isOurs(found.description)) {
+      fail('NAME_TAKEN', `A permission set named "${found.name}" already exists and was not created by Agent Connections. Rename it, or choose another agent name in Settings.`, {
+        action: 'openSettings',
+        params: { name: found.name, kind: 'permission set' },
+      });
+    }
+    ctx.note('permissionSet', 'Reused the permission set from an earlier attempt');
+    return { id: found.id, name: found.name, adopted: true };
+  },
+  compose(ctx) {
+    return {
+      requests: [{ referenceId: 'permissionSet', method: 'POST', url: '/sobjects/PermissionSet', body: record(ctx.names) }],
+      provisional: { id: '@{permissionSet.id}', name: ctx.names.permissionSetApiName },
+      accept: (bodies) => ({ id: idOf(bodies.get('permissionSet')), name: ctx.names.permissionSetApiName, adopted: false }),
+    };
+  },
+  async apply(ctx) {
+    const id = await ctx.client.create('PermissionSet', record(ctx.names));
+    return { id, name: ctx.names.permissionSetApiName, adopted: false };
+  },
+  async undo(ctx, result) {
+    const id = typeof result.id === 'string' ? result.id : undefined;
+    if (id) await ctx.client.destroy('PermissionSet', id);
+  },
+  removalText: (ctx, result) =>
+    `Delete the permission set "${ctx.names.permissionSetLabel}" (${String(result.name ?? ctx.names.permissionSetApiName)}).`,
+};
+
+function record(names: { permissionSetApiName: string; permissionSetLabel: string; description: string }) {
+  return {
+    Name: names.permissionSetApiName,
+    Label: names.permissionSetLabel,
+    Description: names.description,
+    LicenseId: null,
+    HasActivationRequired: false,
+  };
+}
+
+export function idOf(body: unknown): string {
+  if (typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string') return (body as { id: string }).id;
+  throw new Error('Salesforce answered a create without an id.');
+}
+
+export const permissionSetId = (artifacts: Parameters<typeof text>[0]) => text(artifacts, 'permissionSet', 'id');

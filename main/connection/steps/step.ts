@@ -1,0 +1,73 @@
+import type { ActivationProgress, StepId } from '../../../common';
+import type { DesiredAccess } from '../../agent/grants';
+import type { Logger } from '../../log';
+import type { CompositeSubrequest, OrgClient } from '../../salesforce/client';
+import type { RetryPolicy, Sleep } from '../../salesforce/retry';
+import type { JournalData } from '../../store/journal';
+import type { SecretVault } from '../../store/vault';
+import type { Artifacts } from '../artifacts';
+import type { OrgSnapshot } from '../discovery';
+import type { ArtifactNames } from '../names';
+
+/** Everything a step needs; steps keep no state of their own between runs. */
+export interface StepContext {
+  client: OrgClient;
+  names: ArtifactNames;
+  orgId: string;
+  /** The login origin the admin signed in through: the JWT audience. */
+  loginUrl: string;
+  /** The org's My Domain (instance) URL: where the agent gets its token. */
+  instanceUrl: string;
+  desired: DesiredAccess;
+  snapshot: OrgSnapshot;
+  /** What earlier steps of this run (or the connection being changed) created or adopted. */
+  artifacts: Artifacts;
+  /** An earlier integration user of ours (e.g. deactivated by Disable): reactivated, never duplicated. */
+  previousUser: { id: string; username: string } | null;
+  vault: SecretVault;
+  log: Logger;
+  now(): Date;
+  sleep: Sleep;
+  retry: RetryPolicy;
+  activationTimeoutMs: number;
+  onActivation(progress: ActivationProgress): void;
+  /** A short admin-readable note on the step's progress line. */
+  note(step: StepId, text: string): void;
+  /** Scratch space shared by the steps of one run (e.g. the agent's token for verification). */
+  scratch: Map<string, unknown>;
+  /** Re-reads the org after a change may or may not have gone through. */
+  refresh(): Promise<void>;
+}
+
+/** A change expressed as Composite subrequests, so neighbouring steps can share one all-or-none request. */
+export interface ComposedChange {
+  requests: CompositeSubrequest[];
+  /** What later steps in the same request may refer to (e.g. `@{user.id}`) before the ids exist. */
+  provisional: JournalData;
+  accept(bodies: Map<string, unknown>): JournalData;
+}
+
+/**
+ * One provisioning step (ARCHITECTURE.md): look first, adopt our own, refuse someone else's, then
+ * create; and know how to take back what it created.
+ */
+export interface Step {
+  id: StepId;
+  /** The removal step id shown when this step's work is taken down by Disable. */
+  removalId?: StepId;
+  /** What the step is about to create (names), written to the journal before it runs. */
+  intent(ctx: StepContext): JournalData;
+  /** Our artifact already in the org (adopted), null if the step must create it; throws if someone else's. */
+  find(ctx: StepContext): Promise<JournalData | null>;
+  apply(ctx: StepContext): Promise<JournalData>;
+  /** Optional: the same change as subrequests (only when nothing needs looking up first). */
+  compose?(ctx: StepContext): ComposedChange | null;
+  /** A failure the step can get past by changing its plan (e.g. another username): true = send again. */
+  retryOn?(ctx: StepContext, error: unknown, attempt: number): boolean;
+  /** Turns a Salesforce failure of this step into the admin-facing error (throws). */
+  explain?(ctx: StepContext, error: unknown): never;
+  /** Removes what `result` names; tolerates things that are already gone. */
+  undo(ctx: StepContext, result: JournalData): Promise<void>;
+  /** For the removal plan shown before Disable. */
+  removalText?(ctx: StepContext, result: JournalData): string;
+}

@@ -1,0 +1,65 @@
+import type { ConnectionDetails, ExportFormat } from '../../common';
+import type { OutgoingFile } from '../services/ports';
+import { toCsv } from './csv';
+
+/** Connection details as a file: JSON (complete), CSV (one row per grant), Markdown (a report). Never secrets. */
+export function connectionReport(details: ConnectionDetails, format: ExportFormat, generatedAt: Date): OutgoingFile {
+  const stamp = generatedAt.toISOString().slice(0, 10);
+  const base = `agent-connection-${details.org.id}-${stamp}`;
+  switch (format) {
+    case 'json':
+      return { fileName: `${base}.json`, mimeType: 'application/json', content: JSON.stringify({ generatedAt: generatedAt.toISOString(), ...details }, null, 2) };
+    case 'csv':
+      return { fileName: `${base}.csv`, mimeType: 'text/csv', content: grantsCsv(details) };
+    case 'md':
+      return { fileName: `${base}.md`, mimeType: 'text/markdown', content: markdown(details, generatedAt) };
+  }
+}
+
+function grantsCsv(details: ConnectionDetails): string {
+  const rows = details.grants.map((g) => [
+    details.org.id,
+    details.permissionSet.apiName,
+    g.object,
+    g.field ?? '',
+    g.read ? 'yes' : 'no',
+    g.edit ? 'yes' : 'no',
+    g.viewAllRecords ? 'yes' : 'no',
+    g.field === null ? 'object permission' : g.viaFieldPermission ? 'field permission' : 'readable with object access',
+  ]);
+  return toCsv(['orgId', 'permissionSet', 'object', 'field', 'read', 'edit', 'viewAllRecords', 'grantedBy'], rows);
+}
+
+const cell = (value: string) => value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+function markdown(d: ConnectionDetails, generatedAt: Date): string {
+  const objects = d.grants.filter((g) => g.field === null);
+  const lines = [
+    `# Agent connection: ${cell(d.org.name)}`,
+    '',
+    `Generated ${generatedAt.toISOString()}. Created by ${cell(d.createdBy)} on ${d.createdAt}; last verified ${d.lastVerifiedAt ?? 'never'}.`,
+    '',
+    '| Artifact | Name | API name / username | Id | Setup |',
+    '| --- | --- | --- | --- | --- |',
+    `| Org (${d.org.environment}) | ${cell(d.org.name)} | ${cell(d.org.myDomainUrl)} | ${d.org.id} | |`,
+    `| External client app | ${cell(d.app.label)} | ${cell(d.app.apiName)} | consumer key ${cell(d.app.consumerKey)} | [open](${d.app.setupUrl}) |`,
+    `| Integration user (${d.user.active ? 'active' : 'inactive'}) | ${cell(d.user.name)} | ${cell(d.user.username)} | ${d.user.id} | [open](${d.user.setupUrl}) |`,
+    `| Permission set | ${cell(d.permissionSet.label)} | ${cell(d.permissionSet.apiName)} | ${d.permissionSet.id} | [open](${d.permissionSet.setupUrl}) |`,
+    '',
+    `The integration user has the ${cell(d.user.licence)} licence and the profile "${cell(d.user.profile)}".`,
+    '',
+    '## What the agent can read',
+    '',
+    '| Object | Access | Fields |',
+    '| --- | --- | --- |',
+    ...objects.map((o) => {
+      const access = ['Read', o.edit ? 'Edit' : '', o.viewAllRecords ? 'View All Records' : ''].filter(Boolean).join(', ');
+      const fields = d.grants
+        .filter((g) => g.object === o.object && g.field !== null)
+        .map((g) => (g.viaFieldPermission ? (g.field ?? '') : `${g.field ?? ''} (with object access)`));
+      return `| ${o.object} | ${access} | ${cell(fields.join(', ') || '—')} |`;
+    }),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,35 @@
+import type { OutgoingFile } from '../services/ports';
+import { encryptPrivateKey } from '../agent/keys';
+
+export interface AgentCredentialsInput {
+  orgId: string;
+  consumerKey: string;
+  username: string;
+  myDomainUrl: string;
+  /** The JWT audience the agent must use. */
+  loginUrl: string;
+  privateKeyPem: string;
+}
+
+/**
+ * The one export that carries a secret, on explicit request: the private key as encrypted PKCS#8
+ * (AES-256-CBC under the admin's passphrase), with what the agent needs to sign its JWT.
+ */
+export function agentCredentialsFile(input: AgentCredentialsInput, passphrase: string): OutgoingFile {
+  const content = JSON.stringify(
+    {
+      kind: 'agent-connections/jwt-bearer-credentials',
+      version: 1,
+      orgId: input.orgId,
+      myDomainUrl: input.myDomainUrl,
+      tokenUrl: `${input.myDomainUrl}/services/oauth2/token`,
+      audience: input.loginUrl,
+      consumerKey: input.consumerKey,
+      username: input.username,
+      privateKey: encryptPrivateKey(input.privateKeyPem, passphrase),
+    },
+    null,
+    2,
+  );
+  return { fileName: `agent-credentials-${input.orgId}.json`, mimeType: 'application/json', content };
+}

@@ -1,0 +1,243 @@
+import type { Connection } from 'jsforce';
+import { z } from 'zod';
+import { SalesforceError, toSalesforceError } from './errors';
+import { createMetadataClient, type MetadataClient } from './metadata';
+import { withRetry, type RetryPolicy } from './retry';
+import {
+  compositeResponseSchema,
+  createdSchema,
+  describeGlobalSchema,
+  queryResultSchema,
+  restErrorSchema,
+  saveResultSchema,
+  sobjectDescribeSchema,
+  type SaveResult,
+  type SObjectDescribe,
+} from './schemas';
+
+/** External Client App metadata needs v59+; everything here speaks Spring '26. */
+export const API_VERSION = '66.0';
+
+/** sObject Collections take at most 200 records per call; Composite 25 subrequests, 5 of them queries. */
+export const COLLECTION_LIMIT = 200;
+export const COMPOSITE_LIMIT = 25;
+export const COMPOSITE_QUERY_LIMIT = 5;
+
+export type Row = Record<string, unknown>;
+
+export interface CompositeSubrequest {
+  referenceId: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Relative to the versioned REST base, e.g. `/query?q=...` or `/sobjects/Account/describe`. */
+  url: string;
+  body?: unknown;
+}
+
+export type SubResult = { ok: true; body: unknown } | { ok: false; error: SalesforceError };
+
+/**
+ * The org as the app talks to it: typed, validated, retrying what is safe to repeat. Changes
+ * (create/update/delete) are not retried here: a step looks again before it repeats a change.
+ */
+export interface OrgClient {
+  readonly instanceUrl: string;
+  query(soql: string): Promise<Row[]>;
+  /** Independent requests in one round trip; each answer comes back on its own. */
+  composite(requests: CompositeSubrequest[]): Promise<Map<string, SubResult>>;
+  /** Dependent changes in one all-or-none request (later ones may refer to `@{ref.id}`); throws the first real error. */
+  compositeAllOrNone(requests: CompositeSubrequest[]): Promise<Map<string, unknown>>;
+  create(type: string, record: Row): Promise<string>;
+  update(type: string, id: string, fields: Row): Promise<void>;
+  /** Tolerates records that are already gone; returns whether anything was deleted. */
+  destroy(type: string, id: string): Promise<boolean>;
+  /** sObject Collections, one type per call, chunked by 200; results in record order. */
+  createMany(type: string, records: Row[]): Promise<SaveResult[]>;
+  /** Records carry their `Id`; one type per call. */
+  updateMany(type: string, records: Row[]): Promise<SaveResult[]>;
+  destroyMany(ids: string[]): Promise<SaveResult[]>;
+  describe(object: string): Promise<SObjectDescribe>;
+  describeGlobal(): Promise<z.infer<typeof describeGlobalSchema>['sobjects']>;
+  readonly metadata: MetadataClient;
+}
+
+export const soqlQuote = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+export function queryUrl(soql: string): string {
+  return `/query?q=${encodeURIComponent(soql)}`;
+}
+
+const notFoundCodes = new Set(['NOT_FOUND', 'ENTITY_IS_DELETED', 'INVALID_CROSS_REFERENCE_KEY']);
+const rolledBackCodes = new Set(['PROCESSING_HALTED', 'ALL_OR_NONE_OPERATION_ROLLED_BACK']);
+
+function restError(body: unknown, fallback: string, referenceId?: string): SalesforceError {
+  const parsed = z.array(restErrorSchema).safeParse(body);
+  const first = parsed.success ? parsed.data[0] : undefined;
+  if (!first) return new SalesforceError(fallback, 'Salesforce reported an error.', [], referenceId);
+  return new SalesforceError(first.errorCode ?? first.statusCode ?? fallback, first.message, first.fields ?? [], referenceId);
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function createOrgClient(conn: Connection, retry: RetryPolicy): OrgClient {
+  // jsforce defaults to v50, which predates External Client Apps; Metadata calls use conn.version.
+  if (Number.parseFloat(conn.version) < Number.parseFloat(API_VERSION)) conn.version = API_VERSION;
+  const base = `/services/data/v${API_VERSION}`;
+  // Our own backoff (injectable sleep) replaces jsforce's built-in retry of GETs.
+  const noJsforceRetry = { retry: { maxRetries: 0 } } as const;
+
+  const send = async (method: CompositeSubrequest['method'], url: string, body?: unknown): Promise<unknown> => {
+    try {
+      return await conn.request(
+        {
+          method,
+          url: `${base}${url}`,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        },
+        noJsforceRetry as never,
+      );
+    } catch (error) {
+      throw toSalesforceError(error);
+    }
+  };
+  const read = (url: string) => withRetry(retry, () => send('GET', url));
+
+  const client: OrgClient = {
+    get instanceUrl() {
+      return conn.instanceUrl;
+    },
+    async query(soql) {
+      const rows: Row[] = [];
+      let page = queryResultSchema.parse(await read(queryUrl(soql)));
+      rows.push(...page.records);
+      while (!page.done && page.nextRecordsUrl) {
+        const next = page.nextRecordsUrl.replace(/^\/services\/data\/v[\d.]+/, '');
+        page = queryResultSchema.parse(await read(next));
+        rows.push(...page.records);
+      }
+      return rows.map(withoutAttributes);
+    },
+    async composite(requests) {
+      const results = new Map<string, SubResult>();
+      for (const batch of compositeBatches(requests)) {
+        const raw = await withRetry(retry, () =>
+          send('POST', '/composite', {
+            allOrNone: false,
+            compositeRequest: batch.map((r) => ({ ...r, url: `${base}${r.url}` })),
+          }),
+        );
+        for (const sub of compositeResponseSchema.parse(raw).compositeResponse) {
+          results.set(
+            sub.referenceId,
+            sub.httpStatusCode < 400 ? { ok: true, body: sub.body } : { ok: false, error: restError(sub.body, `ERROR_HTTP_${sub.httpStatusCode}`) },
+          );
+        }
+      }
+      return results;
+    },
+    async compositeAllOrNone(requests) {
+      const raw = await send('POST', '/composite', {
+        allOrNone: true,
+        compositeRequest: requests.map((r) => ({ ...r, url: `${base}${r.url}` })),
+      });
+      const bodies = new Map<string, unknown>();
+      const errors: SalesforceError[] = [];
+      for (const sub of compositeResponseSchema.parse(raw).compositeResponse) {
+        if (sub.httpStatusCode >= 400) errors.push(restError(sub.body, `ERROR_HTTP_${sub.httpStatusCode}`, sub.referenceId));
+        else bodies.set(sub.referenceId, sub.body);
+      }
+      // Subrequests halted or rolled back because of another one say nothing about the cause.
+      const cause = errors.find((e) => !rolledBackCodes.has(e.code)) ?? errors[0];
+      if (cause) throw cause;
+      return bodies;
+    },
+    async create(type, record) {
+      return createdSchema.parse(await send('POST', `/sobjects/${type}`, record)).id;
+    },
+    async update(type, id, fields) {
+      await send('PATCH', `/sobjects/${type}/${id}`, fields);
+    },
+    async destroy(type, id) {
+      try {
+        await send('DELETE', `/sobjects/${type}/${id}`);
+        return true;
+      } catch (error) {
+        if (error instanceof SalesforceError && notFoundCodes.has(error.code)) return false;
+        throw error;
+      }
+    },
+    async createMany(type, records) {
+      const results: SaveResult[] = [];
+      for (const batch of chunks(records, COLLECTION_LIMIT)) {
+        const raw = await send('POST', '/composite/sobjects', {
+          allOrNone: false,
+          records: batch.map((r) => ({ attributes: { type }, ...r })),
+        });
+        results.push(...z.array(saveResultSchema).parse(raw));
+      }
+      return results;
+    },
+    async updateMany(type, records) {
+      const results: SaveResult[] = [];
+      for (const batch of chunks(records, COLLECTION_LIMIT)) {
+        const raw = await send('PATCH', '/composite/sobjects', {
+          allOrNone: true,
+          records: batch.map((r) => ({ attributes: { type }, ...r })),
+        });
+        results.push(...z.array(saveResultSchema).parse(raw));
+      }
+      return results;
+    },
+    async destroyMany(ids) {
+      const results: SaveResult[] = [];
+      for (const batch of chunks(ids, COLLECTION_LIMIT)) {
+        const raw = await send('DELETE', `/composite/sobjects?ids=${batch.join(',')}&allOrNone=false`);
+        results.push(...z.array(saveResultSchema).parse(raw));
+      }
+      return results;
+    },
+    async describe(object) {
+      return sobjectDescribeSchema.parse(await read(`/sobjects/${object}/describe`));
+    },
+    async describeGlobal() {
+      return describeGlobalSchema.parse(await read('/sobjects')).sobjects;
+    },
+    metadata: createMetadataClient(conn, retry),
+  };
+  return client;
+}
+
+function withoutAttributes(row: Row): Row {
+  const { attributes: _attributes, ...rest } = row;
+  return rest;
+}
+
+/** Splits subrequests so each Composite call keeps within 25 subrequests and 5 queries. */
+export function compositeBatches(requests: CompositeSubrequest[]): CompositeSubrequest[][] {
+  const batches: CompositeSubrequest[][] = [];
+  let current: CompositeSubrequest[] = [];
+  let queries = 0;
+  for (const request of requests) {
+    const isQuery = request.url.startsWith('/query') || request.url.startsWith('/composite/sobjects');
+    if (current.length === COMPOSITE_LIMIT || (isQuery && queries === COMPOSITE_QUERY_LIMIT)) {
+      batches.push(current);
+      current = [];
+      queries = 0;
+    }
+    current.push(request);
+    if (isQuery) queries++;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** Rows of a composite query subresponse (validated), or the subrequest's error. */
+export function queryRows(result: SubResult | undefined): Row[] {
+  if (!result) return [];
+  if (!result.ok) throw result.error;
+  return queryResultSchema.parse(result.body).records.map(withoutAttributes);
+}
