@@ -26,10 +26,9 @@ const permissionFlags = [
 type PermissionFlag = (typeof permissionFlags)[number];
 
 const organizationRows = z.array(z.object({ Id: z.string(), Name: z.string() })).min(1);
-const userRows = z.array(z.object({ Name: z.string(), Username: z.string() })).min(1);
-const assignmentRows = z.array(
-  z.object({ PermissionSet: z.object(Object.fromEntries(permissionFlags.map((f) => [f, z.boolean().nullish()]))) }),
-);
+const flagsSchema = z.object(Object.fromEntries(permissionFlags.map((f) => [f, z.boolean().nullish()])));
+const userRows = z.array(z.object({ Name: z.string(), Username: z.string(), Profile: flagsSchema.nullish() })).min(1);
+const assignmentRows = z.array(z.object({ PermissionSet: flagsSchema.nullish() }));
 const compositeSchema = z.object({
   compositeResponse: z.array(z.object({ referenceId: z.string(), httpStatusCode: z.number(), body: z.unknown() })),
 });
@@ -61,7 +60,8 @@ export async function loadAdminFacts(
       instanceUrl: who.instanceUrl,
       environment,
     };
-    return { identity, permissions: permissionCheck(grantedFlags(rows.assignments), canManageEcas) };
+    const flagSets = [user.Profile, ...assignmentRows.parse(rows.assignments).map((row) => row.PermissionSet)];
+    return { identity, permissions: permissionCheck(grantedFlags(flagSets), canManageEcas) };
   } catch (thrown) {
     if (thrown instanceof AppFailure) throw thrown;
     throw new AppFailure(salesforceAppError(thrown, 'reading your org and user'));
@@ -85,8 +85,8 @@ async function queryFacts(conn: Connection, userId: string): Promise<FactRows> {
         allOrNone: false,
         compositeRequest: [
           query('organization', 'SELECT Id, Name FROM Organization'),
-          query('user', `SELECT Name, Username FROM User WHERE Id = '${userId}'`),
-          query('assignments', `SELECT ${permissionFlags.map((f) => `PermissionSet.${f}`).join(', ')} FROM PermissionSetAssignment WHERE AssigneeId = '${userId}'`),
+          query('user', `SELECT Name, Username, ${flagFields('Profile')} FROM User WHERE Id = '${userId}'`),
+          query('assignments', `SELECT ${flagFields('PermissionSet')} FROM PermissionSetAssignment WHERE AssigneeId = '${userId}'`),
         ],
       }),
     }),
@@ -100,12 +100,16 @@ async function queryFacts(conn: Connection, userId: string): Promise<FactRows> {
   return { organization: rows('organization'), user: rows('user'), assignments: rows('assignments') };
 }
 
-/** Rights add up across every permission set (and the profile's own set) assigned to the user. */
-function grantedFlags(assignments: unknown[]): Set<PermissionFlag> {
+const flagFields = (relationship: string) => permissionFlags.map((f) => `${relationship}.${f}`).join(', ');
+
+/**
+ * Rights add up across the profile and every assigned permission set. Salesforce also lists the
+ * profile's own permission set among the assignments; reading the profile too keeps the check right
+ * where that row is missing.
+ */
+function grantedFlags(flagSets: (z.infer<typeof flagsSchema> | null | undefined)[]): Set<PermissionFlag> {
   const granted = new Set<PermissionFlag>();
-  for (const row of assignmentRows.parse(assignments)) {
-    for (const flag of permissionFlags) if (row.PermissionSet[flag] === true) granted.add(flag);
-  }
+  for (const flags of flagSets) for (const flag of permissionFlags) if (flags?.[flag] === true) granted.add(flag);
   return granted;
 }
 

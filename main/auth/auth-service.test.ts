@@ -1,0 +1,216 @@
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AuthStatus } from '../../common';
+import { AppFailure } from '../../common/errors';
+import { startEmulator, type StartedEmulator } from '../../e2e/salesforce-emulator';
+import { completeEmulatorLogin } from '../../e2e/support/complete-emulator-login';
+import { freePort } from '../../e2e/support/free-port';
+import { createLogger, type LogLine } from '../log';
+import { createEventHub } from '../services/event-hub';
+import { createAuditLog } from '../store/audit-log';
+import { createMemoryStoreFactory, type DocumentStoreFactory } from '../store/document-store';
+import { createSettingsRepository } from '../store/settings-repository';
+import { createMemoryVault, type SecretVault } from '../store/vault';
+import { createAuthService, type AdminAuth } from '.';
+
+const CLIENT_ID = 'AgentConnectionsTest';
+let emulator: StartedEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ seed: 'empty' });
+});
+afterAll(() => emulator.stop());
+beforeEach(() => emulator.reset());
+
+interface Harness {
+  auth: AdminAuth;
+  port: number;
+  vault: SecretVault;
+  stores: DocumentStoreFactory;
+  statuses: AuthStatus[];
+  logLines: LogLine[];
+  restart(): AdminAuth;
+}
+
+/** One app's auth service over in-memory stores, signing in through a test client on its own port. */
+async function harness(options: { timeoutMs?: number } = {}): Promise<Harness> {
+  const port = await freePort();
+  emulator.registerSignInClient({ clientId: CLIENT_ID, redirectUris: [`http://localhost:${port}/OauthRedirect`], pkceRequired: true });
+  const stores = createMemoryStoreFactory();
+  const settings = createSettingsRepository(stores);
+  settings.saveProfile({ name: 'Emulator', environment: 'myDomain', myDomainUrl: emulator.loginUrl, clientId: CLIENT_ID, callbackPort: port });
+  const vault = createMemoryVault();
+  const statuses: AuthStatus[] = [];
+  const logLines: LogLine[] = [];
+  const build = () => {
+    const events = createEventHub();
+    events.subscribe(({ event, payload }) => event === 'auth.changed' && statuses.push(payload as AuthStatus));
+    return createAuthService({
+      settings, stores, vault, events, audit: createAuditLog(stores), log: createLogger((line) => logLines.push(line)),
+      openAuthorizeUrl: null, signInTimeoutMs: options.timeoutMs,
+    });
+  };
+  return { auth: build(), port, vault, stores, statuses, logLines, restart: build };
+}
+
+async function signIn(auth: AdminAuth, user = emulator.admin): Promise<AuthStatus> {
+  const started = await auth.signIn();
+  await completeEmulatorLogin(started.authorizeUrl, user);
+  return auth.waitForSignIn();
+}
+
+async function storedTokens(vault: SecretVault): Promise<{ accessToken: string; refreshToken?: string }> {
+  const stored = JSON.parse((await vault.get('auth.adminSession')) ?? '{}') as { tokens: { accessToken: string; refreshToken?: string } };
+  return stored.tokens;
+}
+
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (thrown: unknown) => (thrown instanceof AppFailure ? thrown.error : thrown),
+  );
+
+describe('admin sign-in against the Salesforce emulator', () => {
+  it('signs the admin in through the browser flow and shows who and where they are', async () => {
+    const { auth, statuses } = await harness();
+    const started = await auth.signIn();
+    expect(started.openedBy).toBe('page');
+    const url = new URL(started.authorizeUrl);
+    expect(url.origin).toBe(emulator.loginUrl);
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      client_id: CLIENT_ID, prompt: 'login', scope: 'api refresh_token web', code_challenge_method: 'S256',
+      redirect_uri: expect.stringMatching(/^http:\/\/localhost:\d+\/OauthRedirect$/),
+    });
+    expect(url.searchParams.get('state')).toBeTruthy();
+    expect(auth.status()).toMatchObject({ state: 'signingIn', authorizeUrl: started.authorizeUrl });
+
+    await completeEmulatorLogin(started.authorizeUrl, emulator.admin);
+    const status = await auth.waitForSignIn();
+    expect(status).toMatchObject({
+      state: 'signedIn',
+      identity: { orgId: emulator.orgId, username: emulator.admin.username, userId: emulator.admin.userId, instanceUrl: emulator.instanceUrl, environment: 'myDomain' },
+      permissions: { ok: true, missing: [] },
+      sessionStorage: 'memory',
+    });
+    if (status.state === 'signedIn') expect(status.identity.orgName).not.toBe('');
+    expect(statuses.map((s) => s.state)).toEqual(['signingIn', 'signedIn']);
+    const { connection } = await auth.session();
+    expect((await connection.query('SELECT Id FROM Organization')).totalSize).toBe(1);
+  });
+
+  it('warns which rights a user without admin permissions lacks', async () => {
+    const { auth } = await harness();
+    const status = await signIn(auth, emulator.users.nonAdmin);
+    expect(status).toMatchObject({ state: 'signedIn', permissions: { ok: false } });
+    if (status.state !== 'signedIn') return;
+    expect(status.permissions.missing).toEqual([
+      'Customize Application', 'Manage Users', 'Assign Permission Sets', 'Modify Metadata or Modify All Data', 'Manage External Client Apps',
+    ]);
+  });
+
+  it('reports Salesforce’s reason when the admin denies access', async () => {
+    const { auth } = await harness();
+    const started = await auth.signIn();
+    await completeEmulatorLogin(started.authorizeUrl, emulator.admin, { consent: 'deny' });
+    expect(await auth.waitForSignIn()).toMatchObject({
+      state: 'signedOut',
+      lastError: { code: 'SIGN_IN_FAILED', message: expect.stringContaining('end-user denied authorization') },
+    });
+    expect(emulator.state().tokens.active).toBe(0);
+  });
+
+  it('stops waiting after the timeout', async () => {
+    const { auth, statuses } = await harness({ timeoutMs: 100 });
+    await auth.signIn();
+    expect(await auth.waitForSignIn()).toMatchObject({ state: 'signedOut', lastError: { code: 'SIGN_IN_TIMEOUT', action: 'signIn' } });
+    expect(statuses.map((s) => s.state)).toEqual(['signingIn', 'signedOut']);
+  });
+
+  it('cancels a sign-in and frees its port for the next attempt', async () => {
+    const { auth } = await harness();
+    await auth.signIn();
+    expect(auth.cancel()).toEqual({ state: 'signedOut', profileId: expect.any(String) });
+    expect(await signIn(auth)).toMatchObject({ state: 'signedIn' });
+  });
+
+  it('refuses to start a second sign-in while one waits in the browser', async () => {
+    const { auth } = await harness();
+    await auth.signIn();
+    expect(await failureOf(auth.signIn())).toMatchObject({ code: 'SIGN_IN_IN_PROGRESS' });
+    auth.cancel();
+  });
+
+  it('names the callback port when another program holds it', async () => {
+    const { auth, port } = await harness();
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    try {
+      const error = await failureOf(auth.signIn());
+      expect(error).toMatchObject({ code: 'CALLBACK_PORT_IN_USE', params: { port }, message: expect.stringContaining(String(port)) });
+      expect(auth.status().state).toBe('signedOut');
+    } finally {
+      squatter.close();
+    }
+  });
+
+  it('refreshes an expired access token by itself and keeps the new one', async () => {
+    const { auth, vault } = await harness();
+    await signIn(auth);
+    const before = await storedTokens(vault);
+    emulator.advanceClock(3 * 60 * 60 * 1000);
+    const { connection } = await auth.session();
+    expect((await connection.query('SELECT Id FROM Organization')).totalSize).toBe(1);
+    const after = await storedTokens(vault);
+    expect(after.accessToken).not.toBe(before.accessToken);
+    expect(after.refreshToken).toBe(before.refreshToken);
+    expect(auth.status().state).toBe('signedIn');
+  });
+
+  it('turns a revoked refresh token into "sign in again"', async () => {
+    const { auth, vault, statuses } = await harness();
+    const signedIn = await signIn(auth);
+    const { refreshToken } = await storedTokens(vault);
+    const revoked = await fetch(`${emulator.loginUrl}/services/oauth2/revoke`, { method: 'POST', body: new URLSearchParams({ token: refreshToken ?? '' }) });
+    expect(revoked.status).toBe(200);
+    const { connection } = await auth.session();
+    await expect(connection.query('SELECT Id FROM Organization')).rejects.toThrow();
+    expect(auth.status()).toEqual({ state: 'expired', profileId: expect.any(String), identity: signedIn.state === 'signedIn' ? signedIn.identity : undefined });
+    expect(statuses.at(-1)?.state).toBe('expired');
+    expect(await failureOf(auth.session())).toMatchObject({ code: 'SESSION_EXPIRED', action: 'signIn' });
+    expect(await failureOf(auth.verify())).toMatchObject({ code: 'SESSION_EXPIRED' });
+  });
+
+  it('signs out by revoking both tokens at Salesforce and forgetting them', async () => {
+    const { auth, vault } = await harness();
+    await signIn(auth);
+    expect(emulator.state().tokens.active).toBe(1);
+    expect(await auth.signOut()).toMatchObject({ state: 'signedOut' });
+    expect(emulator.state().tokens.active).toBe(0);
+    expect(await vault.get('auth.adminSession')).toBeUndefined();
+    expect(await failureOf(auth.session())).toMatchObject({ code: 'NOT_SIGNED_IN' });
+  });
+
+  it('restores the session on the next start without signing in again', async () => {
+    const first = await harness();
+    const signedIn = await signIn(first.auth);
+    const again = first.restart();
+    await again.ready();
+    expect(again.status()).toEqual(signedIn);
+    expect(await again.verify()).toMatchObject({ state: 'signedIn' });
+  });
+
+  it('signs in with an access token for automation', async () => {
+    const source = await harness();
+    await signIn(source.auth);
+    const { accessToken } = await storedTokens(source.vault);
+    const target = await harness();
+    const profileId = target.auth.status().profileId ?? '';
+    expect(await target.auth.signInWithAccessToken({ profileId, instanceUrl: emulator.instanceUrl, accessToken })).toMatchObject({
+      state: 'signedIn',
+      identity: { username: emulator.admin.username },
+    });
+    expect(await failureOf(target.auth.signInWithAccessToken({ profileId, instanceUrl: emulator.instanceUrl, accessToken: 'not-a-token' }))).toMatchObject({
+      code: 'SIGN_IN_FAILED',
+    });
+  });
+});
