@@ -1,0 +1,105 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as fixtures from '../../api/fake-fixtures';
+import { renderApp } from '../../test/render';
+
+const connected = { auth: fixtures.auth.signedIn, connection: fixtures.connection.connected } as const;
+
+afterEach(() => vi.restoreAllMocks());
+
+async function chooseExport(user: Awaited<ReturnType<typeof renderApp>>['user'], item: string) {
+  await user.click(screen.getByRole('button', { name: 'Export' }));
+  await user.click(await screen.findByRole('menuitem', { name: item }));
+}
+
+describe('Connection details', () => {
+  it('downloads the export in browser mode', async () => {
+    const clicked: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    const { api, user } = await renderApp({
+      ...connected,
+      info: { ...fixtures.appInfo, host: 'browser' },
+      savedFile: { kind: 'download', fileName: 'sales-agent-connection.csv', mimeType: 'text/csv', content: 'object,field\n' },
+    });
+    await chooseExport(user, 'CSV');
+    expect(api.callsTo('connection.export')).toEqual([{ format: 'csv' }]);
+    await waitFor(() => expect(clicked).toEqual(['sales-agent-connection.csv']));
+    expect(await screen.findByText('Downloaded sales-agent-connection.csv')).toBeTruthy();
+  });
+
+  it('tells where the desktop app saved the export', async () => {
+    const { api, user } = await renderApp({ ...connected, savedFile: { kind: 'saved', path: '/home/ada/connection.md' } });
+    await chooseExport(user, 'Markdown');
+    expect(api.callsTo('connection.export')).toEqual([{ format: 'md' }]);
+    expect(await screen.findByText('Saved to /home/ada/connection.md')).toBeTruthy();
+  });
+
+  it('copies the consumer key', async () => {
+    // user-event puts a clipboard stub on navigator for the test.
+    const { user } = await renderApp(connected);
+    await user.click(screen.getByRole('button', { name: 'Copy consumer key' }));
+    expect(await navigator.clipboard.readText()).toBe('3MVG9fakeConsumerKeyForTests');
+    expect(await screen.findByText('Consumer key copied')).toBeTruthy();
+  });
+
+  it('tests the connection as the agent and reports the result', async () => {
+    const { api, user } = await renderApp(connected);
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(api.callsTo('connection.check')).toHaveLength(1);
+    expect(await screen.findByText(/The connection works/)).toBeTruthy();
+  });
+
+  it('reports problems the test found', async () => {
+    const { user } = await renderApp({
+      ...connected,
+      health: { ...fixtures.health, status: 'error', agentTokenOk: false, drift: { ...fixtures.health.drift, brokenArtifacts: ['External client app'] } },
+    });
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText(/The test found problems/)).toBeTruthy();
+    expect(screen.getByText('External client app')).toBeTruthy();
+  });
+
+  it('opens each artifact in Salesforce Setup through main', async () => {
+    const { api, user } = await renderApp(connected);
+    await user.click(screen.getByRole('button', { name: 'Integration user: Open in Salesforce Setup' }));
+    await user.click(screen.getByRole('button', { name: 'Permission set: Open in Salesforce Setup' }));
+    await user.click(screen.getByRole('button', { name: 'App: Open in Salesforce Setup' }));
+    expect(api.callsTo('connection.openInSetup')).toEqual([{ artifact: 'user' }, { artifact: 'permissionSet' }, { artifact: 'app' }]);
+  });
+});
+
+describe('Export agent credentials', () => {
+  it('needs a passphrase of 12 characters typed twice, then exports', async () => {
+    const { api, user } = await renderApp(connected);
+    await chooseExport(user, 'Export agent credentials…');
+    const dialog = await screen.findByRole('dialog', { name: 'Export agent credentials' });
+    const passphrase = within(dialog).getByLabelText('Passphrase');
+    expect(document.activeElement).toBe(passphrase);
+    await user.type(passphrase, 'too short');
+    await user.click(within(dialog).getByRole('button', { name: 'Export credentials' }));
+    expect(passphrase.getAttribute('aria-invalid')).toBe('true');
+    await user.clear(passphrase);
+    await user.type(passphrase, 'correct horse battery');
+    await user.type(within(dialog).getByLabelText('Type the passphrase again'), 'correct horse battery!');
+    await user.click(within(dialog).getByRole('button', { name: 'Export credentials' }));
+    expect(within(dialog).getByText('The passphrases do not match.')).toBeTruthy();
+    expect(api.callsTo('connection.exportCredentials')).toHaveLength(0);
+    await user.type(within(dialog).getByLabelText('Type the passphrase again'), '{Backspace}');
+    await user.click(within(dialog).getByRole('button', { name: 'Export credentials' }));
+    expect(api.callsTo('connection.exportCredentials')).toEqual([{ passphrase: 'correct horse battery' }]);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('shows a refused passphrase in the dialog', async () => {
+    const { api, user } = await renderApp(connected);
+    api.failNext('connection.exportCredentials', { code: 'PASSPHRASE_INVALID', message: 'The passphrase is too weak.' });
+    await chooseExport(user, 'Export agent credentials…');
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText('Passphrase'), 'correct horse battery');
+    await user.type(within(dialog).getByLabelText('Type the passphrase again'), 'correct horse battery');
+    await user.click(within(dialog).getByRole('button', { name: 'Export credentials' }));
+    expect(await within(dialog).findByText('The passphrase is not valid.')).toBeTruthy();
+  });
+});
