@@ -8,6 +8,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require nothing but `electron`: bundle every other dependency in.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'preload/index.ts') },
         // Sandboxed preloads cannot load ESM: one CommonJS file that requires only `electron`.
