@@ -1,0 +1,74 @@
+import { startEmulator, type EmulatorOptions, type StartedEmulator } from '../../../e2e/salesforce-emulator';
+import type { ConnectionState, EventName, EventPayload, RunProgress } from '../../../common';
+import { createLogger } from '../../log';
+import type { EventSink } from '../../services/ports';
+import { createAuditLog } from '../../store/audit-log';
+import { createMemoryStoreFactory, type DocumentStoreFactory } from '../../store/document-store';
+import { createSettingsRepository } from '../../store/settings-repository';
+import { createMemoryVault, type SecretVault } from '../../store/vault';
+import { createConnectionServices } from '..';
+import { emulatorAdminAuth } from './emulator-session';
+
+export interface Harness {
+  emulator: StartedEmulator;
+  services: ReturnType<typeof createConnectionServices>;
+  progress: RunProgress[];
+  changes: ConnectionState[];
+  stores: DocumentStoreFactory;
+  vault: SecretVault;
+  audit: ReturnType<typeof createAuditLog>;
+  /** A second app instance over the same stores (what a restart sees). */
+  restart(): ReturnType<typeof createConnectionServices>;
+  /** Runs an operation and waits for its background run to end. */
+  run(operation: () => Promise<ConnectionState>): Promise<ConnectionState>;
+}
+
+/**
+ * The connection services against a fresh emulator, signed in as its admin, with waiting turned into
+ * advancing the emulator's clock (activation delays pass without real time passing).
+ */
+export async function startHarness(options: EmulatorOptions = {}, shared?: { stores: DocumentStoreFactory; vault: SecretVault }): Promise<Harness> {
+  const emulator = await startEmulator({ seed: 'demo', ...options });
+  const stores = shared?.stores ?? createMemoryStoreFactory();
+  const vault = shared?.vault ?? createMemoryVault();
+  const auth = await emulatorAdminAuth(emulator);
+  const progress: RunProgress[] = [];
+  const changes: ConnectionState[] = [];
+  const events: EventSink = {
+    emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+      if (event === 'connection.progress') progress.push(payload as RunProgress);
+      if (event === 'connection.changed') changes.push(payload as ConnectionState);
+    },
+  };
+  const settings = createSettingsRepository(stores);
+  const audit = createAuditLog(stores);
+  const make = () =>
+    createConnectionServices({
+      settings,
+      stores,
+      vault,
+      auth,
+      events,
+      audit,
+      log: createLogger(() => undefined),
+      sleep: (ms) => {
+        emulator.advanceClock(ms);
+        return Promise.resolve();
+      },
+    });
+  const services = make();
+  return {
+    emulator,
+    services,
+    progress,
+    changes,
+    stores,
+    vault,
+    audit,
+    restart: make,
+    async run(operation) {
+      await operation();
+      return services.connection.settled();
+    },
+  };
+}
