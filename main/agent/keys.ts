@@ -1,6 +1,5 @@
 // @peculiar/x509 resolves its algorithms through tsyringe, which needs the Reflect metadata polyfill.
 import 'reflect-metadata';
-import './reflect-metadata-shim';
 import { createPrivateKey, createSign, randomBytes, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
