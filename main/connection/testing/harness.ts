@@ -8,6 +8,7 @@ import { createSettingsRepository } from '../../store/settings-repository';
 import { createMemoryVault, type SecretVault } from '../../store/vault';
 import { createConnectionServices } from '..';
 import { emulatorAdminAuth } from './emulator-session';
+import type { AdminAuth } from '../../auth';
 
 export interface Harness {
   emulator: StartedEmulator;
@@ -19,6 +20,8 @@ export interface Harness {
   audit: ReturnType<typeof createAuditLog>;
   /** A second app instance over the same stores (what a restart sees). */
   restart(): ReturnType<typeof createConnectionServices>;
+  /** The signed-in admin (e.g. to change the org behind the app's back). */
+  session: AdminAuth['session'];
   /** Runs an operation and waits for its background run to end. */
   run(operation: () => Promise<ConnectionState>): Promise<ConnectionState>;
 }
@@ -66,6 +69,7 @@ export async function startHarness(options: EmulatorOptions = {}, shared?: { sto
     vault,
     audit,
     restart: make,
+    session: () => auth.session(),
     async run(operation) {
       await operation();
       return services.connection.settled();

@@ -1,0 +1,25 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { benchFields, withFields } from './testing/profiles';
+import { startHarness, type Harness } from './testing/harness';
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.emulator.stop();
+  harness = undefined;
+});
+
+describe('request budget of one enable', () => {
+  it.each([10, 200, 1000])('stays within 12 + ⌈F/200⌉ Salesforce requests with F = %i custom fields (activation polling aside)', async (count) => {
+    harness = await startHarness({ activationDelayMs: 60_000, extraCustomFields: { object: 'Account', count } });
+    const { services, emulator } = harness;
+    await services.agent.updateAccessProfile(withFields(services.agent.accessProfile(), 'Account', benchFields(count)));
+    emulator.clearRequests();
+
+    const state = await harness.run(() => services.connection.enable());
+
+    expect(state.status).toBe('connected');
+    expect(state.details?.grants.filter((g) => g.object === 'Account' && g.field !== null)).toHaveLength(count);
+    const salesforceRequests = emulator.requests().filter((r) => !r.path.endsWith('/services/oauth2/token'));
+    expect(salesforceRequests.length).toBeLessThanOrEqual(12 + Math.ceil(count / 200));
+  });
+});
