@@ -161,6 +161,7 @@ export class Org {
 
   /** Recomputes fields Salesforce derives: names and licence usage (§3.5: deactivation frees a seat). */
   refreshDerived(): void {
+    this.syncProfileAssignments();
     for (const obj of ['User', 'Contact', 'Lead']) {
       for (const r of this.store.all(obj)) r.Name = [str(r.FirstName), str(r.LastName)].filter(Boolean).join(' ');
     }
@@ -173,6 +174,26 @@ export class Org {
     for (const lic of this.store.all('UserLicense')) lic.UsedLicenses = usedByLicense.get(str(lic.Id) ?? '') ?? 0;
     for (const psl of this.store.all('PermissionSetLicense')) {
       psl.UsedLicenses = this.store.where('PermissionSetLicenseAssign', (a) => a.PermissionSetLicenseId === psl.Id).length;
+    }
+  }
+
+  /** Salesforce keeps a PermissionSetAssignment from every user to their profile's owned permission set. */
+  private syncProfileAssignments(): void {
+    const owned = new Map(this.store.where('PermissionSet', (p) => p.IsOwnedByProfile === true).map((p) => [str(p.ProfileId) ?? '', str(p.Id) ?? '']));
+    const ownedIds = new Set(owned.values());
+    const existing = this.store.where('PermissionSetAssignment', (a) => ownedIds.has(str(a.PermissionSetId) ?? ''));
+    for (const a of existing) {
+      const user = this.user(str(a.AssigneeId) ?? '');
+      if (!user || owned.get(str(user.ProfileId) ?? '') !== a.PermissionSetId) this.store.remove('PermissionSetAssignment', String(a.Id));
+    }
+    for (const u of this.store.all('User')) {
+      const psId = owned.get(str(u.ProfileId) ?? '');
+      if (!psId || existing.some((a) => a.AssigneeId === u.Id && a.PermissionSetId === psId)) continue;
+      const now = this.nowIso();
+      this.store.put('PermissionSetAssignment', {
+        Id: newId('0Pa'), AssigneeId: u.Id ?? null, PermissionSetId: psId, PermissionSetGroupId: null, ExpirationDate: null, IsActive: true,
+        CreatedDate: now, CreatedById: u.Id ?? null, LastModifiedDate: now, LastModifiedById: u.Id ?? null, SystemModstamp: now,
+      });
     }
   }
 

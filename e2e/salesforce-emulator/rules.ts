@@ -44,6 +44,9 @@ export function beforeUpdate(org: Org, def: ObjectDef, old: SRecord, next: SReco
 }
 
 export function beforeDelete(org: Org, def: ObjectDef, rec: SRecord): void {
+  if (def.name === 'PermissionSetAssignment' && org.store.get('PermissionSet', String(rec.PermissionSetId))?.IsOwnedByProfile === true) {
+    throw new DmlError('INVALID_CROSS_REFERENCE_KEY', "You can't assign or unassign this permission set because it's owned by a profile.");
+  }
   if (def.name !== 'PermissionSet') return;
   if (rec.IsOwnedByProfile === true) throw new DmlError('INSUFFICIENT_ACCESS_OR_READONLY', ACCESS_MESSAGE);
   const assigned = org.store.where('PermissionSetAssignment', (a) => a.PermissionSetId === rec.Id);
