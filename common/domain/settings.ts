@@ -17,6 +17,8 @@ export const myDomainUrlSchema = z
   .trim()
   .url()
   .refine((value) => {
+    // zod runs refinements even after .url() failed: a half-typed address must not throw here.
+    if (!URL.canParse(value)) return false;
     const url = new URL(value);
     return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
   }, 'Use an https:// address (http:// is accepted only for this computer).')
