@@ -1,0 +1,75 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../common';
+import { renderApp } from '../../test/render';
+
+async function openSettings(state: Parameters<typeof renderApp>[0] = {}) {
+  const rendered = await renderApp(state);
+  await rendered.user.click(screen.getByRole('tab', { name: 'Settings' }));
+  await screen.findByRole('heading', { level: 1, name: 'Settings' });
+  return rendered;
+}
+
+describe('Settings', () => {
+  it('saves a valid agent name and refuses an invalid one', async () => {
+    const { api, user } = await openSettings();
+    const name = screen.getByRole('textbox', { name: 'Agent name' });
+    const save = screen.getByRole('button', { name: 'Save agent name' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    await user.clear(name);
+    await user.type(name, '1 bad name!');
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(save.disabled).toBe(true);
+    await user.clear(name);
+    await user.type(name, 'Pipeline Scout');
+    await user.click(save);
+    expect(api.callsTo('settings.update')).toEqual([{ agentName: 'Pipeline Scout' }]);
+  });
+
+  it('adds a My Domain profile with its own client, validated by the contract schema', async () => {
+    const { api, user } = await openSettings({ settings: defaultSettings });
+    expect(screen.getByText(/No profiles yet/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Add org profile' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add org profile' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('textbox', { name: /Profile name/ }));
+    expect(within(dialog).getByText(/Works in every org without setup/)).toBeTruthy();
+    await user.type(within(dialog).getByRole('textbox', { name: /Profile name/ }), 'UAT');
+    await user.click(within(dialog).getByRole('combobox', { name: /Environment/ }));
+    await user.click(screen.getByRole('option', { name: 'My Domain' }));
+    await user.type(within(dialog).getByRole('textbox', { name: /My Domain URL/ }), 'ftp://acme');
+    await user.click(within(dialog).getByRole('radio', { name: 'Your own external client app' }));
+    await user.type(within(dialog).getByRole('textbox', { name: /Client ID/ }), '3MVG9ownClient');
+    await user.clear(within(dialog).getByRole('textbox', { name: /Callback port/ }));
+    await user.type(within(dialog).getByRole('textbox', { name: /Callback port/ }), '8080');
+    await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
+    expect(within(dialog).getByText(/Use an https:\/\/ address/)).toBeTruthy();
+    expect(api.callsTo('profiles.save')).toHaveLength(0);
+    const url = within(dialog).getByRole('textbox', { name: /My Domain URL/ });
+    await user.clear(url);
+    await user.type(url, 'https://uat.my.salesforce.com');
+    await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
+    expect(api.callsTo('profiles.save')).toEqual([
+      { name: 'UAT', environment: 'myDomain', myDomainUrl: 'https://uat.my.salesforce.com', clientId: '3MVG9ownClient', callbackPort: 8080 },
+    ]);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await screen.findByText(/client 3MVG9ownClient, port 8080/)).toBeTruthy();
+  });
+
+  it('activates and removes profiles by name', async () => {
+    const settings = {
+      ...defaultSettings,
+      orgProfiles: [
+        { id: 'prod', name: 'Production', environment: 'production', clientId: 'PlatformCLI', callbackPort: 1717 },
+        { id: 'uat', name: 'UAT', environment: 'sandbox', clientId: 'PlatformCLI', callbackPort: 1717 },
+      ],
+      activeProfileId: 'prod',
+    } as const;
+    const { api, user } = await openSettings({ settings: { ...settings, orgProfiles: [...settings.orgProfiles] } });
+    expect(screen.queryByRole('button', { name: 'Make Production active' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Make UAT active' }));
+    expect(api.callsTo('profiles.activate')).toEqual([{ id: 'uat' }]);
+    await user.click(await screen.findByRole('button', { name: 'Remove Production' }));
+    expect(api.callsTo('profiles.remove')).toEqual([{ id: 'prod' }]);
+    await waitFor(() => expect(screen.queryByText(/^Production/)).toBeNull());
+  });
+});
