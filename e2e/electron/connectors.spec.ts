@@ -33,12 +33,12 @@ test('the desktop app shows both connectors with Turn on access waiting for sign
   await expect(window.getByText('Dynamics 365 Sales')).toBeVisible();
   await window.getByRole('button', { name: /Salesforce/ }).first().click();
   await expect(window.getByRole('switch', { name: 'Turn on access' })).toBeDisabled();
-  const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const w = BrowserWindow.getAllWindows()[0]!;
-    const p = w.webContents.getLastWebPreferences();
-    return p ? { sandbox: p.sandbox, contextIsolation: p.contextIsolation, nodeIntegration: p.nodeIntegration } : null;
+  // No Node in the page, and the bridge is the only thing preload exposed, frozen.
+  const page = await window.evaluate(() => {
+    const scope = globalThis as unknown as { require?: unknown; process?: unknown; agentConnections?: object };
+    return { require: typeof scope.require, process: typeof scope.process, frozen: Object.isFrozen(scope.agentConnections) };
   });
-  expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+  expect(page).toEqual({ require: 'undefined', process: 'undefined', frozen: true });
   await window.screenshot({ path: 'e2e/artifacts/electron-connectors.png' });
   await app.close();
 });

@@ -29,7 +29,7 @@ test('keyboard alone reaches the navigation and the Salesforce panel', async ({ 
   await expect(page.getByRole('heading', { name: 'Agent connections' })).toBeVisible();
   for (let i = 0; i < 25; i += 1) {
     await page.keyboard.press('Tab');
-    const name = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    const name = (await page.locator(':focus').textContent()) ?? '';
     if (/Salesforce/.test(name)) break;
   }
   await page.keyboard.press('Enter');
