@@ -1,4 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { electronBinary, SKIP_REASON } from './e2e/electron/electron-binary';
+
+if (electronBinary() === null && !process.env.TEST_WORKER_INDEX) console.log(`Electron specs skip: ${SKIP_REASON}`);
 
 /**
  * Browser journeys run the real app (browser mode) in Debian's Chromium: Playwright cannot download
