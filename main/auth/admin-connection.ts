@@ -30,7 +30,9 @@ export function createAdminConnection(options: AdminConnectionOptions): Connecti
     version: ADMIN_API_VERSION,
     refreshFn: (_conn, callback) => {
       refreshAccessToken(oauth2, refreshToken).then(
-        (accessToken) => callback(undefined, accessToken),
+        (accessToken) => {
+          callback(undefined, accessToken);
+        },
         (thrown: unknown) => {
           if (!refreshToken || isRejectedGrant(thrown)) options.onSessionRejected();
           callback(thrown instanceof Error ? thrown : new Error('The session could not be refreshed.'));

@@ -182,22 +182,23 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     const profile = profileId
       ? profileOf(profileId)
       : (settings.activeProfile() ?? fail('PROFILE_NOT_FOUND', 'Add an org profile in Settings first.', { action: 'openSettings' }));
-    let self: Flight | undefined;
+    // The attempt's callbacks need to know their own flight, which exists only once the attempt does.
+    const mine: { flight?: Flight } = {};
     const attempt = await beginSignIn(profile, {
       timeoutMs: deps.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
       now,
-      complete: (tokens) => establish(profile, tokens, () => flight !== undefined && flight === self),
+      complete: (tokens) => establish(profile, tokens, () => flight !== undefined && flight === mine.flight),
     });
     const settled = attempt.done.then(
-      () => (self ? land(self) : status()),
-      (thrown: unknown) => (self ? land(self, toAppError(thrown)) : status()),
+      () => (mine.flight ? land(mine.flight) : status()),
+      (thrown: unknown) => (mine.flight ? land(mine.flight, toAppError(thrown)) : status()),
     );
-    self = { attempt, profileId: profile.id, settled };
-    flight = self;
+    mine.flight = { attempt, profileId: profile.id, settled };
+    flight = mine.flight;
     lastError = undefined;
     changed();
     if (!deps.openAuthorizeUrl) return { authorizeUrl: attempt.authorizeUrl, openedBy: 'page' };
-    if (!(await deps.openAuthorizeUrl(attempt.authorizeUrl))) {
+    if (!(await deps.openAuthorizeUrl(attempt.authorizeUrl).catch(() => false))) {
       cancel();
       fail('OPEN_EXTERNAL_REFUSED', 'Agent Connections will not open this sign-in address. Check the org profile\u2019s login URL.', { action: 'openSettings' });
     }

@@ -49,7 +49,7 @@ export async function beginSignIn(profile: OrgProfile, options: SignInOptions): 
     authorizeUrl,
     expiresAt: new Date(options.now().getTime() + options.timeoutMs),
     done: server.done,
-    cancel: server.cancel,
+    cancel: () => server.cancel(),
   };
 }
 

@@ -1,0 +1,108 @@
+import type { AuthStatus } from '../../common';
+import type { CliApp } from './cli-app';
+import { UsageError, type CliCommand, type CommandContext } from './command';
+import { chooseProfile } from './profile-options';
+
+const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+
+function printSignedIn(context: CommandContext, cli: CliApp, status: AuthStatus): number {
+  if (status.state !== 'signedIn') {
+    context.io.err(status.state === 'signedOut' && status.lastError ? status.lastError.message : 'The sign-in did not complete.');
+    return 1;
+  }
+  const { identity, permissions } = status;
+  context.io.out(`Signed in to ${identity.orgName} (${identity.orgId}) as ${identity.username}.`);
+  if (!permissions.ok) context.io.err(`Warning: to set up the agent connection you also need: ${permissions.missing.join(', ')}.`);
+  if (status.sessionStorage !== 'encrypted') context.io.err(cli.storageNotice);
+  return 0;
+}
+
+async function loginWithAccessToken(context: CommandContext, instanceUrl: string): Promise<number> {
+  const accessToken = context.io.env.SF_ACCESS_TOKEN;
+  if (!accessToken) throw new UsageError('login --instance-url reads the access token from the SF_ACCESS_TOKEN environment variable, which is not set.');
+  const cli = await context.start({ launchBrowser: false });
+  const loginUrl = text(context.values['login-url']) ?? (context.orgProfile ? undefined : instanceUrl);
+  const profile = chooseProfile(cli.app.settings, { name: context.orgProfile, loginUrl });
+  return printSignedIn(context, cli, await cli.app.auth.signInWithAccessToken({ profileId: profile.id, instanceUrl, accessToken }));
+}
+
+async function loginInBrowser(context: CommandContext): Promise<number> {
+  const launchBrowser = context.values['no-browser'] !== true;
+  const cli = await context.start({ launchBrowser });
+  const { values } = context;
+  const profile = chooseProfile(cli.app.settings, {
+    name: context.orgProfile,
+    loginUrl: text(values['login-url']),
+    clientId: text(values['client-id']),
+    port: text(values.port),
+  });
+  const started = await cli.app.auth.signIn(profile.id);
+  context.io.out(
+    launchBrowser
+      ? `Opening your browser to sign in to "${profile.name}". If it does not open, visit:`
+      : `Open this address in a browser to sign in to "${profile.name}":`,
+  );
+  context.io.out(started.authorizeUrl);
+  context.io.out('Waiting for the sign-in (Ctrl+C to cancel)...');
+  void context.io.interrupted().then(() => cli.app.auth.cancel());
+  return printSignedIn(context, cli, await cli.app.auth.waitForSignIn());
+}
+
+const login: CliCommand = {
+  name: 'login',
+  summary: 'Sign in to Salesforce in the browser (or with SF_ACCESS_TOKEN and --instance-url).',
+  usage: '[--login-url URL [--client-id ID] [--port N]] [--no-browser] | --instance-url URL',
+  options: {
+    'login-url': { type: 'string' },
+    'client-id': { type: 'string' },
+    port: { type: 'string' },
+    'no-browser': { type: 'boolean' },
+    'instance-url': { type: 'string' },
+  },
+  run(context) {
+    const instanceUrl = text(context.values['instance-url']);
+    return instanceUrl ? loginWithAccessToken(context, instanceUrl) : loginInBrowser(context);
+  },
+};
+
+const logout: CliCommand = {
+  name: 'logout',
+  summary: 'Sign out: revoke the session at Salesforce and remove it from this computer.',
+  usage: '',
+  options: {},
+  async run(context) {
+    const cli = await context.start();
+    const wasSignedIn = cli.app.auth.status().state !== 'signedOut';
+    await cli.app.auth.signOut();
+    context.io.out(wasSignedIn ? 'Signed out.' : 'Not signed in; nothing to do.');
+    return 0;
+  },
+};
+
+const whoami: CliCommand = {
+  name: 'whoami',
+  summary: 'Show the signed-in admin and org (checks the session with Salesforce).',
+  usage: '[--json]',
+  options: { json: { type: 'boolean' } },
+  async run(context) {
+    const cli = await context.start();
+    const { auth, settings } = cli.app;
+    const status = auth.status().state === 'signedIn' ? await auth.verify() : auth.status();
+    if (context.values.json === true) {
+      const profile = 'profileId' in status && status.profileId ? settings.profile(status.profileId) : undefined;
+      context.io.out(JSON.stringify({ ...status, profileName: profile?.name ?? null }, null, 2));
+      return status.state === 'signedIn' ? 0 : 1;
+    }
+    if (status.state === 'signedIn') {
+      const { identity } = status;
+      context.io.out(`${identity.userName} <${identity.username}>`);
+      context.io.out(`Org: ${identity.orgName} (${identity.orgId}), ${identity.environment}, ${identity.instanceUrl}`);
+      if (!status.permissions.ok) context.io.err(`Missing rights for the agent connection: ${status.permissions.missing.join(', ')}.`);
+      return 0;
+    }
+    context.io.err(status.state === 'expired' ? 'The Salesforce session has ended. Run login again.' : 'Not signed in. Run login first.');
+    return 1;
+  },
+};
+
+export const authCommands: CliCommand[] = [login, logout, whoami];

@@ -1,0 +1,59 @@
+import { chmodSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createApp, type App } from '../app';
+import { createHeadlessHost } from '../headless-host';
+import { createLogger } from '../log';
+import type { FileSaver } from '../services/ports';
+import { createFileVault } from '../store/vault';
+import type { CliIo } from './command';
+import { launchSystemBrowser } from './open-browser';
+
+export interface CliAppOptions {
+  /** false for `--no-browser`: the URL is printed for the user to open. */
+  launchBrowser?: boolean;
+}
+
+export interface CliApp {
+  app: App;
+  dataDir: string;
+  /** Where the session is kept, said once where it is not encrypted. */
+  storageNotice: string;
+}
+
+/** Exports land in the working directory, readable only by the user. */
+const saveToWorkingDirectory: FileSaver = {
+  async save(file) {
+    const path = resolve(file.fileName);
+    await writeFile(path, file.content, { encoding: 'utf8', mode: 0o600 });
+    return { kind: 'saved', path };
+  },
+};
+
+/**
+ * The app's services as the CLI runs them: plain files under the data directory, and a session
+ * vault in a file only this OS user can read, since plain Node has no OS key store to encrypt with.
+ */
+export async function startCliApp(io: CliIo, options: CliAppOptions = {}): Promise<CliApp> {
+  let vaultPath = '';
+  const host = createHeadlessHost({
+    host: 'desktop',
+    vault: (stores) =>
+      createFileVault(stores, (path) => {
+        vaultPath = path;
+        chmodSync(path, 0o600);
+      }),
+    files: saveToWorkingDirectory,
+    launch: options.launchBrowser === false ? null : launchSystemBrowser,
+    log: createLogger((line) => line.level !== 'info' && io.err(`${line.level}: ${line.message}`)),
+  });
+  const app = createApp(host);
+  await app.auth.ready();
+  return {
+    app,
+    dataDir: host.dataDir,
+    get storageNotice() {
+      return `Note: no OS key store is available to the command line, so the session is kept unencrypted in a file only you can read${vaultPath ? ` (${vaultPath})` : ` under ${host.dataDir}`}.`;
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type StartedEmulator } from '../../e2e/salesforce-emulator';
+import { completeEmulatorLogin } from '../../e2e/support/complete-emulator-login';
+import { freePort } from '../../e2e/support/free-port';
+import { projectRoot } from '../headless-host';
+
+const tsxCli = join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  code: Promise<number>;
+  /** Resolves with the first stdout line matching `pattern`. */
+  line(pattern: RegExp): Promise<string>;
+}
+
+/** `npm run cli -- <args>` exactly as a user runs it, in its own data directory. */
+function cli(args: string[], env: Record<string, string>): Run {
+  const child = spawn(process.execPath, [tsxCli, 'main/cli/index.ts', ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, SF_ACCESS_TOKEN: '', ...env },
+  });
+  const run: Run = {
+    stdout: '',
+    stderr: '',
+    code: new Promise((resolve) => child.once('exit', (code) => resolve(code ?? -1))),
+    line: (pattern) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const found = run.stdout.split('\n').find((l) => pattern.test(l));
+          if (found) resolve(found);
+        };
+        child.stdout.on('data', check);
+        child.once('exit', () => reject(new Error(`exited without printing ${pattern}: ${run.stdout}${run.stderr}`)));
+        check();
+      }),
+  };
+  child.stdout.on('data', (chunk: Buffer) => (run.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (run.stderr += chunk.toString()));
+  return run;
+}
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'ac-cli-'));
+
+let emulator: StartedEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ seed: 'empty' });
+});
+afterAll(() => emulator.stop());
+
+describe('CLI sign-in', () => {
+  it('logs in without opening a browser, shows who is signed in, and logs out', { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    emulator.registerSignInClient({ clientId: 'CliTest', redirectUris: [`http://localhost:${port}/OauthRedirect`] });
+    const env = { AGENT_CONNECTIONS_DATA_DIR: dataDir() };
+
+    const login = cli(['login', '--no-browser', '--login-url', emulator.loginUrl, '--client-id', 'CliTest', '--port', String(port)], env);
+    const authorizeUrl = await login.line(/^http:\/\/.*\/services\/oauth2\/authorize\?/);
+    await completeEmulatorLogin(authorizeUrl, emulator.admin);
+    expect(await login.code).toBe(0);
+    expect(login.stdout).toContain(`as ${emulator.admin.username}`);
+    expect(login.stderr).toMatch(/no OS key store.*only you can read/);
+    const vaultFile = readdirSync(env.AGENT_CONNECTIONS_DATA_DIR).find((f) => f.startsWith('vault'));
+    expect(statSync(join(env.AGENT_CONNECTIONS_DATA_DIR, vaultFile ?? '')).mode & 0o777).toBe(0o600);
+
+    const whoami = cli(['whoami', '--json'], env);
+    expect(await whoami.code).toBe(0);
+    expect(JSON.parse(whoami.stdout)).toMatchObject({
+      state: 'signedIn',
+      profileName: new URL(emulator.loginUrl).hostname,
+      identity: { username: emulator.admin.username, orgId: emulator.orgId, instanceUrl: emulator.instanceUrl },
+      sessionStorage: 'file',
+    });
+
+    const logout = cli(['logout'], env);
+    expect(await logout.code).toBe(0);
+    expect(emulator.state().tokens.active).toBe(0);
+    const after = cli(['whoami'], env);
+    expect(await after.code).toBe(1);
+    expect(after.stderr).toContain('Not signed in');
+  });
+
+  it('logs in with an access token from SF_ACCESS_TOKEN for automation', { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    emulator.registerSignInClient({ clientId: 'CliTokenSource', redirectUris: [`http://localhost:${port}/OauthRedirect`] });
+    const source = { AGENT_CONNECTIONS_DATA_DIR: dataDir() };
+    const login = cli(['login', '--no-browser', '--login-url', emulator.loginUrl, '--client-id', 'CliTokenSource', '--port', String(port)], source);
+    await completeEmulatorLogin(await login.line(/^http:\/\/.*authorize\?/), emulator.admin);
+    expect(await login.code).toBe(0);
+    const vaultFile = readdirSync(source.AGENT_CONNECTIONS_DATA_DIR).find((f) => f.startsWith('vault')) ?? '';
+    const vault = readFileSync(join(source.AGENT_CONNECTIONS_DATA_DIR, vaultFile), 'utf8');
+    const accessToken = /"accessToken\\":\\"([^\\]+)\\"/.exec(vault)?.[1] ?? '';
+
+    const automation = { AGENT_CONNECTIONS_DATA_DIR: dataDir() };
+    const tokenLogin = cli(['login', '--instance-url', emulator.instanceUrl], { ...automation, SF_ACCESS_TOKEN: accessToken });
+    expect(await tokenLogin.code).toBe(0);
+    expect(tokenLogin.stdout + tokenLogin.stderr).not.toContain(accessToken);
+    const whoami = cli(['whoami', '--json'], automation);
+    expect(await whoami.code).toBe(0);
+    expect(JSON.parse(whoami.stdout)).toMatchObject({ state: 'signedIn', identity: { username: emulator.admin.username } });
+  });
+
+  it('treats a missing SF_ACCESS_TOKEN as a usage error', { timeout: 30_000 }, async () => {
+    const run = cli(['login', '--instance-url', emulator.instanceUrl], { AGENT_CONNECTIONS_DATA_DIR: dataDir() });
+    expect(await run.code).toBe(2);
+    expect(run.stderr).toContain('SF_ACCESS_TOKEN');
+  });
+});

@@ -1,0 +1,188 @@
+import { createInterface } from 'node:readline';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { exportFormats, type ConnectionState, type ExportFormat, type RunProgress } from '../../../common';
+import { fail } from '../../../common/errors';
+import type { CliApp } from '../cli-app';
+import { UsageError, type CliCommand, type CommandContext } from '../command';
+
+type Lifecycle = CliApp['app']['connection'];
+
+/** Prints each step's change of state while a run is going, then the run's end state. */
+async function follow(context: CommandContext, connection: Lifecycle, json: boolean): Promise<ConnectionState> {
+  const printed = new Map<string, string>();
+  const print = (run: RunProgress | undefined) => {
+    if (!run || json) return;
+    for (const step of run.steps) {
+      if (step.state === 'pending' || printed.get(step.id) === step.state) continue;
+      printed.set(step.id, step.state);
+      context.io.err(`  ${step.id}: ${step.state}${step.note ? ` (${step.note})` : ''}`);
+    }
+  };
+  const timer = setInterval(() => print(connection.state().run), 250);
+  try {
+    return await connection.settled();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function report(context: CommandContext, state: ConnectionState, json: boolean): number {
+  if (json) context.io.out(JSON.stringify(state, null, 2));
+  else if (state.details && (state.status === 'connected' || state.status === 'drift')) {
+    const d = state.details;
+    context.io.out(`Status: ${state.status}`);
+    context.io.out(`App: ${d.app.label} (${d.app.apiName}), consumer key ${d.app.consumerKey}`);
+    context.io.out(`Integration user: ${d.user.username} (${d.user.id})${d.user.active ? '' : ', inactive'}`);
+    context.io.out(`Permission set: ${d.permissionSet.label} (${d.permissionSet.apiName}, ${d.permissionSet.id})`);
+    context.io.out(`Last verified: ${d.lastVerifiedAt ?? 'never'}`);
+  } else context.io.out(`Status: ${state.status}`);
+  if (!json && state.error) context.io.err(`${state.error.message}${state.error.action ? ` (next: ${state.error.action})` : ''}`);
+  if (!json && state.leftovers?.length) context.io.err(`Could not remove: ${state.leftovers.join('; ')}`);
+  return state.status === 'error' || state.status === 'interrupted' ? 1 : 0;
+}
+
+/** A lifecycle operation that starts a run: wait for it and report how it ended. */
+function runCommand(name: string, summary: string, operation: (connection: Lifecycle) => Promise<ConnectionState>, expect: ConnectionState['status'][]): CliCommand {
+  return {
+    name,
+    summary,
+    usage: '[--json]',
+    options: { json: { type: 'boolean' } },
+    async run(context) {
+      const json = context.values.json === true;
+      const { connection } = (await context.start({ launchBrowser: false })).app;
+      await operation(connection);
+      const state = await follow(context, connection, json);
+      const code = report(context, state, json);
+      return code === 0 && !expect.includes(state.status) ? 1 : code;
+    },
+  };
+}
+
+const enable: CliCommand = {
+  name: 'enable',
+  summary: 'Turn on the agent connection (pre-flight, then every step); --dry-run only checks and shows the plan.',
+  usage: '[--dry-run] [--json]',
+  options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  async run(context) {
+    const json = context.values.json === true;
+    const { connection } = (await context.start({ launchBrowser: false })).app;
+    if (context.values['dry-run'] === true) {
+      const preflight = await connection.preflight();
+      const plan = ['permissionSet', 'accessGrants', 'integrationUser', 'licence', 'assignment', 'keyPair', 'app', 'activation', 'verification'];
+      if (json) context.io.out(JSON.stringify({ preflight, plan }, null, 2));
+      else {
+        for (const check of preflight.checks) context.io.out(`${check.ok ? 'ok  ' : check.severity === 'blocker' ? 'FAIL' : 'warn'} ${check.message}${check.fix && !check.ok ? ` — ${check.fix}` : ''}`);
+        context.io.out(`Plan: ${plan.join(' -> ')}`);
+      }
+      return preflight.ok ? 0 : 1;
+    }
+    await connection.enable();
+    const state = await follow(context, connection, json);
+    return report(context, state, json);
+  },
+};
+
+const status: CliCommand = {
+  name: 'status',
+  summary: 'Show the connection and check it against the org (drift, broken parts).',
+  usage: '[--json]',
+  options: { json: { type: 'boolean' } },
+  async run(context) {
+    const json = context.values.json === true;
+    const { connection } = (await context.start({ launchBrowser: false })).app;
+    if (connection.state().details) await connection.check();
+    return report(context, connection.state(), json);
+  },
+};
+
+const disable: CliCommand = {
+  name: 'disable',
+  summary: 'Remove the app, assignments and permission set; deactivate the integration user (needs --yes).',
+  usage: '--yes [--json]',
+  options: { yes: { type: 'boolean' }, json: { type: 'boolean' } },
+  async run(context) {
+    const json = context.values.json === true;
+    const { connection } = (await context.start({ launchBrowser: false })).app;
+    const plan = await connection.removalPlan();
+    if (context.values.yes !== true) {
+      context.io.out('Disable would:');
+      for (const item of plan.items) context.io.out(`  - ${item.description}`);
+      throw new UsageError('Run again with --yes to remove the connection.');
+    }
+    await connection.disable();
+    const state = await follow(context, connection, json);
+    return report(context, state, json);
+  },
+};
+
+const exportDetails: CliCommand = {
+  name: 'export',
+  summary: 'Write the connection details (no secrets) as JSON, CSV or Markdown.',
+  usage: '--format json|csv|md --out FILE',
+  options: { format: { type: 'string' }, out: { type: 'string' } },
+  async run(context) {
+    const format = context.values.format;
+    const out = context.values.out;
+    if (typeof format !== 'string' || !(exportFormats as readonly string[]).includes(format)) throw new UsageError('--format must be json, csv or md.');
+    if (typeof out !== 'string') throw new UsageError('--out FILE is required.');
+    const { connection } = (await context.start({ launchBrowser: false })).app;
+    const file = await connection.exportDetails(format as ExportFormat);
+    await writeFile(resolve(out), file.content, { encoding: 'utf8', mode: 0o600 });
+    context.io.out(`Wrote ${resolve(out)}`);
+    return 0;
+  },
+};
+
+async function askTwice(context: CommandContext): Promise<string> {
+  const fromEnv = context.io.env.AGENT_CREDENTIALS_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) throw new UsageError('Set AGENT_CREDENTIALS_PASSPHRASE, or run in a terminal to type the passphrase.');
+  const ask = (question: string) =>
+    new Promise<string>((done) => {
+      const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+      // Keep the passphrase off the screen: echo nothing after the question.
+      const output = rl as unknown as { _writeToOutput(text: string): void };
+      output._writeToOutput = (text: string) => void (text.includes(question) && process.stderr.write(question));
+      rl.question(question, (answer) => {
+        rl.close();
+        process.stderr.write('\n');
+        done(answer);
+      });
+    });
+  const first = await ask('Passphrase for the private key: ');
+  const second = await ask('Type it again: ');
+  if (first !== second) fail('PASSPHRASE_INVALID', 'The two passphrases differ.');
+  return first;
+}
+
+const exportCredentials: CliCommand = {
+  name: 'export-credentials',
+  summary: "Write the agent's credentials (consumer key, username, My Domain, encrypted private key).",
+  usage: '--out FILE  (passphrase: prompt, or AGENT_CREDENTIALS_PASSPHRASE)',
+  options: { out: { type: 'string' } },
+  async run(context) {
+    const out = context.values.out;
+    if (typeof out !== 'string') throw new UsageError('--out FILE is required.');
+    const passphrase = await askTwice(context);
+    const { connection } = (await context.start({ launchBrowser: false })).app;
+    const file = await connection.exportCredentials(passphrase);
+    await writeFile(resolve(out), file.content, { encoding: 'utf8', mode: 0o600 });
+    context.io.out(`Wrote ${resolve(out)} (the private key is encrypted with your passphrase)`);
+    return 0;
+  },
+};
+
+export const connectionCommands: CliCommand[] = [
+  enable,
+  status,
+  disable,
+  runCommand('reconnect', 'Remove and rebuild the connection, reusing the integration user.', (c) => c.reconnect(), ['connected']),
+  runCommand('recreate', 'Rebuild the connection for the current access profile (after new fields).', (c) => c.recreate(), ['connected']),
+  runCommand('update-access', 'Add the grants the access profile needs to the existing permission set.', (c) => c.updateAccess(), ['connected']),
+  runCommand('resume', 'Finish a run that was interrupted.', (c) => c.resume(), ['connected', 'off']),
+  runCommand('rollback', 'Undo a run that was interrupted.', (c) => c.rollback(), ['off', 'connected']),
+  exportDetails,
+  exportCredentials,
+];

@@ -1,0 +1,77 @@
+import { ZodError } from 'zod';
+import { loginUrlOf, myDomainUrlSchema, type Environment, type OrgProfile } from '../../common';
+import { fail } from '../../common/errors';
+import type { SettingsRepository } from '../store/settings-repository';
+import { UsageError } from './command';
+
+export interface ProfileChoice {
+  /** `--org-profile NAME` */
+  name?: string;
+  /** `--login-url URL` (or the instance URL for `login --instance-url`) */
+  loginUrl?: string;
+  clientId?: string;
+  port?: string;
+}
+
+function environmentOf(origin: string): Environment {
+  const host = new URL(origin).hostname;
+  if (host === 'login.salesforce.com') return 'production';
+  if (host === 'test.salesforce.com') return 'sandbox';
+  return 'myDomain';
+}
+
+function parsePort(port: string | undefined): number | undefined {
+  if (port === undefined) return undefined;
+  if (!/^\d+$/.test(port)) throw new UsageError(`--port must be a number, not "${port}".`);
+  return Number(port);
+}
+
+function parseLoginUrl(url: string): string {
+  const parsed = myDomainUrlSchema.safeParse(url);
+  if (!parsed.success) throw new UsageError(`--login-url ${url}: ${parsed.error.issues[0]?.message ?? 'not a URL'}`);
+  return parsed.data;
+}
+
+/**
+ * The org profile a command works with, made active: `--login-url` selects the profile for that
+ * host or creates one (named after the host unless `--org-profile` names it); `--client-id` and
+ * `--port` update it. Without options, the active profile.
+ */
+export function chooseProfile(settings: SettingsRepository, choice: ProfileChoice): OrgProfile {
+  const profiles = settings.get().orgProfiles;
+  const named = choice.name ? profiles.find((p) => p.name.toLowerCase() === choice.name?.toLowerCase()) : undefined;
+  if (choice.name && !named && !choice.loginUrl) {
+    fail('PROFILE_NOT_FOUND', `There is no org profile named "${choice.name}". Create it with login --login-url URL --org-profile "${choice.name}".`);
+  }
+  const origin = choice.loginUrl ? parseLoginUrl(choice.loginUrl) : undefined;
+  const existing = named ?? (origin ? profiles.find((p) => loginUrlOf(p) === origin) : settings.activeProfile());
+  if (!existing && !origin) {
+    fail('PROFILE_NOT_FOUND', 'There is no org profile yet. Run login --login-url https://<your domain>.my.salesforce.com first.');
+  }
+  const port = parsePort(choice.port);
+  const unchanged = existing && !origin && !choice.clientId && port === undefined;
+  const profile = unchanged ? existing : save(settings, existing, { origin, clientId: choice.clientId, port, name: choice.name });
+  settings.activateProfile(profile.id);
+  return profile;
+}
+
+function save(
+  settings: SettingsRepository,
+  existing: OrgProfile | undefined,
+  change: { origin?: string; clientId?: string; port?: number; name?: string },
+): OrgProfile {
+  const environment = change.origin ? environmentOf(change.origin) : existing?.environment;
+  try {
+    return settings.saveProfile({
+      ...existing,
+      name: existing?.name ?? change.name ?? new URL(change.origin ?? '').hostname,
+      environment: environment ?? 'production',
+      myDomainUrl: environment === 'myDomain' ? (change.origin ?? existing?.myDomainUrl) : undefined,
+      ...(change.clientId ? { clientId: change.clientId } : {}),
+      ...(change.port !== undefined ? { callbackPort: change.port } : {}),
+    });
+  } catch (thrown) {
+    if (thrown instanceof ZodError) throw new UsageError(thrown.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    throw thrown;
+  }
+}
