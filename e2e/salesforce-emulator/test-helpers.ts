@@ -94,11 +94,11 @@ export interface MdSaveResult { fullName: string; success: boolean; created?: bo
 
 /** jsforce's metadata typings predate ECA types (v47 WSDL, §0.6): an untyped view of the same calls. */
 export interface LooseMetadataApi {
-  create(type: string, md: object): Promise<MdSaveResult>;
   create(type: string, md: object[]): Promise<MdSaveResult[]>;
+  create(type: string, md: object): Promise<MdSaveResult>;
   update(type: string, md: object): Promise<MdSaveResult>;
-  upsert(type: string, md: object): Promise<MdSaveResult>;
   upsert(type: string, md: object[]): Promise<MdSaveResult[]>;
+  upsert(type: string, md: object): Promise<MdSaveResult>;
   delete(type: string, names: string): Promise<MdSaveResult>;
   delete(type: string, names: string[]): Promise<MdSaveResult[]>;
   read(type: string, name: string): Promise<Record<string, unknown>>;
@@ -181,7 +181,7 @@ export function soapEnvelope(sessionId: string, bodyXml: string): string {
 }
 
 /** Runs `fn`, expecting a jsforce error, and returns it (fails the test when nothing is thrown). */
-export async function expectError(fn: () => Promise<unknown>): Promise<{ errorCode?: string; name?: string; message: string }> {
+export async function expectError(fn: () => PromiseLike<unknown>): Promise<{ errorCode?: string; name?: string; message: string }> {
   try {
     await fn();
   } catch (e) {
