@@ -184,8 +184,14 @@ describe('admin sign-in against the Salesforce emulator', () => {
     const { auth, vault } = await harness();
     await signIn(auth);
     expect(emulator.state().tokens.active).toBe(1);
+    const { refreshToken } = await storedTokens(vault);
     expect(await auth.signOut()).toMatchObject({ state: 'signedOut' });
     expect(emulator.state().tokens.active).toBe(0);
+    const refresh = await fetch(`${emulator.loginUrl}/services/oauth2/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken ?? '', client_id: CLIENT_ID }),
+    });
+    expect(await refresh.json()).toMatchObject({ error: 'invalid_grant' });
     expect(await vault.get('auth.adminSession')).toBeUndefined();
     expect(await failureOf(auth.session())).toMatchObject({ code: 'NOT_SIGNED_IN' });
   });

@@ -142,10 +142,16 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     connection = conn;
     lastError = undefined;
     await sessions.save(current);
-    if (previous?.tokens) await revokeTokens(loginUrlOf(profileOf(previous.profileId)), [previous.tokens.accessToken, previous.tokens.refreshToken], log);
+    if (previous?.tokens) await revokeTokens(previous.identity.instanceUrl, [previous.tokens.accessToken, previous.tokens.refreshToken], log);
     record('auth.signIn', 'success', `Signed in to ${facts.identity.orgName} as ${facts.identity.username}.`, facts.identity);
     const session = currentSession(profile, conn);
-    for (const listener of listeners) listener(session);
+    for (const listener of listeners) {
+      try {
+        listener(session);
+      } catch {
+        log.warn('A follow-up of the sign-in failed.'); // the sign-in itself stands
+      }
+    }
   };
 
   const currentSession = (profile: OrgProfile, conn: Connection): AdminSession => {
@@ -159,7 +165,7 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     const conn = connect(profile, tokens.instanceUrl, tokens);
     const facts = await loadAdminFacts(conn, tokens, profile.environment);
     if (!stillWanted()) {
-      await revokeTokens(loginUrlOf(profile), [tokens.accessToken, tokens.refreshToken], log);
+      await revokeTokens(tokens.instanceUrl, [tokens.accessToken, tokens.refreshToken], log);
       fail('SIGN_IN_CANCELLED', 'The sign-in was cancelled.', { action: 'signIn' });
     }
     await adopt(profile, tokens, conn, facts);
@@ -221,10 +227,7 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     connection = undefined;
     lastError = undefined;
     await sessions.clear();
-    if (ending?.tokens) {
-      const profile = settings.profile(ending.profileId);
-      if (profile) await revokeTokens(loginUrlOf(profile), [ending.tokens.accessToken, ending.tokens.refreshToken], log);
-    }
+    if (ending?.tokens) await revokeTokens(ending.identity.instanceUrl, [ending.tokens.accessToken, ending.tokens.refreshToken], log);
     if (ending) record('auth.signOut', 'success', `Signed out of ${ending.identity.orgName}.`, ending.identity);
     return changed();
   };

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../common/errors';
+import { createMemoryStoreFactory } from '../store/document-store';
+import { createSettingsRepository } from '../store/settings-repository';
+import { UsageError } from './command';
+import { chooseProfile } from './profile-options';
+
+const repository = () => createSettingsRepository(createMemoryStoreFactory());
+
+describe('choosing the org profile from CLI options', () => {
+  it('creates a profile for a new login host, named after it, with the default client', () => {
+    const settings = repository();
+    const profile = chooseProfile(settings, { loginUrl: 'https://contoso.my.salesforce.com/some/path' });
+    expect(profile).toMatchObject({ name: 'contoso.my.salesforce.com', environment: 'myDomain', myDomainUrl: 'https://contoso.my.salesforce.com', clientId: 'PlatformCLI', callbackPort: 1717 });
+    expect(settings.get().activeProfileId).toBe(profile.id);
+  });
+
+  it('recognises production and sandbox login hosts', () => {
+    const settings = repository();
+    expect(chooseProfile(settings, { loginUrl: 'https://login.salesforce.com' }).environment).toBe('production');
+    expect(chooseProfile(settings, { loginUrl: 'https://test.salesforce.com' }).environment).toBe('sandbox');
+  });
+
+  it('selects the existing profile for a host and updates its client id and port', () => {
+    const settings = repository();
+    const first = chooseProfile(settings, { loginUrl: 'https://test.salesforce.com', name: 'UAT' });
+    chooseProfile(settings, { loginUrl: 'https://login.salesforce.com' });
+    const again = chooseProfile(settings, { loginUrl: 'https://test.salesforce.com', clientId: 'MyClient', port: '1818' });
+    expect(again).toMatchObject({ id: first.id, name: 'UAT', clientId: 'MyClient', callbackPort: 1818 });
+    expect(settings.get().orgProfiles).toHaveLength(2);
+    expect(settings.get().activeProfileId).toBe(first.id);
+  });
+
+  it('selects a profile by name, and the active one without options', () => {
+    const settings = repository();
+    const uat = chooseProfile(settings, { loginUrl: 'https://test.salesforce.com', name: 'UAT' });
+    const prod = chooseProfile(settings, { loginUrl: 'https://login.salesforce.com', name: 'Prod' });
+    expect(chooseProfile(settings, { name: 'uat' }).id).toBe(uat.id);
+    expect(chooseProfile(settings, {}).id).toBe(uat.id);
+    expect(chooseProfile(settings, { name: 'Prod' }).id).toBe(prod.id);
+  });
+
+  it('says what to do when there is no such profile', () => {
+    const settings = repository();
+    expect(() => chooseProfile(settings, {})).toThrow(AppFailure);
+    expect(() => chooseProfile(settings, { name: 'Nope' })).toThrow(/no org profile named "Nope"/);
+  });
+
+  it('rejects bad URLs and ports as usage errors', () => {
+    const settings = repository();
+    expect(() => chooseProfile(settings, { loginUrl: 'http://contoso.example' })).toThrow(UsageError);
+    expect(() => chooseProfile(settings, { loginUrl: 'https://login.salesforce.com', port: 'abc' })).toThrow(UsageError);
+    expect(() => chooseProfile(settings, { loginUrl: 'https://login.salesforce.com', port: '80' })).toThrow(UsageError);
+  });
+});
