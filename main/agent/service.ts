@@ -1,12 +1,13 @@
 import type { AccessProfile, ConnectionState, DescribedField, DescribedObject } from '../../common';
-import type { AdminAuth } from '../auth';
+import type { AdminSessionSource } from '../connection/session-source';
 import { createOrgClient } from '../salesforce/client';
 import type { RetryPolicy } from '../salesforce/retry';
 import type { AgentService } from '../services/ports';
 import type { AccessProfileStore } from './profile-store';
 
 export interface AgentServiceDeps {
-  auth: AdminAuth;
+  /** Only the admin's session is needed (and a nudge after each sign-in). */
+  auth: AdminSessionSource;
   profiles: AccessProfileStore;
   retry: RetryPolicy;
   /** Tells the connection the profile changed; answers with the state it leads to (drift, or unchanged). */

@@ -1,4 +1,4 @@
-import type { AdminAuth } from '../auth';
+import type { AdminSessionSource } from './session-source';
 import { createAccessProfileStore } from '../agent/profile-store';
 import { createAgentService } from '../agent/service';
 import type { Logger } from '../log';
@@ -16,7 +16,8 @@ export interface ConnectionDeps {
   settings: SettingsRepository;
   stores: DocumentStoreFactory;
   vault: SecretVault;
-  auth: AdminAuth;
+  /** Only the admin's session is needed (and a nudge after each sign-in). */
+  auth: AdminSessionSource;
   events: EventSink;
   audit: AuditLog;
   log: Logger;

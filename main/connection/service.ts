@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessProfile, ConnectionState, ExportFormat, HealthReport, PreflightReport, RemovalPlan, RunKind, StepId } from '../../common';
 import { AppFailure, appError, fail, toAppError, type AppError } from '../../common/errors';
-import type { AdminAuth, AdminSession } from '../auth';
+import type { AdminSession, AdminSessionSource } from './session-source';
 import { resolveAccess } from '../agent/grants';
 import type { AccessProfileStore } from '../agent/profile-store';
 import { connectionReport } from '../export/connection-report';
@@ -37,7 +37,8 @@ export interface ConnectionRuntime {
 export interface ConnectionServiceDeps {
   settings: SettingsRepository;
   vault: SecretVault;
-  auth: AdminAuth;
+  /** Only the admin's session is needed (and a nudge after each sign-in). */
+  auth: AdminSessionSource;
   events: EventSink;
   audit: AuditLog;
   log: Logger;

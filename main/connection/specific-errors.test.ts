@@ -8,7 +8,7 @@ afterEach(async () => {
   harness = undefined;
 });
 
-async function asAdmin(h: Harness, method: string, path: string, body?: unknown): Promise<unknown> {
+async function asAdmin(h: Harness, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
   const conn = (await h.session()).connection;
   return conn.request({ method, url: `/services/data/v66.0${path}`, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 }

@@ -1,7 +1,8 @@
 import jsforce from 'jsforce';
 import { fail } from '../../../common/errors';
 import type { Grant } from '../../../common';
-import type { AgentTokenResult } from '../../agent/token';
+import { requestAgentToken, type AgentTokenResult } from '../../agent/token';
+import { agentCredentials } from './activation';
 import { API_VERSION, createOrgClient, queryRows, queryUrl, type CompositeSubrequest } from '../../salesforce/client';
 import { SalesforceError } from '../../salesforce/errors';
 import type { Step, StepContext } from './step';
@@ -19,9 +20,12 @@ export function verificationQueries(grants: readonly Grant[]): Map<string, strin
 
 const refused = new Set(['INVALID_TYPE', 'INSUFFICIENT_ACCESS', 'INSUFFICIENT_ACCESS_OR_READONLY', 'NOT_FOUND', 'INVALID_FIELD']);
 
-function agentToken(ctx: StepContext): Extract<AgentTokenResult, { ok: true }> {
-  const token = ctx.scratch.get('agentToken') as AgentTokenResult | undefined;
-  if (!token?.ok) fail('VERIFICATION_FAILED', 'The agent has no token to check its access with.', { action: 'reconnect' });
+/** The token activation obtained, or (a resumed run, where activation finished earlier) a fresh one. */
+async function agentToken(ctx: StepContext): Promise<Extract<AgentTokenResult, { ok: true }>> {
+  const kept = ctx.scratch.get('agentToken') as AgentTokenResult | undefined;
+  const token = kept ?? (await requestAgentToken({ instanceUrl: ctx.instanceUrl, audience: ctx.loginUrl, ...(await agentCredentials(ctx)), now: ctx.now() }));
+  if (!token.ok) fail('VERIFICATION_FAILED', `The agent could not sign in to check its access (${token.description}). Try Reconnect.`, { action: 'reconnect' });
+  ctx.log.registerSecret(token.accessToken);
   return token;
 }
 
@@ -34,7 +38,7 @@ export const verificationStep: Step = {
   intent: () => ({}),
   find: () => Promise.resolve(null),
   async apply(ctx) {
-    const token = agentToken(ctx);
+    const token = await agentToken(ctx);
     const conn = new jsforce.Connection({ instanceUrl: token.instanceUrl, accessToken: token.accessToken, version: API_VERSION });
     const agent = createOrgClient(conn, ctx.retry);
     const queries = verificationQueries(ctx.desired.grants);

@@ -1,16 +1,16 @@
 import { createServer } from 'node:http';
-import jsforce from 'jsforce';
+import jsforce, { type Connection } from 'jsforce';
 import { completeEmulatorLogin } from '../../../e2e/support/complete-emulator-login';
 import type { StartedEmulator } from '../../../e2e/salesforce-emulator';
 import type { OrgProfile } from '../../../common';
-import type { AdminAuth, AdminSession } from '../../auth';
+import type { AdminSession, AdminSessionSource } from '../session-source';
 import { API_VERSION } from '../../salesforce/client';
 
 /**
  * A signed-in admin for tests: drives the emulator's real login form and consent page, receives the
  * code on a loopback callback, exchanges it, and returns an AdminAuth whose session() is that org.
  */
-export async function emulatorAdminAuth(emulator: StartedEmulator): Promise<AdminAuth & { signedIn(): void }> {
+export async function emulatorAdminAuth(emulator: StartedEmulator): Promise<AdminSessionSource & { signedIn(): void }> {
   const code = await new Promise<{ code: string; redirectUri: string }>((resolve, reject) => {
     const server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -35,27 +35,44 @@ export async function emulatorAdminAuth(emulator: StartedEmulator): Promise<Admi
   const oauth2 = new jsforce.OAuth2({ loginUrl: emulator.loginUrl, clientId, redirectUri: code.redirectUri });
   const connection = new jsforce.Connection({ oauth2, version: API_VERSION });
   await connection.authorize(code.code);
-  const profile: OrgProfile = { id: 'emulator', name: 'Emulator', environment: 'myDomain', myDomainUrl: emulator.loginUrl, clientId, callbackPort: 1717 };
+  return sessionSource(describeOrg(emulator), connection);
+}
+
+/** What a process needs to act as the emulator's admin (e.g. a child process given a token). */
+export interface EmulatorOrg {
+  loginUrl: string;
+  instanceUrl: string;
+  orgId: string;
+  adminId: string;
+  adminUsername: string;
+}
+
+export function describeOrg(emulator: StartedEmulator): EmulatorOrg {
+  return { loginUrl: emulator.loginUrl, instanceUrl: emulator.instanceUrl, orgId: emulator.orgId, adminId: emulator.admin.userId, adminUsername: emulator.admin.username };
+}
+
+export function tokenSession(org: EmulatorOrg, accessToken: string): AdminSessionSource & { signedIn(): void } {
+  return sessionSource(org, new jsforce.Connection({ instanceUrl: org.instanceUrl, accessToken, version: API_VERSION }));
+}
+
+function sessionSource(org: EmulatorOrg, connection: Connection): AdminSessionSource & { signedIn(): void } {
+  const profile: OrgProfile = { id: 'emulator', name: 'Emulator', environment: 'myDomain', myDomainUrl: org.loginUrl, clientId: 'tests', callbackPort: 1717 };
   const session: AdminSession = {
     profile,
-    loginUrl: emulator.loginUrl,
+    loginUrl: org.loginUrl,
     connection,
     identity: {
-      orgId: emulator.orgId,
+      orgId: org.orgId,
       orgName: 'Contoso (demo)',
-      userId: emulator.admin.userId,
+      userId: org.adminId,
       userName: 'Dana Admin',
-      username: emulator.admin.username,
-      instanceUrl: emulator.instanceUrl,
+      username: org.adminUsername,
+      instanceUrl: org.instanceUrl,
       environment: 'myDomain',
     },
   };
   const listeners = new Set<(s: AdminSession) => void>();
   return {
-    status: () => ({ state: 'signedOut', profileId: null }),
-    signIn: () => Promise.reject(new Error('not in tests')),
-    cancel: () => ({ state: 'signedOut', profileId: null }),
-    signOut: () => Promise.resolve({ state: 'signedOut', profileId: null }),
     session: () => Promise.resolve(session),
     onSignedIn(listener) {
       listeners.add(listener);

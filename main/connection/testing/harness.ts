@@ -8,7 +8,7 @@ import { createSettingsRepository } from '../../store/settings-repository';
 import { createMemoryVault, type SecretVault } from '../../store/vault';
 import { createConnectionServices } from '..';
 import { emulatorAdminAuth } from './emulator-session';
-import type { AdminAuth } from '../../auth';
+import type { AdminSessionSource } from '../session-source';
 
 export interface Harness {
   emulator: StartedEmulator;
@@ -21,7 +21,7 @@ export interface Harness {
   /** A second app instance over the same stores (what a restart sees). */
   restart(): ReturnType<typeof createConnectionServices>;
   /** The signed-in admin (e.g. to change the org behind the app's back). */
-  session: AdminAuth['session'];
+  session: AdminSessionSource['session'];
   /** Runs an operation and waits for its background run to end. */
   run(operation: () => Promise<ConnectionState>): Promise<ConnectionState>;
 }
