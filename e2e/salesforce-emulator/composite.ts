@@ -2,7 +2,7 @@
  * Composite (§4.5): up to 25 subrequests, at most 5 of them collections or queries, `@{ref.path}`
  * references to earlier results, allOrNone rollback with PROCESSING_HALTED for the others.
  */
-import { isRecord, json, restError, type EmuResponse } from './http';
+import { display, isRecord, json, restError, type EmuResponse } from './http';
 import { restRequest, type RestRequest } from './rest';
 
 export const COMPOSITE_LIMIT = 25;
@@ -107,7 +107,7 @@ function substitute(value: string, results: Map<string, unknown>, encode: boolea
     if (cur === undefined || cur === null || typeof cur === 'object') {
       throw new Error(`Invalid reference specified. No value for ${expr} found in ${refId}.`);
     }
-    const s = String(cur);
+    const s = display(cur);
     return encode ? encodeURIComponent(s) : s;
   });
 }

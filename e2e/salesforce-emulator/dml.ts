@@ -3,6 +3,7 @@
  * existence, types, references and required fields. Object-specific rules live in rules.ts.
  */
 import { DmlError } from './errors';
+import { display } from './http';
 import { newId, isIdShape } from './ids';
 import type { Org } from './org';
 import { reserveUsername } from './registry';
@@ -107,17 +108,17 @@ function coerceValue(org: Org, f: FieldDef, raw: unknown): Value {
     case 'boolean':
       if (typeof raw === 'boolean') return raw;
       if (raw === 'true' || raw === 'false') return raw === 'true';
-      throw new DmlError('JSON_PARSER_ERROR', `Cannot deserialize instance of boolean from VALUE_STRING value ${String(raw)} or request may be missing a required field`, []);
+      throw new DmlError('JSON_PARSER_ERROR', `Cannot deserialize instance of boolean from VALUE_STRING value ${display(raw)} or request may be missing a required field`, []);
     case 'int': case 'double': case 'currency': case 'percent': {
       const n = typeof raw === 'number' ? raw : Number(raw);
-      if (typeof raw === 'boolean' || Number.isNaN(n)) throw new DmlError('INVALID_TYPE_ON_FIELD_IN_RECORD', `${f.label}: value not of required type: ${String(raw)}`, [f.name]);
+      if (typeof raw === 'boolean' || Number.isNaN(n)) throw new DmlError('INVALID_TYPE_ON_FIELD_IN_RECORD', `${f.label}: value not of required type: ${display(raw)}`, [f.name]);
       return n;
     }
     case 'reference':
-      return checkReference(org, f, String(raw));
+      return checkReference(org, f, display(raw));
     default:
       if (typeof raw === 'object') throw new DmlError('JSON_PARSER_ERROR', `Cannot deserialize instance of string from START_OBJECT value { or request may be missing a required field`, []);
-      return String(raw);
+      return display(raw);
   }
 }
 

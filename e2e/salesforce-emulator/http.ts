@@ -80,3 +80,10 @@ export function parseCookies(header: string | undefined): Record<string, string>
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** String form of any JSON value (objects as JSON, never "[object Object]"). */
+export function display(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value) ?? '';
+}

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Ctx, OriginKind } from './context';
 import { handleControl } from './control';
 import type { Emulator } from './emulator';
-import { restError, type EmuResponse } from './http';
+import { display, restError, type EmuResponse } from './http';
 import { sniffSoapOperation } from './soap';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -26,7 +26,7 @@ function write(res: ServerResponse, r: EmuResponse): void {
 function faultResponse(respond: { status: number; body?: unknown; contentType?: string | undefined }): EmuResponse {
   const isText = typeof respond.body === 'string';
   const contentType = respond.contentType ?? (isText ? 'text/plain;charset=UTF-8' : 'application/json;charset=UTF-8');
-  const body = respond.body === undefined ? '' : isText ? String(respond.body) : JSON.stringify(respond.body);
+  const body = respond.body === undefined ? '' : display(respond.body);
   return { status: respond.status, headers: { 'content-type': contentType }, body };
 }
 

@@ -1,6 +1,6 @@
 /** SOAP envelope parsing and writing for the Metadata API (§6.4). */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { escapeXml, xml, type EmuResponse } from './http';
+import { display, escapeXml, xml, type EmuResponse } from './http';
 import type { MdObject, MdValue } from './org';
 
 export const MD_NS = 'http://soap.sforce.com/2006/04/metadata';
@@ -36,12 +36,12 @@ function isObj(v: unknown): v is Record<string, unknown> {
 /** fast-xml-parser output -> MdValue, dropping attributes (xsi:type is read separately). */
 function toMd(v: unknown): MdValue {
   if (Array.isArray(v)) return v.map(toMd);
-  if (!isObj(v)) return v === undefined || v === null ? '' : String(v);
+  if (!isObj(v)) return v === undefined || v === null ? '' : display(v);
   if ('@_nil' in v && v['@_nil'] === 'true') return '';
   const out: MdObject = {};
   for (const [k, child] of Object.entries(v)) {
     if (k.startsWith('@_')) continue;
-    if (k === '#text') return String(child);
+    if (k === '#text') return display(child);
     out[k] = toMd(child);
   }
   return out;
@@ -59,7 +59,7 @@ export function parseSoapRequest(body: string): SoapRequest {
   if (!isObj(env) || !isObj(soapBody)) throw new SoapFault('soapenv:Client', 'Missing SOAP Envelope or Body');
   const header = isObj(env.Header) ? env.Header : {};
   const sessionHeader = isObj(header.SessionHeader) ? header.SessionHeader : {};
-  const sessionId = sessionHeader.sessionId !== undefined ? String(sessionHeader.sessionId) : undefined;
+  const sessionId = sessionHeader.sessionId !== undefined ? display(sessionHeader.sessionId) : undefined;
   const ops = Object.keys(soapBody).filter((k) => !k.startsWith('@_'));
   const operation = ops[0];
   if (!operation) throw new SoapFault('soapenv:Client', 'Missing operation in SOAP Body');

@@ -107,7 +107,7 @@ export interface LooseMetadataApi {
 }
 
 export function mdApi(conn: Connection): LooseMetadataApi {
-  return conn.metadata as unknown as LooseMetadataApi;
+  return conn.metadata;
 }
 
 export function firstError(r: MdSaveResult): MdError | undefined {
@@ -117,12 +117,12 @@ export function firstError(r: MdSaveResult): MdError | undefined {
 export interface KeyPair { certPem: string; privateKeyPem: string }
 
 /** Self-signed RSA certificate via the openssl CLI (test-only; avoids extra dependencies). */
-export async function makeCertificate(): Promise<KeyPair> {
+export function makeCertificate(): Promise<KeyPair> {
   const dir = mkdtempSync(join(tmpdir(), 'sf-emu-cert-'));
   try {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
       '-days', '2', '-subj', '/CN=Agent Connections Test'], { stdio: 'ignore' });
-    return { certPem: readFileSync(join(dir, 'cert.pem'), 'utf8'), privateKeyPem: readFileSync(join(dir, 'key.pem'), 'utf8') };
+    return Promise.resolve({ certPem: readFileSync(join(dir, 'cert.pem'), 'utf8'), privateKeyPem: readFileSync(join(dir, 'key.pem'), 'utf8') });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -153,7 +153,7 @@ export async function createEca(conn: Connection, name: string, certPem?: string
   });
   if (!global.success) throw new Error(JSON.stringify(global));
   const read = await md.read('ExtlClntAppGlobalOauthSettings', `${name}_glbloauth`);
-  return { consumerKey: String(read.consumerKey ?? '') };
+  return { consumerKey: typeof read.consumerKey === 'string' ? read.consumerKey : '' };
 }
 
 /** Pre-authorizes a permission set on the auto-created OAuth policies record (upsert by its generated name). */
