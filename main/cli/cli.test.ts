@@ -1,50 +1,10 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type StartedEmulator } from '../../e2e/salesforce-emulator';
 import { completeEmulatorLogin } from '../../e2e/support/complete-emulator-login';
 import { freePort } from '../../e2e/support/free-port';
-import { projectRoot } from '../headless-host';
-
-const tsxCli = join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-
-interface Run {
-  stdout: string;
-  stderr: string;
-  code: Promise<number>;
-  /** Resolves with the first stdout line matching `pattern`. */
-  line(pattern: RegExp): Promise<string>;
-}
-
-/** `npm run cli -- <args>` exactly as a user runs it, in its own data directory. */
-function cli(args: string[], env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [tsxCli, 'main/cli/index.ts', ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, SF_ACCESS_TOKEN: '', ...env },
-  });
-  const run: Run = {
-    stdout: '',
-    stderr: '',
-    code: new Promise((resolve) => child.once('exit', (code) => resolve(code ?? -1))),
-    line: (pattern) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          const found = run.stdout.split('\n').find((l) => pattern.test(l));
-          if (found) resolve(found);
-        };
-        child.stdout.on('data', check);
-        child.once('exit', () => reject(new Error(`exited without printing ${pattern}: ${run.stdout}${run.stderr}`)));
-        check();
-      }),
-  };
-  child.stdout.on('data', (chunk: Buffer) => (run.stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (run.stderr += chunk.toString()));
-  return run;
-}
-
-const dataDir = () => mkdtempSync(join(tmpdir(), 'ac-cli-'));
+import { runCli as cli, tempDataDir as dataDir } from '../../e2e/support/run-cli';
 
 let emulator: StartedEmulator;
 beforeAll(async () => {
