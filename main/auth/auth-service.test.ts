@@ -119,6 +119,13 @@ describe('admin sign-in against the Salesforce emulator', () => {
     expect(emulator.state().tokens.active).toBe(0);
   });
 
+  it('fails the sign-in and revokes its tokens when the org cannot be read', async () => {
+    const { auth } = await harness();
+    emulator.addFault({ path: '/composite$', respond: { status: 503, body: [{ errorCode: 'SERVER_UNAVAILABLE', message: 'down for maintenance' }] } });
+    expect(await signIn(auth)).toMatchObject({ state: 'signedOut', lastError: { code: expect.stringMatching(/^SALESFORCE_/) } });
+    expect(emulator.state().tokens.active).toBe(0);
+  });
+
   it('stops waiting after the timeout', async () => {
     const { auth, statuses } = await harness({ timeoutMs: 100 });
     await auth.signIn();

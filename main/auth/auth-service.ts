@@ -133,15 +133,16 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
   /** Replaces whatever session there was; the previous one's tokens are revoked, not left behind. */
   const adopt = async (profile: OrgProfile, tokens: TokenSet, conn: Connection, facts: AdminFacts) => {
     const previous = current;
-    current = {
+    const next: StoredSession = {
       version: 1,
       profileId: profile.id,
       ...facts,
       tokens: { accessToken: tokens.accessToken, ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}) },
     };
+    await sessions.save(next);
+    current = next;
     connection = conn;
     lastError = undefined;
-    await sessions.save(current);
     if (previous?.tokens) await revokeTokens(previous.identity.instanceUrl, [previous.tokens.accessToken, previous.tokens.refreshToken], log);
     record('auth.signIn', 'success', `Signed in to ${facts.identity.orgName} as ${facts.identity.username}.`, facts.identity);
     const session = currentSession(profile, conn);
@@ -163,12 +164,15 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     log.registerSecret(tokens.accessToken);
     if (tokens.refreshToken) log.registerSecret(tokens.refreshToken);
     const conn = connect(profile, tokens.instanceUrl, tokens);
-    const facts = await loadAdminFacts(conn, tokens, profile.environment);
-    if (!stillWanted()) {
+    try {
+      const facts = await loadAdminFacts(conn, tokens, profile.environment);
+      if (!stillWanted()) fail('SIGN_IN_CANCELLED', 'The sign-in was cancelled.', { action: 'signIn' });
+      await adopt(profile, tokens, conn, facts);
+    } catch (thrown) {
+      // Tokens of a sign-in that did not become the session must not stay valid at Salesforce.
       await revokeTokens(tokens.instanceUrl, [tokens.accessToken, tokens.refreshToken], log);
-      fail('SIGN_IN_CANCELLED', 'The sign-in was cancelled.', { action: 'signIn' });
+      throw thrown;
     }
-    await adopt(profile, tokens, conn, facts);
   };
 
   const land = (ended: Flight, error?: AppError): AuthStatus => {
