@@ -96,15 +96,23 @@ async function start(): Promise<void> {
   const events = createEventHub();
   const windows = new Set<Electron.WebContents>();
   events.subscribe(({ event, payload }) => sendEvent(windows, event, payload as never));
+  // Org profiles may sign in through a custom My Domain host; links there are allowed too.
+  let profileHosts: () => string[] = () => [];
   const services = createApp({
     info: { name: 'Agent Connections', version: app.getVersion(), platform: process.platform, locale: app.getLocale(), host: 'desktop' },
     stores,
     vault: await createVault(stores),
     files: saveWithDialog,
-    external: createGuardedOpener((url) => shell.openExternal(url)),
+    external: createGuardedOpener((url) => shell.openExternal(url), () => profileHosts()),
     events,
     log: consoleLogger(),
     opensBrowser: true,
+  });
+  profileHosts = () => services.settings.get().orgProfiles.flatMap((p) => (p.myDomainUrl ? [new URL(p.myDomainUrl).hostname] : []));
+  services.auth.onSignedIn(() => {
+    const window = BrowserWindow.getAllWindows()[0];
+    window?.show();
+    window?.focus();
   });
   const demoLoginUrl = process.env.AGENT_CONNECTIONS_DEMO_LOGIN_URL;
   if (demoLoginUrl) ensureDemoProfile(services.settings, demoLoginUrl);
