@@ -4,7 +4,7 @@ import { createPrivateKey, createSign, randomBytes, webcrypto } from 'node:crypt
 import * as x509 from '@peculiar/x509';
 
 // Node's webcrypto is the Web Crypto API the library expects; the DOM type is not in this project's lib.
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[1]);
+x509.cryptoProvider.set(webcrypto);
 
 /** The agent's credentials: the private key stays in the vault, the certificate goes to Salesforce. */
 export interface AgentKeyPair {

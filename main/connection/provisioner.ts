@@ -187,7 +187,7 @@ export async function rollBack(ctx: StepContext, steps: Step[], journal: Journal
           await ctx.refresh();
           refreshed = true;
         }
-        target = (await step.find(ctx).catch(() => null)) ?? entry.intent;
+        target = (await findQuietly(step, ctx)) ?? entry.intent;
       }
       await withTransientRetry(ctx, () => step.undo(ctx, target ?? {}));
       journal.undone(step.id);
@@ -198,6 +198,15 @@ export async function rollBack(ctx: StepContext, steps: Step[], journal: Journal
     }
   }
   return leftovers;
+}
+
+/** A look-up during rollback: someone else's artifact (a refusal) just means there is nothing of ours. */
+async function findQuietly(step: Step, ctx: StepContext): Promise<JournalData | null> {
+  try {
+    return await step.find(ctx);
+  } catch {
+    return null;
+  }
 }
 
 export async function withTransientRetry<T>(ctx: StepContext, operation: () => Promise<T>): Promise<T> {

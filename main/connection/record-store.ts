@@ -44,15 +44,15 @@ const empty: OrgConnectionState = { record: null, status: 'off', retiredUser: nu
 
 export function createConnectionRecordStore(stores: DocumentStoreFactory): ConnectionRecordStore {
   const document = stores('connection', {
-    defaults: { version: 1 as const, currentOrgId: null as string | null, orgs: {} as Record<string, z.infer<typeof orgStateSchema>> },
+    defaults: { version: 1 as const, currentOrgId: null as string | null, orgs: {} },
     parse: (raw) => documentSchema.parse(raw),
   });
   return {
     currentOrgId: () => document.read().currentOrgId,
-    get: (orgId) => (document.read().orgs[orgId] as OrgConnectionState | undefined) ?? structuredClone(empty),
+    get: (orgId) => (document.read().orgs[orgId]) ?? structuredClone(empty),
     update(orgId, change) {
       const current = document.read();
-      const next: OrgConnectionState = { ...((current.orgs[orgId] as OrgConnectionState | undefined) ?? empty), ...change };
+      const next: OrgConnectionState = { ...((current.orgs[orgId]) ?? empty), ...change };
       // Optional fields set to undefined are dropped, not stored as "undefined".
       for (const key of ['error', 'drift', 'leftovers'] as const) if (next[key] === undefined) delete next[key];
       document.write({ ...current, currentOrgId: orgId, orgs: { ...current.orgs, [orgId]: next } });

@@ -9,7 +9,7 @@ import { agentCredentialsFile } from '../export/credentials';
 import type { Logger } from '../log';
 import { createOrgClient } from '../salesforce/client';
 import { salesforceAppError } from '../salesforce/errors';
-import { defaultRetryPolicy, type RetryPolicy, type Sleep } from '../salesforce/retry';
+import type { RetryPolicy, Sleep } from '../salesforce/retry';
 import type { AuditLog, ConnectionService, EventSink, OutgoingFile } from '../services/ports';
 import type { Journal } from '../store/journal';
 import type { SettingsRepository } from '../store/settings-repository';
@@ -22,7 +22,6 @@ import { artifactNames, isOurs } from './names';
 import { firstBlocker, preflightChecks, preflightReport } from './preflight';
 import { artifactsOf, provision, rollBack, RunTracker, withTransientRetry } from './provisioner';
 import type { ConnectionRecord, ConnectionRecordStore } from './record-store';
-import { ACTIVATION_TIMEOUT_MS } from './steps/activation';
 import { agentPrivateKey, keyPairStep } from './steps/key-pair';
 import { findId } from './steps/licence';
 import { enableSteps, teardownSteps, updateAccessSteps } from './steps';
@@ -365,13 +364,13 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
       if (current.status === 'connected' || current.status === 'drift') return current;
       return start('enable', enableIds, (admin, tracker) => forward(admin, tracker, 'enable', {}, null));
     },
-    async removalPlan(): Promise<RemovalPlan> {
+    removalPlan(): Promise<RemovalPlan> {
       const { record } = requireRecord();
       const ctxLike = { names: artifactNames(record.agentName) } as StepContext;
       const items = teardownSteps
         .filter((s) => s.removalId && record.artifacts[s.id])
         .map((s) => ({ step: s.removalId as StepId, description: s.removalText?.(ctxLike, record.artifacts[s.id] ?? {}) ?? s.id }));
-      return { items };
+      return Promise.resolve({ items });
     },
     disable: () => start('disable', removalIds, async (admin, tracker) => {
       const { leftovers } = await teardown(admin, tracker, 'disable');
@@ -421,11 +420,11 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
       });
     },
     check,
-    async exportDetails(format: ExportFormat): Promise<OutgoingFile> {
+    exportDetails(format: ExportFormat): Promise<OutgoingFile> {
       const { orgId, record } = requireRecord();
       const file = connectionReport(connectionDetails(orgId, record), format, now());
       deps.audit.append({ actor: 'admin', orgId, operation: 'connection.export', result: 'success', summary: `Exported connection details as ${format}.`, artifacts: [] });
-      return file;
+      return Promise.resolve(file);
     },
     async exportCredentials(passphrase: string): Promise<OutgoingFile> {
       if (passphrase.length < 12) fail('PASSPHRASE_INVALID', 'Use a passphrase of at least 12 characters.');

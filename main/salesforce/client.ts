@@ -98,7 +98,7 @@ export function createOrgClient(conn: Connection, retry: RetryPolicy): OrgClient
           body: body === undefined ? undefined : JSON.stringify(body),
           headers: body === undefined ? {} : { 'content-type': 'application/json' },
         },
-        noJsforceRetry as never,
+        noJsforceRetry,
       );
     } catch (error) {
       throw toSalesforceError(error);

@@ -105,12 +105,12 @@ export const appStep: Step = {
   id: 'app',
   removalId: 'removeApp',
   intent: (ctx) => ({ name: ctx.names.appApiName, label: ctx.names.appLabel }),
-  async find(ctx) {
+  find(ctx) {
     const found = ctx.snapshot.app;
     if (found === 'unavailable') {
       fail('EXTERNAL_CLIENT_APPS_UNAVAILABLE', 'External Client Apps are not available in this org. Turn them on in Setup > External Client App Settings, then try again.', { action: 'retry' });
     }
-    if (!found) return null;
+    if (!found) return Promise.resolve(null);
     if (!isOurs(found.description)) {
       fail('NAME_TAKEN', `An external client app named "${found.developerName}" already exists and was not created by Agent Connections. Rename it, or choose another agent name in Settings.`, {
         action: 'openSettings',
@@ -120,7 +120,7 @@ export const appStep: Step = {
     // Ours, from an earlier attempt: it may be incomplete or hold another certificate, so it is rebuilt.
     ctx.scratch.set('replaceApp', true);
     ctx.note('app', 'Replaced the app left over from an earlier attempt');
-    return null;
+    return Promise.resolve(null);
   },
   async apply(ctx) {
     const { names } = ctx;

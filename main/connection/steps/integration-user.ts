@@ -84,11 +84,11 @@ export const integrationUserStep: Step = {
     const reuse = reusable(ctx);
     return reuse ? { id: reuse.id, username: reuse.username, reactivate: true } : { username: plannedUsername(ctx) };
   },
-  async find(ctx) {
+  find(ctx) {
     const reuse = reusable(ctx);
-    if (!reuse?.active) return null;
+    if (!reuse?.active) return Promise.resolve(null);
     ctx.note('integrationUser', 'Reused the integration user from an earlier connection');
-    return { id: reuse.id, username: reuse.username, created: false, adopted: true };
+    return Promise.resolve({ id: reuse.id, username: reuse.username, created: false, adopted: true });
   },
   compose(ctx): ComposedChange {
     const reuse = reusable(ctx);

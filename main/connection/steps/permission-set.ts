@@ -8,9 +8,9 @@ export const permissionSetStep: Step = {
   id: 'permissionSet',
   removalId: 'removePermissionSet',
   intent: (ctx) => ({ name: ctx.names.permissionSetApiName, label: ctx.names.permissionSetLabel }),
-  async find(ctx) {
+  find(ctx) {
     const found = ctx.snapshot.permissionSet;
-    if (!found) return null;
+    if (!found) return Promise.resolve(null);
     if (!isOurs(found.description)) {
       fail('NAME_TAKEN', `A permission set named "${found.name}" already exists and was not created by Agent Connections. Rename it, or choose another agent name in Settings.`, {
         action: 'openSettings',
@@ -18,7 +18,7 @@ export const permissionSetStep: Step = {
       });
     }
     ctx.note('permissionSet', 'Reused the permission set from an earlier attempt');
-    return { id: found.id, name: found.name, adopted: true };
+    return Promise.resolve({ id: found.id, name: found.name, adopted: true });
   },
   compose(ctx) {
     return {

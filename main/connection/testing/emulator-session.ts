@@ -27,7 +27,7 @@ export async function emulatorAdminAuth(emulator: StartedEmulator): Promise<Admi
       redirectUri = `http://localhost:${port}/callback`;
       const clientId = `tests-${port}`;
       emulator.registerSignInClient({ clientId, redirectUris: [redirectUri] });
-      const authorize = `${emulator.loginUrl}/services/oauth2/authorize?${new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, state: 'test' })}`;
+      const authorize = `${emulator.loginUrl}/services/oauth2/authorize?${new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, state: 'test' }).toString()}`;
       completeEmulatorLogin(authorize, emulator.admin).catch(reject);
     });
   });
