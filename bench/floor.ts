@@ -1,0 +1,45 @@
+import { COLLECTION_LIMIT } from '../main/salesforce/client';
+
+/**
+ * The theoretical floor: the requests no implementation can avoid, link by link. Each link waits for
+ * the one before it (ids, or the permission set the app's policy names), and within a link every
+ * request already carries as much as Salesforce accepts. Token grants (activation) are not counted.
+ */
+export interface ChainLink {
+  what: string;
+  requests: number;
+}
+
+export const ENABLE_CHAIN: readonly ChainLink[] = [
+  { what: 'read the org: pre-flight look-ups and the describes, in one Composite', requests: 1 },
+  { what: 'permission set, object permissions, integration user, licence and permission set assignment, in one all-or-none Composite', requests: 1 },
+  { what: 'External Client App: createMetadata for header, OAuth settings, global OAuth settings, configurable policies (one type per call)', requests: 4 },
+  { what: 'pre-authorise the permission set: updateMetadata on the OAuth policies Salesforce generated', requests: 1 },
+  { what: 'read back the consumer key: readMetadata', requests: 1 },
+  { what: 'verify as the agent: one Composite reading every granted object and the refused one', requests: 1 },
+];
+
+export const DISABLE_CHAIN: readonly ChainLink[] = [
+  { what: 'deleteMetadata for the app and its four satellites (one type per call); the connection record says what exists', requests: 5 },
+  { what: 'assignment, licence assignment, user deactivation and permission set (with its grants) in one Composite', requests: 1 },
+];
+
+const total = (chain: readonly ChainLink[]) => chain.reduce((sum, link) => sum + link.requests, 0);
+
+/** ⌈F/200⌉: the FieldPermissions collections F custom fields need at 200 records per call. */
+export function fieldCollections(customFields: number): number {
+  return Math.ceil(customFields / COLLECTION_LIMIT);
+}
+
+export function enableFloor(customFields: number): number {
+  return total(ENABLE_CHAIN) + fieldCollections(customFields);
+}
+
+export function disableFloor(): number {
+  return total(DISABLE_CHAIN);
+}
+
+/** Issue 7's request budget for one enable: 12 + ⌈F/200⌉, activation polling aside. */
+export function enableBudget(customFields: number): number {
+  return 12 + fieldCollections(customFields);
+}

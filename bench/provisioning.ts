@@ -1,0 +1,83 @@
+import { startEmulator, type StartedEmulator } from '../e2e/salesforce-emulator';
+import { signIn } from '../e2e/salesforce-emulator/test-helpers';
+import { benchFields } from '../main/connection/testing/profiles';
+import { comparableState, firstDifference } from './end-state';
+import { startMainSide, type MainSide } from './main-side';
+import { approaches, type Approach, type Phase } from './protocol';
+import { countRequests } from './requests';
+import type { ApproachResult, PhaseResult, ProvisioningResult } from './results';
+
+/** The object the emulator adds the generated `Bench_Field_NNNN__c` custom fields to. */
+export const BENCH_OBJECT = 'Account';
+
+const PHASES: Record<Approach, Phase[]> = { ours: ['enable', 'check', 'disable'], naive: ['enable', 'disable'] };
+
+export interface ProvisioningCase {
+  customFields: number;
+  latencyMs: number;
+}
+
+interface ApproachRun {
+  result: ApproachResult;
+  /** Comparable org states after enable and after disable. */
+  endStates: unknown[];
+}
+
+/**
+ * One approach against a fresh emulator with the case's generated fields: sign-in and start-up at
+ * no latency (not measured), then each phase at the case's latency, its requests read from the log.
+ */
+async function runApproach(side: MainSide, approach: Approach, { customFields, latencyMs }: ProvisioningCase): Promise<ApproachRun> {
+  const emulator = await startEmulator({ seed: 'demo', activationDelayMs: 0, extraCustomFields: { object: BENCH_OBJECT, count: customFields } });
+  try {
+    const admin = await signIn(emulator);
+    await side.begin({
+      approach,
+      loginUrl: emulator.loginUrl,
+      instanceUrl: emulator.instanceUrl,
+      orgId: emulator.orgId,
+      adminUserId: emulator.admin.userId,
+      accessToken: admin.accessToken ?? '',
+      customFields: benchFields(customFields),
+      customObject: BENCH_OBJECT,
+    });
+    emulator.setLatency(latencyMs);
+    const run: ApproachRun = { result: {}, endStates: [] };
+    for (const phase of PHASES[approach]) {
+      run.result[phase] = await measurePhase(emulator, side, phase);
+      if (phase !== 'check') run.endStates.push(comparableState(emulator.state()));
+    }
+    return run;
+  } finally {
+    await emulator.stop();
+  }
+}
+
+async function measurePhase(emulator: StartedEmulator, side: MainSide, phase: Phase): Promise<PhaseResult> {
+  emulator.clearRequests();
+  const { phase: _phase, ...measured } = await side.run(phase);
+  return { ...measured, requests: countRequests(emulator.requests()), wallExActivationMs: measured.wallMs - measured.activationMs };
+}
+
+/**
+ * Each case with the app and with the naive baseline, each in a worker process of its own that
+ * lives for the whole run (cases in the given order). Throws when the two leave the org differently.
+ */
+export async function runProvisioning(cases: readonly ProvisioningCase[], report: (result: ProvisioningResult) => void): Promise<ProvisioningResult[]> {
+  const sides = Object.fromEntries(approaches.map((a) => [a, startMainSide()])) as Record<Approach, MainSide>;
+  try {
+    const results: ProvisioningResult[] = [];
+    for (const c of cases) {
+      const ours = await runApproach(sides.ours, 'ours', c);
+      const naive = await runApproach(sides.naive, 'naive', c);
+      const difference = firstDifference(ours.endStates, naive.endStates);
+      if (difference) throw new Error(`F=${c.customFields}: the naive baseline left the org differently from the app (${difference}); the comparison would not be fair.`);
+      const result: ProvisioningResult = { ...c, results: { ours: ours.result, naive: naive.result }, sameEndState: true };
+      report(result);
+      results.push(result);
+    }
+    return results;
+  } finally {
+    await Promise.all(Object.values(sides).map((side) => side.stop()));
+  }
+}

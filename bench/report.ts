@@ -1,0 +1,219 @@
+import { DISABLE_CHAIN, disableFloor, ENABLE_CHAIN, enableBudget, enableFloor } from './floor';
+import { kindSummary } from './requests';
+import type { BenchResults, PhaseResult, ProvisioningResult } from './results';
+import type { Spread } from './stats';
+import { checkTargets, fewerRequests, naive, ours, wallOverLatency } from './targets';
+
+export const REPRODUCE = 'npm run bench';
+
+/** A Markdown table; cells are escaped so a `|` in a value cannot break a row. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export const ms = (value: number): string => `${Math.round(value).toLocaleString('en-US')} ms`;
+export const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
+export const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const ratio = (value: number | null): string => (value === null ? '–' : `${value.toFixed(2)}`);
+const signed = (value: number): string => (value > 0 ? `+${value}` : `${value}`);
+
+function mainSideMs(phase: PhaseResult): number {
+  // Requests run one after another, so what the org did not spend answering was spent in the main side.
+  return phase.wallExActivationMs - phase.requests.orgMs;
+}
+
+function heap(phase: PhaseResult | undefined): string {
+  return phase ? `${mib(phase.heapPeakBytes)} (+${mib(phase.heapPeakBytes - phase.heapBaselineBytes)})` : '–';
+}
+
+function enableRequestRows(rows: readonly ProvisioningResult[]): string[][] {
+  return rows.map((row) => {
+    const a = ours(row);
+    const b = naive(row);
+    const floor = enableFloor(row.customFields);
+    return [
+      String(row.customFields),
+      `${row.latencyMs} ms`,
+      a ? String(a.requests.salesforce) : '–',
+      String(floor),
+      a ? signed(a.requests.salesforce - floor) : '–',
+      String(enableBudget(row.customFields)),
+      b ? String(b.requests.salesforce) : '–',
+      a && b ? ratio(a.requests.salesforce / b.requests.salesforce) : '–',
+      `${ratio(fewerRequests(row))}x`,
+      a && b ? `${a.requests.tokenGrants} / ${b.requests.tokenGrants}` : '–',
+    ];
+  });
+}
+
+function enableTimeRows(rows: readonly ProvisioningResult[]): string[][] {
+  return rows.map((row) => {
+    const a = ours(row);
+    const b = naive(row);
+    return [
+      String(row.customFields),
+      `${row.latencyMs} ms`,
+      a ? ms(a.wallExActivationMs) : '–',
+      b ? ms(b.wallExActivationMs) : '–',
+      a && b ? ratio(a.wallExActivationMs / b.wallExActivationMs) : '–',
+      a ? ms(a.activationMs) : '–',
+      a && row.latencyMs > 0 ? ms(a.requests.salesforce * row.latencyMs) : '–',
+      ratio(wallOverLatency(row)),
+      a ? ms(a.requests.orgMs) : '–',
+      a ? ms(mainSideMs(a)) : '–',
+      heap(a),
+      a ? mib(a.rssPeakBytes) : '–',
+      heap(b),
+    ];
+  });
+}
+
+function disableRows(rows: readonly ProvisioningResult[]): string[][] {
+  return rows.map((row) => {
+    const a = row.results.ours.disable;
+    const b = row.results.naive.disable;
+    return [
+      String(row.customFields),
+      `${row.latencyMs} ms`,
+      a ? String(a.requests.salesforce) : '–',
+      String(disableFloor()),
+      b ? String(b.requests.salesforce) : '–',
+      a ? ms(a.wallMs) : '–',
+      b ? ms(b.wallMs) : '–',
+      heap(a),
+    ];
+  });
+}
+
+function healthRows(rows: readonly ProvisioningResult[]): string[][] {
+  return rows
+    .filter((row) => row.results.ours.check)
+    .map((row) => {
+      const check = row.results.ours.check as PhaseResult;
+      return [String(row.customFields), `${row.latencyMs} ms`, check.outcome, String(check.requests.salesforce), String(check.requests.tokenGrants), ms(check.wallMs), kindSummary(check.requests.byKind), heap(check)];
+    });
+}
+
+/** Where one enable's time went: each step, and the org's time by kind of request. */
+function timeBreakdown(row: ProvisioningResult): string {
+  const a = ours(row);
+  if (!a) return '';
+  const steps = Object.entries(a.stepMs).map(([step, value]) => `${step} ${ms(value)}`).join(', ');
+  const org = Object.entries(a.requests.orgMsByKind)
+    .sort(([, x], [, y]) => y - x)
+    .map(([kind, value]) => `${kind} ×${a.requests.byKind[kind] ?? 0}: ${ms(value)}`)
+    .join(', ');
+  return [
+    `- **F = ${row.customFields}, ${row.latencyMs} ms** — steps: ${steps}.`,
+    `  Org time by request kind (latency included): ${org}. Main side: ${ms(mainSideMs(a))}.`,
+  ].join('\n');
+}
+
+function spreadRow(name: string, value: Spread): string[] {
+  return [name, ms(value.median), `${ms(value.p25)} – ${ms(value.p75)}`, `${ms(value.min)} – ${ms(value.max)}`];
+}
+
+function rendererSection(results: BenchResults): string {
+  const { renderer } = results;
+  const chunks = table(
+    ['Chunk', 'Raw', 'Gzip (level 9)', 'First screen'],
+    [
+      ...renderer.chunks.map((c) => [c.file, kb(c.rawBytes), kb(c.gzipBytes), c.firstScreen ? 'yes' : 'later']),
+      ['**First screen total**', kb(renderer.firstScreen.rawBytes), kb(renderer.firstScreen.gzipBytes), ''],
+    ],
+  );
+  const paint = renderer.firstPaint;
+  const paintTable = paint
+    ? table(
+        ['Milestone (from navigation start)', 'Median', 'p25 – p75', 'min – max'],
+        [
+          spreadRow('HTML received', paint.documentMs),
+          spreadRow('Scripts received', paint.scriptsMs),
+          spreadRow('Scripts run (DOMContentLoaded)', paint.domContentLoadedMs),
+          spreadRow('First contentful paint', paint.firstContentfulPaintMs),
+          spreadRow('**Connectors heading painted**', paint.headingVisibleMs),
+          spreadRow('Connector list painted', paint.connectorsListedMs),
+        ],
+      )
+    : `Not measured: ${renderer.skipped ?? 'unknown reason'}.`;
+  return [
+    '### Renderer bundle',
+    'Built JS per chunk from `out/renderer/assets`; "first screen" = the entry script and its `modulepreload` links in `out/renderer/index.html`. 1 KB = 1,000 bytes.',
+    '',
+    chunks,
+    '',
+    `### Connectors first paint (Debian Chromium, browser mode, ${paint ? paint.loads : 0} loads)`,
+    'Each load: a fresh browser context (empty cache) and a fresh start URL; one warm-up load before them is not counted. "Painted" = the first animation frame in which the element is laid out.',
+    '',
+    paintTable,
+  ].join('\n');
+}
+
+function chainList(chain: readonly { what: string; requests: number }[]): string {
+  return chain.map((link) => `  - ${link.requests} — ${link.what}`).join('\n');
+}
+
+export function renderReport(results: BenchResults): string {
+  const { machine } = results;
+  const rows = results.provisioning;
+  const at50 = rows.filter((r) => r.latencyMs > 0);
+  const biggest = [...rows].sort((a, b) => b.customFields - a.customFields || b.latencyMs - a.latencyMs)[0];
+  const targets = checkTargets(results);
+  return [
+    '# Benchmark results',
+    '',
+    `Run ${results.startedAt} in ${(results.durationMs / 1000).toFixed(0)} s on ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}. ` +
+      `Load average ${machine.loadAverage.start.toFixed(1)} at the start, ${machine.loadAverage.end.toFixed(1)} at the end (other work on the machine slows every time below). Reproduce: \`${REPRODUCE}\`.`,
+    '',
+    '## Targets (read off the figures below, never asserted)',
+    '',
+    table(['Target', 'Figure', 'Met'], targets.map((t) => [t.target, t.figure, t.met ? 'yes' : '**no**'])),
+    '',
+    '## Provisioning against the Salesforce emulator',
+    '',
+    'F generated custom fields (`Account.Bench_Field_NNNN__c`) added to the default agent access profile; activation delay 0, so activation is one token grant, counted and timed apart. ' +
+      'Requests are the emulator\'s request log; "token grants" are requests to the token endpoint (activation polling). Both sides run in a worker process of their own; the naive baseline (`bench/naive-baseline.ts`) left the org in the same state as the app after enable and after disable in every case (asserted).',
+    '',
+    '### Enable: requests',
+    '',
+    table(['F', 'Latency', 'Ours', 'Floor', 'Ours − floor', 'Budget 12 + ⌈F/200⌉', 'Naive', 'Ours / naive', 'Naive ÷ ours', 'Token grants ours / naive'], enableRequestRows(rows)),
+    '',
+    `Floor = the dependency chain (${ENABLE_CHAIN.reduce((s, l) => s + l.requests, 0)}) + ⌈F/200⌉ FieldPermissions collections. The chain assumed:`,
+    chainList(ENABLE_CHAIN),
+    '',
+    '### Enable: time and memory (activation excluded)',
+    '',
+    table(
+      ['F', 'Latency', 'Ours', 'Naive', 'Ours / naive', 'Activation', 'Requests × latency', 'Ours / (requests × latency)', 'Org time', 'Main side', 'Peak heap ours (growth)', 'Peak RSS ours', 'Peak heap naive (growth)'],
+      enableTimeRows(rows),
+    ),
+    '',
+    '"Org time" = the emulator\'s time answering our requests (latency included, summed from its log); "main side" = the rest of the wall time.',
+    '',
+    '### Where enable\'s time goes',
+    '',
+    ...at50.map(timeBreakdown),
+    '',
+    '### Request mix of one enable',
+    '',
+    table(
+      ['F', 'Ours', 'Naive'],
+      rows.filter((r) => r.latencyMs === 0).map((r) => [String(r.customFields), kindSummary(ours(r)?.requests.byKind ?? {}), kindSummary(naive(r)?.requests.byKind ?? {})]),
+    ),
+    '',
+    '### Disable',
+    '',
+    table(['F', 'Latency', 'Ours', 'Floor', 'Naive', 'Wall ours', 'Wall naive', 'Peak heap ours (growth)'], disableRows(rows)),
+    '',
+    `Disable floor (${disableFloor()}):`,
+    chainList(DISABLE_CHAIN),
+    '',
+    '### Health check (one `connection.check()`)',
+    '',
+    table(['F', 'Latency', 'Result', 'Requests', 'Token grants', 'Wall', 'Request mix', 'Peak heap (growth)'], healthRows(rows.filter((r) => r.customFields === biggest?.customFields))),
+    '',
+    rendererSection(results),
+    '',
+  ].join('\n');
+}

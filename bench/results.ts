@@ -1,0 +1,74 @@
+import type { Approach, Phase } from './protocol';
+import type { RequestCount } from './requests';
+import type { Spread } from './stats';
+
+/** One phase (enable, health check, disable) of one approach, as the bench measured it. */
+export interface PhaseResult {
+  outcome: string;
+  requests: RequestCount;
+  wallMs: number;
+  /** Inside the activation step: token grants and any wait between them. */
+  activationMs: number;
+  /** The app's steps (ours only; the naive baseline reports its activation): ms from running to done. */
+  stepMs: Record<string, number>;
+  /** Wall time with the activation step taken out: what the targets compare. */
+  wallExActivationMs: number;
+  heapBaselineBytes: number;
+  heapPeakBytes: number;
+  rssPeakBytes: number;
+}
+
+export type ApproachResult = Partial<Record<Phase, PhaseResult>>;
+
+export interface ProvisioningResult {
+  customFields: number;
+  latencyMs: number;
+  results: Record<Approach, ApproachResult>;
+  /** The naive baseline left the org exactly as the app did, after enable and after disable. */
+  sameEndState: boolean;
+}
+
+export interface ChunkSize {
+  file: string;
+  rawBytes: number;
+  gzipBytes: number;
+  firstScreen: boolean;
+}
+
+export interface RendererResult {
+  chunks: ChunkSize[];
+  firstScreen: { rawBytes: number; gzipBytes: number };
+  firstPaint: {
+    loads: number;
+    /** Milestones of each load, from navigation start: HTML received, scripts received, scripts run. */
+    documentMs: Spread;
+    scriptsMs: Spread;
+    domContentLoadedMs: Spread;
+    /** Browser's first-contentful-paint entry. */
+    firstContentfulPaintMs: Spread;
+    /** Until the Connectors screen's "Agent connections" heading was in a painted frame. */
+    headingVisibleMs: Spread;
+    /** Until the connector list (fetched over the API) showed Dynamics 365 Sales. */
+    connectorsListedMs: Spread;
+  } | null;
+  /** Why the first paint was not measured (e.g. no browser here). */
+  skipped?: string;
+}
+
+export interface Machine {
+  cores: number;
+  cpu: string;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+  /** 1-minute load average at the start and end of the run: other work on the machine skews times. */
+  loadAverage: { start: number; end: number };
+}
+
+export interface BenchResults {
+  startedAt: string;
+  durationMs: number;
+  machine: Machine;
+  provisioning: ProvisioningResult[];
+  renderer: RendererResult;
+}

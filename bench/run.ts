@@ -1,0 +1,94 @@
+/**
+ * `npm run bench`: provisioning (enable, health check, disable) against the Salesforce emulator,
+ * started here, next to the naive baseline; the renderer's bundle and the Connectors first paint.
+ * Writes bench/results.md and bench/results.json. Options: --skip-build (measure the renderer
+ * already in out/), --loads N (first-paint loads, default 12), --fields 10,200 (subset of F).
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectRoot } from '../main/headless-host';
+import { chunkSizes, firstScreenTotal } from './bundle';
+import { measureFirstPaint } from './first-paint';
+import { machineAtEnd, machineAtStart } from './machine';
+import { runProvisioning, type ProvisioningCase } from './provisioning';
+import { renderReport } from './report';
+import type { BenchResults, ProvisioningResult, RendererResult } from './results';
+import { checkTargets, fewerRequests, naive, ours } from './targets';
+
+const FIELD_COUNTS = [10, 200, 1000];
+const LATENCIES_MS = [0, 50];
+const BENCH_DIR = join(projectRoot, 'bench');
+
+const { values: options } = parseArgs({
+  options: {
+    'skip-build': { type: 'boolean', default: false },
+    loads: { type: 'string', default: '12' },
+    fields: { type: 'string', default: FIELD_COUNTS.join(',') },
+  },
+});
+
+const machine = machineAtStart();
+const tag = `[${machine.cores} cores, Node ${machine.node}]`;
+const say = (line: string) => console.log(`${tag} ${line}`);
+
+function buildRenderer(): void {
+  say('building the app (electron-vite build) ...');
+  const built = spawnSync(join(projectRoot, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) throw new Error(`electron-vite build failed (exit ${String(built.status)})`);
+}
+
+async function measureRenderer(loads: number): Promise<RendererResult> {
+  if (!options['skip-build']) buildRenderer();
+  const chunks = await chunkSizes(join(projectRoot, 'out', 'renderer'));
+  const firstScreen = firstScreenTotal(chunks);
+  for (const c of chunks) say(`renderer ${c.file}: ${c.rawBytes} B raw, ${c.gzipBytes} B gzip${c.firstScreen ? ' (first screen)' : ''}`);
+  say(`renderer first screen: ${firstScreen.rawBytes} B raw, ${firstScreen.gzipBytes} B gzip`);
+  const paint = await measureFirstPaint(loads);
+  if (typeof paint === 'string') {
+    say(`first paint not measured: ${paint}`);
+    return { chunks, firstScreen, firstPaint: null, skipped: paint };
+  }
+  say(`first paint over ${paint.loads} loads: heading median ${paint.headingVisibleMs.median.toFixed(0)} ms (min ${paint.headingVisibleMs.min.toFixed(0)}, max ${paint.headingVisibleMs.max.toFixed(0)}), FCP median ${paint.firstContentfulPaintMs.median.toFixed(0)} ms`);
+  return { chunks, firstScreen, firstPaint: paint };
+}
+
+function sayProvisioning(row: ProvisioningResult): void {
+  const where = `F=${row.customFields} latency=${row.latencyMs}ms`;
+  const a = ours(row);
+  const b = naive(row);
+  if (a && b) {
+    say(`${where} enable: ours ${a.requests.salesforce} requests + ${a.requests.tokenGrants} token grants, ${a.wallExActivationMs.toFixed(0)} ms (activation ${a.activationMs.toFixed(0)} ms), peak heap ${a.heapPeakBytes} B, peak RSS ${a.rssPeakBytes} B; ` +
+      `naive ${b.requests.salesforce} requests, ${b.wallExActivationMs.toFixed(0)} ms; naive/ours requests ${fewerRequests(row)?.toFixed(1) ?? '-'}x`);
+  }
+  const check = row.results.ours.check;
+  if (check) say(`${where} health check: ${check.requests.salesforce} requests + ${check.requests.tokenGrants} token grants, ${check.wallMs.toFixed(0)} ms`);
+  const off = row.results.ours.disable;
+  const offNaive = row.results.naive.disable;
+  if (off && offNaive) say(`${where} disable: ours ${off.requests.salesforce} requests, ${off.wallMs.toFixed(0)} ms; naive ${offNaive.requests.salesforce} requests, ${offNaive.wallMs.toFixed(0)} ms`);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  say(`${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.platform}, load average ${machine.loadAverage.start.toFixed(1)}`);
+  const renderer = await measureRenderer(Number(options.loads));
+  const fieldCounts = options.fields.split(',').map(Number);
+  const cases: ProvisioningCase[] = fieldCounts.flatMap((customFields) => LATENCIES_MS.map((latencyMs) => ({ customFields, latencyMs })));
+  const provisioning = await runProvisioning(cases, sayProvisioning);
+  const results: BenchResults = { startedAt, durationMs: Date.now() - started, machine: machineAtEnd(machine), provisioning, renderer };
+  await writeFile(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const report = renderReport(results);
+  await writeFile(join(BENCH_DIR, 'results.md'), report);
+  for (const check of checkTargets(results)) say(`${check.met ? 'met ' : 'MISS'} ${check.target}: ${check.figure}`);
+  say(`done in ${(results.durationMs / 1000).toFixed(0)} s; wrote bench/results.md and bench/results.json`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,78 @@
+import { enableBudget } from './floor';
+import type { BenchResults, ProvisioningResult } from './results';
+
+/** One of issue 7's targets, read off the results (shown in the table, never asserted). */
+export interface TargetCheck {
+  target: string;
+  figure: string;
+  met: boolean;
+}
+
+export const FIRST_SCREEN_GZIP_LIMIT_BYTES = 350_000;
+export const FIRST_PAINT_LIMIT_MS = 400;
+export const WALL_OVER_LATENCY_LIMIT = 1.5;
+const FEWER_REQUESTS: Record<number, number> = { 200: 5, 1000: 20 };
+
+export function ours(row: ProvisioningResult) {
+  return row.results.ours.enable;
+}
+
+export function naive(row: ProvisioningResult) {
+  return row.results.naive.enable;
+}
+
+/** Wall time (activation excluded) over requests × latency: 1.0 would be pure round trips. */
+export function wallOverLatency(row: ProvisioningResult): number | null {
+  const enable = ours(row);
+  if (!enable || row.latencyMs === 0) return null;
+  return enable.wallExActivationMs / (enable.requests.salesforce * row.latencyMs);
+}
+
+/** How many times more requests the naive baseline needed. */
+export function fewerRequests(row: ProvisioningResult): number | null {
+  const a = ours(row);
+  const b = naive(row);
+  return a && b ? b.requests.salesforce / a.requests.salesforce : null;
+}
+
+export function checkTargets(results: Pick<BenchResults, 'provisioning' | 'renderer'>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const row of results.provisioning) {
+    const enable = ours(row);
+    if (!enable) continue;
+    const budget = enableBudget(row.customFields);
+    checks.push({
+      target: `Enable, F = ${row.customFields}, ${row.latencyMs} ms: ≤ 12 + ⌈F/200⌉ = ${budget} requests (activation polling aside)`,
+      figure: `${enable.requests.salesforce} requests (+ ${enable.requests.tokenGrants} token grant${enable.requests.tokenGrants === 1 ? '' : 's'})`,
+      met: enable.requests.salesforce <= budget,
+    });
+    const wanted = FEWER_REQUESTS[row.customFields];
+    const fewer = fewerRequests(row);
+    if (wanted !== undefined && fewer !== null) {
+      checks.push({ target: `Enable, F = ${row.customFields}, ${row.latencyMs} ms: ≥ ${wanted}x fewer requests than naive`, figure: `${fewer.toFixed(1)}x fewer`, met: fewer >= wanted });
+    }
+    const ratio = wallOverLatency(row);
+    if (ratio !== null) {
+      checks.push({
+        target: `Enable, F = ${row.customFields}, ${row.latencyMs} ms: wall time (activation aside) ≤ ${WALL_OVER_LATENCY_LIMIT} x requests x latency`,
+        figure: `${Math.round(enable.wallExActivationMs)} ms = ${ratio.toFixed(2)} x ${enable.requests.salesforce} x ${row.latencyMs} ms`,
+        met: ratio <= WALL_OVER_LATENCY_LIMIT,
+      });
+    }
+  }
+  const { renderer } = results;
+  checks.push({
+    target: `Renderer JS for the first screen ≤ ${FIRST_SCREEN_GZIP_LIMIT_BYTES / 1000} KB gzipped`,
+    figure: `${(renderer.firstScreen.gzipBytes / 1000).toFixed(1)} KB gzipped (${(renderer.firstScreen.rawBytes / 1000).toFixed(1)} KB raw)`,
+    met: renderer.firstScreen.gzipBytes <= FIRST_SCREEN_GZIP_LIMIT_BYTES,
+  });
+  if (renderer.firstPaint) {
+    const median = renderer.firstPaint.headingVisibleMs.median;
+    checks.push({
+      target: `Connectors first paint ≤ ${FIRST_PAINT_LIMIT_MS} ms median`,
+      figure: `${Math.round(median)} ms median over ${renderer.firstPaint.loads} loads (first contentful paint ${Math.round(renderer.firstPaint.firstContentfulPaintMs.median)} ms)`,
+      met: median <= FIRST_PAINT_LIMIT_MS,
+    });
+  }
+  return checks;
+}
