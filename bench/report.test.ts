@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { renderReport, table } from './report';
+import type { BenchResults, PhaseResult } from './results';
+import { spread } from './stats';
+import { checkTargets } from './targets';
+
+function phase(salesforce: number, wallMs: number, byKind: Record<string, number>): PhaseResult {
+  return {
+    outcome: 'connected',
+    requests: { salesforce, tokenGrants: 1, failed: 0, byKind, orgMs: wallMs / 2, orgMsByKind: Object.fromEntries(Object.keys(byKind).map((k) => [k, wallMs / 2])) },
+    wallMs: wallMs + 40,
+    activationMs: 40,
+    stepMs: { accessGrants: 300, activation: 40 },
+    wallExActivationMs: wallMs,
+    heapBaselineBytes: 30 * 2 ** 20,
+    heapPeakBytes: 40 * 2 ** 20,
+    rssPeakBytes: 150 * 2 ** 20,
+  };
+}
+
+/** F = 200 at 50 ms: 12 requests (budget 13) but 1,200 ms (> 1.5 × 12 × 50); naive 300 requests. */
+const results: BenchResults = {
+  startedAt: '2026-01-01T00:00:00.000Z',
+  durationMs: 120_000,
+  machine: { cores: 2, cpu: 'Test CPU', memoryGiB: 8, node: 'v22.0.0', platform: 'linux', loadAverage: { start: 0.5, end: 0.7 } },
+  provisioning: [
+    {
+      customFields: 200,
+      latencyMs: 50,
+      sameEndState: true,
+      results: {
+        ours: { enable: phase(12, 1200, { composite: 6, 'metadata createMetadata': 4, 'metadata readMetadata': 2 }), check: phase(4, 300, { composite: 4 }), disable: phase(11, 600, { 'metadata deleteMetadata': 5 }) },
+        naive: { enable: phase(300, 15_000, { 'sobject POST': 280, query: 20 }), disable: phase(9, 500, { 'metadata deleteMetadata': 5 }) },
+      },
+    },
+  ],
+  renderer: {
+    chunks: [
+      { file: 'assets/index-a.js', rawBytes: 900_000, gzipBytes: 300_000, firstScreen: true },
+      { file: 'assets/vendor-b.js', rawBytes: 400_000, gzipBytes: 100_000, firstScreen: true },
+      { file: 'assets/Settings-c.js', rawBytes: 30_000, gzipBytes: 6_000, firstScreen: false },
+    ],
+    firstScreen: { rawBytes: 1_300_000, gzipBytes: 400_000 },
+    firstPaint: {
+      loads: 3,
+      documentMs: spread([10, 12, 11]),
+      scriptsMs: spread([100, 120, 110]),
+      domContentLoadedMs: spread([200, 220, 210]),
+      firstContentfulPaintMs: spread([250, 260, 255]),
+      headingVisibleMs: spread([280, 300, 320]),
+      connectorsListedMs: spread([290, 310, 330]),
+    },
+  },
+};
+
+describe('targets read off the results', () => {
+  it('marks each target met or missed from the figures', () => {
+    const checks = checkTargets(results);
+    const met = (text: string) => checks.find((c) => c.target.includes(text))?.met;
+    expect(met('≤ 12 + ⌈F/200⌉ = 13 requests')).toBe(true);
+    expect(met('≥ 5x fewer requests than naive')).toBe(true);
+    expect(met('1.5 x requests x latency')).toBe(false);
+    expect(met('first screen ≤ 350 KB')).toBe(false);
+    expect(met('first paint ≤ 400 ms')).toBe(true);
+    expect(checks.find((c) => c.target.includes('latency'))?.figure).toBe('1200 ms = 2.00 x 12 x 50 ms');
+  });
+});
+
+describe('the results table', () => {
+  const report = renderReport(results);
+  const row = (start: string) => report.split('\n').find((line) => line.startsWith(start)) ?? '';
+
+  it('shows the machine, the reproduce command and every missed target in bold', () => {
+    expect(report).toContain('on 2 cores (Test CPU)');
+    expect(report).toContain('Node v22.0.0');
+    expect(report).toContain('`npm run bench`');
+    expect(report.match(/\| \*\*no\*\* \|/g)).toHaveLength(2);
+  });
+
+  it('puts ours, the floor and its distance, the budget and naive side by side', () => {
+    // floor = 9 + ⌈200/200⌉ = 10; ours 12 → +2; naive 300 → ours/naive 0.04, 25x fewer
+    expect(row('| 200 | 50 ms | 12 |')).toBe('| 200 | 50 ms | 12 | 10 | +2 | 13 | 300 | 0.04 | 25.00x | 1 / 1 |');
+  });
+
+  it('splits the wall time into org time and main side, with memory', () => {
+    expect(row('| 200 | 50 ms | 1,200 ms |')).toBe(
+      '| 200 | 50 ms | 1,200 ms | 15,000 ms | 0.08 | 40 ms | 600 ms | 2.00 | 600 ms | 600 ms | 40.0 MiB (+10.0 MiB) | 150.0 MiB | 40.0 MiB (+10.0 MiB) |',
+    );
+  });
+
+  it('marks which chunks the first screen loads and totals them', () => {
+    expect(row('| assets/Settings-c.js')).toBe('| assets/Settings-c.js | 30.0 KB | 6.0 KB | later |');
+    expect(row('| **First screen total**')).toBe('| **First screen total** | 1300.0 KB | 400.0 KB |  |');
+    expect(row('| **Connectors heading painted**')).toBe('| **Connectors heading painted** | 300 ms | 290 ms – 310 ms | 280 ms – 320 ms |');
+  });
+
+  it('escapes pipes inside cells', () => {
+    expect(table(['a'], [['x | y']])).toBe('| a |\n| --- |\n| x \\| y |');
+  });
+});
