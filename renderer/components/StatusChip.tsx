@@ -16,5 +16,5 @@ const colors: Record<ChipStatus, ChipProps['color']> = {
 
 export function StatusChip({ status }: { status: ChipStatus }) {
   const { t } = useTranslation();
-  return <Chip size="small" color={colors[status]} label={t(`status.${status}`)} variant={status === 'connected' ? 'filled' : 'outlined'} />;
+  return <Chip size="small" color={colors[status]} label={t(`status.${status}`)} />;
 }

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectionStatuses, environments, errorCodes, languagePreferences, runKinds, stepIds, stepStates, themePreferences } from '../../common';
 import en from './en.json';
@@ -24,13 +22,8 @@ const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) 
 const baseKey = (key: string) => key.replace(/_(one|other)$/, '');
 const hasKey = (catalog: Map<string, string>, key: string) => [...catalog.keys()].some((k) => baseKey(k) === key);
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) && !path.includes(`${join('renderer', 'test')}`) ? [path] : [];
-  });
-}
+// Every renderer module's source, read by the bundler (no Node APIs in the web project).
+const sources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../test/**'], { query: '?raw', import: 'default', eager: true });
 
 describe('translation catalogs', () => {
   it('English and Swedish have exactly the same keys', () => {
@@ -69,11 +62,9 @@ describe('translation catalogs', () => {
   });
 
   it('has every key the renderer uses', () => {
-    const root = join(import.meta.dirname, '..');
-    const used = sourceFiles(root).flatMap((file) => {
-      const source = readFileSync(file, 'utf8');
-      return [...source.matchAll(/\bt\(\s*['`]([^'`]+)['`]/g)].map((m) => ({ file, key: m[1] ?? '' }));
-    });
+    const used = Object.entries(sources).flatMap(([file, source]) =>
+      [...source.matchAll(/\bt\(\s*['`]([^'`]+)['`]/g)].map((m) => ({ file, key: m[1] ?? '' })),
+    );
     expect(used.length).toBeGreaterThan(100);
     const missing = used.filter(({ key }) => {
       if (!key.includes('${')) return !hasKey(english, key) || !hasKey(swedish, key);

@@ -34,9 +34,9 @@ export function AppShell() {
           <SignedInOrg />
         </Toolbar>
         <Box component="nav" aria-label={t('nav.label')}>
-          <Tabs value={screen} onChange={(_event, value: Screen) => setScreen(value)} textColor="inherit" indicatorColor="secondary" sx={{ px: 1 }}>
+          <Tabs value={screen} onChange={(_event, value: Screen) => setScreen(value)} textColor="inherit" sx={{ px: 1, '& .MuiTabs-indicator': { backgroundColor: 'currentColor' } }}>
             {screens.map((id) => (
-              <Tab key={id} value={id} label={t(`nav.${id}`)} id={`tab-${id}`} aria-controls={`panel-${id}`} />
+              <Tab key={id} value={id} label={t(`nav.${id}`)} id={`tab-${id}`} aria-controls={`panel-${id}`} sx={{ '&:not(.Mui-selected)': { opacity: 0.9 } }} />
             ))}
           </Tabs>
         </Box>

@@ -13,8 +13,11 @@ export function useResolvedThemeMode(preference: Settings['theme']): PaletteMode
 
 export function createAppTheme(mode: PaletteMode): Theme {
   return createTheme({
-    palette: { mode, primary: { main: mode === 'dark' ? '#7cb7ff' : '#0b5cad' } },
+    // contrastThreshold 4.5: text on coloured chips and buttons meets WCAG AA, not only 3:1.
+    palette: { mode, contrastThreshold: 4.5, primary: { main: mode === 'dark' ? '#7cb7ff' : '#0b5cad' } },
     shape: { borderRadius: 8 },
+    // Sentence case reads calmer than MUI's all-caps buttons and tabs.
+    typography: { button: { textTransform: 'none', fontWeight: 600 } },
     components: {
       MuiButton: { defaultProps: { disableElevation: true } },
       MuiCard: { defaultProps: { variant: 'outlined' } },

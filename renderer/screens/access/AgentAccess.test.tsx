@@ -17,7 +17,7 @@ describe('Agent access', () => {
     await renderApp();
     const summary = await screen.findByRole('table', { name: 'Objects and fields the agent reads' });
     expect(within(summary).getByText('AccountId, Email, MobilePhone, Phone, Title')).toBeTruthy();
-    const change = screen.getByRole('button', { name: 'Change agent access' }) as HTMLButtonElement;
+    const change = screen.getByRole<HTMLButtonElement>('button', { name: 'Change agent access' });
     expect(change.disabled).toBe(true);
     expect(document.getElementById(change.getAttribute('aria-describedby') ?? '')?.textContent).toContain('Sign in to Salesforce');
   });
@@ -27,7 +27,7 @@ describe('Agent access', () => {
     await user.click(within(dialog).getByRole('button', { name: /^Lead/ }));
     const score = await within(dialog).findByRole('checkbox', { name: /Score__c/ });
     expect(score.closest('label')?.textContent).toContain('Custom');
-    expect((within(dialog).getByRole('checkbox', { name: /\(Email\)/ }) as HTMLInputElement).checked).toBe(true);
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: /\(Email\)/ }).checked).toBe(true);
     expect(within(dialog).queryByRole('checkbox', { name: /\(Id\)/ })).toBeNull();
     expect(within(dialog).getByText(/Always readable with access to the object/)).toBeTruthy();
     expect(within(dialog).getByText(/Lead ID \(Id\)/)).toBeTruthy();

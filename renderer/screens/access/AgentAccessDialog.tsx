@@ -12,6 +12,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
@@ -69,9 +70,11 @@ export default function AgentAccessDialog({ initial, onClose, onSaved }: { initi
           <Box>
             <List dense aria-label={t('agentAccess.objectsLabel')}>
               {draft.objects.map((access) => (
-                <ListItemButton key={access.object} selected={access.object === selected} aria-current={access.object === selected ? 'true' : undefined} onClick={() => setSelected(access.object)}>
-                  <ListItemText primary={access.object} secondary={t('agentAccess.fieldCount', { count: access.fields.length })} />
-                </ListItemButton>
+                <ListItem key={access.object} disablePadding>
+                  <ListItemButton selected={access.object === selected} aria-current={access.object === selected ? 'true' : undefined} onClick={() => setSelected(access.object)}>
+                    <ListItemText primary={access.object} secondary={t('agentAccess.fieldCount', { count: access.fields.length })} />
+                  </ListItemButton>
+                </ListItem>
               ))}
             </List>
             {objects.phase === 'ready' && (

@@ -14,7 +14,7 @@ describe('Settings', () => {
   it('saves a valid agent name and refuses an invalid one', async () => {
     const { api, user } = await openSettings();
     const name = screen.getByRole('textbox', { name: 'Agent name' });
-    const save = screen.getByRole('button', { name: 'Save agent name' }) as HTMLButtonElement;
+    const save = screen.getByRole<HTMLButtonElement>('button', { name: 'Save agent name' });
     expect(save.disabled).toBe(true);
     await user.clear(name);
     await user.type(name, '1 bad name!');
