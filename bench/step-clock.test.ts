@@ -5,7 +5,7 @@ import { createStepClock } from './step-clock';
 const run = (states: Partial<Record<'keyPair' | 'app' | 'activation', StepProgress['state']>>): RunProgress => ({
   kind: 'enable',
   startedAt: '2026-01-01T00:00:00.000Z',
-  steps: Object.entries(states).map(([id, state]) => ({ id: id as StepProgress['id'], state: state as StepProgress['state'] })),
+  steps: Object.entries(states).map(([id, state]) => ({ id: id as StepProgress['id'], state })),
 });
 
 describe('step clock', () => {
