@@ -8,12 +8,24 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'node',
+          name: 'unit',
           environment: 'node',
-          include: ['common/**/*.test.ts', 'main/**/*.test.ts', 'preload/**/*.test.ts', 'e2e/salesforce-emulator/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['common/**/*.test.ts', 'main/**/*.test.ts', 'preload/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           // electron-store imports `electron` itself; inline it so tests' vi.mock('electron') reaches it.
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 20_000,
+        },
+      },
+      {
+        // Against the Salesforce org emulator or through child processes: in `npm test`, not `npm run check`.
+        extends: true,
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['main/**/*.integration.test.ts', 'e2e/salesforce-emulator/**/*.test.ts'],
+          server: { deps: { inline: ['electron-store'] } },
+          testTimeout: 60_000,
         },
       },
       {
