@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { UiLabels } from './ui-labels';
+
+/**
+ * The admin's moves on Connectors -> Agent connections -> Salesforce, by what the screen says (roles
+ * and names), in either language. Shared by the browser-mode and Electron journeys.
+ */
+export function salesforcePanel(page: Page, labels: UiLabels) {
+  const details = page.getByRole('region', { name: labels.detailsHeading });
+  const progress = page.getByRole('list', { name: labels.progressSteps });
+  const toggle = page.getByRole('switch', { name: labels.turnOnAccess });
+  const save = page.getByRole('button', { name: labels.save, exact: true });
+
+  return {
+    details,
+    progress,
+    toggle,
+    save,
+
+    async open(): Promise<void> {
+      await page.getByRole('tab', { name: labels.connectors }).click();
+      await page.getByRole('button', { name: new RegExp(`^${labels.salesforce}`) }).click();
+      await expect(toggle).toBeVisible();
+    },
+
+    /** Turn on access -> Save (Save is offered only once the switch differs from the org). */
+    async turnOnAndSave(): Promise<void> {
+      await expect(toggle).toBeEnabled();
+      await expect(save).toBeDisabled();
+      await toggle.check();
+      await save.click();
+    },
+
+    /** A run in progress: its title, the calm "may take a few minutes", and its step list. */
+    async expectRunning(title: string): Promise<void> {
+      await expect(page.getByRole('heading', { name: title })).toBeVisible();
+      await expect(page.getByText(labels.mayTakeMinutes)).toBeVisible();
+      await expect(progress).toBeVisible();
+    },
+
+    /** The details card with the green chip: the run ended and the agent signed in. */
+    async expectConnected(): Promise<void> {
+      await expect(details).toBeVisible({ timeout: 30_000 });
+      await expect(details.getByText(labels.connected, { exact: true })).toBeVisible({ timeout: 30_000 });
+      await expect(toggle).toBeChecked();
+      await expect(save).toBeDisabled();
+    },
+
+    /** Export -> <format>: the browser's download, read back as text. */
+    async exportAs(format: 'JSON' | 'CSV'): Promise<{ fileName: string; content: string }> {
+      await details.getByRole('button', { name: labels.export }).click();
+      const downloaded = page.waitForEvent('download');
+      await page.getByRole('menuitem', { name: format, exact: true }).click();
+      const download = await downloaded;
+      const path = await download.path();
+      return { fileName: download.suggestedFilename(), content: await readFile(path, 'utf8') };
+    },
+
+    /** Toggle off -> Save opens the confirmation; resolves with the open dialog. */
+    async askToTurnOff(): Promise<Locator> {
+      await toggle.uncheck();
+      await save.click();
+      const dialog = page.getByRole('dialog', { name: labels.turnOffTitle });
+      await expect(dialog).toBeVisible();
+      for (const step of labels.removalSteps) await expect(dialog.getByText(step, { exact: false })).toBeVisible();
+      await expect(dialog.getByText(labels.userDeactivated)).toBeVisible();
+      return dialog;
+    },
+
+    /** After confirming: the removal run, then access off and nothing left to show. */
+    async expectRemoved(): Promise<void> {
+      await expect(details).toBeHidden({ timeout: 30_000 });
+      await expect(toggle).not.toBeChecked();
+      await expect(page.getByRole('button', { name: new RegExp(`^${labels.salesforce}`) }).getByText(labels.notSetUp)).toBeVisible();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * What an admin reads on the Salesforce panel, in each language a journey runs in. Written out here
+ * (not read from the catalogs) so a journey fails when the screen shows the wrong language.
+ */
+export interface UiLabels {
+  connectors: string;
+  settings: string;
+  salesforce: string;
+  signIn: string;
+  signedInAs: (name: string, username: string) => RegExp;
+  turnOnAccess: string;
+  save: string;
+  cancel: string;
+  progressSteps: string;
+  enableTitle: string;
+  removalTitle: string;
+  mayTakeMinutes: string;
+  activationSentence: string;
+  detailsHeading: string;
+  connected: string;
+  notSetUp: string;
+  integrationUser: string;
+  permissionSet: string;
+  export: string;
+  turnOffTitle: string;
+  turnOffConfirm: string;
+  userDeactivated: RegExp;
+  removalSteps: string[];
+  reconnect: string;
+  recreate: string;
+  updateAccess: string;
+  changeAgentAccess: string;
+}
+
+export const english: UiLabels = {
+  connectors: 'Connectors',
+  settings: 'Settings',
+  salesforce: 'Salesforce',
+  signIn: 'Sign in',
+  signedInAs: (name, username) => new RegExp(`Signed in as ${escape(name)} \\(${escape(username)}\\)`),
+  turnOnAccess: 'Turn on access',
+  save: 'Save',
+  cancel: 'Cancel',
+  progressSteps: 'Steps',
+  enableTitle: 'Turning on access',
+  removalTitle: 'Removing the connection',
+  mayTakeMinutes: 'This may take a few minutes. You can keep using the app meanwhile.',
+  activationSentence: 'Salesforce can take up to ten minutes to activate a new app.',
+  detailsHeading: 'Connection details',
+  connected: 'Connected',
+  notSetUp: 'Not set up',
+  integrationUser: 'Integration user',
+  permissionSet: 'Permission set',
+  export: 'Export',
+  turnOffTitle: 'Turn off access?',
+  turnOffConfirm: 'Turn off',
+  userDeactivated: /Salesforce does not delete users, so the integration user is deactivated/,
+  removalSteps: ['Remove the external client app', 'Remove the permission set assignment', 'Free the licence', 'Deactivate the integration user', 'Delete the permission set'],
+  reconnect: 'Reconnect',
+  recreate: 'Recreate',
+  updateAccess: 'Update access',
+  changeAgentAccess: 'Change agent access',
+};
+
+export const swedish: UiLabels = {
+  connectors: 'Kopplingar',
+  settings: 'Inställningar',
+  salesforce: 'Salesforce',
+  signIn: 'Logga in',
+  signedInAs: (name, username) => new RegExp(`Inloggad som ${escape(name)} \\(${escape(username)}\\)`),
+  turnOnAccess: 'Slå på åtkomst',
+  save: 'Spara',
+  cancel: 'Avbryt',
+  progressSteps: 'Steg',
+  enableTitle: 'Slår på åtkomst',
+  removalTitle: 'Tar bort anslutningen',
+  mayTakeMinutes: 'Det kan ta några minuter. Du kan använda appen under tiden.',
+  activationSentence: 'Det kan ta upp till tio minuter innan Salesforce aktiverar en ny app.',
+  detailsHeading: 'Anslutningsdetaljer',
+  connected: 'Ansluten',
+  notSetUp: 'Inte konfigurerad',
+  integrationUser: 'Integrationsanvändare',
+  permissionSet: 'Behörighetsuppsättning',
+  export: 'Exportera',
+  turnOffTitle: 'Stänga av åtkomsten?',
+  turnOffConfirm: 'Stäng av',
+  userDeactivated: /Salesforce tar inte bort användare, så integrationsanvändaren inaktiveras/,
+  removalSteps: ['Ta bort den externa klientappen', 'Ta bort tilldelningen av behörighetsuppsättningen', 'Frigör licensen', 'Inaktivera integrationsanvändaren', 'Ta bort behörighetsuppsättningen'],
+  reconnect: 'Återanslut',
+  recreate: 'Skapa om',
+  updateAccess: 'Uppdatera åtkomst',
+  changeAgentAccess: 'Ändra agentens åtkomst',
+};
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
