@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReport, table } from './report';
 import type { BenchResults, PhaseResult } from './results';
 import { spread } from './stats';
-import { checkTargets } from './targets';
+import { checkTargets, wallOverLatency, wallOverLatencyWithoutOrgWork } from './targets';
 
 function phase(salesforce: number, wallMs: number, byKind: Record<string, number>): PhaseResult {
   return {
@@ -28,6 +28,7 @@ const results: BenchResults = {
       customFields: 200,
       latencyMs: 50,
       sameEndState: true,
+      oursEnableWallExActivationMs: spread([1100, 1200, 1500]),
       results: {
         ours: { enable: phase(12, 1200, { composite: 6, 'metadata createMetadata': 4, 'metadata readMetadata': 2 }), check: phase(4, 300, { composite: 4 }), disable: phase(11, 600, { 'metadata deleteMetadata': 5 }) },
         naive: { enable: phase(300, 15_000, { 'sobject POST': 280, query: 20 }), disable: phase(9, 500, { 'metadata deleteMetadata': 5 }) },
@@ -64,6 +65,15 @@ describe('targets read off the results', () => {
     expect(met('first paint ≤ 400 ms')).toBe(true);
     expect(checks.find((c) => c.target.includes('latency'))?.figure).toBe('1200 ms = 2.00 x 12 x 50 ms');
   });
+
+  it('takes the emulator\'s own work beyond the latency out of the time ratio on request', () => {
+    const [row] = results.provisioning;
+    if (!row?.results.ours.enable) throw new Error('fixture');
+    const slowOrg = { ...row, results: { ...row.results, ours: { enable: { ...row.results.ours.enable, requests: { ...row.results.ours.enable.requests, orgMs: 900 } } } } };
+    // 12 × 50 ms = 600 ms of round trips; the org took 900 ms, so 300 ms were its own work: (1200 − 300) / 600
+    expect(wallOverLatency(slowOrg)).toBe(2);
+    expect(wallOverLatencyWithoutOrgWork(slowOrg)).toBe(1.5);
+  });
 });
 
 describe('the results table', () => {
@@ -84,7 +94,8 @@ describe('the results table', () => {
 
   it('splits the wall time into org time and main side, with memory', () => {
     expect(row('| 200 | 50 ms | 1,200 ms |')).toBe(
-      '| 200 | 50 ms | 1,200 ms | 15,000 ms | 0.08 | 40 ms | 600 ms | 2.00 | 600 ms | 600 ms | 40.0 MiB (+10.0 MiB) | 150.0 MiB | 40.0 MiB (+10.0 MiB) |',
+      // org time 600 ms = 600 ms of latency: the emulator's own work is nil, so both ratios are 2.00
+      '| 200 | 50 ms | 1,200 ms | 1,100 ms – 1,500 ms (3) | 15,000 ms | 0.08 | 40 ms | 600 ms | 2.00 | 2.00 | 600 ms | 600 ms | 40.0 MiB (+10.0 MiB) | 150.0 MiB | 40.0 MiB (+10.0 MiB) |',
     );
   });
 

@@ -23,7 +23,10 @@ export type ApproachResult = Partial<Record<Phase, PhaseResult>>;
 export interface ProvisioningResult {
   customFields: number;
   latencyMs: number;
+  /** Ours: the run with the median enable time (of several); naive: its one run. */
   results: Record<Approach, ApproachResult>;
+  /** Enable's wall time (activation aside) over all of ours' runs: how much the machine's noise moves it. */
+  oursEnableWallExActivationMs: Spread;
   /** The naive baseline left the org exactly as the app did, after enable and after disable. */
   sameEndState: boolean;
 }

@@ -2,7 +2,8 @@
  * `npm run bench`: provisioning (enable, health check, disable) against the Salesforce emulator,
  * started here, next to the naive baseline; the renderer's bundle and the Connectors first paint.
  * Writes bench/results.md and bench/results.json. Options: --skip-build (measure the renderer
- * already in out/), --loads N (first-paint loads, default 12), --fields 10,200 (subset of F).
+ * already in out/), --loads N (first-paint loads, default 12), --fields 10,200 (subset of F),
+ * --runs N (runs of the app per case, the median reported; default 3; the naive baseline runs once).
  */
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -26,6 +27,7 @@ const { values: options } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     loads: { type: 'string', default: '12' },
     fields: { type: 'string', default: FIELD_COUNTS.join(',') },
+    runs: { type: 'string', default: '3' },
   },
 });
 
@@ -59,7 +61,8 @@ function sayProvisioning(row: ProvisioningResult): void {
   const a = ours(row);
   const b = naive(row);
   if (a && b) {
-    say(`${where} enable: ours ${a.requests.salesforce} requests + ${a.requests.tokenGrants} token grants, ${a.wallExActivationMs.toFixed(0)} ms (activation ${a.activationMs.toFixed(0)} ms), peak heap ${a.heapPeakBytes} B, peak RSS ${a.rssPeakBytes} B; ` +
+    const runs = row.oursEnableWallExActivationMs;
+    say(`${where} enable: ours ${a.requests.salesforce} requests + ${a.requests.tokenGrants} token grants, ${a.wallExActivationMs.toFixed(0)} ms (median of ${runs.n}, ${runs.min.toFixed(0)}-${runs.max.toFixed(0)} ms; activation ${a.activationMs.toFixed(0)} ms), peak heap ${a.heapPeakBytes} B, peak RSS ${a.rssPeakBytes} B; ` +
       `naive ${b.requests.salesforce} requests, ${b.wallExActivationMs.toFixed(0)} ms; naive/ours requests ${fewerRequests(row)?.toFixed(1) ?? '-'}x`);
   }
   const check = row.results.ours.check;
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
   const renderer = await measureRenderer(Number(options.loads));
   const fieldCounts = options.fields.split(',').map(Number);
   const cases: ProvisioningCase[] = fieldCounts.flatMap((customFields) => LATENCIES_MS.map((latencyMs) => ({ customFields, latencyMs })));
-  const provisioning = await runProvisioning(cases, sayProvisioning);
+  const provisioning = await runProvisioning(cases, Number(options.runs), sayProvisioning);
   const results: BenchResults = { startedAt, durationMs: Date.now() - started, machine: machineAtEnd(machine), provisioning, renderer };
   await writeFile(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const report = renderReport(results);

@@ -28,6 +28,17 @@ export function wallOverLatency(row: ProvisioningResult): number | null {
   return enable.wallExActivationMs / (enable.requests.salesforce * row.latencyMs);
 }
 
+/**
+ * The same ratio with the emulator's own work taken out (its answer times beyond the added latency):
+ * what the app itself adds to the round trips.
+ */
+export function wallOverLatencyWithoutOrgWork(row: ProvisioningResult): number | null {
+  const enable = ours(row);
+  if (!enable || row.latencyMs === 0) return null;
+  const roundTrips = enable.requests.salesforce * row.latencyMs;
+  return (enable.wallExActivationMs - (enable.requests.orgMs - roundTrips)) / roundTrips;
+}
+
 /** How many times more requests the naive baseline needed. */
 export function fewerRequests(row: ProvisioningResult): number | null {
   const a = ours(row);
