@@ -250,3 +250,31 @@ describe('Salesforce panel, removing', () => {
     expect(isDisabled(toggle())).toBe(true);
   });
 });
+
+describe('keyboard only', () => {
+  it('turns access on with Tab, Space and Enter', async () => {
+    const { api, user } = await renderApp({ auth: fixtures.auth.signedIn });
+    toggle().focus();
+    await user.keyboard(' ');
+    expect((toggle() as HTMLInputElement).checked).toBe(true);
+    await user.tab();
+    expect(document.activeElement).toBe(saveButton());
+    await user.keyboard('{Enter}');
+    expect(api.callsTo('connection.enable')).toHaveLength(1);
+  });
+
+  it('confirms turning off from the keyboard; focus starts on Cancel, the safe choice', async () => {
+    const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.connected });
+    toggle().focus();
+    await user.keyboard(' ');
+    await user.tab();
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Turn off access?' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await within(dialog).findByText('Remove the external client app');
+    await user.tab();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Turn off' }));
+    await user.keyboard('{Enter}');
+    expect(api.callsTo('connection.disable')).toHaveLength(1);
+  });
+});
