@@ -68,6 +68,18 @@ export function salesforcePanel(page: Page, labels: UiLabels) {
       return dialog;
     },
 
+    /** Agent access -> the object -> search -> tick the field -> Save: the agent now reads it. */
+    async addFieldToAgentAccess(object: string, field: string, beforeSave?: () => Promise<void>): Promise<void> {
+      await page.getByRole('button', { name: labels.changeAgentAccess }).click();
+      const dialog = page.getByRole('dialog', { name: labels.agentAccessDialog });
+      await dialog.getByRole('button', { name: new RegExp(`^${object}\\b`) }).click();
+      await dialog.getByRole('searchbox', { name: labels.searchFields }).fill(field);
+      await dialog.getByRole('checkbox', { name: new RegExp(`\\(${field}\\)`) }).check();
+      await beforeSave?.();
+      await dialog.getByRole('button', { name: labels.save, exact: true }).click();
+      await expect(dialog).toBeHidden();
+    },
+
     /** After confirming: the removal run, then access off and nothing left to show. */
     async expectRemoved(): Promise<void> {
       await expect(details).toBeHidden({ timeout: 30_000 });

@@ -8,6 +8,8 @@ export interface UiLabels {
   salesforce: string;
   signIn: string;
   signedInAs: (name: string, username: string) => RegExp;
+  signedInOrg: (org: string) => string;
+  firstActivationAttempt: RegExp;
   turnOnAccess: string;
   save: string;
   cancel: string;
@@ -30,6 +32,9 @@ export interface UiLabels {
   recreate: string;
   updateAccess: string;
   changeAgentAccess: string;
+  agentAccessDialog: string;
+  searchFields: string;
+  language: string;
 }
 
 export const english: UiLabels = {
@@ -38,6 +43,8 @@ export const english: UiLabels = {
   salesforce: 'Salesforce',
   signIn: 'Sign in',
   signedInAs: (name, username) => new RegExp(`Signed in as ${escape(name)} \\(${escape(username)}\\)`),
+  signedInOrg: (org) => `Signed in to ${org}`,
+  firstActivationAttempt: /Attempt 1 · next try in/,
   turnOnAccess: 'Turn on access',
   save: 'Save',
   cancel: 'Cancel',
@@ -60,6 +67,9 @@ export const english: UiLabels = {
   recreate: 'Recreate',
   updateAccess: 'Update access',
   changeAgentAccess: 'Change agent access',
+  agentAccessDialog: 'Agent access',
+  searchFields: 'Search fields',
+  language: 'Language',
 };
 
 export const swedish: UiLabels = {
@@ -68,6 +78,8 @@ export const swedish: UiLabels = {
   salesforce: 'Salesforce',
   signIn: 'Logga in',
   signedInAs: (name, username) => new RegExp(`Inloggad som ${escape(name)} \\(${escape(username)}\\)`),
+  signedInOrg: (org) => `Inloggad i ${org}`,
+  firstActivationAttempt: /Försök 1 · nästa försök om/,
   turnOnAccess: 'Slå på åtkomst',
   save: 'Spara',
   cancel: 'Avbryt',
@@ -90,6 +102,9 @@ export const swedish: UiLabels = {
   recreate: 'Skapa om',
   updateAccess: 'Uppdatera åtkomst',
   changeAgentAccess: 'Ändra agentens åtkomst',
+  agentAccessDialog: 'Agentens åtkomst',
+  searchFields: 'Sök fält',
+  language: 'Språk',
 };
 
 function escape(text: string): string {
