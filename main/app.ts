@@ -1,4 +1,4 @@
-import type { Handlers } from '../common';
+import { toAppError, type Handlers } from '../common';
 import { createAuthService } from './auth';
 import { createConnectionServices } from './connection';
 import type { Logger } from './log';
@@ -61,3 +61,17 @@ export function createApp(host: Host) {
   return { handlers, settings, audit, auth, connection, agent };
 }
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * Interactive hosts (desktop, browser mode) compare the org with the desired state once at launch,
+ * when a saved session was restored; sign-ins trigger their own check. The CLI checks on `status`.
+ */
+export async function checkConnectionOnLaunch(app: App, log: Logger): Promise<void> {
+  await app.auth.ready();
+  if (app.auth.status().state !== 'signedIn' || app.connection.state().status === 'off') return;
+  try {
+    await app.connection.check();
+  } catch (thrown) {
+    log.warn('health check at launch failed', { code: toAppError(thrown).code });
+  }
+}

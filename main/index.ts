@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, net, protocol, safeStorage, session, shell } from 'electron';
-import { createApp } from './app';
+import { checkConnectionOnLaunch, createApp } from './app';
 import { dataDirFromEnv } from './data-dir';
 import { ensureDemoProfile } from './demo-profile';
 import { registerIpcHandlers, sendEvent } from './ipc/handle';
@@ -94,6 +94,7 @@ async function start(): Promise<void> {
   const dataDir = dataDirFromEnv(() => app.getPath('userData'));
   const stores = createElectronStoreFactory(dataDir);
   const events = createEventHub();
+  const log = consoleLogger();
   const windows = new Set<Electron.WebContents>();
   events.subscribe(({ event, payload }) => sendEvent(windows, event, payload as never));
   // Org profiles may sign in through a custom My Domain host; links there are allowed too.
@@ -105,7 +106,7 @@ async function start(): Promise<void> {
     files: saveWithDialog,
     external: createGuardedOpener((url) => shell.openExternal(url), () => profileHosts()),
     events,
-    log: consoleLogger(),
+    log,
     opensBrowser: true,
   });
   profileHosts = () => services.settings.get().orgProfiles.flatMap((p) => (p.myDomainUrl ? [new URL(p.myDomainUrl).hostname] : []));
@@ -118,6 +119,7 @@ async function start(): Promise<void> {
   if (demoLoginUrl) ensureDemoProfile(services.settings, demoLoginUrl);
   registerIpcHandlers(services.handlers, { appOrigin: APP_ORIGIN, trustedIds: () => new Set([...windows].map((w) => w.id)) });
   const window = createMainWindow(outDir);
+  void checkConnectionOnLaunch(services, log);
   windows.add(window.webContents);
   window.on('closed', () => windows.clear());
 }

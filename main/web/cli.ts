@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from '../app';
+import { checkConnectionOnLaunch, createApp } from '../app';
 import { ensureDemoProfile } from '../demo-profile';
 import { createHeadlessHost, downloadToPage, projectRoot } from '../headless-host';
 import { createMemoryVault } from '../store/vault';
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   stops.unshift(() => server.stop());
   console.log(`Agent Connections (browser mode), data in ${host.dataDir}`);
   console.log(`Open: ${server.startUrl()}`);
+  void checkConnectionOnLaunch(app, host.log);
   const stop = () => void Promise.all(stops.map((s) => s())).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
