@@ -157,21 +157,70 @@ function chainList(chain: readonly { what: string; requests: number }[]): string
   return chain.map((link) => `  - ${link.requests} — ${link.what}`).join('\n');
 }
 
+/** The short form (the README's Performance section shows it): when and where, targets, one row per F. */
+export function renderSummary(results: BenchResults): string {
+  const { machine } = results;
+  return [
+    `Run ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, load average ${machine.loadAverage.start.toFixed(1)} → ${machine.loadAverage.end.toFixed(1)}; ${(results.durationMs / 1000).toFixed(0)} s.`,
+    '',
+    summaryTables(results),
+  ].join('\n');
+}
+
+function summaryTables(results: BenchResults): string {
+  const fieldCounts = [...new Set(results.provisioning.map((r) => r.customFields))];
+  const at = (f: number, latency: number) => results.provisioning.find((r) => r.customFields === f && r.latencyMs === latency);
+  const latencies = [...new Set(results.provisioning.map((r) => r.latencyMs))];
+  const slow = Math.max(...latencies);
+  const rows = fieldCounts.map((f) => {
+    const fast = at(f, Math.min(...latencies));
+    const row = at(f, slow);
+    const a = row ? ours(row) : undefined;
+    const b = row ? naive(row) : undefined;
+    const check = row?.results.ours.check;
+    const off = row?.results.ours.disable;
+    return [
+      String(f),
+      a ? `${a.requests.salesforce} (floor ${enableFloor(f)}, budget ${enableBudget(f)})` : '–',
+      b ? String(b.requests.salesforce) : '–',
+      row ? `${ratio(fewerRequests(row))}x` : '–',
+      a && b ? `${ms(a.wallExActivationMs)} / ${ms(b.wallExActivationMs)}` : '–',
+      row ? `${ratio(wallOverLatency(row))} (${ratio(wallOverLatencyWithoutOrgWork(row))})` : '–',
+      fast?.results.ours.enable ? mib(fast.results.ours.enable.heapPeakBytes) : '–',
+      check ? `${check.requests.salesforce} + ${check.requests.tokenGrants} grant, ${ms(check.wallMs)}` : '–',
+      off ? `${off.requests.salesforce} (floor ${disableFloor()})` : '–',
+    ];
+  });
+  const paint = results.renderer.firstPaint;
+  return [
+    table(['Target', 'Figure', 'Met'], checkTargets(results).map((t) => [t.target, t.figure, t.met ? 'yes' : '**no**'])),
+    '',
+    table(
+      ['F', 'Enable requests', 'Naive', 'Naive ÷ ours', `Enable at ${slow} ms, ours / naive`, 'Ours / (requests × latency) (without the emulator\'s own work)', 'Peak heap (enable)', `Health check at ${slow} ms`, 'Disable requests'],
+      rows,
+    ),
+    '',
+    `Renderer first screen: ${kb(results.renderer.firstScreen.gzipBytes)} gzipped (${kb(results.renderer.firstScreen.rawBytes)} raw). ` +
+      (paint
+        ? `Connectors heading painted after ${ms(paint.headingVisibleMs.median)} (median of ${paint.loads} loads, ${ms(paint.headingVisibleMs.min)} – ${ms(paint.headingVisibleMs.max)}); first contentful paint ${ms(paint.firstContentfulPaintMs.median)}.`
+        : `First paint not measured: ${results.renderer.skipped ?? 'unknown reason'}.`),
+  ].join('\n');
+}
+
 export function renderReport(results: BenchResults): string {
   const { machine } = results;
   const rows = results.provisioning;
   const at50 = rows.filter((r) => r.latencyMs > 0);
   const biggest = [...rows].sort((a, b) => b.customFields - a.customFields || b.latencyMs - a.latencyMs)[0];
-  const targets = checkTargets(results);
   return [
     '# Benchmark results',
     '',
     `Run ${results.startedAt} in ${(results.durationMs / 1000).toFixed(0)} s on ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}. ` +
       `Load average ${machine.loadAverage.start.toFixed(1)} at the start, ${machine.loadAverage.end.toFixed(1)} at the end (other work on the machine slows every time below). Reproduce: \`${REPRODUCE}\`.`,
     '',
-    '## Targets (read off the figures below, never asserted)',
+    '## Summary (targets read off the figures, never asserted)',
     '',
-    table(['Target', 'Figure', 'Met'], targets.map((t) => [t.target, t.figure, t.met ? 'yes' : '**no**'])),
+    summaryTables(results),
     '',
     '## Provisioning against the Salesforce emulator',
     '',
