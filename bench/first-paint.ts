@@ -35,6 +35,9 @@ interface LoadMarks {
   scripts: number;
   /** DOMContentLoaded handled: every module script has run. */
   domContentLoaded: number;
+  /** The app's first call to the browser-mode API went out, and its last one (before the list showed) came back. */
+  apiFirstStart: number;
+  apiLastEnd: number;
   fcp: number;
   heading: number;
   listed: number;
@@ -52,11 +55,14 @@ const readMarks = () => {
   const timing = performance as unknown as { getEntriesByType(type: string): Timing[] };
   const navigation = timing.getEntriesByType('navigation')[0];
   const scripts = timing.getEntriesByType('resource').filter((e) => e.name.endsWith('.js'));
+  const api = timing.getEntriesByType('resource').filter((e) => e.name.includes('/api/'));
   return {
     ...(globalThis as unknown as { __benchMarks?: Partial<LoadMarks> }).__benchMarks,
     document: navigation?.responseEnd ?? -1,
     scripts: Math.max(-1, ...scripts.map((e) => e.responseEnd)),
     domContentLoaded: navigation?.domContentLoadedEventEnd ?? -1,
+    apiFirstStart: Math.min(Infinity, ...api.map((e) => e.startTime)),
+    apiLastEnd: Math.max(-1, ...api.map((e) => e.responseEnd)),
     fcp: timing.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? -1,
   };
 };
@@ -64,7 +70,7 @@ const readMarks = () => {
 function isLoadMarks(value: unknown): value is LoadMarks {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return ['document', 'scripts', 'domContentLoaded', 'fcp', 'heading', 'listed'].every((key) => typeof v[key] === 'number');
+  return ['document', 'scripts', 'domContentLoaded', 'apiFirstStart', 'apiLastEnd', 'fcp', 'heading', 'listed'].every((key) => typeof v[key] === 'number');
 }
 
 /**
@@ -98,6 +104,8 @@ export async function measureFirstPaint(loads: number): Promise<NonNullable<Rend
       documentMs: of('document'),
       scriptsMs: of('scripts'),
       domContentLoadedMs: of('domContentLoaded'),
+      apiFirstStartMs: of('apiFirstStart'),
+      apiLastEndMs: of('apiLastEnd'),
       firstContentfulPaintMs: of('fcp'),
       headingVisibleMs: of('heading'),
       connectorsListedMs: of('listed'),

@@ -47,6 +47,8 @@ const results: BenchResults = {
       documentMs: spread([10, 12, 11]),
       scriptsMs: spread([100, 120, 110]),
       domContentLoadedMs: spread([200, 220, 210]),
+      apiFirstStartMs: spread([205, 225, 215]),
+      apiLastEndMs: spread([240, 260, 250]),
       firstContentfulPaintMs: spread([250, 260, 255]),
       headingVisibleMs: spread([280, 300, 320]),
       connectorsListedMs: spread([290, 310, 330]),

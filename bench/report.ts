@@ -134,6 +134,8 @@ function rendererSection(results: BenchResults): string {
           spreadRow('HTML received', paint.documentMs),
           spreadRow('Scripts received', paint.scriptsMs),
           spreadRow('Scripts run (DOMContentLoaded)', paint.domContentLoadedMs),
+          spreadRow('First API call sent', paint.apiFirstStartMs),
+          spreadRow('Last API call answered', paint.apiLastEndMs),
           spreadRow('First contentful paint', paint.firstContentfulPaintMs),
           spreadRow('**Connectors heading painted**', paint.headingVisibleMs),
           spreadRow('Connector list painted', paint.connectorsListedMs),

@@ -47,6 +47,9 @@ export interface RendererResult {
     documentMs: Spread;
     scriptsMs: Spread;
     domContentLoadedMs: Spread;
+    /** The first browser-mode API call sent, and the last one answered (the screen waits for them). */
+    apiFirstStartMs: Spread;
+    apiLastEndMs: Spread;
     /** Browser's first-contentful-paint entry. */
     firstContentfulPaintMs: Spread;
     /** Until the Connectors screen's "Agent connections" heading was in a painted frame. */
