@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { UiLabels } from './ui-labels';
 
@@ -47,14 +46,10 @@ export function salesforcePanel(page: Page, labels: UiLabels) {
       await expect(save).toBeDisabled();
     },
 
-    /** Export -> <format>: the browser's download, read back as text. */
-    async exportAs(format: 'JSON' | 'CSV'): Promise<{ fileName: string; content: string }> {
+    /** Export -> <format> on the details card; where the file goes is the host's business. */
+    async chooseExport(format: 'JSON' | 'CSV'): Promise<void> {
       await details.getByRole('button', { name: labels.export }).click();
-      const downloaded = page.waitForEvent('download');
       await page.getByRole('menuitem', { name: format, exact: true }).click();
-      const download = await downloaded;
-      const path = await download.path();
-      return { fileName: download.suggestedFilename(), content: await readFile(path, 'utf8') };
     },
 
     /** Toggle off -> Save opens the confirmation; resolves with the open dialog. */
@@ -82,9 +77,11 @@ export function salesforcePanel(page: Page, labels: UiLabels) {
 
     /** After confirming: the removal run, then access off and nothing left to show. */
     async expectRemoved(): Promise<void> {
-      await expect(details).toBeHidden({ timeout: 30_000 });
+      const connector = page.getByRole('button', { name: new RegExp(`^${labels.salesforce}`) });
+      await expect(connector.getByText(labels.notSetUp)).toBeVisible({ timeout: 30_000 });
+      await expect(details).toBeHidden();
       await expect(toggle).not.toBeChecked();
-      await expect(page.getByRole('button', { name: new RegExp(`^${labels.salesforce}`) }).getByText(labels.notSetUp)).toBeVisible();
+      await expect(toggle).toBeEnabled();
     },
   };
 }

@@ -1,9 +1,9 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { signIn, type JourneyHost } from './journey-host';
 import { exportedConnectionSchema, expectOrgClean, secretsIn } from './org-checks';
 import { salesforcePanel } from './salesforce-panel';
 import { checkScreen } from './screen-check';
 import type { UiLabels } from './ui-labels';
-import { signInThroughBrowserTab, type WebJourney } from './web-journey';
 
 /** Start the journey's emulator with this delay: the countdown shows, then the test moves the org's clock past it. */
 export const SEED_ACTIVATION_DELAY_MS = 60_000;
@@ -11,18 +11,18 @@ export const SEED_ACTIVATION_DELAY_MS = 60_000;
 const INTEGRATION_PROFILE = 'Minimum Access - API Only Integrations';
 
 /**
- * The seed product's journey in browser mode, in the page's current language: sign in, Turn on access,
+ * The seed product's journey, in the page's current language: sign in, Turn on access,
  * Save, progress with the activation countdown, Connection details, JSON and CSV exports, toggle off
  * with its confirmation, removal, and an org with nothing of the connection left. Each main state is
  * screenshotted as `<name>-<state>.png` and checked by axe-core.
  */
-export async function runSeedJourney(page: Page, context: BrowserContext, journey: WebJourney, labels: UiLabels, name: string): Promise<void> {
-  const { emulator } = journey;
+export async function runSeedJourney(host: JourneyHost, labels: UiLabels, name: string): Promise<void> {
+  const { page, emulator } = host;
   const panel = salesforcePanel(page, labels);
   await panel.open();
   await checkScreen(page, name, 'connectors');
 
-  await signInThroughBrowserTab(page, context, emulator, labels);
+  await signIn(host, labels);
   await expect(page.getByText(labels.signedInOrg('Contoso (demo)'))).toBeVisible();
   await checkScreen(page, name, 'signed-in');
 
@@ -46,7 +46,7 @@ export async function runSeedJourney(page: Page, context: BrowserContext, journe
   await expect(definitions.filter({ hasText: permissionSet.Label })).toContainText(permissionSet.Name);
   await checkScreen(page, name, 'connected');
 
-  const json = await panel.exportAs('JSON');
+  const json = await host.exportWith(() => panel.chooseExport('JSON'));
   expect(json.fileName).toMatch(/\.json$/);
   const exported = exportedConnectionSchema.parse(JSON.parse(json.content));
   expect(exported.org.id).toBe(emulator.orgId);
@@ -56,7 +56,7 @@ export async function runSeedJourney(page: Page, context: BrowserContext, journe
   expect(exported.grants.some((g) => g.object === 'Account' && g.field === null && g.read)).toBe(true);
   expect(secretsIn(json.content)).toEqual([]);
 
-  const csv = await panel.exportAs('CSV');
+  const csv = await host.exportWith(() => panel.chooseExport('CSV'));
   expect(csv.fileName).toMatch(/\.csv$/);
   const [header, ...rows] = csv.content.trim().split(/\r?\n/);
   expect(header).toBe('orgId,permissionSet,object,field,read,edit,viewAllRecords,grantedBy');

@@ -1,12 +1,15 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { startEmulator, type EmulatorOptions, type StartedEmulator } from '../salesforce-emulator';
 import { startBrowserApp, type BrowserApp } from './browser-app';
 import { freePort } from './free-port';
-import type { UiLabels } from './ui-labels';
+import type { JourneyHost } from './journey-host';
 
 export interface WebJourney {
   emulator: StartedEmulator;
   browserApp: BrowserApp;
+  /** Opens the app in `page` (its one-time start URL) and returns the journey's host for that page. */
+  open(page: Page, context: BrowserContext): Promise<JourneyHost>;
   stop(): Promise<void>;
 }
 
@@ -22,6 +25,10 @@ export async function startWebJourney(options: Pick<EmulatorOptions, 'activation
   return {
     emulator,
     browserApp,
+    async open(page, context) {
+      await page.goto(browserApp.startUrl());
+      return browserHost(page, context, emulator);
+    },
     async stop() {
       await browserApp.stop();
       await emulator.stop();
@@ -30,21 +37,29 @@ export async function startWebJourney(options: Pick<EmulatorOptions, 'activation
 }
 
 /**
- * Sign in as the admin would in browser mode: the app opens Salesforce's authorize page in a new tab,
- * where Playwright stands in for the admin (login form, then Allow); the redirect reaches the app's
- * loopback server, and the tab says so. Ends with the app showing who is signed in.
+ * Browser mode: the page opens Salesforce's authorize URL in a new tab, where Playwright stands in for
+ * the admin; the redirect reaches the app's loopback server. Exports arrive as downloads.
  */
-export async function signInThroughBrowserTab(page: Page, context: BrowserContext, emulator: StartedEmulator, labels: UiLabels): Promise<void> {
-  const tabOpened = context.waitForEvent('page');
-  await page.getByRole('button', { name: labels.signIn, exact: true }).click();
-  const tab = await tabOpened;
-  await completeLoginInTab(tab, emulator);
-  const admin = emulator.state().users.find((u) => u.Id === emulator.admin.userId);
-  await expect(page.getByText(labels.signedInAs(admin?.Name ?? '?', emulator.admin.username))).toBeVisible();
+function browserHost(page: Page, context: BrowserContext, emulator: StartedEmulator): JourneyHost {
+  return {
+    page,
+    emulator,
+    async signInWith(press) {
+      const tabOpened = context.waitForEvent('page');
+      await press();
+      await completeLoginInTab(await tabOpened, emulator);
+    },
+    async exportWith(choose) {
+      const downloaded = page.waitForEvent('download');
+      await choose();
+      const download = await downloaded;
+      return { fileName: download.suggestedFilename(), content: await readFile(await download.path(), 'utf8') };
+    },
+  };
 }
 
 /** The emulator's login and consent pages, as an admin fills them in; closes the tab when it says done. */
-export async function completeLoginInTab(tab: Page, emulator: StartedEmulator): Promise<void> {
+async function completeLoginInTab(tab: Page, emulator: StartedEmulator): Promise<void> {
   await expect(tab).toHaveURL(/\/services\/oauth2\/authorize\?/);
   await tab.getByLabel('Username').fill(emulator.admin.username);
   await tab.getByLabel('Password').fill(emulator.admin.password);

@@ -10,8 +10,7 @@ test.beforeEach(async () => {
 test.afterEach(() => journey.stop());
 
 test('seed journey: sign in, turn on access, details, export, turn off, org clean', async ({ page, context }) => {
-  // Six screens checked by axe-core and a real activation wait: longer than one screen's test.
+  // Six screens checked by axe-core and a real activation wait: longer than a one-screen test.
   test.slow();
-  await page.goto(journey.browserApp.startUrl());
-  await runSeedJourney(page, context, journey, english, 'seed');
+  await runSeedJourney(await journey.open(page, context), english, 'seed');
 });

@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
+import { switchToSwedish } from '../support/language';
 import { runSeedJourney, SEED_ACTIVATION_DELAY_MS } from '../support/seed-journey';
-import { english, swedish } from '../support/ui-labels';
+import { swedish } from '../support/ui-labels';
 import { startWebJourney, type WebJourney } from '../support/web-journey';
 
 let journey: WebJourney;
@@ -11,12 +12,7 @@ test.afterEach(() => journey.stop());
 
 test('the seed journey in Swedish, chosen in Settings -> Language', async ({ page, context }) => {
   test.slow();
-  await page.goto(journey.browserApp.startUrl());
-  await page.getByRole('tab', { name: english.settings }).click();
-  await page.getByRole('combobox', { name: english.language }).click();
-  await page.getByRole('option', { name: 'Svenska' }).click();
-  await expect(page.getByRole('tab', { name: swedish.settings })).toBeVisible();
-  await expect(page.getByRole('combobox', { name: swedish.language })).toContainText('Svenska');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
-  await runSeedJourney(page, context, journey, swedish, 'swedish');
+  const host = await journey.open(page, context);
+  await switchToSwedish(page);
+  await runSeedJourney(host, swedish, 'swedish');
 });

@@ -1,0 +1,99 @@
+import { expect, type Locator } from '@playwright/test';
+import type { FaultSpec } from '../salesforce-emulator';
+import { signIn, type JourneyHost } from './journey-host';
+import { fieldsGrantedBy } from './org-checks';
+import { salesforcePanel } from './salesforce-panel';
+import { checkScreen } from './screen-check';
+import { english } from './ui-labels';
+
+/**
+ * Salesforce refuses the integration user. Enable's third Composite call is the one that creates the
+ * permission set, its grants, the user, its licence and the assignment, all or none; its answer says
+ * the user subrequest failed, as Salesforce reports a validation error there.
+ */
+export const userRefused: FaultSpec = {
+  method: 'POST',
+  path: '/composite$',
+  nth: 3,
+  times: 1,
+  respond: {
+    status: 200,
+    body: {
+      compositeResponse: [
+        {
+          referenceId: 'user',
+          httpStatusCode: 400,
+          httpHeaders: {},
+          body: [{ errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: ['Email'], message: 'Email: invalid email address: integration user' }],
+        },
+      ],
+    },
+  },
+};
+
+/** A fault at the integration-user step -> an error alert -> Reconnect -> connected. */
+export async function runFaultReconnectJourney(host: JourneyHost, name: string): Promise<void> {
+  const { page, emulator } = host;
+  const panel = salesforcePanel(page, english);
+  await panel.open();
+  await signIn(host, english);
+
+  emulator.addFault(userRefused);
+  await panel.turnOnAndSave();
+  const alert = page.getByRole('alert').filter({ hasText: 'Salesforce reported an error.' });
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await expect(alert).toContainText('invalid email address');
+  await checkScreen(page, name, 'error');
+  expect(emulator.state().externalClientApps).toEqual([]);
+
+  const reconnect = alert.getByRole('button', { name: english.reconnect });
+  await expect(reconnect).toBeVisible();
+  await reconnect.click();
+  await panel.expectConnected();
+  await expect(alert).toBeHidden();
+  await checkScreen(page, name, 'reconnected');
+  expect(emulator.state().externalClientApps).toHaveLength(1);
+}
+
+// A custom field of the demo org that the agent's default access does not include.
+const NEW_FIELD = { object: 'Account', field: 'Tier__c' };
+const NEW_GRANT = `${NEW_FIELD.object}.${NEW_FIELD.field}`;
+const PERMISSION_SET = 'Sales_Agent_Permission_Set';
+
+/**
+ * Connected, then the admin adds a custom field in the Agent access picker: the connection "must be
+ * recreated" and offers Recreate and Update access; `fix` picks one, which must end connected with the
+ * field granted (Update access in the same permission set).
+ */
+export async function runDriftJourney(host: JourneyHost, fix: 'recreate' | 'updateAccess', name: string): Promise<void> {
+  const { page, emulator } = host;
+  const panel = salesforcePanel(page, english);
+  await panel.open();
+  await signIn(host, english);
+  await panel.turnOnAndSave();
+  await panel.expectConnected();
+  expect(fieldsGrantedBy(emulator, PERMISSION_SET)).not.toContain(NEW_GRANT);
+  const permissionSetBefore = emulator.state().permissionSets.find((p) => p.Name === PERMISSION_SET)?.Id;
+
+  await panel.addFieldToAgentAccess(NEW_FIELD.object, NEW_FIELD.field, () => checkScreen(page, name, 'field-picker'));
+  const alert = page.getByRole('alert').filter({ hasText: 'The agent needs access the connection does not grant.' });
+  await expectDrift(alert);
+  await expect(panel.details.getByText('Needs update', { exact: true })).toBeVisible();
+  await checkScreen(page, name, 'needs-update');
+
+  await alert.getByRole('button', { name: fix === 'recreate' ? english.recreate : english.updateAccess }).click();
+  await panel.expectConnected();
+  await expect(alert).toBeHidden();
+  expect(fieldsGrantedBy(emulator, PERMISSION_SET)).toContain(NEW_GRANT);
+  if (fix === 'updateAccess') expect(emulator.state().permissionSets.find((p) => p.Name === PERMISSION_SET)?.Id).toBe(permissionSetBefore);
+  await expect(panel.details.getByRole('row', { name: `${NEW_FIELD.object} ${NEW_FIELD.field} Read Field permission` })).toBeVisible();
+  await checkScreen(page, name, 'fixed');
+}
+
+async function expectDrift(alert: Locator): Promise<void> {
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('must be recreated');
+  await expect(alert.getByRole('listitem')).toHaveText([NEW_GRANT]);
+  await expect(alert.getByRole('button', { name: english.recreate })).toBeVisible();
+  await expect(alert.getByRole('button', { name: english.updateAccess })).toBeVisible();
+}
