@@ -56,7 +56,9 @@ const optStr = z.string().nullable().optional().transform((v) => v ?? null);
 const num = z.coerce.number();
 const userRow = z.object({ Id: str, Username: str, IsActive: z.boolean(), ProfileId: optStr });
 const seatsRow = z.object({ Id: str, TotalLicenses: num, UsedLicenses: num });
-const profileRow = z.object({ Id: str, Name: str, UserLicenseId: optStr }).catchall(z.unknown());
+type ProfileRow = z.infer<typeof profileRow>;
+const licenceOfProfile = z.object({ Name: str, TotalLicenses: num, UsedLicenses: num }).nullable().optional().transform((v) => v ?? null);
+const profileRow = z.object({ Id: str, Name: str, UserLicenseId: optStr, UserLicense: licenceOfProfile }).catchall(z.unknown());
 const permissionSetRow = z.object({ Id: str, Name: str, Label: str, Description: optStr });
 const appRow = z.object({ Id: str, DeveloperName: str, Description: optStr, CreatedDate: optStr });
 const adminRow = z.object({ Id: str, Email: optStr, ProfileId: optStr });
@@ -78,8 +80,8 @@ export async function discover(
     ...objects.map((o) => ({ referenceId: describeRef(o), method: 'GET' as const, url: `/sobjects/${o}/describe` })),
     { referenceId: 'admin', method: 'GET', url: `/sobjects/User/${adminUserId}?fields=Id,Email,ProfileId` },
     { referenceId: 'global', method: 'GET', url: '/sobjects' },
-    q('profiles', `SELECT Id, Name, UserLicenseId, ${Object.keys(ADMIN_RIGHTS).join(', ')}, PermissionsModifyAllData FROM Profile`),
-    q('licence', `SELECT Id, TotalLicenses, UsedLicenses FROM UserLicense WHERE Name = ${soqlQuote(INTEGRATION_LICENCE)}`),
+    // The licence's seats come with the profiles (a relationship), so the look-ups fit one Composite (≤ 5 queries).
+    q('profiles', `SELECT Id, Name, UserLicenseId, UserLicense.Name, UserLicense.TotalLicenses, UserLicense.UsedLicenses, ${Object.keys(ADMIN_RIGHTS).join(', ')}, PermissionsModifyAllData FROM Profile`),
     q('psl', `SELECT Id, TotalLicenses, UsedLicenses FROM PermissionSetLicense WHERE DeveloperName = ${soqlQuote(API_INTEGRATION_PSL)}`),
     q('permissionSet', `SELECT Id, Name, Label, Description FROM PermissionSet WHERE Name = ${soqlQuote(names.permissionSetApiName)}`),
     q('users', `SELECT Id, Username, IsActive, ProfileId FROM User WHERE FirstName = ${soqlQuote(names.userFirstName)} AND LastName = ${soqlQuote(names.userLastName)}`),
@@ -104,11 +106,10 @@ export async function discover(
     ? []
     : Object.entries(ADMIN_RIGHTS).filter(([perm]) => adminProfile?.[perm] !== true).map(([, label]) => label);
 
-  const licence = first(results.get('licence'), seatsRow);
   // Found by licence, not only by name: older orgs name the integration profile differently (§3.1).
-  const integrationProfile =
-    profiles.find((p) => licence && p.UserLicenseId === licence.Id && p.Name === INTEGRATION_PROFILE) ??
-    profiles.find((p) => licence && p.UserLicenseId === licence.Id);
+  const licensed = profiles.filter((p) => p.UserLicense?.Name === INTEGRATION_LICENCE);
+  const integrationProfile = licensed.find((p) => p.Name === INTEGRATION_PROFILE) ?? licensed[0];
+  const licence = integrationProfile ? seatsOf(integrationProfile) : null;
   const psl = first(results.get('psl'), seatsRow);
   const permissionSet = first(results.get('permissionSet'), permissionSetRow);
   const users = queryRows(results.get('users'))
@@ -121,7 +122,7 @@ export async function discover(
   return {
     adminEmail: admin.Email ?? '',
     adminRightsMissing,
-    integrationLicence: licence ? { id: licence.Id, total: licence.TotalLicenses, used: licence.UsedLicenses } : null,
+    integrationLicence: licence,
     apiPsl: psl ? { id: psl.Id, total: psl.TotalLicenses, used: psl.UsedLicenses } : null,
     integrationProfile: integrationProfile ? { id: integrationProfile.Id, name: integrationProfile.Name } : null,
     permissionSet: permissionSet
@@ -138,6 +139,12 @@ export async function discover(
     outsideObject: outsideObject(results.get('global'), objects),
     undescribable,
   };
+}
+
+/** The seats of the profile's user licence (an org with the licence but no profile using it can't create the user either). */
+function seatsOf(profile: ProfileRow): Seats | null {
+  const licence = profile.UserLicense;
+  return licence && profile.UserLicenseId ? { id: profile.UserLicenseId, total: licence.TotalLicenses, used: licence.UsedLicenses } : null;
 }
 
 /** Business objects an agent of this kind must not read unless the admin adds them. */

@@ -28,7 +28,7 @@ function respond(kind: Kind, soap: boolean): FaultSpec['respond'] {
 /** Where each enable step talks to Salesforce (the key pair is made locally). */
 const targets: { step: string; match: Omit<FaultSpec, 'respond'>; soap: boolean }[] = [
   { step: 'preflight', match: { method: 'POST', path: '/composite$', nth: 1 }, soap: false },
-  { step: 'permission set, grants, user, licence and assignment (one Composite)', match: { method: 'POST', path: '/composite$', nth: 3 }, soap: false },
+  { step: 'permission set, grants, user, licence and assignment (one Composite)', match: { method: 'POST', path: '/composite$', nth: 2 }, soap: false },
   { step: 'app header', match: { soapOperation: 'createMetadata', nth: 1 }, soap: true },
   { step: 'app OAuth settings', match: { soapOperation: 'createMetadata', nth: 2 }, soap: true },
   { step: 'app global OAuth settings', match: { soapOperation: 'createMetadata', nth: 3 }, soap: true },
@@ -36,7 +36,9 @@ const targets: { step: string; match: Omit<FaultSpec, 'respond'>; soap: boolean 
   { step: 'app pre-authorisation', match: { soapOperation: 'updateMetadata', nth: 1 }, soap: true },
   { step: 'consumer key', match: { soapOperation: 'readMetadata', nth: 1 }, soap: true },
   { step: 'activation', match: { method: 'POST', path: '/services/oauth2/token$', nth: 1 }, soap: false },
-  { step: 'verification', match: { method: 'POST', path: '/composite$', nth: 4 }, soap: false },
+  // Eight reads (seven objects and the refused one) take two Composites (≤ 5 queries each), sent side by side.
+  { step: 'verification, first Composite', match: { method: 'POST', path: '/composite$', nth: 3 }, soap: false },
+  { step: 'verification, second Composite', match: { method: 'POST', path: '/composite$', nth: 4 }, soap: false },
 ];
 const kinds: Kind[] = ['HTTP 500', 'dropped connection', 'REQUEST_LIMIT_EXCEEDED'];
 

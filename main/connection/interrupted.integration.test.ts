@@ -24,10 +24,10 @@ afterEach(async () => {
 
 /** Each kill point: the request the child is stuck in (held by the emulator) when the journal shows the step. */
 const killPoints: { step: StepId; hold: Omit<FaultSpec, 'respond'> }[] = [
-  { step: 'permissionSet', hold: { method: 'POST', path: '/composite$', nth: 3 } },
+  { step: 'permissionSet', hold: { method: 'POST', path: '/composite$', nth: 2 } },
   { step: 'app', hold: { soapOperation: 'createMetadata', nth: 2 } },
   { step: 'activation', hold: { method: 'POST', path: '/services/oauth2/token$', nth: 1 } },
-  { step: 'verification', hold: { method: 'POST', path: '/composite$', nth: 4 } },
+  { step: 'verification', hold: { method: 'POST', path: '/composite$', nth: 3 } },
 ];
 
 async function killWhileIn(h: Harness, step: StepId, hold: Omit<FaultSpec, 'respond'>): Promise<void> {

@@ -209,7 +209,7 @@ async function findQuietly(step: Step, ctx: StepContext): Promise<JournalData | 
   }
 }
 
-export async function withTransientRetry<T>(ctx: StepContext, operation: () => Promise<T>): Promise<T> {
+export async function withTransientRetry<T>(ctx: Pick<StepContext, 'retry' | 'sleep'>, operation: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation();

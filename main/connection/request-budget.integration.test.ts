@@ -22,4 +22,17 @@ describe('request budget of one enable', () => {
     const salesforceRequests = emulator.requests().filter((r) => !r.path.endsWith('/services/oauth2/token'));
     expect(salesforceRequests.length).toBeLessThanOrEqual(12 + Math.ceil(count / 200));
   });
+
+  it('disable makes one read, five metadata deletes and one Composite for the rest', async () => {
+    harness = await startHarness({ activationDelayMs: 60_000 });
+    const { services, emulator } = harness;
+    expect((await harness.run(() => services.connection.enable())).status).toBe('connected');
+    emulator.clearRequests();
+
+    const off = await harness.run(() => services.connection.disable());
+
+    expect(off.status).toBe('off');
+    const kinds = emulator.requests().map((r) => r.soapOperation ?? `${r.method} ${r.path.replace(/^.*\/v[\d.]+/, '')}`);
+    expect(kinds).toEqual(['POST /composite', ...Array<string>(5).fill('deleteMetadata'), 'POST /composite']);
+  });
 });

@@ -20,12 +20,13 @@ import { discover, INTEGRATION_PROFILE } from './discovery';
 import { agentCanSignIn, compare, readArtifacts } from './health';
 import { artifactNames, isOurs } from './names';
 import { firstBlocker, preflightChecks, preflightReport } from './preflight';
-import { artifactsOf, provision, rollBack, RunTracker, withTransientRetry } from './provisioner';
+import { artifactsOf, provision, rollBack, RunTracker } from './provisioner';
+import { removeArtifacts, standings } from './removal';
 import type { ConnectionRecord, ConnectionRecordStore } from './record-store';
-import { agentPrivateKey, keyPairStep } from './steps/key-pair';
+import { agentPrivateKey, keyPairInAdvance, keyPairStep } from './steps/key-pair';
 import { findId } from './steps/licence';
 import { enableSteps, teardownSteps, updateAccessSteps } from './steps';
-import type { Step, StepContext } from './steps/step';
+import type { RemovalContext, Step, StepContext } from './steps/step';
 
 export interface ConnectionRuntime {
   sleep: Sleep;
@@ -91,8 +92,10 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
 
   const session = (): Promise<AdminSession> => deps.auth.session();
 
+  const orgClient = (admin: AdminSession) => createOrgClient(admin.connection, { ...deps.runtime.retry, sleep: deps.runtime.sleep });
+
   async function context(admin: AdminSession, agentName: string, artifacts: Artifacts, previousUser: StepContext['previousUser'], tracker: RunTracker | null): Promise<StepContext> {
-    const client = createOrgClient(admin.connection, { ...deps.runtime.retry, sleep: deps.runtime.sleep });
+    const client = orgClient(admin);
     const names = artifactNames(agentName);
     const profile = deps.profiles.get();
     const snapshot = await discover(client, names, admin.identity.userId, profile);
@@ -170,7 +173,9 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     const saved = records.get(orgId);
     const agentName = saved.record?.agentName ?? deps.settings.get().agentName;
     tracker.set('preflight', 'running');
+    const pendingKeyPair = artifacts.keyPair ? undefined : keyPairInAdvance(artifactNames(agentName).appLabel, now());
     const ctx = await context(admin, agentName, artifacts, saved.retiredUser, tracker);
+    ctx.pendingKeyPair = pendingKeyPair;
     if (!journal.current()) {
       const checks = preflightChecks(ctx.snapshot, ctx.desired, ctx.names);
       const blocker = firstBlocker(checks);
@@ -197,9 +202,8 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     audit(admin, orgId, `connection.${kind}`, 'success', `Connected "${agentName}": app ${ctx.names.appApiName}, user ${text(ctx.artifacts, 'integrationUser', 'username') ?? ''}, permission set ${ctx.names.permissionSetApiName}.`, ctx.artifacts);
   }
 
-  /** What Disable removes: from the record, or (no record) what the org has of ours. */
-  async function teardownTargets(ctx: StepContext, record: ConnectionRecord | null): Promise<Artifacts> {
-    if (record) return record.artifacts;
+  /** What Disable removes when there is no connection record: what the org has of ours. */
+  async function discoveredTargets(ctx: StepContext): Promise<Artifacts> {
     const s = ctx.snapshot;
     const artifacts: Artifacts = {};
     if (s.permissionSet && isOurs(s.permissionSet.description)) artifacts.permissionSet = { id: s.permissionSet.id, name: s.permissionSet.name };
@@ -217,50 +221,35 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     return artifacts;
   }
 
-  /** Removes the connection's artifacts in teardown order, journaled; returns what could not be removed. */
-  async function teardown(admin: AdminSession, tracker: RunTracker, kind: RunKind): Promise<{ leftovers: string[]; ctx: StepContext }> {
+  /**
+   * Removes the connection's artifacts in teardown order, journaled; returns what could not be removed.
+   * With a connection record nothing is looked up first but one read that confirms what is still ours.
+   */
+  async function teardown(admin: AdminSession, tracker: RunTracker, kind: RunKind): Promise<{ leftovers: string[] }> {
     const orgId = admin.identity.orgId;
     const saved = records.get(orgId);
     const agentName = saved.record?.agentName ?? deps.settings.get().agentName;
-    const ctx = await context(admin, agentName, {}, null, tracker);
-    const targets = await teardownTargets(ctx, saved.record);
-    ctx.artifacts = { ...targets };
+    const targets = saved.record ? saved.record.artifacts : await discoveredTargets(await context(admin, agentName, {}, null, tracker));
+    const client = orgClient(admin);
+    const retry = { ...deps.runtime.retry, sleep: deps.runtime.sleep };
+    const removal: RemovalContext = { client, names: artifactNames(agentName), orgId, vault: deps.vault, artifacts: { ...targets }, retry, sleep: deps.runtime.sleep };
+    const standing = await standings(client, targets);
     if (!journal.current()) journal.begin({ id: randomUUID(), kind, orgId, startedAt: tracker.progress.startedAt });
-    const already = new Set((journal.current()?.steps ?? []).filter((s) => s.status === 'done').map((s) => s.id));
-    const leftovers: string[] = [];
-    for (const step of teardownSteps) {
-      const removalId = step.removalId;
-      if (!removalId) continue;
-      const target = targets[step.id];
-      if (already.has(removalId) || !target) {
-        tracker.set(removalId, already.has(removalId) ? 'done' : 'skipped');
-        continue;
-      }
-      journal.started(removalId, target);
-      tracker.set(removalId, 'running');
-      try {
-        await withTransientRetry(ctx, () => step.undo(ctx, target));
-        journal.done(removalId, {});
-        tracker.set(removalId, 'done');
-      } catch (error) {
-        const message = salesforceAppError(error, 'removing the connection').message;
-        leftovers.push(`${step.removalText?.(ctx, target) ?? step.id} — ${message}`);
-        tracker.set(removalId, 'failed');
-      }
-    }
-    await keyPairStep.undo(ctx, {});
+    const leftovers = await removeArtifacts(removal, teardownSteps, targets, standing, journal, tracker);
+    await keyPairStep.undo(removal, {});
     const userId = text(targets, 'integrationUser', 'id');
     const username = text(targets, 'integrationUser', 'username');
+    const retire = userId && username && standing.integrationUser !== 'foreign';
     records.update(orgId, {
       status: leftovers.length ? 'error' : 'off',
       record: null,
       drift: undefined,
       error: leftovers.length ? appError('STEP_FAILED', `Some parts of the connection could not be removed: ${leftovers.join('; ')}`, { action: 'retry' }) : undefined,
       leftovers,
-      retiredUser: userId && username ? { id: userId, username } : saved.retiredUser,
+      retiredUser: retire ? { id: userId, username } : saved.retiredUser,
     });
     audit(admin, orgId, `connection.${kind}.teardown`, leftovers.length ? 'partial' : 'success', leftovers.length ? `Removed with leftovers: ${leftovers.join('; ')}` : 'Removed the app, assignments and permission set; deactivated the integration user.', targets);
-    return { leftovers, ctx };
+    return { leftovers };
   }
 
   async function rebuild(kind: 'reconnect' | 'recreate', admin: AdminSession, tracker: RunTracker): Promise<void> {
@@ -366,10 +355,10 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     },
     removalPlan(): Promise<RemovalPlan> {
       const { record } = requireRecord();
-      const ctxLike = { names: artifactNames(record.agentName) } as StepContext;
+      const names = artifactNames(record.agentName);
       const items = teardownSteps
         .filter((s) => s.removalId && record.artifacts[s.id])
-        .map((s) => ({ step: s.removalId as StepId, description: s.removalText?.(ctxLike, record.artifacts[s.id] ?? {}) ?? s.id }));
+        .map((s) => ({ step: s.removalId as StepId, description: s.removalText?.({ names }, record.artifacts[s.id] ?? {}) ?? s.id }));
       return Promise.resolve({ items });
     },
     disable: () => start('disable', removalIds, async (admin, tracker) => {
@@ -447,7 +436,7 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
       const record = orgId ? records.get(orgId).record : null;
       if (!orgId || !record) return state();
       const admin = await session();
-      const client = createOrgClient(admin.connection, { ...deps.runtime.retry, sleep: deps.runtime.sleep });
+      const client = orgClient(admin);
       const describes = new Map((await Promise.all(profile.objects.map((o) => client.describe(o.object)))).map((d) => [d.name.toLowerCase(), d]));
       const desired = resolveAccess(profile, describes).grants;
       const granted = new Set(record.grants.filter((g) => g.field === null || g.viaFieldPermission).map((g) => `${g.object}.${g.field ?? ''}`.toLowerCase()));

@@ -8,7 +8,7 @@ afterEach(async () => {
   harness = undefined;
 });
 
-async function asAdmin(h: Harness, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+async function asAdmin(h: Harness, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<unknown> {
   const conn = (await h.session()).connection;
   return conn.request({ method, url: `/services/data/v66.0${path}`, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 }
@@ -46,13 +46,13 @@ describe('failures an admin can act on get their own message', () => {
 
   it('a username taken elsewhere is retried with another; one that keeps being taken is reported', async () => {
     harness = await startHarness();
-    harness.emulator.addFault({ method: 'POST', path: '/composite$', nth: 3, times: 1, respond: duplicateUsername });
+    harness.emulator.addFault({ method: 'POST', path: '/composite$', nth: 2, times: 1, respond: duplicateUsername });
     const retried = await harness.run(() => harness!.services.connection.enable());
     expect(retried.status).toBe('connected');
     await harness.emulator.stop();
 
     harness = await startHarness();
-    harness.emulator.addFault({ method: 'POST', path: '/composite$', nth: 3, times: 5, respond: duplicateUsername });
+    harness.emulator.addFault({ method: 'POST', path: '/composite$', nth: 2, times: 5, respond: duplicateUsername });
     const refused = await harness.run(() => harness!.services.connection.enable());
     expect(refused.error?.code).toBe('DUPLICATE_USERNAME');
     expect(refused.error?.message).toMatch(/username/);
@@ -82,5 +82,19 @@ describe('failures an admin can act on get their own message', () => {
     expect(state.status).toBe('connected');
     expect(state.details?.permissionSet.id).toBe(leftover.id);
     expect(harness.emulator.state().permissionSets.filter((p) => p.Name === 'Sales_Agent_Permission_Set')).toHaveLength(1);
+  });
+
+  it('Disable leaves alone a permission set someone has since made their own, and removes the rest', async () => {
+    harness = await startHarness();
+    const on = await harness.run(() => harness!.services.connection.enable());
+    const psId = on.details?.permissionSet.id ?? '';
+    await asAdmin(harness, 'PATCH', `/sobjects/PermissionSet/${psId}`, { Description: 'Taken over by the sales team' });
+
+    const off = await harness.run(() => harness!.services.connection.disable());
+    expect(off.status).toBe('off');
+    const org = harness.emulator.state();
+    expect(org.permissionSets.find((p) => p.Id === psId)?.Description).toBe('Taken over by the sales team');
+    expect(org.externalClientApps).toHaveLength(0);
+    expect(org.users.find((u) => u.Id === on.details?.user.id)?.IsActive).toBe(false);
   });
 });

@@ -42,7 +42,7 @@ export type SubResult = { ok: true; body: unknown } | { ok: false; error: Salesf
 export interface OrgClient {
   readonly instanceUrl: string;
   query(soql: string): Promise<Row[]>;
-  /** Independent requests in one round trip; each answer comes back on its own. */
+  /** Independent requests in one round trip (several Composites sent at once beyond the limits); each answer comes back on its own. */
   composite(requests: CompositeSubrequest[]): Promise<Map<string, SubResult>>;
   /** Dependent changes in one all-or-none request (later ones may refer to `@{ref.id}`); throws the first real error. */
   compositeAllOrNone(requests: CompositeSubrequest[]): Promise<Map<string, unknown>>;
@@ -123,13 +123,18 @@ export function createOrgClient(conn: Connection, retry: RetryPolicy): OrgClient
     },
     async composite(requests) {
       const results = new Map<string, SubResult>();
-      for (const batch of compositeBatches(requests)) {
-        const raw = await withRetry(retry, () =>
-          send('POST', '/composite', {
-            allOrNone: false,
-            compositeRequest: batch.map((r) => ({ ...r, url: `${base}${r.url}` })),
-          }),
-        );
+      // The batches are independent (no references across them): sent side by side, they cost one round trip.
+      const answers = await Promise.all(
+        compositeBatches(requests).map((batch) =>
+          withRetry(retry, () =>
+            send('POST', '/composite', {
+              allOrNone: false,
+              compositeRequest: batch.map((r) => ({ ...r, url: `${base}${r.url}` })),
+            }),
+          ),
+        ),
+      );
+      for (const raw of answers) {
         for (const sub of compositeResponseSchema.parse(raw).compositeResponse) {
           results.set(
             sub.referenceId,

@@ -32,5 +32,6 @@ export const assignmentStep: Step = {
   async undo(ctx, result) {
     if (typeof result.id === 'string') await ctx.client.destroy('PermissionSetAssignment', result.id);
   },
+  undoRequests: (result) => (typeof result.id === 'string' ? [{ referenceId: 'removeAssignment', method: 'DELETE', url: `/sobjects/PermissionSetAssignment/${result.id}` }] : []),
   removalText: (ctx) => `Unassign the permission set "${ctx.names.permissionSetLabel}" from the integration user.`,
 };

@@ -3,7 +3,7 @@ import { metadataText, type MetadataRecord } from '../../salesforce/metadata';
 import { SalesforceError } from '../../salesforce/errors';
 import { text } from '../artifacts';
 import { isOurs } from '../names';
-import type { Step, StepContext } from './step';
+import type { RemovalContext, Step, StepContext } from './step';
 
 export const ECA = {
   header: 'ExternalClientApplication',
@@ -82,7 +82,7 @@ async function preAuthorise(ctx: StepContext): Promise<string> {
   }
 }
 
-async function removeApp(ctx: StepContext): Promise<void> {
+async function removeApp(ctx: RemovalContext): Promise<void> {
   const { names } = ctx;
   // The header first: that stops token issuance at once; satellites usually go with it.
   await ctx.client.metadata.delete(ECA.header, [names.appApiName]);

@@ -133,6 +133,10 @@ export const integrationUserStep: Step = {
     // Salesforce cannot delete users: deactivating frees the licence seat (salesforce.md §3.4).
     if (id) await ctx.client.update('User', id, { IsActive: false });
   },
+  undoRequests(result) {
+    const id = text({ integrationUser: result }, 'integrationUser', 'id');
+    return id ? [{ referenceId: 'deactivateUser', method: 'PATCH', url: `/sobjects/User/${id}`, body: { IsActive: false } }] : [];
+  },
   removalText: (ctx, result) =>
     `Deactivate the integration user ${String(result.username ?? ctx.names.userDisplayName)} (Salesforce cannot delete users; its licence seat is freed).`,
 };

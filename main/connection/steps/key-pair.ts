@@ -1,4 +1,4 @@
-import { createAgentKeyPair } from '../../agent/keys';
+import { createAgentKeyPair, type AgentKeyPair } from '../../agent/keys';
 import type { StepContext, Step } from './step';
 
 export function privateKeyVaultKey(orgId: string, appName: string): string {
@@ -13,6 +13,16 @@ export async function agentPrivateKey(ctx: Pick<StepContext, 'vault' | 'orgId' |
   return ctx.vault.get(privateKeyVaultKey(ctx.orgId, ctx.names.appApiName));
 }
 
+/**
+ * Key generation is local CPU work (30–490 ms) off the main thread: begun before the pre-flight, it
+ * runs while the org answers instead of between two requests. A failure surfaces when the step awaits it.
+ */
+export function keyPairInAdvance(appLabel: string, now: Date): Promise<AgentKeyPair> {
+  const pending = createAgentKeyPair(appLabel, now);
+  pending.catch(() => undefined);
+  return pending;
+}
+
 /** An RSA key pair and self-signed certificate made on this computer; the private key goes into the vault. */
 export const keyPairStep: Step = {
   id: 'keyPair',
@@ -25,7 +35,7 @@ export const keyPairStep: Step = {
     return { vaultKey: privateKeyVaultKey(ctx.orgId, ctx.names.appApiName), certificatePem };
   },
   async apply(ctx) {
-    const pair = await createAgentKeyPair(ctx.names.appLabel, ctx.now());
+    const pair = await (ctx.pendingKeyPair ?? createAgentKeyPair(ctx.names.appLabel, ctx.now()));
     ctx.log.registerSecret(pair.privateKeyPem);
     await ctx.vault.set(privateKeyVaultKey(ctx.orgId, ctx.names.appApiName), pair.privateKeyPem);
     await ctx.vault.set(certificateVaultKey(ctx.orgId, ctx.names.appApiName), pair.certificatePem);

@@ -50,5 +50,6 @@ export const licenceStep: Step = {
   async undo(ctx, result) {
     if (typeof result.id === 'string') await ctx.client.destroy('PermissionSetLicenseAssign', result.id);
   },
+  undoRequests: (result) => (typeof result.id === 'string' ? [{ referenceId: 'removeLicence', method: 'DELETE', url: `/sobjects/PermissionSetLicenseAssign/${result.id}` }] : []),
   removalText: () => 'Remove the Salesforce API Integration licence from the integration user.',
 };

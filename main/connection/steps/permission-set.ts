@@ -35,6 +35,7 @@ export const permissionSetStep: Step = {
     const id = typeof result.id === 'string' ? result.id : undefined;
     if (id) await ctx.client.destroy('PermissionSet', id);
   },
+  undoRequests: (result) => (typeof result.id === 'string' ? [{ referenceId: 'removePermissionSet', method: 'DELETE', url: `/sobjects/PermissionSet/${result.id}` }] : []),
   removalText: (ctx, result) =>
     `Delete the permission set "${ctx.names.permissionSetLabel}" (${String(result.name ?? ctx.names.permissionSetApiName)}).`,
 };

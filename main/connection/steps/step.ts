@@ -1,5 +1,6 @@
 import type { ActivationProgress, StepId } from '../../../common';
 import type { DesiredAccess } from '../../agent/grants';
+import type { AgentKeyPair } from '../../agent/keys';
 import type { Logger } from '../../log';
 import type { CompositeSubrequest, OrgClient } from '../../salesforce/client';
 import type { RetryPolicy, Sleep } from '../../salesforce/retry';
@@ -35,9 +36,14 @@ export interface StepContext {
   note(step: StepId, text: string): void;
   /** Scratch space shared by the steps of one run (e.g. the agent's token for verification). */
   scratch: Map<string, unknown>;
+  /** The agent's key pair, already being made (see keyPairInAdvance); absent when the key pair step makes its own. */
+  pendingKeyPair?: Promise<AgentKeyPair>;
   /** Re-reads the org after a change may or may not have gone through. */
   refresh(): Promise<void>;
 }
+
+/** What taking something down needs: no look at the org first (Disable works from the connection record). */
+export type RemovalContext = Pick<StepContext, 'client' | 'names' | 'orgId' | 'vault' | 'artifacts' | 'retry' | 'sleep'>;
 
 /** A change expressed as Composite subrequests, so neighbouring steps can share one all-or-none request. */
 export interface ComposedChange {
@@ -67,7 +73,9 @@ export interface Step {
   /** Turns a Salesforce failure of this step into the admin-facing error (throws). */
   explain?(ctx: StepContext, error: unknown): never;
   /** Removes what `result` names; tolerates things that are already gone. */
-  undo(ctx: StepContext, result: JournalData): Promise<void>;
+  undo(ctx: RemovalContext, result: JournalData): Promise<void>;
+  /** Optional: the same removal as subrequests, so neighbouring removals share one all-or-none Composite. */
+  undoRequests?(result: JournalData): CompositeSubrequest[];
   /** For the removal plan shown before Disable. */
-  removalText?(ctx: StepContext, result: JournalData): string;
+  removalText?(ctx: Pick<StepContext, 'names'>, result: JournalData): string;
 }
