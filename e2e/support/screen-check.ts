@@ -4,11 +4,21 @@ import { expect, type Page } from '@playwright/test';
 export const ARTIFACTS_DIR = 'e2e/artifacts';
 
 /**
- * One main state of a journey: its screenshot as a test artifact (`<journey>-<state>.png`), and
- * axe-core's verdict on it, which must hold no serious or critical violation.
+ * `<journey>-<state>.png`: the whole page from the top (a sticky app bar would otherwise land
+ * mid-picture), or just the window while a dialog is open (its backdrop covers only the window).
+ */
+export async function screenshot(page: Page, journey: string, state: string): Promise<void> {
+  const dialogOpen = (await page.getByRole('dialog').count()) > 0;
+  if (!dialogOpen) await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: `${ARTIFACTS_DIR}/${journey}-${state}.png`, fullPage: !dialogOpen });
+}
+
+/**
+ * One main state of a journey: its screenshot as a test artifact, and axe-core's verdict on it,
+ * which must hold no serious or critical violation.
  */
 export async function checkScreen(page: Page, journey: string, state: string): Promise<void> {
-  await page.screenshot({ path: `${ARTIFACTS_DIR}/${journey}-${state}.png`, fullPage: true });
+  await screenshot(page, journey, state);
   // Only violations are read, so axe need not collect its passes (a third faster).
   const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
   const severe = results.violations

@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import { signIn, type JourneyHost } from './journey-host';
 import { exportedConnectionSchema, expectOrgClean, secretsIn } from './org-checks';
 import { salesforcePanel } from './salesforce-panel';
-import { checkScreen } from './screen-check';
+import { checkScreen, screenshot } from './screen-check';
 import type { UiLabels } from './ui-labels';
 
 /** Start the journey's emulator with this delay: the countdown shows, then the test moves the org's clock past it. */
@@ -29,7 +29,7 @@ export async function runSeedJourney(host: JourneyHost, labels: UiLabels, name: 
   await panel.turnOnAndSave();
   await panel.expectRunning(labels.enableTitle);
   await expect(page.getByText(labels.activationSentence)).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(labels.firstActivationAttempt)).toBeVisible();
+  await expect(page.getByText(labels.activationAttempt)).toBeVisible();
   await expect(panel.progress.locator('[aria-current="step"]')).toHaveCount(1);
   await checkScreen(page, name, 'progress');
   emulator.advanceClock(SEED_ACTIVATION_DELAY_MS);
@@ -66,13 +66,13 @@ export async function runSeedJourney(host: JourneyHost, labels: UiLabels, name: 
 
   const dialog = await panel.askToTurnOff();
   await checkScreen(page, name, 'removal-dialog');
-  // Slowed down so the removal's own progress can be seen (and checked) before it ends.
-  emulator.setLatency(200);
+  // Salesforce takes its time deleting the app, so the removal's own progress can be seen before it ends.
+  emulator.addFault({ soapOperation: 'deleteMetadata', nth: 1, times: 1, respond: { delayMs: 6_000 } });
   await dialog.getByRole('button', { name: labels.turnOffConfirm }).click();
   await expect(dialog).toBeHidden();
   await panel.expectRunning(labels.removalTitle);
-  await page.screenshot({ path: `e2e/artifacts/${name}-removing.png`, fullPage: true });
-  emulator.setLatency(0);
+  await expect(panel.progress.getByText(labels.removalSteps[0] ?? '')).toBeVisible();
+  await screenshot(page, name, 'removing');
   await panel.expectRemoved();
   await checkScreen(page, name, 'removed');
   expectOrgClean(emulator, exported);

@@ -9,7 +9,7 @@ export interface UiLabels {
   signIn: string;
   signedInAs: (name: string, username: string) => RegExp;
   signedInOrg: (org: string) => string;
-  firstActivationAttempt: RegExp;
+  activationAttempt: RegExp;
   turnOnAccess: string;
   save: string;
   cancel: string;
@@ -44,7 +44,7 @@ export const english: UiLabels = {
   signIn: 'Sign in',
   signedInAs: (name, username) => new RegExp(`Signed in as ${escape(name)} \\(${escape(username)}\\)`),
   signedInOrg: (org) => `Signed in to ${org}`,
-  firstActivationAttempt: /Attempt 1 · next try in/,
+  activationAttempt: /Attempt \d+ · next try in/,
   turnOnAccess: 'Turn on access',
   save: 'Save',
   cancel: 'Cancel',
@@ -79,7 +79,7 @@ export const swedish: UiLabels = {
   signIn: 'Logga in',
   signedInAs: (name, username) => new RegExp(`Inloggad som ${escape(name)} \\(${escape(username)}\\)`),
   signedInOrg: (org) => `Inloggad i ${org}`,
-  firstActivationAttempt: /Försök 1 · nästa försök om/,
+  activationAttempt: /Försök \d+ · nästa försök om/,
   turnOnAccess: 'Slå på åtkomst',
   save: 'Spara',
   cancel: 'Avbryt',
