@@ -1,32 +1,35 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import CircularProgress from '@mui/material/CircularProgress';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import type { i18n as I18n } from 'i18next';
-import { useEffect, useMemo, useState } from 'react';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { I18nextProvider } from 'react-i18next';
 import type { AgentConnectionsApi, AppError, Settings } from '../common';
 import { ApiProvider } from './api/context';
 import { useErrorText } from './components/error-text';
 import { NotifyProvider } from './components/notify';
 import { createI18n, resolveLanguage } from './i18n';
 import { AppShell } from './shell/AppShell';
-import { LiveProvider, useLiveLoad } from './state/live';
+import { createLiveStore, LiveProvider, type LiveStore } from './state/live';
 import { createAppTheme, useResolvedThemeMode } from './theme/theme';
 
-/** The whole renderer for one API: desktop bridge, browser mode or the tests' fake. */
-export function App({ api }: { api: AgentConnectionsApi }) {
+/**
+ * The whole renderer for one API: desktop bridge, browser mode or the tests' fake. `live` is the
+ * store main.tsx started before rendering; without one, the app starts its own.
+ */
+export function App({ api, live }: { api: AgentConnectionsApi; live?: LiveStore }) {
+  const [store] = useState(() => live ?? createLiveStore(api));
   return (
     <ApiProvider api={api}>
-      <Root />
+      <Root store={store} />
     </ApiProvider>
   );
 }
 
-function Root() {
-  const load = useLiveLoad();
+function Root({ store }: { store: LiveStore }) {
+  const load = useSyncExternalStore(store.subscribe, store.snapshot);
   const [i18n] = useState(() => createI18n(resolveLanguage('system', navigator.language)));
   const settings = load.phase === 'ready' ? load.value.live.settings : null;
   const systemLocale = load.phase === 'ready' ? load.value.live.info.locale : navigator.language;
@@ -39,12 +42,13 @@ function Root() {
       <ThemeProvider theme={theme}>
         <CssBaseline />
         <NotifyProvider>
-          {load.phase === 'ready' ? (
-            <LiveProvider value={load.value}>
+          {load.phase === 'failed' ? (
+            <StartFailed error={load.error} />
+          ) : (
+            // The shell paints at once; the parts that show live data fill in when it arrives.
+            <LiveProvider value={load.phase === 'ready' ? load.value : null}>
               <AppShell />
             </LiveProvider>
-          ) : (
-            <Starting failed={load.phase === 'failed' ? load.error : null} />
           )}
         </NotifyProvider>
       </ThemeProvider>
@@ -61,23 +65,15 @@ function useLanguage(i18n: I18n, preference: Settings['language'], systemLocale:
   }, [i18n, language]);
 }
 
-function Starting({ failed }: { failed: AppError | null }) {
-  const { t } = useTranslation();
+function StartFailed({ error }: { error: AppError }) {
   const describe = useErrorText();
-  if (failed) {
-    const { headline, detail } = describe(failed);
-    return (
-      <Box component="main" sx={{ p: 4 }}>
-        <Alert severity="error">
-          <AlertTitle>{headline}</AlertTitle>
-          {detail}
-        </Alert>
-      </Box>
-    );
-  }
+  const { headline, detail } = describe(error);
   return (
-    <Box component="main" sx={{ display: 'grid', placeItems: 'center', minHeight: '50vh' }}>
-      <CircularProgress aria-label={t('common.loading')} />
+    <Box component="main" sx={{ p: 4 }}>
+      <Alert severity="error">
+        <AlertTitle>{headline}</AlertTitle>
+        {detail}
+      </Alert>
     </Box>
   );
 }

@@ -1,6 +1,5 @@
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
-import CircularProgress from '@mui/material/CircularProgress';
 import Container from '@mui/material/Container';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
@@ -9,7 +8,8 @@ import Typography from '@mui/material/Typography';
 import CloudDoneIcon from '@mui/icons-material/CloudDone';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLive } from '../state/live';
+import { Pending } from '../components/Pending';
+import { useLiveIfLoaded } from '../state/live';
 import { NavigationContext, screens, type Navigation, type Screen } from '../state/navigation';
 import { ConnectorsScreen, type ConnectorId } from '../screens/connectors/ConnectorsScreen';
 
@@ -24,6 +24,8 @@ export function AppShell() {
   // Kept here so coming back to Connectors shows the connector the admin had open.
   const [connector, setConnector] = useState<ConnectorId>('salesforce');
   const navigation = useMemo<Navigation>(() => ({ screen, go: setScreen }), [screen]);
+  // Connectors paints before the live state arrives; the other screens need it from the start.
+  const loaded = useLiveIfLoaded() !== null;
   return (
     <NavigationContext.Provider value={navigation}>
       <AppBar position="sticky" elevation={0}>
@@ -42,10 +44,10 @@ export function AppShell() {
         </Box>
       </AppBar>
       <Container component="main" maxWidth="lg" id={`panel-${screen}`} role="tabpanel" aria-labelledby={`tab-${screen}`} sx={{ py: 3 }}>
-        <Suspense fallback={<CircularProgress aria-label={t('common.loading')} />}>
+        <Suspense fallback={<Pending height={240} />}>
           {screen === 'connectors' && <ConnectorsScreen selected={connector} onSelect={setConnector} />}
-          {screen === 'activity' && <ActivityScreen />}
-          {screen === 'settings' && <SettingsScreen />}
+          {screen === 'activity' && (loaded ? <ActivityScreen /> : <Pending height={240} />)}
+          {screen === 'settings' && (loaded ? <SettingsScreen /> : <Pending height={240} />)}
         </Suspense>
       </Container>
     </NavigationContext.Provider>
@@ -54,9 +56,9 @@ export function AppShell() {
 
 function SignedInOrg() {
   const { t } = useTranslation();
-  const { live } = useLive();
-  if (live.auth.state !== 'signedIn') return null;
-  const { orgName } = live.auth.identity;
+  const auth = useLiveIfLoaded()?.live.auth;
+  if (auth?.state !== 'signedIn') return null;
+  const { orgName } = auth.identity;
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
       <CloudDoneIcon fontSize="small" aria-hidden />

@@ -1,6 +1,5 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { toAppError, type AppError, type AppInfo, type AuthStatus, type ConnectionState, type Settings } from '../../common';
-import { useApi } from '../api/context';
+import { createContext, useContext, type ReactNode } from 'react';
+import { toAppError, type AgentConnectionsApi, type AppError, type AppInfo, type AuthStatus, type ConnectionState, type Settings } from '../../common';
 
 /** What main owns and pushes: the renderer mirrors it, so leaving a screen and coming back loses nothing. */
 export interface LiveState {
@@ -10,60 +9,67 @@ export interface LiveState {
   connection: ConnectionState;
 }
 
-interface LiveContextValue {
+export interface LiveContextValue {
   live: LiveState;
   /** Operations return the new state; screens hand it here so the UI never waits for the event. */
   update: (patch: Partial<LiveState>) => void;
 }
 
-const LiveContext = createContext<LiveContextValue | null>(null);
-
 export type LiveLoad = { phase: 'loading' } | { phase: 'failed'; error: AppError } | { phase: 'ready'; value: LiveContextValue };
 
-/** Loads the live state once and keeps it current from main's events. */
-export function useLiveLoad(): LiveLoad {
-  const api = useApi();
-  const [live, setLive] = useState<LiveState | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    const patch = (change: (current: LiveState) => Partial<LiveState>) =>
-      setLive((current) => (current ? { ...current, ...change(current) } : current));
-    const unsubscribe = [
-      api.on('auth.changed', (auth) => patch(() => ({ auth }))),
-      api.on('connection.changed', (connection) => patch(() => ({ connection }))),
-      api.on('connection.progress', (run) => patch((current) => ({ connection: { ...current.connection, run } }))),
-      api.on('settings.changed', (settings) => patch(() => ({ settings }))),
-    ];
-    Promise.all([api['app.info']({}), api['settings.get']({}), api['auth.status']({}), api['connection.state']({})]).then(
-      ([info, settings, auth, connection]) => {
-        if (active) setLive({ info, settings, auth, connection });
-      },
-      (thrown: unknown) => {
-        if (active) setError(toAppError(thrown));
-      },
-    );
-    return () => {
-      active = false;
-      for (const stop of unsubscribe) stop();
-    };
-  }, [api]);
-
-  const value = useMemo<LiveContextValue | null>(
-    () => live && { live, update: (change) => setLive((current) => (current ? { ...current, ...change } : current)) },
-    [live],
-  );
-  if (error) return { phase: 'failed', error };
-  return value ? { phase: 'ready', value } : { phase: 'loading' };
+/** The live state outside React, so its first calls can start before the UI's code has even rendered. */
+export interface LiveStore {
+  subscribe: (listener: () => void) => () => void;
+  snapshot: () => LiveLoad;
 }
 
-export function LiveProvider({ value, children }: { value: LiveContextValue; children: ReactNode }) {
+/**
+ * Sends the four initial calls at once and keeps the result current from main's events. Created
+ * once per app (main.tsx makes it before React renders); it lives as long as the page.
+ */
+export function createLiveStore(api: AgentConnectionsApi): LiveStore {
+  const listeners = new Set<() => void>();
+  let load: LiveLoad = { phase: 'loading' };
+  const set = (next: LiveLoad) => {
+    load = next;
+    for (const listener of listeners) listener();
+  };
+  const ready = (live: LiveState) => set({ phase: 'ready', value: { live, update: (change) => patch(() => change) } });
+  // Events before the first state arrives carry nothing the initial calls do not return.
+  const patch = (change: (current: LiveState) => Partial<LiveState>) => {
+    if (load.phase === 'ready') ready({ ...load.value.live, ...change(load.value.live) });
+  };
+  api.on('auth.changed', (auth) => patch(() => ({ auth })));
+  api.on('connection.changed', (connection) => patch(() => ({ connection })));
+  api.on('connection.progress', (run) => patch((current) => ({ connection: { ...current.connection, run } })));
+  api.on('settings.changed', (settings) => patch(() => ({ settings })));
+  Promise.all([api['app.info']({}), api['settings.get']({}), api['auth.status']({}), api['connection.state']({})]).then(
+    ([info, settings, auth, connection]) => ready({ info, settings, auth, connection }),
+    (thrown: unknown) => set({ phase: 'failed', error: toAppError(thrown) }),
+  );
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    snapshot: () => load,
+  };
+}
+
+const LiveContext = createContext<LiveContextValue | null>(null);
+
+/** `value` is null until the live state has loaded: the shell paints first, the data fills in. */
+export function LiveProvider({ value, children }: { value: LiveContextValue | null; children: ReactNode }) {
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}
+
+/** For parts of the first screen that paint before the live state arrives. */
+export function useLiveIfLoaded(): LiveContextValue | null {
+  return useContext(LiveContext);
 }
 
 export function useLive(): LiveContextValue {
   const value = useContext(LiveContext);
-  if (!value) throw new Error('useLive() needs a <LiveProvider> above it.');
+  if (!value) throw new Error('useLive() needs a <LiveProvider> with the loaded live state above it.');
   return value;
 }

@@ -6,13 +6,15 @@ import FormHelperText from '@mui/material/FormHelperText';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLive } from '../../state/live';
 import { useConnectionAction } from '../../state/use-connection-action';
 import { isAccessOn } from './connection-status';
-import { TurnOffDialog } from './TurnOffDialog';
+
+// The confirmation dialog's code loads when an admin first turns access off.
+const TurnOffDialog = lazy(() => import('./TurnOffDialog').then((m) => ({ default: m.TurnOffDialog })));
 
 type BlockReason = 'signInFirst' | 'runInProgress' | 'resolveInterrupted' | null;
 
@@ -78,13 +80,15 @@ export function AccessCard() {
         {run.error && <ErrorAlert error={run.error} />}
       </CardContent>
       {confirmingOff && (
-        <TurnOffDialog
-          onClose={() => setConfirmingOff(false)}
-          onConfirm={() => {
-            setConfirmingOff(false);
-            void run.start('disable');
-          }}
-        />
+        <Suspense fallback={null}>
+          <TurnOffDialog
+            onClose={() => setConfirmingOff(false)}
+            onConfirm={() => {
+              setConfirmingOff(false);
+              void run.start('disable');
+            }}
+          />
+        </Suspense>
       )}
     </Card>
   );

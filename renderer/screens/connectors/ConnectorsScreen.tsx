@@ -12,7 +12,8 @@ import { useTranslation } from 'react-i18next';
 import type { Connector } from '../../../common';
 import { useApi } from '../../api/context';
 import { StatusChip } from '../../components/StatusChip';
-import { useLive } from '../../state/live';
+import { Pending } from '../../components/Pending';
+import { useLiveIfLoaded } from '../../state/live';
 import { chipStatusOf } from './connection-status';
 import { SalesforcePanel } from './SalesforcePanel';
 
@@ -54,10 +55,13 @@ const productConnectors: Connector[] = [
   { id: 'salesforce', name: 'Salesforce', status: 'notSetUp', setupNeeded: true },
 ];
 
+/** A connector as listed; `status` is null while neither the list nor the live state has arrived. */
+type ListedConnector = Omit<Connector, 'status'> & { status: Connector['status'] | null };
+
 /** The connector list from main; Salesforce's status follows the live connection state between refreshes. */
-function useConnectors(): Connector[] {
+function useConnectors(): ListedConnector[] {
   const api = useApi();
-  const { live } = useLive();
+  const live = useLiveIfLoaded()?.live;
   const [listed, setListed] = useState<Connector[] | null>(null);
   useEffect(() => {
     let active = true;
@@ -67,12 +71,17 @@ function useConnectors(): Connector[] {
       active = false;
     };
   }, [api]);
-  return (listed ?? productConnectors).map((c) => (c.id === 'salesforce' ? { ...c, status: chipStatusOf(live.connection) } : c));
+  return (listed ?? productConnectors).map((c) => {
+    if (c.id !== 'salesforce') return c;
+    if (live) return { ...c, status: chipStatusOf(live.connection) };
+    return { ...c, status: listed ? c.status : null };
+  });
 }
 
-function ConnectorRow({ connector, selected, onSelect }: { connector: Connector; selected: boolean; onSelect: () => void }) {
+function ConnectorRow({ connector, selected, onSelect }: { connector: ListedConnector; selected: boolean; onSelect: () => void }) {
   const { t } = useTranslation();
-  const secondary = connector.setupNeeded ? <StatusChip status={connector.status} /> : t('connectors.noSetupNeeded');
+  const chip = connector.status ? <StatusChip status={connector.status} /> : <Pending height={24} width={80} />;
+  const secondary = connector.setupNeeded ? chip : t('connectors.noSetupNeeded');
   return (
     <ListItem disablePadding>
       <ListItemButton selected={selected} aria-current={selected ? 'true' : undefined} onClick={onSelect}>

@@ -5,18 +5,20 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus, Identity } from '../../../common';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Pending } from '../../components/Pending';
 import { useLive } from '../../state/live';
 import { useNavigation } from '../../state/navigation';
 import { useOperation } from '../../state/use-operation';
 import { useSignIn } from '../../state/use-sign-in';
+
+const ProfileSelect = lazy(() => import('./ProfileSelect'));
 
 /** The admin's Salesforce session: pick an org profile, sign in through the browser, see who is signed in. */
 export function SignInCard() {
@@ -63,20 +65,9 @@ function SignedOut() {
     <Stack spacing={2}>
       <Typography variant="body2">{t('signIn.intro')}</Typography>
       {orgProfiles.length > 0 ? (
-        <TextField
-          select
-          label={t('signIn.profile')}
-          value={activeProfileId ?? ''}
-          onChange={(event) => void chooseProfile(event.target.value)}
-          size="small"
-          sx={{ maxWidth: 360 }}
-        >
-          {orgProfiles.map((profile) => (
-            <MenuItem key={profile.id} value={profile.id}>
-              {profile.name} · {t(`environments.${profile.environment}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+        <Suspense fallback={<Pending height={40} width={360} />}>
+          <ProfileSelect profiles={orgProfiles} value={activeProfileId ?? ''} onChange={(id) => void chooseProfile(id)} />
+        </Suspense>
       ) : (
         <Typography variant="body2" color="text.secondary">
           {t('signIn.noProfiles')}{' '}
