@@ -1,12 +1,9 @@
 import { test } from '@playwright/test';
-import { knownProductBugs } from '../support/known-product-bugs';
 import { runDriftJourney } from '../support/repair-journeys';
 import { requireElectron } from './electron-app';
 import { startElectronJourney, type ElectronJourney } from './electron-journey';
 
 requireElectron();
-
-test.fixme(true, knownProductBugs.grantsTableNotFocusable);
 
 let journey: ElectronJourney;
 test.beforeEach(async () => {

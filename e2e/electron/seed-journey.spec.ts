@@ -1,13 +1,10 @@
 import { test } from '@playwright/test';
-import { knownProductBugs } from '../support/known-product-bugs';
 import { runSeedJourney, SEED_ACTIVATION_DELAY_MS } from '../support/seed-journey';
 import { english } from '../support/ui-labels';
 import { requireElectron } from './electron-app';
 import { startElectronJourney, type ElectronJourney } from './electron-journey';
 
 requireElectron();
-
-test.fixme(true, knownProductBugs.grantsTableNotFocusable);
 
 let journey: ElectronJourney;
 test.beforeEach(async () => {

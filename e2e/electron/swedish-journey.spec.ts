@@ -1,5 +1,4 @@
 import { test } from '@playwright/test';
-import { knownProductBugs } from '../support/known-product-bugs';
 import { switchToSwedish } from '../support/language';
 import { runSeedJourney, SEED_ACTIVATION_DELAY_MS } from '../support/seed-journey';
 import { swedish } from '../support/ui-labels';
@@ -7,8 +6,6 @@ import { requireElectron } from './electron-app';
 import { startElectronJourney, type ElectronJourney } from './electron-journey';
 
 requireElectron();
-
-test.fixme(true, knownProductBugs.grantsTableNotFocusable);
 
 let journey: ElectronJourney;
 test.beforeEach(async () => {

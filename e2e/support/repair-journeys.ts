@@ -7,14 +7,14 @@ import { checkScreen } from './screen-check';
 import { english } from './ui-labels';
 
 /**
- * Salesforce refuses the integration user. Enable's third Composite call is the one that creates the
+ * Salesforce refuses the integration user. Enable's second Composite call (after the pre-flight one) is the one that creates the
  * permission set, its grants, the user, its licence and the assignment, all or none; its answer says
  * the user subrequest failed, as Salesforce reports a validation error there.
  */
 export const userRefused: FaultSpec = {
   method: 'POST',
   path: '/composite$',
-  nth: 3,
+  nth: 2,
   times: 1,
   respond: {
     status: 200,

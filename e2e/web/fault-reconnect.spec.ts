@@ -1,9 +1,6 @@
 import { test } from '@playwright/test';
-import { knownProductBugs } from '../support/known-product-bugs';
 import { runFaultReconnectJourney } from '../support/repair-journeys';
 import { startWebJourney, type WebJourney } from '../support/web-journey';
-
-test.fixme(true, knownProductBugs.noReconnectAfterFailedSave);
 
 let journey: WebJourney;
 test.beforeEach(async () => {

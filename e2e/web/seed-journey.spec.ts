@@ -1,10 +1,7 @@
 import { test } from '@playwright/test';
-import { knownProductBugs } from '../support/known-product-bugs';
 import { runSeedJourney, SEED_ACTIVATION_DELAY_MS } from '../support/seed-journey';
 import { english } from '../support/ui-labels';
 import { startWebJourney, type WebJourney } from '../support/web-journey';
-
-test.fixme(true, knownProductBugs.grantsTableNotFocusable);
 
 let journey: WebJourney;
 test.beforeEach(async () => {

@@ -1,11 +1,8 @@
 import { test } from '@playwright/test';
-import { knownProductBugs } from '../support/known-product-bugs';
 import { switchToSwedish } from '../support/language';
 import { runSeedJourney, SEED_ACTIVATION_DELAY_MS } from '../support/seed-journey';
 import { swedish } from '../support/ui-labels';
 import { startWebJourney, type WebJourney } from '../support/web-journey';
-
-test.fixme(true, knownProductBugs.grantsTableNotFocusable);
 
 let journey: WebJourney;
 test.beforeEach(async () => {

@@ -53,6 +53,28 @@ describe('drift, recreate, update access and reconnect', () => {
     expect((await h.services.connection.check()).drift.missingFields).toEqual([]);
   });
 
+  it('a Save that Salesforce refuses rolls back, offers Reconnect, and Reconnect connects', async () => {
+    harness = await startHarness({ activationDelayMs: 0 });
+    const h = harness;
+    // The setup Composite (after pre-flight) answers that the user was refused, as Salesforce does.
+    h.emulator.addFault({
+      method: 'POST',
+      path: '/composite$',
+      nth: 2,
+      respond: {
+        status: 200,
+        body: { compositeResponse: [{ referenceId: 'user', httpStatusCode: 400, httpHeaders: {}, body: [{ errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: ['Email'], message: 'Email: invalid email address' }] }] },
+      },
+    });
+    const failed = await h.run(() => h.services.connection.enable());
+    expect(failed.status).toBe('error');
+    expect(failed.error?.action).toBe('reconnect');
+    expect(h.emulator.state().permissionSets.filter((p) => p.Description?.includes('agent'))).toEqual([]);
+
+    const again = await h.run(() => h.services.connection.reconnect());
+    expect(again.status).toBe('connected');
+  });
+
   it('Reconnect rebuilds a broken connection and reuses the same integration user', async () => {
     const h = await connected();
     const before = h.services.connection.state().details;

@@ -189,7 +189,9 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     try {
       await provision(ctx, enableSteps, journal, tracker);
     } catch (error) {
-      const appErr = error instanceof AppFailure ? error.error : salesforceAppError(error, 'setting up the connection');
+      const failure = error instanceof AppFailure ? error.error : salesforceAppError(error, 'setting up the connection');
+      // What was created is rolled back, so the way on is Reconnect (issue 6), unless the error names its own fix.
+      const appErr = failure.action === undefined || failure.action === 'retry' ? { ...failure, action: 'reconnect' as const } : failure;
       const leftovers = await rollBack(ctx, enableSteps, journal, tracker);
       if (leftovers.length === 0) journal.finish();
       records.update(orgId, { status: 'error', error: appErr, leftovers, record: null });

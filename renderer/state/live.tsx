@@ -13,6 +13,12 @@ export interface LiveContextValue {
   live: LiveState;
   /** Operations return the new state; screens hand it here so the UI never waits for the event. */
   update: (patch: Partial<LiveState>) => void;
+  /**
+   * Counts connection events. A run can finish, and its events arrive, before the call that started
+   * it answers (HTTP and the event socket are separate): compare stamps so an older answer never
+   * overwrites a newer event.
+   */
+  connectionStamp: () => number;
 }
 
 export type LiveLoad = { phase: 'loading' } | { phase: 'failed'; error: AppError } | { phase: 'ready'; value: LiveContextValue };
@@ -34,14 +40,22 @@ export function createLiveStore(api: AgentConnectionsApi): LiveStore {
     load = next;
     for (const listener of listeners) listener();
   };
-  const ready = (live: LiveState) => set({ phase: 'ready', value: { live, update: (change) => patch(() => change) } });
+  let connectionStamp = 0;
+  const ready = (live: LiveState) =>
+    set({ phase: 'ready', value: { live, update: (change) => patch(() => change), connectionStamp: () => connectionStamp } });
   // Events before the first state arrives carry nothing the initial calls do not return.
   const patch = (change: (current: LiveState) => Partial<LiveState>) => {
     if (load.phase === 'ready') ready({ ...load.value.live, ...change(load.value.live) });
   };
   api.on('auth.changed', (auth) => patch(() => ({ auth })));
-  api.on('connection.changed', (connection) => patch(() => ({ connection })));
-  api.on('connection.progress', (run) => patch((current) => ({ connection: { ...current.connection, run } })));
+  api.on('connection.changed', (connection) => {
+    connectionStamp += 1;
+    patch(() => ({ connection }));
+  });
+  api.on('connection.progress', (run) => {
+    connectionStamp += 1;
+    patch((current) => ({ connection: { ...current.connection, run } }));
+  });
   api.on('settings.changed', (settings) => patch(() => ({ settings })));
   Promise.all([api['app.info']({}), api['settings.get']({}), api['auth.status']({}), api['connection.state']({})]).then(
     ([info, settings, auth, connection]) => ready({ info, settings, auth, connection }),

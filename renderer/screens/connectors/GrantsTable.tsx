@@ -13,7 +13,8 @@ export function GrantsTable({ grants }: { grants: Grant[] }) {
   const rights = (grant: Grant) =>
     [grant.read && t('grants.read'), grant.edit && t('grants.edit'), grant.viewAllRecords && t('grants.viewAll')].filter(Boolean).join(', ');
   return (
-    <TableContainer sx={{ maxHeight: 320 }}>
+    // It scrolls, so keyboard users must be able to focus it (WCAG 2.1.1; axe scrollable-region-focusable).
+    <TableContainer sx={{ maxHeight: 320 }} tabIndex={0} role="region" aria-label={t('details.grants')}>
       <Table size="small" stickyHeader aria-label={t('details.grants')}>
         <TableHead>
           <TableRow>

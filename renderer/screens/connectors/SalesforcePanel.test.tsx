@@ -207,6 +207,24 @@ describe('Salesforce panel, error', () => {
     expect(await screen.findByRole('heading', { name: 'Reconnecting' })).toBeTruthy();
   });
 
+  it('shows the end of a run that finished before the call that started it answered', async () => {
+    const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.error });
+    const startRun = api['connection.reconnect'];
+    // Browser mode: the run's events can overtake the HTTP answer, which still says "running".
+    api['connection.reconnect'] = async (input) => {
+      const running = await startRun(input);
+      api.emit('connection.changed', fixtures.connection.connected);
+      return running;
+    };
+    const alert = screen.getByText('Part of the connection is missing or was changed in Salesforce.').closest('[role="alert"]') as HTMLElement;
+    await user.click(within(alert).getByRole('button', { name: 'Reconnect' }));
+    await waitFor(() => expect(api.callsTo('connection.reconnect')).toHaveLength(1));
+    // The connectors list and the details card both say Connected, and no run is shown as going on.
+    await waitFor(() => expect(screen.queryAllByText('In progress')).toHaveLength(0));
+    expect(screen.getAllByText('Connected').length).toBeGreaterThan(0);
+    expect(screen.queryByRole('heading', { name: 'Reconnecting' })).toBeNull();
+  });
+
   it('offers Sign in again when the session ended', async () => {
     const { api, user } = await renderApp({ auth: fixtures.auth.expired, connection: fixtures.connection.sessionEnded });
     const buttons = screen.getAllByRole('button', { name: 'Sign in again' });
