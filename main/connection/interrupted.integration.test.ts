@@ -46,8 +46,27 @@ async function killWhileIn(h: Harness, step: StepId, hold: Omit<FaultSpec, 'resp
   const exited = new Promise((r) => child?.once('exit', r));
   child.kill('SIGKILL');
   await exited;
-  // Let the held request finish on the emulator side, as a real org would after the client died.
-  await new Promise((r) => setTimeout(r, 1_700));
+  // Let the held request finish on the emulator side, as a real org would after the client died. The
+  // child may also have died before sending it; so wait until it is in the request log, or until the
+  // log has been quiet for longer than the hold (a fixed sleep lost this race on a loaded machine).
+  let seen = h.emulator.requests().length;
+  let quietSince = Date.now();
+  while (matching(h, hold) < (hold.nth ?? 1) && Date.now() - quietSince < 2_500) {
+    await new Promise((r) => setTimeout(r, 20));
+    const now = h.emulator.requests().length;
+    if (now !== seen) [seen, quietSince] = [now, Date.now()];
+  }
+}
+
+function matching(h: Harness, hold: Omit<FaultSpec, 'respond'>): number {
+  return h.emulator
+    .requests()
+    .filter(
+      (r) =>
+        (hold.method === undefined || r.method === hold.method) &&
+        (hold.path === undefined || new RegExp(hold.path).test(r.path)) &&
+        (hold.soapOperation === undefined || r.soapOperation === hold.soapOperation),
+    ).length;
 }
 
 // A real child process per case: slower than the rest (process start-up), hence the longer timeout.

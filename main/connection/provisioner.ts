@@ -3,7 +3,7 @@ import { AppFailure } from '../../common/errors';
 import { COMPOSITE_LIMIT, COMPOSITE_QUERY_LIMIT } from '../salesforce/client';
 import { isTransient, salesforceAppError, toSalesforceError } from '../salesforce/errors';
 import { backoffDelay } from '../salesforce/retry';
-import type { Journal, JournalData, JournalRun } from '../store/journal';
+import type { Journal, JournalData, JournalRun, JournalStep } from '../store/journal';
 import type { Artifacts } from './artifacts';
 import type { ComposedChange, Step, StepContext } from './steps/step';
 
@@ -176,7 +176,7 @@ export async function rollBack(ctx: StepContext, steps: Step[], journal: Journal
   journal.markRollingBack();
   const leftovers: string[] = [];
   let refreshed = false;
-  for (const entry of [...run.steps].reverse()) {
+  for (const entry of [...withUnjournaledSteps(run.steps, steps)].reverse()) {
     if (entry.status === 'undone') continue;
     const step = steps.find((s) => s.id === entry.id);
     if (!step) continue;
@@ -198,6 +198,19 @@ export async function rollBack(ctx: StepContext, steps: Step[], journal: Journal
     }
   }
   return leftovers;
+}
+
+/**
+ * Neighbouring steps share one all-or-none request, so a process that died while a step was
+ * 'started' may have had later steps created by that same request before the journal heard of
+ * them. Those later steps are looked up too (as 'started', intent unknown), so nothing is orphaned.
+ */
+function withUnjournaledSteps(entries: JournalStep[], steps: Step[]): JournalStep[] {
+  if (!entries.some((e) => e.status === 'started')) return entries;
+  const journaled = new Set(entries.map((e) => e.id));
+  const lastIndex = Math.max(...entries.map((e) => steps.findIndex((s) => s.id === e.id)));
+  const later = steps.slice(lastIndex + 1).filter((s) => !journaled.has(s.id));
+  return [...entries, ...later.map((s): JournalStep => ({ id: s.id, status: 'started', intent: {} }))];
 }
 
 /** A look-up during rollback: someone else's artifact (a refusal) just means there is nothing of ours. */
