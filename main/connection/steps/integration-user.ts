@@ -5,7 +5,7 @@ import type { JournalData } from '../../store/journal';
 import { text } from '../artifacts';
 import { integrationUsername } from '../names';
 import { idOf } from './permission-set';
-import type { ComposedChange, Step, StepContext } from './step';
+import type { ComposedChange, RemovalContext, Step, StepContext } from './step';
 
 const USERNAME_TRIES = 5;
 
@@ -130,8 +130,10 @@ export const integrationUserStep: Step = {
   },
   async undo(ctx, result) {
     const id = text({ integrationUser: result }, 'integrationUser', 'id');
+    if (!id) return;
+    await removeUnrecordedLicence(ctx, id);
     // Salesforce cannot delete users: deactivating frees the licence seat (salesforce.md §3.4).
-    if (id) await ctx.client.update('User', id, { IsActive: false });
+    await ctx.client.update('User', id, { IsActive: false });
   },
   undoRequests(result) {
     const id = text({ integrationUser: result }, 'integrationUser', 'id');
@@ -141,3 +143,15 @@ export const integrationUserStep: Step = {
     `Deactivate the integration user ${String(result.username ?? ctx.names.userDisplayName)} (Salesforce cannot delete users; its licence seat is freed).`,
 };
 
+/**
+ * A run that died while its setup request was in flight never recorded the licence assignment that
+ * request made; it is on our user, so it goes with the user (otherwise the licence stays taken).
+ */
+async function removeUnrecordedLicence(ctx: RemovalContext, userId: string): Promise<void> {
+  if (!/^[A-Za-z0-9]{15,18}$/.test(userId)) return;
+  const rows = await ctx.client.query(
+    `SELECT Id FROM PermissionSetLicenseAssign WHERE AssigneeId = '${userId}' AND PermissionSetLicense.DeveloperName = 'SalesforceAPIIntegrationPsl'`,
+  );
+  const ids = rows.flatMap((row) => (typeof row.Id === 'string' ? [row.Id] : []));
+  if (ids.length > 0) await ctx.client.destroyMany(ids);
+}
