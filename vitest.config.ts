@@ -33,6 +33,9 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
+          // Re-importing React, MUI and i18next into a fresh jsdom per file tripled the run time; every
+          // test renders its own App over its own fake API, and Testing Library unmounts after each.
+          isolate: false,
           include: ['renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['renderer/test/setup.ts'],
           testTimeout: 20_000,
