@@ -246,3 +246,9 @@ export function queryRows(result: SubResult | undefined): Row[] {
   if (!result.ok) throw result.error;
   return queryResultSchema.parse(result.body).records.map(withoutAttributes);
 }
+
+/** Deletes every record a query finds (by `Id`); for clean-up of records no journal recorded. */
+export async function destroyFound(client: Pick<OrgClient, 'query' | 'destroyMany'>, soql: string): Promise<void> {
+  const ids = (await client.query(soql)).flatMap((row) => (typeof row.Id === 'string' ? [row.Id] : []));
+  if (ids.length > 0) await client.destroyMany(ids);
+}

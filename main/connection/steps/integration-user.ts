@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fail } from '../../../common/errors';
+import { destroyFound } from '../../salesforce/client';
 import { toSalesforceError } from '../../salesforce/errors';
 import type { JournalData } from '../../store/journal';
 import { text } from '../artifacts';
@@ -149,9 +150,8 @@ export const integrationUserStep: Step = {
  */
 async function removeUnrecordedLicence(ctx: RemovalContext, userId: string): Promise<void> {
   if (!/^[A-Za-z0-9]{15,18}$/.test(userId)) return;
-  const rows = await ctx.client.query(
+  await destroyFound(
+    ctx.client,
     `SELECT Id FROM PermissionSetLicenseAssign WHERE AssigneeId = '${userId}' AND PermissionSetLicense.DeveloperName = 'SalesforceAPIIntegrationPsl'`,
   );
-  const ids = rows.flatMap((row) => (typeof row.Id === 'string' ? [row.Id] : []));
-  if (ids.length > 0) await ctx.client.destroyMany(ids);
 }

@@ -1,3 +1,4 @@
+import { destroyFound } from '../../salesforce/client';
 import { fail } from '../../../common/errors';
 import { text } from '../artifacts';
 import { isOurs } from '../names';
@@ -36,9 +37,7 @@ export const permissionSetStep: Step = {
     if (!id || !/^[A-Za-z0-9]{15,18}$/.test(id)) return;
     // Salesforce refuses to delete an assigned permission set. Assignments the journal never heard of
     // (made by a request the app did not live to see answered) are ours too: it is our permission set.
-    const assigned = await ctx.client.query(`SELECT Id FROM PermissionSetAssignment WHERE PermissionSetId = '${id}'`);
-    const assignmentIds = assigned.flatMap((row) => (typeof row.Id === 'string' ? [row.Id] : []));
-    if (assignmentIds.length > 0) await ctx.client.destroyMany(assignmentIds);
+    await destroyFound(ctx.client, `SELECT Id FROM PermissionSetAssignment WHERE PermissionSetId = '${id}'`);
     await ctx.client.destroy('PermissionSet', id);
   },
   undoRequests: (result) => (typeof result.id === 'string' ? [{ referenceId: 'removePermissionSet', method: 'DELETE', url: `/sobjects/PermissionSet/${result.id}` }] : []),
