@@ -1,24 +1,16 @@
 import type { Connection } from 'jsforce';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type StartedEmulator } from './index';
-import { createEca, createIntegrationUser, expectError, firstError, mdApi, signIn, soapEnvelope, VERSION } from './test-helpers';
+import { describe, expect, it } from 'vitest';
+import { createEca, createIntegrationUser, expectError, firstError, mdApi, signedInEmulator, signIn, soapEnvelope, VERSION } from './test-helpers';
+import { startEmulator } from './index';
 
-let emu: StartedEmulator;
-let conn: Connection;
-
-beforeAll(async () => { emu = await startEmulator(); });
-afterAll(async () => { await emu.stop(); });
-beforeEach(async () => {
-  emu.reset();
-  conn = await signIn(emu);
-});
+const t = signedInEmulator();
 
 const header = (fullName: string) => ({ fullName, contactEmail: 'admin@customer.example', distributionState: 'Local', label: fullName });
 
 describe('External Client App CRUD (§2)', () => {
   it('creates the five types, generates the policies and a readable consumer key, masks the secret', async () => {
-    const md = mdApi(conn);
-    const { consumerKey } = await createEca(conn, 'Agent_App');
+    const md = mdApi(t.conn);
+    const { consumerKey } = await createEca(t.conn, 'Agent_App');
     expect(consumerKey).toMatch(/^3MVG9/);
     const plcy = await md.create('ExtlClntAppConfigurablePolicies', { fullName: 'Agent_App_plcy', externalClientApplication: 'Agent_App', isEnabled: true, isOauthPluginEnabled: true, label: 'x' });
     expect(plcy.success).toBe(true);
@@ -32,17 +24,17 @@ describe('External Client App CRUD (§2)', () => {
     expect(defaults).toMatchObject({ externalClientApplication: 'Agent_App', permittedUsersPolicyType: 'AllSelfAuthorized' });
     const second = await md.create('ExtlClntAppOauthConfigurablePolicies', { fullName: 'Agent_App_oauthPlcy', externalClientApplication: 'Agent_App', label: 'x' });
     expect(second.success).toBe(false);
-    const soql = await conn.query<{ DeveloperName: string; MasterLabel: string }>("SELECT Id, DeveloperName, MasterLabel, CreatedDate FROM ExternalClientApplication WHERE DeveloperName = 'Agent_App'");
+    const soql = await t.conn.query<{ DeveloperName: string; MasterLabel: string }>("SELECT Id, DeveloperName, MasterLabel, CreatedDate FROM ExternalClientApplication WHERE DeveloperName = 'Agent_App'");
     expect(soql.records[0]).toMatchObject({ DeveloperName: 'Agent_App', MasterLabel: 'Agent_App' });
-    expect(emu.state().externalClientApps[0]).toMatchObject({ fullName: 'Agent_App', globalOauthSettings: { consumerKey } });
+    expect(t.emu.state().externalClientApps[0]).toMatchObject({ fullName: 'Agent_App', globalOauthSettings: { consumerKey } });
   });
 
   it('needs the header for satellites, cascades header deletes, and reports missing names', async () => {
-    const md = mdApi(conn);
+    const md = mdApi(t.conn);
     const orphan = await md.create('ExtlClntAppOauthSettings', { fullName: 'Orphan_oauth', externalClientApplication: 'Nope', label: 'x' });
     expect(orphan.success).toBe(false);
     expect(firstError(orphan)?.statusCode).toBe('INVALID_CROSS_REFERENCE_KEY');
-    await createEca(conn, 'Cascade_App');
+    await createEca(t.conn, 'Cascade_App');
     const del = await md.delete('ExternalClientApplication', 'Cascade_App');
     expect(del.success).toBe(true);
     expect(await md.read('ExtlClntAppGlobalOauthSettings', 'Cascade_App_glbloauth')).toEqual({});
@@ -54,7 +46,7 @@ describe('External Client App CRUD (§2)', () => {
   });
 
   it('upsert reports created, update of a missing name fails, names follow the developer-name rule', async () => {
-    const md = mdApi(conn);
+    const md = mdApi(t.conn);
     const first = await md.upsert('ExternalClientApplication', header('Upsert_App'));
     const again = await md.upsert('ExternalClientApplication', { ...header('Upsert_App'), description: 'changed' });
     expect([first.created, again.created]).toEqual([true, false]);
@@ -66,13 +58,13 @@ describe('External Client App CRUD (§2)', () => {
   });
 
   it('validates clientCredentialsFlowUser against existing usernames', async () => {
-    const md = mdApi(conn);
-    await createEca(conn, 'Cc_App');
+    const md = mdApi(t.conn);
+    await createEca(t.conn, 'Cc_App');
     const bad = await md.upsert('ExtlClntAppOauthConfigurablePolicies', {
       fullName: 'Cc_App_oauth_defaultPolicy', clientCredentialsFlowUser: 'agent@nowhere.example', externalClientApplication: 'Cc_App', isClientCredentialsFlowEnabled: true, label: 'x',
     });
     expect(firstError(bad)?.message).toBe('Enter a valid execution user for the OAuth client credentials flow.');
-    const user = await createIntegrationUser(conn);
+    const user = await createIntegrationUser(t.conn);
     const ok = await md.upsert('ExtlClntAppOauthConfigurablePolicies', {
       fullName: 'Cc_App_oauth_defaultPolicy', clientCredentialsFlowUser: user.username, externalClientApplication: 'Cc_App', isClientCredentialsFlowEnabled: true, label: 'x',
     });
@@ -80,7 +72,7 @@ describe('External Client App CRUD (§2)', () => {
   });
 
   it('blocks ConnectedApp creation by default (switch) and ECA names colliding with a connected app', async () => {
-    const md = mdApi(conn);
+    const md = mdApi(t.conn);
     const ca = await md.create('ConnectedApp', { fullName: 'New_CA', contactEmail: 'a@b.example', label: 'New CA', oauthConfig: { callbackUrl: 'https://x.example/cb', scopes: ['Api'] } });
     expect(ca.success).toBe(false);
     const collide = await md.create('ExternalClientApplication', header('contoso_legacy_sync'));
@@ -98,7 +90,7 @@ describe('External Client App CRUD (§2)', () => {
   });
 
   it('faults on more than 10 components, unknown types, old API versions and bad booleans', async () => {
-    const md = mdApi(conn);
+    const md = mdApi(t.conn);
     const eleven = Array.from({ length: 11 }, (_, i) => header(`Many_${i}`));
     const many = await expectError(() => md.create('ExternalClientApplication', eleven));
     expect(many.errorCode).toBe('sf:EXCEEDED_ID_LIMIT');
@@ -106,10 +98,10 @@ describe('External Client App CRUD (§2)', () => {
     expect(ten.every((r) => r.success)).toBe(true);
     const unknown = await expectError(() => md.create('NoSuchType', { fullName: 'x' }));
     expect(unknown.errorCode).toBe('sf:INVALID_TYPE');
-    const old = signInAtVersion(conn, '58.0');
+    const old = signInAtVersion(t.conn, '58.0');
     const v58 = await expectError(() => mdApi(old).read('ExternalClientApplication', 'Many_0'));
     expect(v58.errorCode).toBe('sf:INVALID_TYPE');
-    const res = await soap(conn.accessToken ?? '', '<createMetadata><metadata xsi:type="ExternalClientApplication"><fullName>B</fullName><contactEmail>a@b.c</contactEmail><isProtected>yes</isProtected><label>B</label></metadata></createMetadata>');
+    const res = await soap(t.conn.accessToken ?? '', '<createMetadata><metadata xsi:type="ExternalClientApplication"><fullName>B</fullName><contactEmail>a@b.c</contactEmail><isProtected>yes</isProtected><label>B</label></metadata></createMetadata>');
     expect(res.status).toBe(500);
     expect(res.text).toContain('<faultcode>soapenv:Client</faultcode>');
   });
@@ -120,7 +112,7 @@ function signInAtVersion(c: Connection, version: string): Connection {
 }
 
 async function soap(sessionId: string, body: string): Promise<{ status: number; contentType: string; text: string }> {
-  const res = await fetch(`${emu.instanceUrl}/services/Soap/m/${VERSION}`, {
+  const res = await fetch(`${t.emu.instanceUrl}/services/Soap/m/${VERSION}`, {
     method: 'POST', headers: { 'content-type': 'text/xml', soapaction: '""' }, body: soapEnvelope(sessionId, body),
   });
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
@@ -128,7 +120,7 @@ async function soap(sessionId: string, body: string): Promise<{ status: number; 
 
 describe('SOAP shapes and sessions (§6.4)', () => {
   it('answers with the Salesforce envelope and text/xml;charset=UTF-8', async () => {
-    const res = await soap(conn.accessToken ?? '', '<createMetadata><metadata xsi:type="ExternalClientApplication"><fullName>Raw_App</fullName><contactEmail>a@b.c</contactEmail><label>Raw</label></metadata></createMetadata>');
+    const res = await soap(t.conn.accessToken ?? '', '<createMetadata><metadata xsi:type="ExternalClientApplication"><fullName>Raw_App</fullName><contactEmail>a@b.c</contactEmail><label>Raw</label></metadata></createMetadata>');
     expect(res.status).toBe(200);
     expect(res.contentType).toBe('text/xml;charset=UTF-8');
     expect(res.text).toContain('<soapenv:Body><createMetadataResponse><result><fullName>Raw_App</fullName><success>true</success></result></createMetadataResponse></soapenv:Body>');
@@ -138,18 +130,18 @@ describe('SOAP shapes and sessions (§6.4)', () => {
     const bad = await soap('00Dbogus!token', '<listMetadata><queries><type>ExternalClientApplication</type></queries><asOfVersion>66.0</asOfVersion></listMetadata>');
     expect(bad.status).toBe(500);
     expect(bad.text).toContain('<faultcode>sf:INVALID_SESSION_ID</faultcode><faultstring>INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session</faultstring>');
-    const malformed = await fetch(`${emu.instanceUrl}/services/Soap/m/${VERSION}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: '<not-xml' });
+    const malformed = await fetch(`${t.emu.instanceUrl}/services/Soap/m/${VERSION}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: '<not-xml' });
     expect(malformed.status).toBe(500);
     expect(await malformed.text()).toContain('soapenv:Client');
-    const before = conn.accessToken;
-    emu.advanceClock(7201 * 1000);
-    const res = await mdApi(conn).create('ExternalClientApplication', header('After_Refresh'));
+    const before = t.conn.accessToken;
+    t.emu.advanceClock(7201 * 1000);
+    const res = await mdApi(t.conn).create('ExternalClientApplication', header('After_Refresh'));
     expect(res.success).toBe(true);
-    expect(conn.accessToken).not.toBe(before);
+    expect(t.conn.accessToken).not.toBe(before);
   });
 
   it('needs Modify All Data or Modify Metadata', async () => {
-    const user = await signIn(emu, 'nonAdmin');
+    const user = await signIn(t.emu, 'nonAdmin');
     const err = await expectError(() => mdApi(user).list({ type: 'ExternalClientApplication' }));
     expect(err.errorCode).toBe('sf:INSUFFICIENT_ACCESS');
   });

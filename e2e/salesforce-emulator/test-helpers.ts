@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsforce, { type Connection, type OAuth2 } from 'jsforce';
-import type { StartedEmulator } from './index';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startEmulator, type StartedEmulator } from './index';
 
 export const CLI = { clientId: 'PlatformCLI', redirectUri: 'http://localhost:1717/OauthRedirect' };
 export const VERSION = '66.0';
@@ -188,4 +189,18 @@ export async function expectError(fn: () => PromiseLike<unknown>): Promise<{ err
     return e as { errorCode?: string; name?: string; message: string };
   }
   throw new Error('expected an error');
+}
+
+/** One emulator per test file, back to its seed and signed in as the admin before each test. */
+export function signedInEmulator(): { emu: StartedEmulator; conn: Connection } {
+  const ctx = {} as { emu: StartedEmulator; conn: Connection };
+  beforeAll(async () => {
+    ctx.emu = await startEmulator();
+  });
+  afterAll(() => ctx.emu.stop());
+  beforeEach(async () => {
+    ctx.emu.reset();
+    ctx.conn = await signIn(ctx.emu);
+  });
+  return ctx;
 }
