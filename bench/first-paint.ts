@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 import { startBrowserApp } from '../e2e/support/browser-app';
 import { spread } from './stats';
 import type { RendererResult } from './results';
 
-export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const HEADING = 'Agent connections';
 const LISTED = 'Dynamics 365 Sales';
 
@@ -76,12 +75,14 @@ function isLoadMarks(value: unknown): value is LoadMarks {
 /**
  * Browser mode as `npm run web` serves it (the built renderer, started in-process), loaded `loads`
  * times in Debian Chromium, each in a fresh browser context (empty cache) with a fresh start URL;
- * one load before them warms the server and the browser process and is not counted.
+ * one load before them warms the server and the browser process and is not counted. `browserUi`
+ * leaves Chromium's own browser UI on (see BROWSER_UI_FEATURES), to show what it costs.
  */
-export async function measureFirstPaint(loads: number): Promise<NonNullable<RendererResult['firstPaint']> | string> {
+export async function measureFirstPaint(loads: number, { browserUi = false } = {}): Promise<NonNullable<RendererResult['firstPaint']> | string> {
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
   const app = await startBrowserApp();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const args = browserUi ? CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--disable-features=')) : CHROMIUM_ARGS;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args });
   try {
     const samples: LoadMarks[] = [];
     for (let i = 0; i <= loads; i++) {

@@ -1,3 +1,4 @@
+import { BROWSER_UI_FEATURES } from './chromium';
 import { DISABLE_CHAIN, disableFloor, ENABLE_CHAIN, enableBudget, enableFloor } from './floor';
 import { kindSummary } from './requests';
 import type { BenchResults, PhaseResult, ProvisioningResult } from './results';
@@ -139,6 +140,7 @@ function rendererSection(results: BenchResults): string {
           spreadRow('First contentful paint', paint.firstContentfulPaintMs),
           spreadRow('**Connectors heading painted**', paint.headingVisibleMs),
           spreadRow('Connector list painted', paint.connectorsListedMs),
+          ...(paint.headingWithBrowserUiMs ? [spreadRow('Connectors heading painted, Chromium\'s own browser UI on', paint.headingWithBrowserUiMs)] : []),
         ],
       )
     : `Not measured: ${renderer.skipped ?? 'unknown reason'}.`;
@@ -149,7 +151,8 @@ function rendererSection(results: BenchResults): string {
     chunks,
     '',
     `### Connectors first paint (Debian Chromium, browser mode, ${paint ? paint.loads : 0} loads)`,
-    'Each load: a fresh browser context (empty cache) and a fresh start URL; one warm-up load before them is not counted. "Painted" = the first animation frame in which the element is laid out.',
+    'Each load: a fresh browser context (empty cache) and a fresh start URL; one warm-up load before them is not counted. "Painted" = the first animation frame in which the element is laid out. ' +
+      'Chromium runs with its own browser UI off (`--disable-features=' + BROWSER_UI_FEATURES.join(',') + '`): otherwise every new window starts a second renderer for the omnibox popup that competes with the app for the cores, and the Electron window this stands in for has no browser UI. The last row is the same load with that UI on.',
     '',
     paintTable,
   ].join('\n');

@@ -56,6 +56,8 @@ export interface RendererResult {
     headingVisibleMs: Spread;
     /** Until the connector list (fetched over the API) showed Dynamics 365 Sales. */
     connectorsListedMs: Spread;
+    /** The heading again, with Chromium's own browser UI left on (it competes for the cores; Electron has none). */
+    headingWithBrowserUiMs?: Spread;
   } | null;
   /** Why the first paint was not measured (e.g. no browser here). */
   skipped?: string;

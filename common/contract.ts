@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppError } from './errors';
+import type { EventName, OperationName } from './contract-names';
 import { appInfoSchema, connectorSchema } from './domain/connectors';
 import { orgProfileInputSchema, orgProfileSchema, settingsSchema, settingsUpdateSchema } from './domain/settings';
 import { authStatusSchema, signInStartedSchema } from './domain/auth';
@@ -74,10 +75,8 @@ export const operations = {
     output: z.array(auditEntrySchema),
   },
   'audit.export': { input: z.object({ format: z.enum(['json', 'csv']) }).strict(), output: savedFileSchema },
-} as const;
+} as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
-export type OperationName = keyof typeof operations;
-export const operationNames = Object.keys(operations) as OperationName[];
 export type OperationInput<N extends OperationName> = z.input<(typeof operations)[N]['input']>;
 export type ParsedInput<N extends OperationName> = z.output<(typeof operations)[N]['input']>;
 export type OperationOutput<N extends OperationName> = z.output<(typeof operations)[N]['output']>;
@@ -88,9 +87,7 @@ export const events = {
   'connection.changed': connectionStateSchema,
   'connection.progress': runProgressSchema,
   'settings.changed': settingsSchema,
-} as const;
-export type EventName = keyof typeof events;
-export const eventNames = Object.keys(events) as EventName[];
+} as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 /** A call's result on every transport: errors are values, never thrown stack traces. */

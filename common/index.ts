@@ -1,3 +1,4 @@
+export * from './contract-names';
 export * from './contract';
 export * from './errors';
 export * from './domain/settings';

@@ -16,7 +16,7 @@ export type BridgeApi = {
 function isEventMessage(message: unknown): message is { event: EventName; payload: unknown } {
   if (typeof message !== 'object' || message === null) return false;
   const event = (message as { event?: unknown }).event;
-  return typeof event === 'string' && (eventNames as string[]).includes(event);
+  return typeof event === 'string' && (eventNames as readonly string[]).includes(event);
 }
 
 /**

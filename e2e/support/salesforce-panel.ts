@@ -18,7 +18,7 @@ export function salesforcePanel(page: Page, labels: UiLabels) {
     save,
 
     async open(): Promise<void> {
-      await page.getByRole('tab', { name: labels.connectors }).click();
+      await page.getByRole('navigation').getByRole('button', { name: labels.connectors, exact: true }).click();
       await page.getByRole('button', { name: new RegExp(`^${labels.salesforce}`) }).click();
       await expect(toggle).toBeVisible();
     },

@@ -38,10 +38,10 @@ test('keyboard alone reaches the navigation and the Salesforce panel', async ({ 
 
 test('switching the language to Swedish shows Swedish', async ({ page }) => {
   await page.goto(browserApp.startUrl());
-  await page.getByRole('link', { name: 'Settings' }).or(page.getByRole('tab', { name: 'Settings' })).or(page.getByRole('button', { name: 'Settings' })).first().click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('combobox', { name: 'Language' }).click();
   await page.getByRole('option', { name: 'Svenska' }).click();
-  await page.getByRole('link', { name: 'Kopplingar' }).or(page.getByRole('tab', { name: 'Kopplingar' })).or(page.getByRole('button', { name: 'Kopplingar' })).first().click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Kopplingar', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Agentkopplingar' })).toBeVisible();
   await page.screenshot({ path: 'e2e/artifacts/connectors-sv.png', fullPage: true });
 });

@@ -1,4 +1,5 @@
-import { AppFailure, type AgentConnectionsApi, type EventName, type Result } from '../../common';
+import type { AgentConnectionsApi, EventName, Result } from '../../common';
+import { AppFailure } from '../../common/failure';
 
 type RawBridge = Record<string, unknown> & { on: (event: EventName, listener: (payload: unknown) => void) => () => void };
 

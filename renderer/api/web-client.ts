@@ -1,5 +1,6 @@
-import { eventNames, operationNames, type AgentConnectionsApi, type EventName, type Result } from '../../common';
-import { appError } from '../../common/errors';
+import type { AgentConnectionsApi, Result } from '../../common';
+import { eventNames, operationNames, type EventName } from '../../common/contract-names';
+import { appError } from '../../common/failure';
 import { unwrapResult } from './bridge';
 
 type Listener = (payload: unknown) => void;
@@ -48,7 +49,7 @@ function connectEvents(base: Location, listeners: Map<EventName, Set<Listener>>)
   const socket = new WebSocket(`${protocol}//${base.host}/events`);
   socket.addEventListener('message', (message: MessageEvent<string>) => {
     const parsed = JSON.parse(message.data) as { event?: unknown; payload?: unknown };
-    if (typeof parsed.event === 'string' && (eventNames as string[]).includes(parsed.event)) {
+    if (typeof parsed.event === 'string' && (eventNames as readonly string[]).includes(parsed.event)) {
       for (const listener of listeners.get(parsed.event as EventName) ?? []) listener(parsed.payload);
     }
   });

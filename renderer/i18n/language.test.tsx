@@ -17,7 +17,7 @@ describe('language', () => {
   it('shows Swedish on a Swedish system', async () => {
     await renderApp({ info: { ...fixtures.appInfo, locale: 'sv-SE' } });
     expect(await screen.findByRole('heading', { name: 'Agentkopplingar' })).toBeTruthy();
-    expect(screen.getByRole('tab', { name: 'Kopplingar' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Kopplingar' })).toBeTruthy();
     expect(screen.getByText('Ansluten — ingen konfiguration behövs')).toBeTruthy();
     expect(screen.getByRole('switch', { name: 'Slå på åtkomst' })).toBeTruthy();
     expect(screen.getByText('Logga in i Salesforce först')).toBeTruthy();
@@ -36,12 +36,12 @@ describe('language', () => {
 
   it('switches to Swedish from Settings at once', async () => {
     const { api, user } = await renderApp();
-    await user.click(screen.getByRole('tab', { name: 'Settings' }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
     await user.click(await screen.findByRole('combobox', { name: /Language/ }));
     await user.click(screen.getByRole('option', { name: 'Svenska' }));
     expect(api.callsTo('settings.update')).toEqual([{ language: 'sv' }]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Inställningar' })).toBeTruthy();
-    await user.click(screen.getByRole('tab', { name: 'Kopplingar' }));
+    await user.click(screen.getByRole('button', { name: 'Kopplingar' }));
     expect(await screen.findByRole('heading', { name: 'Agentkopplingar' })).toBeTruthy();
   });
 });

@@ -23,22 +23,24 @@ describe('app shell', () => {
   it('moves between screens from the keyboard and keeps the connection progress when coming back', async () => {
     const { user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.provisioning });
     expect(screen.getByRole('heading', { name: 'Turning on access' })).toBeTruthy();
-    screen.getByRole('tab', { name: 'Connectors' }).focus();
-    await user.keyboard('{ArrowRight}');
+    screen.getByRole('button', { name: 'Connectors' }).focus();
+    await user.tab();
     expect(document.activeElement?.textContent).toBe('Activity');
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('heading', { level: 1, name: 'Activity' })).toBeTruthy();
-    await user.click(screen.getByRole('tab', { name: 'Connectors' }));
+    expect(screen.getByRole('button', { name: 'Activity', current: 'page' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Connectors' }).getAttribute('aria-current')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Connectors' }));
     expect(await screen.findByRole('heading', { name: 'Turning on access' })).toBeTruthy();
     expect(screen.getByRole('listitem', { current: 'step' }).textContent).toContain('Access grants');
   });
 
   it('follows progress events pushed by main while another screen is open', async () => {
     const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.provisioning });
-    await user.click(screen.getByRole('tab', { name: 'Settings' }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
     await screen.findByRole('heading', { level: 1, name: 'Settings' });
     api.emit('connection.progress', fixtures.runAt('enable', 'integrationUser'));
-    await user.click(screen.getByRole('tab', { name: 'Connectors' }));
+    await user.click(screen.getByRole('button', { name: 'Connectors' }));
     expect((await screen.findByRole('listitem', { current: 'step' })).textContent).toContain('Integration user');
   });
 });

@@ -1,8 +1,7 @@
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Container from '@mui/material/Container';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import CloudDoneIcon from '@mui/icons-material/CloudDone';
@@ -16,6 +15,15 @@ import { ConnectorsScreen, type ConnectorId } from '../screens/connectors/Connec
 // Only Connectors is on the first screen; the others load when first opened.
 const ActivityScreen = lazy(() => import('../screens/activity/ActivityScreen'));
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen'));
+
+const navButtonSx = {
+  minHeight: 48,
+  px: 2,
+  borderRadius: 0,
+  borderBottom: '2px solid transparent',
+  '&:not([aria-current])': { opacity: 0.9 },
+  '&[aria-current="page"]': { borderBottomColor: 'currentColor' },
+} as const;
 
 /** App bar (name, signed-in org), the three-way navigation, and the current screen. */
 export function AppShell() {
@@ -35,15 +43,17 @@ export function AppShell() {
           </Typography>
           <SignedInOrg />
         </Toolbar>
-        <Box component="nav" aria-label={t('nav.label')}>
-          <Tabs value={screen} onChange={(_event, value: Screen) => setScreen(value)} textColor="inherit" sx={{ px: 1, '& .MuiTabs-indicator': { backgroundColor: 'currentColor' } }}>
-            {screens.map((id) => (
-              <Tab key={id} value={id} label={t(`nav.${id}`)} id={`tab-${id}`} aria-controls={`panel-${id}`} sx={{ '&:not(.Mui-selected)': { opacity: 0.9 } }} />
-            ))}
-          </Tabs>
+        {/* Screens are navigation, not in-page tabs: buttons with aria-current, which also spares the
+            first paint the layout measuring an indicator-drawing tab strip does. */}
+        <Box component="nav" aria-label={t('nav.label')} sx={{ display: 'flex', px: 1 }}>
+          {screens.map((id) => (
+            <Button key={id} color="inherit" aria-current={id === screen ? 'page' : undefined} onClick={() => setScreen(id)} sx={navButtonSx}>
+              {t(`nav.${id}`)}
+            </Button>
+          ))}
         </Box>
       </AppBar>
-      <Container component="main" maxWidth="lg" id={`panel-${screen}`} role="tabpanel" aria-labelledby={`tab-${screen}`} sx={{ py: 3 }}>
+      <Container component="main" maxWidth="lg" sx={{ py: 3 }}>
         <Suspense fallback={<Pending height={240} />}>
           {screen === 'connectors' && <ConnectorsScreen selected={connector} onSelect={setConnector} />}
           {screen === 'activity' && (loaded ? <ActivityScreen /> : <Pending height={240} />)}

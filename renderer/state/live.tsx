@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { toAppError, type AgentConnectionsApi, type AppError, type AppInfo, type AuthStatus, type ConnectionState, type Settings } from '../../common';
+import type { AgentConnectionsApi, AppError, AppInfo, AuthStatus, ConnectionState, Settings } from '../../common';
+import { toAppError } from '../../common/failure';
 
 /** What main owns and pushes: the renderer mirrors it, so leaving a screen and coming back loses nothing. */
 export interface LiveState {

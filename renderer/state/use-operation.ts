@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { toAppError, type AppError } from '../../common';
+import { toAppError, type AppError } from '../../common/failure';
 
 export interface Operation {
   busy: boolean;

@@ -28,7 +28,7 @@ describe('theme', () => {
     setPrefersDark(true);
     const { user } = await renderApp({ settings: { ...fixtures.settings, theme: 'light' } });
     expect(bodyIsDark()).toBe(false);
-    await user.click(screen.getByRole('tab', { name: 'Settings' }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
     await user.click(await screen.findByRole('combobox', { name: /Theme/ }));
     await user.click(screen.getByRole('option', { name: 'Dark' }));
     await waitFor(() => expect(bodyIsDark()).toBe(true));

@@ -4,7 +4,7 @@ import { renderApp } from '../../test/render';
 
 async function openActivity() {
   const rendered = await renderApp();
-  await rendered.user.click(screen.getByRole('tab', { name: 'Activity' }));
+  await rendered.user.click(screen.getByRole('button', { name: 'Activity' }));
   const table = await screen.findByRole('table', { name: 'Activity log' });
   return { ...rendered, table };
 }

@@ -3,73 +3,38 @@ import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pending } from '../../components/Pending';
-import { useLiveIfLoaded, type LiveState } from '../../state/live';
-import { AgentAccessCard } from '../access/AgentAccessCard';
-import { AccessCard } from './AccessCard';
-import { ConnectionAlerts } from './ConnectionAlerts';
-import { SignInCard } from './SignInCard';
+import { afterNextPaint } from '../../state/after-paint';
+import { useLiveIfLoaded } from '../../state/live';
 
-// Cards shown only in some connection states: their code is not needed for the first paint.
-const loadPreflightCard = () => import('./PreflightCard');
-const loadRunProgressCard = () => import('./RunProgressCard');
-const loadDetailsCard = () => import('./DetailsCard');
-const PreflightCard = lazy(() => loadPreflightCard().then((m) => ({ default: m.PreflightCard })));
-const RunProgressCard = lazy(() => loadRunProgressCard().then((m) => ({ default: m.RunProgressCard })));
-const DetailsCard = lazy(() => loadDetailsCard().then((m) => ({ default: m.DetailsCard })));
+// The cards need the live state, which arrives after the first paint: their code loads meanwhile.
+const loadLiveCards = () => import('./LiveCards');
+const LiveCards = lazy(() => loadLiveCards().then((m) => ({ default: m.LiveCards })));
 
 /** Everything about the Salesforce connection, driven only by the live auth and connection state. */
 export function SalesforcePanel() {
   const { t } = useTranslation();
   const live = useLiveIfLoaded()?.live;
+  useEffect(() => afterNextPaint(() => void loadLiveCards().catch(() => undefined)), []);
+  const placeholders = (
+    // Roughly the signed-out sign-in, access and agent access cards, until the live state and the cards' code arrive.
+    <>
+      <Pending height={170} />
+      <Pending height={150} />
+      <Pending height={130} />
+    </>
+  );
   return (
     <Stack component="section" aria-labelledby="salesforce-heading" spacing={2} sx={{ minWidth: 0 }}>
       <Typography id="salesforce-heading" variant="h5" component="h2">
         {t('connectors.name.salesforce')}
       </Typography>
       {live ? (
-        <LiveCards live={live} />
+        <Suspense fallback={placeholders}>
+          <LiveCards live={live} />
+        </Suspense>
       ) : (
-        // Roughly the signed-out sign-in, access and agent access cards, until the live state arrives.
-        <>
-          <Pending height={170} />
-          <Pending height={150} />
-          <Pending height={130} />
-        </>
+        placeholders
       )}
     </Stack>
-  );
-}
-
-function LiveCards({ live }: { live: LiveState }) {
-  const { connection, auth } = live;
-  const running = connection.status === 'running';
-  const showRun = connection.run !== undefined && (running || connection.status === 'interrupted');
-  const showPreflight = auth.state === 'signedIn' && (connection.status === 'off' || connection.preflight !== undefined);
-  // Once the screen is painted, fetch the other cards' code, so a state change later shows them at once.
-  useEffect(() => {
-    void Promise.all([loadPreflightCard(), loadRunProgressCard(), loadDetailsCard()]).catch(() => undefined);
-  }, []);
-  return (
-    <>
-      <SignInCard />
-      <ConnectionAlerts connection={connection} />
-      <AccessCard />
-      {showPreflight && !running && (
-        <Suspense fallback={<Pending height={200} />}>
-          <PreflightCard />
-        </Suspense>
-      )}
-      {showRun && connection.run && (
-        <Suspense fallback={<Pending height={200} />}>
-          <RunProgressCard run={connection.run} active={running} />
-        </Suspense>
-      )}
-      {connection.details && (
-        <Suspense fallback={<Pending height={400} />}>
-          <DetailsCard connection={connection} details={connection.details} />
-        </Suspense>
-      )}
-      <AgentAccessCard />
-    </>
   );
 }

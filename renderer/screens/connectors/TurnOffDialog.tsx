@@ -9,7 +9,8 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toAppError, type AppError, type RemovalPlan } from '../../../common';
+import type { AppError, RemovalPlan } from '../../../common';
+import { toAppError } from '../../../common/failure';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 

@@ -5,7 +5,7 @@ import { renderApp } from '../../test/render';
 
 async function openSettings(state: Parameters<typeof renderApp>[0] = {}) {
   const rendered = await renderApp(state);
-  await rendered.user.click(screen.getByRole('tab', { name: 'Settings' }));
+  await rendered.user.click(screen.getByRole('button', { name: 'Settings' }));
   await screen.findByRole('heading', { level: 1, name: 'Settings' });
   return rendered;
 }
