@@ -52,6 +52,7 @@ const results: BenchResults = {
       firstContentfulPaintMs: spread([250, 260, 255]),
       headingVisibleMs: spread([280, 300, 320]),
       connectorsListedMs: spread([290, 310, 330]),
+      interactiveMs: spread([400, 420, 440]),
     },
   },
 };

@@ -140,6 +140,7 @@ function rendererSection(results: BenchResults): string {
           spreadRow('First contentful paint', paint.firstContentfulPaintMs),
           spreadRow('**Connectors heading painted**', paint.headingVisibleMs),
           spreadRow('Connector list painted', paint.connectorsListedMs),
+          spreadRow('React attached (screen answers clicks)', paint.interactiveMs),
           ...(paint.headingWithBrowserUiMs ? [spreadRow('Connectors heading painted, Chromium\'s own browser UI on', paint.headingWithBrowserUiMs)] : []),
         ],
       )
@@ -207,7 +208,7 @@ function summaryTables(results: BenchResults): string {
     '',
     `Renderer first screen: ${kb(results.renderer.firstScreen.gzipBytes)} gzipped (${kb(results.renderer.firstScreen.rawBytes)} raw). ` +
       (paint
-        ? `Connectors heading painted after ${ms(paint.headingVisibleMs.median)} (median of ${paint.loads} loads, ${ms(paint.headingVisibleMs.min)} – ${ms(paint.headingVisibleMs.max)}); first contentful paint ${ms(paint.firstContentfulPaintMs.median)}.`
+        ? `Connectors heading painted after ${ms(paint.headingVisibleMs.median)} (median of ${paint.loads} loads, ${ms(paint.headingVisibleMs.min)} – ${ms(paint.headingVisibleMs.max)}); first contentful paint ${ms(paint.firstContentfulPaintMs.median)}; React attached (the screen answers clicks) after ${ms(paint.interactiveMs.median)}.`
         : `First paint not measured: ${results.renderer.skipped ?? 'unknown reason'}.`),
   ].join('\n');
 }

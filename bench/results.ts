@@ -54,8 +54,10 @@ export interface RendererResult {
     firstContentfulPaintMs: Spread;
     /** Until the Connectors screen's "Agent connections" heading was in a painted frame. */
     headingVisibleMs: Spread;
-    /** Until the connector list (fetched over the API) showed Dynamics 365 Sales. */
+    /** Until the connector list showed Dynamics 365 Sales (the product's two connectors show before main's list arrives). */
     connectorsListedMs: Spread;
+    /** Until React had taken over the screen (the pre-rendered HTML answers clicks only from then). */
+    interactiveMs: Spread;
     /** The heading again, with Chromium's own browser UI left on (it competes for the cores; Electron has none). */
     headingWithBrowserUiMs?: Spread;
   } | null;

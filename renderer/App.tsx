@@ -19,20 +19,22 @@ import { createAppTheme, useResolvedThemeMode } from './theme/theme';
  * The whole renderer for one API: desktop bridge, browser mode or the tests' fake. `live` is the
  * store main.tsx started before rendering; without one, the app starts its own.
  */
-export function App({ api, live }: { api: AgentConnectionsApi; live?: LiveStore }) {
+export function App({ api, live, locale = navigator.language }: { api: AgentConnectionsApi; live?: LiveStore; locale?: string }) {
   const [store] = useState(() => live ?? createLiveStore(api));
   return (
     <ApiProvider api={api}>
-      <Root store={store} />
+      <Root store={store} locale={locale} />
     </ApiProvider>
   );
 }
 
-function Root({ store }: { store: LiveStore }) {
-  const load = useSyncExternalStore(store.subscribe, store.snapshot);
-  const [i18n] = useState(() => createI18n(resolveLanguage('system', navigator.language)));
+/** `locale` stands in for the OS locale until main reports it (the build's pre-rendered shell fixes it). */
+function Root({ store, locale }: { store: LiveStore; locale: string }) {
+  // While hydrating the pre-rendered shell, React asks for the state it was rendered with: `initial`.
+  const load = useSyncExternalStore(store.subscribe, store.snapshot, store.initial);
+  const [i18n] = useState(() => createI18n(resolveLanguage('system', locale)));
   const settings = load.phase === 'ready' ? load.value.live.settings : null;
-  const systemLocale = load.phase === 'ready' ? load.value.live.info.locale : navigator.language;
+  const systemLocale = load.phase === 'ready' ? load.value.live.info.locale : locale;
   useLanguage(i18n, settings?.language ?? 'system', systemLocale);
   const mode = useResolvedThemeMode(settings?.theme ?? 'system');
   const theme = useMemo(() => createAppTheme(mode), [mode]);

@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBridgeApi } from './api/bridge';
 import { createWebApi } from './api/web-client';
 import { App } from './App';
+import { resolveLanguage } from './i18n';
 import { createLiveStore } from './state/live';
 
 // The desktop app has preload's bridge; a plain browser (browser mode) talks to the local web server.
@@ -11,9 +12,24 @@ const api = createBridgeApi() ?? createWebApi();
 const live = createLiveStore(api);
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
+  const app = (
     <StrictMode>
       <App api={api} live={live} />
-    </StrictMode>,
+    </StrictMode>
   );
+  // index.html already shows the Connectors screen, rendered at build time in one language and theme
+  // (renderer/prerender): take it over when this first render would look the same, else replace it.
+  const prerendered = root.dataset.prerendered;
+  delete root.dataset.prerendered;
+  if (prerendered === firstRenderLook()) {
+    hydrateRoot(root, app);
+  } else {
+    root.replaceChildren();
+    createRoot(root).render(app);
+  }
+}
+
+function firstRenderLook(): string {
+  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  return `${resolveLanguage('system', navigator.language)} ${dark ? 'dark' : 'light'}`;
 }

@@ -28,7 +28,11 @@ export type LiveLoad = { phase: 'loading' } | { phase: 'failed'; error: AppError
 export interface LiveStore {
   subscribe: (listener: () => void) => () => void;
   snapshot: () => LiveLoad;
+  /** Always "loading": the state the pre-rendered shell shows, which hydration must start from. */
+  initial: () => LiveLoad;
 }
+
+const LOADING: LiveLoad = { phase: 'loading' };
 
 /**
  * Sends the four initial calls at once and keeps the result current from main's events. Created
@@ -36,7 +40,7 @@ export interface LiveStore {
  */
 export function createLiveStore(api: AgentConnectionsApi): LiveStore {
   const listeners = new Set<() => void>();
-  let load: LiveLoad = { phase: 'loading' };
+  let load = LOADING;
   const set = (next: LiveLoad) => {
     load = next;
     for (const listener of listeners) listener();
@@ -68,6 +72,7 @@ export function createLiveStore(api: AgentConnectionsApi): LiveStore {
       return () => listeners.delete(listener);
     },
     snapshot: () => load,
+    initial: () => LOADING,
   };
 }
 

@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startBrowserApp, type BrowserApp } from '../support/browser-app';
+
+let browserApp: BrowserApp;
+test.beforeEach(async () => {
+  browserApp = await startBrowserApp();
+});
+test.afterEach(() => browserApp.stop());
+
+/** The session cookie comes from the start URL; later loads of "/" can then be intercepted. */
+async function signInToBrowserMode(page: Page): Promise<string> {
+  await page.goto(browserApp.startUrl());
+  return new URL(page.url()).origin;
+}
+
+/** Answers nothing from main, so the screen stays as it first renders; collects what the page reports. */
+async function holdApiCalls(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('WebSocket')) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.route('**/api/**', () => undefined);
+  return problems;
+}
+
+/** The screen's markup with what only differs in form: hydration comments and style attribute spacing. */
+const rootMarkup = (page: Page) =>
+  page.evaluate(() =>
+    (document.getElementById('root')?.innerHTML ?? '')
+      .replace(/<!--[^>]*-->/g, '')
+      .replace(/style="([^"]*)"/g, (_all, value: string) => `style="${value.replace(/\s+/g, '').replace(/;$/, '')}"`),
+  );
+
+test('the pre-rendered shell is the app\'s own first render, so React takes it over without a mismatch', async ({ page, context }) => {
+  const origin = await signInToBrowserMode(page);
+  const problems = await holdApiCalls(page);
+  await page.goto(`${origin}/`);
+  await expect(page.getByRole('heading', { name: 'Agent connections' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => Object.keys(document.querySelector('nav button') ?? {}).some((k) => k.startsWith('__reactProps')))).toBe(true);
+  const hydrated = await rootMarkup(page);
+
+  // The same screen rendered by the client alone, from an index.html without the shell.
+  const fresh = await context.newPage();
+  await holdApiCalls(fresh);
+  await fresh.route((url) => url.pathname === '/', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/<div id="root" data-prerendered="[^"]*">[\s\S]*<\/div>(\s*<\/body>)/, '<div id="root"></div>$1');
+    await route.fulfill({ response, body });
+  });
+  await fresh.goto(`${origin}/`);
+  await expect(fresh.getByRole('heading', { name: 'Agent connections' })).toBeVisible();
+  expect(await rootMarkup(fresh)).toBe(hydrated);
+  expect(problems).toEqual([]);
+});
+
+test('the shell shows the Connectors screen before any script has run', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(browserApp.startUrl());
+  await expect(page.getByRole('heading', { name: 'Agent connections' })).toBeVisible();
+  await expect(page.getByText('Dynamics 365 Sales')).toBeVisible();
+  await context.close();
+});
+
+test('on a dark OS the app renders itself dark instead of showing the light shell', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto(browserApp.startUrl());
+  await expect(page.getByRole('heading', { name: 'Agent connections' })).toBeVisible();
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).not.toBe('rgb(255, 255, 255)');
+  await expect(page.locator('#root')).not.toHaveAttribute('data-prerendered', /.*/);
+  await context.close();
+});
