@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, net, protocol, safeStorage, session, shell } from 'electron';
 import { checkConnectionOnLaunch, createApp } from './app';
@@ -7,6 +7,7 @@ import { dataDirFromEnv } from './data-dir';
 import { ensureDemoProfile } from './demo-profile';
 import { registerIpcHandlers, sendEvent } from './ipc/handle';
 import { consoleLogger } from './log';
+import { indexHtmlForLocale } from './renderer-index';
 import { desktopCsp } from './security/csp';
 import { createGuardedOpener } from './security/open-external';
 import { mimeTypeOf, resolveStaticFile } from './security/static-files';
@@ -76,7 +77,8 @@ function serveRenderer(): void {
     const file = url.host === APP_HOST ? resolveStaticFile(rendererRoot, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
-    return new Response(await response.arrayBuffer(), {
+    const body = basename(file) === 'index.html' ? indexHtmlForLocale(await response.text(), app.getLocale()) : await response.arrayBuffer();
+    return new Response(body, {
       headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': desktopCsp, 'x-content-type-options': 'nosniff' },
     });
   });

@@ -3,7 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBridgeApi } from './api/bridge';
 import { createWebApi } from './api/web-client';
 import { App } from './App';
-import { resolveLanguage } from './i18n';
+import { resolveLanguage } from '../common/language';
 import { createLiveStore } from './state/live';
 
 // The desktop app has preload's bridge; a plain browser (browser mode) talks to the local web server.

@@ -24,20 +24,23 @@ async function holdApiCalls(page: Page): Promise<string[]> {
   return problems;
 }
 
-/** The screen's markup with what only differs in form: hydration comments and style attribute spacing. */
-const rootMarkup = (page: Page) =>
-  page.evaluate(() =>
-    (document.getElementById('root')?.innerHTML ?? '')
-      .replace(/<!--[^>]*-->/g, '')
-      .replace(/style="([^"]*)"/g, (_all, value: string) => `style="${value.replace(/\s+/g, '').replace(/;$/, '')}"`),
-  );
+/** The screen's markup without what only differs in form: hydration comments, style attribute spacing. */
+async function rootMarkup(page: Page): Promise<string> {
+  const html = await page.locator('#root').innerHTML();
+  return html
+    .replace(/<!--[^>]*-->/g, '')
+    .replace(/style="([^"]*)"/g, (_all: string, value: string) => `style="${value.replace(/\s+/g, '').replace(/;$/, '')}"`);
+}
+
+/** React keeps its props on the elements it manages: there from the moment it has taken the shell over. */
+const reactAttached = (page: Page) => page.locator('nav button').first().evaluate((button) => Object.keys(button as object).some((key) => key.startsWith('__reactProps')));
 
 test('the pre-rendered shell is the app\'s own first render, so React takes it over without a mismatch', async ({ page, context }) => {
   const origin = await signInToBrowserMode(page);
   const problems = await holdApiCalls(page);
   await page.goto(`${origin}/`);
   await expect(page.getByRole('heading', { name: 'Agent connections' })).toBeVisible();
-  await expect.poll(() => page.evaluate(() => Object.keys(document.querySelector('nav button') ?? {}).some((k) => k.startsWith('__reactProps')))).toBe(true);
+  await expect.poll(() => reactAttached(page)).toBe(true);
   const hydrated = await rootMarkup(page);
 
   // The same screen rendered by the client alone, from an index.html without the shell.
@@ -68,8 +71,23 @@ test('on a dark OS the app renders itself dark instead of showing the light shel
   const page = await context.newPage();
   await page.goto(browserApp.startUrl());
   await expect(page.getByRole('heading', { name: 'Agent connections' })).toBeVisible();
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(background).not.toBe('rgb(255, 255, 255)');
+  await expect(page.locator('body')).not.toHaveCSS('background-color', 'rgb(255, 255, 255)');
   await expect(page.locator('#root')).not.toHaveAttribute('data-prerendered', /.*/);
   await context.close();
+});
+
+test('a Swedish locale is served no English shell; the app then renders itself', async ({ browser }) => {
+  const withoutScripts = await browser.newContext({ locale: 'sv-SE', javaScriptEnabled: false });
+  const bare = await withoutScripts.newPage();
+  await bare.goto(browserApp.startUrl());
+  await expect(bare.locator('#root')).toBeEmpty();
+  await withoutScripts.close();
+
+  // Which language it settles on follows main's locale (browser mode: this machine's), so only check it renders.
+  const swedish = await browser.newContext({ locale: 'sv-SE' });
+  const page = await swedish.newPage();
+  await page.goto(browserApp.startUrl());
+  await expect(page.getByRole('navigation')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await swedish.close();
 });

@@ -1,23 +1,16 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Settings } from '../../common';
+import type { UiLanguage } from '../../common/language';
 import en from './en.json';
 import sv from './sv.json';
 
-export const catalogs = { en, sv } as const;
-export type UiLanguage = keyof typeof catalogs;
+export const catalogs = { en, sv } as const satisfies Record<UiLanguage, unknown>;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     // Keys are checked at compile time against the English catalog; a test keeps Swedish in step.
     resources: { translation: typeof en };
   }
-}
-
-/** "system" follows the OS locale (main's `app.info`, else the browser's); anything not Swedish is English. */
-export function resolveLanguage(preference: Settings['language'], systemLocale: string): UiLanguage {
-  if (preference !== 'system') return preference;
-  return systemLocale.toLowerCase().startsWith('sv') ? 'sv' : 'en';
 }
 
 /** One i18next instance per app (and per test), initialised synchronously from the bundled catalogs. */

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import * as fixtures from '../api/fake-fixtures';
 import { renderApp } from '../test/render';
-import { resolveLanguage } from '.';
+import { resolveLanguage } from '../../common/language';
 
 describe('language', () => {
   it('follows the OS locale unless Settings choose one', () => {
