@@ -7,7 +7,7 @@ import type { AccessProfileStore } from '../agent/profile-store';
 import { connectionReport } from '../export/connection-report';
 import { agentCredentialsFile } from '../export/credentials';
 import type { Logger } from '../log';
-import { createOrgClient } from '../salesforce/client';
+import { createOrgClient, isReference } from '../salesforce/client';
 import { salesforceAppError } from '../salesforce/errors';
 import type { RetryPolicy, Sleep } from '../salesforce/retry';
 import type { AuditLog, ConnectionService, EventSink, OutgoingFile } from '../services/ports';
@@ -140,7 +140,7 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
 
   function audit(admin: AdminSession | null, orgId: string | null, operation: string, result: 'success' | 'failure' | 'partial', summary: string, artifacts: Artifacts): void {
     const touched = Object.entries(artifacts).flatMap(([step, data]) =>
-      ['id', 'name', 'username'].map((k) => data?.[k]).filter((v): v is string => typeof v === 'string' && !v.startsWith('@')).map((v) => `${step}:${v}`),
+      ['id', 'name', 'username'].map((k) => data?.[k]).filter((v): v is string => typeof v === 'string' && !isReference(v)).map((v) => `${step}:${v}`),
     );
     deps.audit.append({ actor: admin?.identity.username ?? 'unknown', orgId, operation, result, summary, artifacts: [...new Set(touched)] });
   }

@@ -19,6 +19,9 @@ import {
 export const API_VERSION = '66.0';
 
 /** sObject Collections take at most 200 records per call; Composite 25 subrequests, 5 of them queries. */
+/** A Composite reference to an earlier subrequest's result (`@{permissionSet.id}`): no real value yet. */
+export const isReference = (value: string): boolean => value.startsWith('@{');
+
 export const COLLECTION_LIMIT = 200;
 export const COMPOSITE_LIMIT = 25;
 export const COMPOSITE_QUERY_LIMIT = 5;

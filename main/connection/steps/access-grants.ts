@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Grant } from '../../../common';
-import { queryUrl, soqlQuote, queryRows, COLLECTION_LIMIT, COMPOSITE_QUERY_LIMIT, type CompositeSubrequest, type Row } from '../../salesforce/client';
+import { isReference, queryUrl, soqlQuote, queryRows, COLLECTION_LIMIT, COMPOSITE_QUERY_LIMIT, type CompositeSubrequest, type Row } from '../../salesforce/client';
 import { SalesforceError } from '../../salesforce/errors';
 import { saveResultSchema, type SaveResult } from '../../salesforce/schemas';
 import type { JournalData } from '../../store/journal';
-import { flag, list, text } from '../artifacts';
+import { list, text } from '../artifacts';
 import type { Step, StepContext } from './step';
 
 const objectPermissionRow = z.object({
@@ -138,8 +138,10 @@ export const accessGrantsStep: Step = {
   },
   async find(ctx) {
     const parentId = text(ctx.artifacts, 'permissionSet', 'id');
-    // A permission set this run just created has no grants yet: nothing to look up.
-    if (!parentId || !flag(ctx.artifacts, 'permissionSet', 'adopted')) {
+    // A permission set created in the same Composite (its id still a reference) has no grants yet.
+    // Any other may: adopted, or created before a retry or resume that follows a grants Composite
+    // which went through when a later one failed.
+    if (!parentId || isReference(parentId)) {
       ctx.scratch.set('existingGrants', EMPTY);
       return null;
     }
