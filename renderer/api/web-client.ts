@@ -44,14 +44,28 @@ async function post(name: string, input: unknown): Promise<Result<unknown>> {
   }
 }
 
-function connectEvents(base: Location, listeners: Map<EventName, Set<Listener>>): void {
+const FIRST_RETRY_MS = 1000;
+const MAX_RETRY_MS = 30_000;
+
+/**
+ * Reconnects a second after a dropped socket (the server restarted); while the server keeps refusing
+ * it (stopped, or this browser session ended), waits twice as long each time, up to half a minute.
+ */
+function connectEvents(base: Location, listeners: Map<EventName, Set<Listener>>, retryMs = FIRST_RETRY_MS): void {
   const protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = new WebSocket(`${protocol}//${base.host}/events`);
+  let opened = false;
+  socket.addEventListener('open', () => {
+    opened = true;
+  });
   socket.addEventListener('message', (message: MessageEvent<string>) => {
     const parsed = JSON.parse(message.data) as { event?: unknown; payload?: unknown };
     if (typeof parsed.event === 'string' && (eventNames as readonly string[]).includes(parsed.event)) {
       for (const listener of listeners.get(parsed.event as EventName) ?? []) listener(parsed.payload);
     }
   });
-  socket.addEventListener('close', () => setTimeout(() => connectEvents(base, listeners), 1000));
+  socket.addEventListener('close', () => {
+    const wait = opened ? FIRST_RETRY_MS : retryMs;
+    setTimeout(() => connectEvents(base, listeners, Math.min(wait * 2, MAX_RETRY_MS)), wait);
+  });
 }
