@@ -27,13 +27,18 @@ export const stepStates = ['pending', 'running', 'done', 'failed', 'skipped', 'u
 export const runKinds = ['enable', 'disable', 'reconnect', 'recreate', 'updateAccess', 'resume', 'rollback'] as const;
 export type RunKind = (typeof runKinds)[number];
 
+/** Notes a step can carry; the renderer shows `progress.notes.<key>` in the admin's language. */
+export const stepNoteKeys = ['reusedPermissionSet', 'reusedUser', 'reactivatedUser', 'usernameTaken', 'replacedApp', 'notOurs'] as const;
+export type StepNoteKey = (typeof stepNoteKeys)[number];
+
 export const stepProgressSchema = z.object({
   id: z.enum(stepIds),
   state: z.enum(stepStates),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
-  /** Short admin-readable note, e.g. "Reused the integration user from an earlier connection". */
+  /** Short admin-readable note in English, e.g. "Reused the integration user from an earlier connection". */
   note: z.string().optional(),
+  noteKey: z.enum(stepNoteKeys).optional(),
 });
 export type StepProgress = z.infer<typeof stepProgressSchema>;
 
@@ -52,12 +57,37 @@ export const runProgressSchema = z.object({
 });
 export type RunProgress = z.infer<typeof runProgressSchema>;
 
+/** What a check found, as the renderer's catalog key `preflight.checks.<key>`. */
+export const preflightFindings = [
+  'adminRightsOk',
+  'adminRightsMissing',
+  'licencesFree',
+  'licencesNone',
+  'licencesUsedUp',
+  'apiPslOk',
+  'apiPslMissing',
+  'externalClientAppsOk',
+  'externalClientAppsUnavailable',
+  'permissionSetNameTaken',
+  'appNameTaken',
+  'leftoversFound',
+  'leftoversNone',
+  'describeOk',
+  'describeMissing',
+] as const;
+/** How to fix a failed check, as the catalog key `preflight.fixes.<key>`. */
+export const preflightFixes = ['adminRights', 'licencesNone', 'licencesUsedUp', 'externalClientApps', 'permissionSetNameTaken', 'appNameTaken', 'describe'] as const;
+
 export const preflightCheckSchema = z.object({
   id: z.string(),
   ok: z.boolean(),
   severity: z.enum(['blocker', 'warning', 'info']),
+  /** In English (CLI, logs); the renderer shows `finding` with `params` in the admin's language. */
   message: z.string(),
   fix: z.string().optional(),
+  finding: z.enum(preflightFindings).optional(),
+  fixKey: z.enum(preflightFixes).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type PreflightCheck = z.infer<typeof preflightCheckSchema>;
 

@@ -1,11 +1,14 @@
-import type { RunKind, RunProgress, StepId, StepProgress } from '../../common';
+import type { RunKind, RunProgress, StepId, StepNoteKey, StepProgress } from '../../common';
 import { AppFailure } from '../../common/errors';
 import { COMPOSITE_LIMIT, COMPOSITE_QUERY_LIMIT } from '../salesforce/client';
 import { isTransient, salesforceAppError, toSalesforceError } from '../salesforce/errors';
 import { backoffDelay } from '../salesforce/retry';
 import type { Journal, JournalData, JournalRun, JournalStep } from '../store/journal';
 import type { Artifacts } from './artifacts';
+import { stepNoteText } from './step-notes';
 import type { ComposedChange, Step, StepContext } from './steps/step';
+
+const noted = (key: StepNoteKey) => ({ note: stepNoteText[key], noteKey: key });
 
 /** The live progress of one run, pushed to the renderer and the CLI on every change. */
 export class RunTracker {
@@ -13,19 +16,19 @@ export class RunTracker {
   constructor(kind: RunKind, startedAt: string, stepIds: StepId[], private readonly emit: (run: RunProgress) => void, private readonly now: () => Date) {
     this.progress = { kind, startedAt, steps: stepIds.map((id) => ({ id, state: 'pending' })) };
   }
-  set(id: StepId, state: StepProgress['state'], note?: string): void {
+  set(id: StepId, state: StepProgress['state'], note?: StepNoteKey): void {
     const step = this.progress.steps.find((s) => s.id === id);
     if (!step) return;
     const at = this.now().toISOString();
     if (state === 'running') step.startedAt = at;
     if (state !== 'running' && state !== 'pending') step.finishedAt = at;
     step.state = state;
-    if (note) step.note = note;
+    if (note) Object.assign(step, noted(note));
     this.emit(this.progress);
   }
-  note(id: StepId, note: string): void {
+  note(id: StepId, note: StepNoteKey): void {
     const step = this.progress.steps.find((s) => s.id === id);
-    if (step) step.note = note;
+    if (step) Object.assign(step, noted(note));
     this.emit(this.progress);
   }
   activation(value: RunProgress['activation']): void {

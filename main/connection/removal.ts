@@ -130,7 +130,7 @@ export async function removeArtifacts(
     }
     const now = standing[step.id] ?? 'present';
     if (now === 'foreign') {
-      tracker.set(id, 'skipped', 'Not created by Agent Connections: left alone');
+      tracker.set(id, 'skipped', 'notOurs');
       continue;
     }
     if (now === 'gone') {

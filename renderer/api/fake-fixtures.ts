@@ -115,18 +115,29 @@ export function runAt(kind: RunKind, current: StepId, currentState: StepProgress
   return { kind, startedAt: started, steps };
 }
 
+// As main sends it: English text for the CLI, and the finding, fix and values the screens translate.
 const failedPreflight: PreflightReport = {
   ok: false,
   checks: [
-    { id: 'adminRights', ok: true, severity: 'blocker', message: 'You have the rights needed to set up the connection.' },
+    { id: 'adminRights', ok: true, severity: 'info', message: 'You have the admin rights the connection needs.', finding: 'adminRightsOk' },
     {
-      id: 'integrationLicences',
+      id: 'integrationLicence',
       ok: false,
       severity: 'blocker',
       message: 'No Salesforce Integration licences left (5 of 5 used).',
-      fix: 'Free a licence in Setup > Company Information, or buy more.',
+      finding: 'licencesUsedUp',
+      params: { used: 5, total: 5 },
+      fix: 'Deactivate an integration user you no longer need, or buy more licences (Setup > Company Information).',
+      fixKey: 'licencesUsedUp',
     },
-    { id: 'validationRules', ok: false, severity: 'warning', message: 'An active validation rule on User may block creating the integration user.' },
+    {
+      id: 'leftovers',
+      ok: false,
+      severity: 'warning',
+      message: 'Found from an earlier attempt for "Sales Agent": permission set Sales_Agent_Access. They will be reused or replaced, not duplicated.',
+      finding: 'leftoversFound',
+      params: { agent: 'Sales Agent', items: 'permission set Sales_Agent_Access' },
+    },
   ],
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionStatuses, environments, errorCodes, languagePreferences, runKinds, stepIds, stepStates, themePreferences } from '../../common';
+import { connectionStatuses, environments, errorCodes, languagePreferences, preflightFindings, preflightFixes, runKinds, stepIds, stepNoteKeys, stepStates, themePreferences } from '../../common';
 import en from './en.json';
 import sv from './sv.json';
 
@@ -56,6 +56,9 @@ describe('translation catalogs', () => {
       ['environments', environments],
       ['settings.appearance.themes', themePreferences],
       ['settings.appearance.languages', languagePreferences],
+      ['preflight.checks', preflightFindings],
+      ['preflight.fixes', preflightFixes],
+      ['run.notes', stepNoteKeys],
     ];
     const missing = families.flatMap(([prefix, values]) => values.map((v) => `${prefix}.${v}`)).filter((key) => !english.has(key));
     expect(missing).toEqual([]);

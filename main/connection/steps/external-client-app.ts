@@ -119,7 +119,7 @@ export const appStep: Step = {
     }
     // Ours, from an earlier attempt: it may be incomplete or hold another certificate, so it is rebuilt.
     ctx.scratch.set('replaceApp', true);
-    ctx.note('app', 'Replaced the app left over from an earlier attempt');
+    ctx.note('app', 'replacedApp');
     return Promise.resolve(null);
   },
   async apply(ctx) {

@@ -88,7 +88,7 @@ export const integrationUserStep: Step = {
   find(ctx) {
     const reuse = reusable(ctx);
     if (!reuse?.active) return Promise.resolve(null);
-    ctx.note('integrationUser', 'Reused the integration user from an earlier connection');
+    ctx.note('integrationUser', 'reusedUser');
     return Promise.resolve({ id: reuse.id, username: reuse.username, created: false, adopted: true });
   },
   compose(ctx): ComposedChange {
@@ -112,7 +112,7 @@ export const integrationUserStep: Step = {
     try {
       if (reuse) {
         await ctx.client.update('User', reuse.id, reactivation(ctx));
-        ctx.note('integrationUser', 'Reactivated the integration user from an earlier connection');
+        ctx.note('integrationUser', 'reactivatedUser');
         return { id: reuse.id, username: reuse.username, created: false, reactivated: true };
       }
       const username = plannedUsername(ctx);
@@ -126,7 +126,7 @@ export const integrationUserStep: Step = {
   retryOn(ctx, error, attempt) {
     if (toSalesforceError(error).code !== 'DUPLICATE_USERNAME' || attempt >= USERNAME_TRIES) return false;
     newUsername(ctx);
-    ctx.note('integrationUser', 'That username was taken; trying another');
+    ctx.note('integrationUser', 'usernameTaken');
     return true;
   },
   async undo(ctx, result) {

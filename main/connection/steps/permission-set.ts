@@ -18,7 +18,7 @@ export const permissionSetStep: Step = {
         params: { name: found.name, kind: 'permission set' },
       });
     }
-    ctx.note('permissionSet', 'Reused the permission set from an earlier attempt');
+    ctx.note('permissionSet', 'reusedPermissionSet');
     return Promise.resolve({ id: found.id, name: found.name, adopted: true });
   },
   compose(ctx) {

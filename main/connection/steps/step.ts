@@ -1,4 +1,4 @@
-import type { ActivationProgress, StepId } from '../../../common';
+import type { ActivationProgress, StepId, StepNoteKey } from '../../../common';
 import type { DesiredAccess } from '../../agent/grants';
 import type { AgentKeyPair } from '../../agent/keys';
 import type { Logger } from '../../log';
@@ -33,7 +33,7 @@ export interface StepContext {
   activationTimeoutMs: number;
   onActivation(progress: ActivationProgress): void;
   /** A short admin-readable note on the step's progress line. */
-  note(step: StepId, text: string): void;
+  note(step: StepId, note: StepNoteKey): void;
   /** Scratch space shared by the steps of one run (e.g. the agent's token for verification). */
   scratch: Map<string, unknown>;
   /** The agent's key pair, already being made (see keyPairInAdvance); absent when the key pair step makes its own. */

@@ -70,6 +70,7 @@ export function PreflightCard() {
 function CheckRow({ check }: { check: PreflightCheck }) {
   const { t } = useTranslation();
   const outcome = check.ok ? 'passed' : check.severity;
+  const fix = check.fixKey ? t(`preflight.fixes.${check.fixKey}`, { defaultValue: check.fix }) : check.fix;
   const icons = {
     passed: <CheckCircleIcon color="success" />,
     blocker: <ErrorIcon color="error" />,
@@ -85,10 +86,10 @@ function CheckRow({ check }: { check: PreflightCheck }) {
         primary={
           <>
             <VisuallyHidden>{t(`preflight.outcome.${outcome}`)}: </VisuallyHidden>
-            {check.message}
+            {check.finding ? t(`preflight.checks.${check.finding}`, { ...check.params, defaultValue: check.message }) : check.message}
           </>
         }
-        secondary={check.fix && !check.ok ? t('preflight.fix', { fix: check.fix }) : undefined}
+        secondary={fix && !check.ok ? t('preflight.fix', { fix }) : undefined}
       />
     </ListItem>
   );

@@ -101,7 +101,7 @@ function StepRow({ step, isCurrent }: { step: StepProgress; isCurrent: boolean }
       </ListItemIcon>
       <ListItemText
         primary={`${t(`steps.${step.id}`)} — ${t(`stepStates.${step.state}`)}`}
-        secondary={step.note}
+        secondary={step.noteKey ? t(`run.notes.${step.noteKey}`) : step.note}
         slotProps={{ primary: { sx: isCurrent ? { fontWeight: 600 } : undefined } }}
       />
     </ListItem>

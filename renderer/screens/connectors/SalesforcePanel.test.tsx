@@ -100,10 +100,20 @@ describe('Salesforce panel, pre-flight failed', () => {
     expect(items).toHaveLength(3);
     expect(items[0]?.textContent).toContain('Passed');
     expect(items[1]?.textContent).toContain('Failed');
-    expect(items[1]?.textContent).toContain('Fix: Free a licence in Setup > Company Information, or buy more.');
+    expect(items[1]?.textContent).toContain('No Salesforce Integration licences left (5 of 5 used).');
+    expect(items[1]?.textContent).toContain('Fix: Deactivate an integration user you no longer need');
     expect(items[2]?.textContent).toContain('Warning');
     expect(screen.getAllByText(/Nothing was created/).length).toBeGreaterThan(0);
     expect(isDisabled(toggle())).toBe(false);
+  });
+
+  it('tells the checks, their values and fixes in Swedish', async () => {
+    await renderApp({ settings: { ...fixtures.settings, language: 'sv' }, auth: fixtures.auth.signedIn, connection: fixtures.connection.preflightFailed });
+    const items = within(await screen.findByRole('list', { name: 'Kontrollresultat' })).getAllByRole('listitem');
+    expect(items[0]?.textContent).toContain('Du har de administratörsrättigheter som kopplingen behöver.');
+    expect(items[1]?.textContent).toContain('Inga Salesforce Integration-licenser kvar (5 av 5 används).');
+    expect(items[1]?.textContent).toContain('Inaktivera en integrationsanvändare du inte längre behöver');
+    expect(items[2]?.textContent).toContain('Hittade från ett tidigare försök för "Sales Agent"');
   });
 });
 
@@ -118,6 +128,13 @@ describe('Salesforce panel, provisioning', () => {
     expect(isDisabled(toggle())).toBe(true);
     const reasonId = toggle().getAttribute('aria-describedby') ?? '';
     expect(document.getElementById(reasonId)?.textContent).toBe('Wait until the current change has finished');
+  });
+
+  it('shows a step\'s note in the admin\'s language', async () => {
+    const run = fixtures.runAt('enable', 'integrationUser');
+    const noted = { ...run, steps: run.steps.map((step) => (step.id === 'permissionSet' ? { ...step, note: 'Reused the permission set from an earlier attempt', noteKey: 'reusedPermissionSet' as const } : step)) };
+    await renderApp({ settings: { ...fixtures.settings, language: 'sv' }, auth: fixtures.auth.signedIn, connection: { ...fixtures.connection.provisioning, run: noted } });
+    expect(await screen.findByText('Återanvände behörighetsuppsättningen från ett tidigare försök')).toBeTruthy();
   });
 
   it('shows Connection details when main reports the run ended connected', async () => {
