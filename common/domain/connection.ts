@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { appErrorSchema } from '../errors';
 import { environments } from './settings';
 
+/** The teardown steps, in the order Disable runs them. */
+export const removalStepIds = ['removeApp', 'removeAssignment', 'removeLicence', 'deactivateUser', 'removePermissionSet'] as const;
+export type RemovalStepId = (typeof removalStepIds)[number];
+
 /** The steps the UI lists, in the order enable runs them; teardown steps follow. */
 export const stepIds = [
   'preflight',
@@ -14,11 +18,7 @@ export const stepIds = [
   'app',
   'activation',
   'verification',
-  'removeApp',
-  'removeAssignment',
-  'removeLicence',
-  'deactivateUser',
-  'removePermissionSet',
+  ...removalStepIds,
 ] as const;
 export type StepId = (typeof stepIds)[number];
 
@@ -172,7 +172,8 @@ export const connectionStateSchema = z.object({
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
 export const removalPlanSchema = z.object({
-  items: z.array(z.object({ step: z.enum(stepIds), description: z.string() })),
+  /** `description` in English (CLI); `name` is what the renderer puts into its own `turnOff.items.<step>`. */
+  items: z.array(z.object({ step: z.enum(removalStepIds), description: z.string(), name: z.string().optional() })),
 });
 export type RemovalPlan = z.infer<typeof removalPlanSchema>;
 

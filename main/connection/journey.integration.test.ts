@@ -54,6 +54,7 @@ describe('the seed journey through the services', () => {
     const plan = await services.connection.removalPlan();
     expect(plan.items.map((i) => i.step)).toEqual(['removeApp', 'removeAssignment', 'removeLicence', 'deactivateUser', 'removePermissionSet']);
     expect(plan.items.find((i) => i.step === 'deactivateUser')?.description).toMatch(/cannot delete users/);
+    expect(plan.items.find((i) => i.step === 'deactivateUser')?.name).toMatch(/agent-connections\.invalid$/);
 
     const off = await harness.run(() => services.connection.disable());
     expect(off.status).toBe('off');

@@ -360,7 +360,11 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
       const names = artifactNames(record.agentName);
       const items = teardownSteps
         .filter((s) => s.removalId && record.artifacts[s.id])
-        .map((s) => ({ step: s.removalId as StepId, description: s.removalText?.({ names }, record.artifacts[s.id] ?? {}) ?? s.id }));
+        .flatMap((s) => {
+          const result = record.artifacts[s.id] ?? {};
+          const name = s.removalName?.({ names }, result);
+          return s.removalId ? [{ step: s.removalId, description: s.removalText?.({ names }, result) ?? s.id, ...(name !== undefined && { name }) }] : [];
+        });
       return Promise.resolve({ items });
     },
     disable: () => start('disable', removalIds, async (admin, tracker) => {

@@ -189,10 +189,10 @@ export const connection = {
 
 export const removalPlan: RemovalPlan = {
   items: [
-    { step: 'removeApp', description: 'Delete the external client app "Sales Agent external client app".' },
-    { step: 'removeAssignment', description: 'Remove the permission set assignment.' },
-    { step: 'deactivateUser', description: 'Deactivate the integration user "Sales Agent integration user".' },
-    { step: 'removePermissionSet', description: 'Delete the permission set "Sales Agent permission set".' },
+    { step: 'removeApp', description: 'Delete the external client app "Sales Agent" (Sales_Agent); the agent can no longer get tokens.', name: 'Sales Agent' },
+    { step: 'removeAssignment', description: 'Unassign the permission set "Sales Agent access" from the integration user.', name: 'Sales Agent access' },
+    { step: 'deactivateUser', description: 'Deactivate the integration user sales-agent@00d.agent-connections.invalid (Salesforce cannot delete users; its licence seat is freed).', name: 'sales-agent@00d.agent-connections.invalid' },
+    { step: 'removePermissionSet', description: 'Delete the permission set "Sales Agent access" (Sales_Agent_Access).', name: 'Sales Agent access' },
   ],
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionStatuses, environments, errorCodes, languagePreferences, preflightFindings, preflightFixes, runKinds, stepIds, stepNoteKeys, stepStates, themePreferences } from '../../common';
+import { connectionStatuses, environments, errorCodes, languagePreferences, preflightFindings, preflightFixes, removalStepIds, runKinds, stepIds, stepNoteKeys, stepStates, themePreferences } from '../../common';
 import en from './en.json';
 import sv from './sv.json';
 
@@ -59,6 +59,7 @@ describe('translation catalogs', () => {
       ['preflight.checks', preflightFindings],
       ['preflight.fixes', preflightFixes],
       ['run.notes', stepNoteKeys],
+      ['turnOff.items', removalStepIds],
     ];
     const missing = families.flatMap(([prefix, values]) => values.map((v) => `${prefix}.${v}`)).filter((key) => !english.has(key));
     expect(missing).toEqual([]);

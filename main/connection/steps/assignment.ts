@@ -34,4 +34,5 @@ export const assignmentStep: Step = {
   },
   undoRequests: (result) => (typeof result.id === 'string' ? [{ referenceId: 'removeAssignment', method: 'DELETE', url: `/sobjects/PermissionSetAssignment/${result.id}` }] : []),
   removalText: (ctx) => `Unassign the permission set "${ctx.names.permissionSetLabel}" from the integration user.`,
+  removalName: (ctx) => ctx.names.permissionSetLabel,
 };

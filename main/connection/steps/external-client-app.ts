@@ -140,4 +140,5 @@ export const appStep: Step = {
     await removeApp(ctx);
   },
   removalText: (ctx) => `Delete the external client app "${ctx.names.appLabel}" (${ctx.names.appApiName}); the agent can no longer get tokens.`,
+  removalName: (ctx) => ctx.names.appLabel,
 };

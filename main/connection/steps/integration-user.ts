@@ -140,8 +140,8 @@ export const integrationUserStep: Step = {
     const id = text({ integrationUser: result }, 'integrationUser', 'id');
     return id ? [{ referenceId: 'deactivateUser', method: 'PATCH', url: `/sobjects/User/${id}`, body: { IsActive: false } }] : [];
   },
-  removalText: (ctx, result) =>
-    `Deactivate the integration user ${String(result.username ?? ctx.names.userDisplayName)} (Salesforce cannot delete users; its licence seat is freed).`,
+  removalText: (ctx, result) => `Deactivate the integration user ${userOf(ctx, result)} (Salesforce cannot delete users; its licence seat is freed).`,
+  removalName: (ctx, result) => userOf(ctx, result),
 };
 
 /**
@@ -154,4 +154,9 @@ async function removeUnrecordedLicence(ctx: RemovalContext, userId: string): Pro
     ctx.client,
     `SELECT Id FROM PermissionSetLicenseAssign WHERE AssigneeId = '${userId}' AND PermissionSetLicense.DeveloperName = 'SalesforceAPIIntegrationPsl'`,
   );
+}
+
+/** The integration user as the removal plan names it: its username once known. */
+function userOf(ctx: Pick<StepContext, 'names'>, result: JournalData): string {
+  return String(result.username ?? ctx.names.userDisplayName);
 }

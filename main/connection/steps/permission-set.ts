@@ -43,6 +43,7 @@ export const permissionSetStep: Step = {
   undoRequests: (result) => (typeof result.id === 'string' ? [{ referenceId: 'removePermissionSet', method: 'DELETE', url: `/sobjects/PermissionSet/${result.id}` }] : []),
   removalText: (ctx, result) =>
     `Delete the permission set "${ctx.names.permissionSetLabel}" (${String(result.name ?? ctx.names.permissionSetApiName)}).`,
+  removalName: (ctx) => ctx.names.permissionSetLabel,
 };
 
 function record(names: { permissionSetApiName: string; permissionSetLabel: string; description: string }) {

@@ -1,4 +1,4 @@
-import type { ActivationProgress, StepId, StepNoteKey } from '../../../common';
+import type { ActivationProgress, RemovalStepId, StepId, StepNoteKey } from '../../../common';
 import type { DesiredAccess } from '../../agent/grants';
 import type { AgentKeyPair } from '../../agent/keys';
 import type { Logger } from '../../log';
@@ -60,7 +60,7 @@ export interface ComposedChange {
 export interface Step {
   id: StepId;
   /** The removal step id shown when this step's work is taken down by Disable. */
-  removalId?: StepId;
+  removalId?: RemovalStepId;
   /** What the step is about to create (names), written to the journal before it runs. */
   intent(ctx: StepContext): JournalData;
   /** Our artifact already in the org (adopted), null if the step must create it; throws if someone else's. */
@@ -78,4 +78,6 @@ export interface Step {
   undoRequests?(result: JournalData): CompositeSubrequest[];
   /** For the removal plan shown before Disable. */
   removalText?(ctx: Pick<StepContext, 'names'>, result: JournalData): string;
+  /** What the removal plan names (the app's or permission set's label, the username), for the renderer's own wording. */
+  removalName?(ctx: Pick<StepContext, 'names'>, result: JournalData): string;
 }

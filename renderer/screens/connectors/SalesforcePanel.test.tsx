@@ -182,6 +182,15 @@ describe('Salesforce panel, connected', () => {
     expect(await screen.findByRole('heading', { name: 'Removing the connection' })).toBeTruthy();
   });
 
+  it('lists what Turn off removes, with the names, in Swedish', async () => {
+    const { user } = await renderApp({ settings: { ...fixtures.settings, language: 'sv' }, auth: fixtures.auth.signedIn, connection: fixtures.connection.connected });
+    await user.click(screen.getByRole('switch', { name: 'Slå på åtkomst' }));
+    await user.click(screen.getByRole('button', { name: 'Spara' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText(/Ta bort den externa klientappen "Sales Agent"/)).toBeTruthy();
+    expect(within(dialog).getByText(/Inaktivera integrationsanvändaren sales-agent@00d.agent-connections.invalid/)).toBeTruthy();
+  });
+
   it('cancelling the confirmation removes nothing and returns focus to Save', async () => {
     const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.connected });
     await user.click(toggle());

@@ -16,7 +16,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** Shows what turning off removes before anything is removed; Salesforce deactivates users, never deletes them. */
 export function TurnOffDialog({ onClose, onConfirm }: { onClose: () => void; onConfirm: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
   const [plan, setPlan] = useState<RemovalPlan | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -44,12 +44,10 @@ export function TurnOffDialog({ onClose, onConfirm }: { onClose: () => void; onC
             {plan.items.map((item) => (
               <li key={item.step}>
                 {t(`steps.${item.step}`)}
-                {i18n.language === 'en' && item.description && (
-                  <Typography component="span" variant="body2" color="text.secondary">
-                    {' '}
-                    — {item.description}
-                  </Typography>
-                )}
+                <Typography component="span" variant="body2" color="text.secondary">
+                  {' '}
+                  — {t(`turnOff.items.${item.step}`, { name: item.name ?? '', defaultValue: item.description })}
+                </Typography>
               </li>
             ))}
           </Typography>
