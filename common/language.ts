@@ -11,3 +11,12 @@ export function resolveLanguage(preference: Settings['language'], systemLocale: 
   if (preference !== 'system') return preference;
   return systemLocale.toLowerCase().startsWith('sv') ? 'sv' : 'en';
 }
+
+/**
+ * How the renderer's first render looks: the saved language and theme. Main names them on index.html's
+ * `<html>` when it serves it, so the app starts in them before its settings have been fetched.
+ */
+export interface FirstLook {
+  language: UiLanguage;
+  theme: Settings['theme'];
+}

@@ -2,12 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, net, protocol, safeStorage, session, shell } from 'electron';
+import type { Handlers } from '../common';
 import { checkConnectionOnLaunch, createApp } from './app';
 import { dataDirFromEnv } from './data-dir';
 import { ensureDemoProfile } from './demo-profile';
 import { registerIpcHandlers, sendEvent } from './ipc/handle';
 import { consoleLogger } from './log';
-import { indexHtmlForLocale } from './renderer-index';
+import { firstLookOf, indexHtmlFor } from './renderer-index';
 import { desktopCsp } from './security/csp';
 import { createGuardedOpener } from './security/open-external';
 import { mimeTypeOf, resolveStaticFile } from './security/static-files';
@@ -71,13 +72,13 @@ const saveWithDialog: FileSaver = {
   },
 };
 
-function serveRenderer(): void {
+function serveRenderer(handlers: Handlers): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const file = url.host === APP_HOST ? resolveStaticFile(rendererRoot, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
-    const body = basename(file) === 'index.html' ? indexHtmlForLocale(await response.text(), app.getLocale()) : await response.arrayBuffer();
+    const body = basename(file) === 'index.html' ? indexHtmlFor(await response.text(), await firstLookOf(handlers)) : await response.arrayBuffer();
     return new Response(body, {
       headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': desktopCsp, 'x-content-type-options': 'nosniff' },
     });
@@ -91,7 +92,6 @@ function denyPermissions(): void {
 }
 
 async function start(): Promise<void> {
-  serveRenderer();
   denyPermissions();
   const dataDir = dataDirFromEnv(() => app.getPath('userData'));
   const stores = createElectronStoreFactory(dataDir);
@@ -120,6 +120,7 @@ async function start(): Promise<void> {
   const demoLoginUrl = process.env.AGENT_CONNECTIONS_DEMO_LOGIN_URL;
   if (demoLoginUrl) ensureDemoProfile(services.settings, demoLoginUrl);
   registerIpcHandlers(services.handlers, { appOrigin: APP_ORIGIN, trustedIds: () => new Set([...windows].map((w) => w.id)) });
+  serveRenderer(services.handlers);
   const window = createMainWindow(outDir);
   void checkConnectionOnLaunch(services, log);
   windows.add(window.webContents);

@@ -10,7 +10,7 @@ import type { AgentConnectionsApi, AppError, Settings } from '../common';
 import { ApiProvider } from './api/context';
 import { useErrorText } from './components/error-text';
 import { NotifyProvider } from './components/notify';
-import { resolveLanguage } from '../common/language';
+import { resolveLanguage, type FirstLook } from '../common/language';
 import { createI18n } from './i18n';
 import { AppShell } from './shell/AppShell';
 import { createLiveStore, LiveProvider, type LiveStore } from './state/live';
@@ -20,24 +20,23 @@ import { createAppTheme, useResolvedThemeMode } from './theme/theme';
  * The whole renderer for one API: desktop bridge, browser mode or the tests' fake. `live` is the
  * store main.tsx started before rendering; without one, the app starts its own.
  */
-export function App({ api, live, locale = navigator.language }: { api: AgentConnectionsApi; live?: LiveStore; locale?: string }) {
+export function App({ api, live, look }: { api: AgentConnectionsApi; live?: LiveStore; look?: FirstLook }) {
   const [store] = useState(() => live ?? createLiveStore(api));
   return (
     <ApiProvider api={api}>
-      <Root store={store} locale={locale} />
+      <Root store={store} look={look ?? { language: resolveLanguage('system', navigator.language), theme: 'system' }} />
     </ApiProvider>
   );
 }
 
-/** `locale` stands in for the OS locale until main reports it (the build's pre-rendered shell fixes it). */
-function Root({ store, locale }: { store: LiveStore; locale: string }) {
+function Root({ store, look }: { store: LiveStore; look: FirstLook }) {
   // While hydrating the pre-rendered shell, React asks for the state it was rendered with: `initial`.
   const load = useSyncExternalStore(store.subscribe, store.snapshot, store.initial);
-  const [i18n] = useState(() => createI18n(resolveLanguage('system', locale)));
+  const [i18n] = useState(() => createI18n(look.language));
   const settings = load.phase === 'ready' ? load.value.live.settings : null;
-  const systemLocale = load.phase === 'ready' ? load.value.live.info.locale : locale;
-  useLanguage(i18n, settings?.language ?? 'system', systemLocale);
-  const mode = useResolvedThemeMode(settings?.theme ?? 'system');
+  const systemLocale = load.phase === 'ready' ? load.value.live.info.locale : navigator.language;
+  useLanguage(i18n, settings?.language ?? look.language, systemLocale);
+  const mode = useResolvedThemeMode(settings?.theme ?? look.theme);
   const theme = useMemo(() => createAppTheme(mode), [mode]);
 
   return (

@@ -3,25 +3,26 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBridgeApi } from './api/bridge';
 import { createWebApi } from './api/web-client';
 import { App } from './App';
-import { resolveLanguage } from '../common/language';
+import { resolveLanguage, type FirstLook } from '../common/language';
 import { createLiveStore } from './state/live';
 
 // The desktop app has preload's bridge; a plain browser (browser mode) talks to the local web server.
 const api = createBridgeApi() ?? createWebApi();
 // The four initial calls go out now, in parallel, while React renders the shell.
 const live = createLiveStore(api);
+const look = firstLook();
 const root = document.getElementById('root');
 if (root) {
   const app = (
     <StrictMode>
-      <App api={api} live={live} />
+      <App api={api} live={live} look={look} />
     </StrictMode>
   );
-  // index.html already shows the Connectors screen, rendered at build time in one language and theme
-  // (renderer/prerender): take it over when this first render would look the same, else replace it.
+  // index.html may already show the Connectors screen, rendered at build time in one language and
+  // theme (renderer/prerender): take it over when this first render looks the same, else replace it.
   const prerendered = root.dataset.prerendered;
   delete root.dataset.prerendered;
-  if (prerendered === firstRenderLook()) {
+  if (prerendered === lookName(look)) {
     hydrateRoot(root, app);
   } else {
     root.replaceChildren();
@@ -29,7 +30,16 @@ if (root) {
   }
 }
 
-function firstRenderLook(): string {
-  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
-  return `${resolveLanguage('system', navigator.language)} ${dark ? 'dark' : 'light'}`;
+/** The saved language and theme main named on <html> when it served the page; else the OS's. */
+function firstLook(): FirstLook {
+  const { language, theme } = document.documentElement.dataset;
+  return {
+    language: language === 'sv' || language === 'en' ? language : resolveLanguage('system', navigator.language),
+    theme: theme === 'light' || theme === 'dark' ? theme : 'system',
+  };
+}
+
+function lookName({ language, theme }: FirstLook): string {
+  const dark = theme === 'system' ? window.matchMedia('(prefers-color-scheme: dark)').matches : theme === 'dark';
+  return `${language} ${dark ? 'dark' : 'light'}`;
 }

@@ -76,18 +76,36 @@ test('on a dark OS the app renders itself dark instead of showing the light shel
   await context.close();
 });
 
-test('a Swedish locale is served no English shell; the app then renders itself', async ({ browser }) => {
-  const withoutScripts = await browser.newContext({ locale: 'sv-SE', javaScriptEnabled: false });
+test('an admin who works in Swedish is served no English shell, and the app starts in Swedish', async ({ browser }) => {
+  browserApp.app.settings.update({ language: 'sv' });
+  const withoutScripts = await browser.newContext({ javaScriptEnabled: false });
   const bare = await withoutScripts.newPage();
   await bare.goto(browserApp.startUrl());
   await expect(bare.locator('#root')).toBeEmpty();
+  await expect(bare.locator('html')).toHaveAttribute('lang', 'sv');
   await withoutScripts.close();
 
-  // Which language it settles on follows main's locale (browser mode: this machine's), so only check it renders.
-  const swedish = await browser.newContext({ locale: 'sv-SE' });
-  const page = await swedish.newPage();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Looks at every frame until the Swedish screen shows: the English heading must never be in one.
+  await page.addInitScript(`(() => {
+    const look = () => {
+      if (document.body && document.body.textContent.includes('Agent connections')) globalThis.sawEnglish = true;
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  })();`);
   await page.goto(browserApp.startUrl());
-  await expect(page.getByRole('navigation')).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await swedish.close();
+  await expect(page.getByRole('heading', { name: 'Agentkopplingar' })).toBeVisible();
+  expect(await page.evaluate(() => (globalThis as unknown as { sawEnglish?: boolean }).sawEnglish ?? false)).toBe(false);
+  await context.close();
+});
+
+test('a saved dark theme is served no light shell', async ({ browser }) => {
+  browserApp.app.settings.update({ theme: 'dark' });
+  const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(browserApp.startUrl());
+  await expect(page.locator('#root')).toBeEmpty();
+  await context.close();
 });

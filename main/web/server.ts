@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Handlers } from '../../common';
 import { contentSecurityPolicy } from '../security/csp';
 import { mimeTypeOf, resolveStaticFile } from '../security/static-files';
-import { firstAcceptedLanguage, indexHtmlForLocale } from '../renderer-index';
+import { firstLookOf, indexHtmlFor } from '../renderer-index';
 import { dispatch } from '../services/dispatch';
 import type { EventHub } from '../services/event-hub';
 import { createSessionGate, SESSION_COOKIE, type SessionGate } from './session-gate';
@@ -74,7 +74,7 @@ async function route(request: IncomingMessage, response: ServerResponse, gate: S
   if (!gate.hasSession(request)) return send(response, 403, 'text/plain', 'Forbidden: open the address printed by "npm run web".');
   if (isApi) return serveApi(request, response, options, decodeURIComponent(url.pathname.slice('/api/'.length)));
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed');
-  return serveStatic(response, options.staticRoot, url.pathname, firstAcceptedLanguage(request.headers['accept-language']));
+  return serveStatic(response, options, url.pathname);
 }
 
 function redeemToken(response: ServerResponse, gate: SessionGate, token: string): void {
@@ -104,11 +104,11 @@ async function serveApi(request: IncomingMessage, response: ServerResponse, opti
   send(response, 200, 'application/json', JSON.stringify(result));
 }
 
-async function serveStatic(response: ServerResponse, root: string, path: string, locale: string): Promise<void> {
-  const file = resolveStaticFile(root, path);
+async function serveStatic(response: ServerResponse, options: WebServerOptions, path: string): Promise<void> {
+  const file = resolveStaticFile(options.staticRoot, path);
   if (!file) return send(response, 404, 'text/plain', 'Not found');
   try {
-    const content = basename(file) === 'index.html' ? indexHtmlForLocale(await readFile(file, 'utf8'), locale) : await readFile(file);
+    const content = basename(file) === 'index.html' ? indexHtmlFor(await readFile(file, 'utf8'), await firstLookOf(options.handlers)) : await readFile(file);
     response.writeHead(200, {
       'content-type': mimeTypeOf(file),
       'content-security-policy': browserCsp,

@@ -5,8 +5,9 @@ import { operationNames } from '../../common/contract-names';
 import { App } from '../App';
 
 /**
- * The language and theme the shell is rendered in. main.tsx hydrates it only when its own first
- * render would look the same (an English system locale, a light OS theme); otherwise it renders anew.
+ * The language and theme the shell is rendered in (the "system" theme on a light OS). Main serves it
+ * only to an admin working in English without a saved dark theme; main.tsx hydrates it only when its
+ * own first render would look the same, and renders anew otherwise.
  */
 export const SHELL_LOOK = 'en light';
 
@@ -24,7 +25,7 @@ function unansweredApi(): AgentConnectionsApi {
 export function renderConnectorsShell(): string {
   return renderToString(
     <StrictMode>
-      <App api={unansweredApi()} locale="en" />
+      <App api={unansweredApi()} look={{ language: 'en', theme: 'system' }} />
     </StrictMode>,
   );
 }
