@@ -6,20 +6,11 @@ import { environments } from './settings';
 export const removalStepIds = ['removeApp', 'removeAssignment', 'removeLicence', 'deactivateUser', 'removePermissionSet'] as const;
 export type RemovalStepId = (typeof removalStepIds)[number];
 
-/** The steps the UI lists, in the order enable runs them; teardown steps follow. */
-export const stepIds = [
-  'preflight',
-  'permissionSet',
-  'accessGrants',
-  'integrationUser',
-  'licence',
-  'assignment',
-  'keyPair',
-  'app',
-  'activation',
-  'verification',
-  ...removalStepIds,
-] as const;
+/** The steps of Enable, in the order it runs them. */
+export const enableStepIds = ['preflight', 'permissionSet', 'accessGrants', 'integrationUser', 'licence', 'assignment', 'keyPair', 'app', 'activation', 'verification'] as const;
+
+/** Every step the UI lists: Enable's, then the teardown's. */
+export const stepIds = [...enableStepIds, ...removalStepIds] as const;
 export type StepId = (typeof stepIds)[number];
 
 export const stepStates = ['pending', 'running', 'done', 'failed', 'skipped', 'undone'] as const;

@@ -13,7 +13,7 @@ const noted = (key: StepNoteKey) => ({ note: stepNoteText[key], noteKey: key });
 /** The live progress of one run, pushed to the renderer and the CLI on every change. */
 export class RunTracker {
   readonly progress: RunProgress;
-  constructor(kind: RunKind, startedAt: string, stepIds: StepId[], private readonly emit: (run: RunProgress) => void, private readonly now: () => Date) {
+  constructor(kind: RunKind, startedAt: string, stepIds: readonly StepId[], private readonly emit: (run: RunProgress) => void, private readonly now: () => Date) {
     this.progress = { kind, startedAt, steps: stepIds.map((id) => ({ id, state: 'pending' })) };
   }
   set(id: StepId, state: StepProgress['state'], note?: StepNoteKey): void {

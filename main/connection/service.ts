@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessProfile, ConnectionState, ExportFormat, HealthReport, PreflightReport, RemovalPlan, RunKind, StepId } from '../../common';
+import { enableStepIds, removalStepIds, type AccessProfile, type ConnectionState, type ExportFormat, type HealthReport, type PreflightReport, type RemovalPlan, type RunKind, type StepId } from '../../common';
 import { AppFailure, appError, fail, toAppError, type AppError } from '../../common/errors';
 import type { AdminSession, AdminSessionSource } from './session-source';
 import { resolveAccess } from '../agent/grants';
@@ -57,8 +57,8 @@ export interface ConnectionLifecycle extends ConnectionService {
   profileChanged(profile: AccessProfile): Promise<ConnectionState>;
 }
 
-const enableIds: StepId[] = ['preflight', 'permissionSet', 'accessGrants', 'integrationUser', 'licence', 'assignment', 'keyPair', 'app', 'activation', 'verification'];
-const removalIds: StepId[] = ['removeApp', 'removeAssignment', 'removeLicence', 'deactivateUser', 'removePermissionSet'];
+const enableIds: readonly StepId[] = enableStepIds;
+const removalIds: readonly StepId[] = removalStepIds;
 
 export function createConnectionLifecycle(deps: ConnectionServiceDeps): ConnectionLifecycle {
   const { records, journal, log, now } = deps;
@@ -146,7 +146,7 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
   }
 
   /** Runs one lifecycle operation in the background; returns the "running" state at once. */
-  async function start(kind: RunKind, ids: StepId[], body: (admin: AdminSession, tracker: RunTracker) => Promise<void>): Promise<ConnectionState> {
+  async function start(kind: RunKind, ids: readonly StepId[], body: (admin: AdminSession, tracker: RunTracker) => Promise<void>): Promise<ConnectionState> {
     if (running) fail('OPERATION_IN_PROGRESS', 'Another change to the connection is still running. Wait for it to finish.');
     const admin = await session();
     const orgId = admin.identity.orgId;
@@ -293,7 +293,7 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     audit(admin, orgId, 'connection.updateAccess', 'success', 'Added the missing grants to the permission set.', ctx.artifacts);
   }
 
-  const runKindIds: Record<RunKind, StepId[]> = {
+  const runKindIds: Record<RunKind, readonly StepId[]> = {
     enable: enableIds,
     disable: removalIds,
     reconnect: [...removalIds, ...enableIds],

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { exportFormats, type ConnectionState, type ExportFormat, type RunProgress } from '../../../common';
+import { enableStepIds, exportFormats, type ConnectionState, type ExportFormat, type RunProgress } from '../../../common';
 import { fail } from '../../../common/errors';
 import type { CliApp } from '../cli-app';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
@@ -70,7 +70,7 @@ const enable: CliCommand = {
     const { connection } = (await context.start({ launchBrowser: false })).app;
     if (context.values['dry-run'] === true) {
       const preflight = await connection.preflight();
-      const plan = ['permissionSet', 'accessGrants', 'integrationUser', 'licence', 'assignment', 'keyPair', 'app', 'activation', 'verification'];
+      const plan = enableStepIds.filter((id) => id !== 'preflight');
       if (json) context.io.out(JSON.stringify({ preflight, plan }, null, 2));
       else {
         for (const check of preflight.checks) context.io.out(`${check.ok ? 'ok  ' : check.severity === 'blocker' ? 'FAIL' : 'warn'} ${check.message}${check.fix && !check.ok ? ` — ${check.fix}` : ''}`);
