@@ -12,6 +12,7 @@ import type { AccessProfile, Grant } from '../common';
 import { resolveAccess } from '../main/agent/grants';
 import { createAgentKeyPair } from '../main/agent/keys';
 import { requestAgentToken } from '../main/agent/token';
+import { objectPermissionTypesOf } from '../main/connection/discovery';
 import { artifactNames, integrationUsername, type ArtifactNames } from '../main/connection/names';
 import { API_VERSION } from '../main/salesforce/client';
 import { describeGlobalSchema, sobjectDescribeSchema, type SObjectDescribe } from '../main/salesforce/schemas';
@@ -78,12 +79,13 @@ export function createNaiveBaseline(admin: NaiveAdmin, profile: AccessProfile, a
       const described = sobjectDescribeSchema.parse(await conn.sobject(access.object).describe());
       describes.set(described.name.toLowerCase(), described);
     }
-    const { grants } = resolveAccess(profile, describes);
+    const objectPermissions = objectPermissionTypesOf(sobjectDescribeSchema.parse(await conn.sobject('ObjectPermissions').describe()));
+    const { grants } = resolveAccess(profile, describes, objectPermissions);
 
     // The permission set and its grants, one record per request.
     const permissionSetId = await create('PermissionSet', { Name: names.permissionSetApiName, Label: names.permissionSetLabel, Description: names.description, LicenseId: null, HasActivationRequired: false });
     for (const grant of grants) {
-      if (grant.field === null) {
+      if (grant.field === null && grant.throughParentRecords !== true) {
         await create('ObjectPermissions', { ParentId: permissionSetId, SobjectType: grant.object, PermissionsRead: true, PermissionsEdit: grant.edit, PermissionsViewAllRecords: grant.viewAllRecords, PermissionsCreate: false, PermissionsDelete: false, PermissionsModifyAllRecords: false });
       } else if (grant.viaFieldPermission) {
         await create('FieldPermissions', { ParentId: permissionSetId, SobjectType: grant.object, Field: `${grant.object}.${grant.field}`, PermissionsRead: true, PermissionsEdit: grant.edit });
@@ -120,11 +122,11 @@ export function createNaiveBaseline(admin: NaiveAdmin, profile: AccessProfile, a
     if (!created) throw new Error('naive baseline: disable before enable');
     const md = mdApi(conn);
     for (const [type, name] of [
-      ['ExternalClientApplication', names.appApiName],
       ['ExtlClntAppOauthConfigurablePolicies', `${names.oauthSettingsName}_defaultPolicy`],
+      ['ExtlClntAppConfigurablePolicies', `${names.appApiName}_defaultPolicy`],
       ['ExtlClntAppGlobalOauthSettings', names.globalOauthSettingsName],
       ['ExtlClntAppOauthSettings', names.oauthSettingsName],
-      ['ExtlClntAppConfigurablePolicies', names.configurablePoliciesName],
+      ['ExternalClientApplication', names.appApiName],
     ] as const) {
       await md.delete(type, name);
     }
@@ -151,7 +153,7 @@ async function createApp(conn: Connection, names: ArtifactNames, contactEmail: s
     fullName: names.globalOauthSettingsName, callbackUrl: 'https://login.salesforce.com/services/oauth2/success', certificate, externalClientApplication: app,
     isClientCredentialsFlowEnabled: false, isConsumerSecretOptional: false, isIntrospectAllTokens: false, isPkceRequired: false, isSecretRequiredForRefreshToken: false, label: names.appLabel,
   }));
-  saved(await md.create('ExtlClntAppConfigurablePolicies', { fullName: names.configurablePoliciesName, externalClientApplication: app, isEnabled: true, isOauthPluginEnabled: true, label: names.appLabel }));
+  saved(await md.update('ExtlClntAppConfigurablePolicies', { fullName: `${app}_defaultPolicy`, externalClientApplication: app, isEnabled: true, isOauthPluginEnabled: true, label: names.appLabel }));
   saved(await md.update('ExtlClntAppOauthConfigurablePolicies', {
     fullName: `${names.oauthSettingsName}_defaultPolicy`, commaSeparatedPermissionSet: names.permissionSetApiName, externalClientApplication: app, ipRelaxationPolicyType: 'Enforce',
     isClientCredentialsFlowEnabled: false, label: names.appLabel, permittedUsersPolicyType: 'AdminApprovedPreAuthorized', requiredSessionLevel: 'STANDARD',

@@ -45,7 +45,8 @@ export const operations = {
   'org.describeObjects': { input: none, output: z.array(describedObjectSchema) },
   'org.describeObject': {
     input: z.object({ name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/) }).strict(),
-    output: z.object({ name: z.string(), label: z.string(), fields: z.array(describedFieldSchema) }),
+    /** objectPermissions false: the org takes no object permission for it (activities); only fields are granted. */
+    output: z.object({ name: z.string(), label: z.string(), fields: z.array(describedFieldSchema), objectPermissions: z.boolean() }),
   },
 
   'connection.state': { input: none, output: connectionStateSchema },

@@ -21,6 +21,10 @@ export interface Host {
   /** false in browser mode: the page opens the authorize URL in a new tab itself. */
   opensBrowser: boolean;
   now?: () => Date;
+  /** Overrides the `activationTimeoutMinutes` setting for this process (the CLI's flag). */
+  activationTimeoutMinutes?: number;
+  /** false where each process runs one command (the CLI): a waiting connection then resumes only on `resume`. */
+  resumesWaitingRuns?: boolean;
 }
 
 /** Wires the host-neutral services once; every host calls this and then exposes `handlers`. */
@@ -46,6 +50,8 @@ export function createApp(host: Host) {
     audit,
     log: host.log,
     now: host.now,
+    ...(host.activationTimeoutMinutes !== undefined && { activationTimeoutMs: host.activationTimeoutMinutes * 60_000 }),
+    resumeWaiting: host.resumesWaitingRuns ?? true,
   });
   const handlers: Handlers = createHandlers({
     info: host.info,

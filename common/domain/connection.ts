@@ -37,6 +37,8 @@ export const activationProgressSchema = z.object({
   attempt: z.number().int(),
   nextAttemptAt: z.string().nullable(),
   deadlineAt: z.string(),
+  /** When the app was created: Salesforce's propagation clock starts there, not when this wait did. */
+  waitingSince: z.string(),
 });
 export type ActivationProgress = z.infer<typeof activationProgressSchema>;
 
@@ -96,6 +98,11 @@ export const grantSchema = z.object({
   viewAllRecords: z.boolean(),
   /** false for fields readable through object access alone (not permissionable). */
   viaFieldPermission: z.boolean(),
+  /**
+   * true for objects the org takes no ObjectPermissions for (activities, fact ACTIVITY-OBJECT-PERMISSIONS):
+   * their records are reached through the records they belong to, and only their fields are granted.
+   */
+  throughParentRecords: z.boolean().optional(),
 });
 export type Grant = z.infer<typeof grantSchema>;
 
@@ -105,6 +112,8 @@ export const connectionDetailsSchema = z.object({
     name: z.string(),
     environment: z.enum(environments),
     myDomainUrl: z.string(),
+    /** The `aud` the agent's JWT carries (fact JWT-AUDIENCE). */
+    audience: z.string(),
   }),
   app: z.object({
     label: z.string(),
@@ -146,7 +155,8 @@ export const driftSchema = z.object({
 });
 export type Drift = z.infer<typeof driftSchema>;
 
-export const connectionStatuses = ['off', 'running', 'connected', 'drift', 'error', 'interrupted'] as const;
+/** waiting: everything is created and kept, Salesforce has not yet accepted the agent (fact ACTIVATION-PROPAGATION). */
+export const connectionStatuses = ['off', 'running', 'connected', 'drift', 'error', 'interrupted', 'waiting'] as const;
 export type ConnectionStatus = (typeof connectionStatuses)[number];
 
 export const connectionStateSchema = z.object({
@@ -157,6 +167,8 @@ export const connectionStateSchema = z.object({
   drift: driftSchema.optional(),
   preflight: preflightReportSchema.optional(),
   error: appErrorSchema.optional(),
+  /** Set while status is 'waiting': since = the app's creation, until = when the last wait ended. */
+  waiting: z.object({ since: z.string(), until: z.string() }).optional(),
   /** Things teardown could not remove, reported to the admin rather than silently forgotten. */
   leftovers: z.array(z.string()).optional(),
 });

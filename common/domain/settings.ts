@@ -24,12 +24,27 @@ export const myDomainUrlSchema = z
   }, 'Use an https:// address (http:// is accepted only for this computer).')
   .transform((value) => new URL(value).origin);
 
+/**
+ * An org profile's own JWT audience (fact JWT-AUDIENCE): only for orgs where the type's audience is
+ * not the right one, e.g. an Experience Cloud site. https only; a path is kept, a trailing slash dropped.
+ */
+export const jwtAudienceSchema = z
+  .string()
+  .trim()
+  .url()
+  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'Use an https:// address.')
+  .transform((value) => {
+    const url = new URL(value);
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  });
+
 export const orgProfileInputSchema = z
   .object({
     id: z.string().min(1).max(64).optional(),
     name: z.string().trim().min(1).max(80),
     environment: z.enum(environments),
     myDomainUrl: myDomainUrlSchema.optional(),
+    jwtAudience: jwtAudienceSchema.optional(),
     clientId: z.string().trim().min(1).max(255).default(DEFAULT_CLIENT_ID),
     callbackPort: z.number().int().min(1024).max(65535).default(DEFAULT_CALLBACK_PORT),
   })
@@ -44,6 +59,8 @@ export const orgProfileSchema = z.object({
   name: z.string(),
   environment: z.enum(environments),
   myDomainUrl: z.string().optional(),
+  /** Overrides the audience the org's type gives the agent's JWT (fact JWT-AUDIENCE). */
+  jwtAudience: z.string().optional(),
   clientId: z.string(),
   callbackPort: z.number().int(),
 });
@@ -57,8 +74,14 @@ export function loginUrlOf(profile: Pick<OrgProfile, 'environment' | 'myDomainUr
   return profile.myDomainUrl ?? 'https://login.salesforce.com';
 }
 
+/** How long Enable waits for Salesforce to accept the agent (fact ACTIVATION-PROPAGATION: up to ~30 minutes). */
+export const DEFAULT_ACTIVATION_TIMEOUT_MINUTES = 30;
+export const activationTimeoutMinutesSchema = z.number().int().min(5).max(120);
+
 export const settingsSchema = z.object({
   schemaVersion: z.literal(1),
+  // Settings files written before this setting existed get the default.
+  activationTimeoutMinutes: activationTimeoutMinutesSchema.default(DEFAULT_ACTIVATION_TIMEOUT_MINUTES),
   theme: z.enum(themePreferences),
   language: z.enum(languagePreferences),
   agentName: z.string().trim().min(1).max(40),
@@ -77,6 +100,7 @@ export const settingsUpdateSchema = z
       .min(1)
       .max(40)
       .regex(/^[A-Za-z][A-Za-z0-9 ]*$/, 'Use letters, digits and spaces, starting with a letter.'),
+    activationTimeoutMinutes: activationTimeoutMinutesSchema,
   })
   .partial()
   .strict();
@@ -84,6 +108,7 @@ export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
 export const defaultSettings: Settings = {
   schemaVersion: 1,
+  activationTimeoutMinutes: DEFAULT_ACTIVATION_TIMEOUT_MINUTES,
   theme: 'system',
   language: 'system',
   agentName: 'Sales Agent',

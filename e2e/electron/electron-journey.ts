@@ -29,7 +29,7 @@ interface StandIns {
  */
 export async function startElectronJourney(options: Pick<EmulatorOptions, 'activationDelayMs'> = {}): Promise<ElectronJourney> {
   const emulator = await startEmulator({ seed: 'empty', activationDelayMs: options.activationDelayMs ?? 0 });
-  const app = await launchApp({ AGENT_CONNECTIONS_DEMO_LOGIN_URL: emulator.loginUrl });
+  const app = await launchApp({ AGENT_CONNECTIONS_DEMO_LOGIN_URL: emulator.instanceUrl });
   const saveDir = mkdtempSync(join(tmpdir(), 'ac-electron-exports-'));
   await app.evaluate(({ shell, dialog }, folder) => {
     const standIns: StandIns = { openedUrls: [], savedPaths: [] };

@@ -16,6 +16,11 @@ const ref = (to: string[], rel: string, opts: Partial<FieldDef> = {}): FieldDef 
 const pick = (name: string, values: string[], opts = {}): FieldDef => field(name, 'picklist', { picklistValues: values, ...opts });
 const permFields = (): FieldDef[] => SYSTEM_PERMISSIONS.map((p) => field(p, 'boolean', { permissionable: false }));
 const readOnly = { createable: false, updateable: false, permissionable: false } as const;
+/** Parts of a person's compound name carry no FLS of their own (fact FIELD-PERMISSIONABLE). */
+const nameParts = (): FieldDef[] => [
+  field('FirstName', 'string', { length: 40, permissionable: false }), field('LastName', 'string', { ...req, length: 80 }),
+  field('Name', 'string', { ...readOnly, nameField: true, nillable: false, length: 121 }),
+];
 
 function dataObjects(): ObjectDef[] {
   return [
@@ -24,36 +29,34 @@ function dataObjects(): ObjectDef[] {
       pick('Type', ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Partner']),
       pick('Industry', ['Technology', 'Manufacturing', 'Retail', 'Healthcare', 'Finance']),
       field('AnnualRevenue', 'currency'), field('NumberOfEmployees', 'int'), field('Phone', 'phone'),
-      field('Website', 'url'), field('Description', 'textarea'), field('BillingCity', 'string'),
-      field('BillingCountry', 'string'), pick('Rating', ['Hot', 'Warm', 'Cold']),
+      field('Website', 'url'), field('Description', 'textarea'), field('BillingCity', 'string', { length: 40 }),
+      field('BillingCountry', 'string', { length: 80 }), pick('Rating', ['Hot', 'Warm', 'Cold']),
       pick('Tier__c', ['Gold', 'Silver', 'Bronze'], { label: 'Tier' }), field('Region__c', 'string', { label: 'Region' }),
     ]),
     object('Contact', '003', [
-      field('FirstName', 'string'), field('LastName', 'string', req),
-      field('Name', 'string', { ...readOnly, nameField: true, nillable: false }),
+      ...nameParts(),
       ref(['Account'], 'Account'), field('Email', 'email'), field('MobilePhone', 'phone'), field('Phone', 'phone'),
-      field('Title', 'string'), field('Department', 'string'), field('Description', 'textarea'),
+      field('Title', 'string', { length: 128 }), field('Department', 'string', { length: 80 }), field('Description', 'textarea'),
       pick('Preferred_Channel__c', ['Email', 'Phone', 'SMS'], { label: 'Preferred Channel' }),
     ]),
     object('Lead', '00Q', [
-      field('FirstName', 'string'), field('LastName', 'string', req),
-      field('Name', 'string', { ...readOnly, nameField: true, nillable: false }),
-      field('Company', 'string', req), field('Email', 'email'), field('Title', 'string'), field('Description', 'textarea'),
+      ...nameParts(),
+      field('Company', 'string', req), field('Email', 'email'), field('Title', 'string', { length: 128 }), field('Description', 'textarea'),
       pick('LeadSource', ['Web', 'Phone Inquiry', 'Partner Referral', 'Trade Show']), pick('Rating', ['Hot', 'Warm', 'Cold']),
       field('Phone', 'phone'),
       pick('Status', ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted'], { nillable: false, permissionable: false, defaultedOnCreate: true }),
       field('Score__c', 'double', { label: 'Score' }),
     ]),
     object('Opportunity', '006', [
-      field('Name', 'string', { ...req, nameField: true }), ref(['Account'], 'Account'), field('Amount', 'currency'),
+      field('Name', 'string', { ...req, nameField: true, length: 120 }), ref(['Account'], 'Account'), field('Amount', 'currency'),
       field('ExpectedRevenue', 'currency', { createable: false, updateable: false, calculated: true, permissionable: true }),
       pick('StageName', ['Prospecting', 'Qualification', 'Proposal', 'Closed Won', 'Closed Lost'], req),
       field('CloseDate', 'date', req), field('Probability', 'percent'), field('Description', 'textarea'),
       field('Forecast_Notes__c', 'textarea', { label: 'Forecast Notes' }),
     ], { labelPlural: 'Opportunities' }),
     object('Product2', '01t', [
-      field('Name', 'string', { ...req, nameField: true }), field('ProductCode', 'string'), field('Description', 'textarea'),
-      field('IsActive', 'boolean'), pick('Family', ['Software', 'Services', 'Hardware']),
+      field('Name', 'string', { ...req, nameField: true }), field('ProductCode', 'string'), field('Description', 'textarea', { length: 4000 }),
+      field('IsActive', 'boolean', { defaultedOnCreate: true }), pick('Family', ['Software', 'Services', 'Hardware']),
     ], { label: 'Product' }),
     activityObject('Task', '00T'),
     activityObject('Event', '00U'),
@@ -71,7 +74,8 @@ function activityObject(name: 'Task' | 'Event', prefix: string): ObjectDef {
        pick('Priority', ['High', 'Normal', 'Low'], { nillable: false, permissionable: false, defaultedOnCreate: true })]
     : [field('StartDateTime', 'datetime'), field('EndDateTime', 'datetime'), field('DurationInMinutes', 'int')];
   return object(name, prefix, [
-    field('Subject', 'string', { nameField: true, permissionable: true }), field('Description', 'textarea'), field('ActivityDate', 'date'),
+    // Subject is the activity's name field: a combobox, optional in the API, and without FLS of its own.
+    field('Subject', 'combobox', { nameField: true }), field('Description', 'textarea'), field('ActivityDate', 'date'),
     ref(['Contact', 'Lead'], 'Who'), ref(['Account', 'Opportunity'], 'What'),
     pick('Type', ['Call', 'Email', 'Meeting', 'Other']), ...extra,
   ]);
@@ -104,9 +108,20 @@ function setupObjects(): ObjectDef[] {
       field('LicenseId', 'reference', { referenceTo: ['UserLicense', 'PermissionSetLicense'], relationshipName: 'License', permissionable: false }),
       field('IsOwnedByProfile', 'boolean', readOnly),
       ref(['Profile'], 'Profile', readOnly), field('IsCustom', 'boolean', readOnly),
+      // Fact ADMIN-RIGHTS-SOURCES: a group's aggregate set has Type 'Group' and points at its group.
+      pick('Type', ['Regular', 'Profile', 'Group', 'Session'], readOnly), ref(['PermissionSetGroup'], 'PermissionSetGroup', readOnly),
       field('HasActivationRequired', 'boolean', { permissionable: false }), field('NamespacePrefix', 'string', readOnly),
       ...permFields(),
     ], setup),
+    object('PermissionSetGroup', '0PG', [
+      field('DeveloperName', 'string', { ...req, nameField: true, length: 80 }), field('MasterLabel', 'string', { ...req, length: 80 }),
+      field('Description', 'string', { length: 255, permissionable: false }), field('Status', 'string', readOnly),
+      field('HasActivationRequired', 'boolean', { permissionable: false }),
+    ], setup),
+    object('PermissionSetGroupComponent', '0PC', [
+      field('PermissionSetGroupId', 'reference', { referenceTo: ['PermissionSetGroup'], relationshipName: 'PermissionSetGroup', ...req, updateable: false }),
+      field('PermissionSetId', 'reference', { referenceTo: ['PermissionSet'], relationshipName: 'PermissionSet', ...req, updateable: false }),
+    ], { ...setup, updateable: false }),
     object('PermissionSetLicense', '0PL', [
       field('DeveloperName', 'string', { ...readOnly, nameField: true }), field('MasterLabel', 'string', readOnly),
       field('TotalLicenses', 'int', readOnly), field('UsedLicenses', 'int', readOnly), field('Status', 'string', readOnly),
@@ -118,8 +133,9 @@ function setupObjects(): ObjectDef[] {
     ], { ...setup, updateable: false }),
     object('PermissionSetAssignment', '0Pa', [
       field('AssigneeId', 'reference', { referenceTo: ['User'], relationshipName: 'Assignee', ...req, updateable: false }),
-      field('PermissionSetId', 'reference', { referenceTo: ['PermissionSet'], relationshipName: 'PermissionSet', ...req, updateable: false }),
-      field('PermissionSetGroupId', 'reference', { referenceTo: [], permissionable: false, updateable: false }),
+      // Nillable since groups: a group assignment names the group and gets the group's aggregate set.
+      field('PermissionSetId', 'reference', { referenceTo: ['PermissionSet'], relationshipName: 'PermissionSet', permissionable: false, updateable: false }),
+      ref(['PermissionSetGroup'], 'PermissionSetGroup', { permissionable: false, updateable: false }),
       field('ExpirationDate', 'datetime', { permissionable: false }), field('IsActive', 'boolean', readOnly),
     ], setup),
     object('ObjectPermissions', '110', [
@@ -134,10 +150,22 @@ function setupObjects(): ObjectDef[] {
       field('Field', 'picklist', { ...req, restrictedPicklist: true, updateable: false }),
       field('PermissionsRead', 'boolean', { permissionable: false }), field('PermissionsEdit', 'boolean', { permissionable: false }),
     ], setup),
+    // Fact ORG-TYPE: what a real org answers about itself, with the org-wide sharing defaults' real picklist values.
     object('Organization', '00D', [
-      field('Name', 'string', { ...readOnly, nameField: true }), field('OrganizationType', 'string', readOnly),
+      field('Name', 'string', { ...readOnly, nameField: true }),
+      pick('OrganizationType', ['Team Edition', 'Professional Edition', 'Enterprise Edition', 'Developer Edition', 'Personal Edition', 'Unlimited Edition', 'Contact Manager Edition', 'Base Edition'], readOnly),
       field('IsSandbox', 'boolean', readOnly), field('InstanceName', 'string', readOnly),
-      field('LanguageLocaleKey', 'string', readOnly), field('TimeZoneSidKey', 'string', readOnly),
+      field('TrialExpirationDate', 'datetime', readOnly), field('IsReadOnly', 'boolean', readOnly),
+      pick('LanguageLocaleKey', ['en_US', 'sv', 'de', 'fr'], readOnly), pick('DefaultLocaleSidKey', ['en_US', 'sv_SE', 'de_DE', 'fr_FR'], readOnly),
+      pick('TimeZoneSidKey', ['America/Los_Angeles', 'Europe/Stockholm', 'Europe/London', 'GMT'], readOnly),
+      pick('DefaultAccountAccess', ['None', 'Read', 'Edit'], readOnly),
+      pick('DefaultContactAccess', ['None', 'Read', 'Edit', 'ControlledByParent'], readOnly),
+      pick('DefaultOpportunityAccess', ['None', 'Read', 'Edit'], readOnly),
+      pick('DefaultLeadAccess', ['None', 'Read', 'Edit', 'ReadEditTransfer'], readOnly),
+      pick('DefaultCaseAccess', ['None', 'Read', 'Edit', 'ReadEditTransfer'], readOnly),
+      pick('DefaultCalendarAccess', ['HideDetails', 'HideDetailsInsert', 'ShowDetails', 'ShowDetailsInsert', 'AllowEdits'], readOnly),
+      pick('DefaultPricebookAccess', ['None', 'Read', 'ReadSelect'], readOnly),
+      pick('DefaultCampaignAccess', ['None', 'Read', 'Edit', 'All'], readOnly),
       field('NamespacePrefix', 'string', readOnly),
     ], { ...setup, createable: false, updateable: false, deletable: false }),
     object('ExternalClientApplication', '0xI', [

@@ -62,9 +62,8 @@ function recordType(rec: unknown): string | undefined {
   return typeof rec.attributes.type === 'string' ? rec.attributes.type : undefined;
 }
 
-/** Setup objects can't share a call with another object type (§4.5). */
-function mixedDml(req: RestRequest, def: ObjectDef, all: unknown[]): DmlError | undefined {
-  const firstType = recordType(all[0]) ?? '';
+/** Setup objects can't share a call with another object type (§4.5, fact COLLECTIONS-MIXED-DELETE). */
+function mixedDml(req: RestRequest, def: ObjectDef, firstType: string): DmlError | undefined {
   const first = req.org.store.object(firstType);
   if (!first || first.name === def.name || (!first.setup && !def.setup)) return undefined;
   return new DmlError('MIXED_DML_OPERATION',
@@ -79,7 +78,7 @@ function writeOne(req: RestRequest, rec: unknown, all: unknown[]): ItemResult {
     if (!type) throw new DmlError('INVALID_TYPE', 'Must send a concrete entity type.');
     const def = visibleObject(req, type);
     if (!def) throw new DmlError('INVALID_TYPE', unsupportedTypeMessage(type));
-    const mixed = mixedDml(req, def, all);
+    const mixed = mixedDml(req, def, recordType(all[0]) ?? '');
     if (mixed) throw mixed;
     if (req.method === 'POST') {
       if (id) throw new DmlError('INVALID_FIELD', 'cannot specify Id in an insert call', ['Id']);
@@ -105,11 +104,14 @@ function deleteCollection(req: RestRequest): EmuResponse {
   if (!ids.length) return restError(400, 'MISSING_ARGUMENT', 'ids: missing required parameter');
   if (ids.length > COLLECTION_LIMIT) return limitError();
   const allOrNone = req.query.get('allOrNone') === 'true';
+  const firstType = ids.map((id) => req.org.store.findById(id)?.def.name).find(Boolean) ?? '';
   return runAll(req, allOrNone, ids.map((id) => () => {
     try {
       const found = req.org.store.findById(id);
       const def = found ? visibleObject(req, found.def.name) : undefined;
       if (!def) throw new DmlError(/^[a-zA-Z0-9]{15,18}$/.test(id) ? 'ENTITY_IS_DELETED' : 'MALFORMED_ID', /^[a-zA-Z0-9]{15,18}$/.test(id) ? 'entity is deleted' : `malformed id ${id}`);
+      const mixed = mixedDml(req, def, firstType);
+      if (mixed) throw mixed;
       deleteRecord(req.org, req.principal, def, id);
       return { id, success: true, errors: [] };
     } catch (e) {

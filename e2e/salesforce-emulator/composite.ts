@@ -1,6 +1,8 @@
 /**
  * Composite (§4.5): up to 25 subrequests, at most 5 of them collections or queries, `@{ref.path}`
- * references to earlier results, allOrNone rollback with PROCESSING_HALTED for the others.
+ * references to earlier results, allOrNone rollback with PROCESSING_HALTED for the others, and
+ * collation (fact COMPOSITE-ORDER): unless the body says `collateSubrequests: false`, subrequests
+ * that don't reference each other may run in another order than sent.
  */
 import { display, isRecord, json, restError, type EmuResponse } from './http';
 import { restRequest, type RestRequest } from './rest';
@@ -40,18 +42,25 @@ export function handleComposite(req: RestRequest): EmuResponse {
   if (subs.filter(isHeavy).length > COMPOSITE_HEAVY_LIMIT) {
     return restError(400, 'LIMIT_EXCEEDED', `Composite requests can't have more than ${COMPOSITE_HEAVY_LIMIT} sObject Collections or query subrequests`);
   }
+  if (body.collateSubrequests !== undefined && typeof body.collateSubrequests !== 'boolean') {
+    return restError(400, 'JSON_PARSER_ERROR', 'collateSubrequests: expected a boolean');
+  }
+  const collated = req.org.switches.compositeOrder === 'collated' && body.collateSubrequests !== false;
   const allOrNone = body.allOrNone === true;
   const snapshot = allOrNone ? req.org.store.snapshot() : undefined;
   const results = new Map<string, unknown>();
-  const responses: SubResponse[] = [];
+  // Responses are listed in the order sent, whatever order the subrequests ran in.
+  const responses: SubResponse[] = new Array<SubResponse>(subs.length);
   let failed = false;
-  for (const sub of subs) {
+  for (const index of collated ? collatedOrder(req, subs) : subs.map((_, i) => i)) {
+    const sub = subs[index];
+    if (!sub) continue;
     if (failed && allOrNone) {
-      responses.push({ body: HALTED, httpHeaders: {}, httpStatusCode: 400, referenceId: sub.referenceId });
+      responses[index] = { body: HALTED, httpHeaders: {}, httpStatusCode: 400, referenceId: sub.referenceId };
       continue;
     }
     const res = runSub(req, sub, results);
-    responses.push(res);
+    responses[index] = res;
     if (res.httpStatusCode >= 400) failed = true;
     else results.set(sub.referenceId, res.body);
   }
@@ -61,6 +70,44 @@ export function handleComposite(req: RestRequest): EmuResponse {
     for (const r of responses) if (r.httpStatusCode < 400) Object.assign(r, { body: HALTED, httpHeaders: {}, httpStatusCode: 400 });
   }
   return json(200, { compositeResponse: responses });
+}
+
+/**
+ * A deterministic, adversarial stand-in for Salesforce's collation: a subrequest runs after every
+ * earlier one it references (`@{ref...}`); among those free to run, the ones bulkified together
+ * (same sObject type) run side by side, types in alphabetical order, so any order the sender relied
+ * on without a reference is likely to break, as it may on a real org.
+ */
+function collatedOrder(req: RestRequest, subs: SubRequest[]): number[] {
+  const depth: number[] = [];
+  subs.forEach((sub, i) => {
+    const refs = referencedIds(sub);
+    const earlier = subs.slice(0, i).flatMap((other, j) => (refs.has(other.referenceId) ? [depth[j] ?? 0] : []));
+    depth.push(earlier.length > 0 ? Math.max(...earlier) + 1 : 0);
+  });
+  const types = subs.map((sub) => sobjectTypeOf(req, sub));
+  return subs
+    .map((_, i) => i)
+    .sort((a, b) => (depth[a] ?? 0) - (depth[b] ?? 0) || (types[a] ?? '').localeCompare(types[b] ?? '') || a - b);
+}
+
+function referencedIds(sub: SubRequest): Set<string> {
+  const text = `${sub.url} ${JSON.stringify(sub.body ?? null)}`;
+  return new Set([...text.matchAll(/@\{([^}.[\]]+)/g)].map((m) => m[1] ?? ''));
+}
+
+/** The sObject a subrequest writes or reads: from its URL, its collection records, or the first id it deletes. */
+function sobjectTypeOf(req: RestRequest, sub: SubRequest): string {
+  const path = /^[^?]*/.exec(sub.url)?.[0] ?? '';
+  const named = /\/sobjects\/([^/]+)/.exec(path.replace(/\/composite\/sobjects(?=\/|$)/, '/sobjects'))?.[1];
+  if (named) return named;
+  if (!/\/composite\/sobjects$/.test(path)) return '';
+  const records = isRecord(sub.body) && Array.isArray(sub.body.records) ? sub.body.records : [];
+  const first: unknown = records[0];
+  const type = isRecord(first) && isRecord(first.attributes) ? first.attributes.type : undefined;
+  if (typeof type === 'string') return type;
+  const firstId = new URLSearchParams(sub.url.split('?')[1] ?? '').get('ids')?.split(',')[0] ?? '';
+  return req.org.store.findById(firstId)?.def.name ?? '';
 }
 
 function runSub(req: RestRequest, sub: SubRequest, results: Map<string, unknown>): SubResponse {

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type StartedEmulator } from './index';
+import { switchCatalog, switchNames } from './switch-catalog';
+import { DEFAULT_SWITCHES } from './switches';
 import { expectError, restFetch, signIn, VERSION } from './test-helpers';
 
 let emu: StartedEmulator;
@@ -91,25 +93,76 @@ describe('/__emulator control API', () => {
   });
 });
 
+const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+
+function spawnCli(args: string[]) {
+  const child = spawn(tsx, [join(__dirname, 'cli.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = { out: '', err: '' };
+  child.stdout.on('data', (d: Buffer) => { output.out += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { output.err += d.toString(); });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const started = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`CLI did not start: ${output.out}${output.err}`)), 15_000);
+    child.stdout.on('data', () => { if (output.out.includes('Press Ctrl+C')) { clearTimeout(timer); resolve(); } });
+    void exit.then(() => { clearTimeout(timer); reject(new Error(`CLI ended: ${output.out}${output.err}`)); });
+  });
+  // Runs that end on their own (--list-switches, usage errors) never start; that is not a failure there.
+  started.catch(() => undefined);
+  return { child, output, exit, started };
+}
+
 describe('CLI', () => {
   it('prints the URLs and credentials and stops on SIGINT', async () => {
-    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, [join(__dirname, 'cli.ts'), '--seed', 'empty', '--latency-ms', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`CLI did not start: ${out}`)), 15_000);
-      child.stdout.on('data', () => { if (out.includes('Press Ctrl+C')) { clearTimeout(timer); resolve(); } });
-    });
+    const { child, output, exit, started } = spawnCli(['--seed', 'empty', '--latency-ms', '0']);
+    await started;
+    const out = output.out;
     const login = /Login URL:\s+(\S+)/.exec(out)?.[1] ?? '';
     const instance = /My Domain URL:\s+(\S+)/.exec(out)?.[1] ?? '';
     expect(login).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(instance).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(out).toMatch(/Admin:\s+\S+@\S+ \/ \S+/);
     expect((await fetch(`${instance}/services/data`)).status).toBe(200);
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exit).toBe(0);
-    expect(out).toContain('Emulator stopped.');
+    expect(output.out).toContain('Emulator stopped.');
+  });
+
+  it('lists every switch with its values, default and fact, then exits 0', async () => {
+    const { output, exit } = spawnCli(['--list-switches']);
+    expect(await exit).toBe(0);
+    const lines = output.out.trim().split('\n');
+    expect(lines).toHaveLength(switchNames.length);
+    for (const name of switchNames) {
+      const line = lines.find((l) => l.startsWith(`${name}=`)) ?? '';
+      expect(line).toContain(`(default ${String(DEFAULT_SWITCHES[name])})`);
+      expect(line).toContain(`fact ${switchCatalog[name].fact}`);
+    }
+    expect(lines.find((l) => l.startsWith('orgType='))).toMatch(/^orgType=production\|sandbox /);
+  });
+
+  it('starts with switches from the command line, and the org behaves accordingly', async () => {
+    const { child, output, exit, started } = spawnCli(['--seed', 'empty', '--switch', 'integrationSeats=1', '--switch', 'orgType=sandbox', '--switch', 'rejectUnknownElements=false']);
+    await started;
+    expect(output.out).toContain('integrationSeats=1');
+    expect(output.out).toContain('orgType=sandbox');
+    const login = /Login URL:\s+(\S+)/.exec(output.out)?.[1] ?? '';
+    const state = (await (await fetch(`${login}/__emulator/state`)).json()) as { licences: { Name: string; TotalLicenses: number }[] };
+    expect(state.licences.find((l) => l.Name === 'Salesforce Integration')?.TotalLicenses).toBe(1);
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
+  });
+
+  it.each([
+    [['--switch', 'noSuchSwitch=true'], 'unknown switch "noSuchSwitch"'],
+    [['--switch', 'orgType=moon'], 'switch orgType must be one of production, sandbox, got "moon"'],
+    [['--switch', 'strictElementOrder=yes'], 'switch strictElementOrder must be true or false'],
+    [['--switch', 'integrationSeats=-1'], 'switch integrationSeats must be an integer'],
+    [['--switch', 'orgType'], '--switch expects NAME=VALUE'],
+    [['--no-such-option'], "Unknown option '--no-such-option'"],
+  ])('rejects %j with one line and exit code 2', async (args, message) => {
+    const { output, exit } = spawnCli(args);
+    expect(await exit).toBe(2);
+    expect(output.err.trim().split('\n')).toEqual([expect.stringContaining(message)]);
+    expect(output.out).toBe('');
   });
 });

@@ -1,7 +1,7 @@
 /** describe / describeGlobal shapes (the subset of jsforce's DescribeSObjectResult the app reads). */
 import type { Org } from './org';
 import type { FieldDef, ObjectDef } from './schema';
-import { canReadField, canReadObject, type Principal } from './security';
+import { acceptsObjectPermissions, canReadField, canReadObject, type Principal } from './security';
 
 const SOAP_TYPES: Record<string, string> = {
   id: 'tns:ID', reference: 'tns:ID', boolean: 'xsd:boolean', int: 'xsd:int', double: 'xsd:double', currency: 'xsd:double',
@@ -36,15 +36,22 @@ function fieldDescribe(f: FieldDef): Record<string, unknown> {
     htmlFormatted: false, namePointing: f.referenceTo.length > 1, restrictedPicklist: f.restrictedPicklist,
     referenceTo: f.referenceTo, relationshipName: f.relationshipName, relationshipOrder: null, writeRequiresMasterRead: false,
     defaultValue: null, defaultValueFormula: null, calculatedFormula: null, inlineHelpText: null, controllerName: null,
-    picklistValues: f.picklistValues.map((v, i) => ({ active: true, defaultValue: i === 0 && !f.nillable, label: v, validFor: null, value: v })),
+    picklistValues: f.picklistValues.map((v, i) => ({ active: true, defaultValue: i === 0 && f.defaultedOnCreate, label: v, validFor: null, value: v })),
     compoundFieldName: null, extraTypeInfo: null, mask: null, maskType: null, queryByDistance: false,
     referenceTargetField: null, searchPrefilterable: false
   };
 }
 
+/** The restricted picklist of ObjectPermissions.SobjectType follows the org (fact OBJECT-PERMISSIONS-PICKLIST). */
+function withOrgPicklist(org: Org, def: ObjectDef, f: FieldDef): FieldDef {
+  if (def.name !== 'ObjectPermissions' || f.name !== 'SobjectType') return f;
+  const objects = [...org.store.catalog.values()].filter((d) => acceptsObjectPermissions(org, d)).map((d) => d.name);
+  return { ...f, picklistValues: objects };
+}
+
 /** Fields the caller has no FLS Read on are left out, as Salesforce does. */
 export function describeObject(org: Org, p: Principal, def: ObjectDef, version: string): Record<string, unknown> {
-  const fields = def.fields.filter((f) => canReadField(org, p, def, f)).map(fieldDescribe);
+  const fields = def.fields.filter((f) => canReadField(org, p, def, f)).map((f) => fieldDescribe(withOrgPicklist(org, def, f)));
   return {
     ...globalEntry(def, version), fields, childRelationships: [], recordTypeInfos: [], supportedScopes: [],
     actionOverrides: [], namedLayoutInfos: [], networkScopeFieldName: null, listviewable: null, lookupLayoutable: null,

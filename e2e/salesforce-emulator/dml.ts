@@ -73,7 +73,7 @@ function defaultsFor(def: ObjectDef): SRecord {
   if (def.name === 'User') d.IsActive = true;
   if (def.name === 'Lead') d.Status = 'Open - Not Contacted';
   if (def.name === 'Task') Object.assign(d, { Status: 'Not Started', Priority: 'Normal' });
-  if (def.name === 'PermissionSet') Object.assign(d, { IsOwnedByProfile: false, IsCustom: true });
+  if (def.name === 'PermissionSet') Object.assign(d, { IsOwnedByProfile: false, IsCustom: true, Type: 'Regular' });
   if (def.name === 'PermissionSetAssignment') d.IsActive = true;
   return d;
 }

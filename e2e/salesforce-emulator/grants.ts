@@ -95,9 +95,10 @@ function activeApp(org: Org, consumerKey: string): EcaBundle | undefined {
   return eca;
 }
 
+/** Fact ECA-POLICIES: an app without configurable policies (none made yet, switch ecaPolicies) has no plugin enabled. */
 function appDisabled(eca: EcaBundle): boolean {
   const f = eca.policies?.fields;
-  return f !== undefined && (!boolOf(f, 'isEnabled', true) || !boolOf(f, 'isOauthPluginEnabled', true));
+  return f === undefined || !boolOf(f, 'isEnabled', true) || !boolOf(f, 'isOauthPluginEnabled', true);
 }
 
 /** Runtime scope names for metadata scope tokens (`Api` -> `api`, `RefreshToken` -> `refresh_token`). */
@@ -132,9 +133,14 @@ function certificateKey(pem: string): KeyObject | undefined {
   }
 }
 
+/**
+ * Fact JWT-AUDIENCE: the audience follows the org's type, whichever host (login or My Domain) the
+ * assertion is posted to. `loose` also takes the emulator's own origins, as some clients assume.
+ */
 function audienceOk(org: Org, aud: unknown): boolean {
   const list = Array.isArray(aud) ? aud : [aud];
-  const accepted = [org.loginUrl, ...(org.switches.jwtAcceptInstanceAudience ? [org.instanceUrl] : [])];
+  const accepted = [org.switches.orgType === 'sandbox' ? 'https://test.salesforce.com' : 'https://login.salesforce.com'];
+  if (org.switches.jwtAudience === 'loose') accepted.push(org.loginUrl, ...(org.switches.jwtAcceptInstanceAudience ? [org.instanceUrl] : []));
   return list.some((a) => typeof a === 'string' && accepted.includes(a.replace(/\/$/, '')));
 }
 

@@ -5,6 +5,10 @@ import { startEmulator } from './index';
 
 const t = signedInEmulator();
 
+async function listAll(md: ReturnType<typeof mdApi>, types: string[]): Promise<{ fullName: string }[]> {
+  return (await Promise.all(types.map((type) => md.list({ type })))).flat();
+}
+
 const header = (fullName: string) => ({ fullName, contactEmail: 'admin@customer.example', distributionState: 'Local', label: fullName });
 
 describe('External Client App CRUD (§2)', () => {
@@ -12,8 +16,8 @@ describe('External Client App CRUD (§2)', () => {
     const md = mdApi(t.conn);
     const { consumerKey } = await createEca(t.conn, 'Agent_App');
     expect(consumerKey).toMatch(/^3MVG9/);
-    const plcy = await md.create('ExtlClntAppConfigurablePolicies', { fullName: 'Agent_App_plcy', externalClientApplication: 'Agent_App', isEnabled: true, isOauthPluginEnabled: true, label: 'x' });
-    expect(plcy.success).toBe(true);
+    const plcy = await md.upsert('ExtlClntAppConfigurablePolicies', { fullName: 'Agent_App_defaultPolicy', externalClientApplication: 'Agent_App', isEnabled: true, isOauthPluginEnabled: true, label: 'x' });
+    expect(plcy).toMatchObject({ success: true, created: false });
     const global = await md.read('ExtlClntAppGlobalOauthSettings', 'Agent_App_glbloauth');
     expect(global).toMatchObject({ fullName: 'Agent_App_glbloauth', consumerKey, isPkceRequired: 'false', isClientCredentialsFlowEnabled: 'true' });
     expect(global).not.toHaveProperty('consumerSecret');
@@ -29,20 +33,62 @@ describe('External Client App CRUD (§2)', () => {
     expect(t.emu.state().externalClientApps[0]).toMatchObject({ fullName: 'Agent_App', globalOauthSettings: { consumerKey } });
   });
 
-  it('needs the header for satellites, cascades header deletes, and reports missing names', async () => {
+  it('needs the header for satellites, refuses a header delete while satellites exist (default), and reports missing names', async () => {
     const md = mdApi(t.conn);
     const orphan = await md.create('ExtlClntAppOauthSettings', { fullName: 'Orphan_oauth', externalClientApplication: 'Nope', label: 'x' });
     expect(orphan.success).toBe(false);
     expect(firstError(orphan)?.statusCode).toBe('INVALID_CROSS_REFERENCE_KEY');
     await createEca(t.conn, 'Cascade_App');
-    const del = await md.delete('ExternalClientApplication', 'Cascade_App');
-    expect(del.success).toBe(true);
-    expect(await md.read('ExtlClntAppGlobalOauthSettings', 'Cascade_App_glbloauth')).toEqual({});
-    expect(await md.list({ type: 'ExtlClntAppOauthConfigurablePolicies' })).toEqual([]);
+    const refused = await md.delete('ExternalClientApplication', 'Cascade_App');
+    expect(refused.success).toBe(false);
+    expect(firstError(refused)?.message).toContain('Cascade_App_glbloauth');
+    expect(await md.read('ExternalClientApplication', 'Cascade_App')).toMatchObject({ fullName: 'Cascade_App' });
+    for (const [type, name] of [
+      ['ExtlClntAppOauthConfigurablePolicies', 'Cascade_App_oauth_defaultPolicy'], ['ExtlClntAppConfigurablePolicies', 'Cascade_App_defaultPolicy'],
+      ['ExtlClntAppGlobalOauthSettings', 'Cascade_App_glbloauth'], ['ExtlClntAppOauthSettings', 'Cascade_App_oauth'], ['ExternalClientApplication', 'Cascade_App'],
+    ] as const) expect((await md.delete(type, name)).success).toBe(true);
     const missing = await md.delete('ExternalClientApplication', 'Cascade_App');
     expect(missing.success).toBe(false);
     expect(firstError(missing)?.statusCode).toBe('INVALID_CROSS_REFERENCE_KEY');
     expect(await md.read('ExternalClientApplication', 'Never_Existed')).toEqual({});
+  });
+
+  it('ecaDeleteCascade=true: the header delete takes its satellites with it', async () => {
+    const emu = await startEmulator({ switches: { ecaDeleteCascade: true } });
+    try {
+      const md = mdApi(await signIn(emu));
+      await createEca(await signIn(emu), 'Cascade_App');
+      expect((await md.delete('ExternalClientApplication', 'Cascade_App')).success).toBe(true);
+      expect(await listAll(md, ['ExtlClntAppOauthSettings', 'ExtlClntAppGlobalOauthSettings', 'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies'])).toEqual([]);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it('ecaPolicies=autoCreated (default): both policy records appear with the header and OAuth settings; a second is a duplicate', async () => {
+    const md = mdApi(t.conn);
+    await createEca(t.conn, 'Auto_App');
+    expect((await md.list({ type: 'ExtlClntAppConfigurablePolicies' })).map((c) => c.fullName)).toEqual(['Auto_App_defaultPolicy']);
+    expect(await md.read('ExtlClntAppConfigurablePolicies', 'Auto_App_defaultPolicy')).toMatchObject({ externalClientApplication: 'Auto_App', isEnabled: 'true' });
+    const second = await md.create('ExtlClntAppConfigurablePolicies', { fullName: 'Auto_App_plcy', externalClientApplication: 'Auto_App', isEnabled: true, label: 'x' });
+    expect(firstError(second)?.statusCode).toBe('DUPLICATE_VALUE');
+    const secondOauth = await md.create('ExtlClntAppOauthConfigurablePolicies', { fullName: 'Auto_App_oauthPlcy', externalClientApplication: 'Auto_App', label: 'x' });
+    expect(firstError(secondOauth)?.statusCode).toBe('DUPLICATE_VALUE');
+  });
+
+  it('ecaPolicies=createdByClient: nothing is generated; the client creates both policy records', async () => {
+    const emu = await startEmulator({ switches: { ecaPolicies: 'createdByClient' } });
+    try {
+      const conn = await signIn(emu);
+      const md = mdApi(conn);
+      await createEca(conn, 'Own_App');
+      expect(await listAll(md, ['ExtlClntAppConfigurablePolicies', 'ExtlClntAppOauthConfigurablePolicies'])).toEqual([]);
+      const plcy = await md.create('ExtlClntAppConfigurablePolicies', { fullName: 'Own_App_plcy', externalClientApplication: 'Own_App', isEnabled: true, label: 'x' });
+      const oauthPlcy = await md.create('ExtlClntAppOauthConfigurablePolicies', { fullName: 'Own_App_oauthPlcy', externalClientApplication: 'Own_App', label: 'x' });
+      expect([plcy.success, oauthPlcy.success]).toEqual([true, true]);
+    } finally {
+      await emu.stop();
+    }
   });
 
   it('upsert reports created, update of a missing name fails, names follow the developer-name rule', async () => {

@@ -4,7 +4,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import type { Ctx } from './context';
-import { boolOf, ECA_GLOBAL, ECA_HEADER, ECA_OAUTH, ECA_OAUTH_POLICIES, ECA_SATELLITES, satellitesOf, textOf } from './eca';
+import { boolOf, ECA_GLOBAL, ECA_HEADER, ECA_OAUTH, ECA_OAUTH_POLICIES, ECA_POLICIES, ECA_SATELLITES, satellitesOf, textOf } from './eca';
 import { escapeXml, xml, type EmuResponse } from './http';
 import { newConsumerKey, newConsumerSecret, newId } from './ids';
 import { METADATA_DEFAULTS, METADATA_TYPES, type MetadataTypeSpec } from './metadata-types';
@@ -14,6 +14,7 @@ import { isApiOnly } from './security';
 import { asList, envelope, faultResponse, mdToXml, orderedKeys, parseSoapRequest, SoapFault, type SoapRequest } from './soap';
 import { sfDateTime } from './store';
 import { checkSession } from './tokens';
+import { MAX_VERSION, MIN_SOAP_VERSION } from './versions';
 
 export const CRUD_LIMIT = 10;
 
@@ -32,7 +33,7 @@ export function handleSoap(ctx: Ctx): EmuResponse {
   try {
     if (ctx.method !== 'POST') throw new SoapFault('soapenv:Client', 'SOAP requests must use HTTP POST');
     const version = Number(/^\/services\/Soap\/m\/(\d+\.\d)\/?/.exec(ctx.url.pathname)?.[1] ?? 'NaN');
-    if (!(version >= 29 && version <= 66)) throw new SoapFault('sf:UNSUPPORTED_API_VERSION', `UNSUPPORTED_API_VERSION: Invalid Api version specified on URL`);
+    if (!(version >= MIN_SOAP_VERSION && version <= MAX_VERSION)) throw new SoapFault('sf:UNSUPPORTED_API_VERSION', `UNSUPPORTED_API_VERSION: Invalid Api version specified on URL`);
     const req = parseSoapRequest(ctx.body);
     const session = checkSession(ctx.org, req.sessionId);
     if (!session) throw new SoapFault('sf:INVALID_SESSION_ID', INVALID_SESSION);
@@ -176,7 +177,12 @@ function createComponent(org: Org, spec: MetadataTypeSpec, fullName: string, md:
   typeRules(org, type, fullName, fields, undefined);
   const now = org.now();
   org.components(type).set(fullName.toLowerCase(), { type, fullName, id: newId(type === ECA_HEADER ? '0xI' : '0xA'), fields, createdAt: now, modifiedAt: now });
-  if (type === ECA_OAUTH) autoCreateOauthPolicies(org, fullName, fields);
+  if (org.switches.ecaPolicies !== 'autoCreated') return;
+  if (type === ECA_HEADER) autoCreatePolicies(org, ECA_POLICIES, fullName, `${fullName}_defaultPolicy`, fields);
+  if (type === ECA_OAUTH) {
+    const app = textOf(fields, 'externalClientApplication') ?? '';
+    autoCreatePolicies(org, ECA_OAUTH_POLICIES, app, org.switches.defaultOauthPolicyNamePattern.replace('{oauth}', fullName).replace('{app}', app), fields);
+  }
 }
 
 function updateComponent(org: Org, spec: MetadataTypeSpec, fullName: string, md: MdObject): void {
@@ -266,15 +272,16 @@ function policyRules(org: Org, fields: MdObject): void {
   if (invalid) throw new ItemFailure('FIELD_INTEGRITY_EXCEPTION', 'Enter a valid execution user for the OAuth client credentials flow.');
 }
 
-/** §2.2: saving the OAuth settings generates the app's OAuth policies with default values. */
-function autoCreateOauthPolicies(org: Org, oauthFullName: string, oauthFields: MdObject): void {
-  const app = textOf(oauthFields, 'externalClientApplication') ?? '';
-  if (satellitesOf(org, ECA_OAUTH_POLICIES, app).length) return;
-  const name = org.switches.defaultOauthPolicyNamePattern.replace('{oauth}', oauthFullName).replace('{app}', app);
+/**
+ * Fact ECA-POLICIES (switch ecaPolicies): saving the header generates the app's configurable policies,
+ * saving the OAuth settings its OAuth policies, both with default values.
+ */
+function autoCreatePolicies(org: Org, type: string, app: string, name: string, source: MdObject): void {
+  if (satellitesOf(org, type, app).length) return;
   const now = org.now();
-  org.components(ECA_OAUTH_POLICIES).set(name.toLowerCase(), {
-    type: ECA_OAUTH_POLICIES, fullName: name, id: newId('0xA'), createdAt: now, modifiedAt: now,
-    fields: { ...(METADATA_DEFAULTS[ECA_OAUTH_POLICIES] ?? {}), externalClientApplication: app, label: textOf(oauthFields, 'label') ?? app },
+  org.components(type).set(name.toLowerCase(), {
+    type, fullName: name, id: newId('0xA'), createdAt: now, modifiedAt: now,
+    fields: { ...(METADATA_DEFAULTS[type] ?? {}), externalClientApplication: app, label: textOf(source, 'label') ?? app },
   });
 }
 
@@ -339,11 +346,11 @@ function remove(org: Org, req: SoapRequest, version: number): SaveResult[] {
   return results;
 }
 
-/** §2.7: satellites go with their header (switch), otherwise the header can't be deleted while they exist. */
+/** Fact ECA-DELETE-CASCADE (switch ecaDeleteCascade): satellites go with their header, or the header can't be deleted while they exist. */
 function deleteSatellites(org: Org, app: string): void {
   const sats = ECA_SATELLITES.flatMap((t) => satellitesOf(org, t, app));
   if (!sats.length) return;
-  if (!org.switches.cascadeDeleteEca) {
+  if (!org.switches.ecaDeleteCascade) {
     throw new ItemFailure('DELETE_FAILED', `Cannot delete ${app}: it is referenced by ${sats.map((s) => s.fullName).join(', ')}`);
   }
   for (const s of sats) org.components(s.type).delete(s.fullName.toLowerCase());

@@ -8,6 +8,8 @@ import {
 
 let emu: StartedEmulator;
 let keys: KeyPair;
+const PRODUCTION = 'https://login.salesforce.com';
+const SANDBOX = 'https://test.salesforce.com';
 
 beforeAll(async () => {
   emu = await startEmulator();
@@ -160,7 +162,7 @@ describe('JWT bearer and client credentials (External Client App)', () => {
 
   it('issues a token for a pre-authorized API-only user; the agent can read what its set grants', async () => {
     const { consumerKey, user } = await setupApp('Agent_Jwt');
-    const assertion = signJwt(keys.privateKeyPem, claims(consumerKey, user.username, emu.loginUrl));
+    const assertion = signJwt(keys.privateKeyPem, claims(consumerKey, user.username, PRODUCTION));
     const conn = new jsforce.Connection({ oauth2: { loginUrl: emu.instanceUrl, clientId: consumerKey }, version: VERSION });
     await conn.authorize({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion });
     expect(conn.instanceUrl).toBe(emu.instanceUrl);
@@ -176,36 +178,38 @@ describe('JWT bearer and client credentials (External Client App)', () => {
 
   it('accepts sfdx-core style millisecond exp on both origins and rejects expired exp and a wrong aud', async () => {
     const { consumerKey, user } = await setupApp('Agent_Exp');
-    const ms = signJwt(keys.privateKeyPem, claims(consumerKey, user.username, emu.loginUrl, Date.now() + 300));
+    const ms = signJwt(keys.privateKeyPem, claims(consumerKey, user.username, PRODUCTION, Date.now() + 300));
     for (const origin of [emu.loginUrl, emu.instanceUrl]) {
       const ok = await tokenRequest(origin, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: ms });
       expect(ok.status).toBe(200);
     }
     const expired = await tokenRequest(emu.loginUrl, {
       grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-      assertion: signJwt(keys.privateKeyPem, claims(consumerKey, user.username, emu.loginUrl, Math.floor(Date.now() / 1000) - 10)),
+      assertion: signJwt(keys.privateKeyPem, claims(consumerKey, user.username, PRODUCTION, Math.floor(Date.now() / 1000) - 10)),
     });
     expect(expired.body.error).toBe('invalid_grant');
+    // The host the assertion is posted to is not an audience Salesforce accepts (fact JWT-AUDIENCE).
     const aud = await tokenRequest(emu.loginUrl, {
-      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: signJwt(keys.privateKeyPem, claims(consumerKey, user.username, 'https://login.salesforce.com')),
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: signJwt(keys.privateKeyPem, claims(consumerKey, user.username, emu.loginUrl)),
     });
     expect(aud.body).toEqual({ error: 'invalid_grant', error_description: 'Audience validation failed' });
     const other = await makeCertificate();
     const forged = await tokenRequest(emu.loginUrl, {
-      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: signJwt(other.privateKeyPem, claims(consumerKey, user.username, emu.loginUrl)),
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: signJwt(other.privateKeyPem, claims(consumerKey, user.username, PRODUCTION)),
     });
     expect(forged.body.error).toBe('invalid_grant');
   });
 
   it("refuses users who aren't pre-authorized and apps that are disabled", async () => {
     const { conn, consumerKey, user } = await setupApp('Agent_NoPre', { preAuth: false });
-    const assertion = signJwt(keys.privateKeyPem, claims(consumerKey, user.username, emu.loginUrl));
+    const assertion = signJwt(keys.privateKeyPem, claims(consumerKey, user.username, PRODUCTION));
     const res = await tokenRequest(emu.loginUrl, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion });
     expect(res.body).toEqual({ error: 'invalid_grant', error_description: "user hasn't approved this consumer" });
     await preAuthorize(conn, 'Agent_NoPre', 'Agent_NoPre_Access');
     expect((await tokenRequest(emu.loginUrl, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion })).status).toBe(200);
-    const disabled = await mdApi(conn).create('ExtlClntAppConfigurablePolicies', {
-      fullName: 'Agent_NoPre_plcy', externalClientApplication: 'Agent_NoPre', isEnabled: false, isOauthPluginEnabled: true, label: 'p',
+    // The configurable policies Salesforce generated with the header (fact ECA-POLICIES), switched off.
+    const disabled = await mdApi(conn).update('ExtlClntAppConfigurablePolicies', {
+      fullName: 'Agent_NoPre_defaultPolicy', externalClientApplication: 'Agent_NoPre', isEnabled: false, isOauthPluginEnabled: true, label: 'p',
     });
     expect(disabled.success).toBe(true);
     expect((await tokenRequest(emu.loginUrl, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion })).status).toBe(400);
@@ -245,7 +249,7 @@ describe('JWT bearer and client credentials (External Client App)', () => {
       const user = await createIntegrationUser(conn);
       await grantAgentAccess(conn, user.id, 'Agent_Delay_Access');
       await preAuthorize(conn, 'Agent_Delay', 'Agent_Delay_Access');
-      const assertion = signJwt(keys.privateKeyPem, claims(consumerKey, user.username, delayed.loginUrl));
+      const assertion = signJwt(keys.privateKeyPem, claims(consumerKey, user.username, PRODUCTION));
       const early = await tokenRequest(delayed.loginUrl, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion });
       expect(early).toMatchObject({ status: 400, body: { error: 'invalid_client_id', error_description: 'client identifier invalid' } });
       delayed.advanceClock(121_000);
@@ -258,14 +262,49 @@ describe('JWT bearer and client credentials (External Client App)', () => {
 
   it('deleting the app kills its tokens; deactivating the user does too', async () => {
     const { conn, consumerKey, user } = await setupApp('Agent_Kill');
-    const assertion = signJwt(keys.privateKeyPem, claims(consumerKey, user.username, emu.loginUrl));
+    const assertion = signJwt(keys.privateKeyPem, claims(consumerKey, user.username, PRODUCTION));
     const t1 = await tokenRequest(emu.loginUrl, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion });
     await conn.sobject('User').update({ Id: user.id, IsActive: false });
     expect((await restFetch(emu, String(t1.body.access_token), '/limits')).status).toBe(401);
     await conn.sobject('User').update({ Id: user.id, IsActive: true });
     const t2 = await tokenRequest(emu.loginUrl, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion });
     expect((await restFetch(emu, String(t2.body.access_token), '/limits')).status).toBe(200);
-    await mdApi(conn).delete('ExternalClientApplication', 'Agent_Kill');
+    // Satellites first: the header alone is refused while they exist (fact ECA-DELETE-CASCADE, default).
+    for (const [type, name] of [
+      ['ExtlClntAppOauthConfigurablePolicies', 'Agent_Kill_oauth_defaultPolicy'], ['ExtlClntAppConfigurablePolicies', 'Agent_Kill_defaultPolicy'],
+      ['ExtlClntAppGlobalOauthSettings', 'Agent_Kill_glbloauth'], ['ExtlClntAppOauthSettings', 'Agent_Kill_oauth'], ['ExternalClientApplication', 'Agent_Kill'],
+    ] as const) await mdApi(conn).delete(type, name);
     expect((await restFetch(emu, String(t2.body.access_token), '/limits')).status).toBe(401);
+  });
+});
+
+describe('JWT audience by org type (facts ORG-TYPE, JWT-AUDIENCE)', () => {
+  const cases = [
+    { orgType: 'production', jwtAudience: 'salesforce', accepted: [PRODUCTION], refused: [SANDBOX, 'login', 'instance'] },
+    { orgType: 'sandbox', jwtAudience: 'salesforce', accepted: [SANDBOX, `${SANDBOX}/`], refused: [PRODUCTION, 'login', 'instance'] },
+    { orgType: 'production', jwtAudience: 'loose', accepted: [PRODUCTION, 'login'], refused: [SANDBOX, 'instance'] },
+    { orgType: 'sandbox', jwtAudience: 'loose', accepted: [SANDBOX, 'login'], refused: [PRODUCTION, 'instance'] },
+  ] as const;
+
+  it.each(cases)('orgType=$orgType, jwtAudience=$jwtAudience: accepts $accepted on both origins', async ({ orgType, jwtAudience, accepted, refused }) => {
+    const org = await startEmulator({ switches: { orgType, jwtAudience } });
+    try {
+      const conn = await signIn(org);
+      const organization = await conn.sobject('Organization').retrieve(org.orgId);
+      expect(organization).toMatchObject({ IsSandbox: orgType === 'sandbox', OrganizationType: 'Enterprise Edition', InstanceName: orgType === 'sandbox' ? 'EMU1S' : 'EMU1', DefaultContactAccess: 'ControlledByParent' });
+      const { consumerKey } = await createEca(conn, 'Agent_Aud', keys.certPem);
+      const user = await createIntegrationUser(conn);
+      await grantAgentAccess(conn, user.id, 'Agent_Aud_Access');
+      await preAuthorize(conn, 'Agent_Aud', 'Agent_Aud_Access');
+      const audience = (a: string) => (a === 'login' ? org.loginUrl : a === 'instance' ? org.instanceUrl : a);
+      const grant = (origin: string, aud: string) =>
+        tokenRequest(origin, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: signJwt(keys.privateKeyPem, { iss: consumerKey, sub: user.username, aud: audience(aud), exp: Math.floor(Date.now() / 1000) + 300 }) });
+      for (const origin of [org.loginUrl, org.instanceUrl]) {
+        for (const aud of accepted) expect((await grant(origin, aud)).status, `${aud} at ${origin}`).toBe(200);
+        for (const aud of refused) expect((await grant(origin, aud)).body, `${aud} at ${origin}`).toEqual({ error: 'invalid_grant', error_description: 'Audience validation failed' });
+      }
+    } finally {
+      await org.stop();
+    }
   });
 });

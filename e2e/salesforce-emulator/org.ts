@@ -3,6 +3,7 @@
  * Route modules read and change it; `reset()` goes back to the seed.
  */
 import { buildCatalog, type CatalogOptions } from './catalog';
+import { syncGroupPermissionSets } from './groups';
 import { newId } from './ids';
 import { releaseOrgUsernames } from './registry';
 import { RecordStore, sfDateTime, str, type SRecord } from './store';
@@ -161,6 +162,7 @@ export class Org {
 
   /** Recomputes fields Salesforce derives: names and licence usage (§3.5: deactivation frees a seat). */
   refreshDerived(): void {
+    syncGroupPermissionSets(this);
     this.syncProfileAssignments();
     for (const obj of ['User', 'Contact', 'Lead']) {
       for (const r of this.store.all(obj)) r.Name = [str(r.FirstName), str(r.LastName)].filter(Boolean).join(' ');

@@ -13,15 +13,10 @@ import { isRecord, json, noContent, restError, type EmuResponse } from './http';
 import type { Org } from './org';
 import type { ObjectDef } from './schema';
 import { findField } from './schema';
-import { canReadField, canReadObject, type Principal } from './security';
+import { canReadField, canReadObject, canReadRecord, type Principal } from './security';
 import { recordAttributes, runQuery, unsupportedTypeMessage } from './soql';
 import { bearerToken, checkSession, identityUrl } from './tokens';
-
-export const MIN_VERSION = 50;
-export const MAX_VERSION = 66;
-export const VERSIONS = Array.from({ length: MAX_VERSION - MIN_VERSION + 1 }, (_, i) => `${MIN_VERSION + i}.0`);
-
-const RELEASES: Record<number, string> = { 50: "Winter '21", 51: "Spring '21", 52: "Summer '21", 53: "Winter '22", 54: "Spring '22", 55: "Summer '22", 56: "Winter '23", 57: "Spring '23", 58: "Summer '23", 59: "Winter '24", 60: "Spring '24", 61: "Summer '24", 62: "Winter '25", 63: "Spring '25", 64: "Summer '25", 65: "Winter '26", 66: "Spring '26" };
+import { RELEASES, VERSIONS } from './versions';
 
 export interface RestRequest {
   org: Org;
@@ -140,7 +135,7 @@ function sobjects(req: RestRequest, seg: string[]): EmuResponse {
 
 export function shapeForRead(req: RestRequest, def: ObjectDef, id: string, fieldList: string[] | undefined): Record<string, unknown> | undefined {
   const rec = req.org.store.get(def.name, id);
-  if (!rec) return undefined;
+  if (!rec || !canReadRecord(req.org, req.principal, def, rec)) return undefined;
   const out: Record<string, unknown> = { attributes: recordAttributes(def.name, rec.Id ?? null, req.version) };
   const fields = fieldList
     ? fieldList.map((n) => {

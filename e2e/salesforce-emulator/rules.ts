@@ -4,8 +4,10 @@
  */
 import { DmlError } from './errors';
 import { isUsernameTaken } from './registry';
+import { afterGroupDelete, resolveGroupAssignment } from './groups';
 import { findField, type ObjectDef } from './schema';
 import type { Org } from './org';
+import { acceptsObjectPermissions } from './security';
 import { str, type SRecord } from './store';
 import { INTEGRATION_LICENSE, INTEGRATION_PSL } from './seed';
 
@@ -59,6 +61,7 @@ export function beforeDelete(org: Org, def: ObjectDef, rec: SRecord): void {
 
 /** Deleting a permission set removes its object/field permissions and (when allowed) its assignments. */
 export function afterDelete(org: Org, def: ObjectDef, rec: SRecord): void {
+  if (def.name === 'PermissionSetGroup') return afterGroupDelete(org, rec);
   if (def.name !== 'PermissionSet') return;
   for (const child of ['ObjectPermissions', 'FieldPermissions', 'PermissionSetAssignment']) {
     const key = child === 'PermissionSetAssignment' ? 'PermissionSetId' : 'ParentId';
@@ -138,7 +141,7 @@ const PERMISSION_LABEL: Record<string, string> = {
 function objectPermissionRules(org: Org, old: SRecord | undefined, next: SRecord): void {
   const type = String(next.SobjectType ?? '');
   const target = org.store.object(type);
-  if (!target || target.setup || target.name !== type) {
+  if (!target || !acceptsObjectPermissions(org, target) || target.name !== type) {
     throw new DmlError('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `Object Name: bad value for restricted picklist field: ${type}`, ['SobjectType']);
   }
   for (const [perm, needs] of OBJECT_DEPENDENCIES) {
@@ -197,6 +200,7 @@ function licenseDisallows(objectName: string): DmlError {
 }
 
 function assignmentRules(org: Org, rec: SRecord): void {
+  resolveGroupAssignment(org, rec);
   const ps = org.store.get('PermissionSet', String(rec.PermissionSetId));
   const user = org.user(String(rec.AssigneeId));
   if (!ps || !user) throw new DmlError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');

@@ -3,7 +3,7 @@
  * `permissionable` follows §4.3: required, system and name fields carry no FLS.
  */
 export type FieldType =
-  | 'id' | 'string' | 'textarea' | 'email' | 'phone' | 'url' | 'picklist' | 'reference'
+  | 'id' | 'string' | 'textarea' | 'email' | 'phone' | 'url' | 'picklist' | 'combobox' | 'reference'
   | 'boolean' | 'currency' | 'double' | 'int' | 'percent' | 'date' | 'datetime';
 
 export interface FieldDef {
@@ -42,7 +42,7 @@ export interface ObjectDef {
 export type FieldOpts = Partial<Omit<FieldDef, 'name' | 'type'>> & { required?: boolean };
 
 const LENGTHS: Partial<Record<FieldType, number>> = {
-  id: 18, string: 255, textarea: 32000, email: 80, phone: 40, url: 255, picklist: 255, reference: 18,
+  id: 18, string: 255, textarea: 32000, email: 80, phone: 40, url: 255, picklist: 255, combobox: 255, reference: 18,
 };
 
 export function field(name: string, type: FieldType, opts: FieldOpts = {}): FieldDef {

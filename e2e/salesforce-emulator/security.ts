@@ -45,9 +45,38 @@ function hasObjectFlag(org: Org, p: Principal, objectName: string, flag: ObjectF
     (op) => op.SobjectType === objectName && p.permSetIds.has(str(op.ParentId) ?? '') && op[flag] === true);
 }
 
+const ACTIVITIES = new Set(['Task', 'Event']);
+
+/**
+ * The values of ObjectPermissions.SobjectType (fact OBJECT-PERMISSIONS-PICKLIST): data objects, but
+ * activities only when the switch says so (fact ACTIVITY-OBJECT-PERMISSIONS).
+ */
+export function acceptsObjectPermissions(org: Org, def: ObjectDef): boolean {
+  return !def.setup && (!ACTIVITIES.has(def.name) || org.switches.activityObjectPermissions === 'accepted');
+}
+
+/** Activities outside the picklist are reached through the records they belong to, not an object permission. */
+function throughParentRecords(org: Org, def: ObjectDef): boolean {
+  return ACTIVITIES.has(def.name) && !acceptsObjectPermissions(org, def);
+}
+
 /** Setup objects are readable by every API user (their own sharing rules are not emulated). */
 export function canReadObject(org: Org, p: Principal, def: ObjectDef): boolean {
-  return def.setup || p.isAdmin || hasObjectFlag(org, p, def.name, 'PermissionsRead');
+  return def.setup || p.isAdmin || throughParentRecords(org, def) || hasObjectFlag(org, p, def.name, 'PermissionsRead');
+}
+
+/**
+ * Row visibility. Only activities reached through parent records are filtered ("controlled by parent"):
+ * the assignee sees their own; anyone else needs Read on the object of every record it is related to
+ * (WhoId, WhatId), and a task related to nothing is visible to its assignee only.
+ */
+export function canReadRecord(org: Org, p: Principal, def: ObjectDef, rec: SRecord): boolean {
+  if (p.isAdmin || !throughParentRecords(org, def) || rec.OwnerId === p.userId) return true;
+  const parents = [str(rec.WhoId), str(rec.WhatId)].filter((id): id is string => Boolean(id));
+  return parents.length > 0 && parents.every((id) => {
+    const parent = org.store.findById(id);
+    return parent !== undefined && canReadObject(org, p, parent.def);
+  });
 }
 
 const SETUP_WRITE_PERMS: SystemPermission[] = [

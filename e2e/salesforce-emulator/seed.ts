@@ -3,6 +3,7 @@ import { SYSTEM_PERMISSIONS, type SystemPermission } from './catalog';
 import { newConsumerKey, newConsumerSecret, newId } from './ids';
 import type { Org } from './org';
 import { firstFreeUsername, reserveUsername } from './registry';
+import { acceptsObjectPermissions } from './security';
 import type { SRecord, Value } from './store';
 
 export const ADMIN_PASSWORD = 'Contoso-Admin-2026!';
@@ -50,9 +51,15 @@ const PROFILES: ProfileSpec[] = [
 ];
 
 export function seedOrg(org: Org): void {
+  // Fact ORG-TYPE: a sandbox keeps its production org's edition; its instance name ends in S.
+  const sandbox = org.switches.orgType === 'sandbox';
   seedRecord(org, 'Organization', {
-    Id: org.orgId, Name: 'Contoso (demo)', OrganizationType: 'Enterprise Edition', IsSandbox: false,
-    InstanceName: 'EMU1', LanguageLocaleKey: 'en_US', TimeZoneSidKey: 'America/Los_Angeles', NamespacePrefix: null,
+    Id: org.orgId, Name: 'Contoso (demo)', OrganizationType: 'Enterprise Edition', IsSandbox: sandbox,
+    InstanceName: sandbox ? 'EMU1S' : 'EMU1', TrialExpirationDate: null, IsReadOnly: false,
+    LanguageLocaleKey: 'en_US', DefaultLocaleSidKey: 'en_US', TimeZoneSidKey: 'America/Los_Angeles',
+    DefaultAccountAccess: 'Read', DefaultContactAccess: 'ControlledByParent', DefaultOpportunityAccess: 'None',
+    DefaultLeadAccess: 'ReadEditTransfer', DefaultCaseAccess: 'ReadEditTransfer', DefaultCalendarAccess: 'HideDetailsInsert',
+    DefaultPricebookAccess: 'ReadSelect', DefaultCampaignAccess: 'All', NamespacePrefix: null,
   });
   const licenses = seedLicenses(org);
   const profiles = new Map<string, string>();
@@ -88,7 +95,7 @@ function seedProfile(org: Org, spec: ProfileSpec, licenseId: string): string {
   // Every profile owns a permission set holding its permissions (IsOwnedByProfile).
   seedRecord(org, 'PermissionSet', {
     Name: `X00e${profileId.slice(3, 15)}`, Label: spec.name, Description: null, LicenseId: null, IsOwnedByProfile: true,
-    ProfileId: profileId, IsCustom: false, HasActivationRequired: false, NamespacePrefix: null, ...granted,
+    ProfileId: profileId, IsCustom: false, HasActivationRequired: false, NamespacePrefix: null, Type: 'Profile', ...granted,
   });
   return profileId;
 }
@@ -128,8 +135,8 @@ function seedStandardUserAccess(org: Org, profileId: string): void {
     ['Account', full], ['Contact', full], ['Lead', full], ['Opportunity', full], ['Product2', readOnly], ['Task', full], ['Event', full],
   ];
   for (const [objectName, flags] of grants) {
-    seedRecord(org, 'ObjectPermissions', { ParentId: ps.Id ?? null, SobjectType: objectName, ...flags });
     const def = org.store.object(objectName);
+    if (def && acceptsObjectPermissions(org, def)) seedRecord(org, 'ObjectPermissions', { ParentId: ps.Id ?? null, SobjectType: objectName, ...flags });
     for (const f of def?.fields ?? []) {
       if (!f.permissionable || `${objectName}.${f.name}` === 'Account.Region__c') continue;
       seedRecord(org, 'FieldPermissions', {

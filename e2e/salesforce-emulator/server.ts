@@ -30,9 +30,18 @@ function faultResponse(respond: { status: number; body?: unknown; contentType?: 
   return { status: respond.status, headers: { 'content-type': contentType }, body };
 }
 
+/**
+ * Salesforce answers a path with repeated slashes as if they were one (fact REST-PATHS: the CLI sends
+ * `//services/data/...` after `sf org login access-token`). Collapsed before parsing, or `//services`
+ * would read as a host name. The query string is left alone.
+ */
+export function collapseSlashes(target: string): string {
+  return target.replace(/^[^?]*/, (path) => path.replace(/\/{2,}/g, '/'));
+}
+
 async function handle(emu: Emulator, origin: OriginKind, base: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req);
-  const url = new URL(req.url ?? '/', base);
+  const url = new URL(collapseSlashes(req.url ?? '/'), base);
   const method = (req.method ?? 'GET').toUpperCase();
   const ctx: Ctx = { org: emu.org, origin, method, url, headers: req.headers, body };
   if (url.pathname.startsWith('/__emulator/')) return write(res, handleControl(emu, ctx));

@@ -7,7 +7,7 @@ import { DmlError } from './errors';
 import { sameId } from './ids';
 import type { Org } from './org';
 import { findField, findRelationship, type FieldDef, type ObjectDef } from './schema';
-import { canReadField, canReadObject, type Principal } from './security';
+import { canReadField, canReadObject, canReadRecord, type Principal } from './security';
 import type { SRecord, Value } from './store';
 
 type TokenKind = 'ident' | 'string' | 'number' | 'date' | 'op' | 'punct';
@@ -350,7 +350,7 @@ export function runQuery(org: Org, p: Principal, soql: string, apiVersion: strin
   const base = res.object(q.from);
   const selected = q.fields.map((f) => ({ ref: f, resolved: res.path(base, f) }));
   const pred = q.where ? compile(org, res, base, q.where) : () => true;
-  let rows = org.store.all(base.name).filter(pred);
+  let rows = org.store.all(base.name).filter((r) => canReadRecord(org, p, base, r) && pred(r));
   if (q.count === 'rows') return { totalSize: rows.length, done: true, records: [] };
   if (q.count === 'aggregate') {
     const first = selected[0];

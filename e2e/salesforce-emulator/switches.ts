@@ -11,12 +11,12 @@ export interface EmulatorSwitches {
   duplicatePermissionSetNameCode: 'DUPLICATE_DEVELOPER_NAME' | 'DUPLICATE_VALUE';
   /** §4.1: reject deleting a PermissionSet that still has assignments. */
   rejectDeleteAssignedPermissionSet: boolean;
-  /** §2.2: fullName pattern of the auto-created OAuth policies record; `{oauth}` = OAuth settings fullName, `{app}` = header fullName. */
+  /** Fact ECA-POLICIES: fullName pattern of the generated OAuth policies record (ecaPolicies=autoCreated); `{oauth}` = OAuth settings fullName, `{app}` = header fullName. */
   defaultOauthPolicyNamePattern: string;
-  /** §2.2: reject a second ExtlClntAppOauthConfigurablePolicies record for the same app. */
+  /** Fact ECA-POLICIES: reject a second ExtlClntAppOauthConfigurablePolicies record for the same app (a second configurable policies record is always rejected). */
   rejectSecondOauthPolicies: boolean;
-  /** §2.7: deleteMetadata of the ExternalClientApplication header also deletes its satellites. */
-  cascadeDeleteEca: boolean;
+  /** Fact ECA-DELETE-CASCADE: deleteMetadata of the ExternalClientApplication header also deletes its satellites (false: refused while satellites exist). */
+  ecaDeleteCascade: boolean;
   /** §2.4: clientCredentialsFlowUser must be an active user ("Enter a valid execution user ..."). */
   executionUserMustBeActive: boolean;
   /** §2.4: clientCredentialsFlowUser must be API-only. */
@@ -45,6 +45,16 @@ export interface EmulatorSwitches {
   integrationSeats: number;
   /** Authorization-code lifetime in ms (Salesforce documents 15 minutes). */
   authCodeTtlMs: number;
+  /** Fact ORG-TYPE: `Organization.IsSandbox` and the audience the org accepts follow from this. */
+  orgType: 'production' | 'sandbox';
+  /** Fact JWT-AUDIENCE: salesforce = only the audiences Salesforce accepts for the org type; loose = also the emulator's own login origin. */
+  jwtAudience: 'salesforce' | 'loose';
+  /** Fact COMPOSITE-ORDER: collated = subrequests without a reference between them may run in another order than sent. */
+  compositeOrder: 'inOrder' | 'collated';
+  /** Fact ACTIVITY-OBJECT-PERMISSIONS: ObjectPermissions rows for Task and Event are rejected (not in the SobjectType picklist) or accepted. */
+  activityObjectPermissions: 'rejected' | 'accepted';
+  /** Fact ECA-POLICIES: autoCreated = Salesforce makes the configurable and OAuth policies itself; createdByClient = the client must. */
+  ecaPolicies: 'createdByClient' | 'autoCreated';
 }
 
 export const DEFAULT_SWITCHES: EmulatorSwitches = {
@@ -54,7 +64,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   rejectDeleteAssignedPermissionSet: true,
   defaultOauthPolicyNamePattern: '{oauth}_defaultPolicy',
   rejectSecondOauthPolicies: true,
-  cascadeDeleteEca: true,
+  ecaDeleteCascade: false,
   executionUserMustBeActive: true,
   executionUserMustBeApiOnly: false,
   preAuthorizeByPermissionSetId: true,
@@ -69,4 +79,9 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   autoCommunityNickname: true,
   integrationSeats: 5,
   authCodeTtlMs: 15 * 60 * 1000,
+  orgType: 'production',
+  jwtAudience: 'salesforce',
+  compositeOrder: 'collated',
+  activityObjectPermissions: 'rejected',
+  ecaPolicies: 'autoCreated',
 };

@@ -21,7 +21,7 @@ export async function startWebJourney(options: Pick<EmulatorOptions, 'activation
   const emulator = await startEmulator({ seed: 'empty', activationDelayMs: options.activationDelayMs ?? 0 });
   const callbackPort = await freePort();
   emulator.registerSignInClient({ clientId: 'PlatformCLI', redirectUris: [`http://localhost:${callbackPort}/OauthRedirect`] });
-  const browserApp = await startBrowserApp({ demoLoginUrl: emulator.loginUrl, callbackPort });
+  const browserApp = await startBrowserApp({ demoLoginUrl: emulator.instanceUrl, callbackPort });
   return {
     emulator,
     browserApp,

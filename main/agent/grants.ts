@@ -12,10 +12,17 @@ const lower = (s: string) => s.toLowerCase();
 
 /**
  * Object grants (`field: null`) and one grant per chosen field. Fields that are not permissionable
- * (required, system, name fields) are readable with object access: kept in the list so the admin
- * sees them, but `viaFieldPermission: false` so no FieldPermissions row is ever sent for them.
+ * (required, system, name fields; fact FIELD-PERMISSIONABLE) are readable with object access: kept in
+ * the list so the admin sees them, but `viaFieldPermission: false` so no FieldPermissions row is ever
+ * sent for them. Objects missing from the org's ObjectPermissions picklist (`objectPermissionTypes`,
+ * lower-case names; fact OBJECT-PERMISSIONS-PICKLIST) are reached through their parent records: their
+ * grants say `throughParentRecords` and no ObjectPermissions row is sent for them.
  */
-export function resolveAccess(profile: AccessProfile, describes: ReadonlyMap<string, SObjectDescribe>): DesiredAccess {
+export function resolveAccess(
+  profile: AccessProfile,
+  describes: ReadonlyMap<string, SObjectDescribe>,
+  objectPermissionTypes: ReadonlySet<string>,
+): DesiredAccess {
   const grants: Grant[] = [];
   const unknown: string[] = [];
   for (const access of profile.objects) {
@@ -24,7 +31,10 @@ export function resolveAccess(profile: AccessProfile, describes: ReadonlyMap<str
       unknown.push(access.object);
       continue;
     }
-    grants.push({ object: described.name, field: null, read: true, edit: access.edit, viewAllRecords: access.viewAllRecords, viaFieldPermission: false });
+    const throughParentRecords = !objectPermissionTypes.has(lower(described.name));
+    // Without an ObjectPermissions row there is no View All (nor Edit) to grant on the object itself.
+    const objectFlags = throughParentRecords ? { edit: false, viewAllRecords: false, throughParentRecords } : { edit: access.edit, viewAllRecords: access.viewAllRecords };
+    grants.push({ object: described.name, field: null, read: true, ...objectFlags, viaFieldPermission: false });
     const byName = new Map(described.fields.map((f) => [lower(f.name), f]));
     const seen = new Set<string>();
     for (const name of access.fields) {
@@ -42,6 +52,7 @@ export function resolveAccess(profile: AccessProfile, describes: ReadonlyMap<str
         edit: access.edit && field.permissionable && field.updateable,
         viewAllRecords: false,
         viaFieldPermission: field.permissionable,
+        ...(throughParentRecords ? { throughParentRecords } : {}),
       });
     }
   }
@@ -53,6 +64,12 @@ export function fieldPermissionNames(grants: readonly Grant[]): string[] {
   return grants.filter((g) => g.field !== null && g.viaFieldPermission).map((g) => `${g.object}.${g.field ?? ''}`);
 }
 
-export function grantedObjects(grants: readonly Grant[]): string[] {
-  return grants.filter((g) => g.field === null).map((g) => g.object);
+/** Objects whose grant needs an ObjectPermissions row (activities have none). */
+export function objectPermissionObjects(grants: readonly Grant[]): string[] {
+  return grants.filter((g) => g.field === null && g.throughParentRecords !== true).map((g) => g.object);
+}
+
+/** Whether a grant is carried by a row of its own (ObjectPermissions or FieldPermissions). */
+export function needsPermissionRow(grant: Grant): boolean {
+  return grant.field === null ? grant.throughParentRecords !== true : grant.viaFieldPermission;
 }

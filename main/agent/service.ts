@@ -1,4 +1,5 @@
 import type { AccessProfile, ConnectionState, DescribedField, DescribedObject } from '../../common';
+import { objectPermissionTypesOf } from '../connection/discovery';
 import type { AdminSessionSource } from '../connection/session-source';
 import { createOrgClient } from '../salesforce/client';
 import type { RetryPolicy } from '../salesforce/retry';
@@ -28,9 +29,10 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
       return objects.filter((o) => o.queryable && (o.layoutable ?? true)).map((o) => ({ name: o.name, label: o.label, custom: o.custom }));
     },
     async describeObject(name) {
-      const described = await (await client()).describe(name);
+      const org = await client();
+      const [described, objectPermissions] = await Promise.all([org.describe(name), org.describe('ObjectPermissions')]);
       const fields: DescribedField[] = described.fields.map((f) => ({ name: f.name, label: f.label, type: f.type, custom: f.custom, permissionable: f.permissionable }));
-      return { name: described.name, label: described.label, fields };
+      return { name: described.name, label: described.label, fields, objectPermissions: objectPermissionTypesOf(objectPermissions).has(described.name.toLowerCase()) };
     },
   };
 }

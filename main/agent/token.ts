@@ -6,12 +6,13 @@ const tokenErrorSchema = z.object({ error: z.string(), error_description: z.stri
 
 export type AgentTokenResult =
   | { ok: true; accessToken: string; instanceUrl: string }
-  | { ok: false; error: string; description: string };
+  /** status: the HTTP status, 0 when Salesforce could not be reached at all. */
+  | { ok: false; error: string; description: string; status: number };
 
 export interface AgentTokenRequest {
   /** The My Domain (instance) URL: the token endpoint the agent uses. */
   instanceUrl: string;
-  /** The login origin the admin signed in through: the JWT audience. */
+  /** The JWT audience: by the org's type, never the host the token is requested from (fact JWT-AUDIENCE). */
   audience: string;
   consumerKey: string;
   username: string;
@@ -33,7 +34,7 @@ export async function requestAgentToken(request: AgentTokenRequest): Promise<Age
       body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString(),
     });
   } catch {
-    return { ok: false, error: 'network_error', description: 'Salesforce could not be reached.' };
+    return { ok: false, error: 'network_error', description: 'Salesforce could not be reached.', status: 0 };
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (response.ok) {
@@ -42,6 +43,6 @@ export async function requestAgentToken(request: AgentTokenRequest): Promise<Age
   }
   const error = tokenErrorSchema.safeParse(body);
   return error.success
-    ? { ok: false, error: error.data.error, description: error.data.error_description ?? error.data.error }
-    : { ok: false, error: `http_${response.status}`, description: `Salesforce answered HTTP ${response.status}.` };
+    ? { ok: false, error: error.data.error, description: error.data.error_description ?? error.data.error, status: response.status }
+    : { ok: false, error: `http_${response.status}`, description: `Salesforce answered HTTP ${response.status}.`, status: response.status };
 }

@@ -38,7 +38,7 @@ async function harness(options: { timeoutMs?: number } = {}): Promise<Harness> {
   emulator.registerSignInClient({ clientId: CLIENT_ID, redirectUris: [`http://localhost:${port}/OauthRedirect`], pkceRequired: true });
   const stores = createMemoryStoreFactory();
   const settings = createSettingsRepository(stores);
-  settings.saveProfile({ name: 'Emulator', environment: 'myDomain', myDomainUrl: emulator.loginUrl, clientId: CLIENT_ID, callbackPort: port });
+  settings.saveProfile({ name: 'Emulator', environment: 'myDomain', myDomainUrl: emulator.instanceUrl, clientId: CLIENT_ID, callbackPort: port });
   const vault = createMemoryVault();
   const statuses: AuthStatus[] = [];
   const logLines: LogLine[] = [];
@@ -76,7 +76,7 @@ describe('admin sign-in against the Salesforce emulator', () => {
     const started = await auth.signIn();
     expect(started.openedBy).toBe('page');
     const url = new URL(started.authorizeUrl);
-    expect(url.origin).toBe(emulator.loginUrl);
+    expect(url.origin).toBe(emulator.instanceUrl);
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
       client_id: CLIENT_ID, prompt: 'login', scope: 'api refresh_token web', code_challenge_method: 'S256',
       redirect_uri: expect.stringMatching(/^http:\/\/localhost:\d+\/OauthRedirect$/),

@@ -22,7 +22,7 @@ async function loginWithAccessToken(context: CommandContext, instanceUrl: string
   if (!accessToken) throw new UsageError('login --instance-url reads the access token from the SF_ACCESS_TOKEN environment variable, which is not set.');
   const cli = await context.start({ launchBrowser: false });
   const loginUrl = text(context.values['login-url']) ?? (context.orgProfile ? undefined : instanceUrl);
-  const profile = chooseProfile(cli.app.settings, { name: context.orgProfile, loginUrl });
+  const profile = chooseProfile(cli.app.settings, { name: context.orgProfile, loginUrl, audience: text(context.values.audience) });
   return printSignedIn(context, cli, await cli.app.auth.signInWithAccessToken({ profileId: profile.id, instanceUrl, accessToken }));
 }
 
@@ -35,6 +35,7 @@ async function loginInBrowser(context: CommandContext): Promise<number> {
     loginUrl: text(values['login-url']),
     clientId: text(values['client-id']),
     port: text(values.port),
+    audience: text(values.audience),
   });
   const started = await cli.app.auth.signIn(profile.id);
   context.io.out(
@@ -51,13 +52,15 @@ async function loginInBrowser(context: CommandContext): Promise<number> {
 const login: CliCommand = {
   name: 'login',
   summary: 'Sign in to Salesforce in the browser (or with SF_ACCESS_TOKEN and --instance-url).',
-  usage: '[--login-url URL [--client-id ID] [--port N]] [--no-browser] | --instance-url URL',
+  usage: '[--login-url URL [--client-id ID] [--port N]] [--audience URL] [--no-browser] | --instance-url URL [--audience URL]',
   options: {
     'login-url': { type: 'string' },
     'client-id': { type: 'string' },
     port: { type: 'string' },
     'no-browser': { type: 'boolean' },
     'instance-url': { type: 'string' },
+    /** The org profile's own JWT audience, for orgs where the org's type does not give the right one (fact JWT-AUDIENCE). */
+    audience: { type: 'string' },
   },
   run(context) {
     const instanceUrl = text(context.values['instance-url']);

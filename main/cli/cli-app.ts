@@ -12,6 +12,10 @@ import { launchSystemBrowser } from './open-browser';
 export interface CliAppOptions {
   /** false for `--no-browser`: the URL is printed for the user to open. */
   launchBrowser?: boolean;
+  /** A data directory other than AGENT_CONNECTIONS_DATA_DIR's (the conformance run keeps its own). */
+  dataDir?: string;
+  /** `--activation-timeout-minutes N`: this run's wait for Salesforce, instead of the setting. */
+  activationTimeoutMinutes?: number;
 }
 
 export interface CliApp {
@@ -46,8 +50,10 @@ export async function startCliApp(io: CliIo, options: CliAppOptions = {}): Promi
     files: saveToWorkingDirectory,
     launch: options.launchBrowser === false ? null : launchSystemBrowser,
     log: createLogger((line) => line.level !== 'info' && io.err(`${line.level}: ${line.message}`)),
+    dataDir: options.dataDir,
   });
-  const app = createApp(host);
+  // One command per process: a connection left waiting resumes on `resume`, never behind another command.
+  const app = createApp({ ...host, activationTimeoutMinutes: options.activationTimeoutMinutes, resumesWaitingRuns: false });
   await app.auth.ready();
   return {
     app,

@@ -18,7 +18,7 @@ describe('CLI sign-in', () => {
     emulator.registerSignInClient({ clientId: 'CliTest', redirectUris: [`http://localhost:${port}/OauthRedirect`] });
     const env = { AGENT_CONNECTIONS_DATA_DIR: dataDir() };
 
-    const login = cli(['login', '--no-browser', '--login-url', emulator.loginUrl, '--client-id', 'CliTest', '--port', String(port)], env);
+    const login = cli(['login', '--no-browser', '--login-url', emulator.instanceUrl, '--client-id', 'CliTest', '--port', String(port)], env);
     const authorizeUrl = await login.line(/^http:\/\/.*\/services\/oauth2\/authorize\?/);
     await completeEmulatorLogin(authorizeUrl, emulator.admin);
     expect(await login.code).toBe(0);
@@ -31,7 +31,7 @@ describe('CLI sign-in', () => {
     expect(await whoami.code).toBe(0);
     expect(JSON.parse(whoami.stdout)).toMatchObject({
       state: 'signedIn',
-      profileName: new URL(emulator.loginUrl).hostname,
+      profileName: new URL(emulator.instanceUrl).hostname,
       identity: { username: emulator.admin.username, orgId: emulator.orgId, instanceUrl: emulator.instanceUrl },
       sessionStorage: 'file',
     });
@@ -48,7 +48,7 @@ describe('CLI sign-in', () => {
     const port = await freePort();
     emulator.registerSignInClient({ clientId: 'CliTokenSource', redirectUris: [`http://localhost:${port}/OauthRedirect`] });
     const source = { AGENT_CONNECTIONS_DATA_DIR: dataDir() };
-    const login = cli(['login', '--no-browser', '--login-url', emulator.loginUrl, '--client-id', 'CliTokenSource', '--port', String(port)], source);
+    const login = cli(['login', '--no-browser', '--login-url', emulator.instanceUrl, '--client-id', 'CliTokenSource', '--port', String(port)], source);
     await completeEmulatorLogin(await login.line(/^http:\/\/.*authorize\?/), emulator.admin);
     expect(await login.code).toBe(0);
     const vaultFile = readdirSync(source.AGENT_CONNECTIONS_DATA_DIR).find((f) => f.startsWith('vault')) ?? '';

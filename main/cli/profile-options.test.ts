@@ -46,6 +46,14 @@ describe('choosing the org profile from CLI options', () => {
     expect(() => chooseProfile(settings, { name: 'Nope' })).toThrow(/no org profile named "Nope"/);
   });
 
+  it('keeps an https JWT audience given with --audience on the profile, and refuses anything else', () => {
+    const settings = repository();
+    const profile = chooseProfile(settings, { loginUrl: 'https://contoso.my.salesforce.com', audience: 'https://contoso.my.site.com/partners/' });
+    expect(profile.jwtAudience).toBe('https://contoso.my.site.com/partners');
+    expect(chooseProfile(settings, {}).jwtAudience).toBe('https://contoso.my.site.com/partners');
+    expect(() => chooseProfile(settings, { audience: 'http://login.salesforce.com' })).toThrow(UsageError);
+  });
+
   it('rejects bad URLs and ports as usage errors', () => {
     const settings = repository();
     expect(() => chooseProfile(settings, { loginUrl: 'http://contoso.example' })).toThrow(UsageError);

@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { loginUrlOf, myDomainUrlSchema, type Environment, type OrgProfile } from '../../common';
+import { jwtAudienceSchema, loginUrlOf, myDomainUrlSchema, type Environment, type OrgProfile } from '../../common';
 import { fail } from '../../common/errors';
 import type { SettingsRepository } from '../store/settings-repository';
 import { UsageError } from './command';
@@ -11,6 +11,8 @@ export interface ProfileChoice {
   loginUrl?: string;
   clientId?: string;
   port?: string;
+  /** `login --audience URL`: the profile's own JWT audience (fact JWT-AUDIENCE). */
+  audience?: string;
 }
 
 function environmentOf(origin: string): Environment {
@@ -24,6 +26,13 @@ function parsePort(port: string | undefined): number | undefined {
   if (port === undefined) return undefined;
   if (!/^\d+$/.test(port)) throw new UsageError(`--port must be a number, not "${port}".`);
   return Number(port);
+}
+
+function parseAudience(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const parsed = jwtAudienceSchema.safeParse(url);
+  if (!parsed.success) throw new UsageError(`--audience ${url}: ${parsed.error.issues[0]?.message ?? 'not a URL'}`);
+  return parsed.data;
 }
 
 function parseLoginUrl(url: string): string {
@@ -49,8 +58,9 @@ export function chooseProfile(settings: SettingsRepository, choice: ProfileChoic
     fail('PROFILE_NOT_FOUND', 'There is no org profile yet. Run login --login-url https://<your domain>.my.salesforce.com first.');
   }
   const port = parsePort(choice.port);
-  const unchanged = existing && !origin && !choice.clientId && port === undefined;
-  const profile = unchanged ? existing : save(settings, existing, { origin, clientId: choice.clientId, port, name: choice.name });
+  const audience = parseAudience(choice.audience);
+  const unchanged = existing && !origin && !choice.clientId && port === undefined && audience === undefined;
+  const profile = unchanged ? existing : save(settings, existing, { origin, clientId: choice.clientId, port, name: choice.name, audience });
   settings.activateProfile(profile.id);
   return profile;
 }
@@ -58,7 +68,7 @@ export function chooseProfile(settings: SettingsRepository, choice: ProfileChoic
 function save(
   settings: SettingsRepository,
   existing: OrgProfile | undefined,
-  change: { origin?: string; clientId?: string; port?: number; name?: string },
+  change: { origin?: string; clientId?: string; port?: number; name?: string; audience?: string },
 ): OrgProfile {
   const environment = change.origin ? environmentOf(change.origin) : existing?.environment;
   try {
@@ -69,6 +79,7 @@ function save(
       myDomainUrl: environment === 'myDomain' ? (change.origin ?? existing?.myDomainUrl) : undefined,
       ...(change.clientId ? { clientId: change.clientId } : {}),
       ...(change.port !== undefined ? { callbackPort: change.port } : {}),
+      ...(change.audience !== undefined ? { jwtAudience: change.audience } : {}),
     });
   } catch (thrown) {
     if (thrown instanceof ZodError) throw new UsageError(thrown.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

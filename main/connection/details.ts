@@ -25,7 +25,7 @@ export function connectionDetails(orgId: string, record: ConnectionRecord, userA
   const names = artifactNames(record.agentName);
   const a = record.artifacts;
   return {
-    org: { id: orgId, name: record.org.name, environment: record.org.environment, myDomainUrl: record.org.myDomainUrl },
+    org: { id: orgId, name: record.org.name, environment: record.org.environment, myDomainUrl: record.org.myDomainUrl, audience: record.org.audience },
     app: {
       label: names.appLabel,
       apiName: text(a, 'app', 'name') ?? names.appApiName,

@@ -9,7 +9,7 @@ export const INTEGRATION_LICENCE = 'Salesforce Integration';
 export const API_INTEGRATION_PSL = 'SalesforceAPIIntegrationPsl';
 export const INTEGRATION_PROFILE = 'Minimum Access - API Only Integrations';
 
-/** The admin rights provisioning needs, by the profile permission that carries each. */
+/** The admin rights provisioning needs, by the permission field that carries each (on a profile, permission set or group). */
 export const ADMIN_RIGHTS: Record<string, string> = {
   PermissionsCustomizeApplication: 'Customize Application',
   PermissionsManageUsers: 'Manage Users',
@@ -32,9 +32,18 @@ export interface FoundUser {
 }
 
 /** What the org looks like before (or while) a run changes it, gathered in as few requests as possible. */
+/** What the org says about itself; its type sets the agent's JWT audience (fact ORG-TYPE). */
+export interface OrgFacts {
+  id: string;
+  isSandbox: boolean;
+  organizationType: string | null;
+  instanceName: string | null;
+}
+
 export interface OrgSnapshot {
+  org: OrgFacts;
   adminEmail: string;
-  /** Labels of required admin rights the admin's profile lacks. */
+  /** Labels of required admin rights none of the admin's profile, permission sets or groups grants. */
   adminRightsMissing: string[];
   integrationLicence: Seats | null;
   apiPsl: Seats | null;
@@ -45,6 +54,8 @@ export interface OrgSnapshot {
   /** `unavailable` when the org has no External Client Apps. */
   app: { id: string; developerName: string; description: string | null; createdDate: string | null } | null | 'unavailable';
   describes: Map<string, SObjectDescribe>;
+  /** Lower-case names of the objects the org takes ObjectPermissions for (fact OBJECT-PERMISSIONS-PICKLIST). */
+  objectPermissionTypes: Set<string>;
   /** A readable object outside the profile: verification checks the agent is refused it. */
   outsideObject: string | null;
   /** Objects of the profile the org could not describe. */
@@ -56,14 +67,44 @@ const optStr = z.string().nullable().optional().transform((v) => v ?? null);
 const num = z.coerce.number();
 const userRow = z.object({ Id: str, Username: str, IsActive: z.boolean(), ProfileId: optStr });
 const seatsRow = z.object({ Id: str, TotalLicenses: num, UsedLicenses: num });
-type ProfileRow = z.infer<typeof profileRow>;
+interface ProfileRow {
+  Id: string;
+  Name: string;
+  UserLicenseId: string | null;
+  UserLicense: { Name: string; TotalLicenses: number; UsedLicenses: number } | null;
+}
 const licenceOfProfile = z.object({ Name: str, TotalLicenses: num, UsedLicenses: num }).nullable().optional().transform((v) => v ?? null);
-const profileRow = z.object({ Id: str, Name: str, UserLicenseId: optStr, UserLicense: licenceOfProfile }).catchall(z.unknown());
-const permissionSetRow = z.object({ Id: str, Name: str, Label: str, Description: optStr });
+const profileOfSet = z.object({ Name: str, UserLicenseId: optStr, UserLicense: licenceOfProfile }).nullable().optional().transform((v) => v ?? null);
+const permissionSetRow = z.object({
+  Id: str,
+  Name: str,
+  Label: str,
+  Description: optStr,
+  IsOwnedByProfile: z.boolean().nullable().optional().transform((v) => v === true),
+  ProfileId: optStr,
+  Profile: profileOfSet,
+});
+const adminRightFields = [...Object.keys(ADMIN_RIGHTS), 'PermissionsModifyAllData'].map((perm) => `PermissionSet.${perm}`);
+const assignmentRow = z.object({ PermissionSet: z.record(z.string(), z.unknown()).nullable().optional() });
+
+/** Rights add up over every assignment; Modify All Data carries them all. */
+function missingRights(sets: (Record<string, unknown> | null | undefined)[]): string[] {
+  const granted = (perm: string) => sets.some((set) => set?.[perm] === true);
+  if (granted('PermissionsModifyAllData')) return [];
+  return Object.entries(ADMIN_RIGHTS).filter(([perm]) => !granted(perm)).map(([, label]) => label);
+}
 const appRow = z.object({ Id: str, DeveloperName: str, Description: optStr, CreatedDate: optStr });
 const adminRow = z.object({ Id: str, Email: optStr, ProfileId: optStr });
+const organizationRow = z.object({ Id: str, IsSandbox: z.boolean(), OrganizationType: optStr, InstanceName: optStr });
 
 const describeRef = (object: string) => `describe_${object}`;
+const OBJECT_PERMISSIONS_REF = 'objectPermissionTypes';
+
+/** The active values of ObjectPermissions.SobjectType, lower-case: the objects that take object permissions. */
+export function objectPermissionTypesOf(objectPermissions: SObjectDescribe): Set<string> {
+  const sobjectType = objectPermissions.fields.find((f) => f.name === 'SobjectType');
+  return new Set((sobjectType?.picklistValues ?? []).filter((v) => v.active).map((v) => v.value.toLowerCase()));
+}
 
 /**
  * One pass over the org: the licence, profile, seats, name collisions, leftovers of earlier runs,
@@ -72,18 +113,23 @@ const describeRef = (object: string) => `describe_${object}`;
 export async function discover(
   client: OrgClient,
   names: ArtifactNames,
-  adminUserId: string,
+  who: { userId: string; orgId: string },
   profile: AccessProfile,
 ): Promise<OrgSnapshot> {
   const objects = profile.objects.map((o) => o.object);
   const requests: CompositeSubrequest[] = [
     ...objects.map((o) => ({ referenceId: describeRef(o), method: 'GET' as const, url: `/sobjects/${o}/describe` })),
-    { referenceId: 'admin', method: 'GET', url: `/sobjects/User/${adminUserId}?fields=Id,Email,ProfileId` },
+    { referenceId: 'admin', method: 'GET', url: `/sobjects/User/${who.userId}?fields=Id,Email,ProfileId` },
+    // A record read, not a query: the five queries below are the Composite's maximum.
+    { referenceId: 'organization', method: 'GET', url: `/sobjects/Organization/${who.orgId}?fields=Id,IsSandbox,OrganizationType,InstanceName` },
     { referenceId: 'global', method: 'GET', url: '/sobjects' },
-    // The licence's seats come with the profiles (a relationship), so the look-ups fit one Composite (≤ 5 queries).
-    q('profiles', `SELECT Id, Name, UserLicenseId, UserLicense.Name, UserLicense.TotalLicenses, UserLicense.UsedLicenses, ${Object.keys(ADMIN_RIGHTS).join(', ')}, PermissionsModifyAllData FROM Profile`),
+    // Not a query, so it fits beside the five below: the objects that accept ObjectPermissions (activities don't).
+    { referenceId: OBJECT_PERMISSIONS_REF, method: 'GET', url: '/sobjects/ObjectPermissions/describe' },
+    // Every profile owns a permission set, so ours and the profiles (with their licence's seats) come in one query: the look-ups fit one Composite (≤ 5 queries).
+    q('permissionSets', `SELECT Id, Name, Label, Description, IsOwnedByProfile, ProfileId, Profile.Name, Profile.UserLicenseId, Profile.UserLicense.Name, Profile.UserLicense.TotalLicenses, Profile.UserLicense.UsedLicenses FROM PermissionSet WHERE Name = ${soqlQuote(names.permissionSetApiName)} OR IsOwnedByProfile = true`),
+    // Fact ADMIN-RIGHTS-SOURCES: the admin's assignments cover the profile's own set, permission sets and groups.
+    q('adminRights', `SELECT ${adminRightFields.join(', ')} FROM PermissionSetAssignment WHERE AssigneeId = ${soqlQuote(who.userId)}`),
     q('psl', `SELECT Id, TotalLicenses, UsedLicenses FROM PermissionSetLicense WHERE DeveloperName = ${soqlQuote(API_INTEGRATION_PSL)}`),
-    q('permissionSet', `SELECT Id, Name, Label, Description FROM PermissionSet WHERE Name = ${soqlQuote(names.permissionSetApiName)}`),
     q('users', `SELECT Id, Username, IsActive, ProfileId FROM User WHERE FirstName = ${soqlQuote(names.userFirstName)} AND LastName = ${soqlQuote(names.userLastName)}`),
     q('app', `SELECT Id, DeveloperName, Description, CreatedDate FROM ExternalClientApplication WHERE DeveloperName = ${soqlQuote(names.appApiName)}`),
   ];
@@ -99,19 +145,17 @@ export async function discover(
   }
 
   const admin = adminRow.parse(body(results.get('admin')));
-  const profiles = queryRows(results.get('profiles')).map((r) => profileRow.parse(r));
-  const adminProfile = profiles.find((p) => p.Id === admin.ProfileId);
-  const modifyAll = adminProfile?.PermissionsModifyAllData === true;
-  const adminRightsMissing = modifyAll
-    ? []
-    : Object.entries(ADMIN_RIGHTS).filter(([perm]) => adminProfile?.[perm] !== true).map(([, label]) => label);
+  const organization = organizationRow.parse(body(results.get('organization')));
+  const permissionSets = queryRows(results.get('permissionSets')).map((r) => permissionSetRow.parse(r));
+  const profiles = permissionSets.flatMap((ps) => (ps.IsOwnedByProfile && ps.ProfileId && ps.Profile ? [{ Id: ps.ProfileId, ...ps.Profile }] : []));
+  const adminRightsMissing = missingRights(queryRows(results.get('adminRights')).map((r) => assignmentRow.parse(r).PermissionSet));
 
   // Found by licence, not only by name: older orgs name the integration profile differently (§3.1).
   const licensed = profiles.filter((p) => p.UserLicense?.Name === INTEGRATION_LICENCE);
   const integrationProfile = licensed.find((p) => p.Name === INTEGRATION_PROFILE) ?? licensed[0];
   const licence = integrationProfile ? seatsOf(integrationProfile) : null;
   const psl = first(results.get('psl'), seatsRow);
-  const permissionSet = first(results.get('permissionSet'), permissionSetRow);
+  const permissionSet = permissionSets.find((ps) => !ps.IsOwnedByProfile && ps.Name === names.permissionSetApiName) ?? null;
   const users = queryRows(results.get('users'))
     .map((r) => userRow.parse(r))
     .filter((u) => isOurUsername(u.Username))
@@ -120,6 +164,7 @@ export async function discover(
   const app = appResult && !appResult.ok && isUnavailable(appResult.error) ? 'unavailable' : first(appResult, appRow);
 
   return {
+    org: { id: organization.Id, isSandbox: organization.IsSandbox, organizationType: organization.OrganizationType, instanceName: organization.InstanceName },
     adminEmail: admin.Email ?? '',
     adminRightsMissing,
     integrationLicence: licence,
@@ -136,6 +181,7 @@ export async function discover(
           ? { id: app.Id, developerName: app.DeveloperName, description: app.Description, createdDate: app.CreatedDate }
           : null,
     describes,
+    objectPermissionTypes: objectPermissionTypesOf(sobjectDescribeSchema.parse(body(results.get(OBJECT_PERMISSIONS_REF)))),
     outsideObject: outsideObject(results.get('global'), objects),
     undescribable,
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Drift, Grant } from '../../common';
-import { fieldPermissionNames } from '../agent/grants';
+import { fieldPermissionNames, objectPermissionObjects } from '../agent/grants';
 import { requestAgentToken } from '../agent/token';
 import { queryRows, queryUrl, soqlQuote, type OrgClient } from '../salesforce/client';
 import { text } from './artifacts';
@@ -59,7 +59,7 @@ export function compare(state: OrgArtifactsState, desired: readonly Grant[], age
 
   const grantedObjects = new Set(state.grants.objects.filter((o) => o.PermissionsRead).map((o) => o.SobjectType.toLowerCase()));
   const grantedFields = new Set(state.grants.fields.filter((f) => f.PermissionsRead).map((f) => f.Field.toLowerCase()));
-  const desiredObjects = desired.filter((g) => g.field === null).map((g) => g.object);
+  const desiredObjects = objectPermissionObjects(desired);
   const desiredFields = fieldPermissionNames(desired);
   const wantedObjects = new Set(desiredObjects.map((o) => o.toLowerCase()));
   const wantedFields = new Set(desiredFields.map((f) => f.toLowerCase()));
@@ -78,6 +78,6 @@ export async function agentCanSignIn(record: ConnectionRecord, privateKeyPem: st
   const consumerKey = text(record.artifacts, 'app', 'consumerKey');
   const username = text(record.artifacts, 'integrationUser', 'username');
   if (!consumerKey || !username || !privateKeyPem) return false;
-  const result = await requestAgentToken({ instanceUrl: record.org.myDomainUrl, audience: record.org.loginUrl, consumerKey, username, privateKeyPem, now });
+  const result = await requestAgentToken({ instanceUrl: record.org.myDomainUrl, audience: record.org.audience, consumerKey, username, privateKeyPem, now });
   return result.ok;
 }

@@ -10,7 +10,6 @@ import type { SettingsRepository } from '../store/settings-repository';
 import type { SecretVault } from '../store/vault';
 import { createConnectionRecordStore } from './record-store';
 import { createConnectionLifecycle, type ConnectionLifecycle } from './service';
-import { ACTIVATION_TIMEOUT_MS } from './steps/activation';
 
 export interface ConnectionDeps {
   settings: SettingsRepository;
@@ -24,8 +23,13 @@ export interface ConnectionDeps {
   now?: () => Date;
   /** Waiting between retries and activation attempts; tests pass one that advances a fake clock. */
   sleep?: Sleep;
-  /** How long activation keeps trying (default 15 minutes). */
+  /** How long activation keeps trying; without it the `activationTimeoutMinutes` setting decides at each run. */
   activationTimeoutMs?: number;
+  /**
+   * A connection left waiting for Salesforce resumes its wait by itself once the admin's session is
+   * there (default). The CLI turns this off: one command per process, and `resume` says when.
+   */
+  resumeWaiting?: boolean;
 }
 
 export type { ConnectionLifecycle };
@@ -46,7 +50,12 @@ export function createConnectionServices(deps: ConnectionDeps): { connection: Co
     records: createConnectionRecordStore(deps.stores),
     journal: createJournal(deps.stores),
     profiles,
-    runtime: { sleep, retry, activationTimeoutMs: deps.activationTimeoutMs ?? ACTIVATION_TIMEOUT_MS },
+    runtime: {
+      sleep,
+      retry,
+      activationTimeoutMs: () => deps.activationTimeoutMs ?? deps.settings.get().activationTimeoutMinutes * 60_000,
+      resumeWaiting: deps.resumeWaiting ?? true,
+    },
   });
   const agent = createAgentService({ auth: deps.auth, profiles, retry, profileChanged: (profile) => connection.profileChanged(profile) });
   return { connection, agent };

@@ -40,7 +40,8 @@ describe('the seed journey through the services', () => {
     expect(user?.ProfileName).toBe('Minimum Access - API Only Integrations');
     // Least privilege: object Read only, no View All, no Edit.
     const objects = state.objectPermissions.filter((o) => o.ParentId === details?.permissionSet.id);
-    expect(objects.map((o) => o.SobjectType).sort()).toEqual(['Account', 'Contact', 'Event', 'Lead', 'Opportunity', 'Product2', 'Task']);
+    // Tasks and events take no object permission in Salesforce (fact ACTIVITY-OBJECT-PERMISSIONS).
+    expect(objects.map((o) => o.SobjectType).sort()).toEqual(['Account', 'Contact', 'Lead', 'Opportunity', 'Product2']);
     expect(objects.every((o) => o.PermissionsRead === true && o.PermissionsEdit === false && o.PermissionsViewAllRecords === false)).toBe(true);
 
     for (const format of ['json', 'csv', 'md'] as const) {

@@ -11,6 +11,8 @@ export interface ArtifactNames {
   oauthSettingsName: string;
   globalOauthSettingsName: string;
   configurablePoliciesName: string;
+  /** Used only where Salesforce did not make the app's OAuth policies itself (fact ECA-POLICIES). */
+  oauthPoliciesName: string;
   userFirstName: string;
   userLastName: string;
   userDisplayName: string;
@@ -49,6 +51,7 @@ export function artifactNames(agentName: string): ArtifactNames {
     oauthSettingsName: `${app}_oauth`,
     globalOauthSettingsName: `${app}_glbloauth`,
     configurablePoliciesName: `${app}_plcy`,
+    oauthPoliciesName: `${app}_oauthPlcy`,
     userFirstName: agentName,
     userLastName: 'integration user',
     userDisplayName: `${agentName} integration user`,

@@ -183,6 +183,12 @@ export async function rollBack(ctx: StepContext, steps: Step[], journal: Journal
     if (entry.status === 'undone') continue;
     const step = steps.find((s) => s.id === entry.id);
     if (!step) continue;
+    if (step.changesNothing) {
+      // Nothing to look for: a failed look at the org must not leave the run open as if something were left behind.
+      journal.undone(step.id);
+      tracker.set(step.id, 'undone');
+      continue;
+    }
     try {
       let target = entry.result;
       if (entry.status === 'started') {

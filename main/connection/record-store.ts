@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jwtAudienceOf } from '../agent/audience';
 import { appErrorSchema, connectionStatuses, driftSchema, environments, grantSchema } from '../../common';
 import type { DocumentStoreFactory } from '../store/document-store';
 import { journalDataSchema } from '../store/journal';
@@ -9,7 +10,10 @@ export const connectionRecordSchema = z.object({
   agentName: z.string(),
   artifacts: z.record(z.string(), journalDataSchema),
   grants: z.array(grantSchema),
-  org: z.object({ name: z.string(), environment: z.enum(environments), myDomainUrl: z.string(), loginUrl: z.string() }),
+  org: z
+    .object({ name: z.string(), environment: z.enum(environments), myDomainUrl: z.string(), loginUrl: z.string(), audience: z.string().optional() })
+    // Records written before the audience was stored: the profile's environment is the best hint of the org's type.
+    .transform((org) => ({ ...org, audience: org.audience ?? jwtAudienceOf(org.environment === 'sandbox') })),
   userProfile: z.string(),
   createdBy: z.string(),
   createdAt: z.string(),
@@ -23,6 +27,8 @@ const orgStateSchema = z.object({
   error: appErrorSchema.optional(),
   drift: driftSchema.optional(),
   leftovers: z.array(z.string()).optional(),
+  /** While status is 'waiting': since the app was created, until the last wait ended. */
+  waiting: z.object({ since: z.string(), until: z.string() }).optional(),
   /** Kept after Disable so Reconnect and the next Enable reactivate this user instead of taking a new seat. */
   retiredUser: z.object({ id: z.string(), username: z.string() }).nullable(),
 });
@@ -54,7 +60,7 @@ export function createConnectionRecordStore(stores: DocumentStoreFactory): Conne
       const current = document.read();
       const next: OrgConnectionState = { ...((current.orgs[orgId]) ?? empty), ...change };
       // Optional fields set to undefined are dropped, not stored as "undefined".
-      for (const key of ['error', 'drift', 'leftovers'] as const) if (next[key] === undefined) delete next[key];
+      for (const key of ['error', 'drift', 'leftovers', 'waiting'] as const) if (next[key] === undefined) delete next[key];
       document.write({ ...current, currentOrgId: orgId, orgs: { ...current.orgs, [orgId]: next } });
       return next;
     },

@@ -23,7 +23,7 @@ describe('request budget of one enable', () => {
     expect(salesforceRequests.length).toBeLessThanOrEqual(12 + Math.ceil(count / 200));
   });
 
-  it('disable makes one read, five metadata deletes and one Composite for the rest', async () => {
+  it('disable makes one read, five metadata deletes, two listings to check the app is gone, and one Composite for the rest', async () => {
     harness = await startHarness({ activationDelayMs: 60_000 });
     const { services, emulator } = harness;
     expect((await harness.run(() => services.connection.enable())).status).toBe('connected');
@@ -33,6 +33,7 @@ describe('request budget of one enable', () => {
 
     expect(off.status).toBe('off');
     const kinds = emulator.requests().map((r) => r.soapOperation ?? `${r.method} ${r.path.replace(/^.*\/v[\d.]+/, '')}`);
-    expect(kinds).toEqual(['POST /composite', ...Array<string>(5).fill('deleteMetadata'), 'POST /composite']);
+    // listMetadata takes three types per call: the five ECA types need two (fact ECA-DELETE-RESULTS).
+    expect(kinds).toEqual(['POST /composite', ...Array<string>(5).fill('deleteMetadata'), 'listMetadata', 'listMetadata', 'POST /composite']);
   });
 });

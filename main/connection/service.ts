@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { enableStepIds, removalStepIds, type AccessProfile, type ConnectionState, type ExportFormat, type HealthReport, type PreflightReport, type RemovalPlan, type RunKind, type StepId } from '../../common';
 import { AppFailure, appError, fail, toAppError, type AppError } from '../../common/errors';
 import type { AdminSession, AdminSessionSource } from './session-source';
-import { resolveAccess } from '../agent/grants';
+import { jwtAudienceOf } from '../agent/audience';
+import { needsPermissionRow, resolveAccess } from '../agent/grants';
 import type { AccessProfileStore } from '../agent/profile-store';
 import { connectionReport } from '../export/connection-report';
 import { agentCredentialsFile } from '../export/credentials';
@@ -16,7 +17,7 @@ import type { SettingsRepository } from '../store/settings-repository';
 import type { SecretVault } from '../store/vault';
 import { text, type Artifacts } from './artifacts';
 import { connectionDetails, setupUrl } from './details';
-import { discover, INTEGRATION_PROFILE } from './discovery';
+import { discover, INTEGRATION_PROFILE, objectPermissionTypesOf } from './discovery';
 import { agentCanSignIn, compare, readArtifacts } from './health';
 import { artifactNames, isOurs } from './names';
 import { firstBlocker, preflightChecks, preflightReport } from './preflight';
@@ -31,7 +32,10 @@ import type { RemovalContext, Step, StepContext } from './steps/step';
 export interface ConnectionRuntime {
   sleep: Sleep;
   retry: RetryPolicy;
-  activationTimeoutMs: number;
+  /** Read at the start of each run, so a changed setting applies to the next wait. */
+  activationTimeoutMs: () => number;
+  /** Whether a connection left waiting for Salesforce resumes by itself once a session is there. */
+  resumeWaiting: boolean;
 }
 
 export interface ConnectionServiceDeps {
@@ -64,6 +68,8 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
   const { records, journal, log, now } = deps;
   let live: { orgId: string; tracker: RunTracker } | null = null;
   let running: Promise<ConnectionState> | null = null;
+  /** A run between its request and its first step (the session is being fetched): one run at a time. */
+  let starting: Promise<AdminSession> | null = null;
 
   const state = (): ConnectionState => {
     const orgId = live?.orgId ?? journal.current()?.orgId ?? records.currentOrgId();
@@ -79,6 +85,7 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
       ...(saved.leftovers?.length ? { leftovers: saved.leftovers } : {}),
     };
     const unfinished = journal.current();
+    if (unfinished && saved.status === 'waiting' && saved.waiting) return { ...base, waiting: saved.waiting };
     if (unfinished) {
       return { ...base, status: 'interrupted', error: base.error ?? appError('INTERRUPTED_RUN', 'The last change to the connection did not finish. Resume it, or roll it back.', { action: 'resume' }) };
     }
@@ -98,14 +105,15 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     const client = orgClient(admin);
     const names = artifactNames(agentName);
     const profile = deps.profiles.get();
-    const snapshot = await discover(client, names, admin.identity.userId, profile);
+    const who = { userId: admin.identity.userId, orgId: admin.identity.orgId };
+    const snapshot = await discover(client, names, who, profile);
     const ctx: StepContext = {
       client,
       names,
       orgId: admin.identity.orgId,
-      loginUrl: admin.loginUrl,
+      audience: jwtAudienceOf(snapshot.org.isSandbox, admin.profile.jwtAudience),
       instanceUrl: admin.identity.instanceUrl || admin.connection.instanceUrl,
-      desired: resolveAccess(profile, snapshot.describes),
+      desired: resolveAccess(profile, snapshot.describes, snapshot.objectPermissionTypes),
       snapshot,
       artifacts,
       previousUser,
@@ -114,12 +122,12 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
       now,
       sleep: deps.runtime.sleep,
       retry: { ...deps.runtime.retry, sleep: deps.runtime.sleep },
-      activationTimeoutMs: deps.runtime.activationTimeoutMs,
+      activationTimeoutMs: deps.runtime.activationTimeoutMs(),
       onActivation: (progress) => tracker?.activation(progress),
       note: (step, note) => tracker?.note(step, note),
       scratch: new Map(),
       async refresh() {
-        ctx.snapshot = await discover(client, names, admin.identity.userId, profile);
+        ctx.snapshot = await discover(client, names, who, profile);
       },
     };
     return ctx;
@@ -130,7 +138,7 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
       agentName: ctx.names.agentName,
       artifacts: ctx.artifacts,
       grants: ctx.desired.grants,
-      org: { name: admin.identity.orgName, environment: admin.identity.environment, myDomainUrl: ctx.instanceUrl, loginUrl: admin.loginUrl },
+      org: { name: admin.identity.orgName, environment: admin.identity.environment, myDomainUrl: ctx.instanceUrl, loginUrl: admin.loginUrl, audience: ctx.audience },
       userProfile: ctx.snapshot.integrationProfile?.name ?? INTEGRATION_PROFILE,
       createdBy: admin.identity.username,
       createdAt: createdAt ?? now().toISOString(),
@@ -147,8 +155,14 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
 
   /** Runs one lifecycle operation in the background; returns the "running" state at once. */
   async function start(kind: RunKind, ids: readonly StepId[], body: (admin: AdminSession, tracker: RunTracker) => Promise<void>): Promise<ConnectionState> {
-    if (running) fail('OPERATION_IN_PROGRESS', 'Another change to the connection is still running. Wait for it to finish.');
-    const admin = await session();
+    if (running || starting) fail('OPERATION_IN_PROGRESS', 'Another change to the connection is still running. Wait for it to finish.');
+    starting = session();
+    let admin: AdminSession;
+    try {
+      admin = await starting;
+    } finally {
+      starting = null;
+    }
     const orgId = admin.identity.orgId;
     const tracker = new RunTracker(kind, now().toISOString(), ids, (run) => deps.events.emit('connection.progress', structuredClone(run)), now);
     live = { orgId, tracker };
@@ -190,6 +204,10 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
       await provision(ctx, enableSteps, journal, tracker);
     } catch (error) {
       const failure = error instanceof AppFailure ? error.error : salesforceAppError(error, 'setting up the connection');
+      if (failure.code === 'ACTIVATION_TIMEOUT') {
+        keepWaiting(admin, kind, ctx, tracker, failure);
+        return;
+      }
       // What was created is rolled back, so the way on is Reconnect (issue 6), unless the error names its own fix.
       const appErr = failure.action === undefined || failure.action === 'retry' ? { ...failure, action: 'reconnect' as const } : failure;
       const leftovers = await rollBack(ctx, enableSteps, journal, tracker);
@@ -200,8 +218,30 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     }
     const record = recordFrom(ctx, admin, createdAt);
     journal.finish();
-    records.update(orgId, { status: 'connected', record, error: undefined, drift: undefined, leftovers: undefined, retiredUser: null });
+    records.update(orgId, { status: 'connected', record, error: undefined, drift: undefined, leftovers: undefined, waiting: undefined, retiredUser: null });
     audit(admin, orgId, `connection.${kind}`, 'success', `Connected "${agentName}": app ${ctx.names.appApiName}, user ${text(ctx.artifacts, 'integrationUser', 'username') ?? ''}, permission set ${ctx.names.permissionSetApiName}.`, ctx.artifacts);
+  }
+
+  /**
+   * Salesforce has not accepted the agent before the deadline, which only means "not yet" (fact
+   * ACTIVATION-PROPAGATION): nothing is rolled back and the journal stays open at activation, so Keep
+   * waiting (resume) picks the wait up and Roll back removes what was created.
+   */
+  function keepWaiting(admin: AdminSession, kind: RunKind, ctx: StepContext, tracker: RunTracker, failure: AppError): void {
+    const orgId = admin.identity.orgId;
+    const since = tracker.progress.activation?.waitingSince ?? text(ctx.artifacts, 'app', 'createdAt') ?? tracker.progress.startedAt;
+    records.update(orgId, { status: 'waiting', error: failure, waiting: { since, until: now().toISOString() }, leftovers: undefined });
+    audit(admin, orgId, `connection.${kind}`, 'partial', failure.message, ctx.artifacts);
+  }
+
+  /** A connection left waiting for Salesforce picks its wait up again by itself once there is a session. */
+  async function resumeWaitingRun(): Promise<void> {
+    if (!deps.runtime.resumeWaiting || running || starting || state().status !== 'waiting') return;
+    try {
+      await lifecycle.resume();
+    } catch (error) {
+      log.info('the wait for Salesforce resumes after the next sign-in', { code: toAppError(error).code });
+    }
   }
 
   /** What Disable removes when there is no connection record: what the org has of ours. */
@@ -343,7 +383,11 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
 
   const lifecycle: ConnectionLifecycle = {
     state,
-    settled: () => running ?? Promise.resolve(state()),
+    async settled() {
+      // A run whose session is still being fetched has not begun, but is about to.
+      await starting?.catch(() => undefined);
+      return running ?? state();
+    },
     async preflight(): Promise<PreflightReport> {
       const admin = await session();
       const ctx = await context(admin, deps.settings.get().agentName, {}, null, null);
@@ -408,6 +452,7 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
           status: leftovers.length ? 'error' : run.kind === 'updateAccess' ? 'connected' : 'off',
           record: run.kind === 'updateAccess' ? saved.record : null,
           leftovers,
+          waiting: undefined,
           error: leftovers.length ? appError('STEP_FAILED', `Roll back could not remove: ${leftovers.join('; ')}`, { action: 'rollback' }) : undefined,
           retiredUser: userId && username ? { id: userId, username } : saved.retiredUser,
         });
@@ -430,7 +475,7 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
       const username = text(record.artifacts, 'integrationUser', 'username');
       if (!privateKeyPem || !consumerKey || !username) fail('EXPORT_FAILED', "The agent's private key is not on this computer. Recreate the connection to make a new one.", { action: 'recreate' });
       log.registerSecret(passphrase);
-      const file = agentCredentialsFile({ orgId, consumerKey, username, myDomainUrl: record.org.myDomainUrl, loginUrl: record.org.loginUrl, privateKeyPem }, passphrase);
+      const file = agentCredentialsFile({ orgId, consumerKey, username, myDomainUrl: record.org.myDomainUrl, audience: record.org.audience, privateKeyPem }, passphrase);
       deps.audit.append({ actor: 'admin', orgId, operation: 'connection.exportCredentials', result: 'success', summary: 'Exported the agent credentials (private key encrypted with a passphrase).', artifacts: [`app:${consumerKey}`] });
       return file;
     },
@@ -443,10 +488,14 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
       if (!orgId || !record) return state();
       const admin = await session();
       const client = orgClient(admin);
-      const describes = new Map((await Promise.all(profile.objects.map((o) => client.describe(o.object)))).map((d) => [d.name.toLowerCase(), d]));
-      const desired = resolveAccess(profile, describes).grants;
-      const granted = new Set(record.grants.filter((g) => g.field === null || g.viaFieldPermission).map((g) => `${g.object}.${g.field ?? ''}`.toLowerCase()));
-      const missing = desired.filter((g) => (g.field === null || g.viaFieldPermission) && !granted.has(`${g.object}.${g.field ?? ''}`.toLowerCase()));
+      const [objectPermissionTypes, ...described] = await Promise.all([
+        client.describe('ObjectPermissions').then(objectPermissionTypesOf),
+        ...profile.objects.map((o) => client.describe(o.object)),
+      ]);
+      const describes = new Map(described.map((d) => [d.name.toLowerCase(), d]));
+      const desired = resolveAccess(profile, describes, objectPermissionTypes).grants;
+      const granted = new Set(record.grants.filter(needsPermissionRow).map((g) => `${g.object}.${g.field ?? ''}`.toLowerCase()));
+      const missing = desired.filter((g) => needsPermissionRow(g) && !granted.has(`${g.object}.${g.field ?? ''}`.toLowerCase()));
       if (missing.length === 0) return state();
       const drift = {
         missingObjects: missing.filter((g) => g.field === null).map((g) => g.object),
@@ -465,7 +514,9 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
   };
 
   deps.auth.onSignedIn(() => {
-    void check().catch((error: unknown) => log.warn('health check after sign-in failed', { code: toAppError(error).code }));
+    if (state().status === 'waiting') void resumeWaitingRun();
+    else void check().catch((error: unknown) => log.warn('health check after sign-in failed', { code: toAppError(error).code }));
   });
+  void resumeWaitingRun();
   return lifecycle;
 }

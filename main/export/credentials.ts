@@ -6,8 +6,8 @@ export interface AgentCredentialsInput {
   consumerKey: string;
   username: string;
   myDomainUrl: string;
-  /** The JWT audience the agent must use. */
-  loginUrl: string;
+  /** The JWT audience the agent must use (fact JWT-AUDIENCE). */
+  audience: string;
   privateKeyPem: string;
 }
 
@@ -23,7 +23,7 @@ export function agentCredentialsFile(input: AgentCredentialsInput, passphrase: s
       orgId: input.orgId,
       myDomainUrl: input.myDomainUrl,
       tokenUrl: `${input.myDomainUrl}/services/oauth2/token`,
-      audience: input.loginUrl,
+      audience: input.audience,
       consumerKey: input.consumerKey,
       username: input.username,
       privateKey: encryptPrivateKey(input.privateKeyPem, passphrase),

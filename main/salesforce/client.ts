@@ -53,11 +53,16 @@ export interface OrgClient {
   update(type: string, id: string, fields: Row): Promise<void>;
   /** Tolerates records that are already gone; returns whether anything was deleted. */
   destroy(type: string, id: string): Promise<boolean>;
-  /** sObject Collections, one type per call, chunked by 200; results in record order. */
+  /** sObject Collections, one type per call, chunked by 200, all-or-none per chunk; throws the first refused record. */
   createMany(type: string, records: Row[]): Promise<SaveResult[]>;
   /** Records carry their `Id`; one type per call. */
   updateMany(type: string, records: Row[]): Promise<SaveResult[]>;
-  destroyMany(ids: string[]): Promise<SaveResult[]>;
+  /**
+   * Deletes records of one sObject type (fact COLLECTIONS-MIXED-DELETE: setup types can't share a
+   * call); records already gone count as removed. Throws the first record Salesforce refused;
+   * returns how many it deleted.
+   */
+  destroyMany(type: string, ids: string[]): Promise<number>;
   describe(object: string): Promise<SObjectDescribe>;
   describeGlobal(): Promise<z.infer<typeof describeGlobalSchema>['sobjects']>;
   readonly metadata: MetadataClient;
@@ -77,6 +82,36 @@ function restError(body: unknown, fallback: string, referenceId?: string): Sales
   const first = parsed.success ? parsed.data[0] : undefined;
   if (!first) return new SalesforceError(fallback, 'Salesforce reported an error.', [], referenceId);
   return new SalesforceError(first.errorCode ?? first.statusCode ?? fallback, first.message, first.fields ?? [], referenceId);
+}
+
+/**
+ * The first record a collection refused, as an error that names it (fact COLLECTIONS-PER-RECORD: the
+ * HTTP status says 200 either way); records only rolled back because of another one say nothing about
+ * the cause. `tolerated` codes count as success.
+ */
+function refusedRecord(results: readonly SaveResult[], what: string, tolerated: ReadonlySet<string> = new Set(), referenceId?: string): SalesforceError | undefined {
+  const refused = results
+    .map((r, index) => ({ r, index, error: r.errors[0] }))
+    .filter(({ r, error }) => !r.success && !tolerated.has(error?.statusCode ?? error?.errorCode ?? ''));
+  const cause = refused.find(({ error }) => !rolledBackCodes.has(error?.statusCode ?? error?.errorCode ?? '')) ?? refused[0];
+  if (!cause) return undefined;
+  const code = cause.error?.statusCode ?? cause.error?.errorCode ?? 'UNKNOWN';
+  const record = cause.r.id ? `${what} ${cause.r.id}` : `${what} #${cause.index + 1}`;
+  return new SalesforceError(code, `${record}: ${cause.error?.message ?? 'Salesforce did not save it.'}`, cause.error?.fields ?? [], referenceId);
+}
+
+/** A subrequest's answer: HTTP errors and collections with a refused record are both failures. */
+function subResult(sub: { body: unknown; httpStatusCode: number; referenceId: string }): SubResult {
+  if (sub.httpStatusCode >= 400) return { ok: false, error: restError(sub.body, `ERROR_HTTP_${sub.httpStatusCode}`, sub.referenceId) };
+  const collection = z.array(saveResultSchema).safeParse(sub.body);
+  const refused = collection.success ? refusedRecord(collection.data, 'Record', new Set(), sub.referenceId) : undefined;
+  return refused ? { ok: false, error: refused } : { ok: true, body: sub.body };
+}
+
+function checked(results: SaveResult[], type: string): SaveResult[] {
+  const refused = refusedRecord(results, type);
+  if (refused) throw refused;
+  return results;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -127,36 +162,38 @@ export function createOrgClient(conn: Connection, retry: RetryPolicy): OrgClient
     async composite(requests) {
       const results = new Map<string, SubResult>();
       // The batches are independent (no references across them): sent side by side, they cost one round trip.
+      // Every Composite runs in the order sent (fact COMPOSITE-ORDER): one rule, and reads lose nothing by it.
       const answers = await Promise.all(
         compositeBatches(requests).map((batch) =>
           withRetry(retry, () =>
             send('POST', '/composite', {
               allOrNone: false,
+              collateSubrequests: false,
               compositeRequest: batch.map((r) => ({ ...r, url: `${base}${r.url}` })),
             }),
           ),
         ),
       );
       for (const raw of answers) {
-        for (const sub of compositeResponseSchema.parse(raw).compositeResponse) {
-          results.set(
-            sub.referenceId,
-            sub.httpStatusCode < 400 ? { ok: true, body: sub.body } : { ok: false, error: restError(sub.body, `ERROR_HTTP_${sub.httpStatusCode}`) },
-          );
-        }
+        for (const sub of compositeResponseSchema.parse(raw).compositeResponse) results.set(sub.referenceId, subResult(sub));
       }
       return results;
     },
     async compositeAllOrNone(requests) {
+      // Our changes depend on one another beyond the `@{ref}` references Salesforce sees (a licence
+      // before the assignment that needs it, an assignment before the set it holds is deleted), so
+      // they must run in the order sent: fact COMPOSITE-ORDER.
       const raw = await send('POST', '/composite', {
         allOrNone: true,
+        collateSubrequests: false,
         compositeRequest: requests.map((r) => ({ ...r, url: `${base}${r.url}` })),
       });
       const bodies = new Map<string, unknown>();
       const errors: SalesforceError[] = [];
       for (const sub of compositeResponseSchema.parse(raw).compositeResponse) {
-        if (sub.httpStatusCode >= 400) errors.push(restError(sub.body, `ERROR_HTTP_${sub.httpStatusCode}`, sub.referenceId));
-        else bodies.set(sub.referenceId, sub.body);
+        const result = subResult(sub);
+        if (result.ok) bodies.set(sub.referenceId, result.body);
+        else errors.push(result.error);
       }
       // Subrequests halted or rolled back because of another one say nothing about the cause.
       const cause = errors.find((e) => !rolledBackCodes.has(e.code)) ?? errors[0];
@@ -182,10 +219,10 @@ export function createOrgClient(conn: Connection, retry: RetryPolicy): OrgClient
       const results: SaveResult[] = [];
       for (const batch of chunks(records, COLLECTION_LIMIT)) {
         const raw = await send('POST', '/composite/sobjects', {
-          allOrNone: false,
+          allOrNone: true,
           records: batch.map((r) => ({ attributes: { type }, ...r })),
         });
-        results.push(...z.array(saveResultSchema).parse(raw));
+        results.push(...checked(z.array(saveResultSchema).parse(raw), type));
       }
       return results;
     },
@@ -196,17 +233,20 @@ export function createOrgClient(conn: Connection, retry: RetryPolicy): OrgClient
           allOrNone: true,
           records: batch.map((r) => ({ attributes: { type }, ...r })),
         });
-        results.push(...z.array(saveResultSchema).parse(raw));
+        results.push(...checked(z.array(saveResultSchema).parse(raw), type));
       }
       return results;
     },
-    async destroyMany(ids) {
-      const results: SaveResult[] = [];
+    async destroyMany(type, ids) {
+      let deleted = 0;
       for (const batch of chunks(ids, COLLECTION_LIMIT)) {
         const raw = await send('DELETE', `/composite/sobjects?ids=${batch.join(',')}&allOrNone=false`);
-        results.push(...z.array(saveResultSchema).parse(raw));
+        const results = z.array(saveResultSchema).parse(raw);
+        const refused = refusedRecord(results, type, notFoundCodes);
+        if (refused) throw refused;
+        deleted += results.filter((r) => r.success).length;
       }
-      return results;
+      return deleted;
     },
     async describe(object) {
       return sobjectDescribeSchema.parse(await read(`/sobjects/${object}/describe`));
@@ -250,8 +290,8 @@ export function queryRows(result: SubResult | undefined): Row[] {
   return queryResultSchema.parse(result.body).records.map(withoutAttributes);
 }
 
-/** Deletes every record a query finds (by `Id`); for clean-up of records no journal recorded. */
-export async function destroyFound(client: Pick<OrgClient, 'query' | 'destroyMany'>, soql: string): Promise<void> {
-  const ids = (await client.query(soql)).flatMap((row) => (typeof row.Id === 'string' ? [row.Id] : []));
-  if (ids.length > 0) await client.destroyMany(ids);
+/** Deletes every `type` record matching `where`; for clean-up of records no journal recorded. */
+export async function destroyFound(client: Pick<OrgClient, 'query' | 'destroyMany'>, type: string, where: string): Promise<void> {
+  const ids = (await client.query(`SELECT Id FROM ${type} WHERE ${where}`)).flatMap((row) => (typeof row.Id === 'string' ? [row.Id] : []));
+  if (ids.length > 0) await client.destroyMany(type, ids);
 }

@@ -52,6 +52,8 @@ export interface MetadataClient {
   /** Creates components of one type; any unsuccessful result throws with Salesforce's code. */
   create(type: string, components: MetadataRecord[]): Promise<void>;
   update(type: string, components: MetadataRecord[]): Promise<void>;
+  /** Updates the components that exist and creates the others, in one call per 10. */
+  upsert(type: string, components: MetadataRecord[]): Promise<void>;
   /** Only the components that exist (readMetadata answers a missing name with an empty record). */
   read(type: string, fullNames: string[]): Promise<Record<string, unknown>[]>;
   /** Deletes; `missing` lists names that were already gone (not an error). */
@@ -82,6 +84,7 @@ function parseResults(raw: unknown): MetadataSaveResult[] {
 interface SoapMetadataApi {
   create(type: string, records: MetadataRecord[]): Promise<unknown>;
   update(type: string, records: MetadataRecord[]): Promise<unknown>;
+  upsert(type: string, records: MetadataRecord[]): Promise<unknown>;
   read(type: string, fullNames: string[]): Promise<unknown>;
   delete(type: string, fullNames: string[]): Promise<unknown>;
   list(queries: { type: string }[]): Promise<unknown>;
@@ -96,16 +99,17 @@ export function createMetadataClient(conn: Connection, retry: RetryPolicy): Meta
       throw toSalesforceError(error);
     }
   };
-  const save = async (method: 'create' | 'update', type: string, components: MetadataRecord[]): Promise<void> => {
+  const save = async (method: 'create' | 'update' | 'upsert', type: string, components: MetadataRecord[]): Promise<void> => {
     for (const batch of chunks(components.map(inWsdlOrder), MAX_COMPONENTS)) {
       // jsforce's types only know its v47 schema; the SOAP layer sends any record it is given.
-      const raw: unknown = await call(() => (method === 'create' ? api.create(type, batch) : api.update(type, batch)));
+      const raw: unknown = await call(() => api[method](type, batch));
       check(parseResults(raw));
     }
   };
   return {
     create: (type, components) => save('create', type, components),
     update: (type, components) => save('update', type, components),
+    upsert: (type, components) => save('upsert', type, components),
     async read(type, fullNames) {
       const found: Record<string, unknown>[] = [];
       for (const batch of chunks(fullNames, MAX_COMPONENTS)) {

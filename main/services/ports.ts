@@ -80,7 +80,7 @@ export interface AgentService {
   /** Saves the profile and returns the connection state it leads to (drift when grants are missing). */
   updateAccessProfile(profile: AccessProfile): Promise<ConnectionState>;
   describeObjects(): Promise<DescribedObject[]>;
-  describeObject(name: string): Promise<{ name: string; label: string; fields: DescribedField[] }>;
+  describeObject(name: string): Promise<{ name: string; label: string; fields: DescribedField[]; objectPermissions: boolean }>;
 }
 
 export interface AuditLog {

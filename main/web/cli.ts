@@ -22,8 +22,8 @@ async function main(): Promise<void> {
     const { startEmulator } = await import('../../e2e/salesforce-emulator');
     const emulator = await startEmulator({ activationDelayMs: 20_000 });
     stops.push(() => emulator.stop());
-    ensureDemoProfile(app.settings, emulator.loginUrl);
-    console.log(`Demo org (Salesforce emulator): ${emulator.loginUrl}  admin ${emulator.admin.username} / ${emulator.admin.password}`);
+    ensureDemoProfile(app.settings, emulator.instanceUrl);
+    console.log(`Demo org (Salesforce emulator): ${emulator.instanceUrl}  admin ${emulator.admin.username} / ${emulator.admin.password}`);
   }
   const server = await startWebServer({
     handlers: app.handlers,

@@ -163,7 +163,8 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
     'org.describeObject': ({ name }) => {
       const object = state.describedObjects.find((o) => o.name === name);
       if (!object) throw new AppFailure({ code: 'SALESFORCE_ERROR', message: `No object named ${name}.` });
-      return { name, label: object.label, fields: state.describedFields[name] ?? [] };
+      // As in a real org, activities are missing from the ObjectPermissions picklist.
+      return { name, label: object.label, fields: state.describedFields[name] ?? [], objectPermissions: !['Task', 'Event'].includes(name) };
     },
 
     'connection.state': () => state.connection,

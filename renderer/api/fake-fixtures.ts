@@ -65,7 +65,7 @@ export const auth = {
 } satisfies Record<string, AuthStatus>;
 
 export const details: ConnectionDetails = {
-  org: { id: orgId, name: 'Acme Corporation', environment: 'production', myDomainUrl: 'https://acme.my.salesforce.com' },
+  org: { id: orgId, name: 'Acme Corporation', environment: 'production', myDomainUrl: 'https://acme.my.salesforce.com', audience: 'https://login.salesforce.com' },
   app: {
     label: 'Sales Agent external client app',
     apiName: 'Sales_Agent_external_client_app',
@@ -155,7 +155,7 @@ export const connection = {
     orgId,
     run: {
       ...runAt('enable', 'activation'),
-      activation: { attempt: 3, nextAttemptAt: '2026-11-23T10:03:30.000Z', deadlineAt: '2026-11-23T10:15:00.000Z' },
+      activation: { attempt: 3, nextAttemptAt: '2026-11-23T10:03:30.000Z', deadlineAt: '2026-11-23T10:32:00.000Z', waitingSince: '2026-11-23T10:02:00.000Z' },
     },
   },
   connected: { status: 'connected', orgId, details },
@@ -184,6 +184,17 @@ export const connection = {
     error: { code: 'SESSION_EXPIRED', message: 'Your Salesforce session ended.', action: 'signIn' },
   },
   interrupted: { status: 'interrupted', orgId, run: runAt('enable', 'integrationUser', 'failed') },
+  waiting: {
+    status: 'waiting',
+    orgId,
+    waiting: { since: '2026-11-23T10:02:00.000Z', until: '2026-11-23T10:32:00.000Z' },
+    error: {
+      code: 'ACTIVATION_TIMEOUT',
+      message: "Salesforce has not accepted the agent's sign-in yet, 30 minutes after the app was created (last answer: client identifier invalid). Everything is kept: keep waiting, or roll back.",
+      action: 'resume',
+      params: { minutes: 30, detail: 'invalid_client_id: client identifier invalid' },
+    },
+  },
   removing: { status: 'running', orgId, details, run: runAt('disable', 'deactivateUser') },
 } satisfies Record<string, ConnectionState>;
 

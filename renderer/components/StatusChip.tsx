@@ -12,6 +12,7 @@ const colors: Record<ChipStatus, ChipProps['color']> = {
   drift: 'warning',
   error: 'error',
   interrupted: 'warning',
+  waiting: 'info',
 };
 
 export function StatusChip({ status }: { status: ChipStatus }) {

@@ -8,6 +8,10 @@ import { authCommands } from '../auth-commands';
 import type { CliIo } from '../command';
 import { runCli } from '../run';
 import { emulatorAdminAuth } from '../../connection/testing/emulator-session';
+import { startHarness, type Harness } from '../../connection/testing/harness';
+import { createConfStoreFactory } from '../../store/conf-store';
+import { createSettingsRepository } from '../../store/settings-repository';
+import { createFileVault } from '../../store/vault';
 import { connectionCommands } from './connection';
 
 let emulator: StartedEmulator;
@@ -19,7 +23,10 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'agent-connections-cli-'));
   process.env.AGENT_CONNECTIONS_DATA_DIR = join(dir, 'data');
 });
+let harness: Harness | undefined;
 afterEach(async () => {
+  await harness?.emulator.stop();
+  harness = undefined;
   await emulator.stop();
   rmSync(dir, { recursive: true, force: true });
   delete process.env.AGENT_CONNECTIONS_DATA_DIR;
@@ -36,7 +43,7 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
 describe('the connection through the CLI', () => {
   it('enable -> status -> export (3 formats, no secrets) -> export-credentials -> disable', async () => {
     const token = (await (await emulatorAdminAuth(emulator)).session()).connection.accessToken ?? '';
-    expect((await cli(['login', '--instance-url', emulator.instanceUrl, '--login-url', emulator.loginUrl], { SF_ACCESS_TOKEN: token })).code).toBe(0);
+    expect((await cli(['login', '--instance-url', emulator.instanceUrl, '--login-url', emulator.instanceUrl], { SF_ACCESS_TOKEN: token })).code).toBe(0);
 
     const dry = await cli(['enable', '--dry-run']);
     expect(dry.code).toBe(0);
@@ -70,5 +77,28 @@ describe('the connection through the CLI', () => {
     expect(JSON.parse(disabled.out).status).toBe('off');
     expect(emulator.state().externalClientApps).toHaveLength(0);
     expect(emulator.state().users.find((u) => u.Username === exported.username)?.IsActive).toBe(false);
+  });
+
+  it('a connection left waiting for Salesforce: status shows the wait, a bad timeout is refused, rollback removes it', async () => {
+    // The wait itself runs in-process over the CLI's data directory, on the emulator's clock.
+    const stores = createConfStoreFactory(join(dir, 'data'));
+    harness = await startHarness({ activationDelayMs: 8 * 60_000 }, { stores, vault: createFileVault(stores, () => undefined) });
+    const h = harness;
+    createSettingsRepository(stores).update({ activationTimeoutMinutes: 5 });
+    expect((await h.run(() => h.services.connection.enable())).status).toBe('waiting');
+    const token = (await h.session()).connection.accessToken ?? '';
+    expect((await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl], { SF_ACCESS_TOKEN: token })).code).toBe(0);
+
+    const status = await cli(['status']);
+    expect(status.code).toBe(1);
+    expect(status.out).toMatch(/Status: waiting/);
+    expect(status.out).toMatch(/Waiting for Salesforce since .*`resume` keeps waiting, `rollback` removes what was created/);
+    expect(h.emulator.state().externalClientApps).toHaveLength(1);
+
+    expect((await cli(['resume', '--activation-timeout-minutes', '3'])).code).toBe(2);
+
+    const rolledBack = await cli(['rollback', '--json']);
+    expect(JSON.parse(rolledBack.out).status).toBe('off');
+    expect(h.emulator.state().externalClientApps).toHaveLength(0);
   });
 });

@@ -1,18 +1,37 @@
 import { createInterface } from 'node:readline';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { enableStepIds, exportFormats, type ConnectionState, type ExportFormat, type RunProgress } from '../../../common';
+import { activationTimeoutMinutesSchema, enableStepIds, exportFormats, type ConnectionState, type ExportFormat, type RunProgress } from '../../../common';
 import { fail } from '../../../common/errors';
 import type { CliApp } from '../cli-app';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
 
 type Lifecycle = CliApp['app']['connection'];
 
+const minutesSince = (from: string, to: number) => Math.max(0, Math.round((to - Date.parse(from)) / 60_000));
+
+/** Runs that may wait for Salesforce to accept the agent take `--activation-timeout-minutes N`. */
+const activationTimeoutOption = { 'activation-timeout-minutes': { type: 'string' } } as const;
+
+function activationTimeout(context: CommandContext): { activationTimeoutMinutes?: number } {
+  const raw = context.values['activation-timeout-minutes'];
+  if (raw === undefined) return {};
+  const parsed = activationTimeoutMinutesSchema.safeParse(Number(raw));
+  if (typeof raw !== 'string' || !parsed.success) throw new UsageError('--activation-timeout-minutes must be a whole number from 5 to 120.');
+  return { activationTimeoutMinutes: parsed.data };
+}
+
 /** Prints each step's change of state while a run is going, then the run's end state. */
 async function follow(context: CommandContext, connection: Lifecycle, json: boolean): Promise<ConnectionState> {
   const printed = new Map<string, string>();
+  let attemptPrinted = 0;
   const print = (run: RunProgress | undefined) => {
     if (!run || json) return;
+    const wait = run.activation;
+    if (wait && wait.attempt !== attemptPrinted) {
+      attemptPrinted = wait.attempt;
+      context.io.err(`  activation: waiting for Salesforce to accept the agent, ${minutesSince(wait.waitingSince, Date.now())} min since the app was created (attempt ${wait.attempt}; waits until ${wait.deadlineAt})`);
+    }
     for (const step of run.steps) {
       if (step.state === 'pending' || printed.get(step.id) === step.state) continue;
       printed.set(step.id, step.state);
@@ -37,21 +56,22 @@ function report(context: CommandContext, state: ConnectionState, json: boolean):
     context.io.out(`Permission set: ${d.permissionSet.label} (${d.permissionSet.apiName}, ${d.permissionSet.id})`);
     context.io.out(`Last verified: ${d.lastVerifiedAt ?? 'never'}`);
   } else context.io.out(`Status: ${state.status}`);
+  if (!json && state.waiting) context.io.out(`Waiting for Salesforce since ${state.waiting.since} (${minutesSince(state.waiting.since, Date.parse(state.waiting.until))} min so far): \`resume\` keeps waiting, \`rollback\` removes what was created.`);
   if (!json && state.error) context.io.err(`${state.error.message}${state.error.action ? ` (next: ${state.error.action})` : ''}`);
   if (!json && state.leftovers?.length) context.io.err(`Could not remove: ${state.leftovers.join('; ')}`);
-  return state.status === 'error' || state.status === 'interrupted' ? 1 : 0;
+  return state.status === 'error' || state.status === 'interrupted' || state.status === 'waiting' ? 1 : 0;
 }
 
 /** A lifecycle operation that starts a run: wait for it and report how it ended. */
-function runCommand(name: string, summary: string, operation: (connection: Lifecycle) => Promise<ConnectionState>, expect: ConnectionState['status'][]): CliCommand {
+function runCommand(name: string, summary: string, operation: (connection: Lifecycle) => Promise<ConnectionState>, expect: ConnectionState['status'][], waits = false): CliCommand {
   return {
     name,
     summary,
-    usage: '[--json]',
-    options: { json: { type: 'boolean' } },
+    usage: waits ? '[--activation-timeout-minutes N] [--json]' : '[--json]',
+    options: { json: { type: 'boolean' }, ...(waits && activationTimeoutOption) },
     async run(context) {
       const json = context.values.json === true;
-      const { connection } = (await context.start({ launchBrowser: false })).app;
+      const { connection } = (await context.start({ launchBrowser: false, ...activationTimeout(context) })).app;
       await operation(connection);
       const state = await follow(context, connection, json);
       const code = report(context, state, json);
@@ -63,11 +83,11 @@ function runCommand(name: string, summary: string, operation: (connection: Lifec
 const enable: CliCommand = {
   name: 'enable',
   summary: 'Turn on the agent connection (pre-flight, then every step); --dry-run only checks and shows the plan.',
-  usage: '[--dry-run] [--json]',
-  options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  usage: '[--dry-run] [--activation-timeout-minutes N] [--json]',
+  options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, ...activationTimeoutOption },
   async run(context) {
     const json = context.values.json === true;
-    const { connection } = (await context.start({ launchBrowser: false })).app;
+    const { connection } = (await context.start({ launchBrowser: false, ...activationTimeout(context) })).app;
     if (context.values['dry-run'] === true) {
       const preflight = await connection.preflight();
       const plan = enableStepIds.filter((id) => id !== 'preflight');
@@ -178,11 +198,11 @@ export const connectionCommands: CliCommand[] = [
   enable,
   status,
   disable,
-  runCommand('reconnect', 'Remove and rebuild the connection, reusing the integration user.', (c) => c.reconnect(), ['connected']),
-  runCommand('recreate', 'Rebuild the connection for the current access profile (after new fields).', (c) => c.recreate(), ['connected']),
+  runCommand('reconnect', 'Remove and rebuild the connection, reusing the integration user.', (c) => c.reconnect(), ['connected'], true),
+  runCommand('recreate', 'Rebuild the connection for the current access profile (after new fields).', (c) => c.recreate(), ['connected'], true),
   runCommand('update-access', 'Add the grants the access profile needs to the existing permission set.', (c) => c.updateAccess(), ['connected']),
-  runCommand('resume', 'Finish a run that was interrupted.', (c) => c.resume(), ['connected', 'off']),
-  runCommand('rollback', 'Undo a run that was interrupted.', (c) => c.rollback(), ['off', 'connected']),
+  runCommand('resume', 'Finish a run that was interrupted, or keep waiting for Salesforce to accept the agent.', (c) => c.resume(), ['connected', 'off'], true),
+  runCommand('rollback', 'Undo a run that was interrupted or is waiting for Salesforce.', (c) => c.rollback(), ['off', 'connected']),
   exportDetails,
   exportCredentials,
 ];

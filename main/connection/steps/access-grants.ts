@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Grant } from '../../../common';
 import { isReference, queryUrl, soqlQuote, queryRows, COLLECTION_LIMIT, COMPOSITE_QUERY_LIMIT, type CompositeSubrequest, type Row } from '../../salesforce/client';
 import { SalesforceError } from '../../salesforce/errors';
-import { saveResultSchema, type SaveResult } from '../../salesforce/schemas';
+import { saveResultSchema } from '../../salesforce/schemas';
 import type { JournalData } from '../../store/journal';
 import { list, text } from '../artifacts';
 import type { Step, StepContext } from './step';
@@ -50,6 +50,8 @@ export function grantChanges(parentId: string, grants: readonly Grant[], existin
   const fieldsByName = new Map(existing.fields.map((f) => [f.Field.toLowerCase(), f]));
   const changes: GrantChanges = { createObjects: [], updateObjects: [], createFields: [] };
   for (const grant of grants) {
+    // Activities take no ObjectPermissions row (fact ACTIVITY-OBJECT-PERMISSIONS): only their fields are granted.
+    if (grant.field === null && grant.throughParentRecords === true) continue;
     if (grant.field === null) {
       const flags = { PermissionsRead: true, PermissionsEdit: grant.edit, PermissionsViewAllRecords: grant.viewAllRecords };
       const found = objectsByType.get(grant.object.toLowerCase());
@@ -100,15 +102,12 @@ function collectionRequests(changes: GrantChanges): CompositeSubrequest[] {
   return requests;
 }
 
+/** Ids of the rows created by the collections under `prefix` (the client already refused any failed record). */
 function savedIds(bodies: Map<string, unknown>, prefix: string): string[] {
   const ids: string[] = [];
   for (const [ref, body] of bodies) {
     if (!ref.startsWith(prefix)) continue;
-    const results: SaveResult[] = z.array(saveResultSchema).parse(body);
-    for (const r of results) {
-      if (!r.success) throw new SalesforceError(r.errors[0]?.statusCode ?? r.errors[0]?.errorCode ?? 'UNKNOWN', r.errors[0]?.message ?? 'A permission was not saved.');
-      if (r.id) ids.push(r.id);
-    }
+    for (const r of z.array(saveResultSchema).parse(body)) if (r.id) ids.push(r.id);
   }
   return ids;
 }
@@ -172,10 +171,11 @@ export const accessGrantsStep: Step = {
     return resultOf(bodies, changes);
   },
   async undo(ctx, result) {
-    const ids = [...list({ accessGrants: result }, 'accessGrants', 'createdObjectPermissionIds'), ...list({ accessGrants: result }, 'accessGrants', 'createdFieldPermissionIds')];
+    const objectIds = list({ accessGrants: result }, 'accessGrants', 'createdObjectPermissionIds');
+    const fieldIds = list({ accessGrants: result }, 'accessGrants', 'createdFieldPermissionIds');
     const parentId = text(ctx.artifacts, 'permissionSet', 'id');
-    if (ids.length > 0) {
-      await ctx.client.destroyMany(ids);
+    if (objectIds.length + fieldIds.length > 0) {
+      await destroyGrants(ctx, fieldIds, objectIds);
       return;
     }
     // Only the intent is known (the process died mid-step): remove the rows it names.
@@ -183,10 +183,16 @@ export const accessGrantsStep: Step = {
     const objects = new Set(list({ accessGrants: result }, 'accessGrants', 'objects').map((o) => o.toLowerCase()));
     if (!parentId || (fields.size === 0 && objects.size === 0)) return;
     const existing = await readGrants(ctx, parentId);
-    const doomed = [
-      ...existing.fields.filter((f) => fields.has(f.Field.toLowerCase())).map((f) => f.Id),
-      ...existing.objects.filter((o) => objects.has(o.SobjectType.toLowerCase())).map((o) => o.Id),
-    ];
-    if (doomed.length > 0) await ctx.client.destroyMany(doomed);
+    await destroyGrants(
+      ctx,
+      existing.fields.filter((f) => fields.has(f.Field.toLowerCase())).map((f) => f.Id),
+      existing.objects.filter((o) => objects.has(o.SobjectType.toLowerCase())).map((o) => o.Id),
+    );
   },
 };
+
+/** One setup type per collections delete (fact COLLECTIONS-MIXED-DELETE). */
+async function destroyGrants(ctx: Pick<StepContext, 'client'>, fieldIds: string[], objectIds: string[]): Promise<void> {
+  if (fieldIds.length > 0) await ctx.client.destroyMany('FieldPermissions', fieldIds);
+  if (objectIds.length > 0) await ctx.client.destroyMany('ObjectPermissions', objectIds);
+}

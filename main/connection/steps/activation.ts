@@ -1,11 +1,10 @@
-import { fail } from '../../../common/errors';
+import { AppFailure, fail } from '../../../common/errors';
 import { requestAgentToken } from '../../agent/token';
 import { text } from '../artifacts';
+import { classifyActivationFailure } from './activation-outcome';
 import { agentPrivateKey } from './key-pair';
 import type { Step, StepContext } from './step';
 
-/** New apps take a while to reach every Salesforce server (salesforce.md §1.5): keep trying this long. */
-export const ACTIVATION_TIMEOUT_MS = 15 * 60 * 1000;
 const FIRST_WAIT_MS = 5_000;
 const LONGEST_WAIT_MS = 60_000;
 
@@ -24,8 +23,10 @@ export async function agentCredentials(ctx: StepContext): Promise<AgentCredentia
 }
 
 /**
- * Waits until the app accepts the agent: the JWT bearer grant at the My Domain host, retried with
- * growing pauses until it works or the deadline passes, reporting a countdown as it goes.
+ * Waits until the app accepts the agent: the JWT bearer grant at the My Domain host, tried again with
+ * growing pauses while Salesforce answers "not yet" (fact ACTIVATION-PROPAGATION) or cannot be
+ * reached, until it works or the deadline passes; any other refusal fails at once. The deadline
+ * counts from this wait's start, so Keep waiting gets a full wait of its own.
  */
 export const activationStep: Step = {
   id: 'activation',
@@ -35,27 +36,37 @@ export const activationStep: Step = {
     const credentials = await agentCredentials(ctx);
     const deadline = ctx.now().getTime() + ctx.activationTimeoutMs;
     const deadlineAt = new Date(deadline).toISOString();
+    const waitingSince = text(ctx.artifacts, 'app', 'createdAt') ?? ctx.now().toISOString();
     let wait = FIRST_WAIT_MS;
     for (let attempt = 1; ; attempt++) {
-      ctx.onActivation({ attempt, nextAttemptAt: null, deadlineAt });
-      const result = await requestAgentToken({ instanceUrl: ctx.instanceUrl, audience: ctx.loginUrl, ...credentials, now: ctx.now() });
+      ctx.onActivation({ attempt, nextAttemptAt: null, deadlineAt, waitingSince });
+      const result = await requestAgentToken({ instanceUrl: ctx.instanceUrl, audience: ctx.audience, ...credentials, now: ctx.now() });
       if (result.ok) {
         ctx.log.registerSecret(result.accessToken);
         ctx.scratch.set('agentToken', result);
         return { activatedAt: ctx.now().toISOString(), attempts: attempt };
       }
+      const outcome = classifyActivationFailure(result);
+      if (outcome.kind === 'refused') throw new AppFailure(outcome.error);
       const next = ctx.now().getTime() + wait;
-      if (next > deadline) {
-        fail('ACTIVATION_TIMEOUT', `Salesforce still does not accept the agent's sign-in after ${Math.round(ctx.activationTimeoutMs / 60000)} minutes (${result.description}). Try Reconnect later.`, {
-          action: 'reconnect',
-          params: { detail: `${result.error}: ${result.description}` },
-        });
-      }
+      if (next > deadline) timedOut(ctx, waitingSince, result);
       ctx.log.info('activation: not yet', { attempt, error: result.error });
-      ctx.onActivation({ attempt, nextAttemptAt: new Date(next).toISOString(), deadlineAt });
+      ctx.onActivation({ attempt, nextAttemptAt: new Date(next).toISOString(), deadlineAt, waitingSince });
       await ctx.sleep(wait);
       wait = Math.min(LONGEST_WAIT_MS, wait * 2);
     }
   },
   undo: () => Promise.resolve(),
 };
+
+/**
+ * Not an error of the connection: everything stays in the org and in the journal, and the run ends
+ * "waiting for Salesforce" (the service keeps it), from where Keep waiting resumes this step.
+ */
+function timedOut(ctx: StepContext, waitingSince: string, last: { error: string; description: string }): never {
+  const minutes = Math.max(1, Math.round((ctx.now().getTime() - Date.parse(waitingSince)) / 60_000));
+  fail('ACTIVATION_TIMEOUT', `Salesforce has not accepted the agent's sign-in yet, ${minutes} minutes after the app was created (last answer: ${last.description}). Everything is kept: keep waiting, or roll back.`, {
+    action: 'resume',
+    params: { minutes, detail: `${last.error}: ${last.description}` },
+  });
+}

@@ -3,6 +3,7 @@ import { metadataText, type MetadataRecord } from '../../salesforce/metadata';
 import { SalesforceError } from '../../salesforce/errors';
 import { text } from '../artifacts';
 import { isOurs } from '../names';
+import type { JournalData } from '../../store/journal';
 import type { RemovalContext, Step, StepContext } from './step';
 
 export const ECA = {
@@ -38,8 +39,11 @@ function components(ctx: StepContext) {
       isSecretRequiredForRefreshToken: false,
       label: names.appLabel,
     },
-    configurable: { fullName: names.configurablePoliciesName, externalClientApplication: app, isEnabled: true, isOauthPluginEnabled: true, label: names.appLabel },
   } satisfies Record<string, MetadataRecord>;
+}
+
+function configurablePolicies(ctx: StepContext, fullName: string): MetadataRecord {
+  return { fullName, externalClientApplication: ctx.names.appApiName, isEnabled: true, isOauthPluginEnabled: true, label: ctx.names.appLabel };
 }
 
 /** Admin-approved pre-authorisation by the agent's permission set (salesforce.md §2.3, §2.6). */
@@ -56,44 +60,103 @@ function oauthPolicies(ctx: StepContext, fullName: string): MetadataRecord {
   };
 }
 
+type PolicyType = typeof ECA.configurable | typeof ECA.oauthPolicies;
+type FoundPolicies = Record<PolicyType, string[]>;
+
 /**
- * Salesforce generates the OAuth policies record itself when the OAuth settings are saved; its name
- * is not documented. Update it under the name Salesforce is known to use; if that is not it, find
- * the record that belongs to our app (list + read) and update that one.
+ * The app's policy records, whatever Salesforce named them (fact ECA-POLICIES): the org may have made
+ * them itself or not. Listing gives names only, so candidates are read to see which app they belong
+ * to; names mentioning our app are read first, and reading stops at the first batch that has ours.
  */
-async function preAuthorise(ctx: StepContext): Promise<string> {
-  const guess = `${ctx.names.oauthSettingsName}_defaultPolicy`;
-  try {
-    await ctx.client.metadata.update(ECA.oauthPolicies, [oauthPolicies(ctx, guess)]);
-    return guess;
-  } catch (error) {
-    if (!(error instanceof SalesforceError)) throw error;
-    const listed = (await ctx.client.metadata.list([ECA.oauthPolicies])).map((c) => c.fullName);
-    const records = await ctx.client.metadata.read(ECA.oauthPolicies, listed);
-    const ours = records.find((r) => metadataText(r, 'externalClientApplication') === ctx.names.appApiName);
-    const fullName = ours ? metadataText(ours, 'fullName') : undefined;
-    if (!fullName) {
-      // Not generated here: create it ourselves.
-      await ctx.client.metadata.create(ECA.oauthPolicies, [oauthPolicies(ctx, guess)]);
-      return guess;
-    }
-    await ctx.client.metadata.update(ECA.oauthPolicies, [oauthPolicies(ctx, fullName)]);
-    return fullName;
-  }
+async function findPolicies(ctx: RemovalContext): Promise<FoundPolicies> {
+  const listed = await ctx.client.metadata.list([ECA.configurable, ECA.oauthPolicies]);
+  const names = (type: PolicyType) => listed.filter((c) => c.type === type).map((c) => c.fullName);
+  return {
+    [ECA.configurable]: await ownedBy(ctx, ECA.configurable, names(ECA.configurable)),
+    [ECA.oauthPolicies]: await ownedBy(ctx, ECA.oauthPolicies, names(ECA.oauthPolicies)),
+  };
 }
 
-async function removeApp(ctx: RemovalContext): Promise<void> {
-  const { names } = ctx;
-  // The header first: that stops token issuance at once; satellites usually go with it.
-  await ctx.client.metadata.delete(ECA.header, [names.appApiName]);
-  for (const [type, name] of [
-    [ECA.oauthPolicies, `${names.oauthSettingsName}_defaultPolicy`],
-    [ECA.global, names.globalOauthSettingsName],
-    [ECA.oauth, names.oauthSettingsName],
-    [ECA.configurable, names.configurablePoliciesName],
-  ] as const) {
-    await ctx.client.metadata.delete(type, [name]);
+const READ_BATCH = 10;
+
+async function ownedBy(ctx: RemovalContext, type: PolicyType, listed: string[]): Promise<string[]> {
+  const app = ctx.names.appApiName.toLowerCase();
+  const mentionsApp = (name: string) => (name.toLowerCase().includes(app) ? 0 : 1);
+  const candidates = [...listed].sort((a, b) => mentionsApp(a) - mentionsApp(b));
+  for (let i = 0; i < candidates.length; i += READ_BATCH) {
+    const records = await ctx.client.metadata.read(type, candidates.slice(i, i + READ_BATCH));
+    const ours = records
+      .filter((r) => metadataText(r, 'externalClientApplication')?.toLowerCase() === app)
+      .map((r) => metadataText(r, 'fullName') ?? '')
+      .filter((name) => name !== '');
+    if (ours.length > 0) return ours;
   }
+  return [];
+}
+
+/**
+ * Writes both policy records: over the ones Salesforce made, or as new ones under our names where it
+ * made none (upsert covers both, as real clients do for these types).
+ */
+async function writePolicies(ctx: StepContext): Promise<{ configurablePolicyName: string; oauthPolicyName: string }> {
+  const found = await findPolicies(ctx);
+  const configurablePolicyName = found[ECA.configurable][0] ?? ctx.names.configurablePoliciesName;
+  const oauthPolicyName = found[ECA.oauthPolicies][0] ?? ctx.names.oauthPoliciesName;
+  await ctx.client.metadata.upsert(ECA.configurable, [configurablePolicies(ctx, configurablePolicyName)]);
+  await ctx.client.metadata.upsert(ECA.oauthPolicies, [oauthPolicies(ctx, oauthPolicyName)]);
+  return { configurablePolicyName, oauthPolicyName };
+}
+
+type EcaType = (typeof ECA)[keyof typeof ECA];
+
+/** Satellites before the header: whether a header delete takes them along is not documented (fact ECA-DELETE-CASCADE). */
+const REMOVAL_ORDER: EcaType[] = [ECA.oauthPolicies, ECA.configurable, ECA.global, ECA.oauth, ECA.header];
+
+/** Every component of ours by type: the policy names the step recorded, or found by listing when it recorded none. */
+async function ourComponents(ctx: RemovalContext, recorded: JournalData): Promise<Record<EcaType, string[]>> {
+  const { names } = ctx;
+  const configurable = stringValue(recorded.configurablePolicyName);
+  const oauthPolicyName = stringValue(recorded.oauthPolicyName);
+  const found = configurable && oauthPolicyName ? null : await findPolicies(ctx);
+  return {
+    [ECA.header]: [names.appApiName],
+    [ECA.oauth]: [names.oauthSettingsName],
+    [ECA.global]: [names.globalOauthSettingsName],
+    [ECA.configurable]: configurable ? [configurable] : (found?.[ECA.configurable] ?? []),
+    [ECA.oauthPolicies]: oauthPolicyName ? [oauthPolicyName] : (found?.[ECA.oauthPolicies] ?? []),
+  };
+}
+
+function stringValue(value: JournalData[string] | undefined): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * Deletes every component, satellites first. A component already gone is fine; any other refusal
+ * is kept and the rest still tried, since the listing afterwards is what decides (fact
+ * ECA-DELETE-RESULTS): whatever of ours is still listed fails the removal by name.
+ */
+async function removeApp(ctx: RemovalContext, recorded: JournalData): Promise<void> {
+  const ours = await ourComponents(ctx, recorded);
+  const refusals: string[] = [];
+  for (const type of REMOVAL_ORDER) {
+    const names = ours[type];
+    if (names.length === 0) continue;
+    try {
+      await ctx.client.metadata.delete(type, names);
+    } catch (error) {
+      if (!(error instanceof SalesforceError)) throw error;
+      refusals.push(error.message);
+    }
+  }
+  const listed = await ctx.client.metadata.list(REMOVAL_ORDER);
+  const left = listed.filter((c) => ours[c.type as EcaType]?.some((name) => name.toLowerCase() === c.fullName.toLowerCase()));
+  if (left.length === 0) return;
+  const what = left.map((c) => `${c.type} ${c.fullName}`).join(', ');
+  fail('APP_NOT_REMOVED', `Salesforce kept parts of the external client app: ${what}.${refusals[0] ? ` ${refusals[0]}` : ''} Try again, or delete them in Setup > External Client App Manager.`, {
+    action: 'retry',
+    params: { left: what },
+  });
 }
 
 /**
@@ -124,20 +187,19 @@ export const appStep: Step = {
   },
   async apply(ctx) {
     const { names } = ctx;
-    if (ctx.scratch.get('replaceApp') === true) await removeApp(ctx);
+    if (ctx.scratch.get('replaceApp') === true) await removeApp(ctx, {});
     const parts = components(ctx);
     await ctx.client.metadata.create(ECA.header, [parts.header]);
     await ctx.client.metadata.create(ECA.oauth, [parts.oauth]);
     await ctx.client.metadata.create(ECA.global, [parts.global]);
-    await ctx.client.metadata.create(ECA.configurable, [parts.configurable]);
-    const oauthPolicyName = await preAuthorise(ctx);
+    const policyNames = await writePolicies(ctx);
     const [global] = await ctx.client.metadata.read(ECA.global, [names.globalOauthSettingsName]);
     const consumerKey = global ? metadataText(global, 'consumerKey') : undefined;
     if (!consumerKey) throw new SalesforceError('UNKNOWN', 'Salesforce did not return the app’s consumer key.');
-    return { name: names.appApiName, consumerKey, oauthPolicyName, createdAt: ctx.now().toISOString() };
+    return { name: names.appApiName, consumerKey, ...policyNames, createdAt: ctx.now().toISOString() };
   },
-  async undo(ctx) {
-    await removeApp(ctx);
+  async undo(ctx, result) {
+    await removeApp(ctx, result);
   },
   removalText: (ctx) => `Delete the external client app "${ctx.names.appLabel}" (${ctx.names.appApiName}); the agent can no longer get tokens.`,
   removalName: (ctx) => ctx.names.appLabel,

@@ -152,7 +152,8 @@ async function removeUnrecordedLicence(ctx: RemovalContext, userId: string): Pro
   if (!/^[A-Za-z0-9]{15,18}$/.test(userId)) return;
   await destroyFound(
     ctx.client,
-    `SELECT Id FROM PermissionSetLicenseAssign WHERE AssigneeId = '${userId}' AND PermissionSetLicense.DeveloperName = 'SalesforceAPIIntegrationPsl'`,
+    'PermissionSetLicenseAssign',
+    `AssigneeId = '${userId}' AND PermissionSetLicense.DeveloperName = 'SalesforceAPIIntegrationPsl'`,
   );
 }
 

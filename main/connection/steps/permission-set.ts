@@ -37,7 +37,7 @@ export const permissionSetStep: Step = {
     if (!id || !/^[A-Za-z0-9]{15,18}$/.test(id)) return;
     // Salesforce refuses to delete an assigned permission set. Assignments the journal never heard of
     // (made by a request the app did not live to see answered) are ours too: it is our permission set.
-    await destroyFound(ctx.client, `SELECT Id FROM PermissionSetAssignment WHERE PermissionSetId = '${id}'`);
+    await destroyFound(ctx.client, 'PermissionSetAssignment', `PermissionSetId = '${id}'`);
     await ctx.client.destroy('PermissionSet', id);
   },
   undoRequests: (result) => (typeof result.id === 'string' ? [{ referenceId: 'removePermissionSet', method: 'DELETE', url: `/sobjects/PermissionSet/${result.id}` }] : []),

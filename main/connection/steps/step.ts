@@ -15,8 +15,8 @@ export interface StepContext {
   client: OrgClient;
   names: ArtifactNames;
   orgId: string;
-  /** The login origin the admin signed in through: the JWT audience. */
-  loginUrl: string;
+  /** The `aud` of the agent's JWT: set by the org's type, not by the host the admin signed in through (fact JWT-AUDIENCE). */
+  audience: string;
   /** The org's My Domain (instance) URL: where the agent gets its token. */
   instanceUrl: string;
   desired: DesiredAccess;
@@ -59,6 +59,8 @@ export interface ComposedChange {
  */
 export interface Step {
   id: StepId;
+  /** The step only checks the org and creates nothing: rollback has nothing to look for or take back. */
+  changesNothing?: true;
   /** The removal step id shown when this step's work is taken down by Disable. */
   removalId?: RemovalStepId;
   /** What the step is about to create (names), written to the journal before it runs. */

@@ -1,9 +1,9 @@
-import jsforce from 'jsforce';
 import { fail } from '../../../common/errors';
 import type { Grant } from '../../../common';
+import { asAgent, isSessionEnded, type AgentTokens } from '../../agent/agent-session';
 import { requestAgentToken, type AgentTokenResult } from '../../agent/token';
 import { agentCredentials } from './activation';
-import { API_VERSION, createOrgClient, queryRows, queryUrl, type CompositeSubrequest } from '../../salesforce/client';
+import { queryRows, queryUrl, type CompositeSubrequest, type SubResult } from '../../salesforce/client';
 import { SalesforceError } from '../../salesforce/errors';
 import type { Step, StepContext } from './step';
 
@@ -18,15 +18,41 @@ export function verificationQueries(grants: readonly Grant[]): Map<string, strin
   return new Map([...fieldsByObject].map(([object, fields]) => [object, `SELECT ${fields.join(', ')} FROM ${object} LIMIT 1`]));
 }
 
-const refused = new Set(['INVALID_TYPE', 'INSUFFICIENT_ACCESS', 'INSUFFICIENT_ACCESS_OR_READONLY', 'NOT_FOUND', 'INVALID_FIELD']);
+const objectRefusals = ['INVALID_TYPE', 'INSUFFICIENT_ACCESS', 'INSUFFICIENT_ACCESS_OR_READONLY', 'NOT_FOUND'];
+const refused = new Set([...objectRefusals, 'INVALID_FIELD']);
 
-/** The token activation obtained, or (a resumed run, where activation finished earlier) a fresh one. */
-async function agentToken(ctx: StepContext): Promise<Extract<AgentTokenResult, { ok: true }>> {
-  const kept = ctx.scratch.get('agentToken') as AgentTokenResult | undefined;
-  const token = kept ?? (await requestAgentToken({ instanceUrl: ctx.instanceUrl, audience: ctx.loginUrl, ...(await agentCredentials(ctx)), now: ctx.now() }));
-  if (!token.ok) fail('VERIFICATION_FAILED', `The agent could not sign in to check its access (${token.description}). Try Reconnect.`, { action: 'reconnect' });
-  ctx.log.registerSecret(token.accessToken);
-  return token;
+/**
+ * Activities have no object permission to prove (fact ACTIVITY-OBJECT-PERMISSIONS): an org may refuse
+ * the query for them outright, which is not a failure of the grants. A refused field still is.
+ */
+function refusedThroughParents(grants: readonly Grant[], object: string, error: unknown): boolean {
+  const viaParents = grants.some((g) => g.object === object && g.field === null && g.throughParentRecords === true);
+  return viaParents && error instanceof SalesforceError && objectRefusals.includes(error.code);
+}
+
+/** The token activation obtained (a resumed run, where activation finished earlier, has none), and new ones on request. */
+function agentTokens(ctx: StepContext): AgentTokens {
+  const signIn = async (): Promise<AgentTokenResult> =>
+    requestAgentToken({ instanceUrl: ctx.instanceUrl, audience: ctx.audience, ...(await agentCredentials(ctx)), now: ctx.now() });
+  const usable = (token: AgentTokenResult) => {
+    if (!token.ok) fail('VERIFICATION_FAILED', `The agent could not sign in to check its access (${token.description}). Try Reconnect.`, { action: 'reconnect' });
+    ctx.log.registerSecret(token.accessToken);
+    return token;
+  };
+  return {
+    current: async () => usable((ctx.scratch.get('agentToken') as AgentTokenResult | undefined) ?? (await signIn())),
+    fresh: async () => usable(await signIn()),
+  };
+}
+
+/** Reads as the agent; a session that ends even after a new sign-in is the agent's problem, not the admin's. */
+async function readAsAgent(ctx: StepContext, requests: CompositeSubrequest[]): Promise<Map<string, SubResult>> {
+  try {
+    return await asAgent(agentTokens(ctx), ctx.retry, (agent) => agent.composite(requests));
+  } catch (error) {
+    if (!isSessionEnded(error)) throw error;
+    return fail('VERIFICATION_FAILED', 'Salesforce ended the agent\'s session as soon as it signed in. Check the session policies of the agent\'s app and user, then try Reconnect.', { action: 'reconnect' });
+  }
 }
 
 /**
@@ -35,21 +61,24 @@ async function agentToken(ctx: StepContext): Promise<Extract<AgentTokenResult, {
  */
 export const verificationStep: Step = {
   id: 'verification',
+  changesNothing: true,
   intent: () => ({}),
   find: () => Promise.resolve(null),
   async apply(ctx) {
-    const token = await agentToken(ctx);
-    const conn = new jsforce.Connection({ instanceUrl: token.instanceUrl, accessToken: token.accessToken, version: API_VERSION });
-    const agent = createOrgClient(conn, ctx.retry);
     const queries = verificationQueries(ctx.desired.grants);
     const outside = ctx.snapshot.outsideObject;
     const requests: CompositeSubrequest[] = [...queries].map(([object, soql]) => ({ referenceId: `read_${object}`, method: 'GET', url: queryUrl(soql) }));
     if (outside) requests.push({ referenceId: 'outside', method: 'GET', url: queryUrl(`SELECT Id FROM ${outside} LIMIT 1`) });
-    const results = await agent.composite(requests);
+    const results = await readAsAgent(ctx, requests);
+    const throughParents: string[] = [];
     for (const object of queries.keys()) {
       try {
         queryRows(results.get(`read_${object}`));
       } catch (error) {
+        if (refusedThroughParents(ctx.desired.grants, object, error)) {
+          throughParents.push(object);
+          continue;
+        }
         const detail = error instanceof SalesforceError ? `${error.code}: ${error.message}` : 'no answer';
         fail('VERIFICATION_FAILED', `Signed in as the agent, reading ${object} failed (${detail}). Try Reconnect.`, { action: 'reconnect', params: { object, detail } });
       }
@@ -63,7 +92,8 @@ export const verificationStep: Step = {
         });
       }
     }
-    return { verifiedAt: ctx.now().toISOString(), objects: [...queries.keys()], refused: outside ?? '' };
+    const verified = [...queries.keys()].filter((o) => !throughParents.includes(o));
+    return { verifiedAt: ctx.now().toISOString(), objects: verified, throughParentRecords: throughParents, refused: outside ?? '' };
   },
   undo: () => Promise.resolve(),
 };

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import jsforce, { type Connection } from 'jsforce';
 import { completeEmulatorLogin } from '../../../e2e/support/complete-emulator-login';
 import type { StartedEmulator } from '../../../e2e/salesforce-emulator';
-import type { OrgProfile } from '../../../common';
+import { loginUrlOf, type OrgProfile } from '../../../common';
 import type { AdminSession, AdminSessionSource } from '../session-source';
 import { API_VERSION } from '../../salesforce/client';
 
@@ -10,7 +10,7 @@ import { API_VERSION } from '../../salesforce/client';
  * A signed-in admin for tests: drives the emulator's real login form and consent page, receives the
  * code on a loopback callback, exchanges it, and returns an AdminAuth whose session() is that org.
  */
-export async function emulatorAdminAuth(emulator: StartedEmulator): Promise<AdminSessionSource & { signedIn(): void }> {
+export async function emulatorAdminAuth(emulator: StartedEmulator, profile: { jwtAudience?: string } = {}): Promise<AdminSessionSource & { signedIn(): void }> {
   const code = await new Promise<{ code: string; redirectUri: string }>((resolve, reject) => {
     const server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -27,15 +27,16 @@ export async function emulatorAdminAuth(emulator: StartedEmulator): Promise<Admi
       redirectUri = `http://localhost:${port}/callback`;
       const clientId = `tests-${port}`;
       emulator.registerSignInClient({ clientId, redirectUris: [redirectUri] });
-      const authorize = `${emulator.loginUrl}/services/oauth2/authorize?${new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, state: 'test' }).toString()}`;
+      // A real My Domain profile signs in at the My Domain origin; the emulator serves OAuth there too.
+      const authorize = `${emulator.instanceUrl}/services/oauth2/authorize?${new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, state: 'test' }).toString()}`;
       completeEmulatorLogin(authorize, emulator.admin).catch(reject);
     });
   });
   const clientId = `tests-${new URL(code.redirectUri).port}`;
-  const oauth2 = new jsforce.OAuth2({ loginUrl: emulator.loginUrl, clientId, redirectUri: code.redirectUri });
+  const oauth2 = new jsforce.OAuth2({ loginUrl: emulator.instanceUrl, clientId, redirectUri: code.redirectUri });
   const connection = new jsforce.Connection({ oauth2, version: API_VERSION });
   await connection.authorize(code.code);
-  return sessionSource(describeOrg(emulator), connection);
+  return sessionSource({ ...describeOrg(emulator), ...profile }, connection);
 }
 
 /** What a process needs to act as the emulator's admin (e.g. a child process given a token). */
@@ -45,6 +46,8 @@ export interface EmulatorOrg {
   orgId: string;
   adminId: string;
   adminUsername: string;
+  /** The org profile's own JWT audience, when a test sets one. */
+  jwtAudience?: string;
 }
 
 export function describeOrg(emulator: StartedEmulator): EmulatorOrg {
@@ -56,10 +59,10 @@ export function tokenSession(org: EmulatorOrg, accessToken: string): AdminSessio
 }
 
 function sessionSource(org: EmulatorOrg, connection: Connection): AdminSessionSource & { signedIn(): void } {
-  const profile: OrgProfile = { id: 'emulator', name: 'Emulator', environment: 'myDomain', myDomainUrl: org.loginUrl, clientId: 'tests', callbackPort: 1717 };
+  const profile: OrgProfile = { id: 'emulator', name: 'Emulator', environment: 'myDomain', myDomainUrl: org.instanceUrl, clientId: 'tests', callbackPort: 1717, ...(org.jwtAudience ? { jwtAudience: org.jwtAudience } : {}) };
   const session: AdminSession = {
     profile,
-    loginUrl: org.loginUrl,
+    loginUrl: loginUrlOf(profile),
     connection,
     identity: {
       orgId: org.orgId,

@@ -28,13 +28,16 @@ export interface Harness {
 
 /**
  * The connection services against a fresh emulator, signed in as its admin, with waiting turned into
- * advancing the emulator's clock (activation delays pass without real time passing).
+ * advancing the emulator's clock and the app's (activation delays pass without real time passing).
  */
-export async function startHarness(options: EmulatorOptions = {}, shared?: { stores: DocumentStoreFactory; vault: SecretVault }): Promise<Harness> {
+export async function startHarness(
+  { profileAudience, ...options }: EmulatorOptions & { /** The admin's org profile's own JWT audience. */ profileAudience?: string } = {},
+  shared?: { stores: DocumentStoreFactory; vault: SecretVault },
+): Promise<Harness> {
   const emulator = await startEmulator({ seed: 'demo', ...options });
   const stores = shared?.stores ?? createMemoryStoreFactory();
   const vault = shared?.vault ?? createMemoryVault();
-  const auth = await emulatorAdminAuth(emulator);
+  const auth = await emulatorAdminAuth(emulator, profileAudience ? { jwtAudience: profileAudience } : {});
   const progress: RunProgress[] = [];
   const changes: ConnectionState[] = [];
   const events: EventSink = {
@@ -45,6 +48,8 @@ export async function startHarness(options: EmulatorOptions = {}, shared?: { sto
   };
   const settings = createSettingsRepository(stores);
   const audit = createAuditLog(stores);
+  // The app's clock moves with the emulator's, so deadlines (activation) pass as the waits do.
+  let skewMs = 0;
   const make = () =>
     createConnectionServices({
       settings,
@@ -54,7 +59,9 @@ export async function startHarness(options: EmulatorOptions = {}, shared?: { sto
       events,
       audit,
       log: createLogger(() => undefined),
+      now: () => new Date(Date.now() + skewMs),
       sleep: (ms) => {
+        skewMs += ms;
         emulator.advanceClock(ms);
         return Promise.resolve();
       },

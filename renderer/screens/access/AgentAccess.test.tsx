@@ -46,6 +46,16 @@ describe('Agent access', () => {
     expect(within(dialog).queryByRole('switch', { name: 'Edit records' })).toBeNull();
   });
 
+  it('explains that tasks and events are reached through their records, and offers no View All for them', async () => {
+    const { user, dialog } = await openPicker();
+    await user.click(within(dialog).getByRole('button', { name: /^Task/ }));
+    expect(await within(dialog).findByText('Salesforce gives access to tasks and events through the records they belong to; only their fields are granted.')).toBeTruthy();
+    expect(within(dialog).queryByRole('switch', { name: 'View all records' })).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: /^Lead/ }));
+    expect(await within(dialog).findByRole('switch', { name: 'View all records' })).toBeTruthy();
+    expect(within(dialog).queryByText(/through the records they belong to/)).toBeNull();
+  });
+
   it('saving a field the connection lacks leads to the drift state', async () => {
     const { api, user, dialog } = await openPicker();
     await user.click(within(dialog).getByRole('button', { name: /^Lead/ }));

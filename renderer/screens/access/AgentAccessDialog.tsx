@@ -151,6 +151,8 @@ function ObjectEditor({ access, canRemove, onChange, onToggleField, onRemove }: 
   const [search, setSearch] = useState('');
   const described = useLoaded(useCallback(() => api['org.describeObject']({ name: access.object }), [api, access.object]));
   const optIns = access.viewAllRecords || access.edit;
+  // Activities take no object permission (fact ACTIVITY-OBJECT-PERMISSIONS): nothing to view all, only fields.
+  const throughParents = described.phase === 'ready' && !described.value.objectPermissions;
 
   return (
     <Box component="section" aria-labelledby="object-editor-heading" sx={{ minWidth: 0 }}>
@@ -162,11 +164,18 @@ function ObjectEditor({ access, canRemove, onChange, onToggleField, onRemove }: 
           {t('agentAccess.removeObject', { object: access.object })}
         </Button>
       </Stack>
+      {throughParents && (
+        <Alert severity="info" sx={{ my: 1 }}>
+          {t('agentAccess.throughParentRecords')}
+        </Alert>
+      )}
       <FormGroup>
-        <FormControlLabel
-          control={<Switch checked={access.viewAllRecords} onChange={(event) => onChange({ viewAllRecords: event.target.checked })} />}
-          label={t('agentAccess.viewAll')}
-        />
+        {!throughParents && (
+          <FormControlLabel
+            control={<Switch checked={access.viewAllRecords} onChange={(event) => onChange({ viewAllRecords: event.target.checked })} />}
+            label={t('agentAccess.viewAll')}
+          />
+        )}
         {canEdit(access.object) && (
           <FormControlLabel control={<Switch checked={access.edit} onChange={(event) => onChange({ edit: event.target.checked })} />} label={t('agentAccess.edit')} />
         )}

@@ -16,7 +16,7 @@ import { isAccessOn } from './connection-status';
 // The confirmation dialog's code loads when an admin first turns access off.
 const TurnOffDialog = lazy(() => import('./TurnOffDialog').then((m) => ({ default: m.TurnOffDialog })));
 
-type BlockReason = 'signInFirst' | 'runInProgress' | 'resolveInterrupted' | null;
+type BlockReason = 'signInFirst' | 'runInProgress' | 'resolveInterrupted' | 'resolveWaiting' | null;
 
 /**
  * "Turn on access" + Save, as in the seed product: the switch is a draft until Save, and Save is enabled
@@ -40,7 +40,9 @@ export function AccessCard() {
         ? 'runInProgress'
         : live.connection.status === 'interrupted'
           ? 'resolveInterrupted'
-          : null;
+          : live.connection.status === 'waiting'
+            ? 'resolveWaiting'
+            : null;
   const canSave = reason === null && wanted !== liveOn && !run.busy;
 
   const save = () => {

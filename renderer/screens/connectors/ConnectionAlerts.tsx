@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { AppError, ConnectionState } from '../../../common';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { WaitingAlert } from './WaitingAlert';
 
 /** The connection's problems, each with the action that fixes it (the error's own `action` decides). */
 export function ConnectionAlerts({ connection }: { connection: ConnectionState }) {
@@ -13,7 +14,8 @@ export function ConnectionAlerts({ connection }: { connection: ConnectionState }
   const drift = connection.drift;
   return (
     <Stack spacing={1}>
-      {error && (
+      {connection.status === 'waiting' && <WaitingAlert connection={connection} />}
+      {error && connection.status !== 'waiting' && (
         <ErrorAlert
           error={error}
           severity={connection.status === 'drift' || connection.status === 'interrupted' ? 'warning' : 'error'}

@@ -103,3 +103,11 @@ describe('Export agent credentials', () => {
     expect(await within(dialog).findByText('The passphrase is not valid.')).toBeTruthy();
   });
 });
+
+describe("Connection details: the agent's sign-in audience", () => {
+  it('shows the audience the agent signs in with', async () => {
+    await renderApp(connected);
+    expect(await screen.findByText('Agent sign-in audience')).toBeTruthy();
+    expect(screen.getByText('https://login.salesforce.com')).toBeTruthy();
+  });
+});

@@ -46,6 +46,10 @@ export function DetailsCard({ connection, details }: { connection: ConnectionSta
               {details.org.id} · {details.org.myDomainUrl}
             </Secondary>
           </Row>
+          <Row label={t('details.audience')}>
+            {details.org.audience}
+            <Secondary>{t('details.audienceHelp')}</Secondary>
+          </Row>
           <Row label={t('details.app')}>
             {details.app.label}
             <Secondary>

@@ -30,7 +30,7 @@ export function GrantsTable({ grants }: { grants: Grant[] }) {
               <TableCell>{grant.object}</TableCell>
               <TableCell>{grant.field ?? t('grants.wholeObject')}</TableCell>
               <TableCell>{rights(grant)}</TableCell>
-              <TableCell>{grant.field === null ? t('grants.objectPermission') : grant.viaFieldPermission ? t('grants.fieldPermission') : t('grants.withObject')}</TableCell>
+              <TableCell>{grant.field === null ? t(grant.throughParentRecords ? 'grants.throughParent' : 'grants.objectPermission') : grant.viaFieldPermission ? t('grants.fieldPermission') : t('grants.withObject')}</TableCell>
             </TableRow>
           ))}
         </TableBody>

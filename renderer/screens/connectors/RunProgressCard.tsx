@@ -14,7 +14,7 @@ import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutlined';
 import UndoIcon from '@mui/icons-material/Undo';
 import CircularProgress from '@mui/material/CircularProgress';
 import { useTranslation } from 'react-i18next';
-import type { RunProgress, StepProgress } from '../../../common';
+import type { ActivationProgress, RunProgress, StepProgress } from '../../../common';
 import { formatDuration } from '../../i18n/format';
 import { useNow } from '../../state/use-now';
 import { currentStepOf } from './connection-status';
@@ -69,12 +69,14 @@ function Elapsed({ since }: { since: string }) {
   );
 }
 
-function ActivationCountdown({ attempt, nextAttemptAt, deadlineAt }: { attempt: number; nextAttemptAt: string | null; deadlineAt: string }) {
+/** The real wait: counted from the app's creation (Salesforce's clock), with this wait's own deadline. */
+function ActivationCountdown({ attempt, nextAttemptAt, deadlineAt, waitingSince }: ActivationProgress) {
   const { t } = useTranslation();
   const now = useNow();
   return (
     <Alert severity="info" sx={{ my: 1 }}>
-      <Typography variant="body2">{t('run.activation.upToTenMinutes')}</Typography>
+      <Typography variant="body2">{t('run.activation.mayTakeHalfAnHour')}</Typography>
+      <Typography variant="body2">{t('run.activation.sinceCreated', { time: formatDuration(now - Date.parse(waitingSince)) })}</Typography>
       <Typography variant="body2">
         {t('run.activation.attempt', { attempt })}
         {nextAttemptAt && ` · ${t('run.activation.nextAttempt', { time: formatDuration(Date.parse(nextAttemptAt) - now) })}`}

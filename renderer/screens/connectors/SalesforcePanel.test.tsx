@@ -146,9 +146,10 @@ describe('Salesforce panel, provisioning', () => {
 });
 
 describe('Salesforce panel, activating', () => {
-  it('explains activation can take ten minutes and shows the attempt and countdown', async () => {
+  it('explains activation can take 30 minutes and shows the wait since the app was created, the attempt and countdown', async () => {
     await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.activating });
-    expect(screen.getByText(/Salesforce can take up to ten minutes/)).toBeTruthy();
+    expect(screen.getByText(/Salesforce can take up to 30 minutes/)).toBeTruthy();
+    expect(screen.getByText(/^Waiting \d+:\d{2}(:\d{2})? since the app was created$/)).toBeTruthy();
     expect(screen.getByText(/Attempt 3/)).toBeTruthy();
     expect(screen.getByText(/^Time left: /)).toBeTruthy();
     expect(screen.getByRole('listitem', { current: 'step' }).textContent).toContain('Activation');
@@ -282,6 +283,36 @@ describe('Salesforce panel, interrupted', () => {
     await user.click(screen.getByRole('button', { name: 'Resume' }));
     expect(api.callsTo('connection.resume')).toHaveLength(1);
     expect(await screen.findByRole('heading', { name: 'Resuming the interrupted change' })).toBeTruthy();
+  });
+});
+
+describe('Salesforce panel, waiting for Salesforce', () => {
+  it('says how long it waited and that everything is kept, with the chip, and blocks the switch', async () => {
+    await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.waiting });
+    expect(screen.getByText('Waiting for Salesforce to accept the agent')).toBeTruthy();
+    expect(screen.getByText(/Everything is created and kept\. .* 30:00 after the app was created/)).toBeTruthy();
+    expect(screen.getAllByText('Waiting for Salesforce').length).toBeGreaterThan(0);
+    expect(isDisabled(toggle())).toBe(true);
+    expect(screen.getByText('Keep waiting for Salesforce, or roll back, first')).toBeTruthy();
+  });
+
+  it('Keep waiting resumes the wait', async () => {
+    const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.waiting });
+    await user.click(screen.getByRole('button', { name: 'Keep waiting' }));
+    expect(api.callsTo('connection.resume')).toHaveLength(1);
+    expect(api.callsTo('connection.rollback')).toHaveLength(0);
+  });
+
+  it('Roll back removes what was created', async () => {
+    const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.waiting });
+    await user.click(screen.getByRole('button', { name: 'Roll back' }));
+    expect(api.callsTo('connection.rollback')).toHaveLength(1);
+  });
+
+  it('speaks Swedish', async () => {
+    await renderApp({ settings: { ...fixtures.settings, language: 'sv' }, auth: fixtures.auth.signedIn, connection: fixtures.connection.waiting });
+    expect(screen.getByText('Väntar på att Salesforce ska godkänna agenten')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Fortsätt vänta' })).toBeTruthy();
   });
 });
 

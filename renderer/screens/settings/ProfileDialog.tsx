@@ -31,6 +31,7 @@ export function ProfileDialog({ profile, onClose }: { profile: OrgProfile | null
   const [name, setName] = useState(profile?.name ?? '');
   const [environment, setEnvironment] = useState<Environment>(profile?.environment ?? 'production');
   const [myDomainUrl, setMyDomainUrl] = useState(profile?.myDomainUrl ?? '');
+  const [jwtAudience, setJwtAudience] = useState(profile?.jwtAudience ?? '');
   const [client, setClient] = useState<Client>(profile && profile.clientId !== DEFAULT_CLIENT_ID ? 'own' : 'cli');
   const [clientId, setClientId] = useState(profile && profile.clientId !== DEFAULT_CLIENT_ID ? profile.clientId : '');
   const [port, setPort] = useState(String(profile?.callbackPort ?? DEFAULT_CALLBACK_PORT));
@@ -41,6 +42,7 @@ export function ProfileDialog({ profile, onClose }: { profile: OrgProfile | null
     name,
     environment,
     ...(environment === 'myDomain' ? { myDomainUrl } : {}),
+    ...(jwtAudience.trim() ? { jwtAudience } : {}),
     clientId: client === 'cli' ? DEFAULT_CLIENT_ID : clientId,
     callbackPort: client === 'cli' ? DEFAULT_CALLBACK_PORT : Number(port),
   };
@@ -93,6 +95,14 @@ export function ProfileDialog({ profile, onClose }: { profile: OrgProfile | null
                 required
               />
             )}
+            <TextField
+              label={t('settings.profile.jwtAudience')}
+              placeholder={t('settings.profile.jwtAudiencePlaceholder')}
+              value={jwtAudience}
+              onChange={(e) => setJwtAudience(e.target.value)}
+              error={showError('jwtAudience')}
+              helperText={showError('jwtAudience') ? t('settings.profile.jwtAudienceInvalid') : t('settings.profile.jwtAudienceHelp')}
+            />
             <FormControl>
               <FormLabel id="client-label">{t('settings.profile.client')}</FormLabel>
               <RadioGroup aria-labelledby="client-label" value={client} onChange={(e) => setClient(e.target.value as Client)}>

@@ -26,6 +26,23 @@ describe('Settings', () => {
     expect(api.callsTo('settings.update')).toEqual([{ agentName: 'Pipeline Scout' }]);
   });
 
+  it('saves how long to wait for Salesforce, refusing a wait outside 5 to 120 minutes', async () => {
+    const { api, user } = await openSettings();
+    const minutes = screen.getByRole('textbox', { name: 'Longest wait (minutes)' });
+    expect((minutes as HTMLInputElement).value).toBe('30');
+    const save = screen.getByRole<HTMLButtonElement>('button', { name: 'Save wait' });
+    expect(save.disabled).toBe(true);
+    await user.clear(minutes);
+    await user.type(minutes, '2');
+    expect(minutes.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Enter a whole number from 5 to 120.')).toBeTruthy();
+    expect(save.disabled).toBe(true);
+    await user.clear(minutes);
+    await user.type(minutes, '45');
+    await user.click(save);
+    expect(api.callsTo('settings.update')).toEqual([{ activationTimeoutMinutes: 45 }]);
+  });
+
   it('adds a My Domain profile with its own client, validated by the contract schema', async () => {
     const { api, user } = await openSettings({ settings: defaultSettings });
     expect(screen.getByText(/No profiles yet/)).toBeTruthy();
@@ -71,5 +88,25 @@ describe('Settings', () => {
     await user.click(await screen.findByRole('button', { name: 'Remove Production' }));
     expect(api.callsTo('profiles.remove')).toEqual([{ id: 'prod' }]);
     await waitFor(() => expect(screen.queryByText(/^Production/)).toBeNull());
+  });
+});
+
+describe("Settings: an org profile's own agent sign-in audience", () => {
+  it('is optional, must be https, and is saved with the profile', async () => {
+    const { api, user } = await openSettings({ settings: defaultSettings });
+    await user.click(screen.getByRole('button', { name: 'Add org profile' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add org profile' });
+    await user.type(within(dialog).getByRole('textbox', { name: /Profile name/ }), 'Partners');
+    const audience = within(dialog).getByRole('textbox', { name: /Agent sign-in audience/ });
+    await user.type(audience, 'http://acme.my.site.com/partners');
+    await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
+    expect(within(dialog).getByText(/Use an https:\/\/ address, e.g. https:\/\/acme.my.site.com/)).toBeTruthy();
+    expect(api.callsTo('profiles.save')).toHaveLength(0);
+    await user.clear(audience);
+    await user.type(audience, 'https://acme.my.site.com/partners');
+    await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
+    expect(api.callsTo('profiles.save')).toEqual([
+      { name: 'Partners', environment: 'production', jwtAudience: 'https://acme.my.site.com/partners', clientId: 'PlatformCLI', callbackPort: 1717 },
+    ]);
   });
 });

@@ -11,7 +11,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languagePreferences, loginUrlOf, themePreferences, type OrgProfile, type Settings, type SettingsUpdate } from '../../../common';
+import { activationTimeoutMinutesSchema, languagePreferences, loginUrlOf, themePreferences, type OrgProfile, type Settings, type SettingsUpdate } from '../../../common';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLive } from '../../state/live';
@@ -27,6 +27,7 @@ export default function SettingsScreen() {
         {t('nav.settings')}
       </Typography>
       <AgentNameCard />
+      <ActivationWaitCard />
       <ProfilesCard />
       <AppearanceCard />
     </Stack>
@@ -75,6 +76,44 @@ function AgentNameCard() {
           />
           <Button type="submit" variant="contained" disabled={!valid || saving.busy || name.trim() === live.settings.agentName}>
             {t('settings.agentName.save')}
+          </Button>
+        </Stack>
+        {saving.error && <ErrorAlert error={saving.error} />}
+      </CardContent>
+    </Card>
+  );
+}
+
+/** How long Turn on access waits for Salesforce to activate the new app (fact ACTIVATION-PROPAGATION). */
+function ActivationWaitCard() {
+  const { t } = useTranslation();
+  const { live } = useLive();
+  const saving = useSettingsUpdate();
+  const [minutes, setMinutes] = useState(String(live.settings.activationTimeoutMinutes));
+  const parsed = activationTimeoutMinutesSchema.safeParse(minutes.trim() === '' ? Number.NaN : Number(minutes));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (parsed.success) void saving.apply({ activationTimeoutMinutes: parsed.data });
+  };
+  return (
+    <Card component="section" aria-labelledby="activation-wait-heading">
+      <CardContent>
+        <Typography id="activation-wait-heading" variant="h6" component="h2" gutterBottom>
+          {t('settings.activationWait.heading')}
+        </Typography>
+        <Stack component="form" direction="row" spacing={2} sx={{ alignItems: 'flex-start' }} onSubmit={submit} noValidate>
+          <TextField
+            label={t('settings.activationWait.label')}
+            value={minutes}
+            onChange={(event) => setMinutes(event.target.value)}
+            error={!parsed.success}
+            helperText={parsed.success ? t('settings.activationWait.help') : t('settings.activationWait.invalid')}
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+            size="small"
+            sx={{ flexGrow: 1, maxWidth: 480 }}
+          />
+          <Button type="submit" variant="contained" disabled={!parsed.success || saving.busy || parsed.data === live.settings.activationTimeoutMinutes}>
+            {t('settings.activationWait.save')}
           </Button>
         </Stack>
         {saving.error && <ErrorAlert error={saving.error} />}

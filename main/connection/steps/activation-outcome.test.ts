@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { classifyActivationFailure } from './activation-outcome';
+
+const failure = (error: string, description: string, status = 400) => ({ ok: false as const, error, description, status });
+
+describe('what a refused agent sign-in means during activation', () => {
+  it.each([
+    ['invalid_client_id', 'client identifier invalid'],
+    ['invalid_grant', "user hasn't approved this consumer"],
+  ])('%s "%s" means the app is not active yet: keep waiting', (error, description) => {
+    expect(classifyActivationFailure(failure(error, description))).toEqual({ kind: 'notYet' });
+  });
+
+  it.each([
+    ['no answer', failure('network_error', 'Salesforce could not be reached.', 0)],
+    ['HTTP 503', failure('http_503', 'Salesforce answered HTTP 503.', 503)],
+    ['HTTP 500 with an OAuth body', failure('server_error', 'internal error', 500)],
+    ['HTTP 429', failure('http_429', 'Salesforce answered HTTP 429.', 429)],
+  ])('%s is a transport failure: try again', (_name, value) => {
+    expect(classifyActivationFailure(value)).toEqual({ kind: 'transient' });
+  });
+
+  it.each([
+    ['invalid_grant', 'Audience validation failed', 'reconnect', /environment/],
+    ['invalid_grant', 'invalid assertion', 'recreate', /certificate/],
+    ['invalid_grant', 'expired authorization code', 'reconnect', /clock/],
+    ['invalid_app_access', 'user is not admin approved to access this app', 'reconnect', /pre-authorised/],
+    ['invalid_client', 'invalid client credentials', 'recreate', /Recreate/],
+    ['unsupported_grant_type', 'grant type not supported', 'reconnect', /Reconnect/],
+  ])('%s "%s" is final: refused at once, naming the error and its fix', (error, description, action, fix) => {
+    const outcome = classifyActivationFailure(failure(error, description));
+    expect(outcome.kind).toBe('refused');
+    if (outcome.kind !== 'refused') return;
+    expect(outcome.error.code).toBe('AGENT_SIGN_IN_REFUSED');
+    expect(outcome.error.action).toBe(action);
+    expect(outcome.error.message).toContain(`${error}: ${description}`);
+    expect(outcome.error.message).toMatch(fix);
+    expect(outcome.error.params).toEqual({ error, description });
+  });
+});
