@@ -17,7 +17,7 @@ interface LooseMetadata {
 }
 
 async function metadata(h: Harness): Promise<LooseMetadata> {
-  return (await h.session()).connection.metadata as unknown as LooseMetadata;
+  return (await h.session()).connection.metadata;
 }
 
 /** Every ECA component in the org, as the admin's own listing shows it. */

@@ -161,8 +161,9 @@ async function removeApp(ctx: RemovalContext, recorded: JournalData): Promise<vo
 
 /**
  * The External Client App: header, OAuth settings (scope api), global OAuth settings with the
- * agent's certificate (JWT bearer), configurable policies, and OAuth policies pre-authorising the
- * permission set; then the consumer key is read back.
+ * agent's certificate (JWT bearer); then the configurable policies and the OAuth policies
+ * pre-authorising the permission set, found or made (fact ECA-POLICIES); then the consumer key is
+ * read back. The result names both policy records, so Disable deletes exactly those.
  */
 export const appStep: Step = {
   id: 'app',
