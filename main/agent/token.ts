@@ -3,6 +3,8 @@ import { signJwt } from './keys';
 
 const tokenResponseSchema = z.object({ access_token: z.string(), instance_url: z.string() });
 const tokenErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
+/** Limits and outages come back in the REST shape, not OAuth's (e.g. REQUEST_LIMIT_EXCEEDED with 403). */
+const restErrorSchema = z.array(z.object({ errorCode: z.string(), message: z.string() }));
 
 export type AgentTokenResult =
   | { ok: true; accessToken: string; instanceUrl: string }
@@ -42,7 +44,9 @@ export async function requestAgentToken(request: AgentTokenRequest): Promise<Age
     if (parsed.success) return { ok: true, accessToken: parsed.data.access_token, instanceUrl: parsed.data.instance_url };
   }
   const error = tokenErrorSchema.safeParse(body);
-  return error.success
-    ? { ok: false, error: error.data.error, description: error.data.error_description ?? error.data.error, status: response.status }
-    : { ok: false, error: `http_${response.status}`, description: `Salesforce answered HTTP ${response.status}.`, status: response.status };
+  if (error.success) return { ok: false, error: error.data.error, description: error.data.error_description ?? error.data.error, status: response.status };
+  const rest = restErrorSchema.safeParse(body);
+  const first = rest.success ? rest.data[0] : undefined;
+  if (first) return { ok: false, error: first.errorCode, description: first.message, status: response.status };
+  return { ok: false, error: `http_${response.status}`, description: `Salesforce answered HTTP ${response.status}.`, status: response.status };
 }

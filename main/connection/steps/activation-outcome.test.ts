@@ -16,6 +16,7 @@ describe('what a refused agent sign-in means during activation', () => {
     ['HTTP 503', failure('http_503', 'Salesforce answered HTTP 503.', 503)],
     ['HTTP 500 with an OAuth body', failure('server_error', 'internal error', 500)],
     ['HTTP 429', failure('http_429', 'Salesforce answered HTTP 429.', 429)],
+    ["the org's API limit (REST-shaped 403)", failure('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', 403)],
   ])('%s is a transport failure: try again', (_name, value) => {
     expect(classifyActivationFailure(value)).toEqual({ kind: 'transient' });
   });

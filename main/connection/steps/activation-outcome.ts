@@ -7,7 +7,8 @@ type TokenFailure = Extract<AgentTokenResult, { ok: false }>;
  * What a refused agent sign-in means while a new app is being activated:
  * - notYet: what Salesforce answers while the app or its pre-authorisation is still spreading
  *   (fact ACTIVATION-PROPAGATION), so waiting helps;
- * - transient: the way to Salesforce failed (no answer, 5xx, 429), so trying again helps;
+ * - transient: the way to Salesforce failed (no answer, 5xx, 429) or the org's API limit is reached
+ *   for now (REQUEST_LIMIT_EXCEEDED), so trying again helps;
  * - refused: a final answer about the app, the user or the key; waiting 30 minutes changes nothing.
  */
 export type ActivationOutcome = { kind: 'notYet' } | { kind: 'transient' } | { kind: 'refused'; error: AppError };
@@ -25,7 +26,7 @@ const knownRefusals: { error: string; description?: RegExp; fix: string; action:
 ];
 
 export function classifyActivationFailure(failure: TokenFailure): ActivationOutcome {
-  if (failure.status === 0 || failure.status === 429 || failure.status >= 500) return { kind: 'transient' };
+  if (failure.status === 0 || failure.status === 429 || failure.status >= 500 || failure.error === 'REQUEST_LIMIT_EXCEEDED') return { kind: 'transient' };
   if (failure.error === 'invalid_client_id') return { kind: 'notYet' };
   if (failure.error === 'invalid_grant' && NOT_YET_DESCRIPTIONS.some((re) => re.test(failure.description))) return { kind: 'notYet' };
   const known = knownRefusals.find((r) => r.error === failure.error && (r.description?.test(failure.description) ?? true));
