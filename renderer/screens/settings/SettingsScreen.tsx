@@ -48,34 +48,45 @@ function useSettingsUpdate() {
 
 const AGENT_NAME = /^[A-Za-z][A-Za-z0-9 ]{0,39}$/;
 
-function AgentNameCard() {
+/** One setting edited in a small form: a text field, its validation, and Save when it changed. */
+function SettingFieldCard<T>(props: {
+  id: string;
+  /** i18n prefix: `.heading`, `.label`, `.help`, `.invalid`, `.save`. */
+  keys: 'settings.agentName' | 'settings.activationWait';
+  initial: string;
+  saved: T;
+  parse(text: string): { ok: true; value: T } | { ok: false };
+  toUpdate(value: T): SettingsUpdate;
+  numeric?: boolean;
+}) {
   const { t } = useTranslation();
-  const { live } = useLive();
   const saving = useSettingsUpdate();
-  const [name, setName] = useState(live.settings.agentName);
-  const valid = AGENT_NAME.test(name.trim());
+  const [text, setText] = useState(props.initial);
+  const parsed = props.parse(text);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (valid) void saving.apply({ agentName: name.trim() });
+    if (parsed.ok) void saving.apply(props.toUpdate(parsed.value));
   };
+  const heading = `${props.id}-heading`;
   return (
-    <Card component="section" aria-labelledby="agent-name-heading">
+    <Card component="section" aria-labelledby={heading}>
       <CardContent>
-        <Typography id="agent-name-heading" variant="h6" component="h2" gutterBottom>
-          {t('settings.agentName.heading')}
+        <Typography id={heading} variant="h6" component="h2" gutterBottom>
+          {t(`${props.keys}.heading`)}
         </Typography>
         <Stack component="form" direction="row" spacing={2} sx={{ alignItems: 'flex-start' }} onSubmit={submit} noValidate>
           <TextField
-            label={t('settings.agentName.label')}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            error={!valid}
-            helperText={valid ? t('settings.agentName.help', { name: name.trim() }) : t('settings.agentName.invalid')}
+            label={t(`${props.keys}.label`)}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            error={!parsed.ok}
+            helperText={parsed.ok ? t(`${props.keys}.help`, { name: text.trim() }) : t(`${props.keys}.invalid`)}
+            {...(props.numeric && { slotProps: { htmlInput: { inputMode: 'numeric' } } })}
             size="small"
             sx={{ flexGrow: 1, maxWidth: 480 }}
           />
-          <Button type="submit" variant="contained" disabled={!valid || saving.busy || name.trim() === live.settings.agentName}>
-            {t('settings.agentName.save')}
+          <Button type="submit" variant="contained" disabled={!parsed.ok || saving.busy || parsed.value === props.saved}>
+            {t(`${props.keys}.save`)}
           </Button>
         </Stack>
         {saving.error && <ErrorAlert error={saving.error} />}
@@ -84,41 +95,36 @@ function AgentNameCard() {
   );
 }
 
+function AgentNameCard() {
+  const { live } = useLive();
+  return (
+    <SettingFieldCard
+      id="agent-name"
+      keys="settings.agentName"
+      initial={live.settings.agentName}
+      saved={live.settings.agentName}
+      parse={(text) => (AGENT_NAME.test(text.trim()) ? { ok: true, value: text.trim() } : { ok: false })}
+      toUpdate={(agentName) => ({ agentName })}
+    />
+  );
+}
+
 /** How long Turn on access waits for Salesforce to activate the new app (fact ACTIVATION-PROPAGATION). */
 function ActivationWaitCard() {
-  const { t } = useTranslation();
   const { live } = useLive();
-  const saving = useSettingsUpdate();
-  const [minutes, setMinutes] = useState(String(live.settings.activationTimeoutMinutes));
-  const parsed = activationTimeoutMinutesSchema.safeParse(minutes.trim() === '' ? Number.NaN : Number(minutes));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (parsed.success) void saving.apply({ activationTimeoutMinutes: parsed.data });
-  };
   return (
-    <Card component="section" aria-labelledby="activation-wait-heading">
-      <CardContent>
-        <Typography id="activation-wait-heading" variant="h6" component="h2" gutterBottom>
-          {t('settings.activationWait.heading')}
-        </Typography>
-        <Stack component="form" direction="row" spacing={2} sx={{ alignItems: 'flex-start' }} onSubmit={submit} noValidate>
-          <TextField
-            label={t('settings.activationWait.label')}
-            value={minutes}
-            onChange={(event) => setMinutes(event.target.value)}
-            error={!parsed.success}
-            helperText={parsed.success ? t('settings.activationWait.help') : t('settings.activationWait.invalid')}
-            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-            size="small"
-            sx={{ flexGrow: 1, maxWidth: 480 }}
-          />
-          <Button type="submit" variant="contained" disabled={!parsed.success || saving.busy || parsed.data === live.settings.activationTimeoutMinutes}>
-            {t('settings.activationWait.save')}
-          </Button>
-        </Stack>
-        {saving.error && <ErrorAlert error={saving.error} />}
-      </CardContent>
-    </Card>
+    <SettingFieldCard
+      id="activation-wait"
+      keys="settings.activationWait"
+      initial={String(live.settings.activationTimeoutMinutes)}
+      saved={live.settings.activationTimeoutMinutes}
+      parse={(text) => {
+        const parsed = activationTimeoutMinutesSchema.safeParse(text.trim() === '' ? Number.NaN : Number(text));
+        return parsed.success ? { ok: true, value: parsed.data } : { ok: false };
+      }}
+      toUpdate={(activationTimeoutMinutes) => ({ activationTimeoutMinutes })}
+      numeric
+    />
   );
 }
 
