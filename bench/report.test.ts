@@ -102,8 +102,8 @@ describe('the results table', () => {
   });
 
   it('puts ours, the floor and its distance, the budget and naive side by side', () => {
-    // floor = 9 + ⌈200/200⌉ = 10; ours 12 → +2; naive 300 → ours/naive 0.04, 25x fewer
-    expect(row('| 200 | 50 ms | 12 |')).toBe('| 200 | 50 ms | 12 | 10 | +2 | 13 | 300 | 0.04 | 25.00x | 1 / 1 |');
+    // floor = 10 + ⌈200/200⌉ = 11; ours 12 → +1; naive 300 → ours/naive 0.04, 25x fewer
+    expect(row('| 200 | 50 ms | 12 |')).toBe('| 200 | 50 ms | 12 | 11 | +1 | 13 | 300 | 0.04 | 25.00x | 1 / 1 |');
   });
 
   it('splits the wall time into org time and main side, with memory', () => {
@@ -122,7 +122,7 @@ describe('the results table', () => {
   it('has a short form with one row per F, the machine and the targets', () => {
     const summary = renderSummary(results);
     expect(summary).toContain('Run 2026-01-01 00:00 UTC, 2 cores (Test CPU), Node v22.0.0');
-    expect(summary).toContain('| 200 | 12 (floor 10, budget 13) | 300 | 25.00x | 1,200 ms / 15,000 ms | 2.00 (2.00) | 40.0 MiB | 4 + 1 grant, 340 ms | 11 (floor 6) |');
+    expect(summary).toContain('| 200 | 12 (floor 11, budget 13) | 300 | 25.00x | 1,200 ms / 15,000 ms | 2.00 (2.00) | 40.0 MiB | 4 + 1 grant, 340 ms | 11 (floor 6) |');
     expect(summary).toContain('Renderer first screen: 400.0 KB gzipped (1300.0 KB raw). Connectors heading painted after 300 ms');
   });
 
