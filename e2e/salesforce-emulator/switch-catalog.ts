@@ -1,6 +1,6 @@
 /**
  * What each emulator switch may be set to, what it stands for, and the fact in
- * docs/salesforce-facts.md it covers. Typed against EmulatorSwitches so a new switch cannot be
+ * docs/salesforce.md it covers. Typed against EmulatorSwitches so a new switch cannot be
  * added without an entry here (the CLI's --switch/--list-switches and test matrices read this).
  */
 import { DEFAULT_SWITCHES, type EmulatorSwitches } from './switches';
@@ -10,7 +10,7 @@ type SwitchName = keyof EmulatorSwitches;
 interface SpecBase<V> {
   /** One line: the Salesforce behaviour the switch chooses. */
   description: string;
-  /** The fact id in docs/salesforce-facts.md. */
+  /** The fact id in docs/salesforce.md. */
   fact: string;
   /** Values an integration matrix should run: every value of a boolean or enum, a meaningful few otherwise. */
   testValues: readonly V[];
@@ -109,6 +109,6 @@ export function describeSwitches(): string[] {
   return switchNames.map((name) => {
     const spec: AnySwitchSpec = switchCatalog[name];
     const allowed = spec.kind === 'boolean' ? 'true|false' : spec.kind === 'enum' ? spec.values.join('|') : spec.kind === 'number' ? `integer >= ${spec.min}` : 'text';
-    return `${name}=${allowed} (default ${String(DEFAULT_SWITCHES[name])}) - ${spec.description}; fact ${spec.fact} in docs/salesforce-facts.md`;
+    return `${name}=${allowed} (default ${String(DEFAULT_SWITCHES[name])}) - ${spec.description}; fact ${spec.fact} in docs/salesforce.md`;
   });
 }

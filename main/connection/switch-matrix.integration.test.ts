@@ -6,7 +6,7 @@ import { startHarness, type Harness } from './testing/harness';
 import { withFields } from './testing/profiles';
 
 /**
- * Where Salesforce's behaviour is uncertain the emulator has a switch (docs/salesforce-facts.md).
+ * Where Salesforce's behaviour is uncertain the emulator has a switch (docs/salesforce.md).
  * The app must go through its whole lifecycle whichever way each one falls: every value that differs
  * from the default gets its own run here; the defaults run in every other suite.
  */
