@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { AccessProfile, Grant } from '../common';
 import { resolveAccess } from '../main/agent/grants';
 import { createAgentKeyPair } from '../main/agent/keys';
+import { jwtAudienceOf } from '../main/agent/audience';
 import { requestAgentToken } from '../main/agent/token';
 import { objectPermissionTypesOf } from '../main/connection/discovery';
 import { artifactNames, integrationUsername, type ArtifactNames } from '../main/connection/names';
@@ -66,6 +67,9 @@ export function createNaiveBaseline(admin: NaiveAdmin, profile: AccessProfile, a
     // Pre-flight: every look-up its own request.
     const adminUser = adminRow.parse(await conn.sobject('User').retrieve(admin.userId));
     const adminEmail = adminUser.Email;
+    // The agent's JWT audience follows the org's type (fact JWT-AUDIENCE).
+    const [org] = (await conn.query('SELECT IsSandbox FROM Organization')).records;
+    const audience = jwtAudienceOf(org?.IsSandbox === true);
     await conn.query(`SELECT Id, PermissionsCustomizeApplication, PermissionsManageUsers, PermissionsModifyAllData FROM Profile WHERE Id = '${adminUser.ProfileId}'`);
     const licenceId = await required(firstId("SELECT Id FROM UserLicense WHERE Name = 'Salesforce Integration'"), 'integration licence');
     const profileId = await required(firstId(`SELECT Id FROM Profile WHERE UserLicenseId = '${licenceId}'`), 'integration profile');
@@ -106,7 +110,7 @@ export function createNaiveBaseline(admin: NaiveAdmin, profile: AccessProfile, a
     const consumerKey = await createApp(conn, names, adminEmail, keys.certificatePem);
 
     const activationStarted = performance.now();
-    const token = await firstAgentToken({ instanceUrl: admin.instanceUrl, audience: admin.loginUrl, consumerKey, username, privateKeyPem: keys.privateKeyPem });
+    const token = await firstAgentToken({ instanceUrl: admin.instanceUrl, audience, consumerKey, username, privateKeyPem: keys.privateKeyPem });
     const activationMs = performance.now() - activationStarted;
 
     // Verify as the agent: a query per granted object (and per 200 fields), then one that must be refused.

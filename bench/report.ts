@@ -118,6 +118,22 @@ function spreadRow(name: string, value: Spread): string[] {
   return [name, ms(value.median), `${ms(value.p25)} – ${ms(value.p75)}`, `${ms(value.min)} – ${ms(value.max)}`];
 }
 
+function activationSection(results: BenchResults): string {
+  const { activation } = results;
+  if (!activation) return '### Activation lag\n\nNot measured in this run.';
+  return [
+    '### Activation lag',
+    '',
+    `The app enables against an emulator that refuses the new app's key for ${activation.delayMs / 1000} s after its global OAuth settings are created, in real time (${activation.lagMs.n} enables side by side). ` +
+      'Lag = from the moment the emulator accepts the key to the app\'s accepted token request; token requests = every request to the token endpoint during the enable.',
+    '',
+    table(['Figure', 'Median', 'p25 – p75', 'min – max'], [
+      spreadRow('Lag', activation.lagMs),
+      ['Token requests', String(activation.tokenRequests.median), `${activation.tokenRequests.p25} – ${activation.tokenRequests.p75}`, `${activation.tokenRequests.min} – ${activation.tokenRequests.max}`],
+    ]),
+  ].join('\n');
+}
+
 function rendererSection(results: BenchResults): string {
   const { renderer } = results;
   const chunks = table(
@@ -163,7 +179,7 @@ function chainList(chain: readonly { what: string; requests: number }[]): string
   return chain.map((link) => `  - ${link.requests} — ${link.what}`).join('\n');
 }
 
-/** The short form (the README's Performance section shows it): when and where, targets, one row per F. */
+/** The short form (docs/performance.md shows it): when and where, targets, one row per F. */
 export function renderSummary(results: BenchResults): string {
   const { machine } = results;
   return [
@@ -272,6 +288,8 @@ export function renderReport(results: BenchResults): string {
     '### Health check (one `connection.check()`)',
     '',
     table(['F', 'Latency', 'Result', 'Requests', 'Token grants', 'Wall', 'Request mix', 'Peak heap (growth)'], healthRows(rows.filter((r) => r.customFields === biggest?.customFields))),
+    '',
+    activationSection(results),
     '',
     rendererSection(results),
     '',

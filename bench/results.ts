@@ -75,10 +75,21 @@ export interface Machine {
   loadAverage: { start: number; end: number };
 }
 
+/** Enables against an emulator that refuses the new app's key for `delayMs`, in real time. */
+export interface ActivationLagResult {
+  delayMs: number;
+  /** From the emulator accepting the key to the app's accepted token request. */
+  lagMs: Spread;
+  /** Token requests of each enable (activation polling, the accepted one included). */
+  tokenRequests: Spread;
+}
+
 export interface BenchResults {
   startedAt: string;
   durationMs: number;
   machine: Machine;
   provisioning: ProvisioningResult[];
+  /** Absent in results from before it was measured, or when skipped (--activation-runs 0). */
+  activation?: ActivationLagResult;
   renderer: RendererResult;
 }

@@ -3,7 +3,8 @@
  * started here, next to the naive baseline; the renderer's bundle and the Connectors first paint.
  * Writes bench/results.md and bench/results.json. Options: --skip-build (measure the renderer
  * already in out/), --loads N (first-paint loads, default 12), --fields 10,200 (subset of F),
- * --runs N (runs of the app per case, the median reported; default 3; the naive baseline runs once).
+ * --runs N (runs of the app per case, the median reported; default 3; the naive baseline runs once),
+ * --activation-runs N (enables timed against a 20-second activation delay, in real time; default 3, 0 skips).
  */
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -13,9 +14,10 @@ import { projectRoot } from '../main/headless-host';
 import { chunkSizes, firstScreenTotal } from './bundle';
 import { measureFirstPaint } from './first-paint';
 import { machineAtEnd, machineAtStart } from './machine';
+import { measureActivationLag } from './activation-lag';
 import { runProvisioning, type ProvisioningCase } from './provisioning';
 import { renderReport } from './report';
-import type { BenchResults, ProvisioningResult, RendererResult } from './results';
+import type { ActivationLagResult, BenchResults, ProvisioningResult, RendererResult } from './results';
 import { checkTargets, fewerRequests, naive, ours } from './targets';
 
 const FIELD_COUNTS = [10, 200, 1000];
@@ -28,6 +30,7 @@ const { values: options } = parseArgs({
     loads: { type: 'string', default: '12' },
     fields: { type: 'string', default: FIELD_COUNTS.join(',') },
     runs: { type: 'string', default: '3' },
+    'activation-runs': { type: 'string', default: '3' },
   },
 });
 
@@ -74,6 +77,14 @@ function sayProvisioning(row: ProvisioningResult): void {
   if (off && offNaive) say(`${where} disable: ours ${off.requests.salesforce} requests, ${off.wallMs.toFixed(0)} ms; naive ${offNaive.requests.salesforce} requests, ${offNaive.wallMs.toFixed(0)} ms`);
 }
 
+async function measureActivation(runs: number): Promise<ActivationLagResult | undefined> {
+  if (runs <= 0) return undefined;
+  say(`activation lag: ${runs} enables against a 20 s activation delay, in real time ...`);
+  const activation = await measureActivationLag(runs);
+  say(`activation lag: median ${activation.lagMs.median.toFixed(0)} ms (${activation.lagMs.min.toFixed(0)}-${activation.lagMs.max.toFixed(0)} ms), ${activation.tokenRequests.median} token requests`);
+  return activation;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
@@ -82,7 +93,8 @@ async function main(): Promise<void> {
   const fieldCounts = options.fields.split(',').map(Number);
   const cases: ProvisioningCase[] = fieldCounts.flatMap((customFields) => LATENCIES_MS.map((latencyMs) => ({ customFields, latencyMs })));
   const provisioning = await runProvisioning(cases, Number(options.runs), sayProvisioning);
-  const results: BenchResults = { startedAt, durationMs: Date.now() - started, machine: machineAtEnd(machine), provisioning, renderer };
+  const activation = await measureActivation(Number(options['activation-runs']));
+  const results: BenchResults = { startedAt, durationMs: Date.now() - started, machine: machineAtEnd(machine), provisioning, ...(activation ? { activation } : {}), renderer };
   await writeFile(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const report = renderReport(results);
   await writeFile(join(BENCH_DIR, 'results.md'), report);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorActions, errorCodes, type AppError } from './failure';
+import { appError, errorActions, errorCodes, type AppError, type ErrorCode } from './failure';
 
 export * from './failure';
 
@@ -10,3 +10,17 @@ export const appErrorSchema = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 }) satisfies z.ZodType<AppError>;
 
+const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+
+/**
+ * A refused payload as an AppError: INVALID_INPUT, unless the schema's own refinement names the code
+ * its refusal means (`params: { code }`, e.g. ACCESS_PROFILE_REFUSED), so every path reports it alike.
+ */
+export function appErrorOfZod(error: z.ZodError): AppError {
+  const first = error.issues[0];
+  const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
+  const named: unknown = first?.code === 'custom' ? first.params?.code : undefined;
+  return isErrorCode(named)
+    ? appError(named, first?.message ?? 'Refused.')
+    : appError('INVALID_INPUT', `The request was not valid${where}: ${first?.message ?? 'unknown problem'}.`);
+}

@@ -11,6 +11,7 @@ export const errorCodes = [
   // contract / transport
   'INVALID_INPUT',
   'FORBIDDEN_SENDER',
+  'BROWSER_SESSION_ENDED',
   'UNKNOWN_OPERATION',
   'INTERNAL',
   // sign-in
@@ -47,9 +48,12 @@ export const errorCodes = [
   'NOT_CONNECTED',
   'INTERRUPTED_RUN',
   'NOTHING_TO_RESUME',
+  // the agent's access profile
+  'ACCESS_PROFILE_REFUSED',
   // export
   'PASSPHRASE_INVALID',
   'EXPORT_FAILED',
+  'CONFIRMATION_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -2,6 +2,7 @@ export * from './contract-names';
 export * from './contract';
 export * from './errors';
 export * from './domain/settings';
+export * from './domain/salesforce-hosts';
 export * from './domain/auth';
 export * from './domain/access-profile';
 export * from './domain/connection';

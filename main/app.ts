@@ -25,6 +25,8 @@ export interface Host {
   activationTimeoutMinutes?: number;
   /** false where each process runs one command (the CLI): a waiting connection then resumes only on `resume`. */
   resumesWaitingRuns?: boolean;
+  /** How the admin confirms it is them before the agent's key is exported (AuthDeps.stepUp). */
+  stepUp?: 'recentSignIn' | 'liveSession';
 }
 
 /** Wires the host-neutral services once; every host calls this and then exposes `handlers`. */
@@ -40,6 +42,7 @@ export function createApp(host: Host) {
     log: host.log,
     openAuthorizeUrl: host.opensBrowser ? (url) => host.external.open(url) : null,
     now: host.now,
+    stepUp: host.stepUp,
   });
   const { connection, agent } = createConnectionServices({
     settings,

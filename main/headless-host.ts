@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { Host } from './app';
 import { dataDirFromEnv, headlessDefaultDataDir } from './data-dir';
 import { consoleLogger, type Logger } from './log';
-import { createGuardedOpener } from './security/open-external';
+import { createGuardedOpener, overrideOrigins } from './security/open-external';
 import { createEventHub, type EventHub } from './services/event-hub';
 import type { FileSaver } from './services/ports';
 import { createConfStoreFactory } from './store/conf-store';
+import { createSettingsRepository } from './store/settings-repository';
 import type { SecretVault } from './store/vault';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,6 +33,8 @@ export function createHeadlessHost(options: HeadlessHostOptions): Host & { event
   const dataDir = options.dataDir ?? dataDirFromEnv(headlessDefaultDataDir);
   const stores = createConfStoreFactory(dataDir);
   const launch = options.launch;
+  // The file is read on each look, so a profile saved by this run counts at once.
+  const settings = createSettingsRepository(stores);
   return {
     dataDir,
     info: {
@@ -44,7 +47,7 @@ export function createHeadlessHost(options: HeadlessHostOptions): Host & { event
     stores,
     vault: options.vault(stores, dataDir),
     files: options.files,
-    external: launch ? createGuardedOpener(launch) : { open: () => Promise.resolve(false) },
+    external: launch ? createGuardedOpener(launch, () => overrideOrigins(settings.get().orgProfiles)) : { open: () => Promise.resolve(false) },
     events: createEventHub(),
     log: options.log ?? consoleLogger(),
     opensBrowser: launch !== null,

@@ -1,23 +1,23 @@
-import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell } from 'electron';
 import type { Handlers } from '../common';
 import { checkConnectionOnLaunch, createApp } from './app';
 import { dataDirFromEnv } from './data-dir';
-import { ensureDemoProfile } from './demo-profile';
+import { demoLoginUrlFrom, ensureDemoProfile } from './demo-profile';
+import { writeExportFile } from './export/safe-write';
 import { registerIpcHandlers, sendEvent } from './ipc/handle';
 import { consoleLogger } from './log';
 import { firstLookOf, indexHtmlFor } from './renderer-index';
 import { desktopCsp } from './security/csp';
-import { createGuardedOpener } from './security/open-external';
+import { createGuardedOpener, overrideOrigins } from './security/open-external';
 import { mimeTypeOf, resolveStaticFile } from './security/static-files';
 import { createEventHub } from './services/event-hub';
 import type { FileSaver } from './services/ports';
 import { createElectronStoreFactory } from './store/electron-store';
 import { createEncryptedVault, createMemoryVault, type SecretVault } from './store/vault';
 import type { DocumentStoreFactory } from './store/document-store';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, createMainWindow } from './window';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, applicationMenuTemplate, createMainWindow } from './window';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rendererRoot = join(outDir, 'renderer');
@@ -67,8 +67,7 @@ const saveWithDialog: FileSaver = {
     const options = { defaultPath: file.fileName };
     const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return { kind: 'cancelled' };
-    await writeFile(choice.filePath, file.content, { encoding: 'utf8', mode: 0o600 });
-    return { kind: 'saved', path: choice.filePath };
+    return { kind: 'saved', path: await writeExportFile(choice.filePath, file.content) };
   },
 };
 
@@ -93,35 +92,37 @@ function denyPermissions(): void {
 
 async function start(): Promise<void> {
   denyPermissions();
+  const build = { packaged: app.isPackaged };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ ...build, platform: process.platform })));
   const dataDir = dataDirFromEnv(() => app.getPath('userData'));
   const stores = createElectronStoreFactory(dataDir);
   const events = createEventHub();
   const log = consoleLogger();
   const windows = new Set<Electron.WebContents>();
   events.subscribe(({ event, payload }) => sendEvent(windows, event, payload as never));
-  // Org profiles may sign in through a custom My Domain host; links there are allowed too.
-  let profileHosts: () => string[] = () => [];
+  // A profile the admin allowed any host for (the demo org, an emulator) may open links on its own origin.
+  let profileOrigins: () => string[] = () => [];
   const services = createApp({
     info: { name: 'Agent Connections', version: app.getVersion(), platform: process.platform, locale: app.getLocale(), host: 'desktop' },
     stores,
     vault: await createVault(stores),
     files: saveWithDialog,
-    external: createGuardedOpener((url) => shell.openExternal(url), () => profileHosts()),
+    external: createGuardedOpener((url) => shell.openExternal(url), () => profileOrigins()),
     events,
     log,
     opensBrowser: true,
   });
-  profileHosts = () => services.settings.get().orgProfiles.flatMap((p) => (p.myDomainUrl ? [new URL(p.myDomainUrl).hostname] : []));
+  profileOrigins = () => overrideOrigins(services.settings.get().orgProfiles);
   services.auth.onSignedIn(() => {
     const window = BrowserWindow.getAllWindows()[0];
     window?.show();
     window?.focus();
   });
-  const demoLoginUrl = process.env.AGENT_CONNECTIONS_DEMO_LOGIN_URL;
+  const demoLoginUrl = demoLoginUrlFrom(process.env, build.packaged);
   if (demoLoginUrl) ensureDemoProfile(services.settings, demoLoginUrl);
   registerIpcHandlers(services.handlers, { appOrigin: APP_ORIGIN, trustedIds: () => new Set([...windows].map((w) => w.id)) });
   serveRenderer(services.handlers);
-  const window = createMainWindow(outDir);
+  const window = createMainWindow(outDir, build);
   void checkConnectionOnLaunch(services, log);
   windows.add(window.webContents);
   window.on('closed', () => windows.clear());

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { menuItems, opensDevTools } from './__tests__/menu-items';
 
 const created: { options: Record<string, unknown>; url?: string }[] = [];
 vi.mock('electron', () => ({
@@ -15,7 +16,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { createMainWindow, secureWebPreferences, APP_ORIGIN } = await import('./window');
+const { applicationMenuTemplate, createMainWindow, secureWebPreferences, APP_ORIGIN } = await import('./window');
 
 describe('main window', () => {
   it('runs the renderer sandboxed, isolated and without Node', () => {
@@ -38,5 +39,19 @@ describe('main window', () => {
     expect(window.url).toBe(`${APP_ORIGIN}/index.html`);
     expect(window.options).toMatchObject({ minWidth: 1024, minHeight: 700, show: false });
     expect((window.options.webPreferences as { preload: string }).preload).toBe('/app/out/preload/index.cjs');
+  });
+
+  it('gives DevTools neither to the renderer nor to a shortcut in a packaged build', () => {
+    expect(secureWebPreferences('/app/out/preload/index.cjs', { packaged: true }).devTools).toBe(false);
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const items = menuItems(applicationMenuTemplate({ packaged: true, platform }));
+      expect(items.filter(opensDevTools)).toEqual([]);
+      expect(items.map((i) => i.role)).toEqual(expect.arrayContaining(['quit', 'copy', 'paste', 'zoomIn']));
+    }
+  });
+
+  it('keeps DevTools in dev builds', () => {
+    expect(secureWebPreferences('/app/out/preload/index.cjs', { packaged: false }).devTools).toBe(true);
+    expect(menuItems(applicationMenuTemplate({ packaged: false, platform: 'linux' })).filter(opensDevTools)).toHaveLength(1);
   });
 });

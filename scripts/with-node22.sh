@@ -3,8 +3,8 @@
 # machine's Node is older, Node 22 comes from the npm registry's `node@22` package, cached per user.
 # Usage: scripts/with-node22.sh npm ci   |   source scripts/with-node22.sh (puts it on PATH for the shell)
 set -euo pipefail
-node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
-if [ "$(node_major)" -lt 22 ]; then
+# The version rule lives in scripts/check-node.cjs (from package.json's engines), so 22.0-22.11 count as old too.
+if ! node "$(dirname "${BASH_SOURCE[0]}")/check-node.cjs" >/dev/null 2>&1; then
   NODE22_DIR="${NODE22_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/node22}"
   if [ ! -x "$NODE22_DIR/node_modules/.bin/node" ]; then
     mkdir -p "$NODE22_DIR"

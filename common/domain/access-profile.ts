@@ -1,23 +1,36 @@
 import { z } from 'zod';
+import { accessPolicyProblems, API_NAME_MAX_LENGTH, API_NAME_PATTERN } from './access-policy';
 
-const apiName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Not a Salesforce API name.');
+export { accessLimits, canEdit, canViewAll, editableObjects, viewAllRefusedObjects } from './access-policy';
 
-export const objectAccessSchema = z.object({
-  object: apiName,
-  fields: z.array(apiName),
-  /** Explicit opt-ins, off by default (least privilege). */
-  viewAllRecords: z.boolean().default(false),
-  edit: z.boolean().default(false),
-});
+export const apiNameSchema = z.string().max(API_NAME_MAX_LENGTH).regex(API_NAME_PATTERN, 'Not a Salesforce API name.');
+
+export const objectAccessSchema = z
+  .object({
+    object: apiNameSchema,
+    fields: z.array(apiNameSchema),
+    /** Explicit opt-ins, off by default (least privilege). */
+    viewAllRecords: z.boolean().default(false),
+    edit: z.boolean().default(false),
+  })
+  .strict();
 export type ObjectAccess = z.infer<typeof objectAccessSchema>;
 
-export const accessProfileSchema = z.object({
-  objects: z.array(objectAccessSchema).min(1),
-});
-export type AccessProfile = z.infer<typeof accessProfileSchema>;
+/** The issue `params` that tell every edge the refusal's error code (see `appErrorOfZod` in errors.ts). */
+const accessRefusal = { code: 'ACCESS_PROFILE_REFUSED' } as const;
 
-/** Objects whose Edit opt-in the product offers (the seed allows Lead edit only). */
-export const editableObjects = ['Lead'] as const;
+/** Every write of a profile (contract, service, store) goes through this, so the policy holds in main. */
+export const accessProfileSchema = z
+  .object({
+    objects: z.array(objectAccessSchema).min(1),
+  })
+  .strict()
+  .superRefine((profile, ctx) => {
+    for (const problem of accessPolicyProblems(profile)) {
+      ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path, params: accessRefusal });
+    }
+  });
+export type AccessProfile = z.infer<typeof accessProfileSchema>;
 
 export const defaultAccessProfile: AccessProfile = {
   objects: [

@@ -43,6 +43,8 @@ export const authStatusSchema = z.discriminatedUnion('state', [
      * `file`: the CLI without a key store keeps it in a file only this OS user can read.
      */
     sessionStorage: z.enum(['encrypted', 'memory', 'file']),
+    /** Until when the admin's last browser sign-in confirms them for exporting the agent's key. */
+    confirmedUntil: z.string().optional(),
   }),
   z.object({ state: z.literal('expired'), profileId: z.string(), identity: identitySchema.optional() }),
 ]);

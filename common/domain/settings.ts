@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAllowedOrgUrl } from './salesforce-hosts';
 
 export const themePreferences = ['system', 'light', 'dark'] as const;
 export const languagePreferences = ['system', 'en', 'sv'] as const;
@@ -7,21 +8,16 @@ export const environments = ['production', 'sandbox', 'myDomain'] as const;
 export const DEFAULT_CLIENT_ID = 'PlatformCLI';
 export const DEFAULT_CALLBACK_PORT = 1717;
 
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
-}
-
-/** https everywhere; plain http only for loopback hosts (the emulator and demo org). */
+/**
+ * The address's shape: https, or plain http for loopback hosts (the emulator and demo org). Whether
+ * its host is a Salesforce one depends on the profile's override (`orgProfileInputSchema`).
+ */
 export const myDomainUrlSchema = z
   .string()
   .trim()
   .url()
-  .refine((value) => {
-    // zod runs refinements even after .url() failed: a half-typed address must not throw here.
-    if (!URL.canParse(value)) return false;
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  }, 'Use an https:// address (http:// is accepted only for this computer).')
+  // zod runs refinements even after .url() failed: isAllowedOrgUrl takes half-typed addresses too.
+  .refine((value) => isAllowedOrgUrl(value, true), 'Use an https:// address (http:// is accepted only for this computer).')
   .transform((value) => new URL(value).origin);
 
 /**
@@ -38,6 +34,9 @@ export const jwtAudienceSchema = z
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
   });
 
+export const NOT_SALESFORCE_HOST =
+  'Use your Salesforce address (https://<your domain>.my.salesforce.com); another host needs "Allow any host" on the profile.';
+
 export const orgProfileInputSchema = z
   .object({
     id: z.string().min(1).max(64).optional(),
@@ -47,9 +46,15 @@ export const orgProfileInputSchema = z
     jwtAudience: jwtAudienceSchema.optional(),
     clientId: z.string().trim().min(1).max(255).default(DEFAULT_CLIENT_ID),
     callbackPort: z.number().int().min(1024).max(65535).default(DEFAULT_CALLBACK_PORT),
+    /** The admin's visible override: sign in at a host that is not Salesforce's (emulators, tests, the demo org). */
+    allowAnyHost: z.boolean().default(false),
   })
   .refine((p) => p.environment !== 'myDomain' || p.myDomainUrl !== undefined, {
     message: 'A My Domain profile needs its URL.',
+    path: ['myDomainUrl'],
+  })
+  .refine((p) => p.myDomainUrl === undefined || isAllowedOrgUrl(p.myDomainUrl, p.allowAnyHost), {
+    message: NOT_SALESFORCE_HOST,
     path: ['myDomainUrl'],
   });
 export type OrgProfileInput = z.input<typeof orgProfileInputSchema>;
@@ -63,9 +68,16 @@ export const orgProfileSchema = z.object({
   jwtAudience: z.string().optional(),
   clientId: z.string(),
   callbackPort: z.number().int(),
+  /** Set by the admin (or the app, for the demo org) to sign in at a host that is not Salesforce's. */
+  allowAnyHost: z.boolean().optional(),
 });
 export type OrgProfile = z.infer<typeof orgProfileSchema>;
 export type Environment = OrgProfile['environment'];
+
+/** Whether main may sign in with this profile (a file written before the host policy may hold any host). */
+export function profileHostAllowed(profile: Pick<OrgProfile, 'environment' | 'myDomainUrl' | 'allowAnyHost'>): boolean {
+  return isAllowedOrgUrl(loginUrlOf(profile), profile.allowAnyHost === true);
+}
 
 /** The login origin a profile signs in through. */
 export function loginUrlOf(profile: Pick<OrgProfile, 'environment' | 'myDomainUrl'>): string {

@@ -9,7 +9,11 @@ import { createMemoryVault } from '../../main/store/vault';
 import { startWebServer } from '../../main/web/server';
 
 export interface BrowserApp {
+  /** A fresh one-time start URL: the page it opens holds the session's secret, in memory only. */
   startUrl(): string;
+  origin: string;
+  /** The fresh start URLs the server printed after a session ended or a link was refused. */
+  announcedUrls: string[];
   app: ReturnType<typeof createApp>;
   dataDir: string;
   logLines: LogLine[];
@@ -20,7 +24,7 @@ export interface BrowserApp {
  * Browser mode exactly as `npm run web` starts it (same services, same server, the built renderer),
  * with an isolated data directory per test. `demoLoginUrl` adds the "Demo org" profile.
  */
-export async function startBrowserApp(options: { demoLoginUrl?: string; callbackPort?: number } = {}): Promise<BrowserApp> {
+export async function startBrowserApp(options: { demoLoginUrl?: string; callbackPort?: number; idleMs?: number; tokenMs?: number } = {}): Promise<BrowserApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ac-e2e-'));
   const logLines: LogLine[] = [];
   const host = createHeadlessHost({
@@ -36,6 +40,14 @@ export async function startBrowserApp(options: { demoLoginUrl?: string; callback
     const profile = ensureDemoProfile(app.settings, options.demoLoginUrl);
     if (options.callbackPort) app.settings.saveProfile({ ...profile, callbackPort: options.callbackPort });
   }
-  const server = await startWebServer({ handlers: app.handlers, events: host.events, staticRoot: join(projectRoot, 'out', 'renderer') });
-  return { startUrl: () => server.startUrl(), app, dataDir, logLines, stop: () => server.stop() };
+  const announcedUrls: string[] = [];
+  const server = await startWebServer({
+    handlers: app.handlers,
+    events: host.events,
+    staticRoot: join(projectRoot, 'out', 'renderer'),
+    idleMs: options.idleMs,
+    tokenMs: options.tokenMs,
+    announceUrl: (url) => announcedUrls.push(url),
+  });
+  return { startUrl: () => server.startUrl(), origin: server.origin, announcedUrls, app, dataDir, logLines, stop: () => server.stop() };
 }

@@ -14,7 +14,7 @@ async function loginWithChromium(page: Page, consent: 'Allow' | 'Deny') {
   const port = await freePort();
   emulator.registerSignInClient({ clientId: 'CliBrowserTest', redirectUris: [`http://localhost:${port}/OauthRedirect`] });
   const env = { AGENT_CONNECTIONS_DATA_DIR: tempDataDir() };
-  const login = runCli(['login', '--no-browser', '--login-url', emulator.instanceUrl, '--client-id', 'CliBrowserTest', '--port', String(port)], env);
+  const login = runCli(['login', '--no-browser', '--login-url', emulator.instanceUrl, '--allow-any-host', '--client-id', 'CliBrowserTest', '--port', String(port)], env);
   await page.goto(await login.line(/^http:\/\/.*\/services\/oauth2\/authorize\?/));
   await page.getByLabel('Username').fill(emulator.admin.username);
   await page.getByLabel('Password').fill(emulator.admin.password);

@@ -7,12 +7,6 @@ test.beforeEach(async () => {
 });
 test.afterEach(() => browserApp.stop());
 
-/** The session cookie comes from the start URL; later loads of "/" can then be intercepted. */
-async function signInToBrowserMode(page: Page): Promise<string> {
-  await page.goto(browserApp.startUrl());
-  return new URL(page.url()).origin;
-}
-
 /** Answers nothing from main, so the screen stays as it first renders; collects what the page reports. */
 async function holdApiCalls(page: Page): Promise<string[]> {
   const problems: string[] = [];
@@ -36,9 +30,9 @@ async function rootMarkup(page: Page): Promise<string> {
 const reactAttached = (page: Page) => page.locator('nav button').first().evaluate((button) => Object.keys(button as object).some((key) => key.startsWith('__reactProps')));
 
 test('the pre-rendered shell is the app\'s own first render, so React takes it over without a mismatch', async ({ page, context }) => {
-  const origin = await signInToBrowserMode(page);
+  // Each load of the page needs its own one-time start URL: the page's session lives in its memory.
   const problems = await holdApiCalls(page);
-  await page.goto(`${origin}/`);
+  await page.goto(browserApp.startUrl());
   await expect(page.getByRole('heading', { name: 'Agent connections' })).toBeVisible();
   await expect.poll(() => reactAttached(page)).toBe(true);
   const hydrated = await rootMarkup(page);
@@ -51,7 +45,7 @@ test('the pre-rendered shell is the app\'s own first render, so React takes it o
     const body = (await response.text()).replace(/<div id="root" data-prerendered="[^"]*">[\s\S]*<\/div>(\s*<\/body>)/, '<div id="root"></div>$1');
     await route.fulfill({ response, body });
   });
-  await fresh.goto(`${origin}/`);
+  await fresh.goto(browserApp.startUrl());
   await expect(fresh.getByRole('heading', { name: 'Agent connections' })).toBeVisible();
   expect(await rootMarkup(fresh)).toBe(hydrated);
   expect(problems).toEqual([]);

@@ -38,13 +38,6 @@ export async function createAgentKeyPair(commonName: string, now: Date): Promise
   return { privateKeyPem, certificatePem: certificate.toString('pem') };
 }
 
-/** The private key as encrypted PKCS#8 PEM, for the admin to hand to the agent. */
-export function encryptPrivateKey(privateKeyPem: string, passphrase: string): string {
-  return createPrivateKey(privateKeyPem)
-    .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase })
-    .toString();
-}
-
 const base64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
 export interface JwtClaims {

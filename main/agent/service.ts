@@ -1,4 +1,4 @@
-import type { AccessProfile, ConnectionState, DescribedField, DescribedObject } from '../../common';
+import { accessProfileSchema, AppFailure, appErrorOfZod, type AccessProfile, type ConnectionState, type DescribedField, type DescribedObject } from '../../common';
 import { objectPermissionTypesOf } from '../connection/discovery';
 import type { AdminSessionSource } from '../connection/session-source';
 import { createOrgClient } from '../salesforce/client';
@@ -21,7 +21,10 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
   return {
     accessProfile: () => deps.profiles.get(),
     async updateAccessProfile(profile) {
-      deps.profiles.set(profile);
+      // Not only the contract's edge: the CLI and other hosts call the service directly.
+      const checked = accessProfileSchema.safeParse(profile);
+      if (!checked.success) throw new AppFailure(appErrorOfZod(checked.error));
+      deps.profiles.set(checked.data);
       return deps.profileChanged(deps.profiles.get());
     },
     async describeObjects(): Promise<DescribedObject[]> {

@@ -11,7 +11,7 @@ import { createAuditLog } from '../store/audit-log';
 import { createMemoryStoreFactory, type DocumentStoreFactory } from '../store/document-store';
 import { createSettingsRepository } from '../store/settings-repository';
 import { createMemoryVault, type SecretVault } from '../store/vault';
-import { createAuthService, type AdminAuth } from '.';
+import { createAuthService, type AdminAuth, type AuthDeps } from '.';
 
 const CLIENT_ID = 'AgentConnectionsTest';
 let emulator: StartedEmulator;
@@ -33,12 +33,12 @@ interface Harness {
 }
 
 /** One app's auth service over in-memory stores, signing in through a test client on its own port. */
-async function harness(options: { timeoutMs?: number } = {}): Promise<Harness> {
+async function harness(options: { timeoutMs?: number } & Pick<AuthDeps, 'now' | 'stepUp'> = {}): Promise<Harness> {
   const port = await freePort();
   emulator.registerSignInClient({ clientId: CLIENT_ID, redirectUris: [`http://localhost:${port}/OauthRedirect`], pkceRequired: true });
   const stores = createMemoryStoreFactory();
   const settings = createSettingsRepository(stores);
-  settings.saveProfile({ name: 'Emulator', environment: 'myDomain', myDomainUrl: emulator.instanceUrl, clientId: CLIENT_ID, callbackPort: port });
+  settings.saveProfile({ name: 'Emulator', environment: 'myDomain', myDomainUrl: emulator.instanceUrl, allowAnyHost: true, clientId: CLIENT_ID, callbackPort: port });
   const vault = createMemoryVault();
   const statuses: AuthStatus[] = [];
   const logLines: LogLine[] = [];
@@ -47,7 +47,7 @@ async function harness(options: { timeoutMs?: number } = {}): Promise<Harness> {
     events.subscribe(({ event, payload }) => event === 'auth.changed' && statuses.push(payload as AuthStatus));
     return createAuthService({
       settings, stores, vault, events, audit: createAuditLog(stores), log: createLogger((line) => logLines.push(line)),
-      openAuthorizeUrl: null, signInTimeoutMs: options.timeoutMs,
+      openAuthorizeUrl: null, signInTimeoutMs: options.timeoutMs, now: options.now, stepUp: options.stepUp,
     });
   };
   return { auth: build(), port, vault, stores, statuses, logLines, restart: build };
@@ -208,7 +208,8 @@ describe('admin sign-in against the Salesforce emulator', () => {
     const signedIn = await signIn(first.auth);
     const again = first.restart();
     await again.ready();
-    expect(again.status()).toEqual(signedIn);
+    // The same session, but no longer a confirmation: only a sign-in in this process is one.
+    expect(again.status()).toEqual({ ...signedIn, confirmedUntil: undefined });
     expect(await again.verify()).toMatchObject({ state: 'signedIn' });
   });
 
@@ -225,5 +226,48 @@ describe('admin sign-in against the Salesforce emulator', () => {
     expect(await failureOf(target.auth.signInWithAccessToken({ profileId, instanceUrl: emulator.instanceUrl, accessToken: 'not-a-token' }))).toMatchObject({
       code: 'SIGN_IN_FAILED',
     });
+  });
+});
+
+describe("confirming the admin before the agent's key is exported", () => {
+  it('a browser sign-in confirms the admin for five minutes, and only that long', async () => {
+    let clock = Date.now();
+    const { auth, restart } = await harness({ now: () => new Date(clock) });
+    const status = await signIn(auth);
+    expect(status).toMatchObject({ state: 'signedIn', confirmedUntil: new Date(clock + 5 * 60_000).toISOString() });
+    expect((await auth.confirmedSession()).identity.username).toBe(emulator.admin.username);
+
+    clock += 5 * 60_000 + 1;
+    expect(await failureOf(auth.confirmedSession())).toMatchObject({ code: 'CONFIRMATION_REQUIRED', action: 'signIn', params: { minutes: 5 } });
+    const restored = restart();
+    await restored.ready();
+    expect(await failureOf(restored.confirmedSession())).toMatchObject({ code: 'CONFIRMATION_REQUIRED' });
+
+    expect(await signIn(auth)).toMatchObject({ state: 'signedIn', confirmedUntil: new Date(clock + 5 * 60_000).toISOString() });
+    await expect(auth.confirmedSession()).resolves.toBeTruthy();
+    await auth.signOut();
+    expect(await failureOf(auth.confirmedSession())).toMatchObject({ code: 'NOT_SIGNED_IN' });
+  });
+
+  it('an access token obtained elsewhere confirms nobody', async () => {
+    const source = await harness();
+    await signIn(source.auth);
+    const { accessToken } = await storedTokens(source.vault);
+    const target = await harness();
+    const signedIn = await target.auth.signInWithAccessToken({ profileId: target.auth.status().profileId ?? '', instanceUrl: emulator.instanceUrl, accessToken });
+    expect(signedIn).not.toHaveProperty('confirmedUntil');
+    expect(await failureOf(target.auth.confirmedSession())).toMatchObject({ code: 'CONFIRMATION_REQUIRED' });
+  });
+
+  it('for the CLI, a session Salesforce still accepts is the confirmation; a revoked one is refused', async () => {
+    const source = await harness();
+    await signIn(source.auth);
+    const { accessToken } = await storedTokens(source.vault);
+    const cli = await harness({ stepUp: 'liveSession' });
+    await cli.auth.signInWithAccessToken({ profileId: cli.auth.status().profileId ?? '', instanceUrl: emulator.instanceUrl, accessToken });
+    expect((await cli.auth.confirmedSession()).identity.username).toBe(emulator.admin.username);
+
+    await fetch(`${emulator.loginUrl}/services/oauth2/revoke`, { method: 'POST', body: new URLSearchParams({ token: accessToken }) });
+    expect(await failureOf(cli.auth.confirmedSession())).toMatchObject({ code: 'SESSION_EXPIRED', action: 'signIn' });
   });
 });

@@ -7,7 +7,9 @@ import type { AuditLog, AuthService, EventSink } from '../services/ports';
 import type { DocumentStoreFactory } from '../store/document-store';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { SecretVault } from '../store/vault';
+import { salesforceAppError } from '../salesforce/errors';
 import { createAdminConnection } from './admin-connection';
+import { requireAllowedHost } from './host-policy';
 import { loadAdminFacts, type AdminFacts } from './admin-identity';
 import { revokeTokens } from './revoke';
 import { createSessionStore, type StoredSession } from './session-store';
@@ -26,7 +28,16 @@ export interface AuthDeps {
   now?: () => Date;
   /** How long a browser sign-in may take (2 minutes unless a test says otherwise). */
   signInTimeoutMs?: number;
+  /**
+   * What proves the admin is there before a secret leaves: a browser sign-in within the last few
+   * minutes where someone may sit at an unlocked screen (default), or a session Salesforce still
+   * accepts for the CLI, whose user typed the command in their own shell.
+   */
+  stepUp?: 'recentSignIn' | 'liveSession';
 }
+
+/** How long a browser sign-in counts as the admin confirming it is them. */
+export const CONFIRMATION_WINDOW_MS = 5 * 60_000;
 
 /** The signed-in admin, for the services that act in their org. */
 export interface AdminSession {
@@ -50,6 +61,8 @@ export interface AdminAuth extends AuthService {
   signInWithAccessToken(input: { profileId: string; instanceUrl: string; accessToken: string }): Promise<AuthStatus>;
   /** Reads identity and rights again with the current session (and refreshes it if needed). */
   verify(): Promise<AuthStatus>;
+  /** The session of an admin who just proved it is them (see `stepUp`), or CONFIRMATION_REQUIRED / SESSION_EXPIRED. */
+  confirmedSession(): Promise<AdminSession>;
 }
 
 interface Flight {
@@ -69,6 +82,10 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
   let connection: Connection | undefined;
   let flight: Flight | undefined;
   let lastError: AppError | undefined;
+  /** The last browser sign-in in this process; a restored or token-only session confirms nobody. */
+  let confirmed: { userId: string; at: Date } | undefined;
+  const confirmedUntil = (userId: string): string | undefined =>
+    confirmed?.userId === userId ? new Date(confirmed.at.getTime() + CONFIRMATION_WINDOW_MS).toISOString() : undefined;
 
   const status = (): AuthStatus => {
     if (flight) {
@@ -77,7 +94,8 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     }
     if (current?.tokens) {
       const { profileId, identity, permissions } = current;
-      return { state: 'signedIn', profileId, identity, permissions, sessionStorage: deps.vault.protection };
+      const until = confirmedUntil(identity.userId);
+      return { state: 'signedIn', profileId, identity, permissions, sessionStorage: deps.vault.protection, ...(until && { confirmedUntil: until }) };
     }
     if (current) return { state: 'expired', profileId: current.profileId, identity: current.identity };
     const profileId = settings.get().activeProfileId;
@@ -108,6 +126,7 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     if (!current?.tokens) return;
     current = { ...current, tokens: undefined };
     connection = undefined;
+    confirmed = undefined;
     log.info('Salesforce ended the admin session; the admin has to sign in again.');
     void sessions.save(current).catch(() => log.warn('Could not record the ended session.'));
     changed();
@@ -131,7 +150,7 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
   };
 
   /** Replaces whatever session there was; the previous one's tokens are revoked, not left behind. */
-  const adopt = async (profile: OrgProfile, tokens: TokenSet, conn: Connection, facts: AdminFacts) => {
+  const adopt = async (profile: OrgProfile, tokens: TokenSet, conn: Connection, facts: AdminFacts, viaBrowser: boolean) => {
     const previous = current;
     const next: StoredSession = {
       version: 1,
@@ -143,6 +162,7 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     current = next;
     connection = conn;
     lastError = undefined;
+    confirmed = viaBrowser ? { userId: facts.identity.userId, at: now() } : undefined;
     if (previous?.tokens) await revokeTokens(previous.identity.instanceUrl, [previous.tokens.accessToken, previous.tokens.refreshToken], log);
     record('auth.signIn', 'success', `Signed in to ${facts.identity.orgName} as ${facts.identity.username}.`, facts.identity);
     const session = currentSession(profile, conn);
@@ -167,7 +187,7 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     try {
       const facts = await loadAdminFacts(conn, tokens, profile.environment);
       if (!stillWanted()) fail('SIGN_IN_CANCELLED', 'The sign-in was cancelled.', { action: 'signIn' });
-      await adopt(profile, tokens, conn, facts);
+      await adopt(profile, tokens, conn, facts, true);
     } catch (thrown) {
       // Tokens of a sign-in that did not become the session must not stay valid at Salesforce.
       await revokeTokens(tokens.instanceUrl, [tokens.accessToken, tokens.refreshToken], log);
@@ -192,6 +212,7 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     const profile = profileId
       ? profileOf(profileId)
       : (settings.activeProfile() ?? fail('PROFILE_NOT_FOUND', 'Add an org profile in Settings first.', { action: 'openSettings' }));
+    requireAllowedHost(profile);
     // The attempt's callbacks need to know their own flight, which exists only once the attempt does.
     const mine: { flight?: Flight } = {};
     const attempt = await beginSignIn(profile, {
@@ -230,6 +251,7 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     current = undefined;
     connection = undefined;
     lastError = undefined;
+    confirmed = undefined;
     await sessions.clear();
     if (ending?.tokens) await revokeTokens(ending.identity.instanceUrl, [ending.tokens.accessToken, ending.tokens.refreshToken], log);
     if (ending) record('auth.signOut', 'success', `Signed out of ${ending.identity.orgName}.`, ending.identity);
@@ -267,15 +289,49 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     }
   };
 
+  /**
+   * Salesforce still accepts the session, and it is still the same user. The API call comes first:
+   * it renews an expired access token (or finds the session ended), which the identity call would not.
+   */
+  const stillAccepted = async (active: AdminSession): Promise<void> => {
+    let who: z.infer<typeof userinfoSchema>;
+    try {
+      await active.connection.query('SELECT Id FROM Organization');
+      who = userinfoSchema.parse(await active.connection.request({ method: 'GET', url: '/services/oauth2/userinfo' }));
+    } catch (thrown) {
+      if (status().state === 'expired') throw asSessionError(thrown);
+      throw new AppFailure(salesforceAppError(thrown, 'checking your Salesforce session'));
+    }
+    // Ids come as 15 or 18 characters; the first 15 identify the user.
+    if (who.user_id.slice(0, 15) !== active.identity.userId.slice(0, 15)) fail('SESSION_EXPIRED', 'The Salesforce session no longer belongs to the signed-in admin. Sign in again.', { action: 'signIn' });
+  };
+
+  const confirmedSession = async (): Promise<AdminSession> => {
+    const active = await session();
+    if (deps.stepUp === 'liveSession') {
+      await stillAccepted(active);
+      return active;
+    }
+    const until = confirmedUntil(active.identity.userId);
+    if (!until || Date.parse(until) < now().getTime()) {
+      fail('CONFIRMATION_REQUIRED', `Confirm it is you: sign in to Salesforce again, then export within ${CONFIRMATION_WINDOW_MS / 60_000} minutes.`, {
+        action: 'signIn',
+        params: { minutes: CONFIRMATION_WINDOW_MS / 60_000 },
+      });
+    }
+    return active;
+  };
+
   const signInWithAccessToken = async (input: { profileId: string; instanceUrl: string; accessToken: string }): Promise<AuthStatus> => {
     await restored;
     const profile = profileOf(input.profileId);
+    requireAllowedHost(profile, input.instanceUrl);
     log.registerSecret(input.accessToken);
     const conn = connect(profile, input.instanceUrl, { accessToken: input.accessToken });
     try {
       const who = userinfoSchema.parse(await conn.request({ method: 'GET', url: '/services/oauth2/userinfo' }));
       const tokens: TokenSet = { accessToken: input.accessToken, instanceUrl: new URL(input.instanceUrl).origin, orgId: who.organization_id, userId: who.user_id };
-      await adopt(profile, tokens, conn, await loadAdminFacts(conn, tokens, profile.environment));
+      await adopt(profile, tokens, conn, await loadAdminFacts(conn, tokens, profile.environment), false);
       return changed();
     } catch (thrown) {
       if (thrown instanceof AppFailure) throw thrown;
@@ -290,6 +346,7 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     signOut,
     session,
     verify,
+    confirmedSession,
     signInWithAccessToken,
     ready: () => restored,
     waitForSignIn: () => flight?.settled ?? Promise.resolve(status()),

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../common/errors';
@@ -144,6 +145,25 @@ describe('loopback callback server', () => {
       expect((failure as AppFailure).error.message).toContain(String(port));
     } finally {
       squatter.close();
+    }
+  });
+
+  it.runIf(process.platform === 'linux')('says which program holds the port, and offers to try again', async () => {
+    const port = await freePort();
+    const holder = spawn(process.execPath, ['-e', `require('node:net').createServer().listen(${port}, '127.0.0.1', () => console.log('listening'))`]);
+    try {
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      const failure = await startLoopbackServer({ port, path: '/OauthRedirect', expectedState: STATE, timeoutMs: 1000, onCode: () => Promise.resolve() }).catch(
+        (e: unknown) => e,
+      );
+      expect((failure as AppFailure).error).toMatchObject({
+        code: 'CALLBACK_PORT_IN_USE',
+        action: 'retry',
+        params: { port, program: `node (process ${holder.pid})` },
+        message: expect.stringContaining(`Port ${port} on this computer is in use by node (process ${holder.pid})`),
+      });
+    } finally {
+      holder.kill();
     }
   });
 });

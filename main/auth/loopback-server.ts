@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { AppFailure, appError, toAppError, type AppError } from '../../common/errors';
 import { callbackPageHeaders, failedPage, renderCallbackPage, signedInPage, type CallbackPage } from './callback-page';
+import { describePortHolder, findPortHolder } from './port-holder';
 import { statesMatch } from './state';
 
 export interface LoopbackOptions {
@@ -11,7 +12,11 @@ export interface LoopbackOptions {
   timeoutMs: number;
   /** Finishes the sign-in with the code; the tab shows success only when this resolves. */
   onCode(code: string): Promise<void>;
+  /** What the admin can do when the port is taken: only the sign-in client knows which ports it accepts. */
+  portInUseAdvice?: () => Promise<string>;
 }
+
+const defaultPortAdvice = () => Promise.resolve('Close that program and try again, or choose another callback port in the org profile.');
 
 /** One sign-in's listener: it answers one genuine callback and then closes. */
 export interface LoopbackServer {
@@ -96,6 +101,7 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
   } catch (thrown) {
     clearTimeout(timer);
     closeAll();
+    if (thrown instanceof PortTaken) throw await portInUse(options.port, options.portInUseAdvice ?? defaultPortAdvice);
     throw thrown;
   }
   return {
@@ -109,20 +115,24 @@ function listen(server: Server, port: number, host: string): Promise<boolean> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRNOTAVAIL' || error.code === 'EAFNOSUPPORT') return resolve(false);
-      if (error.code === 'EADDRINUSE' || error.code === 'EACCES') return reject(portInUse(port));
+      if (error.code === 'EADDRINUSE' || error.code === 'EACCES') return reject(new PortTaken());
       reject(error);
     });
     server.listen({ port, host, exclusive: true }, () => resolve(true));
   });
 }
 
-function portInUse(port: number): AppFailure {
+class PortTaken extends Error {}
+
+/** Names the program holding the port where the OS says, so the admin knows what to close. */
+async function portInUse(port: number, advice: () => Promise<string>): Promise<AppFailure> {
+  const [holder, whatToDo] = await Promise.all([findPortHolder(port), advice()]);
+  const program = holder ? describePortHolder(holder) : undefined;
   return new AppFailure(
     appError(
       'CALLBACK_PORT_IN_USE',
-      `Port ${port} on this computer is already in use, so Salesforce's answer cannot reach Agent Connections. ` +
-        'Close the program using it (for example another sign-in or the Salesforce CLI) or choose another callback port in the org profile.',
-      { action: 'openSettings', params: { port } },
+      `Port ${port} on this computer is ${program ? `in use by ${program}` : 'already in use'}, so Salesforce's answer cannot reach Agent Connections. ${whatToDo}`,
+      { action: 'retry', params: { port, ...(program && { program }) } },
     ),
   );
 }

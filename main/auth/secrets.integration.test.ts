@@ -28,7 +28,7 @@ it('no contract response, event or log line carries an access or refresh token',
     responses.push(result);
     return result;
   };
-  await call('profiles.save', { name: 'Emulator', environment: 'myDomain', myDomainUrl: emulator.instanceUrl, clientId: 'SecretsTest', callbackPort: port });
+  await call('profiles.save', { name: 'Emulator', environment: 'myDomain', myDomainUrl: emulator.instanceUrl, allowAnyHost: true, clientId: 'SecretsTest', callbackPort: port });
   const started = await call('auth.signIn');
   if (!started.ok) throw new Error(started.error.message);
   await completeEmulatorLogin((started.value as { authorizeUrl: string }).authorizeUrl, emulator.admin);

@@ -1,7 +1,8 @@
 import { OAuth2 } from 'jsforce';
-import { loginUrlOf, type OrgProfile } from '../../common';
+import { DEFAULT_CLIENT_ID, loginUrlOf, type OrgProfile } from '../../common';
 import { AppFailure } from '../../common/errors';
 import { startLoopbackServer } from './loopback-server';
+import { nextFreePort } from './port-holder';
 import { newState } from './state';
 import { parseTokenResponse, tokenRequestError, type TokenSet } from './tokens';
 
@@ -44,6 +45,10 @@ export async function beginSignIn(profile: OrgProfile, options: SignInOptions): 
     expectedState: state,
     timeoutMs: options.timeoutMs,
     onCode: async (code) => options.complete(await exchange(oauth2, code)),
+    portInUseAdvice: () => portInUseAdvice(profile),
+  }).catch((thrown: unknown) => {
+    // Names the profile, so the error's Open Settings opens the one whose port is taken.
+    throw thrown instanceof AppFailure ? new AppFailure({ ...thrown.error, params: { ...thrown.error.params, profileId: profile.id } }) : thrown;
   });
   return {
     authorizeUrl,
@@ -51,6 +56,22 @@ export async function beginSignIn(profile: OrgProfile, options: SignInOptions): 
     done: server.done,
     cancel: () => server.cancel(),
   };
+}
+
+/**
+ * Salesforce accepts only a registered callback URL, exactly. The default client's is fixed at
+ * http://localhost:1717, so the only way out is freeing the port. Which URLs the admin's own client
+ * lists is not something we can see before sign-in, so we never switch ports ourselves: we name a
+ * free one and say what to register.
+ */
+async function portInUseAdvice(profile: OrgProfile): Promise<string> {
+  if (profile.clientId === DEFAULT_CLIENT_ID) {
+    return `The default sign-in client (${DEFAULT_CLIENT_ID}) accepts Salesforce's answer only on port ${profile.callbackPort}: close that program (for the Salesforce CLI, finish or cancel its sign-in) and try again.`;
+  }
+  const free = await nextFreePort(profile.callbackPort);
+  return free === null
+    ? 'Close that program and try again, or register another callback port on your sign-in app and set it in the org profile.'
+    : `Close that program and try again, or add ${redirectUriOf({ callbackPort: free })} to your sign-in app's callback URLs and set the org profile's callback port to ${free} (free now).`;
 }
 
 async function exchange(oauth2: OAuth2, code: string): Promise<TokenSet> {

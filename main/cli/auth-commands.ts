@@ -4,6 +4,7 @@ import { UsageError, type CliCommand, type CommandContext } from './command';
 import { chooseProfile } from './profile-options';
 
 const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+const anyHost = (context: CommandContext): boolean => context.values['allow-any-host'] === true;
 
 function printSignedIn(context: CommandContext, cli: CliApp, status: AuthStatus): number {
   if (status.state !== 'signedIn') {
@@ -22,7 +23,7 @@ async function loginWithAccessToken(context: CommandContext, instanceUrl: string
   if (!accessToken) throw new UsageError('login --instance-url reads the access token from the SF_ACCESS_TOKEN environment variable, which is not set.');
   const cli = await context.start({ launchBrowser: false });
   const loginUrl = text(context.values['login-url']) ?? (context.orgProfile ? undefined : instanceUrl);
-  const profile = chooseProfile(cli.app.settings, { name: context.orgProfile, loginUrl, audience: text(context.values.audience) });
+  const profile = chooseProfile(cli.app.settings, { name: context.orgProfile, loginUrl, audience: text(context.values.audience), allowAnyHost: anyHost(context) });
   return printSignedIn(context, cli, await cli.app.auth.signInWithAccessToken({ profileId: profile.id, instanceUrl, accessToken }));
 }
 
@@ -36,6 +37,7 @@ async function loginInBrowser(context: CommandContext): Promise<number> {
     clientId: text(values['client-id']),
     port: text(values.port),
     audience: text(values.audience),
+    allowAnyHost: anyHost(context),
   });
   const started = await cli.app.auth.signIn(profile.id);
   context.io.out(
@@ -52,13 +54,15 @@ async function loginInBrowser(context: CommandContext): Promise<number> {
 const login: CliCommand = {
   name: 'login',
   summary: 'Sign in to Salesforce in the browser (or with SF_ACCESS_TOKEN and --instance-url).',
-  usage: '[--login-url URL [--client-id ID] [--port N]] [--audience URL] [--no-browser] | --instance-url URL [--audience URL]',
+  usage: '[--login-url URL [--allow-any-host] [--client-id ID] [--port N]] [--audience URL] [--no-browser] | --instance-url URL [--allow-any-host] [--audience URL]',
   options: {
     'login-url': { type: 'string' },
     'client-id': { type: 'string' },
     port: { type: 'string' },
     'no-browser': { type: 'boolean' },
     'instance-url': { type: 'string' },
+    /** Sign in at a host that is not Salesforce's (also http on this computer): emulators and tests only. */
+    'allow-any-host': { type: 'boolean' },
     /** The org profile's own JWT audience, for orgs where the org's type does not give the right one (fact JWT-AUDIENCE). */
     audience: { type: 'string' },
   },

@@ -1,7 +1,7 @@
 import { chmodSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename } from 'node:path';
 import { createApp, type App } from '../app';
+import { writeExportFile } from '../export/safe-write';
 import { createHeadlessHost } from '../headless-host';
 import { createLogger } from '../log';
 import type { FileSaver } from '../services/ports';
@@ -28,9 +28,8 @@ export interface CliApp {
 /** Exports land in the working directory, readable only by the user. */
 const saveToWorkingDirectory: FileSaver = {
   async save(file) {
-    const path = resolve(file.fileName);
-    await writeFile(path, file.content, { encoding: 'utf8', mode: 0o600 });
-    return { kind: 'saved', path };
+    // The name carries org data (its id): only ever a name, never a path out of the folder.
+    return { kind: 'saved', path: await writeExportFile(basename(file.fileName), file.content) };
   },
 };
 
@@ -53,7 +52,7 @@ export async function startCliApp(io: CliIo, options: CliAppOptions = {}): Promi
     dataDir: options.dataDir,
   });
   // One command per process: a connection left waiting resumes on `resume`, never behind another command.
-  const app = createApp({ ...host, activationTimeoutMinutes: options.activationTimeoutMinutes, resumesWaitingRuns: false });
+  const app = createApp({ ...host, activationTimeoutMinutes: options.activationTimeoutMinutes, resumesWaitingRuns: false, stepUp: 'liveSession' });
   await app.auth.ready();
   return {
     app,

@@ -5,6 +5,7 @@ import { startEmulator, type StartedEmulator } from '../../e2e/salesforce-emulat
 import { completeEmulatorLogin } from '../../e2e/support/complete-emulator-login';
 import { freePort } from '../../e2e/support/free-port';
 import { runCli as cli, tempDataDir as dataDir } from '../../e2e/support/run-cli';
+import { looseEntries } from '../__tests__/file-modes';
 
 let emulator: StartedEmulator;
 beforeAll(async () => {
@@ -16,9 +17,10 @@ describe('CLI sign-in', () => {
   it('logs in without opening a browser, shows who is signed in, and logs out', { timeout: 60_000 }, async () => {
     const port = await freePort();
     emulator.registerSignInClient({ clientId: 'CliTest', redirectUris: [`http://localhost:${port}/OauthRedirect`] });
-    const env = { AGENT_CONNECTIONS_DATA_DIR: dataDir() };
+    // A folder the CLI creates itself, as on an admin's first run.
+    const env = { AGENT_CONNECTIONS_DATA_DIR: join(dataDir(), 'Agent Connections') };
 
-    const login = cli(['login', '--no-browser', '--login-url', emulator.instanceUrl, '--client-id', 'CliTest', '--port', String(port)], env);
+    const login = cli(['login', '--no-browser', '--login-url', emulator.instanceUrl, '--allow-any-host', '--client-id', 'CliTest', '--port', String(port)], env);
     const authorizeUrl = await login.line(/^http:\/\/.*\/services\/oauth2\/authorize\?/);
     await completeEmulatorLogin(authorizeUrl, emulator.admin);
     expect(await login.code).toBe(0);
@@ -26,6 +28,7 @@ describe('CLI sign-in', () => {
     expect(login.stderr).toMatch(/no OS key store.*only you can read/);
     const vaultFile = readdirSync(env.AGENT_CONNECTIONS_DATA_DIR).find((f) => f.startsWith('vault'));
     expect(statSync(join(env.AGENT_CONNECTIONS_DATA_DIR, vaultFile ?? '')).mode & 0o777).toBe(0o600);
+    expect(looseEntries(env.AGENT_CONNECTIONS_DATA_DIR)).toEqual([]);
 
     const whoami = cli(['whoami', '--json'], env);
     expect(await whoami.code).toBe(0);
@@ -48,7 +51,7 @@ describe('CLI sign-in', () => {
     const port = await freePort();
     emulator.registerSignInClient({ clientId: 'CliTokenSource', redirectUris: [`http://localhost:${port}/OauthRedirect`] });
     const source = { AGENT_CONNECTIONS_DATA_DIR: dataDir() };
-    const login = cli(['login', '--no-browser', '--login-url', emulator.instanceUrl, '--client-id', 'CliTokenSource', '--port', String(port)], source);
+    const login = cli(['login', '--no-browser', '--login-url', emulator.instanceUrl, '--allow-any-host', '--client-id', 'CliTokenSource', '--port', String(port)], source);
     await completeEmulatorLogin(await login.line(/^http:\/\/.*authorize\?/), emulator.admin);
     expect(await login.code).toBe(0);
     const vaultFile = readdirSync(source.AGENT_CONNECTIONS_DATA_DIR).find((f) => f.startsWith('vault')) ?? '';
@@ -56,7 +59,7 @@ describe('CLI sign-in', () => {
     const accessToken = /"accessToken\\":\\"([^\\]+)\\"/.exec(vault)?.[1] ?? '';
 
     const automation = { AGENT_CONNECTIONS_DATA_DIR: dataDir() };
-    const tokenLogin = cli(['login', '--instance-url', emulator.instanceUrl], { ...automation, SF_ACCESS_TOKEN: accessToken });
+    const tokenLogin = cli(['login', '--instance-url', emulator.instanceUrl, '--allow-any-host'], { ...automation, SF_ACCESS_TOKEN: accessToken });
     expect(await tokenLogin.code).toBe(0);
     expect(tokenLogin.stdout + tokenLogin.stderr).not.toContain(accessToken);
     const whoami = cli(['whoami', '--json'], automation);

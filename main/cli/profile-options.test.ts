@@ -60,4 +60,21 @@ describe('choosing the org profile from CLI options', () => {
     expect(() => chooseProfile(settings, { loginUrl: 'https://login.salesforce.com', port: 'abc' })).toThrow(UsageError);
     expect(() => chooseProfile(settings, { loginUrl: 'https://login.salesforce.com', port: '80' })).toThrow(UsageError);
   });
+
+  it.each(['https://evil.example', 'https://evil.secure.force.com', 'http://127.0.0.1:4100', 'https://localhost:4100', 'http://0x7f.1:4100'])(
+    'refuses --login-url %s without --allow-any-host, saying how to allow it',
+    (loginUrl) => {
+      const settings = repository();
+      expect(() => chooseProfile(settings, { loginUrl })).toThrow(/not a Salesforce host.*--allow-any-host/);
+      expect(settings.get().orgProfiles).toEqual([]);
+    },
+  );
+
+  it('with --allow-any-host, keeps the override visible on the profile for an emulator on this computer', () => {
+    const settings = repository();
+    const profile = chooseProfile(settings, { loginUrl: 'http://127.0.0.1:4100', allowAnyHost: true, clientId: 'Emu' });
+    expect(profile).toMatchObject({ environment: 'myDomain', myDomainUrl: 'http://127.0.0.1:4100', allowAnyHost: true });
+    expect(chooseProfile(settings, { port: '1818' })).toMatchObject({ id: profile.id, allowAnyHost: true, callbackPort: 1818 });
+    expect(() => chooseProfile(settings, { loginUrl: 'http://evil.example', allowAnyHost: true })).toThrow(UsageError);
+  });
 });

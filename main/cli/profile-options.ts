@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { jwtAudienceSchema, loginUrlOf, myDomainUrlSchema, type Environment, type OrgProfile } from '../../common';
+import { isAllowedOrgUrl, jwtAudienceSchema, loginUrlOf, myDomainUrlSchema, type Environment, type OrgProfile } from '../../common';
 import { fail } from '../../common/errors';
 import type { SettingsRepository } from '../store/settings-repository';
 import { UsageError } from './command';
@@ -13,6 +13,8 @@ export interface ProfileChoice {
   port?: string;
   /** `login --audience URL`: the profile's own JWT audience (fact JWT-AUDIENCE). */
   audience?: string;
+  /** `login --allow-any-host`: the profile may sign in at a host that is not Salesforce's (also http on this computer). */
+  allowAnyHost?: boolean;
 }
 
 function environmentOf(origin: string): Environment {
@@ -35,9 +37,12 @@ function parseAudience(url: string | undefined): string | undefined {
   return parsed.data;
 }
 
-function parseLoginUrl(url: string): string {
+function parseLoginUrl(url: string, allowAnyHost: boolean): string {
   const parsed = myDomainUrlSchema.safeParse(url);
   if (!parsed.success) throw new UsageError(`--login-url ${url}: ${parsed.error.issues[0]?.message ?? 'not a URL'}`);
+  if (!isAllowedOrgUrl(parsed.data, allowAnyHost)) {
+    throw new UsageError(`--login-url ${url} is not a Salesforce host (https://<your domain>.my.salesforce.com). For an emulator or test org, add --allow-any-host.`);
+  }
   return parsed.data;
 }
 
@@ -52,15 +57,16 @@ export function chooseProfile(settings: SettingsRepository, choice: ProfileChoic
   if (choice.name && !named && !choice.loginUrl) {
     fail('PROFILE_NOT_FOUND', `There is no org profile named "${choice.name}". Create it with login --login-url URL --org-profile "${choice.name}".`);
   }
-  const origin = choice.loginUrl ? parseLoginUrl(choice.loginUrl) : undefined;
+  const allowAnyHost = choice.allowAnyHost === true;
+  const origin = choice.loginUrl ? parseLoginUrl(choice.loginUrl, allowAnyHost) : undefined;
   const existing = named ?? (origin ? profiles.find((p) => loginUrlOf(p) === origin) : settings.activeProfile());
   if (!existing && !origin) {
     fail('PROFILE_NOT_FOUND', 'There is no org profile yet. Run login --login-url https://<your domain>.my.salesforce.com first.');
   }
   const port = parsePort(choice.port);
   const audience = parseAudience(choice.audience);
-  const unchanged = existing && !origin && !choice.clientId && port === undefined && audience === undefined;
-  const profile = unchanged ? existing : save(settings, existing, { origin, clientId: choice.clientId, port, name: choice.name, audience });
+  const unchanged = existing && !origin && !choice.clientId && port === undefined && audience === undefined && !allowAnyHost;
+  const profile = unchanged ? existing : save(settings, existing, { origin, clientId: choice.clientId, port, name: choice.name, audience, allowAnyHost });
   settings.activateProfile(profile.id);
   return profile;
 }
@@ -68,7 +74,7 @@ export function chooseProfile(settings: SettingsRepository, choice: ProfileChoic
 function save(
   settings: SettingsRepository,
   existing: OrgProfile | undefined,
-  change: { origin?: string; clientId?: string; port?: number; name?: string; audience?: string },
+  change: { origin?: string; clientId?: string; port?: number; name?: string; audience?: string; allowAnyHost: boolean },
 ): OrgProfile {
   const environment = change.origin ? environmentOf(change.origin) : existing?.environment;
   try {
@@ -80,6 +86,8 @@ function save(
       ...(change.clientId ? { clientId: change.clientId } : {}),
       ...(change.port !== undefined ? { callbackPort: change.port } : {}),
       ...(change.audience !== undefined ? { jwtAudience: change.audience } : {}),
+      // A new --login-url takes the override only from its own command; other changes keep the profile's.
+      allowAnyHost: change.allowAnyHost || (change.origin === undefined && existing?.allowAnyHost === true),
     });
   } catch (thrown) {
     if (thrown instanceof ZodError) throw new UsageError(thrown.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { settingsUpdateSchema } from '../../common';
 import { runConformance } from './run';
 
-const usage = 'Usage: npm run conformance -- --login-url https://<my-domain> [--agent-name NAME] [--out FILE] [--client-id ID] [--port N] [--audience URL]';
+const usage = 'Usage: npm run conformance -- --login-url https://<my-domain> [--agent-name NAME] [--out FILE] [--client-id ID] [--port N] [--audience URL] [--allow-any-host]';
 
 function parse(): Parameters<typeof runConformance>[0] | null {
   try {
@@ -20,6 +20,7 @@ function parse(): Parameters<typeof runConformance>[0] | null {
         'client-id': { type: 'string' },
         port: { type: 'string' },
         audience: { type: 'string' },
+        'allow-any-host': { type: 'boolean' },
       },
       strict: true,
     });
@@ -35,6 +36,7 @@ function parse(): Parameters<typeof runConformance>[0] | null {
       clientId: values['client-id'],
       port: values.port,
       audience: values.audience,
+      allowAnyHost: values['allow-any-host'] === true,
       print: (line) => void process.stdout.write(`${line}\n`),
     };
   } catch (e) {

@@ -31,6 +31,7 @@ describe('conformance run (npm run conformance) against the emulator', () => {
 
     const result = await runConformance({
       loginUrl: emulator.loginUrl,
+      allowAnyHost: true,
       clientId: 'ConformanceTest',
       port: String(port),
       out,
@@ -85,6 +86,7 @@ describe('conformance run (npm run conformance) against the emulator', () => {
 
     const result = await runConformance({
       loginUrl: emulator.loginUrl,
+      allowAnyHost: true,
       clientId: 'ConformanceFail',
       port: String(port),
       agentName: 'Conformance Failing Run',

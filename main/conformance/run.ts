@@ -20,6 +20,8 @@ export interface ConformanceOptions {
   port?: string;
   /** The org profile's own JWT audience, when the org type does not give the right one (fact JWT-AUDIENCE). */
   audience?: string;
+  /** `--allow-any-host`: the login URL need not be a Salesforce host (the emulator). */
+  allowAnyHost?: boolean;
   /** Where the transcript goes (default: conformance-transcript-<time>.json in the working directory). */
   out?: string;
   /** Opens the authorize URL; without it the system browser does, as for the CLI's `login`. */
@@ -109,7 +111,13 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 }
 
 async function signIn(app: CliApp['app'], options: ConformanceOptions, recorder: TranscriptRecorder): Promise<string> {
-  const profile = chooseProfile(app.settings, { loginUrl: options.loginUrl, clientId: options.clientId, port: options.port, audience: options.audience });
+  const profile = chooseProfile(app.settings, {
+    loginUrl: options.loginUrl,
+    clientId: options.clientId,
+    port: options.port,
+    audience: options.audience,
+    allowAnyHost: options.allowAnyHost,
+  });
   const started = await app.auth.signIn(profile.id);
   options.print(`Sign in to ${options.loginUrl} in the browser. If it does not open, visit:\n${started.authorizeUrl}`);
   const browser = options.openAuthorizeUrl ? recorder.unrecorded(() => options.openAuthorizeUrl?.(started.authorizeUrl) ?? Promise.resolve()) : Promise.resolve();

@@ -374,6 +374,19 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     return { checkedAt, status, drift, agentTokenOk };
   }
 
+  /** The key leaves only for an admin who just confirmed it is them; a refusal is on the record too. */
+  async function confirmedAdmin(orgId: string): Promise<AdminSession> {
+    try {
+      return await deps.auth.confirmedSession();
+    } catch (thrown) {
+      const refused = toAppError(thrown);
+      const status = deps.auth.status();
+      const actor = (status.state === 'signedIn' || status.state === 'expired' ? status.identity?.username : undefined) ?? 'unknown';
+      deps.audit.append({ actor, orgId, operation: 'connection.exportCredentials', result: 'failure', summary: refused.message, artifacts: [] });
+      throw thrown;
+    }
+  }
+
   const requireRecord = (): { orgId: string; record: ConnectionRecord } => {
     const orgId = records.currentOrgId();
     const record = orgId ? records.get(orgId).record : null;
@@ -460,23 +473,25 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
       });
     },
     check,
-    exportDetails(format: ExportFormat): Promise<OutgoingFile> {
+    async exportDetails(format: ExportFormat): Promise<OutgoingFile> {
       const { orgId, record } = requireRecord();
+      const admin = await session();
       const file = connectionReport(connectionDetails(orgId, record), format, now());
-      deps.audit.append({ actor: 'admin', orgId, operation: 'connection.export', result: 'success', summary: `Exported connection details as ${format}.`, artifacts: [] });
-      return Promise.resolve(file);
+      deps.audit.append({ actor: admin.identity.username, orgId, operation: 'connection.export', result: 'success', summary: `Exported connection details as ${format}.`, artifacts: [] });
+      return file;
     },
     async exportCredentials(passphrase: string): Promise<OutgoingFile> {
       if (passphrase.length < 12) fail('PASSPHRASE_INVALID', 'Use a passphrase of at least 12 characters.');
+      log.registerSecret(passphrase);
       const { orgId, record } = requireRecord();
+      const admin = await confirmedAdmin(orgId);
       const names = artifactNames(record.agentName);
       const privateKeyPem = await agentPrivateKey({ vault: deps.vault, orgId, names });
       const consumerKey = text(record.artifacts, 'app', 'consumerKey');
       const username = text(record.artifacts, 'integrationUser', 'username');
       if (!privateKeyPem || !consumerKey || !username) fail('EXPORT_FAILED', "The agent's private key is not on this computer. Recreate the connection to make a new one.", { action: 'recreate' });
-      log.registerSecret(passphrase);
-      const file = agentCredentialsFile({ orgId, consumerKey, username, myDomainUrl: record.org.myDomainUrl, audience: record.org.audience, privateKeyPem }, passphrase);
-      deps.audit.append({ actor: 'admin', orgId, operation: 'connection.exportCredentials', result: 'success', summary: 'Exported the agent credentials (private key encrypted with a passphrase).', artifacts: [`app:${consumerKey}`] });
+      const file = await agentCredentialsFile({ orgId, consumerKey, username, myDomainUrl: record.org.myDomainUrl, audience: record.org.audience, privateKeyPem }, passphrase);
+      deps.audit.append({ actor: admin.identity.username, orgId, operation: 'connection.exportCredentials', result: 'success', summary: 'Exported the agent credentials (private key encrypted with a passphrase).', artifacts: [`app:${consumerKey}`] });
       return file;
     },
     setupUrl(artifact) {

@@ -1,5 +1,5 @@
 import type { OutgoingFile } from '../services/ports';
-import { encryptPrivateKey } from '../agent/keys';
+import { encryptPrivateKey } from './encrypted-pkcs8';
 
 export interface AgentCredentialsInput {
   orgId: string;
@@ -13,9 +13,10 @@ export interface AgentCredentialsInput {
 
 /**
  * The one export that carries a secret, on explicit request: the private key as encrypted PKCS#8
- * (AES-256-CBC under the admin's passphrase), with what the agent needs to sign its JWT.
+ * (PBKDF2-SHA256 and AES-256-CBC under the admin's passphrase), with what the agent needs to sign its JWT.
  */
-export function agentCredentialsFile(input: AgentCredentialsInput, passphrase: string): OutgoingFile {
+export async function agentCredentialsFile(input: AgentCredentialsInput, passphrase: string): Promise<OutgoingFile> {
+  const privateKey = await encryptPrivateKey(input.privateKeyPem, passphrase);
   const content = JSON.stringify(
     {
       kind: 'agent-connections/jwt-bearer-credentials',
@@ -26,7 +27,7 @@ export function agentCredentialsFile(input: AgentCredentialsInput, passphrase: s
       audience: input.audience,
       consumerKey: input.consumerKey,
       username: input.username,
-      privateKey: encryptPrivateKey(input.privateKeyPem, passphrase),
+      privateKey,
     },
     null,
     2,

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { appError, operations, toAppError, type Handlers, type OperationName, type Result } from '../../common';
+import { appError, appErrorOfZod, operations, toAppError, type Handlers, type OperationName, type Result } from '../../common';
 
 export function isOperationName(name: string): name is OperationName {
   return Object.hasOwn(operations, name);
@@ -15,7 +14,7 @@ export async function dispatch(handlers: Handlers, name: string, payload: unknow
   }
   const parsed = operations[name].input.safeParse(payload ?? {});
   if (!parsed.success) {
-    return { ok: false, error: appError('INVALID_INPUT', describeIssues(parsed.error)) };
+    return { ok: false, error: appErrorOfZod(parsed.error) };
   }
   try {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
@@ -23,10 +22,4 @@ export async function dispatch(handlers: Handlers, name: string, payload: unknow
   } catch (thrown) {
     return { ok: false, error: toAppError(thrown) };
   }
-}
-
-function describeIssues(error: z.ZodError): string {
-  const first = error.issues[0];
-  const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
-  return `The request was not valid${where}: ${first?.message ?? 'unknown problem'}.`;
 }

@@ -33,7 +33,35 @@ describe('settings', () => {
   it('refuse plain http for anything but this computer', () => {
     const settings = createSettingsRepository(createConfStoreFactory(mkdtempSync(join(tmpdir(), 'ac-settings-'))));
     expect(() => settings.saveProfile({ name: 'X', environment: 'myDomain', myDomainUrl: 'http://contoso.my.salesforce.com' })).toThrow();
-    expect(settings.saveProfile({ name: 'Emu', environment: 'myDomain', myDomainUrl: 'http://127.0.0.1:4100/' }).myDomainUrl).toBe('http://127.0.0.1:4100');
+    expect(() => settings.saveProfile({ name: 'X', environment: 'myDomain', myDomainUrl: 'http://contoso.example', allowAnyHost: true })).toThrow();
+    expect(settings.saveProfile({ name: 'Emu', environment: 'myDomain', myDomainUrl: 'http://127.0.0.1:4100/', allowAnyHost: true }).myDomainUrl).toBe('http://127.0.0.1:4100');
+  });
+
+  it.each([
+    'https://contoso.my.salesforce.com',
+    'https://contoso--uat.sandbox.my.salesforce.com',
+    'https://contoso-dev-ed.develop.my.salesforce.com',
+    'https://agency.my.salesforce.mil',
+    'https://acme.my.sfcrmproducts.cn',
+    'https://login.sfcrmproducts.cn',
+  ])('accept the Salesforce host %s as a My Domain', (myDomainUrl) => {
+    const settings = createSettingsRepository(createConfStoreFactory(mkdtempSync(join(tmpdir(), 'ac-settings-'))));
+    expect(settings.saveProfile({ name: 'Org', environment: 'myDomain', myDomainUrl }).myDomainUrl).toBe(myDomainUrl);
+  });
+
+  it.each([
+    'https://evil.example',
+    'https://contoso.my.salesforce.com.evil.example',
+    'https://evil.secure.force.com',
+    'https://contoso.my.salesforce.com:8443',
+    'https://localhost:4100',
+    'http://127.0.0.1:4100',
+    'http://0x7f.1:4100',
+    'https://login.salesforce.com@evil.example',
+  ])('refuse %s as a My Domain unless the profile allows any host', (myDomainUrl) => {
+    const settings = createSettingsRepository(createConfStoreFactory(mkdtempSync(join(tmpdir(), 'ac-settings-'))));
+    expect(() => settings.saveProfile({ name: 'Org', environment: 'myDomain', myDomainUrl })).toThrow(/allow any host/i);
+    expect(settings.get().orgProfiles).toEqual([]);
   });
 
   it('refuse two profiles with the same name', () => {

@@ -2,11 +2,11 @@ import { createApp } from '../app';
 import { createLogger, type LogLine } from '../log';
 import { createEventHub, type EventMessage } from '../services/event-hub';
 import type { OutgoingFile } from '../services/ports';
-import { createMemoryStoreFactory } from '../store/document-store';
+import { createMemoryStoreFactory, type DocumentStoreFactory } from '../store/document-store';
 import { createMemoryVault } from '../store/vault';
 
 /** The whole app over in-memory stores, with every event and log line recorded for assertions. */
-export function createTestApp(options: { opensBrowser?: boolean; now?: () => Date } = {}) {
+export function createTestApp(options: { opensBrowser?: boolean; now?: () => Date; stores?: DocumentStoreFactory } = {}) {
   const events = createEventHub();
   const emitted: EventMessage[] = [];
   events.subscribe((message) => emitted.push(message));
@@ -15,7 +15,7 @@ export function createTestApp(options: { opensBrowser?: boolean; now?: () => Dat
   const opened: string[] = [];
   const app = createApp({
     info: { name: 'Agent Connections', version: '0.0.0-test', platform: 'linux', locale: 'en-US', host: 'browser' },
-    stores: createMemoryStoreFactory(),
+    stores: options.stores ?? createMemoryStoreFactory(),
     vault: createMemoryVault(),
     files: { save: (file) => (savedFiles.push(file), Promise.resolve({ kind: 'download' as const, ...file })) },
     external: { open: (url) => (opened.push(url), Promise.resolve(true)) },

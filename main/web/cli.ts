@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     events: host.events,
     staticRoot: join(projectRoot, 'out', 'renderer'),
     port: values.port ? Number(values.port) : 0,
+    announceUrl: (url) => console.log(`The browser session ended or its link expired. Open: ${url}`),
   });
   stops.unshift(() => server.stop());
   console.log(`Agent Connections (browser mode), data in ${host.dataDir}`);

@@ -2,14 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Handlers } from '../../common';
+import { EVENTS_PROTOCOL, SESSION_END_PATH, SESSION_ENDED_CLOSE_CODE, SESSION_META_NAME } from '../../common/browser-session';
 import { contentSecurityPolicy } from '../security/csp';
 import { mimeTypeOf, resolveStaticFile } from '../security/static-files';
 import { firstLookOf, indexHtmlFor } from '../renderer-index';
 import { dispatch } from '../services/dispatch';
 import type { EventHub } from '../services/event-hub';
-import { createSessionGate, SESSION_COOKIE, type SessionGate } from './session-gate';
+import { createSessionGate, DEFAULT_IDLE_MS, DEFAULT_TOKEN_MS, type SessionGate } from './session-gate';
 
 export interface WebServerOptions {
   handlers: Handlers;
@@ -17,6 +18,15 @@ export interface WebServerOptions {
   /** The built renderer (out/renderer). */
   staticRoot: string;
   port?: number;
+  /** A browser session ends after this long without a request (default 30 minutes). */
+  idleMs?: number;
+  /** A one-time start URL expires this long after it was made (default 5 minutes). */
+  tokenMs?: number;
+  /**
+   * Called with a fresh start URL when a session has ended or a page could not open, so the admin
+   * has a new address to open (the page tells them to look for it).
+   */
+  announceUrl?: (startUrl: string) => void;
 }
 
 export interface RunningWebServer {
@@ -28,33 +38,66 @@ export interface RunningWebServer {
 
 const MAX_BODY_BYTES = 1_000_000;
 const browserCsp = contentSecurityPolicy("'self'");
+const SESSION_ENDED_TEXT = 'This browser session has ended. Open the new address printed by "npm run web".';
+const LINK_REFUSED_TEXT = 'This link has expired or was already used. Open the new address printed by "npm run web".';
+
+interface Context {
+  gate: SessionGate;
+  options: WebServerOptions;
+  /** Prints a fresh start URL through `announceUrl`, unless a recent one is still unused. */
+  announce(): void;
+  closeEndedSockets(): void;
+}
 
 /** Browser mode: the real app's contract over HTTP + WebSocket, on 127.0.0.1 only. */
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   let origin = '';
-  const gate = createSessionGate(() => origin);
+  const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+  const tokenMs = options.tokenMs ?? DEFAULT_TOKEN_MS;
+  const gate = createSessionGate({ origin: () => origin, idleMs, tokenMs });
+  const urlFor = (token: string) => `${origin}/?token=${token}`;
+  const sockets = new WebSocketServer({ noServer: true, handleProtocols: (offered) => (offered.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false) });
+  const socketSessions = new Map<WebSocket, string>();
+  const context: Context = {
+    gate,
+    options,
+    announce: freshUrlAnnouncer(gate, tokenMs, urlFor, options.announceUrl),
+    closeEndedSockets() {
+      for (const [ws, session] of socketSessions) if (!gate.isLive(session)) ws.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
+    },
+  };
   const server = createServer((request, response) => {
-    void route(request, response, gate, options).catch(() => send(response, 500, 'text/plain', 'Internal error'));
+    void route(request, response, context).catch(() => send(response, 500, 'text/plain', 'Internal error'));
   });
-  const sockets = new WebSocketServer({ noServer: true });
   server.on('upgrade', (request, socket, head) => {
-    const allowed = new URL(request.url ?? '/', 'http://x').pathname === '/events' && gate.isOwnHost(request) && gate.isOwnOrigin(request, true) && gate.hasSession(request);
-    if (!allowed) {
+    const session = isEventsUpgrade(request, gate) ? gate.sessionOf(request) : null;
+    if (session === null) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
+      socketSessions.set(ws, session);
       const unsubscribe = options.events.subscribe((message) => ws.send(JSON.stringify(message)));
-      ws.on('close', unsubscribe);
+      ws.on('close', () => {
+        unsubscribe();
+        socketSessions.delete(ws);
+      });
     });
   });
+  const sweeper = setInterval(() => {
+    if (gate.sweep().length === 0) return;
+    context.closeEndedSockets();
+    context.announce();
+  }, Math.max(20, Math.min(idleMs, 60_000) / 4));
+  sweeper.unref();
   await new Promise<void>((resolvePromise) => server.listen(options.port ?? 0, '127.0.0.1', resolvePromise));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
-    startUrl: () => `${origin}/?token=${gate.issueToken()}`,
+    startUrl: () => urlFor(gate.issueToken()),
     stop: () =>
       new Promise<void>((resolvePromise) => {
+        clearInterval(sweeper);
         for (const client of sockets.clients) client.terminate();
         sockets.close();
         server.closeAllConnections();
@@ -63,33 +106,67 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   };
 }
 
-async function route(request: IncomingMessage, response: ServerResponse, gate: SessionGate, options: WebServerOptions): Promise<void> {
+function isEventsUpgrade(request: IncomingMessage, gate: SessionGate): boolean {
+  return new URL(request.url ?? '/', 'http://x').pathname === '/events' && gate.isOwnHost(request) && gate.isOwnOrigin(request, true);
+}
+
+/**
+ * The admin needs a new address whenever a session ends or a link is refused; one printed less than
+ * half a token's lifetime ago and still unused is still good, so a burst of refusals prints one.
+ */
+function freshUrlAnnouncer(gate: SessionGate, tokenMs: number, urlFor: (token: string) => string, announceUrl?: (url: string) => void): () => void {
+  let last: string | null = null;
+  return () => {
+    if (!announceUrl || (last !== null && gate.tokenTimeLeft(last) > tokenMs / 2)) return;
+    last = gate.issueToken();
+    announceUrl(urlFor(last));
+  };
+}
+
+async function route(request: IncomingMessage, response: ServerResponse, context: Context): Promise<void> {
+  const { gate, options } = context;
   const url = new URL(request.url ?? '/', 'http://x');
-  const isApi = url.pathname.startsWith('/api/');
-  if (!gate.isOwnHost(request) || !gate.isOwnOrigin(request, isApi && request.method === 'POST')) {
+  if (!gate.isOwnHost(request) || !gate.isOwnOrigin(request, request.method === 'POST')) {
     return send(response, 403, 'text/plain', 'Forbidden');
   }
   const token = url.searchParams.get('token');
-  if (token !== null && request.method === 'GET') return redeemToken(response, gate, token);
-  if (!gate.hasSession(request)) return send(response, 403, 'text/plain', 'Forbidden: open the address printed by "npm run web".');
-  if (isApi) return serveApi(request, response, options, decodeURIComponent(url.pathname.slice('/api/'.length)));
+  if (token !== null && request.method === 'GET') return openPage(response, context, token);
+  const isApi = url.pathname.startsWith('/api/');
+  if (isApi || url.pathname === SESSION_END_PATH) {
+    if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Method not allowed');
+    const session = gate.sessionOf(request);
+    if (session === null) return send(response, 401, 'text/plain', SESSION_ENDED_TEXT);
+    if (isApi) return serveApi(request, response, options, decodeURIComponent(url.pathname.slice('/api/'.length)));
+    gate.end(session);
+    context.closeEndedSockets();
+    context.announce();
+    return send(response, 200, 'text/plain', 'Signed out');
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed');
-  return serveStatic(response, options, url.pathname);
+  return serveStatic(response, context, url.pathname);
 }
 
-function redeemToken(response: ServerResponse, gate: SessionGate, token: string): void {
-  const session = gate.redeem(token);
-  if (!session) return send(response, 403, 'text/plain', 'This link was already used or is not valid. Start "npm run web" again for a new one.');
-  response.writeHead(303, {
-    location: '/',
-    'set-cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
-    'cache-control': 'no-store',
-  });
-  response.end();
+/** Redeems the one-time token: the page it returns is the only place the session's secret is given. */
+async function openPage(response: ServerResponse, context: Context, token: string): Promise<void> {
+  const session = context.gate.redeem(token);
+  if (session === null) {
+    context.announce();
+    return send(response, 403, 'text/plain', LINK_REFUSED_TEXT);
+  }
+  const file = resolveStaticFile(context.options.staticRoot, '/');
+  if (!file) return send(response, 404, 'text/plain', 'Not found');
+  const html = indexHtmlFor(await readFile(file, 'utf8'), await firstLookOf(context.options.handlers));
+  response.writeHead(200, { ...pageHeaders(file), 'referrer-policy': 'no-referrer' });
+  response.end(withSessionSecret(html, session));
+}
+
+function withSessionSecret(html: string, secret: string): string {
+  const meta = `<meta name="${SESSION_META_NAME}" content="${secret}" />`;
+  const head = /<head[^>]*>/i;
+  return head.test(html) ? html.replace(head, (opening) => opening + meta) : html.replace(/^(<!doctype html>)?/i, (doctype) => doctype + meta);
 }
 
 async function serveApi(request: IncomingMessage, response: ServerResponse, options: WebServerOptions, name: string): Promise<void> {
-  if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Method not allowed');
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return send(response, 415, 'text/plain', 'Send JSON');
   const body = await readBody(request);
   let payload: unknown;
@@ -104,21 +181,33 @@ async function serveApi(request: IncomingMessage, response: ServerResponse, opti
   send(response, 200, 'application/json', JSON.stringify(result));
 }
 
-async function serveStatic(response: ServerResponse, options: WebServerOptions, path: string): Promise<void> {
-  const file = resolveStaticFile(options.staticRoot, path);
+/**
+ * The built renderer's scripts and styles, to anyone who passed the Host check: they hold no data.
+ * The page itself carries the admin's first look and the session, so only a one-time link opens it.
+ */
+async function serveStatic(response: ServerResponse, context: Context, path: string): Promise<void> {
+  const file = resolveStaticFile(context.options.staticRoot, path);
   if (!file) return send(response, 404, 'text/plain', 'Not found');
+  if (basename(file) === 'index.html') {
+    context.announce();
+    return send(response, 403, 'text/plain', SESSION_ENDED_TEXT);
+  }
   try {
-    const content = basename(file) === 'index.html' ? indexHtmlFor(await readFile(file, 'utf8'), await firstLookOf(options.handlers)) : await readFile(file);
-    response.writeHead(200, {
-      'content-type': mimeTypeOf(file),
-      'content-security-policy': browserCsp,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    });
+    const content = await readFile(file);
+    response.writeHead(200, pageHeaders(file));
     response.end(content);
   } catch {
     send(response, 404, 'text/plain', 'Not found');
   }
+}
+
+function pageHeaders(file: string): Record<string, string> {
+  return {
+    'content-type': mimeTypeOf(file),
+    'content-security-policy': browserCsp,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  };
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

@@ -116,6 +116,7 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
         name: input.name,
         environment: input.environment,
         myDomainUrl: input.myDomainUrl,
+        ...(input.allowAnyHost ? { allowAnyHost: true } : {}),
         clientId: input.clientId ?? 'PlatformCLI',
         callbackPort: input.callbackPort ?? 1717,
       };

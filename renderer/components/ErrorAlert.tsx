@@ -51,9 +51,11 @@ export function ErrorAlert({ error, severity = 'error', missingFields = [], onRe
       </Button>,
     );
   }
-  if (error.action === 'openSettings') {
+  // An error about one org profile opens that profile, whatever its main action.
+  const profileId = typeof error.params?.profileId === 'string' ? error.params.profileId : undefined;
+  if (error.action === 'openSettings' || profileId) {
     buttons.push(
-      <Button key="settings" variant="outlined" onClick={() => go('settings')}>
+      <Button key="settings" variant="outlined" onClick={() => go('settings', profileId ? { profileId } : undefined)}>
         {t('actions.openSettings')}
       </Button>,
     );

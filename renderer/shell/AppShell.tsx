@@ -5,11 +5,11 @@ import Container from '@mui/material/Container';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import CloudDoneIcon from '@mui/icons-material/CloudDone';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pending } from '../components/Pending';
 import { useLiveIfLoaded } from '../state/live';
-import { NavigationContext, screens, type Navigation, type Screen } from '../state/navigation';
+import { NavigationContext, screens, type Navigation, type NavigationTarget, type Screen } from '../state/navigation';
 import { ConnectorsScreen, type ConnectorId } from '../screens/connectors/ConnectorsScreen';
 
 // Only Connectors is on the first screen; the others load when first opened.
@@ -28,10 +28,12 @@ const navButtonSx = {
 /** App bar (name, signed-in org), the three-way navigation, and the current screen. */
 export function AppShell() {
   const { t } = useTranslation();
-  const [screen, setScreen] = useState<Screen>('connectors');
+  // `visit` counts arrivals: a target remounts its screen, so it opens even when that screen is showing.
+  const [{ screen, target, visit }, setPlace] = useState<{ screen: Screen; target?: NavigationTarget; visit: number }>({ screen: 'connectors', visit: 0 });
+  const go = useCallback((next: Screen, nextTarget?: NavigationTarget) => setPlace((place) => ({ screen: next, target: nextTarget, visit: nextTarget ? place.visit + 1 : place.visit })), []);
   // Kept here so coming back to Connectors shows the connector the admin had open.
   const [connector, setConnector] = useState<ConnectorId>('salesforce');
-  const navigation = useMemo<Navigation>(() => ({ screen, go: setScreen }), [screen]);
+  const navigation = useMemo<Navigation>(() => ({ screen, target, go }), [screen, target, go]);
   // Connectors paints before the live state arrives; the other screens need it from the start.
   const loaded = useLiveIfLoaded() !== null;
   return (
@@ -47,7 +49,7 @@ export function AppShell() {
             first paint the layout measuring an indicator-drawing tab strip does. */}
         <Box component="nav" aria-label={t('nav.label')} sx={{ display: 'flex', px: 1 }}>
           {screens.map((id) => (
-            <Button key={id} color="inherit" aria-current={id === screen ? 'page' : undefined} onClick={() => setScreen(id)} sx={navButtonSx}>
+            <Button key={id} color="inherit" aria-current={id === screen ? 'page' : undefined} onClick={() => go(id)} sx={navButtonSx}>
               {t(`nav.${id}`)}
             </Button>
           ))}
@@ -57,7 +59,7 @@ export function AppShell() {
         <Suspense fallback={<Pending height={240} />}>
           {screen === 'connectors' && <ConnectorsScreen selected={connector} onSelect={setConnector} />}
           {screen === 'activity' && (loaded ? <ActivityScreen /> : <Pending height={240} />)}
-          {screen === 'settings' && (loaded ? <SettingsScreen /> : <Pending height={240} />)}
+          {screen === 'settings' && (loaded ? <SettingsScreen key={visit} /> : <Pending height={240} />)}
         </Suspense>
       </Container>
     </NavigationContext.Provider>

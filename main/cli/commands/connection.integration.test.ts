@@ -1,5 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import type { CliIo } from '../command';
 import { runCli } from '../run';
 import { emulatorAdminAuth } from '../../connection/testing/emulator-session';
 import { startHarness, type Harness } from '../../connection/testing/harness';
+import { createAuditLog } from '../../store/audit-log';
 import { createConfStoreFactory } from '../../store/conf-store';
 import { createSettingsRepository } from '../../store/settings-repository';
 import { createFileVault } from '../../store/vault';
@@ -43,7 +44,7 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
 describe('the connection through the CLI', () => {
   it('enable -> status -> export (3 formats, no secrets) -> export-credentials -> disable', async () => {
     const token = (await (await emulatorAdminAuth(emulator)).session()).connection.accessToken ?? '';
-    expect((await cli(['login', '--instance-url', emulator.instanceUrl, '--login-url', emulator.instanceUrl], { SF_ACCESS_TOKEN: token })).code).toBe(0);
+    expect((await cli(['login', '--instance-url', emulator.instanceUrl, '--login-url', emulator.instanceUrl, '--allow-any-host'], { SF_ACCESS_TOKEN: token })).code).toBe(0);
 
     const dry = await cli(['enable', '--dry-run']);
     expect(dry.code).toBe(0);
@@ -87,7 +88,7 @@ describe('the connection through the CLI', () => {
     createSettingsRepository(stores).update({ activationTimeoutMinutes: 5 });
     expect((await h.run(() => h.services.connection.enable())).status).toBe('waiting');
     const token = (await h.session()).connection.accessToken ?? '';
-    expect((await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl], { SF_ACCESS_TOKEN: token })).code).toBe(0);
+    expect((await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl, '--allow-any-host'], { SF_ACCESS_TOKEN: token })).code).toBe(0);
 
     const status = await cli(['status']);
     expect(status.code).toBe(1);
@@ -102,3 +103,28 @@ describe('the connection through the CLI', () => {
     expect(h.emulator.state().externalClientApps).toHaveLength(0);
   });
 });
+
+describe('export-credentials through the CLI', () => {
+  it('is refused when Salesforce no longer accepts the admin session, and writes nothing', async () => {
+    const stores = createConfStoreFactory(join(dir, 'data'));
+    harness = await startHarness({}, { stores, vault: createFileVault(stores, () => undefined) });
+    const h = harness;
+    expect((await h.run(() => h.services.connection.enable())).status).toBe('connected');
+    const token = (await (await emulatorAdminAuth(h.emulator)).session()).connection.accessToken ?? '';
+    expect((await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl, '--allow-any-host'], { SF_ACCESS_TOKEN: token })).code).toBe(0);
+    const credentials = join(dir, 'agent.json');
+    const env = { AGENT_CREDENTIALS_PASSPHRASE: 'correct horse battery staple' };
+    expect((await cli(['export-credentials', '--out', credentials], env)).code).toBe(0);
+    rmSync(credentials);
+
+    await fetch(`${h.emulator.loginUrl}/services/oauth2/revoke`, { method: 'POST', body: new URLSearchParams({ token }) });
+    const refused = await cli(['export-credentials', '--out', credentials], env);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toMatch(/session has ended|Sign in again/i);
+    expect(existsSync(credentials)).toBe(false);
+    expect(createAuditLog(stores).list({ operation: 'connection.exportCredentials' }).map((e) => [e.result, e.actor])).toEqual(
+      expect.arrayContaining([['success', h.emulator.admin.username], ['failure', h.emulator.admin.username]]),
+    );
+  });
+});
+

@@ -1,8 +1,7 @@
 import { createInterface } from 'node:readline';
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { activationTimeoutMinutesSchema, enableStepIds, exportFormats, type ConnectionState, type ExportFormat, type RunProgress } from '../../../common';
 import { fail } from '../../../common/errors';
+import { writeExportFile } from '../../export/safe-write';
 import type { CliApp } from '../cli-app';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
 
@@ -149,8 +148,7 @@ const exportDetails: CliCommand = {
     if (typeof out !== 'string') throw new UsageError('--out FILE is required.');
     const { connection } = (await context.start({ launchBrowser: false })).app;
     const file = await connection.exportDetails(format as ExportFormat);
-    await writeFile(resolve(out), file.content, { encoding: 'utf8', mode: 0o600 });
-    context.io.out(`Wrote ${resolve(out)}`);
+    context.io.out(`Wrote ${await writeExportFile(out, file.content)}`);
     return 0;
   },
 };
@@ -188,8 +186,7 @@ const exportCredentials: CliCommand = {
     const passphrase = await askTwice(context);
     const { connection } = (await context.start({ launchBrowser: false })).app;
     const file = await connection.exportCredentials(passphrase);
-    await writeFile(resolve(out), file.content, { encoding: 'utf8', mode: 0o600 });
-    context.io.out(`Wrote ${resolve(out)} (the private key is encrypted with your passphrase)`);
+    context.io.out(`Wrote ${await writeExportFile(out, file.content)} (the private key is encrypted with your passphrase)`);
     return 0;
   },
 };

@@ -5,8 +5,15 @@ import { classifyActivationFailure } from './activation-outcome';
 import { agentPrivateKey } from './key-pair';
 import type { Step, StepContext } from './step';
 
-const FIRST_WAIT_MS = 5_000;
-const LONGEST_WAIT_MS = 60_000;
+/**
+ * Salesforce usually accepts a new app within a couple of minutes, so the first two minutes are
+ * polled closely (activation shows within 5 s) and the rest of the wait at a pace that stays far
+ * below the token endpoint's limits over a 30-minute wait (4 requests a minute).
+ */
+const EARLY_POLL_MS = 5_000;
+const EARLY_PHASE_MS = 2 * 60_000;
+const LATE_POLL_MS = 15_000;
+const LONGEST_BACKOFF_MS = 60_000;
 
 export interface AgentCredentials {
   consumerKey: string;
@@ -23,10 +30,10 @@ export async function agentCredentials(ctx: StepContext): Promise<AgentCredentia
 }
 
 /**
- * Waits until the app accepts the agent: the JWT bearer grant at the My Domain host, tried again with
- * growing pauses while Salesforce answers "not yet" (fact ACTIVATION-PROPAGATION) or cannot be
- * reached, until it works or the deadline passes; any other refusal fails at once. The deadline
- * counts from this wait's start, so Keep waiting gets a full wait of its own.
+ * Waits until the app accepts the agent: the JWT bearer grant at the My Domain host, tried again on
+ * a schedule (waitBeforeNextAttempt) while Salesforce answers "not yet" (fact ACTIVATION-PROPAGATION)
+ * or cannot be reached, until it works or the deadline passes; any other refusal fails at once. The
+ * deadline counts from this wait's start, so Keep waiting gets a full wait of its own.
  */
 export const activationStep: Step = {
   id: 'activation',
@@ -37,7 +44,7 @@ export const activationStep: Step = {
     const deadline = ctx.now().getTime() + ctx.activationTimeoutMs;
     const deadlineAt = new Date(deadline).toISOString();
     const waitingSince = text(ctx.artifacts, 'app', 'createdAt') ?? ctx.now().toISOString();
-    let wait = FIRST_WAIT_MS;
+    const pace = waitBeforeNextAttempt(Date.parse(waitingSince));
     for (let attempt = 1; ; attempt++) {
       ctx.onActivation({ attempt, nextAttemptAt: null, deadlineAt, waitingSince });
       const result = await requestAgentToken({ instanceUrl: ctx.instanceUrl, audience: ctx.audience, ...credentials, now: ctx.now() });
@@ -48,16 +55,33 @@ export const activationStep: Step = {
       }
       const outcome = classifyActivationFailure(result);
       if (outcome.kind === 'refused') throw new AppFailure(outcome.error);
+      const wait = pace(outcome.kind, ctx.now().getTime());
       const next = ctx.now().getTime() + wait;
       if (next > deadline) timedOut(ctx, waitingSince, result);
       ctx.log.info('activation: not yet', { attempt, error: result.error });
       ctx.onActivation({ attempt, nextAttemptAt: new Date(next).toISOString(), deadlineAt, waitingSince });
       await ctx.sleep(wait);
-      wait = Math.min(LONGEST_WAIT_MS, wait * 2);
     }
   },
   undo: () => Promise.resolve(),
 };
+
+/**
+ * "Not yet" follows the app's age, not this wait's, since a resumed wait is already past Salesforce's
+ * usual delay. An outage or a reached limit is not helped by asking often: those back off.
+ */
+function waitBeforeNextAttempt(appCreatedAt: number): (outcome: 'notYet' | 'transient', now: number) => number {
+  let backoff = LATE_POLL_MS;
+  return (outcome, now) => {
+    if (outcome === 'transient') {
+      const wait = backoff;
+      backoff = Math.min(LONGEST_BACKOFF_MS, backoff * 2);
+      return wait;
+    }
+    backoff = LATE_POLL_MS;
+    return now - appCreatedAt < EARLY_PHASE_MS ? EARLY_POLL_MS : LATE_POLL_MS;
+  };
+}
 
 /**
  * Not an error of the connection: everything stays in the org and in the journal, and the run ends

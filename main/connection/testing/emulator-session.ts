@@ -59,7 +59,7 @@ export function tokenSession(org: EmulatorOrg, accessToken: string): AdminSessio
 }
 
 function sessionSource(org: EmulatorOrg, connection: Connection): AdminSessionSource & { signedIn(): void } {
-  const profile: OrgProfile = { id: 'emulator', name: 'Emulator', environment: 'myDomain', myDomainUrl: org.instanceUrl, clientId: 'tests', callbackPort: 1717, ...(org.jwtAudience ? { jwtAudience: org.jwtAudience } : {}) };
+  const profile: OrgProfile = { id: 'emulator', name: 'Emulator', environment: 'myDomain', myDomainUrl: org.instanceUrl, allowAnyHost: true, clientId: 'tests', callbackPort: 1717, ...(org.jwtAudience ? { jwtAudience: org.jwtAudience } : {}) };
   const session: AdminSession = {
     profile,
     loginUrl: loginUrlOf(profile),
@@ -77,6 +77,9 @@ function sessionSource(org: EmulatorOrg, connection: Connection): AdminSessionSo
   const listeners = new Set<(s: AdminSession) => void>();
   return {
     session: () => Promise.resolve(session),
+    // The admin has just signed in through the emulator's login form: as confirmed as can be.
+    confirmedSession: () => Promise.resolve(session),
+    status: () => ({ state: 'signedIn', profileId: profile.id, identity: session.identity, permissions: { ok: true, missing: [] }, sessionStorage: 'memory' }),
     onSignedIn(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

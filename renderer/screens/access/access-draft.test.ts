@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAccessProfile } from '../../../common';
+import { accessLimits, defaultAccessProfile } from '../../../common';
 import { changeObject, toggleField, withObject, withoutObject } from './access-draft';
 
 const lead = (profile: typeof defaultAccessProfile) => profile.objects.find((o) => o.object === 'Lead');
@@ -23,9 +23,16 @@ describe('access profile edits', () => {
     expect(lead(toggleField(added, 'Lead', 'Score__c', false))?.fields).not.toContain('Score__c');
   });
 
-  it('allows Edit only where the product offers it', () => {
-    expect(lead(changeObject(defaultAccessProfile, 'Lead', { edit: true }))?.edit).toBe(true);
+  it('allows Edit and View All only where the access policy offers them', () => {
+    expect(lead(changeObject(defaultAccessProfile, 'Lead', { edit: true, viewAllRecords: true }))).toMatchObject({ edit: true, viewAllRecords: true });
     const account = changeObject(defaultAccessProfile, 'Account', { edit: true, viewAllRecords: true }).objects.find((o) => o.object === 'Account');
-    expect(account).toMatchObject({ edit: false, viewAllRecords: true });
+    expect(account).toMatchObject({ edit: false, viewAllRecords: false });
+    const opportunity = changeObject(defaultAccessProfile, 'Opportunity', { edit: true, viewAllRecords: true }).objects.find((o) => o.object === 'Opportunity');
+    expect(opportunity).toMatchObject({ edit: false, viewAllRecords: true });
+  });
+
+  it('adds no object beyond the policy limit', () => {
+    const full = { objects: Array.from({ length: accessLimits.objects }, (_, i) => ({ object: `Object${i}__c`, fields: [], viewAllRecords: false, edit: false })) };
+    expect(withObject(full, 'Invoice__c')).toBe(full);
   });
 });

@@ -1,10 +1,13 @@
-import { editableObjects, type AccessProfile, type ObjectAccess } from '../../../common';
+import { accessLimits, canEdit, canViewAll, type AccessProfile, type ObjectAccess } from '../../../common';
 
-/** Pure edits of the agent's access profile, so the picker's rules are testable without a screen. */
-export const canEdit = (object: string): boolean => (editableObjects as readonly string[]).includes(object);
+/*
+ * Pure edits of the agent's access profile, so the picker's rules are testable without a screen.
+ * The rules themselves are main's access policy (common), which the picker only reflects.
+ */
+export { canEdit, canViewAll };
 
 export function withObject(profile: AccessProfile, object: string): AccessProfile {
-  if (profile.objects.some((o) => o.object === object)) return profile;
+  if (profile.objects.some((o) => o.object === object) || profile.objects.length >= accessLimits.objects) return profile;
   return { objects: [...profile.objects, { object, fields: [], viewAllRecords: false, edit: false }] };
 }
 
@@ -19,7 +22,8 @@ export function changeObject(profile: AccessProfile, object: string, change: Par
     objects: profile.objects.map((o) => {
       if (o.object !== object) return o;
       const next = { ...o, ...change };
-      return canEdit(object) ? next : { ...next, edit: false };
+      // Main refuses what the access policy does not offer; the picker never asks for it.
+      return { ...next, edit: next.edit && canEdit(object), viewAllRecords: next.viewAllRecords && canViewAll(object) };
     }),
   };
 }

@@ -102,6 +102,29 @@ describe('Export agent credentials', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Export credentials' }));
     expect(await within(dialog).findByText('The passphrase is not valid.')).toBeTruthy();
   });
+
+  it('asks the admin to confirm by signing in again when they have not lately', async () => {
+    const { api, user } = await renderApp(connected);
+    await chooseExport(user, 'Export agent credentials…');
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/needs a fresh sign-in/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Sign in again to confirm' }));
+    expect(api.callsTo('auth.signIn')).toHaveLength(1);
+  });
+
+  it('says the admin is confirmed after a fresh sign-in, and asks again once main says it ran out', async () => {
+    const confirmedUntil = new Date(Date.now() + 4 * 60_000).toISOString();
+    const { api, user } = await renderApp({ ...connected, auth: { ...fixtures.auth.signedIn, confirmedUntil } });
+    await chooseExport(user, 'Export agent credentials…');
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/Confirmed: you signed in again/)).toBeTruthy();
+    api.failNext('connection.exportCredentials', { code: 'CONFIRMATION_REQUIRED', message: 'Confirm it is you.', action: 'signIn', params: { minutes: 5 } });
+    await user.type(within(dialog).getByLabelText('Passphrase'), 'correct horse battery');
+    await user.type(within(dialog).getByLabelText('Type the passphrase again'), 'correct horse battery');
+    await user.click(within(dialog).getByRole('button', { name: 'Export credentials' }));
+    expect(await within(dialog).findByRole('button', { name: 'Sign in again to confirm' })).toBeTruthy();
+    expect(within(dialog).queryByText(/Confirmed: you signed in again/)).toBeNull();
+  });
 });
 
 describe("Connection details: the agent's sign-in audience", () => {

@@ -81,7 +81,7 @@ function SignedOut() {
           {t('signIn.signIn')}
         </Button>
       </Box>
-      {signIn.error && <ErrorAlert error={signIn.error} />}
+      {signIn.error && <ErrorAlert error={signIn.error} onRetry={() => void signIn.signIn(activeProfileId ?? undefined)} />}
       {activate.error && <ErrorAlert error={activate.error} />}
     </Stack>
   );
@@ -172,7 +172,7 @@ function Expired() {
           {t('actions.signInAgain')}
         </Button>
       </Box>
-      {signIn.error && <ErrorAlert error={signIn.error} />}
+      {signIn.error && <ErrorAlert error={signIn.error} onRetry={() => void signIn.signIn(live.auth.profileId ?? undefined)} />}
     </Stack>
   );
 }

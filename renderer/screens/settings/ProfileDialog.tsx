@@ -1,4 +1,6 @@
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -32,6 +34,7 @@ export function ProfileDialog({ profile, onClose }: { profile: OrgProfile | null
   const [environment, setEnvironment] = useState<Environment>(profile?.environment ?? 'production');
   const [myDomainUrl, setMyDomainUrl] = useState(profile?.myDomainUrl ?? '');
   const [jwtAudience, setJwtAudience] = useState(profile?.jwtAudience ?? '');
+  const [allowAnyHost, setAllowAnyHost] = useState(profile?.allowAnyHost === true);
   const [client, setClient] = useState<Client>(profile && profile.clientId !== DEFAULT_CLIENT_ID ? 'own' : 'cli');
   const [clientId, setClientId] = useState(profile && profile.clientId !== DEFAULT_CLIENT_ID ? profile.clientId : '');
   const [port, setPort] = useState(String(profile?.callbackPort ?? DEFAULT_CALLBACK_PORT));
@@ -41,7 +44,7 @@ export function ProfileDialog({ profile, onClose }: { profile: OrgProfile | null
     ...(profile ? { id: profile.id } : {}),
     name,
     environment,
-    ...(environment === 'myDomain' ? { myDomainUrl } : {}),
+    ...(environment === 'myDomain' ? { myDomainUrl, ...(allowAnyHost ? { allowAnyHost } : {}) } : {}),
     ...(jwtAudience.trim() ? { jwtAudience } : {}),
     clientId: client === 'cli' ? DEFAULT_CLIENT_ID : clientId,
     callbackPort: client === 'cli' ? DEFAULT_CALLBACK_PORT : Number(port),
@@ -95,6 +98,13 @@ export function ProfileDialog({ profile, onClose }: { profile: OrgProfile | null
                 required
               />
             )}
+            {environment === 'myDomain' && (
+              <FormControlLabel
+                control={<Checkbox checked={allowAnyHost} onChange={(e) => setAllowAnyHost(e.target.checked)} />}
+                label={t('settings.profile.allowAnyHost')}
+              />
+            )}
+            {environment === 'myDomain' && allowAnyHost && <Alert severity="warning">{t('settings.profile.allowAnyHostWarning')}</Alert>}
             <TextField
               label={t('settings.profile.jwtAudience')}
               placeholder={t('settings.profile.jwtAudiencePlaceholder')}

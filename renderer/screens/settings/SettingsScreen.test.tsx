@@ -110,3 +110,27 @@ describe("Settings: an org profile's own agent sign-in audience", () => {
     ]);
   });
 });
+
+describe('Settings: a profile outside Salesforce needs the visible "allow any host" override', () => {
+  it('refuses a non-Salesforce My Domain until the admin allows any host, warns, and marks the profile in the list', async () => {
+    const { api, user } = await openSettings({ settings: defaultSettings });
+    await user.click(screen.getByRole('button', { name: 'Add org profile' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add org profile' });
+    await user.type(within(dialog).getByRole('textbox', { name: /Profile name/ }), 'Emulator');
+    await user.click(within(dialog).getByRole('combobox', { name: /Environment/ }));
+    await user.click(screen.getByRole('option', { name: 'My Domain' }));
+    await user.type(within(dialog).getByRole('textbox', { name: /My Domain URL/ }), 'https://salesforce.evil.example');
+    await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
+    expect(within(dialog).getByText(/or allow any host below/)).toBeTruthy();
+    expect(api.callsTo('profiles.save')).toHaveLength(0);
+
+    await user.click(within(dialog).getByRole('checkbox', { name: /Allow any host/ }));
+    expect(within(dialog).getByText(/even if it is not Salesforce/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
+    expect(api.callsTo('profiles.save')).toEqual([
+      { name: 'Emulator', environment: 'myDomain', myDomainUrl: 'https://salesforce.evil.example', allowAnyHost: true, clientId: 'PlatformCLI', callbackPort: 1717 },
+    ]);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await screen.findByText('Any host allowed')).toBeTruthy();
+  });
+});

@@ -15,6 +15,7 @@ import { activationTimeoutMinutesSchema, languagePreferences, loginUrlOf, themeP
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLive } from '../../state/live';
+import { useNavigation } from '../../state/navigation';
 import { useOperation } from '../../state/use-operation';
 import { ProfileDialog } from './ProfileDialog';
 
@@ -133,8 +134,10 @@ function ProfilesCard() {
   const api = useApi();
   const { live, update } = useLive();
   const change = useOperation();
-  const [editing, setEditing] = useState<OrgProfile | 'new' | null>(null);
   const { orgProfiles, activeProfileId } = live.settings;
+  const { target } = useNavigation();
+  // Arriving from an error about a profile (a taken callback port) opens that profile at once.
+  const [editing, setEditing] = useState<OrgProfile | 'new' | null>(() => orgProfiles.find((profile) => profile.id === target?.profileId) ?? null);
   const act = async (call: () => ReturnType<(typeof api)['profiles.activate']>) => {
     const settings = await change.run(call);
     if (settings) update({ settings });
@@ -165,6 +168,7 @@ function ProfilesCard() {
                 primary={
                   <>
                     {profile.name} {profile.id === activeProfileId && <Chip size="small" color="primary" label={t('settings.profiles.active')} sx={{ ml: 1 }} />}
+                    {profile.allowAnyHost === true && <Chip size="small" color="warning" label={t('settings.profiles.anyHost')} sx={{ ml: 1 }} />}
                   </>
                 }
                 secondary={`${t(`environments.${profile.environment}`)} · ${loginUrlOf(profile)} · ${t('settings.profiles.client', { clientId: profile.clientId, port: profile.callbackPort })}`}
