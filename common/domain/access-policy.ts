@@ -6,9 +6,6 @@
 /** Objects whose Edit opt-in the product offers: the agent qualifies leads and writes nothing else. */
 export const editableObjects = ['Lead'] as const;
 
-/** View All Records ignores sharing; never on the objects that hold every customer and person. */
-export const viewAllRefusedObjects = ['Account', 'Contact'] as const;
-
 /**
  * Bounds on one profile. A real object has at most 800 custom fields (Unlimited Edition) plus its
  * standard ones; the emulator's benchmarks and request-budget tests grant 1,000 custom fields on one
@@ -25,10 +22,9 @@ export const API_NAME_MAX_LENGTH = 80;
 const listed = (list: readonly string[], object: string) => list.some((name) => name.toLowerCase() === object.toLowerCase());
 
 export const canEdit = (object: string): boolean => listed(editableObjects, object);
-export const canViewAll = (object: string): boolean => !listed(viewAllRefusedObjects, object);
 
 interface ProfileShape {
-  objects: readonly { object: string; fields: readonly string[]; edit?: boolean; viewAllRecords?: boolean }[];
+  objects: readonly { object: string; fields: readonly string[]; edit?: boolean }[];
 }
 
 export interface AccessPolicyProblem {
@@ -38,7 +34,7 @@ export interface AccessPolicyProblem {
 
 function objectProblems(profile: ProfileShape): AccessPolicyProblem[] {
   const seen = new Set<string>();
-  return profile.objects.flatMap(({ object, fields, edit, viewAllRecords }, index): AccessPolicyProblem[] => {
+  return profile.objects.flatMap(({ object, fields, edit }, index): AccessPolicyProblem[] => {
     const path = ['objects', index];
     const key = object.toLowerCase();
     const duplicate = seen.has(key);
@@ -46,9 +42,6 @@ function objectProblems(profile: ProfileShape): AccessPolicyProblem[] {
     if (duplicate) return [{ message: `${object} is listed twice; list each object once.`, path }];
     if (edit === true && !canEdit(object)) {
       return [{ message: `The agent may not edit ${object} records; it may edit only ${editableObjects.join(', ')}. Turn Edit off for ${object}.`, path: [...path, 'edit'] }];
-    }
-    if (viewAllRecords === true && !canViewAll(object)) {
-      return [{ message: `The agent may not view all ${object} records; it reads only those shared with it. Turn View All Records off for ${object}.`, path: [...path, 'viewAllRecords'] }];
     }
     if (fields.length > accessLimits.fieldsPerObject) {
       return [{ message: `${object} lists ${fields.length} fields; at most ${accessLimits.fieldsPerObject} fields per object are allowed.`, path: [...path, 'fields'] }];

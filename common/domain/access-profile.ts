@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { accessPolicyProblems, API_NAME_MAX_LENGTH, API_NAME_PATTERN } from './access-policy';
 
-export { accessLimits, canEdit, canViewAll, editableObjects, viewAllRefusedObjects } from './access-policy';
+export { accessLimits, canEdit, editableObjects } from './access-policy';
 
 export const apiNameSchema = z.string().max(API_NAME_MAX_LENGTH).regex(API_NAME_PATTERN, 'Not a Salesforce API name.');
 

@@ -12,8 +12,6 @@ const manyFields = (count: number) => Array.from({ length: count }, (_, i) => `F
 const refused: [string, unknown, RegExp][] = [
   ['Edit on Account', withChange('Account', { edit: true }), /may not edit Account/],
   ['Edit on Contact, spelled in lower case', withChange('Contact', { object: 'contact', edit: true }), /may not edit contact/],
-  ['View All Records on Account', withChange('Account', { viewAllRecords: true }), /may not view all Account/],
-  ['View All Records on Contact', withChange('Contact', { viewAllRecords: true }), /may not view all Contact/],
   ['1,501 fields on one object', withChange('Account', { fields: manyFields(1_501) }), /at most 1500 fields per object/],
   ['10,000 fields on one object', withChange('Account', { fields: manyFields(10_000) }), /at most 1500 fields per object/],
   ['90,000 fields on one object', withChange('Account', { fields: manyFields(90_000) }), /at most 1500 fields per object/],

@@ -27,7 +27,7 @@ import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLive } from '../../state/live';
 import { useOperation } from '../../state/use-operation';
-import { canEdit, canViewAll, changeObject, toggleField, withObject, withoutObject } from './access-draft';
+import { canEdit, changeObject, toggleField, withObject, withoutObject } from './access-draft';
 
 type Loaded<T> = { phase: 'loading' } | { phase: 'failed'; error: AppError } | { phase: 'ready'; value: T };
 
@@ -170,7 +170,7 @@ function ObjectEditor({ access, canRemove, onChange, onToggleField, onRemove }: 
         </Alert>
       )}
       <FormGroup>
-        {!throughParents && canViewAll(access.object) && (
+        {!throughParents && (
           <FormControlLabel
             control={<Switch checked={access.viewAllRecords} onChange={(event) => onChange({ viewAllRecords: event.target.checked })} />}
             label={t('agentAccess.viewAll')}

@@ -23,10 +23,10 @@ describe('access profile edits', () => {
     expect(lead(toggleField(added, 'Lead', 'Score__c', false))?.fields).not.toContain('Score__c');
   });
 
-  it('allows Edit and View All only where the access policy offers them', () => {
+  it('allows Edit only where the access policy offers it; View All wherever object permissions apply', () => {
     expect(lead(changeObject(defaultAccessProfile, 'Lead', { edit: true, viewAllRecords: true }))).toMatchObject({ edit: true, viewAllRecords: true });
     const account = changeObject(defaultAccessProfile, 'Account', { edit: true, viewAllRecords: true }).objects.find((o) => o.object === 'Account');
-    expect(account).toMatchObject({ edit: false, viewAllRecords: false });
+    expect(account).toMatchObject({ edit: false, viewAllRecords: true });
     const opportunity = changeObject(defaultAccessProfile, 'Opportunity', { edit: true, viewAllRecords: true }).objects.find((o) => o.object === 'Opportunity');
     expect(opportunity).toMatchObject({ edit: false, viewAllRecords: true });
   });

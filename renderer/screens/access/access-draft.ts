@@ -1,10 +1,10 @@
-import { accessLimits, canEdit, canViewAll, type AccessProfile, type ObjectAccess } from '../../../common';
+import { accessLimits, canEdit, type AccessProfile, type ObjectAccess } from '../../../common';
 
 /*
  * Pure edits of the agent's access profile, so the picker's rules are testable without a screen.
  * The rules themselves are main's access policy (common), which the picker only reflects.
  */
-export { canEdit, canViewAll };
+export { canEdit };
 
 export function withObject(profile: AccessProfile, object: string): AccessProfile {
   if (profile.objects.some((o) => o.object === object) || profile.objects.length >= accessLimits.objects) return profile;
@@ -23,7 +23,7 @@ export function changeObject(profile: AccessProfile, object: string, change: Par
       if (o.object !== object) return o;
       const next = { ...o, ...change };
       // Main refuses what the access policy does not offer; the picker never asks for it.
-      return { ...next, edit: next.edit && canEdit(object), viewAllRecords: next.viewAllRecords && canViewAll(object) };
+      return { ...next, edit: next.edit && canEdit(object), viewAllRecords: next.viewAllRecords };
     }),
   };
 }
