@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['common/**/*.test.ts', 'main/**/*.test.ts', 'preload/**/*.test.ts', 'bench/**/*.test.ts', 'packaging/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['common/**/*.test.ts', 'main/**/*.test.ts', 'test/**/*.test.ts', 'preload/**/*.test.ts', 'bench/**/*.test.ts', 'packaging/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           // electron-store imports `electron` itself; inline it so tests' vi.mock('electron') reaches it.
           server: { deps: { inline: ['electron-store'] } },
@@ -23,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: ['main/**/*.integration.test.ts', 'e2e/salesforce-emulator/**/*.test.ts', 'packaging/**/*.integration.test.ts'],
+          include: ['main/**/*.integration.test.ts', 'packages/salesforce-emulator/**/*.test.ts', 'packaging/**/*.integration.test.ts'],
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 60_000,
         },
@@ -37,7 +37,7 @@ export default defineConfig({
           // test renders its own App over its own fake API, and Testing Library unmounts after each.
           isolate: false,
           include: ['renderer/**/*.test.{ts,tsx}'],
-          setupFiles: ['renderer/test/setup.ts'],
+          setupFiles: ['test/renderer/setup.ts'],
           testTimeout: 20_000,
         },
       },

@@ -1,5 +1,4 @@
-import { startEmulator, type RequestLogEntry, type StartedEmulator } from '../e2e/salesforce-emulator';
-import { mdApi, signIn } from '../e2e/salesforce-emulator/test-helpers';
+import { startEmulator, type RequestLogEntry, type StartedEmulator, mdApi, signIn } from '../packages/salesforce-emulator';
 import { startMainSide } from './main-side';
 import { BENCH_OBJECT } from './provisioning';
 import { spread } from './stats';

@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
-import { startBrowserApp } from '../e2e/support/browser-app';
+import { createLogger } from '../main/log';
+import { startBrowserMode } from '../main/web/browser-mode';
 import { spread } from './stats';
 import type { RendererResult } from './results';
 
@@ -85,7 +88,8 @@ function isLoadMarks(value: unknown): value is LoadMarks {
  */
 export async function measureFirstPaint(loads: number, { browserUi = false } = {}): Promise<NonNullable<RendererResult['firstPaint']> | string> {
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
-  const app = await startBrowserApp();
+  // A data directory of its own and a quiet log: measuring must not touch the admin's settings.
+  const { server: app } = await startBrowserMode({ dataDir: mkdtempSync(join(tmpdir(), 'ac-bench-')), log: createLogger(() => undefined) });
   const args = browserUi ? CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--disable-features=')) : CHROMIUM_ARGS;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args });
   try {

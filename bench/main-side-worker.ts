@@ -5,14 +5,13 @@
  * connection. Runs one phase at a time when told to; reports wall time, step times, memory.
  */
 import jsforce from 'jsforce';
-import { defaultAccessProfile, type RunProgress } from '../common';
+import { defaultAccessProfile, type RunProgress, withAddedFields } from '../common';
 import { createAuthService } from '../main/auth';
 import { createConnectionServices } from '../main/connection';
-import { withFields } from '../main/connection/testing/profiles';
-import { ensureDemoProfile } from '../main/demo-profile';
+import { ensureDemoProfile } from '../main/demo/demo-profile';
 import { createLogger } from '../main/log';
 import { API_VERSION } from '../main/salesforce/client';
-import type { EventSink } from '../main/services/ports';
+import type { EventSink } from '../main/transport/service-interfaces';
 import { createAuditLog } from '../main/store/audit-log';
 import { createMemoryStoreFactory } from '../main/store/document-store';
 import { createSettingsRepository } from '../main/store/settings-repository';
@@ -51,7 +50,7 @@ async function ours(start: WorkerStart): Promise<Subject> {
   const auth = createAuthService({ settings, stores, vault, events, audit, log, openAuthorizeUrl: null });
   await auth.signInWithAccessToken({ profileId: profile.id, instanceUrl: start.instanceUrl, accessToken: start.accessToken });
   const { connection, agent } = createConnectionServices({ settings, stores, vault, auth, events, audit, log });
-  await agent.updateAccessProfile(withFields(agent.accessProfile(), start.customObject, start.customFields));
+  await agent.updateAccessProfile(withAddedFields(agent.accessProfile(), start.customObject, start.customFields));
   const finished = (outcome: string) => {
     const stepMs = steps.take();
     return { outcome, activationMs: stepMs.activation ?? 0, stepMs };
@@ -71,7 +70,7 @@ function naive(start: WorkerStart): Subject {
   const connection = new jsforce.Connection({ instanceUrl: start.instanceUrl, accessToken: start.accessToken, version: API_VERSION });
   const baseline = createNaiveBaseline(
     { connection, loginUrl: start.loginUrl, instanceUrl: start.instanceUrl, orgId: start.orgId, userId: start.adminUserId },
-    withFields(defaultAccessProfile, start.customObject, start.customFields),
+    withAddedFields(defaultAccessProfile, start.customObject, start.customFields),
     createSettingsRepository(createMemoryStoreFactory()).get().agentName,
   );
   return {

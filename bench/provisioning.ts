@@ -1,6 +1,4 @@
-import { startEmulator, type StartedEmulator } from '../e2e/salesforce-emulator';
-import { signIn } from '../e2e/salesforce-emulator/test-helpers';
-import { benchFields } from '../main/connection/testing/profiles';
+import { startEmulator, type StartedEmulator, signIn, extraCustomFieldNames } from '../packages/salesforce-emulator';
 import { comparableState, firstDifference } from './end-state';
 import { startMainSide, type MainSide } from './main-side';
 import { approaches, type Approach, type Phase } from './protocol';
@@ -39,7 +37,7 @@ async function runApproach(side: MainSide, approach: Approach, { customFields, l
       orgId: emulator.orgId,
       adminUserId: emulator.admin.userId,
       accessToken: admin.accessToken ?? '',
-      customFields: benchFields(customFields),
+      customFields: extraCustomFieldNames(customFields),
       customObject: BENCH_OBJECT,
     });
     emulator.setLatency(latencyMs);

@@ -1,4 +1,4 @@
-import type { RequestLogEntry } from '../e2e/salesforce-emulator';
+import type { RequestLogEntry } from '../packages/salesforce-emulator';
 
 type LoggedRequest = Pick<RequestLogEntry, 'method' | 'path' | 'soapOperation'> & Partial<Pick<RequestLogEntry, 'status' | 'durationMs'>>;
 

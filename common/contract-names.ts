@@ -29,6 +29,7 @@ export const operationNames = [
   'connection.updateAccess',
   'connection.resume',
   'connection.rollback',
+  'connection.cancel',
   'connection.check',
   'connection.export',
   'connection.exportCredentials',

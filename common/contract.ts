@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppError } from './errors';
+import type { AppError } from './app-error-schema';
 import type { EventName, OperationName } from './contract-names';
 import { appInfoSchema, connectorSchema } from './domain/connectors';
 import { orgProfileInputSchema, orgProfileSchema, settingsSchema, settingsUpdateSchema } from './domain/settings';
@@ -60,6 +60,8 @@ export const operations = {
   'connection.updateAccess': { input: none, output: connectionStateSchema },
   'connection.resume': { input: none, output: connectionStateSchema },
   'connection.rollback': { input: none, output: connectionStateSchema },
+  /** Stops the live run; it rolls back what it created (or stays resumable) and ends as an event. */
+  'connection.cancel': { input: none, output: connectionStateSchema },
   'connection.check': { input: none, output: healthReportSchema },
   'connection.export': { input: z.object({ format: z.enum(exportFormats) }).strict(), output: savedFileSchema },
   'connection.exportCredentials': {

@@ -1,6 +1,6 @@
 export * from './contract-names';
 export * from './contract';
-export * from './errors';
+export * from './app-error-schema';
 export * from './domain/settings';
 export * from './domain/salesforce-hosts';
 export * from './domain/auth';

@@ -1,9 +1,11 @@
-import { toAppError, type Handlers } from '../common';
+import { toAppError, type AuthStatus, type Handlers } from '../common';
+import { auditedAgent, auditedSettings } from './audit/audited-services';
+import { createAuditTrail, sessionActor } from './audit/trail';
 import { createAuthService } from './auth';
 import { createConnectionServices } from './connection';
 import type { Logger } from './log';
-import { createHandlers } from './services/handlers';
-import type { EventSink, ExternalOpener, FileSaver, HostInfo } from './services/ports';
+import { createHandlers } from './transport/handlers';
+import type { EventSink, ExternalOpener, FileSaver, HostInfo } from './transport/service-interfaces';
 import { createAuditLog } from './store/audit-log';
 import type { DocumentStoreFactory } from './store/document-store';
 import { createSettingsRepository } from './store/settings-repository';
@@ -31,8 +33,13 @@ export interface Host {
 
 /** Wires the host-neutral services once; every host calls this and then exposes `handlers`. */
 export function createApp(host: Host) {
-  const settings = createSettingsRepository(host.stores);
-  const audit = createAuditLog(host.stores, host.now);
+  // The actor of every entry is the session's user; the session is known once auth exists.
+  let signedIn: () => AuthStatus | undefined = () => undefined;
+  const audit = createAuditTrail(createAuditLog(host.stores, host.now), () => {
+    const status = signedIn();
+    return status && sessionActor(status);
+  });
+  const settings = auditedSettings(createSettingsRepository(host.stores), audit);
   const auth = createAuthService({
     settings,
     stores: host.stores,
@@ -44,7 +51,10 @@ export function createApp(host: Host) {
     now: host.now,
     stepUp: host.stepUp,
   });
-  const { connection, agent } = createConnectionServices({
+  signedIn = () => auth.status();
+  // A profile is tied to the org it first signed in to; the CLI refuses to act in another (ORG_MISMATCH).
+  auth.onSignedIn((session) => void settings.recordOrg(session.profile.id, session.identity.orgId));
+  const { connection, agent: agentService } = createConnectionServices({
     settings,
     stores: host.stores,
     vault: host.vault,
@@ -56,6 +66,7 @@ export function createApp(host: Host) {
     ...(host.activationTimeoutMinutes !== undefined && { activationTimeoutMs: host.activationTimeoutMinutes * 60_000 }),
     resumeWaiting: host.resumesWaitingRuns ?? true,
   });
+  const agent = auditedAgent(agentService, audit);
   const handlers: Handlers = createHandlers({
     info: host.info,
     settings,

@@ -5,15 +5,15 @@ import type { Host } from './app';
 import { dataDirFromEnv, headlessDefaultDataDir } from './data-dir';
 import { consoleLogger, type Logger } from './log';
 import { createGuardedOpener, overrideOrigins } from './security/open-external';
-import { createEventHub, type EventHub } from './services/event-hub';
-import type { FileSaver } from './services/ports';
+import { createEventHub, type EventHub } from './transport/event-hub';
+import type { FileSaver } from './transport/service-interfaces';
 import { createConfStoreFactory } from './store/conf-store';
 import { createSettingsRepository } from './store/settings-repository';
 import type { SecretVault } from './store/vault';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-function packageVersion(): string {
+export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version?: unknown };
   return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
 }

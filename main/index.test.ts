@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelOf, operationNames } from '../common';
-import { app, fakeEvent, FakeBrowserWindow, FakeWebContents, recorded } from './__tests__/fake-electron';
-import { looseEntries } from './__tests__/file-modes';
-import { menuItems, opensDevTools, type MenuItem } from './__tests__/menu-items';
+import { app, fakeEvent, FakeBrowserWindow, FakeWebContents, recorded } from '../test/support/electron/fake-electron';
+import { looseEntries } from '../test/support/electron/file-modes';
+import { menuItems, opensDevTools, type MenuItem } from '../test/support/electron/menu-items';
 
 // The desktop entry point as Electron runs it, over a fake Electron that records what main wires up.
-vi.mock('electron', () => import('./__tests__/fake-electron'));
+vi.mock('electron', () => import('../test/support/electron/fake-electron'));
 
 const userData = join(mkdtempSync(join(tmpdir(), 'ac-desktop-')), 'Agent Connections');
 let window: FakeBrowserWindow;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { menuItems, opensDevTools } from './__tests__/menu-items';
+import { menuItems, opensDevTools } from '../test/support/electron/menu-items';
 
 const created: { options: Record<string, unknown>; url?: string }[] = [];
 vi.mock('electron', () => ({

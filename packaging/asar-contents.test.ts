@@ -34,7 +34,8 @@ describe('the packaged app', () => {
   it.each([
     ['a test', '/out/main/index.test.js', 'test: /out/main/index.test.js'],
     ['a spec', '/out/renderer/app.spec.ts', 'test: /out/renderer/app.spec.ts'],
-    ['the emulator', '/e2e/salesforce-emulator/index.ts', 'the emulator or the journeys (e2e/): /e2e/salesforce-emulator/index.ts'],
+    ['the emulator', '/packages/salesforce-emulator/index.ts', 'the emulator (packages/salesforce-emulator/): /packages/salesforce-emulator/index.ts'],
+    ['test support', '/test/support/headless-app.ts', 'the journeys or test support (e2e/, test/): /test/support/headless-app.ts'],
     ['the benchmarks', '/bench/run.ts', 'the benchmarks (bench/): /bench/run.ts'],
     ['a source map', '/out/main/index.js.map', 'source map: /out/main/index.js.map'],
     ['a source file', '/main/index.ts', 'not part of the built app: /main/index.ts'],

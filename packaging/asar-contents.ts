@@ -44,7 +44,8 @@ function fileProblem(path: string): string | null {
   const inDependency = dependency !== null;
   if (path.endsWith('.map')) return `source map: ${path}`;
   if (TEST_SOURCE.test(path) || TEST_DIRECTORY.test(dependency?.file ?? '') || (!inDependency && TEST_FILE.test(path))) return `test: ${path}`;
-  if (!inDependency && /^\/e2e(\/|$)/.test(path)) return `the emulator or the journeys (e2e/): ${path}`;
+  if (!inDependency && /^\/packages\/salesforce-emulator(\/|$)/.test(path)) return `the emulator (packages/salesforce-emulator/): ${path}`;
+  if (!inDependency && /^\/(e2e|test)(\/|$)/.test(path)) return `the journeys or test support (e2e/, test/): ${path}`;
   if (!inDependency && /^\/bench(\/|$)/.test(path)) return `the benchmarks (bench/): ${path}`;
   if (!inDependency && path !== '/out' && path !== '/node_modules' && !APP_FILES.test(path)) return `not part of the built app: ${path}`;
   return null;

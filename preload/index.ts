@@ -1,4 +1,4 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { createBridge } from './bridge';
+import { createIpcBridge } from './ipc-bridge';
 
-contextBridge.exposeInMainWorld('agentConnections', createBridge(ipcRenderer));
+contextBridge.exposeInMainWorld('agentConnections', createIpcBridge(ipcRenderer));

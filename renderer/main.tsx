@@ -1,13 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { createBridgeApi } from './api/bridge';
+import { createDesktopApi } from './api/desktop-api';
 import { createWebApi } from './api/web-client';
 import { App } from './App';
 import { resolveLanguage, type FirstLook } from '../common/language';
 import { createLiveStore } from './state/live';
 
 // The desktop app has preload's bridge; a plain browser (browser mode) talks to the local web server.
-const api = createBridgeApi() ?? createWebApi();
+const api = createDesktopApi() ?? createWebApi();
 // The four initial calls go out now, in parallel, while React renders the shell.
 const live = createLiveStore(api);
 const look = firstLook();

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { startEmulator } from '../e2e/salesforce-emulator';
+import { startDemoOrg } from '../main/demo/demo-org';
 
 /**
  * `npm run demo`: the desktop app against the Salesforce org emulator, with an org profile
  * "Demo org" pointing at it. The first run downloads Electron's binary (internet needed).
  */
-const emulator = await startEmulator({ activationDelayMs: 20_000 });
+const emulator = await startDemoOrg();
 console.log(`Demo org (Salesforce emulator): ${emulator.loginUrl}`);
 console.log(`Sign in as ${emulator.admin.username} / ${emulator.admin.password}`);
 const child = spawn('npx', ['electron', '.'], {

@@ -16,7 +16,7 @@ export const objectAccessSchema = z
   .strict();
 export type ObjectAccess = z.infer<typeof objectAccessSchema>;
 
-/** The issue `params` that tell every edge the refusal's error code (see `appErrorOfZod` in errors.ts). */
+/** The issue `params` that tell every edge the refusal's error code (see `appErrorOfZod` in app-error-schema.ts). */
 const accessRefusal = { code: 'ACCESS_PROFILE_REFUSED' } as const;
 
 /** Every write of a profile (contract, service, store) goes through this, so the policy holds in main. */
@@ -61,3 +61,8 @@ export const describedObjectSchema = z.object({
   custom: z.boolean(),
 });
 export type DescribedObject = z.infer<typeof describedObjectSchema>;
+
+/** The profile with `fields` added to one object's readable fields (what reconfiguring the agent for more fields sends). */
+export function withAddedFields(profile: AccessProfile, object: string, fields: string[]): AccessProfile {
+  return { objects: profile.objects.map((o) => (o.object === object ? { ...o, fields: [...o.fields, ...fields] } : o)) };
+}

@@ -1,5 +1,18 @@
 import { z } from 'zod';
 
+/** How one change moved the agent's desired access: names as `Object` and `Object.Field`. */
+export const accessChangeSchema = z.object({
+  addedObjects: z.array(z.string()),
+  removedObjects: z.array(z.string()),
+  addedFields: z.array(z.string()),
+  removedFields: z.array(z.string()),
+  editOn: z.array(z.string()),
+  editOff: z.array(z.string()),
+  viewAllOn: z.array(z.string()),
+  viewAllOff: z.array(z.string()),
+});
+export type AccessChange = z.infer<typeof accessChangeSchema>;
+
 export const auditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
@@ -7,7 +20,13 @@ export const auditEntrySchema = z.object({
   orgId: z.string().nullable(),
   operation: z.string(),
   result: z.enum(['success', 'failure', 'partial']),
+  /** In English, for the CLI and exports; the renderer shows `summaryKey` in the admin's language when set. */
   summary: z.string(),
+  /** The renderer's catalog key `activity.summaries.<summaryKey>`, filled with `params`. */
+  summaryKey: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** Before/after of the agent's access, for changes to it. */
+  access: accessChangeSchema.optional(),
   artifacts: z.array(z.string()),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

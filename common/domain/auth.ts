@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appErrorSchema } from '../errors';
+import { appErrorSchema } from '../app-error-schema';
 import { environments } from './settings';
 
 export const identitySchema = z.object({

@@ -48,6 +48,8 @@ export const orgProfileInputSchema = z
     callbackPort: z.number().int().min(1024).max(65535).default(DEFAULT_CALLBACK_PORT),
     /** The admin's visible override: sign in at a host that is not Salesforce's (emulators, tests, the demo org). */
     allowAnyHost: z.boolean().default(false),
+    /** The org this profile signed in to (set after the first completed sign-in); another org is refused. */
+    orgId: z.string().regex(/^00D[A-Za-z0-9]{12,15}$/).optional(),
   })
   .refine((p) => p.environment !== 'myDomain' || p.myDomainUrl !== undefined, {
     message: 'A My Domain profile needs its URL.',
@@ -70,6 +72,8 @@ export const orgProfileSchema = z.object({
   callbackPort: z.number().int(),
   /** Set by the admin (or the app, for the demo org) to sign in at a host that is not Salesforce's. */
   allowAnyHost: z.boolean().optional(),
+  /** The org this profile signed in to; commands refuse to act in another one (ORG_MISMATCH). */
+  orgId: z.string().optional(),
 });
 export type OrgProfile = z.infer<typeof orgProfileSchema>;
 export type Environment = OrgProfile['environment'];

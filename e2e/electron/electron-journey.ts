@@ -3,8 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type ElectronApplication } from '@playwright/test';
-import { startEmulator, type EmulatorOptions, type StartedEmulator } from '../salesforce-emulator';
-import { completeEmulatorLogin } from '../support/complete-emulator-login';
+import { startEmulator, type EmulatorOptions, type StartedEmulator, completeEmulatorLogin } from '../../packages/salesforce-emulator';
 import type { JourneyHost } from '../support/journey-host';
 import { launchApp } from './electron-app';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure, defaultAccessProfile, type AccessProfile } from '../../common';
-import { dispatch } from '../services/dispatch';
-import { createTestApp } from '../test-support/headless-app';
+import { dispatch } from '../transport/dispatch';
+import { createTestApp } from '../../test/support/headless-app';
 
 const withChange = (object: string, change: Record<string, unknown>) => ({
   objects: defaultAccessProfile.objects.map((o) => (o.object === object ? { ...o, ...change } : o)),

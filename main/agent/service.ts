@@ -3,7 +3,7 @@ import { objectPermissionTypesOf } from '../connection/discovery';
 import type { AdminSessionSource } from '../connection/session-source';
 import { createOrgClient } from '../salesforce/client';
 import type { RetryPolicy } from '../salesforce/retry';
-import type { AgentService } from '../services/ports';
+import type { AgentService } from '../transport/service-interfaces';
 import type { AccessProfileStore } from './profile-store';
 
 export interface AgentServiceDeps {

@@ -1,7 +1,7 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import type { AdminPermissionCheck, Environment, Identity } from '../../common';
-import { AppFailure } from '../../common/errors';
+import { AppFailure } from '../../common/app-error-schema';
 import { salesforceAppError, SalesforceError, toSalesforceError } from '../salesforce/errors';
 import type { TokenSet } from './tokens';
 

@@ -1,12 +1,11 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthStatus } from '../../common';
-import { AppFailure } from '../../common/errors';
-import { startEmulator, type StartedEmulator } from '../../e2e/salesforce-emulator';
-import { completeEmulatorLogin } from '../../e2e/support/complete-emulator-login';
+import { AppFailure } from '../../common/app-error-schema';
+import { startEmulator, type StartedEmulator, completeEmulatorLogin } from '../../packages/salesforce-emulator';
 import { freePort } from '../../e2e/support/free-port';
 import { createLogger, type LogLine } from '../log';
-import { createEventHub } from '../services/event-hub';
+import { createEventHub } from '../transport/event-hub';
 import { createAuditLog } from '../store/audit-log';
 import { createMemoryStoreFactory, type DocumentStoreFactory } from '../store/document-store';
 import { createSettingsRepository } from '../store/settings-repository';

@@ -1,9 +1,9 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import { loginUrlOf, type AuthStatus, type Identity, type OrgProfile, type SignInStarted } from '../../common';
-import { AppFailure, appError, fail, toAppError, type AppError } from '../../common/errors';
+import { AppFailure, appError, fail, toAppError, type AppError } from '../../common/app-error-schema';
 import type { Logger } from '../log';
-import type { AuditLog, AuthService, EventSink } from '../services/ports';
+import type { AuditLog, AuthService, EventSink } from '../transport/service-interfaces';
 import type { DocumentStoreFactory } from '../store/document-store';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { SecretVault } from '../store/vault';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type OrgProfile } from '../../common';
 import { createMemoryStoreFactory } from '../store/document-store';
-import { createTestApp } from '../test-support/headless-app';
+import { createTestApp } from '../../test/support/headless-app';
 
 const profile = (myDomainUrl: string, allowAnyHost?: boolean): OrgProfile => ({
   id: 'p1',

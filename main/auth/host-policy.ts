@@ -1,5 +1,5 @@
 import { isAllowedOrgUrl, NOT_SALESFORCE_HOST, profileHostAllowed, type OrgProfile } from '../../common';
-import { fail } from '../../common/errors';
+import { fail } from '../../common/app-error-schema';
 
 /**
  * Sign-in, token exchange and API calls go only to Salesforce hosts unless the profile carries the

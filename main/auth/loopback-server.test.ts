@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../common/errors';
+import { AppFailure } from '../../common/app-error-schema';
 import { freePort } from '../../e2e/support/free-port';
 import { startLoopbackServer, type LoopbackServer } from './loopback-server';
 

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { AppFailure, appError, toAppError, type AppError } from '../../common/errors';
+import { AppFailure, appError, toAppError, type AppError } from '../../common/app-error-schema';
 import { callbackPageHeaders, failedPage, renderCallbackPage, signedInPage, type CallbackPage } from './callback-page';
 import { describePortHolder, findPortHolder } from './port-holder';
 import { statesMatch } from './state';

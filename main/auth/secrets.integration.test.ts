@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { operationNames, type OperationName } from '../../common';
-import { startEmulator, type StartedEmulator } from '../../e2e/salesforce-emulator';
-import { completeEmulatorLogin } from '../../e2e/support/complete-emulator-login';
+import { startEmulator, type StartedEmulator, completeEmulatorLogin } from '../../packages/salesforce-emulator';
 import { freePort } from '../../e2e/support/free-port';
-import { dispatch } from '../services/dispatch';
-import { createTestApp } from '../test-support/headless-app';
+import { dispatch } from '../transport/dispatch';
+import { createTestApp } from '../../test/support/headless-app';
 
 let emulator: StartedEmulator;
 beforeAll(async () => {

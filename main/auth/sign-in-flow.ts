@@ -1,6 +1,6 @@
 import { OAuth2 } from 'jsforce';
 import { DEFAULT_CLIENT_ID, loginUrlOf, type OrgProfile } from '../../common';
-import { AppFailure } from '../../common/errors';
+import { AppFailure } from '../../common/app-error-schema';
 import { startLoopbackServer } from './loopback-server';
 import { nextFreePort } from './port-holder';
 import { newState } from './state';

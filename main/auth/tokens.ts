@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appError, AppFailure, type AppError } from '../../common/errors';
+import { appError, AppFailure, type AppError } from '../../common/app-error-schema';
 import { toSalesforceError } from '../salesforce/errors';
 
 /** The admin's tokens and where they work; they never leave main. */

@@ -1,7 +1,8 @@
 import type { AuthStatus } from '../../common';
+import { fail } from '../../common/app-error';
 import type { CliApp } from './cli-app';
 import { UsageError, type CliCommand, type CommandContext } from './command';
-import { chooseProfile } from './profile-options';
+import { stageProfile, type StagedProfile } from './profile-options';
 
 const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
 const anyHost = (context: CommandContext): boolean => context.values['allow-any-host'] === true;
@@ -18,20 +19,48 @@ function printSignedIn(context: CommandContext, cli: CliApp, status: AuthStatus)
   return 0;
 }
 
+/**
+ * Keeps the profile only when the sign-in completed, in the org the profile is tied to; an abandoned
+ * or refused sign-in leaves the profiles as they were, and a session in another org is ended again.
+ */
+async function settle(context: CommandContext, cli: CliApp, staged: StagedProfile, status: AuthStatus, completed: boolean): Promise<number> {
+  if (!completed) {
+    staged.discard();
+    context.io.err(status.state === 'signedOut' && status.lastError ? status.lastError.message : 'The sign-in did not complete; nothing was changed.');
+    return 1;
+  }
+  const tiedTo = staged.profile.orgId;
+  if (status.state === 'signedIn' && tiedTo && status.identity.orgId !== tiedTo) {
+    await cli.app.auth.signOut();
+    staged.discard();
+    fail('ORG_MISMATCH', `The profile "${staged.profile.name}" is for the org ${tiedTo}, but the sign-in went to ${status.identity.orgName} (${status.identity.orgId}); signed out again. Sign in as a user of ${tiedTo}, or use another profile.`, {
+      action: 'signIn',
+      params: { signedIn: status.identity.orgId, profile: staged.profile.name },
+    });
+  }
+  if (status.state === 'signedIn') staged.commit();
+  else staged.discard();
+  return printSignedIn(context, cli, status);
+}
+
 async function loginWithAccessToken(context: CommandContext, instanceUrl: string): Promise<number> {
   const accessToken = context.io.env.SF_ACCESS_TOKEN;
   if (!accessToken) throw new UsageError('login --instance-url reads the access token from the SF_ACCESS_TOKEN environment variable, which is not set.');
   const cli = await context.start({ launchBrowser: false });
   const loginUrl = text(context.values['login-url']) ?? (context.orgProfile ? undefined : instanceUrl);
-  const profile = chooseProfile(cli.app.settings, { name: context.orgProfile, loginUrl, audience: text(context.values.audience), allowAnyHost: anyHost(context) });
-  return printSignedIn(context, cli, await cli.app.auth.signInWithAccessToken({ profileId: profile.id, instanceUrl, accessToken }));
+  const staged = stageProfile(cli.app.settings, { name: context.orgProfile, loginUrl, audience: text(context.values.audience), allowAnyHost: anyHost(context) });
+  const status = await cli.app.auth.signInWithAccessToken({ profileId: staged.profile.id, instanceUrl, accessToken }).catch((thrown: unknown) => {
+    staged.discard();
+    throw thrown;
+  });
+  return settle(context, cli, staged, status, status.state === 'signedIn' && status.profileId === staged.profile.id);
 }
 
 async function loginInBrowser(context: CommandContext): Promise<number> {
   const launchBrowser = context.values['no-browser'] !== true;
   const cli = await context.start({ launchBrowser });
   const { values } = context;
-  const profile = chooseProfile(cli.app.settings, {
+  const staged = stageProfile(cli.app.settings, {
     name: context.orgProfile,
     loginUrl: text(values['login-url']),
     clientId: text(values['client-id']),
@@ -39,7 +68,11 @@ async function loginInBrowser(context: CommandContext): Promise<number> {
     audience: text(values.audience),
     allowAnyHost: anyHost(context),
   });
-  const started = await cli.app.auth.signIn(profile.id);
+  const { profile } = staged;
+  const started = await cli.app.auth.signIn(profile.id).catch((thrown: unknown) => {
+    staged.discard();
+    throw thrown;
+  });
   context.io.out(
     launchBrowser
       ? `Opening your browser to sign in to "${profile.name}". If it does not open, visit:`
@@ -48,11 +81,16 @@ async function loginInBrowser(context: CommandContext): Promise<number> {
   context.io.out(started.authorizeUrl);
   context.io.out('Waiting for the sign-in (Ctrl+C to cancel)...');
   void context.io.interrupted().then(() => cli.app.auth.cancel());
-  return printSignedIn(context, cli, await cli.app.auth.waitForSignIn());
+  const status = await cli.app.auth.waitForSignIn();
+  // A session from before stays signed in when this sign-in is abandoned; only this process's
+  // browser sign-in confirms the admin (`confirmedUntil`), so that tells the two apart.
+  const completed = status.state === 'signedIn' && status.profileId === profile.id && status.confirmedUntil !== undefined;
+  return settle(context, cli, staged, status, completed);
 }
 
 const login: CliCommand = {
   name: 'login',
+  profile: 'chooses',
   summary: 'Sign in to Salesforce in the browser (or with SF_ACCESS_TOKEN and --instance-url).',
   usage: '[--login-url URL [--allow-any-host] [--client-id ID] [--port N]] [--audience URL] [--no-browser] | --instance-url URL [--allow-any-host] [--audience URL]',
   options: {
@@ -74,6 +112,7 @@ const login: CliCommand = {
 
 const logout: CliCommand = {
   name: 'logout',
+  profile: 'name',
   summary: 'Sign out: revoke the session at Salesforce and remove it from this computer.',
   usage: '',
   options: {},

@@ -4,9 +4,9 @@ import { createApp, type App } from '../app';
 import { writeExportFile } from '../export/safe-write';
 import { createHeadlessHost } from '../headless-host';
 import { createLogger } from '../log';
-import type { FileSaver } from '../services/ports';
+import type { FileSaver } from '../transport/service-interfaces';
 import { createFileVault } from '../store/vault';
-import type { CliIo } from './command';
+import type { CliIo } from './cli-io';
 import { launchSystemBrowser } from './open-browser';
 
 export interface CliAppOptions {

@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type StartedEmulator } from '../../e2e/salesforce-emulator';
-import { completeEmulatorLogin } from '../../e2e/support/complete-emulator-login';
+import { startEmulator, type StartedEmulator, completeEmulatorLogin } from '../../packages/salesforce-emulator';
 import { freePort } from '../../e2e/support/free-port';
 import { runCli as cli, tempDataDir as dataDir } from '../../e2e/support/run-cli';
-import { looseEntries } from '../__tests__/file-modes';
+import { looseEntries } from '../../test/support/electron/file-modes';
 
 let emulator: StartedEmulator;
 beforeAll(async () => {

@@ -1,14 +1,8 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { CliApp, CliAppOptions } from './cli-app';
+import type { CliIo } from './cli-io';
 
-/** Where a command writes: results on `out` (stdout), notices and failures on `err` (stderr). */
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-  env: Readonly<Record<string, string | undefined>>;
-  /** Resolves when the user presses Ctrl+C (the CLI then cancels what is waiting). */
-  interrupted(): Promise<void>;
-}
+export type { CliIo } from './cli-io';
 
 export type ParsedValues = Record<string, string | boolean | undefined>;
 
@@ -32,14 +26,24 @@ export interface CliCommand {
   /** Shown in help after the command name, e.g. `[--json]`. */
   usage: string;
   options: ParseArgsOptionsConfig;
+  /**
+   * How `--org-profile` applies (default `session`): the signed-in session must be that profile's, in
+   * its org. `name`: the name must exist. `chooses`: the command picks the profile itself (login).
+   */
+  profile?: 'session' | 'name' | 'chooses';
+  /** Words after the command name it takes (`access grant Account`); others refuse any. */
+  takesArguments?: boolean;
   /** Resolves to the exit code: 0 success, 1 a failure the user can act on. */
   run(context: CommandContext): Promise<number>;
 }
 
 /** Wrong arguments: exit code 2 with the usage. */
 export class UsageError extends Error {
-  constructor(message: string) {
+  /** false: the message says all there is (an unknown profile), so the usage line is left out. */
+  readonly showUsage: boolean;
+  constructor(message: string, showUsage = true) {
     super(message);
     this.name = 'UsageError';
+    this.showUsage = showUsage;
   }
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AppFailure } from '../../common/errors';
+import { AppFailure } from '../../common/app-error-schema';
 import { createMemoryStoreFactory } from '../store/document-store';
 import { createSettingsRepository } from '../store/settings-repository';
 import { UsageError } from './command';
-import { chooseProfile } from './profile-options';
+import { chooseProfile, stageProfile } from './profile-options';
 
 const repository = () => createSettingsRepository(createMemoryStoreFactory());
 
@@ -76,5 +76,33 @@ describe('choosing the org profile from CLI options', () => {
     expect(profile).toMatchObject({ environment: 'myDomain', myDomainUrl: 'http://127.0.0.1:4100', allowAnyHost: true });
     expect(chooseProfile(settings, { port: '1818' })).toMatchObject({ id: profile.id, allowAnyHost: true, callbackPort: 1818 });
     expect(() => chooseProfile(settings, { loginUrl: 'http://evil.example', allowAnyHost: true })).toThrow(UsageError);
+  });
+
+  it('keeps a staged profile only when the sign-in completes: a new one is removed, a changed one restored', () => {
+    const settings = repository();
+    const uat = chooseProfile(settings, { loginUrl: 'https://test.salesforce.com', name: 'UAT' });
+    const abandoned = stageProfile(settings, { loginUrl: 'https://evil.example.com', allowAnyHost: true });
+    expect(settings.get().activeProfileId).toBe(uat.id);
+    abandoned.discard();
+    expect(settings.get().orgProfiles.map((p) => p.name)).toEqual(['UAT']);
+
+    const changed = stageProfile(settings, { name: 'UAT', clientId: 'Other', port: '1818' });
+    changed.discard();
+    expect(settings.profile(uat.id)).toEqual(uat);
+
+    const completed = stageProfile(settings, { loginUrl: 'https://login.salesforce.com', name: 'Prod' });
+    completed.commit();
+    expect(settings.get().activeProfileId).toBe(completed.profile.id);
+  });
+
+  it('keeps the org a profile is tied to while its address stays, and forgets it for a new address', () => {
+    const settings = repository();
+    const profile = chooseProfile(settings, { loginUrl: 'https://contoso.my.salesforce.com' });
+    settings.recordOrg(profile.id, '00D000000000001AAA');
+    expect(chooseProfile(settings, { port: '1818' }).orgId).toBe('00D000000000001AAA');
+    settings.recordOrg(profile.id, '00D000000000002AAA');
+    expect(settings.profile(profile.id)?.orgId).toBe('00D000000000001AAA');
+    expect(chooseProfile(settings, { loginUrl: 'https://contoso.my.salesforce.com', clientId: 'Mine' }).orgId).toBe('00D000000000001AAA');
+    expect(chooseProfile(settings, { loginUrl: 'https://fabrikam.my.salesforce.com', name: 'contoso.my.salesforce.com' }).orgId).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { isAllowedOrgUrl, jwtAudienceSchema, loginUrlOf, myDomainUrlSchema, type Environment, type OrgProfile } from '../../common';
-import { fail } from '../../common/errors';
+import { fail } from '../../common/app-error-schema';
 import type { SettingsRepository } from '../store/settings-repository';
 import { UsageError } from './command';
 
@@ -46,13 +46,23 @@ function parseLoginUrl(url: string, allowAnyHost: boolean): string {
   return parsed.data;
 }
 
+/** A profile the sign-in may use, kept only if the sign-in completes. */
+export interface StagedProfile {
+  profile: OrgProfile;
+  /** The sign-in completed: the profile becomes the active one. */
+  commit(): void;
+  /** It did not: the profiles are as they were (a new one removed, a changed one restored). */
+  discard(): void;
+}
+
 /**
- * The org profile a command works with, made active: `--login-url` selects the profile for that
- * host or creates one (named after the host unless `--org-profile` names it); `--client-id` and
- * `--port` update it. Without options, the active profile.
+ * The org profile a command works with: `--login-url` selects the profile for that host or creates
+ * one (named after the host unless `--org-profile` names it); `--client-id` and `--port` update it.
+ * Without options, the active profile. Saved (the sign-in needs it), but not yet made active.
  */
-export function chooseProfile(settings: SettingsRepository, choice: ProfileChoice): OrgProfile {
-  const profiles = settings.get().orgProfiles;
+export function stageProfile(settings: SettingsRepository, choice: ProfileChoice): StagedProfile {
+  const before = settings.get();
+  const profiles = before.orgProfiles;
   const named = choice.name ? profiles.find((p) => p.name.toLowerCase() === choice.name?.toLowerCase()) : undefined;
   if (choice.name && !named && !choice.loginUrl) {
     fail('PROFILE_NOT_FOUND', `There is no org profile named "${choice.name}". Create it with login --login-url URL --org-profile "${choice.name}".`);
@@ -67,8 +77,23 @@ export function chooseProfile(settings: SettingsRepository, choice: ProfileChoic
   const audience = parseAudience(choice.audience);
   const unchanged = existing && !origin && !choice.clientId && port === undefined && audience === undefined && !allowAnyHost;
   const profile = unchanged ? existing : save(settings, existing, { origin, clientId: choice.clientId, port, name: choice.name, audience, allowAnyHost });
-  settings.activateProfile(profile.id);
-  return profile;
+  return {
+    profile,
+    commit: () => void settings.activateProfile(profile.id),
+    discard() {
+      if (unchanged) return;
+      if (existing) settings.saveProfile(existing);
+      else settings.removeProfile(profile.id);
+      if (before.activeProfileId && settings.get().activeProfileId !== before.activeProfileId) settings.activateProfile(before.activeProfileId);
+    },
+  };
+}
+
+/** `stageProfile`, made active at once (commands that do not sign in, and the conformance run). */
+export function chooseProfile(settings: SettingsRepository, choice: ProfileChoice): OrgProfile {
+  const staged = stageProfile(settings, choice);
+  staged.commit();
+  return staged.profile;
 }
 
 function save(
@@ -80,6 +105,8 @@ function save(
   try {
     return settings.saveProfile({
       ...existing,
+      // The repository keeps the org the profile is tied to while its login address stays the same.
+      orgId: undefined,
       name: existing?.name ?? change.name ?? new URL(change.origin ?? '').hostname,
       environment: environment ?? 'production',
       myDomainUrl: environment === 'myDomain' ? (change.origin ?? existing?.myDomainUrl) : undefined,

@@ -1,11 +1,14 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { AppFailure, toAppError } from '../../common/errors';
-import { startCliApp } from './cli-app';
+import { AppFailure, toAppError } from '../../common/app-error-schema';
+import { packageVersion } from '../headless-host';
+import { startCliApp, type CliAppOptions } from './cli-app';
 import { UsageError, type CliCommand, type CliIo, type ParsedValues } from './command';
+import { guardProfile } from './profile-guard';
 
 const globalOptions: ParseArgsOptionsConfig = {
   'org-profile': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 };
 
 export function helpText(commands: readonly CliCommand[]): string {
@@ -16,6 +19,8 @@ export function helpText(commands: readonly CliCommand[]): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}\n  ${' '.repeat(width)}  ${c.name} ${c.usage}`.trimEnd()),
     '',
+    '--org-profile NAME: act on that org profile (`profiles` lists them); a command refuses to act when the',
+    'signed-in org is not that profile\'s org. --version prints the version.',
     'The data directory is AGENT_CONNECTIONS_DATA_DIR when set.',
   ].join('\n');
 }
@@ -34,6 +39,10 @@ function commandName(args: readonly string[]): string | undefined {
 export async function runCli(args: readonly string[], io: CliIo, commands: readonly CliCommand[]): Promise<number> {
   const name = commandName(args);
   const command = commands.find((c) => c.name === name);
+  if (!command && args.includes('--version')) {
+    io.out(packageVersion());
+    return 0;
+  }
   if (!command) {
     const wantsHelp = args.includes('--help') || args.includes('-h') || name === 'help';
     if (wantsHelp) {
@@ -52,14 +61,23 @@ export async function runCli(args: readonly string[], io: CliIo, commands: reado
     const values = parsed.values as ParsedValues;
     const orgProfile = typeof values['org-profile'] === 'string' ? values['org-profile'] : undefined;
     const positionals = parsed.positionals.slice(1);
-    if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
-    return await command.run({ io, values, positionals, orgProfile, start: (options) => startCliApp(io, options) });
+    if (positionals.length > 0 && command.takesArguments !== true) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+    const start = async (options?: CliAppOptions) => {
+      const cli = await startCliApp(io, options);
+      guardProfile(cli, command.profile ?? 'session', orgProfile);
+      return cli;
+    };
+    return await command.run({ io, values, positionals, orgProfile, start });
   } catch (thrown) {
     return report(io, thrown, command);
   }
 }
 
 function report(io: CliIo, thrown: unknown, command: CliCommand): number {
+  if (thrown instanceof UsageError && !thrown.showUsage) {
+    io.err(thrown.message);
+    return 2;
+  }
   if (thrown instanceof UsageError || isParseArgsError(thrown)) {
     io.err(`${thrown instanceof Error ? thrown.message : 'Invalid arguments.'}\nUsage: agent-connections [--org-profile NAME] ${command.name} ${command.usage}`);
     return 2;

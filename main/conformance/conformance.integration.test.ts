@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type StartedEmulator } from '../../e2e/salesforce-emulator';
-import { completeEmulatorLogin } from '../../e2e/support/complete-emulator-login';
+import { startEmulator, type StartedEmulator, completeEmulatorLogin } from '../../packages/salesforce-emulator';
 import { freePort } from '../../e2e/support/free-port';
 import { runConformance } from './run';
 

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AccessProfile, ConnectionState } from '../../common';
-import { AppFailure, toAppError } from '../../common/errors';
+import { AppFailure, toAppError } from '../../common/app-error-schema';
 import { startCliApp, type CliApp } from '../cli/cli-app';
 import { chooseProfile } from '../cli/profile-options';
 import { discover } from '../connection/discovery';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createJournal } from '../store/journal';
 import { createSettingsRepository } from '../store/settings-repository';
-import { startHarness, type Harness } from './testing/harness';
-import { ourLeftovers } from './testing/org-state';
+import { startHarness, type Harness } from '../../test/support/connection/harness';
+import { ourLeftovers } from '../../test/support/connection/org-state';
 
 let harness: Harness | undefined;
 afterEach(async () => {

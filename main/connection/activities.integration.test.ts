@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { withFields } from './testing/profiles';
-import { startHarness, type Harness } from './testing/harness';
+import { startHarness, type Harness } from '../../test/support/connection/harness';
+import { withAddedFields } from '../../common';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -26,7 +26,7 @@ async function fullCycle(activityObjectPermissions: 'rejected' | 'accepted'): Pr
   expect(health.status).toBe('connected');
   expect(health.drift).toMatchObject({ missingObjects: [], missingFields: [], extraGrants: [] });
 
-  await h.services.agent.updateAccessProfile(withFields(h.services.agent.accessProfile(), 'Event', ['DurationInMinutes']));
+  await h.services.agent.updateAccessProfile(withAddedFields(h.services.agent.accessProfile(), 'Event', ['DurationInMinutes']));
   const updated = await h.run(() => h.services.connection.updateAccess());
   expect(updated.status).toBe('connected');
   expect(fieldRows(h)).toContain('Event.DurationInMinutes');

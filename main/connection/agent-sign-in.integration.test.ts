@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../e2e/support/free-port';
 import { createConnectionRecordStore } from './record-store';
-import { startHarness, type Harness } from './testing/harness';
-import { ourLeftovers } from './testing/org-state';
+import { startHarness, type Harness } from '../../test/support/connection/harness';
+import { ourLeftovers } from '../../test/support/connection/org-state';
 
 let harness: Harness | undefined;
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EmulatorSwitches } from '../../e2e/salesforce-emulator/switches';
-import { withFields } from './testing/profiles';
-import { startHarness, type Harness } from './testing/harness';
-import { ourLeftovers } from './testing/org-state';
+import type { EmulatorSwitches } from '../../packages/salesforce-emulator';
+import { startHarness, type Harness } from '../../test/support/connection/harness';
+import { ourLeftovers } from '../../test/support/connection/org-state';
+import { withAddedFields } from '../../common';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -20,7 +20,7 @@ describe.each<EmulatorSwitches['compositeOrder']>(['collated', 'inOrder'])('Comp
     const h = harness;
     expect((await h.run(() => h.services.connection.enable())).status).toBe('connected');
 
-    await h.services.agent.updateAccessProfile(withFields(h.services.agent.accessProfile(), 'Contact', ['Preferred_Channel__c']));
+    await h.services.agent.updateAccessProfile(withAddedFields(h.services.agent.accessProfile(), 'Contact', ['Preferred_Channel__c']));
     expect((await h.run(() => h.services.connection.updateAccess())).status).toBe('connected');
     expect(h.emulator.state().fieldPermissions.some((f) => f.Field === 'Contact.Preferred_Channel__c')).toBe(true);
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EmulatorSwitches } from '../../e2e/salesforce-emulator/switches';
-import { startHarness, type Harness } from './testing/harness';
+import type { EmulatorSwitches } from '../../packages/salesforce-emulator';
+import { startHarness, type Harness } from '../../test/support/connection/harness';
 
 let harness: Harness | undefined;
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppFailure, fail } from '../../common/errors';
+import { AppFailure, fail } from '../../common/app-error-schema';
 import { createLogger } from '../log';
 import { createSettingsRepository } from '../store/settings-repository';
 import { createConnectionServices } from '.';
-import { startHarness, type Harness } from './testing/harness';
+import { startHarness, type Harness } from '../../test/support/connection/harness';
 
 let harness: Harness | undefined;
 afterEach(async () => {

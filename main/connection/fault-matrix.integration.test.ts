@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FaultSpec } from '../../e2e/salesforce-emulator';
-import { startHarness, type Harness } from './testing/harness';
-import { ourLeftovers } from './testing/org-state';
+import type { FaultSpec } from '../../packages/salesforce-emulator';
+import { startHarness, type Harness } from '../../test/support/connection/harness';
+import { ourLeftovers } from '../../test/support/connection/org-state';
 
 let harness: Harness | undefined;
 afterEach(async () => {

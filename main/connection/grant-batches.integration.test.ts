@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { benchFields, withFields } from './testing/profiles';
-import { startHarness, type Harness } from './testing/harness';
+import { startHarness, type Harness } from '../../test/support/connection/harness';
+import { withAddedFields } from '../../common';
+import { extraCustomFieldNames } from '../../packages/salesforce-emulator';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -16,7 +17,7 @@ describe('grants that need more than one Composite', () => {
   it('a failure of the second grants Composite after the first went through is retried without duplicates', async () => {
     harness = await startHarness({ activationDelayMs: 10_000, extraCustomFields: { object: 'Account', count: FIELDS } });
     const { services, emulator } = harness;
-    await services.agent.updateAccessProfile(withFields(services.agent.accessProfile(), 'Account', benchFields(FIELDS)));
+    await services.agent.updateAccessProfile(withAddedFields(services.agent.accessProfile(), 'Account', extraCustomFieldNames(FIELDS)));
     emulator.addFault({ method: 'POST', path: '/composite$', nth: 4, times: 1, respond: { status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred.' }] } });
 
     const state = await harness.run(() => services.connection.enable());

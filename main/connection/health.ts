@@ -3,7 +3,9 @@ import type { Drift, Grant } from '../../common';
 import { fieldPermissionNames, objectPermissionObjects } from '../agent/grants';
 import { requestAgentToken } from '../agent/token';
 import { queryRows, queryUrl, soqlQuote, type OrgClient } from '../salesforce/client';
+import type { AppError } from '../../common/app-error-schema';
 import { text } from './artifacts';
+import { connectionBroken, connectionDrift } from './messages';
 import { isOurs } from './names';
 import type { ConnectionRecord } from './record-store';
 import { readGrants, type ExistingGrants } from './steps/access-grants';
@@ -46,6 +48,31 @@ export async function readArtifacts(client: OrgClient, record: ConnectionRecord,
   };
 }
 
+const lower = (name: string): string => name.toLowerCase();
+
+/** What `desired` needs a row for that `granted` (object names, Object.Field names) lacks. */
+export function missingGrants(desired: readonly Grant[], granted: { objects: readonly string[]; fields: readonly string[] }): Pick<Drift, 'missingObjects' | 'missingFields'> {
+  const objects = new Set(granted.objects.map(lower));
+  const fields = new Set(granted.fields.map(lower));
+  return {
+    missingObjects: objectPermissionObjects(desired).filter((o) => !objects.has(lower(o))),
+    missingFields: fieldPermissionNames(desired).filter((f) => !fields.has(lower(f))),
+  };
+}
+
+/** The drift a changed access profile makes, from the connection's recorded grants alone (no org reads). */
+export function profileDrift(recorded: readonly Grant[], desired: readonly Grant[]): Drift {
+  const granted = { objects: objectPermissionObjects(recorded), fields: fieldPermissionNames(recorded) };
+  return { ...missingGrants(desired, granted), brokenArtifacts: [], extraGrants: [] };
+}
+
+/** What a drift means for the connection: broken parts need Reconnect, missing grants Recreate (or Update access). */
+export function driftVerdict(drift: Drift): { status: 'connected' | 'drift' | 'error'; error?: AppError } {
+  if (drift.brokenArtifacts.length > 0) return { status: 'error', error: connectionBroken(drift.brokenArtifacts) };
+  const missing = [...drift.missingObjects, ...drift.missingFields];
+  return missing.length > 0 ? { status: 'drift', error: connectionDrift(missing) } : { status: 'connected' };
+}
+
 /** Compares the org with the desired state and names the difference. */
 export function compare(state: OrgArtifactsState, desired: readonly Grant[], agentTokenOk: boolean): Drift {
   const broken: string[] = [];
@@ -57,19 +84,19 @@ export function compare(state: OrgArtifactsState, desired: readonly Grant[], age
   if (!state.licence) broken.push('licence');
   if (state.app && state.user.active && !agentTokenOk) broken.push('agent sign-in');
 
-  const grantedObjects = new Set(state.grants.objects.filter((o) => o.PermissionsRead).map((o) => o.SobjectType.toLowerCase()));
-  const grantedFields = new Set(state.grants.fields.filter((f) => f.PermissionsRead).map((f) => f.Field.toLowerCase()));
-  const desiredObjects = objectPermissionObjects(desired);
-  const desiredFields = fieldPermissionNames(desired);
-  const wantedObjects = new Set(desiredObjects.map((o) => o.toLowerCase()));
-  const wantedFields = new Set(desiredFields.map((f) => f.toLowerCase()));
+  const granted = {
+    objects: state.grants.objects.filter((o) => o.PermissionsRead).map((o) => o.SobjectType),
+    fields: state.grants.fields.filter((f) => f.PermissionsRead).map((f) => f.Field),
+  };
+  const wantedObjects = new Set(objectPermissionObjects(desired).map(lower));
+  const wantedFields = new Set(fieldPermissionNames(desired).map(lower));
+  const missing = state.permissionSet ? missingGrants(desired, granted) : { missingObjects: [], missingFields: [] };
   return {
-    missingObjects: state.permissionSet ? desiredObjects.filter((o) => !grantedObjects.has(o.toLowerCase())) : [],
-    missingFields: state.permissionSet ? desiredFields.filter((f) => !grantedFields.has(f.toLowerCase())) : [],
+    ...missing,
     brokenArtifacts: broken,
     extraGrants: [
-      ...state.grants.objects.filter((o) => !wantedObjects.has(o.SobjectType.toLowerCase())).map((o) => o.SobjectType),
-      ...state.grants.fields.filter((f) => !wantedFields.has(f.Field.toLowerCase())).map((f) => f.Field),
+      ...state.grants.objects.filter((o) => !wantedObjects.has(lower(o.SobjectType))).map((o) => o.SobjectType),
+      ...state.grants.fields.filter((f) => !wantedFields.has(lower(f.Field))).map((f) => f.Field),
     ],
   };
 }

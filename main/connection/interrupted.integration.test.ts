@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FaultSpec } from '../../e2e/salesforce-emulator';
+import type { FaultSpec } from '../../packages/salesforce-emulator';
 import type { StepId } from '../../common';
 import { createConfStoreFactory } from '../store/conf-store';
 import { createJournal } from '../store/journal';
 import { createFileVault } from '../store/vault';
-import { describeOrg } from './testing/emulator-session';
-import { startHarness, type Harness } from './testing/harness';
-import { ourLeftovers } from './testing/org-state';
+import { describeOrg } from '../../test/support/connection/emulator-session';
+import { startHarness, type Harness } from '../../test/support/connection/harness';
+import { ourLeftovers } from '../../test/support/connection/org-state';
 
 let harness: Harness | undefined;
 let child: ChildProcess | undefined;
@@ -33,7 +33,7 @@ const killPoints: { step: StepId; hold: Omit<FaultSpec, 'respond'> }[] = [
 async function killWhileIn(h: Harness, step: StepId, hold: Omit<FaultSpec, 'respond'>): Promise<void> {
   h.emulator.addFault({ ...hold, respond: { delayMs: 1_500 } });
   const token = (await h.session()).connection.accessToken ?? '';
-  child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'testing/enable-child.ts')], {
+  child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../test/support/connection/enable-child.ts')], {
     env: { ...process.env, AGENT_CONNECTIONS_DATA_DIR: dataDir, EMULATOR_ORG: JSON.stringify(describeOrg(h.emulator)), ADMIN_ACCESS_TOKEN: token },
     stdio: 'ignore',
   });

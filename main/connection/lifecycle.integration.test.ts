@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { withFields } from './testing/profiles';
-import { startHarness, type Harness } from './testing/harness';
+import { startHarness, type Harness } from '../../test/support/connection/harness';
+import { withAddedFields } from '../../common';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -20,7 +20,7 @@ const grantsField = (h: Harness, field: string) => h.emulator.state().fieldPermi
 describe('drift, recreate, update access and reconnect', () => {
   it('a custom field added to the profile makes the health check ask for Recreate, and Recreate grants it', async () => {
     const h = await connected();
-    const profile = withFields(h.services.agent.accessProfile(), 'Account', ['Region__c']);
+    const profile = withAddedFields(h.services.agent.accessProfile(), 'Account', ['Region__c']);
     const afterEdit = await h.services.agent.updateAccessProfile(profile);
     expect(afterEdit.status).toBe('drift');
 
@@ -43,7 +43,7 @@ describe('drift, recreate, update access and reconnect', () => {
   it('Update access adds the missing grant in place, without a new app or user', async () => {
     const h = await connected();
     const before = h.services.connection.state().details;
-    await h.services.agent.updateAccessProfile(withFields(h.services.agent.accessProfile(), 'Contact', ['Preferred_Channel__c']));
+    await h.services.agent.updateAccessProfile(withAddedFields(h.services.agent.accessProfile(), 'Contact', ['Preferred_Channel__c']));
     const updated = await h.run(() => h.services.connection.updateAccess());
     expect(updated.status).toBe('connected');
     expect(grantsField(h, 'Contact.Preferred_Channel__c')).toBe(true);

@@ -1,5 +1,5 @@
 import type { AppError, PreflightCheck, PreflightReport } from '../../common';
-import { appError } from '../../common/errors';
+import { appError } from '../../common/app-error-schema';
 import type { DesiredAccess } from '../agent/grants';
 import type { OrgSnapshot } from './discovery';
 import { isOurs, type ArtifactNames } from './names';

@@ -1,8 +1,8 @@
 import type { RunKind, RunProgress, StepId, StepNoteKey, StepProgress } from '../../common';
-import { AppFailure } from '../../common/errors';
+import { AppFailure } from '../../common/app-error-schema';
 import { COMPOSITE_LIMIT, COMPOSITE_QUERY_LIMIT } from '../salesforce/client';
-import { isTransient, salesforceAppError, toSalesforceError } from '../salesforce/errors';
-import { backoffDelay } from '../salesforce/retry';
+import { salesforceAppError, toSalesforceError } from '../salesforce/errors';
+import { pauseBeforeRetry, withRetry } from '../salesforce/retry';
 import type { Journal, JournalData, JournalRun, JournalStep } from '../store/journal';
 import type { Artifacts } from './artifacts';
 import { stepNoteText } from './step-notes';
@@ -54,7 +54,7 @@ function fits(pending: Pending[], change: ComposedChange): boolean {
  * expressed as subrequests share one all-or-none Composite call; a transient failure re-reads the
  * org and starts again from the first unfinished step (whose `find` adopts what went through).
  */
-export async function provision(ctx: StepContext, steps: Step[], journal: Journal, tracker: RunTracker): Promise<void> {
+export async function provision(ctx: StepContext, steps: readonly Step[], journal: Journal, tracker: RunTracker): Promise<void> {
   const done = new Map((journal.current()?.steps ?? []).filter((s) => s.status === 'done').map((s) => [s.id, s.result ?? {}]));
   const failures = new Map<number, number>();
   let index = 0;
@@ -75,9 +75,9 @@ export async function provision(ctx: StepContext, steps: Step[], journal: Journa
     failures.set(from, attempt);
     for (const p of pending) delete ctx.artifacts[p.step.id];
     pending = [];
+    if (ctx.signal.aborted) throw error;
     if (owner.retryOn?.(ctx, error, attempt)) return from;
-    if (isTransient(error) && attempt < ctx.retry.attempts) {
-      await ctx.sleep(backoffDelay(ctx.retry, attempt));
+    if (await pauseBeforeRetry(ctx.retry, error, attempt)) {
       await ctx.refresh();
       return from;
     }
@@ -107,6 +107,8 @@ export async function provision(ctx: StepContext, steps: Step[], journal: Journa
   };
 
   while (index < steps.length) {
+    // Between steps is where a cancel lands; a request already sent finishes first.
+    ctx.signal.throwIfAborted();
     const step = steps[index];
     if (!step) break;
     const previous = done.get(step.id);
@@ -158,7 +160,9 @@ export async function provision(ctx: StepContext, steps: Step[], journal: Journa
     }
   }
   const restart = await flush();
-  if (restart !== null) await provision(ctx, steps, journal, tracker);
+  if (restart !== null) return provision(ctx, steps, journal, tracker);
+  // A cancel that lands during the last step still ends the run cancelled: the admin asked for nothing to stay.
+  ctx.signal.throwIfAborted();
 }
 
 /** Rebuilds what a journaled run created, e.g. after a restart. */
@@ -173,7 +177,7 @@ export function artifactsOf(run: JournalRun | null): Artifacts {
  * looked for in the org first (the change may or may not have gone through). Returns what could
  * not be removed, in the admin's words.
  */
-export async function rollBack(ctx: StepContext, steps: Step[], journal: Journal, tracker: RunTracker): Promise<string[]> {
+export async function rollBack(ctx: StepContext, steps: readonly Step[], journal: Journal, tracker: RunTracker): Promise<string[]> {
   const run = journal.current();
   if (!run) return [];
   journal.markRollingBack();
@@ -198,7 +202,7 @@ export async function rollBack(ctx: StepContext, steps: Step[], journal: Journal
         }
         target = (await findQuietly(step, ctx)) ?? entry.intent;
       }
-      await withTransientRetry(ctx, () => step.undo(ctx, target ?? {}));
+      await withRetry(ctx.retry, () => step.undo(ctx, target ?? {}));
       journal.undone(step.id);
       tracker.set(step.id, 'undone');
     } catch (error) {
@@ -214,7 +218,7 @@ export async function rollBack(ctx: StepContext, steps: Step[], journal: Journal
  * 'started' may have had later steps created by that same request before the journal heard of
  * them. Those later steps are looked up too (as 'started', intent unknown), so nothing is orphaned.
  */
-function withUnjournaledSteps(entries: JournalStep[], steps: Step[]): JournalStep[] {
+function withUnjournaledSteps(entries: JournalStep[], steps: readonly Step[]): JournalStep[] {
   if (!entries.some((e) => e.status === 'started')) return entries;
   const journaled = new Set(entries.map((e) => e.id));
   const lastIndex = Math.max(...entries.map((e) => steps.findIndex((s) => s.id === e.id)));
@@ -230,15 +234,3 @@ async function findQuietly(step: Step, ctx: StepContext): Promise<JournalData | 
     return null;
   }
 }
-
-export async function withTransientRetry<T>(ctx: Pick<StepContext, 'retry' | 'sleep'>, operation: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation();
-    } catch (error) {
-      if (!isTransient(error) || attempt >= ctx.retry.attempts) throw error;
-      await ctx.sleep(backoffDelay(ctx.retry, attempt));
-    }
-  }
-}
-

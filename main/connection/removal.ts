@@ -5,7 +5,8 @@ import { salesforceAppError } from '../salesforce/errors';
 import type { Journal, JournalData } from '../store/journal';
 import { text, type Artifacts } from './artifacts';
 import { isOurs, isOurUsername } from './names';
-import { withTransientRetry, type RunTracker } from './provisioner';
+import { withRetry } from '../salesforce/retry';
+import type { RunTracker } from './provisioner';
 import type { RemovalContext, Step } from './steps/step';
 
 /** Where an artifact the connection names stands in the org now. */
@@ -74,7 +75,7 @@ interface Removal {
  */
 export async function removeArtifacts(
   ctx: RemovalContext,
-  steps: Step[],
+  steps: readonly Step[],
   targets: Artifacts,
   standing: Partial<Record<StepId, Standing>>,
   journal: Journal,
@@ -87,7 +88,7 @@ export async function removeArtifacts(
     journal.started(id, target);
     tracker.set(id, 'running');
     try {
-      await withTransientRetry(ctx, () => step.undo(ctx, target));
+      await withRetry(ctx.retry, () => step.undo(ctx, target));
       journal.done(id, {});
       tracker.set(id, 'done');
     } catch (error) {
@@ -109,7 +110,7 @@ export async function removeArtifacts(
     }
     try {
       const requests = group.flatMap((r) => r.step.undoRequests?.(r.target) ?? []);
-      await withTransientRetry(ctx, () => ctx.client.compositeAllOrNone(requests));
+      await withRetry(ctx.retry, () => ctx.client.compositeAllOrNone(requests));
       for (const r of group) {
         journal.done(r.id, {});
         tracker.set(r.id, 'done');
@@ -121,6 +122,8 @@ export async function removeArtifacts(
   };
 
   for (const step of steps) {
+    // A cancelled removal stops between removals: its journal stays open for Resume to finish it.
+    ctx.signal.throwIfAborted();
     const id = step.removalId;
     if (!id) continue;
     const target = targets[step.id];

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { benchFields, withFields } from './testing/profiles';
-import { startHarness, type Harness } from './testing/harness';
+import { startHarness, type Harness } from '../../test/support/connection/harness';
+import { withAddedFields } from '../../common';
+import { extraCustomFieldNames } from '../../packages/salesforce-emulator';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -12,7 +13,7 @@ describe('request budget of one enable', () => {
   it.each([10, 200, 1000])('stays within 12 + ⌈F/200⌉ Salesforce requests with F = %i custom fields (activation polling aside)', async (count) => {
     harness = await startHarness({ activationDelayMs: 60_000, extraCustomFields: { object: 'Account', count } });
     const { services, emulator } = harness;
-    await services.agent.updateAccessProfile(withFields(services.agent.accessProfile(), 'Account', benchFields(count)));
+    await services.agent.updateAccessProfile(withAddedFields(services.agent.accessProfile(), 'Account', extraCustomFieldNames(count)));
     emulator.clearRequests();
 
     const state = await harness.run(() => services.connection.enable());

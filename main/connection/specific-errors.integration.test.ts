@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MARKER } from './names';
-import { startHarness, type Harness } from './testing/harness';
+import { startHarness, type Harness } from '../../test/support/connection/harness';
 
 let harness: Harness | undefined;
 afterEach(async () => {

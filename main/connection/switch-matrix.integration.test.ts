@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SWITCHES, type EmulatorSwitches } from '../../e2e/salesforce-emulator';
-import { switchCatalog, switchNames } from '../../e2e/salesforce-emulator/switch-catalog';
-import { ourLeftovers } from './testing/org-state';
-import { startHarness, type Harness } from './testing/harness';
-import { withFields } from './testing/profiles';
+import { DEFAULT_SWITCHES, type EmulatorSwitches, switchCatalog, switchNames } from '../../packages/salesforce-emulator';
+import { ourLeftovers } from '../../test/support/connection/org-state';
+import { startHarness, type Harness } from '../../test/support/connection/harness';
+import { withAddedFields } from '../../common';
 
 /**
  * Where Salesforce's behaviour is uncertain the emulator has a switch (docs/salesforce.md).
@@ -33,7 +32,7 @@ async function lifecycle(switches: Partial<EmulatorSwitches>): Promise<void> {
   expect(health.status).toBe('connected');
   expect(health.agentTokenOk).toBe(true);
 
-  await agent.updateAccessProfile(withFields(agent.accessProfile(), 'Contact', ['Preferred_Channel__c']));
+  await agent.updateAccessProfile(withAddedFields(agent.accessProfile(), 'Contact', ['Preferred_Channel__c']));
   const updated = await h.run(() => connection.updateAccess());
   expect(updated.error).toBeUndefined();
   expect(updated.status).toBe('connected');

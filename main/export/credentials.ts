@@ -1,4 +1,4 @@
-import type { OutgoingFile } from '../services/ports';
+import type { OutgoingFile } from '../transport/service-interfaces';
 import { encryptPrivateKey } from './encrypted-pkcs8';
 
 export interface AgentCredentialsInput {

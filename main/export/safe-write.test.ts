@@ -2,7 +2,7 @@ import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../common/errors';
+import { AppFailure } from '../../common/app-error-schema';
 import { writeExportFile } from './safe-write';
 
 let dir = '';

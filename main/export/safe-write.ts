@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fail } from '../../common/errors';
+import { fail } from '../../common/app-error-schema';
 
 const OWNER_ONLY = 0o600;
 

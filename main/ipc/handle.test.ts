@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { operationNames } from '../../common';
-import { createTestApp } from '../test-support/headless-app';
+import { createTestApp } from '../../test/support/headless-app';
 
 vi.mock('electron', () => ({ ipcMain: { handle: vi.fn() } }));
 

@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { appError, channelOf, eventChannel, operationNames, type EventName, type EventPayload, type Handlers, type Result } from '../../common';
-import { dispatch } from '../services/dispatch';
+import { dispatch } from '../transport/dispatch';
 
 export interface SenderPolicy {
   /** webContents ids of the app's own windows. */

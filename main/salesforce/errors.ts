@@ -1,4 +1,4 @@
-import { appError, AppFailure, type AppError } from '../../common/errors';
+import { appError, AppFailure, type AppError } from '../../common/app-error-schema';
 
 /**
  * What went wrong in one Salesforce call, reduced to what the app decides on: a Salesforce error code

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { looseEntries } from '../__tests__/file-modes';
+import { looseEntries } from '../../test/support/electron/file-modes';
 import { createApp } from '../app';
 import { startCliApp } from '../cli/cli-app';
 import { createHeadlessHost, downloadToPage } from '../headless-host';

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppFailure } from '../../common/errors';
+import { AppFailure } from '../../common/app-error-schema';
 import { createConfStoreFactory } from './conf-store';
 import { createSettingsRepository, migrateSettings } from './settings-repository';
 import Conf from 'conf';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   defaultSettings,
+  loginUrlOf,
   orgProfileInputSchema,
   settingsSchema,
   type OrgProfile,
@@ -8,7 +9,7 @@ import {
   type Settings,
   type SettingsUpdate,
 } from '../../common';
-import { fail } from '../../common/errors';
+import { fail } from '../../common/app-error-schema';
 import type { DocumentStoreFactory } from './document-store';
 
 /**
@@ -41,6 +42,14 @@ export interface SettingsRepository {
   activateProfile(id: string): Settings;
   activeProfile(): OrgProfile | undefined;
   profile(id: string): OrgProfile | undefined;
+  /** Records the org a profile signed in to, once: a profile stays tied to its first org. */
+  recordOrg(id: string, orgId: string): OrgProfile | undefined;
+}
+
+/** An edit that keeps the login address keeps the org it was tied to; a new address may be another org. */
+function keptOrgId(previous: OrgProfile | undefined, next: OrgProfile): string | undefined {
+  if (next.orgId || !previous?.orgId) return next.orgId;
+  return loginUrlOf(previous) === loginUrlOf(next) ? previous.orgId : undefined;
 }
 
 export function createSettingsRepository(stores: DocumentStoreFactory): SettingsRepository {
@@ -63,7 +72,10 @@ export function createSettingsRepository(stores: DocumentStoreFactory): Settings
     saveProfile(input) {
       const parsed = orgProfileInputSchema.parse(input);
       const settings = document.read();
-      const profile: OrgProfile = { ...parsed, id: parsed.id ?? randomUUID() };
+      const { orgId: givenOrgId, ...rest } = parsed;
+      const draft: OrgProfile = { ...rest, id: parsed.id ?? randomUUID(), ...(givenOrgId && { orgId: givenOrgId }) };
+      const orgId = keptOrgId(settings.orgProfiles.find((p) => p.id === draft.id), draft);
+      const profile: OrgProfile = { ...rest, id: draft.id, ...(orgId && { orgId }) };
       const others = settings.orgProfiles.filter((p) => p.id !== profile.id);
       if (others.some((p) => p.name.toLowerCase() === profile.name.toLowerCase())) {
         fail('PROFILE_INVALID', `An org profile named "${profile.name}" already exists.`);
@@ -92,5 +104,13 @@ export function createSettingsRepository(stores: DocumentStoreFactory): Settings
       return settings.orgProfiles.find((p) => p.id === settings.activeProfileId);
     },
     profile: (id) => document.read().orgProfiles.find((p) => p.id === id),
+    recordOrg(id, orgId) {
+      const settings = document.read();
+      const profile = settings.orgProfiles.find((p) => p.id === id);
+      if (!profile || profile.orgId) return profile;
+      const linked = { ...profile, orgId };
+      write({ ...settings, orgProfiles: settings.orgProfiles.map((p) => (p.id === id ? linked : p)) });
+      return linked;
+    },
   };
 }

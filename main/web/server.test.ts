@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createTestApp } from '../test-support/headless-app';
+import { createTestApp } from '../../test/support/headless-app';
 import { startWebServer, type RunningWebServer } from './server';
 
 const root = mkdtempSync(join(tmpdir(), 'ac-web-'));

@@ -8,8 +8,8 @@ import { EVENTS_PROTOCOL, SESSION_END_PATH, SESSION_ENDED_CLOSE_CODE, SESSION_ME
 import { contentSecurityPolicy } from '../security/csp';
 import { mimeTypeOf, resolveStaticFile } from '../security/static-files';
 import { firstLookOf, indexHtmlFor } from '../renderer-index';
-import { dispatch } from '../services/dispatch';
-import type { EventHub } from '../services/event-hub';
+import { dispatch } from '../transport/dispatch';
+import type { EventHub } from '../transport/event-hub';
 import { createSessionGate, DEFAULT_IDLE_MS, DEFAULT_TOKEN_MS, type SessionGate } from './session-gate';
 
 export interface WebServerOptions {

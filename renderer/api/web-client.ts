@@ -1,8 +1,8 @@
 import type { AgentConnectionsApi, Result } from '../../common';
 import { EVENTS_PROTOCOL, SESSION_END_PATH, SESSION_ENDED_CLOSE_CODE, SESSION_HEADER, SESSION_META_NAME, SESSION_PROTOCOL_PREFIX } from '../../common/browser-session';
 import { eventNames, operationNames, type EventName } from '../../common/contract-names';
-import { appError } from '../../common/failure';
-import { unwrapResult } from './bridge';
+import { appError } from '../../common/app-error';
+import { unwrapResult } from './desktop-api';
 
 type Listener = (payload: unknown) => void;
 

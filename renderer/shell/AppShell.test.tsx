@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import * as fixtures from '../api/fake-fixtures';
-import { renderApp } from '../test/render';
+import * as fixtures from '../../test/renderer/fake-fixtures';
+import { renderApp } from '../../test/renderer/render';
 
 describe('app shell', () => {
   it('shows the app name, both connectors and no org while signed out', async () => {

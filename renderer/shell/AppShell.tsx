@@ -8,6 +8,7 @@ import CloudDoneIcon from '@mui/icons-material/CloudDone';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pending } from '../components/Pending';
+import { useRunFinishedNotice } from '../state/fresh-status';
 import { useLiveIfLoaded } from '../state/live';
 import { NavigationContext, screens, type Navigation, type NavigationTarget, type Screen } from '../state/navigation';
 import { ConnectorsScreen, type ConnectorId } from '../screens/connectors/ConnectorsScreen';
@@ -55,6 +56,7 @@ export function AppShell() {
           ))}
         </Box>
       </AppBar>
+      <RunFinishedNotice />
       <Container component="main" maxWidth="lg" sx={{ py: 3 }}>
         <Suspense fallback={<Pending height={240} />}>
           {screen === 'connectors' && <ConnectorsScreen selected={connector} onSelect={setConnector} />}
@@ -64,6 +66,12 @@ export function AppShell() {
       </Container>
     </NavigationContext.Provider>
   );
+}
+
+/** Confirms each finished run wherever the admin is in the app. */
+function RunFinishedNotice() {
+  useRunFinishedNotice();
+  return null;
 }
 
 function SignedInOrg() {

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AgentConnectionsApi, AppError, AppInfo, AuthStatus, ConnectionState, Settings } from '../../common';
-import { toAppError } from '../../common/failure';
+import { toAppError } from '../../common/app-error';
 
 /** What main owns and pushes: the renderer mirrors it, so leaving a screen and coming back loses nothing. */
 export interface LiveState {

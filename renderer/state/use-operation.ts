@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { toAppError, type AppError } from '../../common/failure';
+import { toAppError, type AppError } from '../../common/app-error';
 
 export interface Operation {
   busy: boolean;

@@ -1,8 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as fixtures from '../api/fake-fixtures';
-import { renderApp } from '../test/render';
-import { setPrefersDark } from '../test/setup';
+import * as fixtures from '../../test/renderer/fake-fixtures';
+import { renderApp } from '../../test/renderer/render';
+import { setPrefersDark } from '../../test/renderer/setup';
 
 /** CssBaseline paints the body from the palette, so its colour tells which theme is in use. */
 const bodyIsDark = () => {

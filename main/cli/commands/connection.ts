@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { activationTimeoutMinutesSchema, enableStepIds, exportFormats, type ConnectionState, type ExportFormat, type RunProgress } from '../../../common';
-import { fail } from '../../../common/errors';
+import { fail } from '../../../common/app-error-schema';
 import { writeExportFile } from '../../export/safe-write';
 import type { CliApp } from '../cli-app';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
@@ -18,6 +18,33 @@ function activationTimeout(context: CommandContext): { activationTimeoutMinutes?
   const parsed = activationTimeoutMinutesSchema.safeParse(Number(raw));
   if (typeof raw !== 'string' || !parsed.success) throw new UsageError('--activation-timeout-minutes must be a whole number from 5 to 120.');
   return { activationTimeoutMinutes: parsed.data };
+}
+
+/** Exit code of a run the user stopped with Ctrl+C (128 + SIGINT), whatever it left behind. */
+const INTERRUPTED_EXIT = 130;
+
+/**
+ * Ctrl+C during a run asks it to stop, as the screens' Cancel does: it removes what it created so
+ * far, or (a removal, or when something cannot be removed) stays resumable. Says what it did.
+ */
+function cancelOnInterrupt(context: CommandContext, connection: Lifecycle): { cancelled: boolean; explain(state: ConnectionState): void } {
+  let cancelled = false;
+  void context.io.interrupted().then(async () => {
+    if (connection.state().status !== 'running') return;
+    cancelled = true;
+    context.io.err('Cancelling: the run stops and removes what it created so far…');
+    await connection.cancel();
+  });
+  return {
+    get cancelled() {
+      return cancelled;
+    },
+    explain(state) {
+      if (!cancelled) return;
+      if (state.status === 'off' || (state.status === 'connected' && !state.error)) context.io.err('Cancelled: what the run had created was removed.');
+      else context.io.err('Cancelled: the run stopped before it could finish or remove everything. `resume` finishes it, `rollback` removes what is left.');
+    },
+  };
 }
 
 /** Prints each step's change of state while a run is going, then the run's end state. */
@@ -62,7 +89,7 @@ function report(context: CommandContext, state: ConnectionState, json: boolean):
 }
 
 /** A lifecycle operation that starts a run: wait for it and report how it ended. */
-function runCommand(name: string, summary: string, operation: (connection: Lifecycle) => Promise<ConnectionState>, expect: ConnectionState['status'][], waits = false): CliCommand {
+function runCommand(name: string, summary: string, operation: (connection: Lifecycle) => Promise<ConnectionState>, expect: ConnectionState['status'][], waits = false, cancellable = true): CliCommand {
   return {
     name,
     summary,
@@ -72,8 +99,11 @@ function runCommand(name: string, summary: string, operation: (connection: Lifec
       const json = context.values.json === true;
       const { connection } = (await context.start({ launchBrowser: false, ...activationTimeout(context) })).app;
       await operation(connection);
+      const interrupt = cancellable ? cancelOnInterrupt(context, connection) : null;
       const state = await follow(context, connection, json);
       const code = report(context, state, json);
+      interrupt?.explain(state);
+      if (interrupt?.cancelled) return INTERRUPTED_EXIT;
       return code === 0 && !expect.includes(state.status) ? 1 : code;
     },
   };
@@ -98,8 +128,11 @@ const enable: CliCommand = {
       return preflight.ok ? 0 : 1;
     }
     await connection.enable();
+    const interrupt = cancelOnInterrupt(context, connection);
     const state = await follow(context, connection, json);
-    return report(context, state, json);
+    const code = report(context, state, json);
+    interrupt.explain(state);
+    return interrupt.cancelled ? INTERRUPTED_EXIT : code;
   },
 };
 
@@ -124,6 +157,12 @@ const disable: CliCommand = {
   async run(context) {
     const json = context.values.json === true;
     const { connection } = (await context.start({ launchBrowser: false })).app;
+    // Already off is the outcome asked for: nothing to remove, and no --yes needed to say so.
+    if (connection.state().status === 'off') {
+      if (json) context.io.out(JSON.stringify(connection.state(), null, 2));
+      else context.io.out('The connection is already off; nothing to remove.');
+      return 0;
+    }
     const plan = await connection.removalPlan();
     if (context.values.yes !== true) {
       context.io.out('Disable would:');
@@ -199,7 +238,7 @@ export const connectionCommands: CliCommand[] = [
   runCommand('recreate', 'Rebuild the connection for the current access profile (after new fields).', (c) => c.recreate(), ['connected'], true),
   runCommand('update-access', 'Add the grants the access profile needs to the existing permission set.', (c) => c.updateAccess(), ['connected']),
   runCommand('resume', 'Finish a run that was interrupted, or keep waiting for Salesforce to accept the agent.', (c) => c.resume(), ['connected', 'off'], true),
-  runCommand('rollback', 'Undo a run that was interrupted or is waiting for Salesforce.', (c) => c.rollback(), ['off', 'connected']),
+  runCommand('rollback', 'Undo a run that was interrupted or is waiting for Salesforce.', (c) => c.rollback(), ['off', 'connected'], false, false),
   exportDetails,
   exportCredentials,
 ];

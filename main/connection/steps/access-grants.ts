@@ -5,23 +5,10 @@ import { SalesforceError } from '../../salesforce/errors';
 import { saveResultSchema } from '../../salesforce/schemas';
 import type { JournalData } from '../../store/journal';
 import { list, text } from '../artifacts';
+import { fieldPermissionRow, objectPermissionRow, type ExistingGrants } from './grant-rows';
 import type { Step, StepContext } from './step';
 
-const objectPermissionRow = z.object({
-  Id: z.string(),
-  SobjectType: z.string(),
-  PermissionsRead: z.boolean(),
-  PermissionsEdit: z.boolean(),
-  PermissionsViewAllRecords: z.boolean(),
-});
-const fieldPermissionRow = z.object({ Id: z.string(), Field: z.string(), PermissionsRead: z.boolean(), PermissionsEdit: z.boolean() });
-export type ObjectPermissionRow = z.infer<typeof objectPermissionRow>;
-export type FieldPermissionRow = z.infer<typeof fieldPermissionRow>;
-
-export interface ExistingGrants {
-  objects: ObjectPermissionRow[];
-  fields: FieldPermissionRow[];
-}
+export type { ExistingGrants, FieldPermissionRow, ObjectPermissionRow } from './grant-rows';
 
 /** What the permission set grants today (health check and Update access read the same thing). */
 export async function readGrants(ctx: Pick<StepContext, 'client'>, permissionSetId: string): Promise<ExistingGrants> {
@@ -70,8 +57,7 @@ export function grantChanges(parentId: string, grants: readonly Grant[], existin
 const EMPTY: ExistingGrants = { objects: [], fields: [] };
 
 function existingOf(ctx: StepContext): ExistingGrants {
-  const value = ctx.scratch.get('existingGrants');
-  return value && typeof value === 'object' ? (value as ExistingGrants) : EMPTY;
+  return ctx.run.existingGrants ?? EMPTY;
 }
 
 function changesFor(ctx: StepContext, parentId: string): GrantChanges {
@@ -141,11 +127,11 @@ export const accessGrantsStep: Step = {
     // Any other may: adopted, or created before a retry or resume that follows a grants Composite
     // which went through when a later one failed.
     if (!parentId || isReference(parentId)) {
-      ctx.scratch.set('existingGrants', EMPTY);
+      ctx.run.existingGrants = EMPTY;
       return null;
     }
     const existing = await readGrants(ctx, parentId);
-    ctx.scratch.set('existingGrants', existing);
+    ctx.run.existingGrants = existing;
     const changes = changesFor(ctx, parentId);
     const complete = changes.createObjects.length + changes.updateObjects.length + changes.createFields.length === 0;
     return complete ? { createdObjectPermissionIds: [], createdFieldPermissionIds: [], widenedObjects: [], fields: [] } : null;

@@ -1,4 +1,4 @@
-import { appError, type AppError } from '../../../common/errors';
+import { appError, type AppError } from '../../../common/app-error-schema';
 import type { AgentTokenResult } from '../../agent/token';
 
 type TokenFailure = Extract<AgentTokenResult, { ok: false }>;

@@ -1,4 +1,4 @@
-import { AppFailure, fail } from '../../../common/errors';
+import { AppFailure, fail } from '../../../common/app-error-schema';
 import { requestAgentToken } from '../../agent/token';
 import { text } from '../artifacts';
 import { classifyActivationFailure } from './activation-outcome';
@@ -50,7 +50,7 @@ export const activationStep: Step = {
       const result = await requestAgentToken({ instanceUrl: ctx.instanceUrl, audience: ctx.audience, ...credentials, now: ctx.now() });
       if (result.ok) {
         ctx.log.registerSecret(result.accessToken);
-        ctx.scratch.set('agentToken', result);
+        ctx.run.agentToken = result;
         return { activatedAt: ctx.now().toISOString(), attempts: attempt };
       }
       const outcome = classifyActivationFailure(result);

@@ -1,4 +1,4 @@
-import { fail } from '../../../common/errors';
+import { fail } from '../../../common/app-error-schema';
 import { flag, text } from '../artifacts';
 import { findId, userId } from './licence';
 import { idOf } from './permission-set';

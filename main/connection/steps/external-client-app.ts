@@ -1,4 +1,4 @@
-import { fail } from '../../../common/errors';
+import { fail } from '../../../common/app-error-schema';
 import { metadataText, type MetadataRecord } from '../../salesforce/metadata';
 import { SalesforceError } from '../../salesforce/errors';
 import { text } from '../artifacts';
@@ -182,13 +182,13 @@ export const appStep: Step = {
       });
     }
     // Ours, from an earlier attempt: it may be incomplete or hold another certificate, so it is rebuilt.
-    ctx.scratch.set('replaceApp', true);
+    ctx.run.replaceApp = true;
     ctx.note('app', 'replacedApp');
     return Promise.resolve(null);
   },
   async apply(ctx) {
     const { names } = ctx;
-    if (ctx.scratch.get('replaceApp') === true) await removeApp(ctx, {});
+    if (ctx.run.replaceApp === true) await removeApp(ctx, {});
     const parts = components(ctx);
     await ctx.client.metadata.create(ECA.header, [parts.header]);
     await ctx.client.metadata.create(ECA.oauth, [parts.oauth]);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { fail } from '../../../common/errors';
+import { fail } from '../../../common/app-error-schema';
 import { destroyFound } from '../../salesforce/client';
 import { toSalesforceError } from '../../salesforce/errors';
 import type { JournalData } from '../../store/journal';
@@ -27,13 +27,12 @@ function reusable(ctx: StepContext): { id: string; username: string; active: boo
 
 function newUsername(ctx: StepContext): string {
   const username = integrationUsername(ctx.names.agentName, ctx.orgId, randomBytes(3).toString('hex'));
-  ctx.scratch.set('username', username);
+  ctx.run.username = username;
   return username;
 }
 
 function plannedUsername(ctx: StepContext): string {
-  const planned = ctx.scratch.get('username');
-  return typeof planned === 'string' ? planned : newUsername(ctx);
+  return ctx.run.username ?? newUsername(ctx);
 }
 
 function userRecord(ctx: StepContext, username: string) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fail } from '../../../common/errors';
+import { fail } from '../../../common/app-error-schema';
 import { queryRows, queryUrl, soqlQuote } from '../../salesforce/client';
 import { flag, text } from '../artifacts';
 import { idOf } from './permission-set';

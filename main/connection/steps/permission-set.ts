@@ -1,5 +1,5 @@
 import { destroyFound } from '../../salesforce/client';
-import { fail } from '../../../common/errors';
+import { fail } from '../../../common/app-error-schema';
 import { text } from '../artifacts';
 import { isOurs } from '../names';
 import type { Step } from './step';

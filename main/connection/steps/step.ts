@@ -1,6 +1,7 @@
 import type { ActivationProgress, RemovalStepId, StepId, StepNoteKey } from '../../../common';
 import type { DesiredAccess } from '../../agent/grants';
 import type { AgentKeyPair } from '../../agent/keys';
+import type { AgentTokenResult } from '../../agent/token';
 import type { Logger } from '../../log';
 import type { CompositeSubrequest, OrgClient } from '../../salesforce/client';
 import type { RetryPolicy, Sleep } from '../../salesforce/retry';
@@ -9,6 +10,7 @@ import type { SecretVault } from '../../store/vault';
 import type { Artifacts } from '../artifacts';
 import type { OrgSnapshot } from '../discovery';
 import type { ArtifactNames } from '../names';
+import type { ExistingGrants } from './grant-rows';
 
 /** Everything a step needs; steps keep no state of their own between runs. */
 export interface StepContext {
@@ -34,16 +36,33 @@ export interface StepContext {
   onActivation(progress: ActivationProgress): void;
   /** A short admin-readable note on the step's progress line. */
   note(step: StepId, note: StepNoteKey): void;
-  /** Scratch space shared by the steps of one run (e.g. the agent's token for verification). */
-  scratch: Map<string, unknown>;
+  /** What the steps of one run hand each other and no journal keeps. */
+  run: RunScratch;
+  /**
+   * Aborts when the admin cancels the run; the client, `sleep` and `retry` of this context observe it.
+   * A roll-back after the cancel swaps in a signal that never aborts.
+   */
+  signal: AbortSignal;
   /** The agent's key pair, already being made (see keyPairInAdvance); absent when the key pair step makes its own. */
   pendingKeyPair?: Promise<AgentKeyPair>;
   /** Re-reads the org after a change may or may not have gone through. */
   refresh(): Promise<void>;
 }
 
+/** Handed between the steps of one run, never journaled (a resumed run looks again). */
+export interface RunScratch {
+  /** The permission set's grants as found by accessGrants' look-up, so its change adds only the missing ones. */
+  existingGrants?: ExistingGrants;
+  /** The token activation obtained, so verification reads as the agent without signing in again. */
+  agentToken?: AgentTokenResult;
+  /** An incomplete app of ours from an earlier attempt, to be removed before the new one is made. */
+  replaceApp?: boolean;
+  /** The integration username this run tries (a new one after Salesforce calls one taken). */
+  username?: string;
+}
+
 /** What taking something down needs: no look at the org first (Disable works from the connection record). */
-export type RemovalContext = Pick<StepContext, 'client' | 'names' | 'orgId' | 'vault' | 'artifacts' | 'retry' | 'sleep'>;
+export type RemovalContext = Pick<StepContext, 'client' | 'names' | 'orgId' | 'vault' | 'artifacts' | 'retry' | 'sleep' | 'signal'>;
 
 /** A change expressed as Composite subrequests, so neighbouring steps can share one all-or-none request. */
 export interface ComposedChange {

@@ -1,4 +1,4 @@
-import { fail } from '../../../common/errors';
+import { fail } from '../../../common/app-error-schema';
 import type { Grant } from '../../../common';
 import { asAgent, isSessionEnded, type AgentTokens } from '../../agent/agent-session';
 import { requestAgentToken, type AgentTokenResult } from '../../agent/token';
@@ -40,7 +40,7 @@ function agentTokens(ctx: StepContext): AgentTokens {
     return token;
   };
   return {
-    current: async () => usable((ctx.scratch.get('agentToken') as AgentTokenResult | undefined) ?? (await signIn())),
+    current: async () => usable(ctx.run.agentToken ?? (await signIn())),
     fresh: async () => usable(await signIn()),
   };
 }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import * as fixtures from '../../api/fake-fixtures';
-import { renderApp } from '../../test/render';
+import * as fixtures from '../../../test/renderer/fake-fixtures';
+import { renderApp } from '../../../test/renderer/render';
 
 const connected = { auth: fixtures.auth.signedIn, connection: fixtures.connection.connected } as const;
 

@@ -22,7 +22,7 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessProfile, AppError, DescribedField, DescribedObject, ObjectAccess } from '../../../common';
-import { toAppError } from '../../../common/failure';
+import { toAppError } from '../../../common/app-error';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLive } from '../../state/live';

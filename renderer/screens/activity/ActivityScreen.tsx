@@ -15,13 +15,14 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError, AuditEntry } from '../../../common';
-import { toAppError } from '../../../common/failure';
+import { toAppError } from '../../../common/app-error';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportMenu } from '../../components/ExportMenu';
 import { useSavedFile } from '../../components/saved-file';
 import { formatDateTime } from '../../i18n/format';
 import { useOperation } from '../../state/use-operation';
+import { AuditSummary, useOperationLabel } from './audit-text';
 
 const ALL = '';
 
@@ -31,6 +32,7 @@ export default function ActivityScreen() {
   const api = useApi();
   const saved = useSavedFile();
   const exporting = useOperation();
+  const operationLabel = useOperationLabel();
   const [orgId, setOrgId] = useState(ALL);
   const [operation, setOperation] = useState(ALL);
   const [all, setAll] = useState<AuditEntry[] | null>(null);
@@ -82,7 +84,7 @@ export default function ActivityScreen() {
           <MenuItem value={ALL}>{t('activity.allOperations')}</MenuItem>
           {operations.map((op) => (
             <MenuItem key={op} value={op}>
-              {op}
+              {operationLabel(op)}
             </MenuItem>
           ))}
         </TextField>
@@ -105,6 +107,7 @@ export default function ActivityScreen() {
 
 function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t, i18n } = useTranslation();
+  const operationLabel = useOperationLabel();
   if (entries.length === 0) return <Typography variant="body2">{t('activity.empty')}</Typography>;
   const resultColor = { success: 'success', failure: 'error', partial: 'warning' } as const;
   return (
@@ -124,19 +127,12 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
           {entries.map((entry) => (
             <TableRow key={entry.id}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, i18n.language)}</TableCell>
-              <TableCell>
-                <code>{entry.operation}</code>
-              </TableCell>
+              <TableCell>{operationLabel(entry.operation)}</TableCell>
               <TableCell>
                 <Chip size="small" variant="outlined" color={resultColor[entry.result]} label={t(`activity.results.${entry.result}`)} />
               </TableCell>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>
-                {entry.summary}
-                {entry.artifacts.length > 0 && (
-                  <Typography variant="caption" color="text.secondary" component="div">
-                    {entry.artifacts.join(', ')}
-                  </Typography>
-                )}
+                <AuditSummary entry={entry} />
               </TableCell>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>{entry.actor}</TableCell>
               <TableCell>{entry.orgId ?? '—'}</TableCell>

@@ -13,6 +13,7 @@ import type { Connector } from '../../../common';
 import { useApi } from '../../api/context';
 import { StatusChip } from '../../components/StatusChip';
 import { Pending } from '../../components/Pending';
+import { useFreshStatus } from '../../state/fresh-status';
 import { useLiveIfLoaded } from '../../state/live';
 import { chipStatusOf } from './connection-status';
 import { SalesforcePanel } from './SalesforcePanel';
@@ -23,6 +24,7 @@ export type ConnectorId = Connector['id'];
 export function ConnectorsScreen({ selected, onSelect }: { selected: ConnectorId; onSelect: (id: ConnectorId) => void }) {
   const { t } = useTranslation();
   const connectors = useConnectors();
+  useFreshStatus();
   return (
     <Stack spacing={2}>
       <Typography variant="h4" component="h1">

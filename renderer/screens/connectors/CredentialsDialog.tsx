@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toAppError, type AppError } from '../../../common/failure';
+import { toAppError, type AppError } from '../../../common/app-error';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSavedFile } from '../../components/saved-file';

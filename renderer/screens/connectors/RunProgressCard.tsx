@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActivationProgress, RunProgress, StepProgress } from '../../../common';
 import { formatDuration } from '../../i18n/format';
 import { useNow } from '../../state/use-now';
+import { CancelRunButton } from './CancelRunButton';
 import { currentStepOf } from './connection-status';
 
 /** The run's steps with the current one marked, elapsed time, and the activation countdown. */
@@ -49,6 +50,7 @@ export function RunProgressCard({ run, active }: { run: RunProgress; active: boo
           </>
         )}
         {active && current?.id === 'activation' && run.activation && <ActivationCountdown {...run.activation} />}
+        {active && run.kind !== 'rollback' && <CancelRunButton run={run} />}
         <List dense component="ol" aria-label={t('run.stepsLabel')}>
           {run.steps.map((step) => (
             <StepRow key={step.id} step={step} isCurrent={active && step.id === current?.id} />

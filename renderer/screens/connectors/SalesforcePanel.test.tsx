@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as fixtures from '../../api/fake-fixtures';
-import { renderApp } from '../../test/render';
+import * as fixtures from '../../../test/renderer/fake-fixtures';
+import { renderApp } from '../../../test/renderer/render';
 
 const toggle = () => screen.getByRole('switch', { name: 'Turn on access' });
 const saveButton = () => screen.getByRole('button', { name: 'Save' });

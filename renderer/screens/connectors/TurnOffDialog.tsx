@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError, RemovalPlan } from '../../../common';
-import { toAppError } from '../../../common/failure';
+import { toAppError } from '../../../common/app-error';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 

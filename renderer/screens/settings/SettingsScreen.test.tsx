@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../common';
-import { renderApp } from '../../test/render';
+import { renderApp } from '../../../test/renderer/render';
 
 async function openSettings(state: Parameters<typeof renderApp>[0] = {}) {
   const rendered = await renderApp(state);

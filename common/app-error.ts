@@ -1,0 +1,114 @@
+/*
+ * The error values every layer uses, free of zod so the renderer's first screen does not load it;
+ * `app-error-schema.ts` adds the schema that validates them at the edges.
+ */
+/**
+ * Every failure that reaches a screen, the CLI or an export is one of these codes. Screens switch on
+ * `code` (never on message text); `message` is already written for an admin, in English, and the
+ * renderer may replace it with its own catalog entry `errors.<code>` using `params`.
+ */
+export const errorCodes = [
+  // contract / transport
+  'INVALID_INPUT',
+  'FORBIDDEN_SENDER',
+  'BROWSER_SESSION_ENDED',
+  'UNKNOWN_OPERATION',
+  'INTERNAL',
+  // sign-in
+  'NOT_SIGNED_IN',
+  'SESSION_EXPIRED',
+  'SIGN_IN_CANCELLED',
+  'SIGN_IN_TIMEOUT',
+  'SIGN_IN_FAILED',
+  'SIGN_IN_IN_PROGRESS',
+  'CALLBACK_PORT_IN_USE',
+  'PROFILE_NOT_FOUND',
+  'PROFILE_INVALID',
+  'ORG_MISMATCH',
+  'OPEN_EXTERNAL_REFUSED',
+  // Salesforce in general
+  'SALESFORCE_UNREACHABLE',
+  'SALESFORCE_ERROR',
+  'REQUEST_LIMIT_EXCEEDED',
+  'INSUFFICIENT_ADMIN_RIGHTS',
+  // connection lifecycle
+  'PREFLIGHT_FAILED',
+  'NO_INTEGRATION_LICENCES',
+  'NO_API_INTEGRATION_PSL',
+  'EXTERNAL_CLIENT_APPS_UNAVAILABLE',
+  'NAME_TAKEN',
+  'DUPLICATE_USERNAME',
+  'STEP_FAILED',
+  'ACTIVATION_TIMEOUT',
+  'APP_NOT_REMOVED',
+  'AGENT_SIGN_IN_REFUSED',
+  'VERIFICATION_FAILED',
+  'CONNECTION_BROKEN',
+  'CONNECTION_DRIFT',
+  'OPERATION_IN_PROGRESS',
+  'NOT_CONNECTED',
+  'INTERRUPTED_RUN',
+  'NOTHING_TO_RESUME',
+  'RUN_CANCELLED',
+  // the agent's access profile
+  'ACCESS_PROFILE_REFUSED',
+  // export
+  'PASSPHRASE_INVALID',
+  'EXPORT_FAILED',
+  'CONFIRMATION_REQUIRED',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** The next thing the admin can do about an error; the UI turns it into a button. */
+export const errorActions = [
+  'signIn',
+  'reconnect',
+  'recreate',
+  'updateAccess',
+  'retry',
+  'resume',
+  'rollback',
+  'openSettings',
+] as const;
+export type ErrorAction = (typeof errorActions)[number];
+
+/** The shape `appErrorSchema` (app-error-schema.ts) validates; `satisfies` there keeps the two in step. */
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  action?: ErrorAction;
+  params?: Record<string, string | number>;
+}
+
+/** Thrown inside main and in the renderer's API seam; crosses transports as its `AppError` value. */
+export class AppFailure extends Error {
+  readonly error: AppError;
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = 'AppFailure';
+    this.error = error;
+  }
+}
+
+export function appError(
+  code: ErrorCode,
+  message: string,
+  extra: { action?: ErrorAction; params?: Record<string, string | number> } = {},
+): AppError {
+  return { code, message, ...extra };
+}
+
+export function fail(
+  code: ErrorCode,
+  message: string,
+  extra: { action?: ErrorAction; params?: Record<string, string | number> } = {},
+): never {
+  throw new AppFailure(appError(code, message, extra));
+}
+
+/** Anything thrown becomes an AppError; unknown failures never leak their stack or raw text. */
+export function toAppError(thrown: unknown): AppError {
+  if (thrown instanceof AppFailure) return thrown.error;
+  return appError('INTERNAL', 'Something went wrong inside Agent Connections. Try again; if it keeps happening, export the activity log and contact support.');
+}

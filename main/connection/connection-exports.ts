@@ -1,0 +1,57 @@
+import type { ExportFormat } from '../../common';
+import { fail, toAppError } from '../../common/app-error-schema';
+import { connectionReport } from '../export/connection-report';
+import { agentCredentialsFile } from '../export/credentials';
+import type { OutgoingFile } from '../transport/service-interfaces';
+import { text } from './artifacts';
+import type { ConnectionCore } from './core';
+import { connectionDetails, setupUrl } from './details';
+import { artifactNames } from './names';
+import type { AdminSession } from './session-source';
+import { agentPrivateKey } from './steps/key-pair';
+
+/** What leaves the app about the connection: its details, the agent's credentials, a Setup link. */
+export function createConnectionExports(core: ConnectionCore) {
+  const { deps } = core;
+
+  /** The key leaves only for an admin who just confirmed it is them; a refusal is on the record too. */
+  async function confirmedAdmin(orgId: string): Promise<AdminSession> {
+    try {
+      return await deps.auth.confirmedSession();
+    } catch (thrown) {
+      const refused = toAppError(thrown);
+      const status = deps.auth.status();
+      const actor = (status.state === 'signedIn' || status.state === 'expired' ? status.identity?.username : undefined) ?? 'unknown';
+      deps.audit.append({ actor, orgId, operation: 'connection.exportCredentials', result: 'failure', summary: refused.message, artifacts: [] });
+      throw thrown;
+    }
+  }
+
+  return {
+    async exportDetails(format: ExportFormat): Promise<OutgoingFile> {
+      const { orgId, record } = core.requireRecord();
+      const admin = await core.session();
+      const file = connectionReport(connectionDetails(orgId, record), format, deps.now());
+      deps.audit.append({ actor: admin.identity.username, orgId, operation: 'connection.export', result: 'success', summary: `Exported connection details as ${format}.`, artifacts: [] });
+      return file;
+    },
+    async exportCredentials(passphrase: string): Promise<OutgoingFile> {
+      if (passphrase.length < 12) fail('PASSPHRASE_INVALID', 'Use a passphrase of at least 12 characters.');
+      deps.log.registerSecret(passphrase);
+      const { orgId, record } = core.requireRecord();
+      const admin = await confirmedAdmin(orgId);
+      const names = artifactNames(record.agentName);
+      const privateKeyPem = await agentPrivateKey({ vault: deps.vault, orgId, names });
+      const consumerKey = text(record.artifacts, 'app', 'consumerKey');
+      const username = text(record.artifacts, 'integrationUser', 'username');
+      if (!privateKeyPem || !consumerKey || !username) fail('EXPORT_FAILED', "The agent's private key is not on this computer. Recreate the connection to make a new one.", { action: 'recreate' });
+      const file = await agentCredentialsFile({ orgId, consumerKey, username, myDomainUrl: record.org.myDomainUrl, audience: record.org.audience, privateKeyPem }, passphrase);
+      const summary = 'Exported the agent credentials (private key encrypted with a passphrase).';
+      deps.audit.append({ actor: admin.identity.username, orgId, operation: 'connection.exportCredentials', result: 'success', summary, artifacts: [`app:${consumerKey}`] });
+      return file;
+    },
+    setupUrl(artifact: 'app' | 'user' | 'permissionSet'): string {
+      return setupUrl(core.requireRecord().record, artifact);
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { ConnectionState } from '../../common';
+import type { Journal } from '../store/journal';
+import { connectionDetails } from './details';
+import { interruptedRun } from './messages';
+import type { ConnectionRecordStore } from './record-store';
+import type { LiveRun } from './scheduler';
+
+/**
+ * The connection as the screens see it: the live run's progress, else the saved record, with an
+ * unfinished journal read as "interrupted" (or still "waiting" for Salesforce).
+ */
+export function projectState(live: LiveRun | null, journal: Journal, records: ConnectionRecordStore): ConnectionState {
+  const orgId = live?.orgId ?? journal.current()?.orgId ?? records.currentOrgId();
+  if (!orgId) return { status: 'off', orgId: null };
+  if (live) return { status: 'running', orgId, run: structuredClone(live.tracker.progress) };
+  const saved = records.get(orgId);
+  const base: ConnectionState = {
+    status: saved.status,
+    orgId,
+    ...(saved.record ? { details: connectionDetails(orgId, saved.record) } : {}),
+    ...(saved.drift ? { drift: saved.drift } : {}),
+    ...(saved.error ? { error: saved.error } : {}),
+    ...(saved.leftovers?.length ? { leftovers: saved.leftovers } : {}),
+  };
+  const unfinished = journal.current();
+  if (unfinished && saved.status === 'waiting' && saved.waiting) return { ...base, waiting: saved.waiting };
+  if (unfinished) return { ...base, status: 'interrupted', error: base.error ?? interruptedRun() };
+  return base;
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { RunKind } from '../../common';
+import { AppFailure } from '../../common/app-error-schema';
+import { text, type Artifacts } from './artifacts';
+import { build } from './build';
+import { notRemoved, oldNotRemoved } from './messages';
+import { isOurs } from './names';
+import { pastTeardown, plans } from './plans';
+import { artifactsOf } from './provisioner';
+import { removeArtifacts, standings } from './removal';
+import type { Run, RunDeps } from './run-context';
+import type { AdminSession } from './session-source';
+import { keyPairStep } from './steps/key-pair';
+import { findId } from './steps/licence';
+import type { StepContext } from './steps/step';
+
+/** What Disable removes when there is no connection record: what the org has of ours. */
+async function discoveredTargets(ctx: StepContext): Promise<Artifacts> {
+  const s = ctx.snapshot;
+  const artifacts: Artifacts = {};
+  if (s.permissionSet && isOurs(s.permissionSet.description)) artifacts.permissionSet = { id: s.permissionSet.id, name: s.permissionSet.name };
+  const user = s.users.find((u) => u.active);
+  if (user) artifacts.integrationUser = { id: user.id, username: user.username };
+  if (s.app && s.app !== 'unavailable' && isOurs(s.app.description)) artifacts.app = { name: s.app.developerName };
+  if (user && s.apiPsl) {
+    const licence = await findId(ctx, 'PermissionSetLicenseAssign', { AssigneeId: user.id, PermissionSetLicenseId: s.apiPsl.id });
+    if (licence) artifacts.licence = { id: licence };
+  }
+  if (user && artifacts.permissionSet) {
+    const assignment = await findId(ctx, 'PermissionSetAssignment', { AssigneeId: user.id, PermissionSetId: s.permissionSet?.id ?? '' });
+    if (assignment) artifacts.assignment = { id: assignment };
+  }
+  return artifacts;
+}
+
+/**
+ * Removes the connection's artifacts in teardown order, journaled; returns what could not be removed.
+ * With a connection record nothing is looked up first but one read that confirms what is still ours.
+ * A cancel stops it between removals and leaves the journal open: Resume finishes the removal.
+ */
+export async function teardown(deps: RunDeps, admin: AdminSession, run: Run, kind: RunKind): Promise<{ leftovers: string[] }> {
+  const { records, journal, contexts } = deps;
+  const orgId = admin.identity.orgId;
+  const saved = records.get(orgId);
+  const agentName = saved.record?.agentName ?? deps.settings.get().agentName;
+  const targets = saved.record ? saved.record.artifacts : await discoveredTargets(await contexts.context(admin, agentName, {}, null, run));
+  const removal = contexts.removalContext(admin, agentName, targets, run.signal);
+  const standing = await standings(removal.client, targets);
+  if (!journal.current()) journal.begin({ id: randomUUID(), kind, orgId, startedAt: run.tracker.progress.startedAt });
+  const leftovers = await removeArtifacts(removal, plans.disable.teardown, targets, standing, journal, run.tracker);
+  await keyPairStep.undo(removal, {});
+  const userId = text(targets, 'integrationUser', 'id');
+  const username = text(targets, 'integrationUser', 'username');
+  const retire = userId && username && standing.integrationUser !== 'foreign';
+  records.update(orgId, {
+    status: leftovers.length ? 'error' : 'off',
+    record: null,
+    drift: undefined,
+    error: leftovers.length ? notRemoved(leftovers) : undefined,
+    leftovers,
+    retiredUser: retire ? { id: userId, username } : saved.retiredUser,
+  });
+  const summary = leftovers.length ? `Removed with leftovers: ${leftovers.join('; ')}` : 'Removed the app, assignments and permission set; deactivated the integration user.';
+  contexts.audit(admin, orgId, `connection.${kind}.teardown`, leftovers.length ? 'partial' : 'success', summary, targets);
+  return { leftovers };
+}
+
+/** The teardown, and the journal closed: what is left over is named on the connection. */
+export async function finishRemoval(deps: RunDeps, admin: AdminSession, run: Run): Promise<{ leftovers: string[] }> {
+  const result = await teardown(deps, admin, run, 'disable');
+  deps.journal.finish();
+  return result;
+}
+
+/** Disable fails when something could not be removed; Resume and Roll back of a removal only name it. */
+export async function disable(deps: RunDeps, admin: AdminSession, run: Run): Promise<void> {
+  const { leftovers } = await finishRemoval(deps, admin, run);
+  if (leftovers.length > 0) throw new AppFailure(notRemoved(leftovers));
+}
+
+/** Reconnect and Recreate: take the old connection down, then build a new one (a resumed run skips what it did). */
+export async function rebuild(deps: RunDeps, kind: 'reconnect' | 'recreate', admin: AdminSession, run: Run): Promise<void> {
+  const createdAt = deps.records.get(admin.identity.orgId).record?.createdAt ?? null;
+  if (!pastTeardown(deps.journal.current()?.steps ?? [], kind)) {
+    const { leftovers } = await teardown(deps, admin, run, kind);
+    if (leftovers.length > 0) throw new AppFailure(oldNotRemoved(leftovers));
+  }
+  await build(deps, admin, run, kind, artifactsOf(null), createdAt);
+}

@@ -1,0 +1,84 @@
+import type { Connector, Handlers } from '../../common';
+import type { SettingsRepository } from '../store/settings-repository';
+import type {
+  AgentService,
+  AuditLog,
+  AuthService,
+  ConnectionService,
+  EventSink,
+  ExternalOpener,
+  FileSaver,
+  HostInfo,
+} from './service-interfaces';
+
+export interface ServiceDeps {
+  info: HostInfo;
+  settings: SettingsRepository;
+  auth: AuthService;
+  connection: ConnectionService;
+  agent: AgentService;
+  audit: AuditLog;
+  files: FileSaver;
+  external: ExternalOpener;
+  events: EventSink;
+}
+
+function connectors(connection: ConnectionService): Connector[] {
+  const status = connection.state().status;
+  return [
+    // The agent runs inside the Dynamics 365 environment, so there is nothing to set up.
+    { id: 'dynamics365', name: 'Dynamics 365 Sales', status: 'connected', setupNeeded: false },
+    { id: 'salesforce', name: 'Salesforce', status: status === 'off' ? 'notSetUp' : status, setupNeeded: true },
+  ];
+}
+
+/** Every contract operation, implemented once over the services; transports only call these. */
+export function createHandlers(deps: ServiceDeps): Handlers {
+  const { settings, auth, connection, agent, audit, files, events } = deps;
+  const settingsChanged = <T>(result: T): T => {
+    events.emit('settings.changed', settings.get());
+    return result;
+  };
+  return {
+    'app.info': () => Promise.resolve({ ...deps.info }),
+    'connectors.list': () => Promise.resolve(connectors(connection)),
+
+    'settings.get': () => Promise.resolve(settings.get()),
+    'settings.update': (change) => Promise.resolve(settingsChanged(settings.update(change))),
+    'profiles.save': (input) => Promise.resolve(settingsChanged(settings.saveProfile(input))),
+    'profiles.remove': ({ id }) => Promise.resolve(settingsChanged(settings.removeProfile(id))),
+    'profiles.activate': ({ id }) => Promise.resolve(settingsChanged(settings.activateProfile(id))),
+
+    'auth.status': () => Promise.resolve(auth.status()),
+    'auth.signIn': ({ profileId }) => auth.signIn(profileId),
+    'auth.cancel': () => Promise.resolve(auth.cancel()),
+    'auth.signOut': () => auth.signOut(),
+
+    'agent.accessProfile.get': () => Promise.resolve(agent.accessProfile()),
+    'agent.accessProfile.update': (profile) => agent.updateAccessProfile(profile),
+    'org.describeObjects': () => agent.describeObjects(),
+    'org.describeObject': ({ name }) => agent.describeObject(name),
+
+    'connection.state': () => Promise.resolve(connection.state()),
+    'connection.preflight': () => connection.preflight(),
+    'connection.enable': () => connection.enable(),
+    'connection.removalPlan': () => connection.removalPlan(),
+    'connection.disable': () => connection.disable(),
+    'connection.reconnect': () => connection.reconnect(),
+    'connection.recreate': () => connection.recreate(),
+    'connection.updateAccess': () => connection.updateAccess(),
+    'connection.resume': () => connection.resume(),
+    'connection.rollback': () => connection.rollback(),
+    'connection.cancel': () => connection.cancel(),
+    'connection.check': () => connection.check(),
+    'connection.export': async ({ format }) => files.save(await connection.exportDetails(format)),
+    'connection.exportCredentials': async ({ passphrase }) => files.save(await connection.exportCredentials(passphrase)),
+    'connection.openInSetup': async ({ artifact }) => {
+      const url = connection.setupUrl(artifact);
+      return { opened: await deps.external.open(url), url };
+    },
+
+    'audit.list': (filter) => Promise.resolve(audit.list(filter)),
+    'audit.export': ({ format }) => files.save(audit.export(format)),
+  };
+}

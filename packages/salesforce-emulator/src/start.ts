@@ -1,0 +1,105 @@
+/**
+ * Starts one emulated org on two loopback origins: the login origin and the My Domain (instance)
+ * origin. See README.md for every endpoint, rule and switch.
+ */
+import { registerSignInClient } from './control';
+import { Emulator } from './emulator';
+import type { FaultSpec, RequestLogEntry } from './faults';
+import { releaseOrgUsernames } from './registry';
+import { close, listen } from './server';
+import { buildState, type EmulatorState } from './state';
+import { DEFAULT_SWITCHES, type EmulatorSwitches } from './switches';
+
+
+export interface EmulatorOptions {
+  /** Login origin port (0 = random). */
+  port?: number;
+  /** My Domain origin port (0 = random). */
+  instancePort?: number;
+  /** Added to every Salesforce request (not /__emulator). */
+  latencyMs?: number;
+  /** After an ECA's global OAuth settings are created, its JWT / client-credentials grants fail until this passes. Default 0 here; the CLI defaults to 120000. */
+  activationDelayMs?: number;
+  /** Access-token lifetime on the emulator clock (default 7200). */
+  accessTokenTtlS?: number;
+  /** 'demo' (default) or 'empty' (same org metadata, no sample records). */
+  seed?: 'demo' | 'empty';
+  /** Added to the default PlatformCLI / http://localhost:1717/OauthRedirect client. */
+  signInClients?: { clientId: string; redirectUris: string[]; pkceRequired?: boolean }[];
+  /** Every UNVERIFIED behaviour (salesforce.md §8) as a documented switch. */
+  switches?: Partial<EmulatorSwitches>;
+  /** Generates `Bench_Field_0001__c`... on one object (benchmarks with many custom fields). */
+  extraCustomFields?: { object: string; count: number };
+}
+
+export interface StartedEmulator {
+  loginUrl: string;
+  instanceUrl: string;
+  orgId: string;
+  admin: { username: string; password: string; userId: string };
+  users: { nonAdmin: { username: string; password: string; userId: string } };
+  state(): EmulatorState;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  addFault(f: FaultSpec): string;
+  clearFaults(): void;
+  reset(): void;
+  advanceClock(ms: number): void;
+  registerSignInClient(c: { clientId: string; redirectUris: string[]; pkceRequired?: boolean }): void;
+  setLatency(ms: number): void;
+  stop(): Promise<void>;
+}
+
+export const PLATFORM_CLI_CLIENT = { clientId: 'PlatformCLI', redirectUris: ['http://localhost:1717/OauthRedirect'], pkceRequired: false };
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<StartedEmulator> {
+  const emu = new Emulator({
+    seed: options.seed ?? 'demo',
+    accessTokenTtlS: options.accessTokenTtlS ?? 7200,
+    activationDelayMs: options.activationDelayMs ?? 0,
+    switches: { ...DEFAULT_SWITCHES, ...options.switches },
+    catalog: options.extraCustomFields ? { extraCustomFields: options.extraCustomFields } : {},
+    signInClients: [PLATFORM_CLI_CLIENT, ...(options.signInClients ?? [])],
+  }, options.latencyMs ?? 0);
+  const login = await listen(emu, 'login', options.port ?? 0);
+  const instance = await listen(emu, 'instance', options.instancePort ?? 0).catch(async (e: unknown) => {
+    await close(login.server);
+    throw e;
+  });
+  emu.org.loginUrl = login.url;
+  emu.org.instanceUrl = instance.url;
+  const seedUsers = (): NonNullable<typeof emu.org.seedUsers> => {
+    if (!emu.org.seedUsers) throw new Error('emulator not seeded');
+    return emu.org.seedUsers;
+  };
+  return {
+    loginUrl: login.url,
+    instanceUrl: instance.url,
+    orgId: emu.org.orgId,
+    // Getters: reset() re-seeds with new record ids (usernames and passwords stay the same).
+    get admin() {
+      const s = seedUsers();
+      return { username: s.adminUsername, password: s.adminPassword, userId: s.adminId };
+    },
+    get users() {
+      const s = seedUsers();
+      return { nonAdmin: { username: s.nonAdminUsername, password: s.nonAdminPassword, userId: s.nonAdminId } };
+    },
+    state: () => buildState(emu.org),
+    requests: () => [...emu.log],
+    clearRequests: () => { emu.log = []; },
+    addFault: (f) => emu.faults.add(f),
+    clearFaults: () => emu.faults.clear(),
+    reset: () => emu.reset(),
+    advanceClock: (ms) => emu.advanceClock(ms),
+    registerSignInClient: (c) => {
+      const err = registerSignInClient(emu, c);
+      if (err) throw new Error(err);
+    },
+    setLatency: (ms) => { emu.latencyMs = ms; },
+    stop: async () => {
+      await Promise.all([close(login.server), close(instance.server)]);
+      releaseOrgUsernames(emu.org.orgId);
+    },
+  };
+}

@@ -1,0 +1,219 @@
+import {
+  AppFailure,
+  type AccessProfile,
+  type AgentConnectionsApi,
+  type AppError,
+  type AppInfo,
+  type AuditEntry,
+  type AuthStatus,
+  type ConnectionState,
+  type Connector,
+  type DescribedField,
+  type DescribedObject,
+  type EventName,
+  type EventPayload,
+  type HealthReport,
+  type OperationInput,
+  type OperationName,
+  type OperationOutput,
+  type PreflightReport,
+  type RemovalPlan,
+  type RunKind,
+  type SavedFile,
+  type Settings,
+} from '../../common';
+import * as fixtures from './fake-fixtures';
+
+export interface FakeState {
+  info: AppInfo;
+  settings: Settings;
+  auth: AuthStatus;
+  connection: ConnectionState;
+  accessProfile: AccessProfile;
+  describedObjects: DescribedObject[];
+  describedFields: Record<string, DescribedField[]>;
+  audit: AuditEntry[];
+  removalPlan: RemovalPlan;
+  preflight: PreflightReport;
+  health: HealthReport;
+  /** What export operations return; `download` mimics browser mode. */
+  savedFile: SavedFile;
+}
+
+export interface FakeCall {
+  operation: OperationName;
+  input: unknown;
+}
+
+export type FakeApi = AgentConnectionsApi & {
+  readonly state: FakeState;
+  readonly calls: FakeCall[];
+  /** Inputs of every call to one operation, oldest first. */
+  callsTo<N extends OperationName>(operation: N): OperationInput<N>[];
+  /** Pushes an event as main would, updating the fake's own state to match. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** The next call to `operation` rejects with this error, as the real transports do. */
+  failNext: (operation: OperationName, error: AppError) => void;
+};
+
+type Implementations = { [N in OperationName]: (input: OperationInput<N>) => OperationOutput<N> };
+type Listener = (payload: unknown) => void;
+
+/** An in-memory AgentConnectionsApi for component tests: put it in any state, record calls, emit events. */
+export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
+  const state: FakeState = {
+    info: fixtures.appInfo,
+    settings: fixtures.settings,
+    auth: fixtures.auth.signedOut,
+    connection: fixtures.connection.off,
+    accessProfile: fixtures.accessProfile,
+    describedObjects: fixtures.describedObjects,
+    describedFields: fixtures.describedFields,
+    audit: fixtures.auditEntries,
+    removalPlan: fixtures.removalPlan,
+    preflight: fixtures.connection.preflightFailed.preflight,
+    health: fixtures.health,
+    savedFile: { kind: 'saved', path: '/home/ada/connection.json' },
+    ...overrides,
+  };
+  const calls: FakeCall[] = [];
+  const failures = new Map<OperationName, AppError>();
+  const listeners = new Map<EventName, Set<Listener>>();
+
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    if (event === 'auth.changed') state.auth = payload as AuthStatus;
+    if (event === 'connection.changed') state.connection = payload as ConnectionState;
+    if (event === 'settings.changed') state.settings = payload as Settings;
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+  const setConnection = (next: ConnectionState): ConnectionState => {
+    emit('connection.changed', next);
+    return next;
+  };
+  const setSettings = (next: Settings): Settings => {
+    emit('settings.changed', next);
+    return next;
+  };
+  const startRun = (kind: RunKind): ConnectionState =>
+    setConnection({
+      status: 'running',
+      orgId: fixtures.identity.orgId,
+      details: state.connection.details,
+      run: fixtures.runAt(kind, kind === 'disable' || kind === 'rollback' ? 'removeApp' : 'preflight'),
+    });
+
+  const implementations: Implementations = {
+    'app.info': () => state.info,
+    'connectors.list': (): Connector[] => [
+      { id: 'dynamics365', name: 'Dynamics 365 Sales', status: 'connected', setupNeeded: false },
+      { id: 'salesforce', name: 'Salesforce', status: state.connection.status === 'off' ? 'notSetUp' : state.connection.status, setupNeeded: true },
+    ],
+    'settings.get': () => state.settings,
+    'settings.update': (change) => setSettings({ ...state.settings, ...change }),
+    'profiles.save': (input) => {
+      const profile = {
+        id: input.id ?? `profile-${state.settings.orgProfiles.length + 1}`,
+        name: input.name,
+        environment: input.environment,
+        myDomainUrl: input.myDomainUrl,
+        ...(input.allowAnyHost ? { allowAnyHost: true } : {}),
+        clientId: input.clientId ?? 'PlatformCLI',
+        callbackPort: input.callbackPort ?? 1717,
+      };
+      const others = state.settings.orgProfiles.filter((p) => p.id !== profile.id);
+      setSettings({ ...state.settings, orgProfiles: [...others, profile], activeProfileId: state.settings.activeProfileId ?? profile.id });
+      return profile;
+    },
+    'profiles.remove': ({ id }) =>
+      setSettings({
+        ...state.settings,
+        orgProfiles: state.settings.orgProfiles.filter((p) => p.id !== id),
+        activeProfileId: state.settings.activeProfileId === id ? null : state.settings.activeProfileId,
+      }),
+    'profiles.activate': ({ id }) => setSettings({ ...state.settings, activeProfileId: id }),
+
+    'auth.status': () => state.auth,
+    'auth.signIn': ({ profileId }) => {
+      const signingIn = { ...fixtures.auth.signingIn, profileId: profileId ?? state.settings.activeProfileId ?? 'default' };
+      emit('auth.changed', signingIn);
+      return { authorizeUrl: signingIn.authorizeUrl, openedBy: state.info.host === 'browser' ? 'page' : 'app' };
+    },
+    'auth.cancel': () => {
+      emit('auth.changed', { state: 'signedOut', profileId: state.settings.activeProfileId });
+      return state.auth;
+    },
+    'auth.signOut': () => {
+      emit('auth.changed', { state: 'signedOut', profileId: state.settings.activeProfileId });
+      return state.auth;
+    },
+
+    'agent.accessProfile.get': () => state.accessProfile,
+    'agent.accessProfile.update': (profile) => {
+      state.accessProfile = { objects: profile.objects.map((o) => ({ ...o, viewAllRecords: o.viewAllRecords ?? false, edit: o.edit ?? false })) };
+      const granted = new Set((state.connection.details?.grants ?? []).map((g) => `${g.object}.${g.field ?? ''}`));
+      const missingFields = state.accessProfile.objects.flatMap((o) => o.fields.map((f) => `${o.object}.${f}`)).filter((f) => !granted.has(f));
+      if (state.connection.status !== 'connected' || missingFields.length === 0) return state.connection;
+      return setConnection({
+        ...state.connection,
+        status: 'drift',
+        drift: { missingFields, missingObjects: [], brokenArtifacts: [], extraGrants: [] },
+        error: { code: 'CONNECTION_DRIFT', message: 'The agent needs fields the connection does not grant.', action: 'recreate' },
+      });
+    },
+    'org.describeObjects': () => state.describedObjects,
+    'org.describeObject': ({ name }) => {
+      const object = state.describedObjects.find((o) => o.name === name);
+      if (!object) throw new AppFailure({ code: 'SALESFORCE_ERROR', message: `No object named ${name}.` });
+      // As in a real org, activities are missing from the ObjectPermissions picklist.
+      return { name, label: object.label, fields: state.describedFields[name] ?? [], objectPermissions: !['Task', 'Event'].includes(name) };
+    },
+
+    'connection.state': () => state.connection,
+    'connection.preflight': () => state.preflight,
+    'connection.enable': () => startRun('enable'),
+    'connection.removalPlan': () => state.removalPlan,
+    'connection.disable': () => startRun('disable'),
+    'connection.reconnect': () => startRun('reconnect'),
+    'connection.recreate': () => startRun('recreate'),
+    'connection.updateAccess': () => startRun('updateAccess'),
+    'connection.resume': () => startRun('resume'),
+    'connection.rollback': () => startRun('rollback'),
+    'connection.cancel': () => (state.connection.status === 'running' ? setConnection({ status: 'off', orgId: fixtures.identity.orgId }) : state.connection),
+    'connection.check': () => state.health,
+    'connection.export': () => state.savedFile,
+    'connection.exportCredentials': () => state.savedFile,
+    'connection.openInSetup': ({ artifact }) => ({ opened: true, url: `https://acme.my.salesforce.com/setup/${artifact}` }),
+
+    'audit.list': ({ orgId, operation }) =>
+      state.audit.filter((e) => (orgId === undefined || e.orgId === orgId) && (operation === undefined || e.operation === operation)),
+    'audit.export': () => state.savedFile,
+  };
+
+  const api: Record<string, unknown> = {
+    state,
+    calls,
+    emit,
+    callsTo: (operation: OperationName) => calls.filter((c) => c.operation === operation).map((c) => c.input),
+    failNext: (operation: OperationName, error: AppError) => failures.set(operation, error),
+    on(event: EventName, listener: Listener) {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  };
+  for (const name of Object.keys(implementations) as OperationName[]) {
+    api[name] = (input: unknown) => {
+      calls.push({ operation: name, input });
+      const failure = failures.get(name);
+      failures.delete(name);
+      const implementation = implementations[name] as (i: unknown) => unknown;
+      // Settles on a later tick and hands out copies, as every real transport does.
+      return Promise.resolve().then(() => {
+        if (failure) throw new AppFailure(failure);
+        return structuredClone(implementation(input ?? {}));
+      });
+    };
+  }
+  return api as FakeApi;
+}

@@ -1,0 +1,24 @@
+import { render, screen, waitFor, type RenderResult } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../renderer/App';
+import { createFakeApi, type FakeApi, type FakeState } from './fake-api';
+
+export interface Rendered extends RenderResult {
+  api: FakeApi;
+  user: ReturnType<typeof userEvent.setup>;
+}
+
+/**
+ * The whole app over a fake API in the given state, waiting until the first screen is shown in full:
+ * the shell paints first, then the live state and any lazily loaded card replace their placeholders.
+ */
+export async function renderApp(state: Partial<FakeState> = {}): Promise<Rendered> {
+  const api = createFakeApi(state);
+  const user = userEvent.setup();
+  const result = render(<App api={api} />);
+  await screen.findByRole('heading', { level: 1 });
+  await waitFor(() => {
+    if (document.querySelector('[aria-busy="true"]')) throw new Error('still loading');
+  });
+  return { ...result, api, user };
+}
