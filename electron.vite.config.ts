@@ -38,6 +38,8 @@ function prerenderConnectorsShell(): Plugin {
 
 export default defineConfig({
   main: {
+    // Main's bundle learns its mode (production for a build), so the contract checks stay out of releases (docs/architecture.md).
+    plugins: [{ name: 'node-env', config: (_config, { mode }) => ({ define: { 'process.env.NODE_ENV': JSON.stringify(mode) } }) }],
     build: { rollupOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts') } } },
   },
   preload: {

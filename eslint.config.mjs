@@ -37,6 +37,15 @@ export default defineConfig(
     },
   },
   {
+    // Size limits a reader can rely on (docs/architecture.md): blank lines and comments do not count.
+    files: ['main/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}', 'common/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat['recommended-latest'],
   },

@@ -40,7 +40,7 @@ export function disableFloor(): number {
   return total(DISABLE_CHAIN);
 }
 
-/** Issue 7's request budget for one enable: 12 + ⌈F/200⌉, activation polling aside. */
+/** The request budget for one enable, the one main/connection/request-budget.integration.test.ts holds the app to: 12 + ⌈F/200⌉, activation polling aside. */
 export function enableBudget(customFields: number): number {
   return 12 + fieldCollections(customFields);
 }

@@ -58,7 +58,7 @@ async function ours(start: WorkerStart): Promise<Subject> {
   return {
     async run(phase) {
       if (phase === 'check') return finished((await connection.check()).status);
-      await (phase === 'enable' ? connection.enable() : connection.disable());
+      await (phase === 'enable' ? connection.planAndRun('enable') : connection.planAndRun('disable'));
       const settled = await connection.settled();
       if (settled.error) throw new Error(`${phase} ended ${settled.status}: ${settled.error.code} ${settled.error.message}`);
       return finished(settled.status);

@@ -134,6 +134,24 @@ function activationSection(results: BenchResults): string {
   ].join('\n');
 }
 
+function statusAllSection(results: BenchResults): string {
+  const { statusAll } = results;
+  if (!statusAll) return '### status --all\n\nNot measured in this run.';
+  return [
+    '### status --all',
+    '',
+    `Three orgs (production and two sandboxes), each on its own emulator answering every request after ${statusAll.latenciesMs.join(', ')} ms, each with its own profile session (${statusAll.wallMs.n} rounds). ` +
+      'Each round checks every org alone (the scheduled check), then all of them together as `status --all` does; ' +
+      `per org a check costs ${statusAll.requestsPerOrg} requests and ${statusAll.tokenGrantsPerOrg} token grant.`,
+    '',
+    table(['Figure', 'Median', 'p25 – p75', 'min – max'], [
+      spreadRow('status --all (wall)', statusAll.wallMs),
+      spreadRow('Slowest org alone', statusAll.slowestMs),
+      spreadRow('Sum of the orgs', statusAll.sumMs),
+    ]),
+  ].join('\n');
+}
+
 function rendererSection(results: BenchResults): string {
   const { renderer } = results;
   const chunks = table(
@@ -290,6 +308,8 @@ export function renderReport(results: BenchResults): string {
     table(['F', 'Latency', 'Result', 'Requests', 'Token grants', 'Wall', 'Request mix', 'Peak heap (growth)'], healthRows(rows.filter((r) => r.customFields === biggest?.customFields))),
     '',
     activationSection(results),
+    '',
+    statusAllSection(results),
     '',
     rendererSection(results),
     '',

@@ -84,6 +84,20 @@ export interface ActivationLagResult {
   tokenRequests: Spread;
 }
 
+/** `status --all` over orgs answering at different latencies, against each org's check alone. */
+export interface StatusAllResult {
+  latenciesMs: number[];
+  /** All orgs checked together (at most four at a time). */
+  wallMs: Spread;
+  /** The slowest single org's check, in the same round. */
+  slowestMs: Spread;
+  /** The single checks one after another. */
+  sumMs: Spread;
+  /** Per org and check, token grants apart. */
+  requestsPerOrg: number;
+  tokenGrantsPerOrg: number;
+}
+
 export interface BenchResults {
   startedAt: string;
   durationMs: number;
@@ -91,5 +105,7 @@ export interface BenchResults {
   provisioning: ProvisioningResult[];
   /** Absent in results from before it was measured, or when skipped (--activation-runs 0). */
   activation?: ActivationLagResult;
+  /** Absent in results from before it was measured, or when skipped (--status-all-runs 0). */
+  statusAll?: StatusAllResult;
   renderer: RendererResult;
 }

@@ -4,7 +4,8 @@
  * Writes bench/results.md and bench/results.json. Options: --skip-build (measure the renderer
  * already in out/), --loads N (first-paint loads, default 12), --fields 10,200 (subset of F),
  * --runs N (runs of the app per case, the median reported; default 3; the naive baseline runs once),
- * --activation-runs N (enables timed against a 20-second activation delay, in real time; default 3, 0 skips).
+ * --activation-runs N (enables timed against a 20-second activation delay, in real time; default 3, 0 skips),
+ * --status-all-runs N (rounds of `status --all` over three orgs at 20/50/100 ms; default 5, 0 skips).
  */
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -15,9 +16,10 @@ import { chunkSizes, firstScreenTotal } from './bundle';
 import { measureFirstPaint } from './first-paint';
 import { machineAtEnd, machineAtStart } from './machine';
 import { measureActivationLag } from './activation-lag';
+import { measureStatusAll } from './status-all';
 import { runProvisioning, type ProvisioningCase } from './provisioning';
 import { renderReport } from './report';
-import type { ActivationLagResult, BenchResults, ProvisioningResult, RendererResult } from './results';
+import type { ActivationLagResult, BenchResults, ProvisioningResult, RendererResult, StatusAllResult } from './results';
 import { checkTargets, fewerRequests, naive, ours } from './targets';
 
 const FIELD_COUNTS = [10, 200, 1000];
@@ -31,6 +33,7 @@ const { values: options } = parseArgs({
     fields: { type: 'string', default: FIELD_COUNTS.join(',') },
     runs: { type: 'string', default: '3' },
     'activation-runs': { type: 'string', default: '3' },
+    'status-all-runs': { type: 'string', default: '5' },
   },
 });
 
@@ -85,6 +88,14 @@ async function measureActivation(runs: number): Promise<ActivationLagResult | un
   return activation;
 }
 
+async function measureStatusAllRounds(runs: number): Promise<StatusAllResult | undefined> {
+  if (runs <= 0) return undefined;
+  say(`status --all: ${runs} rounds over three orgs at 20, 50 and 100 ms ...`);
+  const result = await measureStatusAll(runs);
+  say(`status --all: median ${result.wallMs.median.toFixed(0)} ms; slowest org alone ${result.slowestMs.median.toFixed(0)} ms, sum ${result.sumMs.median.toFixed(0)} ms; ${result.requestsPerOrg} requests + ${result.tokenGrantsPerOrg} token grant per org`);
+  return result;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
@@ -94,7 +105,8 @@ async function main(): Promise<void> {
   const cases: ProvisioningCase[] = fieldCounts.flatMap((customFields) => LATENCIES_MS.map((latencyMs) => ({ customFields, latencyMs })));
   const provisioning = await runProvisioning(cases, Number(options.runs), sayProvisioning);
   const activation = await measureActivation(Number(options['activation-runs']));
-  const results: BenchResults = { startedAt, durationMs: Date.now() - started, machine: machineAtEnd(machine), provisioning, ...(activation ? { activation } : {}), renderer };
+  const statusAll = await measureStatusAllRounds(Number(options['status-all-runs']));
+  const results: BenchResults = { startedAt, durationMs: Date.now() - started, machine: machineAtEnd(machine), provisioning, ...(activation ? { activation } : {}), ...(statusAll ? { statusAll } : {}), renderer };
   await writeFile(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const report = renderReport(results);
   await writeFile(join(BENCH_DIR, 'results.md'), report);

@@ -1,7 +1,7 @@
 import { enableBudget } from './floor';
 import type { BenchResults, ProvisioningResult } from './results';
 
-/** One of issue 7's targets, read off the results (shown in the table, never asserted). */
+/** One of the performance targets, read off the results (shown in the table, never asserted). */
 export interface TargetCheck {
   target: string;
   figure: string;
@@ -12,6 +12,10 @@ export const FIRST_SCREEN_GZIP_LIMIT_BYTES = 350_000;
 export const FIRST_PAINT_LIMIT_MS = 400;
 export const WALL_OVER_LATENCY_LIMIT = 1.5;
 export const ACTIVATION_LAG_LIMIT_MS = 5_000;
+/** `status --all` checks orgs side by side: its wall time stays close to the slowest org's, not the sum. */
+export const STATUS_ALL_OVER_SLOWEST_LIMIT = 1.5;
+/** The scheduled check's cost per org (issue: 3 requests and a token grant). */
+export const STATUS_ALL_REQUESTS_LIMIT = 3;
 const FEWER_REQUESTS: Record<number, number> = { 200: 5, 1000: 20 };
 
 export function ours(row: ProvisioningResult) {
@@ -73,7 +77,24 @@ function activationCheck(activation: NonNullable<BenchResults['activation']>): T
   };
 }
 
-export function checkTargets(results: Pick<BenchResults, 'provisioning' | 'renderer' | 'activation'>): TargetCheck[] {
+export function statusAllChecks(statusAll: NonNullable<BenchResults['statusAll']>): TargetCheck[] {
+  const { wallMs, slowestMs, sumMs, latenciesMs } = statusAll;
+  const ratio = wallMs.median / slowestMs.median;
+  return [
+    {
+      target: `status --all over ${latenciesMs.length} orgs (${latenciesMs.join(', ')} ms): wall ≤ ${STATUS_ALL_OVER_SLOWEST_LIMIT} x the slowest org's check (medians)`,
+      figure: `${Math.round(wallMs.median)} ms = ${ratio.toFixed(2)} x ${Math.round(slowestMs.median)} ms (sum of the orgs ${Math.round(sumMs.median)} ms)`,
+      met: ratio <= STATUS_ALL_OVER_SLOWEST_LIMIT,
+    },
+    {
+      target: `Scheduled check: ≤ ${STATUS_ALL_REQUESTS_LIMIT} requests and 1 token grant per org`,
+      figure: `${statusAll.requestsPerOrg} requests + ${statusAll.tokenGrantsPerOrg} token grants`,
+      met: statusAll.requestsPerOrg <= STATUS_ALL_REQUESTS_LIMIT && statusAll.tokenGrantsPerOrg <= 1,
+    },
+  ];
+}
+
+export function checkTargets(results: Pick<BenchResults, 'provisioning' | 'renderer' | 'activation' | 'statusAll'>): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const checkedCounts = new Map<number, number>();
   for (const row of results.provisioning) {
@@ -94,6 +115,7 @@ export function checkTargets(results: Pick<BenchResults, 'provisioning' | 'rende
     }
   }
   if (results.activation) checks.push(activationCheck(results.activation));
+  if (results.statusAll) checks.push(...statusAllChecks(results.statusAll));
   const { renderer } = results;
   checks.push({
     target: `Renderer JS for the first screen ≤ ${FIRST_SCREEN_GZIP_LIMIT_BYTES / 1000} KB gzipped`,

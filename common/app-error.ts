@@ -14,6 +14,8 @@ export const errorCodes = [
   'BROWSER_SESSION_ENDED',
   'UNKNOWN_OPERATION',
   'INTERNAL',
+  /** Main's own reply or event broke common/contract.ts: only checked in tests and development. */
+  'CONTRACT_VIOLATION',
   // sign-in
   'NOT_SIGNED_IN',
   'SESSION_EXPIRED',
@@ -25,6 +27,10 @@ export const errorCodes = [
   'PROFILE_NOT_FOUND',
   'PROFILE_INVALID',
   'ORG_MISMATCH',
+  /** The profile now signs in to another org holding artifacts of ours: adopt or remove them first. */
+  'ORG_CHANGED',
+  /** Rotate key: the app's consumer key was not the same after the certificate was replaced. */
+  'CONSUMER_KEY_CHANGED',
   'OPEN_EXTERNAL_REFUSED',
   // Salesforce in general
   'SALESFORCE_UNREACHABLE',
@@ -38,6 +44,7 @@ export const errorCodes = [
   'EXTERNAL_CLIENT_APPS_UNAVAILABLE',
   'NAME_TAKEN',
   'DUPLICATE_USERNAME',
+  'USER_DEFAULT_REFUSED',
   'STEP_FAILED',
   'ACTIVATION_TIMEOUT',
   'APP_NOT_REMOVED',
@@ -45,11 +52,14 @@ export const errorCodes = [
   'VERIFICATION_FAILED',
   'CONNECTION_BROKEN',
   'CONNECTION_DRIFT',
+  'CONNECTION_OWNED_ELSEWHERE',
   'OPERATION_IN_PROGRESS',
   'NOT_CONNECTED',
   'INTERRUPTED_RUN',
   'NOTHING_TO_RESUME',
   'RUN_CANCELLED',
+  'PLAN_REQUIRED',
+  'PLAN_STALE',
   // the agent's access profile
   'ACCESS_PROFILE_REFUSED',
   // export
@@ -70,6 +80,10 @@ export const errorActions = [
   'resume',
   'rollback',
   'openSettings',
+  /** Open the review of the plan again (PLAN_REQUIRED, PLAN_STALE). */
+  'review',
+  /** Replace a connection another install manages, once the admin confirms the agent's key changes. */
+  'takeOver',
 ] as const;
 export type ErrorAction = (typeof errorActions)[number];
 

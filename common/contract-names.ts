@@ -21,12 +21,16 @@ export const operationNames = [
   'org.describeObject',
   'connection.state',
   'connection.preflight',
+  'connection.plan',
   'connection.enable',
   'connection.removalPlan',
   'connection.disable',
   'connection.reconnect',
   'connection.recreate',
   'connection.updateAccess',
+  'connection.rotateKey',
+  'connection.adopt',
+  'connection.acceptOrgChange',
   'connection.resume',
   'connection.rollback',
   'connection.cancel',
@@ -34,6 +38,9 @@ export const operationNames = [
   'connection.export',
   'connection.exportCredentials',
   'connection.openInSetup',
+  'connection.visibility',
+  'connection.sample',
+  'connection.overview',
   'audit.list',
   'audit.export',
 ] as const;
@@ -44,5 +51,6 @@ export const eventNames = [
   'connection.changed',
   'connection.progress',
   'settings.changed',
+  'health.notice',
 ] as const;
 export type EventName = (typeof eventNames)[number];

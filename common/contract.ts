@@ -17,9 +17,14 @@ import {
   runProgressSchema,
 } from './domain/connection';
 import { auditEntrySchema, exportFormats, savedFileSchema } from './domain/activity';
+import { sampleInputSchema, visibilityReportSchema, visibilitySampleSchema } from './domain/visibility';
+import { enableInputSchema } from './domain/user-defaults';
+import { connectionsOverviewSchema, healthNoticeSchema } from './domain/overview';
+import { confirmedPlanInputSchema, plannedRunKinds, runPlanSchema } from './domain/plan';
 
 const none = z.object({}).strict();
 const id = z.object({ id: z.string().min(1).max(64) }).strict();
+const takeOverInput = { takeOver: z.boolean().optional() };
 
 /**
  * The one table every transport derives from: preload (IPC), browser mode (HTTP + WebSocket), the
@@ -52,14 +57,25 @@ export const operations = {
   'connection.state': { input: none, output: connectionStateSchema },
   'connection.preflight': { input: none, output: preflightReportSchema },
   /** Starts a run and returns at once; progress and the end arrive as events. */
-  'connection.enable': { input: none, output: connectionStateSchema },
+  /** What a run would change, read from the org now; nothing is written (the review shows it). */
+  'connection.plan': { input: z.object({ kind: z.enum(plannedRunKinds) }).strict(), output: runPlanSchema },
+  /** Every run needs the id of the plan the admin confirmed (PLAN_REQUIRED / PLAN_STALE otherwise). */
+  /** takeOver: replace a connection another install manages (CONNECTION_OWNED_ELSEWHERE), once the admin confirmed. */
+  'connection.enable': { input: enableInputSchema.extend(confirmedPlanInputSchema.shape).extend(takeOverInput), output: connectionStateSchema },
   'connection.removalPlan': { input: none, output: removalPlanSchema },
-  'connection.disable': { input: none, output: connectionStateSchema },
-  'connection.reconnect': { input: none, output: connectionStateSchema },
-  'connection.recreate': { input: none, output: connectionStateSchema },
-  'connection.updateAccess': { input: none, output: connectionStateSchema },
-  'connection.resume': { input: none, output: connectionStateSchema },
-  'connection.rollback': { input: none, output: connectionStateSchema },
+  'connection.disable': { input: confirmedPlanInputSchema, output: connectionStateSchema },
+  'connection.reconnect': { input: confirmedPlanInputSchema.extend(takeOverInput), output: connectionStateSchema },
+  'connection.recreate': { input: confirmedPlanInputSchema, output: connectionStateSchema },
+  /** removeHandAdded: also remove the grants someone added by hand (drift.handAdded), which the admin ticked. */
+  'connection.updateAccess': { input: confirmedPlanInputSchema.extend({ removeHandAdded: z.boolean().optional() }), output: connectionStateSchema },
+  /** A new key pair whose certificate replaces the app's; the old key stops working then (fact CERTIFICATE-ROTATION). */
+  'connection.rotateKey': { input: confirmedPlanInputSchema, output: connectionStateSchema },
+  /** Adopts the agent's setup carried over into this org (a sandbox refresh) and rotates its key. */
+  'connection.adopt': { input: confirmedPlanInputSchema, output: connectionStateSchema },
+  /** The profile now belongs to the org it signs in to (nothing was carried over). */
+  'connection.acceptOrgChange': { input: none, output: connectionStateSchema },
+  'connection.resume': { input: confirmedPlanInputSchema, output: connectionStateSchema },
+  'connection.rollback': { input: confirmedPlanInputSchema, output: connectionStateSchema },
   /** Stops the live run; it rolls back what it created (or stays resumable) and ends as an event. */
   'connection.cancel': { input: none, output: connectionStateSchema },
   'connection.check': { input: none, output: healthReportSchema },
@@ -72,6 +88,12 @@ export const operations = {
     input: z.object({ artifact: z.enum(['app', 'user', 'permissionSet']) }).strict(),
     output: z.object({ opened: z.boolean(), url: z.string() }),
   },
+  /** What the agent sees of each object in its access, counted with its own token (fact OWD-SOURCES). */
+  'connection.visibility': { input: none, output: visibilityReportSchema },
+  /** Up to 3 records read as the agent, on request: shown, never stored, logged or exported. */
+  'connection.sample': { input: sampleInputSchema, output: visibilitySampleSchema },
+  /** Every org profile with its connection's status, last check and certificate expiry; reads no org. */
+  'connection.overview': { input: none, output: connectionsOverviewSchema },
 
   'audit.list': {
     input: z.object({ orgId: z.string().optional(), operation: z.string().optional() }).strict(),
@@ -90,6 +112,8 @@ export const events = {
   'connection.changed': connectionStateSchema,
   'connection.progress': runProgressSchema,
   'settings.changed': settingsSchema,
+  /** A scheduled check changed an org's state; browser mode shows it as a banner. */
+  'health.notice': healthNoticeSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 

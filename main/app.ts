@@ -1,9 +1,11 @@
-import { toAppError, type AuthStatus, type Handlers } from '../common';
+import { toAppError, type AuthStatus, type Handlers, type HealthNotice, type Settings } from '../common';
+import { healthNoticeText } from './connection/health-notice-text';
 import { auditedAgent, auditedSettings } from './audit/audited-services';
 import { createAuditTrail, sessionActor } from './audit/trail';
 import { createAuthService } from './auth';
 import { createConnectionServices } from './connection';
 import type { Logger } from './log';
+import { checkedHandlers } from './transport/contract-check';
 import { createHandlers } from './transport/handlers';
 import type { EventSink, ExternalOpener, FileSaver, HostInfo } from './transport/service-interfaces';
 import { createAuditLog } from './store/audit-log';
@@ -29,6 +31,8 @@ export interface Host {
   resumesWaitingRuns?: boolean;
   /** How the admin confirms it is them before the agent's key is exported (AuthDeps.stepUp). */
   stepUp?: 'recentSignIn' | 'liveSession';
+  /** A desktop notification (Electron); without it, scheduled-check news goes to the page as `health.notice`. */
+  notify?: (title: string, body: string) => void;
 }
 
 /** Wires the host-neutral services once; every host calls this and then exposes `handlers`. */
@@ -54,7 +58,7 @@ export function createApp(host: Host) {
   signedIn = () => auth.status();
   // A profile is tied to the org it first signed in to; the CLI refuses to act in another (ORG_MISMATCH).
   auth.onSignedIn((session) => void settings.recordOrg(session.profile.id, session.identity.orgId));
-  const { connection, agent: agentService } = createConnectionServices({
+  const { connection, agent: agentService, health } = createConnectionServices({
     settings,
     stores: host.stores,
     vault: host.vault,
@@ -65,9 +69,12 @@ export function createApp(host: Host) {
     now: host.now,
     ...(host.activationTimeoutMinutes !== undefined && { activationTimeoutMs: host.activationTimeoutMinutes * 60_000 }),
     resumeWaiting: host.resumesWaitingRuns ?? true,
+    profileSession: (profileId) => auth.profileSession(profileId),
+    ...(host.notify && { notify: notifier(host.notify, () => settings.get().language, host.info.locale) }),
   });
   const agent = auditedAgent(agentService, audit);
-  const handlers: Handlers = createHandlers({
+  // Outputs parsed against the contract in tests and development (main/transport/contract-check.ts).
+  const handlers: Handlers = checkedHandlers(createHandlers({
     info: host.info,
     settings,
     auth,
@@ -77,8 +84,8 @@ export function createApp(host: Host) {
     files: host.files,
     external: host.external,
     events: host.events,
-  });
-  return { handlers, settings, audit, auth, connection, agent };
+  }));
+  return { handlers, settings, audit, auth, connection, agent, health };
 }
 export type App = ReturnType<typeof createApp>;
 
@@ -86,7 +93,16 @@ export type App = ReturnType<typeof createApp>;
  * Interactive hosts (desktop, browser mode) compare the org with the desired state once at launch,
  * when a saved session was restored; sign-ins trigger their own check. The CLI checks on `status`.
  */
+function notifier(notify: NonNullable<Host['notify']>, language: () => Settings['language'], locale: string) {
+  return (notice: HealthNotice) => {
+    const { title, body } = healthNoticeText(notice, language(), locale);
+    notify(title, body);
+  };
+}
+
 export async function checkConnectionOnLaunch(app: App, log: Logger): Promise<void> {
+  // While they run, every connected org is re-checked on the `healthCheckHours` schedule (health-monitor.ts).
+  app.health.start();
   await app.auth.ready();
   if (app.auth.status().state !== 'signedIn' || app.connection.state().status === 'off') return;
   try {

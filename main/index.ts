@@ -1,6 +1,6 @@
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, Notification, protocol, safeStorage, session, shell } from 'electron';
 import type { Handlers } from '../common';
 import { checkConnectionOnLaunch, createApp } from './app';
 import { dataDirFromEnv } from './data-dir';
@@ -111,6 +111,9 @@ async function start(): Promise<void> {
     events,
     log,
     opensBrowser: true,
+    notify: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
   });
   profileOrigins = () => overrideOrigins(services.settings.get().orgProfiles);
   services.auth.onSignedIn(() => {

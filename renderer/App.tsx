@@ -10,6 +10,7 @@ import type { AgentConnectionsApi, AppError, Settings } from '../common';
 import { ApiProvider } from './api/context';
 import { useErrorText } from './components/error-text';
 import { NotifyProvider } from './components/notify';
+import { ReviewProvider } from './components/review';
 import { resolveLanguage, type FirstLook } from '../common/language';
 import { createI18n } from './i18n';
 import { AppShell } from './shell/AppShell';
@@ -49,7 +50,9 @@ function Root({ store, look }: { store: LiveStore; look: FirstLook }) {
           ) : (
             // The shell paints at once; the parts that show live data fill in when it arrives.
             <LiveProvider value={load.phase === 'ready' ? load.value : null}>
-              <AppShell />
+              <ReviewProvider>
+                <AppShell />
+              </ReviewProvider>
             </LiveProvider>
           )}
         </NotifyProvider>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userDefaultsSchema } from './user-defaults';
 import { appErrorSchema } from '../app-error-schema';
 import { environments } from './settings';
 
@@ -9,13 +10,16 @@ export type RemovalStepId = (typeof removalStepIds)[number];
 /** The steps of Enable, in the order it runs them. */
 export const enableStepIds = ['preflight', 'permissionSet', 'accessGrants', 'integrationUser', 'licence', 'assignment', 'keyPair', 'app', 'activation', 'verification'] as const;
 
-/** Every step the UI lists: Enable's, then the teardown's. */
-export const stepIds = [...enableStepIds, ...removalStepIds] as const;
+/** Rotate key's own step: the new certificate replaces the one on the app (fact CERTIFICATE-ROTATION). */
+export const rotationStepIds = ['replaceCertificate'] as const;
+
+/** Every step the UI lists: Enable's, then the teardown's, then Rotate key's own. */
+export const stepIds = [...enableStepIds, ...removalStepIds, ...rotationStepIds] as const;
 export type StepId = (typeof stepIds)[number];
 
 export const stepStates = ['pending', 'running', 'done', 'failed', 'skipped', 'undone'] as const;
 
-export const runKinds = ['enable', 'disable', 'reconnect', 'recreate', 'updateAccess', 'resume', 'rollback'] as const;
+export const runKinds = ['enable', 'disable', 'reconnect', 'recreate', 'updateAccess', 'rotateKey', 'resume', 'rollback'] as const;
 export type RunKind = (typeof runKinds)[number];
 
 /** Notes a step can carry; the renderer shows `progress.notes.<key>` in the admin's language. */
@@ -87,6 +91,8 @@ export type PreflightCheck = z.infer<typeof preflightCheckSchema>;
 export const preflightReportSchema = z.object({
   ok: z.boolean(),
   checks: z.array(preflightCheckSchema),
+  /** What the integration user will get unless the admin changes it (fact USER-DEFAULTS). */
+  userDefaults: userDefaultsSchema.optional(),
 });
 export type PreflightReport = z.infer<typeof preflightReportSchema>;
 
@@ -105,6 +111,18 @@ export const grantSchema = z.object({
   throughParentRecords: z.boolean().optional(),
 });
 export type Grant = z.infer<typeof grantSchema>;
+
+/** How close the agent's certificate is to its end: warned 30 and 7 days ahead. */
+export const certificateWarnings = ['none', 'within30Days', 'within7Days', 'expired'] as const;
+export const certificateExpirySchema = z.object({
+  notAfter: z.string(),
+  /** Whole days left, 0 on the last day, negative once past. */
+  daysLeft: z.number().int(),
+  warning: z.enum(certificateWarnings),
+  /** When Rotate key last replaced the certificate: the moment the previous key stopped working. */
+  rotatedAt: z.string().optional(),
+});
+export type CertificateExpiry = z.infer<typeof certificateExpirySchema>;
 
 export const connectionDetailsSchema = z.object({
   org: z.object({
@@ -141,8 +159,18 @@ export const connectionDetailsSchema = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
   lastVerifiedAt: z.string().nullable(),
+  /** When the org was last checked (by the admin or on the schedule). */
+  lastCheckedAt: z.string().optional(),
+  /** The agent's certificate; absent for a record whose certificate the app cannot read. */
+  certificate: certificateExpirySchema.optional(),
 });
 export type ConnectionDetails = z.infer<typeof connectionDetailsSchema>;
+
+export const grantPermissions = ['read', 'edit', 'viewAllRecords'] as const;
+export type GrantPermission = (typeof grantPermissions)[number];
+/** One permission on an object (`Account`) or field (`Account.Phone`); `read` stands for the whole row. */
+export const grantMarkSchema = z.object({ name: z.string(), permission: z.enum(grantPermissions) });
+export type GrantMark = z.infer<typeof grantMarkSchema>;
 
 export const driftSchema = z.object({
   /** `Object.Field` the agent reads that the permission set does not grant. */
@@ -150,14 +178,34 @@ export const driftSchema = z.object({
   missingObjects: z.array(z.string()),
   /** Components that are gone or altered in the org (app, user, permission set, assignment...). */
   brokenArtifacts: z.array(z.string()),
-  /** Grants someone added by hand: a warning only. */
+  /** Every grant on the permission set beyond the desired state (`narrowed` and `handAdded` together), as names. */
   extraGrants: z.array(z.string()),
+  /** Granted earlier by this app, since taken out of the agent's access: Update access removes them. */
+  narrowed: z.array(grantMarkSchema).optional(),
+  /** On the permission set though this app never granted them: removed only when the admin confirms. */
+  handAdded: z.array(grantMarkSchema).optional(),
+  /** Edit and View All Records that Update access would add: called out, never hidden in a field list. */
+  escalations: z.array(grantMarkSchema).optional(),
 });
 export type Drift = z.infer<typeof driftSchema>;
 
 /** waiting: everything is created and kept, Salesforce has not yet accepted the agent (fact ACTIVATION-PROPAGATION). */
 export const connectionStatuses = ['off', 'running', 'connected', 'drift', 'error', 'interrupted', 'waiting'] as const;
 export type ConnectionStatus = (typeof connectionStatuses)[number];
+
+/** What remains in an org whose id is not the one the profile signed in to before (fact SANDBOX-REFRESH). */
+export const carriedOverArtifacts = ['app', 'permissionSet', 'integrationUser'] as const;
+export type CarriedOver = (typeof carriedOverArtifacts)[number];
+export const orgChangeSchema = z.object({
+  previousOrgId: z.string(),
+  /** The earlier org's name as the app last knew it; null when this install never connected there. */
+  previousOrgName: z.string().nullable(),
+  orgId: z.string(),
+  orgName: z.string(),
+  /** Our artifacts found in this org (by their marker) although this install has no record for it. */
+  carriedOver: z.array(z.enum(carriedOverArtifacts)),
+});
+export type OrgChange = z.infer<typeof orgChangeSchema>;
 
 export const connectionStateSchema = z.object({
   status: z.enum(connectionStatuses),
@@ -171,6 +219,8 @@ export const connectionStateSchema = z.object({
   waiting: z.object({ since: z.string(), until: z.string() }).optional(),
   /** Things teardown could not remove, reported to the admin rather than silently forgotten. */
   leftovers: z.array(z.string()).optional(),
+  /** The profile now signs in to another org than before (a sandbox refresh): adopt or remove, never silently. */
+  orgChange: orgChangeSchema.optional(),
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 

@@ -94,15 +94,27 @@ export function loginUrlOf(profile: Pick<OrgProfile, 'environment' | 'myDomainUr
 export const DEFAULT_ACTIVATION_TIMEOUT_MINUTES = 30;
 export const activationTimeoutMinutesSchema = z.number().int().min(5).max(120);
 
+/** How long the agent's certificate is valid: a year by default, at most two (a new key pair each rotation). */
+export const DEFAULT_CERTIFICATE_LIFETIME_DAYS = 365;
+export const certificateLifetimeDaysSchema = z.number().int().min(30).max(730);
+
+/** How often the running app re-checks every connected org (6 hours by default; at least hourly, at most weekly). */
+export const DEFAULT_HEALTH_CHECK_HOURS = 6;
+export const healthCheckHoursSchema = z.number().int().min(1).max(168);
+
 export const settingsSchema = z.object({
   schemaVersion: z.literal(1),
   // Settings files written before this setting existed get the default.
   activationTimeoutMinutes: activationTimeoutMinutesSchema.default(DEFAULT_ACTIVATION_TIMEOUT_MINUTES),
+  certificateLifetimeDays: certificateLifetimeDaysSchema.default(DEFAULT_CERTIFICATE_LIFETIME_DAYS),
+  healthCheckHours: healthCheckHoursSchema.default(DEFAULT_HEALTH_CHECK_HOURS),
   theme: z.enum(themePreferences),
   language: z.enum(languagePreferences),
   agentName: z.string().trim().min(1).max(40),
   orgProfiles: z.array(orgProfileSchema),
   activeProfileId: z.string().nullable(),
+  /** This install's id, made once: what the app creates in an org names it as owner (installId()). */
+  installId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -117,6 +129,8 @@ export const settingsUpdateSchema = z
       .max(40)
       .regex(/^[A-Za-z][A-Za-z0-9 ]*$/, 'Use letters, digits and spaces, starting with a letter.'),
     activationTimeoutMinutes: activationTimeoutMinutesSchema,
+    certificateLifetimeDays: certificateLifetimeDaysSchema,
+    healthCheckHours: healthCheckHoursSchema,
   })
   .partial()
   .strict();
@@ -125,6 +139,8 @@ export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 export const defaultSettings: Settings = {
   schemaVersion: 1,
   activationTimeoutMinutes: DEFAULT_ACTIVATION_TIMEOUT_MINUTES,
+  certificateLifetimeDays: DEFAULT_CERTIFICATE_LIFETIME_DAYS,
+  healthCheckHours: DEFAULT_HEALTH_CHECK_HOURS,
   theme: 'system',
   language: 'system',
   agentName: 'Sales Agent',

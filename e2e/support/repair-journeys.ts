@@ -38,8 +38,11 @@ export async function runFaultReconnectJourney(host: JourneyHost, name: string):
   await panel.open();
   await signIn(host, english);
 
-  emulator.addFault(userRefused);
-  await panel.turnOnAndSave();
+  // Armed while the review is open, so its count starts with the run, not with the review's reads.
+  await panel.turnOnAndSave(() => {
+    emulator.addFault(userRefused);
+    return Promise.resolve();
+  });
   const alert = page.getByRole('alert').filter({ hasText: 'Salesforce reported an error.' });
   await expect(alert).toBeVisible({ timeout: 30_000 });
   await expect(alert).toContainText('invalid email address');
@@ -49,6 +52,7 @@ export async function runFaultReconnectJourney(host: JourneyHost, name: string):
   const reconnect = alert.getByRole('button', { name: english.reconnect });
   await expect(reconnect).toBeVisible();
   await reconnect.click();
+  await panel.confirmReview();
   await panel.expectConnected();
   await expect(alert).toBeHidden();
   await checkScreen(page, name, 'reconnected');
@@ -82,6 +86,7 @@ export async function runDriftJourney(host: JourneyHost, fix: 'recreate' | 'upda
   await checkScreen(page, name, 'needs-update');
 
   await alert.getByRole('button', { name: fix === 'recreate' ? english.recreate : english.updateAccess }).click();
+  await panel.confirmReview(() => checkScreen(page, name, 'review'));
   await panel.expectConnected();
   await expect(alert).toBeHidden();
   expect(fieldsGrantedBy(emulator, PERMISSION_SET)).toContain(NEW_GRANT);

@@ -23,12 +23,26 @@ export function salesforcePanel(page: Page, labels: UiLabels) {
       await expect(toggle).toBeVisible();
     },
 
-    /** Turn on access -> Save (Save is offered only once the switch differs from the org). */
-    async turnOnAndSave(): Promise<void> {
+    /**
+     * Turn on access -> Save -> the review of what will be created -> Confirm (Save is offered only once
+     * the switch differs from the org). `beforeConfirm` runs while the review is open: nothing is written yet.
+     */
+    async turnOnAndSave(beforeConfirm?: () => Promise<void>): Promise<void> {
       await expect(toggle).toBeEnabled();
       await expect(save).toBeDisabled();
       await toggle.check();
       await save.click();
+      await this.confirmReview(beforeConfirm);
+    },
+
+    /** The review that opens before every run: waits for its plan, then Confirm. */
+    async confirmReview(beforeConfirm?: () => Promise<void>): Promise<void> {
+      const dialog = page.getByRole('dialog', { name: labels.reviewTitle });
+      const confirm = dialog.getByRole('button', { name: labels.reviewConfirm });
+      await expect(confirm).toBeEnabled({ timeout: 15_000 });
+      await beforeConfirm?.();
+      await confirm.click();
+      await expect(dialog).toBeHidden();
     },
 
     /** A run in progress: its title, the calm "may take a few minutes", and its step list. */
@@ -58,7 +72,7 @@ export function salesforcePanel(page: Page, labels: UiLabels) {
       await save.click();
       const dialog = page.getByRole('dialog', { name: labels.turnOffTitle });
       await expect(dialog).toBeVisible();
-      for (const step of labels.removalSteps) await expect(dialog.getByText(step, { exact: false })).toBeVisible();
+      for (const item of labels.reviewRemovals) await expect(dialog.getByText(item, { exact: false })).toBeVisible();
       await expect(dialog.getByText(labels.userDeactivated)).toBeVisible();
       return dialog;
     },

@@ -24,10 +24,15 @@ export interface UiLabels {
   integrationUser: string;
   permissionSet: string;
   export: string;
+  /** The review that opens before each run (its title names the run). */
+  reviewTitle: RegExp;
+  reviewConfirm: RegExp;
   turnOffTitle: string;
   turnOffConfirm: string;
   userDeactivated: RegExp;
   removalSteps: string[];
+  /** What the Turn off review lists, in the order it lists them. */
+  reviewRemovals: string[];
   reconnect: string;
   recreate: string;
   updateAccess: string;
@@ -59,10 +64,13 @@ export const english: UiLabels = {
   integrationUser: 'Integration user',
   permissionSet: 'Permission set',
   export: 'Export',
-  turnOffTitle: 'Turn off access?',
-  turnOffConfirm: 'Turn off',
-  userDeactivated: /Salesforce does not delete users, so the integration user is deactivated/,
+  reviewTitle: /^Review: /,
+  reviewConfirm: /^Confirm and /,
+  turnOffTitle: 'Review: turn off access',
+  turnOffConfirm: 'Confirm and turn off',
+  userDeactivated: /The integration user is deactivated, not deleted/,
   removalSteps: ['Remove the external client app', 'Remove the permission set assignment', 'Free the licence', 'Deactivate the integration user', 'Delete the permission set'],
+  reviewRemovals: ['Delete the External Client App', 'Delete the permission set assignment', 'Delete the permission set licence', 'Deactivate (not delete) the integration user', 'Delete the permission set Sales Agent'],
   reconnect: 'Reconnect',
   recreate: 'Recreate',
   updateAccess: 'Update access',
@@ -94,10 +102,13 @@ export const swedish: UiLabels = {
   integrationUser: 'Integrationsanvändare',
   permissionSet: 'Behörighetsuppsättning',
   export: 'Exportera',
-  turnOffTitle: 'Stänga av åtkomsten?',
-  turnOffConfirm: 'Stäng av',
-  userDeactivated: /Salesforce tar inte bort användare, så integrationsanvändaren inaktiveras/,
+  reviewTitle: /^Granska: /,
+  reviewConfirm: /^Bekräfta och /,
+  turnOffTitle: 'Granska: stäng av åtkomst',
+  turnOffConfirm: 'Bekräfta och stäng av',
+  userDeactivated: /Integrationsanvändaren inaktiveras, tas inte bort/,
   removalSteps: ['Ta bort den externa klientappen', 'Ta bort tilldelningen av behörighetsuppsättningen', 'Frigör licensen', 'Inaktivera integrationsanvändaren', 'Ta bort behörighetsuppsättningen'],
+  reviewRemovals: ['Ta bort External Client App', 'Ta bort tilldelningen av behörighetsuppsättningen', 'Ta bort licensen för behörighetsuppsättningen', 'Inaktivera (inte ta bort) integrationsanvändaren', 'Ta bort behörighetsuppsättningen Sales Agent'],
   reconnect: 'Återanslut',
   recreate: 'Skapa om',
   updateAccess: 'Uppdatera åtkomst',

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { startEmulator, type EmulatorOptions, type StartedEmulator } from '../../packages/salesforce-emulator';
+import { startEmulator, type EmulatorOptions, type StartedEmulator } from '../../packages/salesforce-emulator/index';
 import { startBrowserApp, type BrowserApp } from './browser-app';
 import { freePort } from './free-port';
 import type { JourneyHost } from './journey-host';

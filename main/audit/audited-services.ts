@@ -29,9 +29,9 @@ export function auditedSettings(settings: SettingsRepository, trail: AuditTrail)
       if (!wasActive) profileEntry('profiles.activate', 'profileActivated', { name: settings.profile(id)?.name ?? id });
       return next;
     },
-    recordOrg(id, orgId) {
+    recordOrg(id, orgId, replace) {
       const before = settings.profile(id);
-      const after = settings.recordOrg(id, orgId);
+      const after = settings.recordOrg(id, orgId, replace);
       if (after && before?.orgId !== after.orgId) {
         trail.record({ operation: 'profiles.save', result: 'success', summaryKey: 'profileOrgRecorded', params: { name: after.name, orgId }, orgId });
       }

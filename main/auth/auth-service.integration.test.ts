@@ -37,8 +37,9 @@ async function harness(options: { timeoutMs?: number } & Pick<AuthDeps, 'now' | 
   emulator.registerSignInClient({ clientId: CLIENT_ID, redirectUris: [`http://localhost:${port}/OauthRedirect`], pkceRequired: true });
   const stores = createMemoryStoreFactory();
   const settings = createSettingsRepository(stores);
-  settings.saveProfile({ name: 'Emulator', environment: 'myDomain', myDomainUrl: emulator.instanceUrl, allowAnyHost: true, clientId: CLIENT_ID, callbackPort: port });
+  const profile = settings.saveProfile({ name: 'Emulator', environment: 'myDomain', myDomainUrl: emulator.instanceUrl, allowAnyHost: true, clientId: CLIENT_ID, callbackPort: port });
   const vault = createMemoryVault();
+  profileOfVault.set(vault, profile.id);
   const statuses: AuthStatus[] = [];
   const logLines: LogLine[] = [];
   const build = () => {
@@ -58,8 +59,11 @@ async function signIn(auth: AdminAuth, user = emulator.admin): Promise<AuthStatu
   return auth.waitForSignIn();
 }
 
+/** Each org profile keeps its own session in the vault (session-store.ts): the harness's one profile, per vault. */
+const profileOfVault = new WeakMap<SecretVault, string>();
+
 async function storedTokens(vault: SecretVault): Promise<{ accessToken: string; refreshToken?: string }> {
-  const stored = JSON.parse((await vault.get('auth.adminSession')) ?? '{}') as { tokens: { accessToken: string; refreshToken?: string } };
+  const stored = JSON.parse((await vault.get(`auth.adminSession.${profileOfVault.get(vault) ?? ''}`)) ?? '{}') as { tokens: { accessToken: string; refreshToken?: string } };
   return stored.tokens;
 }
 
@@ -225,6 +229,29 @@ describe('admin sign-in against the Salesforce emulator', () => {
     expect(await failureOf(target.auth.signInWithAccessToken({ profileId, instanceUrl: emulator.instanceUrl, accessToken: 'not-a-token' }))).toMatchObject({
       code: 'SIGN_IN_FAILED',
     });
+  });
+});
+
+describe('a session per org profile', () => {
+  it('keeps the first profile signed in when another one signs in, and signs out only the current one', async () => {
+    const h = await harness();
+    await signIn(h.auth);
+    const first = h.auth.status().profileId ?? '';
+    const second = createSettingsRepository(h.stores).saveProfile({ name: 'Second', environment: 'myDomain', myDomainUrl: emulator.instanceUrl, allowAnyHost: true, clientId: CLIENT_ID, callbackPort: h.port });
+    const elsewhere = await harness();
+    await signIn(elsewhere.auth);
+    const { accessToken } = await storedTokens(elsewhere.vault);
+
+    await h.auth.signInWithAccessToken({ profileId: second.id, instanceUrl: emulator.instanceUrl, accessToken });
+
+    expect(h.auth.status().profileId).toBe(second.id);
+    const firstSession = await h.auth.profileSession(first);
+    expect((await firstSession?.connection.query('SELECT Id FROM Organization'))?.totalSize).toBe(1);
+    expect((await h.auth.profileSession(second.id))?.profile.name).toBe('Second');
+
+    await h.auth.signOut();
+    expect(await h.auth.profileSession(second.id)).toBeNull();
+    expect(await h.auth.profileSession(first)).not.toBeNull();
   });
 });
 

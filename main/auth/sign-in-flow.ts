@@ -10,7 +10,7 @@ export const CALLBACK_PATH = '/OauthRedirect';
 export const SIGN_IN_SCOPES = 'api refresh_token web';
 export const DEFAULT_SIGN_IN_TIMEOUT_MS = 2 * 60_000;
 
-/** Exactly what the sign-in client registered: Salesforce compares redirect URIs as strings (§5.3). */
+/** Exactly what the sign-in client registered: Salesforce compares redirect URIs as strings (fact OAUTH-LOOPBACK-CALLBACK). */
 export function redirectUriOf(profile: Pick<OrgProfile, 'callbackPort'>): string {
   return `http://localhost:${profile.callbackPort}${CALLBACK_PATH}`;
 }

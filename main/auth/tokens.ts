@@ -15,7 +15,7 @@ const idUrl = z
   .string()
   .url()
   .transform((value, ctx) => {
-    // `https://login.salesforce.com/id/<00D org id>/<005 user id>` (salesforce.md §5.4)
+    // `https://login.salesforce.com/id/<00D org id>/<005 user id>` (fact OAUTH-ENDPOINTS)
     const [orgId, userId] = new URL(value).pathname.split('/').filter(Boolean).slice(-2);
     if (!orgId || !userId || !/^00D[A-Za-z0-9]{12,15}$/.test(orgId) || !/^005[A-Za-z0-9]{12,15}$/.test(userId)) {
       ctx.addIssue({ code: 'custom', message: 'not an identity URL' });

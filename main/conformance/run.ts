@@ -91,11 +91,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     const signedIn = await step('sign in', () => signIn(app, options, recorder));
     if (signedIn) {
       app.settings.update({ agentName });
-      const enabled = await step('enable', async () => expectState(await run(app, () => app.connection.enable()), 'connected'));
+      const enabled = await step('enable', async () => expectState(await run(app, () => app.connection.planAndRun('enable')), 'connected'));
       const checked = enabled && (await step('test as the agent', () => checkAsAgent(app)));
       if (checked) await step('update access', () => updateAccess(app));
       // Whatever happened above, the run removes what it made.
-      await step('disable', async () => expectState(await run(app, () => app.connection.disable()), 'off'));
+      await step('disable', async () => expectState(await run(app, () => app.connection.planAndRun('disable')), 'off'));
       await step('org left clean', () => orgIsClean(app, agentName));
       recorder.step = 'sign out';
       await app.auth.signOut();
@@ -155,7 +155,7 @@ async function updateAccess(app: CliApp['app']): Promise<string> {
   const objects = profile.objects.map((o) => (o.object === added.object ? { ...o, fields: [...o.fields, added.field] } : o));
   const drifted = await app.agent.updateAccessProfile({ objects });
   if (drifted.status !== 'drift') throw new CheckFailed(`adding ${added.object}.${added.field} left the status "${drifted.status}", not "drift"`);
-  expectState(await run(app, () => app.connection.updateAccess()), 'connected');
+  expectState(await run(app, () => app.connection.planAndRun('updateAccess')), 'connected');
   await checkAsAgent(app);
   return `added ${added.object}.${added.field}; the agent still signs in and nothing is missing`;
 }

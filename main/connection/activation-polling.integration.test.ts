@@ -21,7 +21,7 @@ async function activationAttempts(activationDelayMs: number): Promise<TokenAttem
   harness = await startHarness({ activationDelayMs });
   const h = harness;
   h.emulator.clearRequests();
-  const state = await h.run(() => h.services.connection.enable());
+  const state = await h.run(() => h.services.connection.planAndRun('enable'));
   expect(state.status).toBe('connected');
   return h.emulator
     .requests()

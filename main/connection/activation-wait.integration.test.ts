@@ -18,7 +18,7 @@ async function leftWaiting(): Promise<Harness> {
   harness = await startHarness({ activationDelayMs: 8 * MINUTE });
   createSettingsRepository(harness.stores).update({ activationTimeoutMinutes: 5 });
   const h = harness;
-  const state = await h.run(() => h.services.connection.enable());
+  const state = await h.run(() => h.services.connection.planAndRun('enable'));
   expect(state.status).toBe('waiting');
   return h;
 }
@@ -45,7 +45,7 @@ describe('waiting for Salesforce to accept the agent', () => {
     expect(journal?.steps.find((s) => s.id === 'activation')?.status).toBe('started');
     expect(journal?.rollingBack).toBe(false);
 
-    const kept = await h.run(() => h.services.connection.resume());
+    const kept = await h.run(() => h.services.connection.planAndRun('resume'));
     expect(kept.status).toBe('connected');
     expect(kept.waiting).toBeUndefined();
     expect(h.emulator.state().externalClientApps).toHaveLength(1);
@@ -56,7 +56,7 @@ describe('waiting for Salesforce to accept the agent', () => {
     const h = await leftWaiting();
     const restarted = h.restart();
     // Exactly one run: the one the restart began (a second request is refused, not doubled).
-    await expect(restarted.connection.resume()).rejects.toMatchObject({ error: { code: 'OPERATION_IN_PROGRESS' } });
+    await expect(restarted.connection.planAndRun('resume')).rejects.toMatchObject({ error: { code: 'OPERATION_IN_PROGRESS' } });
     const end = await restarted.connection.settled();
     expect(end.status).toBe('connected');
     expect(h.emulator.state().externalClientApps).toHaveLength(1);
@@ -65,7 +65,7 @@ describe('waiting for Salesforce to accept the agent', () => {
 
   it('Roll back from waiting removes everything that was created', async () => {
     const h = await leftWaiting();
-    const end = await h.run(() => h.services.connection.rollback());
+    const end = await h.run(() => h.services.connection.planAndRun('rollback'));
     expect(end.status).toBe('off');
     expect(end.waiting).toBeUndefined();
     expect(ourLeftovers(h.emulator.state())).toEqual([]);
@@ -77,7 +77,7 @@ describe('waiting for Salesforce to accept the agent', () => {
     const h = harness;
     h.emulator.addFault({ method: 'POST', path: TOKEN_PATH, respond: { status: 400, body: { error: 'invalid_grant', error_description: 'invalid assertion' } } });
     h.emulator.clearRequests();
-    const end = await h.run(() => h.services.connection.enable());
+    const end = await h.run(() => h.services.connection.planAndRun('enable'));
     expect(end.status).toBe('error');
     expect(end.error).toMatchObject({ code: 'AGENT_SIGN_IN_REFUSED', action: 'recreate' });
     expect(end.error?.message).toContain('invalid_grant: invalid assertion');
@@ -93,7 +93,7 @@ describe('waiting for Salesforce to accept the agent', () => {
     const h = harness;
     h.emulator.addFault({ method: 'POST', path: TOKEN_PATH, times: 3, respond: { status, body } });
     h.emulator.clearRequests();
-    const end = await h.run(() => h.services.connection.enable());
+    const end = await h.run(() => h.services.connection.planAndRun('enable'));
     expect(end.status).toBe('connected');
     expect(agentTokenRequests(h)).toBeGreaterThanOrEqual(4);
   });

@@ -16,7 +16,7 @@ const fieldRows = (h: Harness) => h.emulator.state().fieldPermissions.map((f) =>
 async function fullCycle(activityObjectPermissions: 'rejected' | 'accepted'): Promise<{ objects: string[]; fields: string[] }> {
   harness = await startHarness({ activationDelayMs: 0, switches: { activityObjectPermissions } });
   const h = harness;
-  const enabled = await h.run(() => h.services.connection.enable());
+  const enabled = await h.run(() => h.services.connection.planAndRun('enable'));
   expect(enabled.error).toBeUndefined();
   expect(enabled.status).toBe('connected');
   const objects = objectRows(h);
@@ -27,12 +27,12 @@ async function fullCycle(activityObjectPermissions: 'rejected' | 'accepted'): Pr
   expect(health.drift).toMatchObject({ missingObjects: [], missingFields: [], extraGrants: [] });
 
   await h.services.agent.updateAccessProfile(withAddedFields(h.services.agent.accessProfile(), 'Event', ['DurationInMinutes']));
-  const updated = await h.run(() => h.services.connection.updateAccess());
+  const updated = await h.run(() => h.services.connection.planAndRun('updateAccess'));
   expect(updated.status).toBe('connected');
   expect(fieldRows(h)).toContain('Event.DurationInMinutes');
   expect((await h.services.connection.check()).status).toBe('connected');
 
-  const off = await h.run(() => h.services.connection.disable());
+  const off = await h.run(() => h.services.connection.planAndRun('disable'));
   expect(off.status).toBe('off');
   expect(h.emulator.state().permissionSets).toHaveLength(0);
   return { objects, fields };
@@ -51,7 +51,7 @@ describe('activities get field permissions only when the org takes no object per
   it('rejected: the connection details show tasks and events as reached through their parent records', async () => {
     harness = await startHarness({ activationDelayMs: 0 });
     const h = harness;
-    const enabled = await h.run(() => h.services.connection.enable());
+    const enabled = await h.run(() => h.services.connection.planAndRun('enable'));
     const task = enabled.details?.grants.find((g) => g.object === 'Task' && g.field === null);
     expect(task).toMatchObject({ throughParentRecords: true, viewAllRecords: false });
     expect(enabled.details?.grants.find((g) => g.object === 'Account' && g.field === null)?.throughParentRecords).not.toBe(true);

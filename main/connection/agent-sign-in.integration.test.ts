@@ -30,7 +30,7 @@ describe("the agent's JWT audience follows the org's type (facts ORG-TYPE, JWT-A
     const session = await harness.session();
     expect(session.profile.myDomainUrl).toBe(harness.emulator.instanceUrl);
 
-    const state = await harness.run(() => harness!.services.connection.enable());
+    const state = await harness.run(() => harness!.services.connection.planAndRun('enable'));
     expect(state.error).toBeUndefined();
     expect(state.status).toBe('connected');
     expect(state.details?.org.audience).toBe(audience);
@@ -48,7 +48,7 @@ describe("the agent's JWT audience follows the org's type (facts ORG-TYPE, JWT-A
     harness = await startHarness({ port, switches: { jwtAudience: 'loose' }, profileAudience: own });
     expect(harness.emulator.loginUrl).toBe(own);
 
-    const state = await harness.run(() => harness!.services.connection.enable());
+    const state = await harness.run(() => harness!.services.connection.planAndRun('enable'));
     expect(state.status).toBe('connected');
     expect(state.details?.org.audience).toBe(own);
     expect((await harness.services.connection.check()).agentTokenOk).toBe(true);
@@ -57,7 +57,7 @@ describe("the agent's JWT audience follows the org's type (facts ORG-TYPE, JWT-A
 
   it('a connection saved before the audience was stored signs in with the audience of its environment', async () => {
     harness = await startHarness();
-    await harness.run(() => harness!.services.connection.enable());
+    await harness.run(() => harness!.services.connection.planAndRun('enable'));
     const records = createConnectionRecordStore(harness.stores);
     const orgId = harness.emulator.orgId;
     const saved = records.get(orgId);
@@ -80,7 +80,7 @@ describe("requests made as the agent survive an ended agent session (fact AGENT-
     harness = await startHarness({ activationDelayMs: 10_000 });
     // The third Composite is the first one verification sends as the agent.
     harness.emulator.addFault({ method: 'POST', path: '/composite$', nth: 3, times: 1, respond: sessionEnded });
-    const state = await harness.run(() => harness!.services.connection.enable());
+    const state = await harness.run(() => harness!.services.connection.planAndRun('enable'));
     expect(state.error).toBeUndefined();
     expect(state.status).toBe('connected');
     expect(state.details?.lastVerifiedAt).not.toBeNull();
@@ -89,9 +89,10 @@ describe("requests made as the agent survive an ended agent session (fact AGENT-
   it('a session that ends again after the fresh token is a verification failure, rolled back, with Reconnect', async () => {
     harness = await startHarness({ switches: { ecaDeleteCascade: true } });
     // Verification's reads take two Composites, sent side by side: both refused, before and after the fresh token.
+    const enable = await harness.reviewed('enable');
     harness.emulator.addFault({ method: 'POST', path: '/composite$', nth: 3, times: 4, respond: sessionEnded });
     const before = tokenRequests(harness);
-    const state = await harness.run(() => harness!.services.connection.enable());
+    const state = await harness.run(enable);
     expect(state.status).toBe('error');
     expect(state.error).toMatchObject({ code: 'VERIFICATION_FAILED', action: 'reconnect' });
     // Activation's token, then exactly one fresh one: no loop of sign-ins.
@@ -105,8 +106,9 @@ describe('a run that rolled back completely', () => {
     // ecaDeleteCascade: the app is removable in one call, so the org ends clean (the app's removal order is tested elsewhere).
     harness = await startHarness({ activationDelayMs: 10_000, switches: { ecaDeleteCascade: true } });
     // Every Composite from verification on fails: verification gives up, and so does rollback's look at the org.
+    const enable = await harness.reviewed('enable');
     harness.emulator.addFault({ method: 'POST', path: '/composite$', nth: 3, times: 1_000, respond: { status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred.' }] } });
-    const failed = await harness.run(() => harness!.services.connection.enable());
+    const failed = await harness.run(enable);
     harness.emulator.clearFaults();
     expect(ourLeftovers(harness.emulator.state())).toEqual([]);
     expect(failed.status).toBe('error');
@@ -114,7 +116,7 @@ describe('a run that rolled back completely', () => {
     expect(failed.leftovers ?? []).toEqual([]);
     expect(harness.restart().connection.state().status).toBe('error');
 
-    const again = await harness.run(() => harness!.services.connection.enable());
+    const again = await harness.run(() => harness!.services.connection.planAndRun('enable'));
     expect(again.status).toBe('connected');
   });
 });

@@ -1,19 +1,24 @@
 import type { StepId } from '../../common';
-import type { JournalData } from '../store/journal';
+import type { Artifacts } from './steps/results';
 
-/** What each step created or adopted (ids, names), as written to the journal and the connection record. */
-export type Artifacts = Partial<Record<StepId, JournalData>>;
+export type { Artifacts } from './steps/results';
+
+// Old string-key readers, kept only while callers move to the typed fields of `Artifacts`.
+function field(artifacts: Artifacts, step: StepId, key: string): unknown {
+  const entry: Record<string, unknown> | undefined = artifacts[step];
+  return entry?.[key];
+}
 
 export function text(artifacts: Artifacts, step: StepId, key: string): string | undefined {
-  const value = artifacts[step]?.[key];
+  const value = field(artifacts, step, key);
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 export function list(artifacts: Artifacts, step: StepId, key: string): string[] {
-  const value = artifacts[step]?.[key];
-  return Array.isArray(value) ? value : [];
+  const value = field(artifacts, step, key);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 export function flag(artifacts: Artifacts, step: StepId, key: string): boolean {
-  return artifacts[step]?.[key] === true;
+  return field(artifacts, step, key) === true;
 }

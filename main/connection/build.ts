@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { RunKind } from '../../common';
+import type { RunKind, UserDefaultsOverride } from '../../common';
 import { AppFailure, fail, type AppError } from '../../common/app-error-schema';
 import { salesforceAppError } from '../salesforce/errors';
-import { text, type Artifacts } from './artifacts';
+import { list, text, type Artifacts } from './artifacts';
 import { runCancelled, rollbackLeftovers } from './messages';
 import { artifactNames } from './names';
+import { refuseOwnedElsewhere, snapshotOwnedElsewhere } from './ownership';
 import { plans } from './plans';
 import { firstBlocker, preflightChecks } from './preflight';
 import { provision, rollBack } from './provisioner';
@@ -15,23 +16,36 @@ import { keyPairInAdvance } from './steps/key-pair';
 import type { Step, StepContext } from './steps/step';
 
 /** Builds the connection (Enable, and the build of Reconnect, Recreate and Resume). */
-export async function build(deps: RunDeps, admin: AdminSession, run: Run, kind: RunKind, artifacts: Artifacts, createdAt: string | null): Promise<void> {
+export async function build(
+  deps: RunDeps,
+  admin: AdminSession,
+  run: Run,
+  kind: RunKind,
+  artifacts: Artifacts,
+  createdAt: string | null,
+  userDefaults?: UserDefaultsOverride,
+  takeOver = false,
+): Promise<void> {
   const { records, journal, contexts, now } = deps;
   const { tracker } = run;
   const orgId = admin.identity.orgId;
   const saved = records.get(orgId);
   const agentName = saved.record?.agentName ?? deps.settings.get().agentName;
   tracker.set('preflight', 'running');
-  const pendingKeyPair = artifacts.keyPair ? undefined : keyPairInAdvance(artifactNames(agentName).appLabel, now());
-  const ctx = await contexts.context(admin, agentName, artifacts, saved.retiredUser, run);
+  const pendingKeyPair = artifacts.keyPair ? undefined : keyPairInAdvance(artifactNames(agentName).appLabel, now(), deps.settings.get().certificateLifetimeDays);
+  // A resumed build keeps its connection id (the journal's run id), so what it made stays its own.
+  const connectionId = saved.record?.connectionId ?? journal.current()?.id ?? randomUUID();
+  const ctx = await contexts.context(admin, agentName, artifacts, saved.retiredUser, run, connectionId);
   ctx.pendingKeyPair = pendingKeyPair;
+  if (userDefaults) ctx.run.userDefaults = userDefaults;
   if (!journal.current()) {
     const blocker = firstBlocker(preflightChecks(ctx.snapshot, ctx.desired, ctx.names));
     if (blocker) {
       tracker.set('preflight', 'failed');
       throw new AppFailure(blocker);
     }
-    journal.begin({ id: randomUUID(), kind, orgId, startedAt: tracker.progress.startedAt });
+    refuseOwnedElsewhereBeforeBuild(ctx, contexts.installId(), takeOver, tracker);
+    journal.begin({ id: connectionId, kind, orgId, startedAt: tracker.progress.startedAt });
   }
   tracker.set('preflight', 'done');
   const steps = plans.enable.build;
@@ -53,6 +67,15 @@ export async function build(deps: RunDeps, admin: AdminSession, run: Run, kind: 
   records.update(orgId, { status: 'connected', record: contexts.recordFrom(ctx, admin, createdAt), error: undefined, drift: undefined, leftovers: undefined, waiting: undefined, retiredUser: null });
   const username = text(ctx.artifacts, 'integrationUser', 'username') ?? '';
   contexts.audit(admin, orgId, `connection.${kind}`, 'success', `Connected "${agentName}": app ${ctx.names.appApiName}, user ${username}, permission set ${ctx.names.permissionSetApiName}.`, ctx.artifacts);
+}
+
+function refuseOwnedElsewhereBeforeBuild(ctx: StepContext, installId: string, takeOver: boolean, tracker: Run['tracker']): void {
+  try {
+    refuseOwnedElsewhere(snapshotOwnedElsewhere(ctx.snapshot, installId), takeOver, 'enable');
+  } catch (error) {
+    tracker.set('preflight', 'failed');
+    throw error;
+  }
 }
 
 /**
@@ -87,14 +110,19 @@ async function undoCancelled(deps: RunDeps, admin: AdminSession, run: Run, kind:
 }
 
 /** Adds the grants the access profile now needs to the existing permission set, then verifies as the agent. */
-export async function updateAccess(deps: RunDeps, admin: AdminSession, run: Run): Promise<void> {
+export async function updateAccess(deps: RunDeps, admin: AdminSession, run: Run, removeHandAdded = false): Promise<void> {
   const { records, journal, contexts } = deps;
   const orgId = admin.identity.orgId;
   const record = records.get(orgId).record ?? fail('NOT_CONNECTED', 'There is no connection to update. Turn on access first.');
   // The permission set exists: its grants are looked up, and only the missing ones added.
   const artifacts: Artifacts = { ...record.artifacts, permissionSet: { ...record.artifacts.permissionSet, adopted: true } };
   const ctx = await contexts.context(admin, record.agentName, artifacts, null, run);
-  if (!journal.current()) journal.begin({ id: randomUUID(), kind: 'updateAccess', orgId, startedAt: run.tracker.progress.startedAt });
+  // Reconciled both ways: what this app granted and the admin narrowed goes; hand-added only on confirmation.
+  ctx.run.reconcile = { recorded: record.grants, removeHandAdded };
+  if (!journal.current()) {
+    refuseOwnedElsewhere(snapshotOwnedElsewhere(ctx.snapshot, contexts.installId()), false, 'reconnect');
+    journal.begin({ id: randomUUID(), kind: 'updateAccess', orgId, startedAt: run.tracker.progress.startedAt });
+  }
   const steps = plans.updateAccess.build;
   try {
     await provision(ctx, steps, journal, run.tracker);
@@ -108,7 +136,15 @@ export async function updateAccess(deps: RunDeps, admin: AdminSession, run: Run)
   }
   journal.finish();
   records.update(orgId, { status: 'connected', record: updatedRecord(record, ctx), drift: undefined, error: undefined, leftovers: undefined });
-  contexts.audit(admin, orgId, 'connection.updateAccess', 'success', 'Added the missing grants to the permission set.', ctx.artifacts);
+  contexts.audit(admin, orgId, 'connection.updateAccess', 'success', accessChangeSummary(ctx.artifacts), ctx.artifacts);
+}
+
+/** The audit's words for Update access: every grant added and removed, Edit and View All by name. */
+function accessChangeSummary(artifacts: Artifacts): string {
+  const added = list(artifacts, 'accessGrants', 'added');
+  const removed = list(artifacts, 'accessGrants', 'removed');
+  if (added.length + removed.length === 0) return 'The permission set already granted exactly the agent\'s access; nothing changed.';
+  return [added.length && `Added: ${added.join(', ')}.`, removed.length && `Removed: ${removed.join(', ')}.`].filter(Boolean).join(' ');
 }
 
 function updatedRecord(record: ConnectionRecord, ctx: StepContext): ConnectionRecord {

@@ -18,13 +18,13 @@ describe.each<EmulatorSwitches['compositeOrder']>(['collated', 'inOrder'])('Comp
   it('enable, Update access and disable all work and leave nothing behind', async () => {
     harness = await startHarness({ activationDelayMs: 0, switches: { compositeOrder } });
     const h = harness;
-    expect((await h.run(() => h.services.connection.enable())).status).toBe('connected');
+    expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('connected');
 
     await h.services.agent.updateAccessProfile(withAddedFields(h.services.agent.accessProfile(), 'Contact', ['Preferred_Channel__c']));
-    expect((await h.run(() => h.services.connection.updateAccess())).status).toBe('connected');
+    expect((await h.run(() => h.services.connection.planAndRun('updateAccess'))).status).toBe('connected');
     expect(h.emulator.state().fieldPermissions.some((f) => f.Field === 'Contact.Preferred_Channel__c')).toBe(true);
 
-    const off = await h.run(() => h.services.connection.disable());
+    const off = await h.run(() => h.services.connection.planAndRun('disable'));
     expect(off.status).toBe('off');
     expect(ourLeftovers(h.emulator.state())).toEqual([]);
   });
@@ -41,7 +41,7 @@ describe.each<EmulatorSwitches['compositeOrder']>(['collated', 'inOrder'])('Comp
     });
     h.emulator.clearRequests();
 
-    const failed = await h.run(() => h.services.connection.enable());
+    const failed = await h.run(() => h.services.connection.planAndRun('enable'));
 
     expect(failed.status).toBe('error');
     expect(failed.leftovers ?? []).toEqual([]);
@@ -58,6 +58,7 @@ describe('per-record results inside a Composite', () => {
     harness = await startHarness({ activationDelayMs: 0 });
     const h = harness;
     const refused = { success: false, errors: [{ statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', message: 'Object Name: bad value for restricted picklist field: Account', fields: ['SobjectType'] }] };
+    const enable = await h.reviewed('enable');
     // The setup Composite answers that one grant was refused while its HTTP status says 200.
     h.emulator.addFault({
       method: 'POST',
@@ -67,7 +68,7 @@ describe('per-record results inside a Composite', () => {
       respond: { status: 200, body: { compositeResponse: [{ referenceId: 'objects0', httpStatusCode: 200, httpHeaders: {}, body: [refused] }] } },
     });
 
-    const failed = await h.run(() => h.services.connection.enable());
+    const failed = await h.run(enable);
 
     expect(failed.status).toBe('error');
     expect(String(failed.error?.params?.detail)).toMatch(/^INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST: Record #1: Object Name: bad value/);

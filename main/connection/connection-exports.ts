@@ -31,7 +31,7 @@ export function createConnectionExports(core: ConnectionCore) {
     async exportDetails(format: ExportFormat): Promise<OutgoingFile> {
       const { orgId, record } = core.requireRecord();
       const admin = await core.session();
-      const file = connectionReport(connectionDetails(orgId, record), format, deps.now());
+      const file = connectionReport(connectionDetails(orgId, record, deps.now()), format, deps.now());
       deps.audit.append({ actor: admin.identity.username, orgId, operation: 'connection.export', result: 'success', summary: `Exported connection details as ${format}.`, artifacts: [] });
       return file;
     },

@@ -1,5 +1,6 @@
 import type { ConnectionDetails } from '../../common';
 import { flag, text } from './artifacts';
+import { connectionCertificate } from './certificate-expiry';
 import { artifactNames } from './names';
 import type { ConnectionRecord } from './record-store';
 
@@ -21,9 +22,10 @@ export function setupUrl(record: ConnectionRecord, artifact: SetupArtifact): str
 }
 
 /** What the admin (and exports) see about a connection: ids, names, grants and links; never secrets. */
-export function connectionDetails(orgId: string, record: ConnectionRecord, userActive = true): ConnectionDetails {
+export function connectionDetails(orgId: string, record: ConnectionRecord, now: Date, userActive = true): ConnectionDetails {
   const names = artifactNames(record.agentName);
   const a = record.artifacts;
+  const certificate = connectionCertificate(a, now);
   return {
     org: { id: orgId, name: record.org.name, environment: record.org.environment, myDomainUrl: record.org.myDomainUrl, audience: record.org.audience },
     app: {
@@ -52,5 +54,7 @@ export function connectionDetails(orgId: string, record: ConnectionRecord, userA
     createdBy: record.createdBy,
     createdAt: record.createdAt,
     lastVerifiedAt: record.lastVerifiedAt,
+    ...(record.lastCheckedAt && { lastCheckedAt: record.lastCheckedAt }),
+    ...(certificate && { certificate }),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AccessProfile } from '../../common';
+import type { AccessProfile, UserDefaults } from '../../common';
 import { queryRows, queryUrl, soqlQuote, type CompositeSubrequest, type OrgClient, type SubResult } from '../salesforce/client';
 import { SalesforceError } from '../salesforce/errors';
 import { describeGlobalSchema, sobjectDescribeSchema, type SObjectDescribe } from '../salesforce/schemas';
@@ -43,6 +43,8 @@ export interface OrgFacts {
 export interface OrgSnapshot {
   org: OrgFacts;
   adminEmail: string;
+  /** The org's time zone, locale and language, and the admin's email encoding (fact USER-DEFAULTS). */
+  userDefaults: UserDefaults;
   /** Labels of required admin rights none of the admin's profile, permission sets or groups grants. */
   adminRightsMissing: string[];
   integrationLicence: Seats | null;
@@ -94,8 +96,26 @@ function missingRights(sets: (Record<string, unknown> | null | undefined)[]): st
   return Object.entries(ADMIN_RIGHTS).filter(([perm]) => !granted(perm)).map(([, label]) => label);
 }
 const appRow = z.object({ Id: str, DeveloperName: str, Description: optStr, CreatedDate: optStr });
-const adminRow = z.object({ Id: str, Email: optStr, ProfileId: optStr });
-const organizationRow = z.object({ Id: str, IsSandbox: z.boolean(), OrganizationType: optStr, InstanceName: optStr });
+const adminRow = z.object({ Id: str, Email: optStr, ProfileId: optStr, EmailEncodingKey: optStr });
+const organizationRow = z.object({
+  Id: str,
+  IsSandbox: z.boolean(),
+  OrganizationType: optStr,
+  InstanceName: optStr,
+  TimeZoneSidKey: optStr,
+  DefaultLocaleSidKey: optStr,
+  LanguageLocaleKey: optStr,
+});
+
+/** Salesforce's own defaults for a new org, for a field the org does not answer with. */
+function userDefaultsOf(organization: z.infer<typeof organizationRow>, admin: z.infer<typeof adminRow>): UserDefaults {
+  return {
+    timeZone: organization.TimeZoneSidKey ?? 'America/Los_Angeles',
+    locale: organization.DefaultLocaleSidKey ?? 'en_US',
+    language: organization.LanguageLocaleKey ?? 'en_US',
+    emailEncoding: admin.EmailEncodingKey ?? 'UTF-8',
+  };
+}
 
 const describeRef = (object: string) => `describe_${object}`;
 const OBJECT_PERMISSIONS_REF = 'objectPermissionTypes';
@@ -119,9 +139,9 @@ export async function discover(
   const objects = profile.objects.map((o) => o.object);
   const requests: CompositeSubrequest[] = [
     ...objects.map((o) => ({ referenceId: describeRef(o), method: 'GET' as const, url: `/sobjects/${o}/describe` })),
-    { referenceId: 'admin', method: 'GET', url: `/sobjects/User/${who.userId}?fields=Id,Email,ProfileId` },
+    { referenceId: 'admin', method: 'GET', url: `/sobjects/User/${who.userId}?fields=Id,Email,ProfileId,EmailEncodingKey` },
     // A record read, not a query: the five queries below are the Composite's maximum.
-    { referenceId: 'organization', method: 'GET', url: `/sobjects/Organization/${who.orgId}?fields=Id,IsSandbox,OrganizationType,InstanceName` },
+    { referenceId: 'organization', method: 'GET', url: `/sobjects/Organization/${who.orgId}?fields=Id,IsSandbox,OrganizationType,InstanceName,TimeZoneSidKey,DefaultLocaleSidKey,LanguageLocaleKey` },
     { referenceId: 'global', method: 'GET', url: '/sobjects' },
     // Not a query, so it fits beside the five below: the objects that accept ObjectPermissions (activities don't).
     { referenceId: OBJECT_PERMISSIONS_REF, method: 'GET', url: '/sobjects/ObjectPermissions/describe' },
@@ -150,7 +170,7 @@ export async function discover(
   const profiles = permissionSets.flatMap((ps) => (ps.IsOwnedByProfile && ps.ProfileId && ps.Profile ? [{ Id: ps.ProfileId, ...ps.Profile }] : []));
   const adminRightsMissing = missingRights(queryRows(results.get('adminRights')).map((r) => assignmentRow.parse(r).PermissionSet));
 
-  // Found by licence, not only by name: older orgs name the integration profile differently (§3.1).
+  // Found by licence, not only by name: older orgs name the integration profile differently (fact INTEGRATION-USER-LICENCE).
   const licensed = profiles.filter((p) => p.UserLicense?.Name === INTEGRATION_LICENCE);
   const integrationProfile = licensed.find((p) => p.Name === INTEGRATION_PROFILE) ?? licensed[0];
   const licence = integrationProfile ? seatsOf(integrationProfile) : null;
@@ -166,6 +186,7 @@ export async function discover(
   return {
     org: { id: organization.Id, isSandbox: organization.IsSandbox, organizationType: organization.OrganizationType, instanceName: organization.InstanceName },
     adminEmail: admin.Email ?? '',
+    userDefaults: userDefaultsOf(organization, admin),
     adminRightsMissing,
     integrationLicence: licence,
     apiPsl: psl ? { id: psl.Id, total: psl.TotalLicenses, used: psl.UsedLicenses } : null,

@@ -46,7 +46,7 @@ describe('the app finds the policies Salesforce made and leaves no part of the a
   it.each(cases)('ecaPolicies=$ecaPolicies, ecaDeleteCascade=$ecaDeleteCascade: enable connects with one set of policies, disable leaves the org clean', async (switches) => {
     // A generated name the app has never seen: it must find the record, not guess it.
     harness = await startHarness({ switches: { ...switches, defaultOauthPolicyNamePattern: '{app}_Generated_Oauth' } });
-    const on = await harness.run(() => harness!.services.connection.enable());
+    const on = await harness.run(() => harness!.services.connection.planAndRun('enable'));
     expect(on.status).toBe('connected');
 
     const listed = await listEca(harness);
@@ -57,7 +57,7 @@ describe('the app finds the policies Salesforce made and leaves no part of the a
     const policy = await (await metadata(harness)).read('ExtlClntAppOauthConfigurablePolicies', policies[0]?.fullName ?? '');
     expect(policy).toMatchObject({ permittedUsersPolicyType: 'AdminApprovedPreAuthorized', commaSeparatedPermissionSet: 'Sales_Agent_Permission_Set' });
 
-    const off = await harness.run(() => harness!.services.connection.disable());
+    const off = await harness.run(() => harness!.services.connection.planAndRun('disable'));
     expect(off.status).toBe('off');
     expect(off.error).toBeUndefined();
     expect(await listEca(harness)).toEqual([]);
@@ -65,10 +65,10 @@ describe('the app finds the policies Salesforce made and leaves no part of the a
 
   it('a part Salesforce keeps is named in the error, not reported as removed', async () => {
     harness = await startHarness();
-    expect((await harness.run(() => harness!.services.connection.enable())).status).toBe('connected');
+    expect((await harness.run(() => harness!.services.connection.planAndRun('enable'))).status).toBe('connected');
     // The fifth delete is the header's: Salesforce answers it with a per-component failure.
     harness.emulator.addFault({ soapOperation: 'deleteMetadata', nth: 5, times: 1, respond: { status: 200, contentType: 'text/xml;charset=UTF-8', body: headerRefused } });
-    const off = await harness.run(() => harness!.services.connection.disable());
+    const off = await harness.run(() => harness!.services.connection.planAndRun('disable'));
     expect(off.error?.message ?? '').toMatch(/ExternalClientApplication Sales_Agent_ECA/);
     expect((await listEca(harness)).map((c) => c.fullName)).toContain('Sales_Agent_ECA');
   });
@@ -94,7 +94,7 @@ describe('admin rights count from every permission source (fact ADMIN-RIGHTS-SOU
 
     const report = await harness.services.connection.preflight();
     expect(report.checks.find((c) => c.id === 'adminRights')?.ok).toBe(true);
-    expect((await harness.run(() => harness!.services.connection.enable())).status).toBe('connected');
+    expect((await harness.run(() => harness!.services.connection.planAndRun('enable'))).status).toBe('connected');
   });
 
   it('Manage Users from a permission set group: pre-flight passes and Enable connects', async () => {
@@ -107,7 +107,7 @@ describe('admin rights count from every permission source (fact ADMIN-RIGHTS-SOU
 
     const report = await harness.services.connection.preflight();
     expect(report.checks.find((c) => c.id === 'adminRights')?.ok).toBe(true);
-    expect((await harness.run(() => harness!.services.connection.enable())).status).toBe('connected');
+    expect((await harness.run(() => harness!.services.connection.planAndRun('enable'))).status).toBe('connected');
   });
 
   it('Manage Users from nowhere: pre-flight blocks with INSUFFICIENT_ADMIN_RIGHTS naming it, and Enable creates nothing', async () => {
@@ -119,7 +119,7 @@ describe('admin rights count from every permission source (fact ADMIN-RIGHTS-SOU
     expect(report.ok).toBe(false);
     const check = report.checks.find((c) => c.id === 'adminRights');
     expect(check).toMatchObject({ ok: false, severity: 'blocker', message: 'Your Salesforce user lacks: Manage Users.' });
-    const state = await harness.run(() => harness!.services.connection.enable());
+    const state = await harness.run(() => harness!.services.connection.planAndRun('enable'));
     expect(state.error?.code).toBe('INSUFFICIENT_ADMIN_RIGHTS');
     expect(await listEca(harness)).toEqual([]);
   });

@@ -36,7 +36,7 @@ describe("exporting the agent's credentials", () => {
   it('is refused in main without a confirmed admin, and every export is on the record under the Salesforce username', async () => {
     harness = await startHarness();
     const h = harness;
-    expect((await h.run(() => h.services.connection.enable())).status).toBe('connected');
+    expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('connected');
     const username = (await h.session()).identity.username;
 
     const refused = await (await unconfirmed(h)).exportCredentials(PASSPHRASE).then(

@@ -51,7 +51,7 @@ describe('fault matrix: one failure in an enable step', () => {
   it.each(cases)('$step, $kind -> connected after retry', async ({ match, soap, kind }) => {
     harness = await startHarness({ activationDelayMs: 10_000 });
     harness.emulator.addFault({ ...match, times: 1, respond: respond(kind, soap) });
-    const state = await harness.run(() => harness!.services.connection.enable());
+    const state = await harness.run(() => harness!.services.connection.planAndRun('enable'));
     expect(state.error).toBeUndefined();
     expect(state.status).toBe('connected');
     expect(harness.emulator.state().externalClientApps).toHaveLength(1);
@@ -64,14 +64,14 @@ describe('fault matrix: a step that keeps failing', () => {
   it.each(persistent)('$step, $kind -> a typed error and nothing of ours left', async ({ match, soap, kind, undoReads }) => {
     harness = await startHarness({ activationDelayMs: 10_000 });
     harness.emulator.addFault({ ...match, nth: 1, times: 1_000, respond: respond(kind, soap) });
-    const state = await harness.run(() => harness!.services.connection.enable());
+    const state = await harness.run(() => harness!.services.connection.planAndRun('enable'));
     expect(['SALESFORCE_UNREACHABLE', 'REQUEST_LIMIT_EXCEEDED', 'SALESFORCE_ERROR']).toContain(state.error?.code);
     harness.emulator.clearFaults();
     if (undoReads) {
       // Without listing and reading, the app cannot tell which generated policies are its own: it stops
       // and keeps the run, and the rollback finishes once Salesforce answers again.
       expect(state.status).toBe('interrupted');
-      await harness.run(() => harness!.services.connection.rollback());
+      await harness.run(() => harness!.services.connection.planAndRun('rollback'));
     } else {
       expect(state.status).toBe('error');
     }

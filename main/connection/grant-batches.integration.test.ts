@@ -20,7 +20,7 @@ describe('grants that need more than one Composite', () => {
     await services.agent.updateAccessProfile(withAddedFields(services.agent.accessProfile(), 'Account', extraCustomFieldNames(FIELDS)));
     emulator.addFault({ method: 'POST', path: '/composite$', nth: 4, times: 1, respond: { status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred.' }] } });
 
-    const state = await harness.run(() => services.connection.enable());
+    const state = await harness.run(() => services.connection.planAndRun('enable'));
 
     expect(state.error).toBeUndefined();
     expect(state.status).toBe('connected');

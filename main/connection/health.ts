@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { Drift, Grant } from '../../common';
 import { fieldPermissionNames, objectPermissionObjects } from '../agent/grants';
+import { grantDiff, markText, rowsOf } from './grant-diff';
 import { requestAgentToken } from '../agent/token';
 import { queryRows, queryUrl, soqlQuote, type OrgClient } from '../salesforce/client';
 import type { AppError } from '../../common/app-error-schema';
 import { text } from './artifacts';
-import { connectionBroken, connectionDrift } from './messages';
-import { isOurs } from './names';
+import { connectionBroken, connectionDrift, connectionOwnedElsewhere } from './messages';
+import { isOurs, ownedElsewhere } from './names';
 import type { ConnectionRecord } from './record-store';
 import { readGrants, type ExistingGrants } from './steps/access-grants';
 
@@ -19,10 +20,12 @@ export interface OrgArtifactsState {
   licence: boolean;
   app: boolean;
   grants: ExistingGrants;
+  /** The app or permission set names another install of the app as owner (a take-over). */
+  ownedElsewhere: boolean;
 }
 
 /** Reads the connection's artifacts as the org has them now (two Composite calls). */
-export async function readArtifacts(client: OrgClient, record: ConnectionRecord, pslId: string | null): Promise<OrgArtifactsState> {
+export async function readArtifacts(client: OrgClient, record: ConnectionRecord, pslId: string | null, installId: string): Promise<OrgArtifactsState> {
   const a = record.artifacts;
   const psId = text(a, 'permissionSet', 'id') ?? '';
   const userId = text(a, 'integrationUser', 'id') ?? '';
@@ -31,7 +34,7 @@ export async function readArtifacts(client: OrgClient, record: ConnectionRecord,
     { referenceId: 'ps', method: 'GET', url: queryUrl(`SELECT Id, Description FROM PermissionSet WHERE Id = ${soqlQuote(psId)}`) },
     { referenceId: 'user', method: 'GET', url: queryUrl(`SELECT Id, IsActive FROM User WHERE Id = ${soqlQuote(userId)}`) },
     { referenceId: 'assignment', method: 'GET', url: queryUrl(`SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = ${soqlQuote(userId)} AND PermissionSetId = ${soqlQuote(psId)}`) },
-    { referenceId: 'licence', method: 'GET', url: queryUrl(`SELECT Id FROM PermissionSetLicenseAssign WHERE AssigneeId = ${soqlQuote(userId)} AND PermissionSetLicenseId = ${soqlQuote(pslId ?? '')}`) },
+    { referenceId: 'licence', method: 'GET', url: queryUrl(`SELECT Id FROM PermissionSetLicenseAssign WHERE AssigneeId = ${soqlQuote(userId)} AND ${licenceFilter(record, pslId)}`) },
     { referenceId: 'app', method: 'GET', url: queryUrl(`SELECT Id, Description FROM ExternalClientApplication WHERE DeveloperName = ${soqlQuote(appName)}`) },
   ]);
   const rows = (ref: string) => queryRows(results.get(ref)).map((r) => row.parse(r));
@@ -45,7 +48,13 @@ export async function readArtifacts(client: OrgClient, record: ConnectionRecord,
     licence: rows('licence').length > 0,
     app: app !== undefined && isOurs(app.Description),
     grants: ps ? await readGrants({ client }, psId) : { objects: [], fields: [] },
+    ownedElsewhere: ownedElsewhere(ps?.Description, installId) || ownedElsewhere(app?.Description, installId),
   };
+}
+
+/** Without the licence's id (a scheduled check skips discovery), the assignment this connection made is looked up by its own id. */
+function licenceFilter(record: ConnectionRecord, pslId: string | null): string {
+  return pslId ? `PermissionSetLicenseId = ${soqlQuote(pslId)}` : `Id = ${soqlQuote(text(record.artifacts, 'licence', 'id') ?? '')}`;
 }
 
 const lower = (name: string): string => name.toLowerCase();
@@ -60,21 +69,41 @@ export function missingGrants(desired: readonly Grant[], granted: { objects: rea
   };
 }
 
+/** The grant part of a drift, from the one comparison Update access applies (grant-diff.ts). */
+function grantDrift(desired: readonly Grant[], recorded: readonly Grant[], existing: ExistingGrants): Omit<Drift, 'brokenArtifacts'> {
+  const diff = grantDiff(desired, recorded, existing, { removeHandAdded: false });
+  const granted = {
+    objects: existing.objects.filter((o) => o.PermissionsRead).map((o) => o.SobjectType),
+    fields: existing.fields.filter((f) => f.PermissionsRead).map((f) => f.Field),
+  };
+  return {
+    ...missingGrants(desired, granted),
+    extraGrants: [...diff.narrowed, ...diff.handAdded].map(markText),
+    narrowed: diff.narrowed,
+    handAdded: diff.handAdded,
+    escalations: diff.escalations,
+  };
+}
+
 /** The drift a changed access profile makes, from the connection's recorded grants alone (no org reads). */
 export function profileDrift(recorded: readonly Grant[], desired: readonly Grant[]): Drift {
-  const granted = { objects: objectPermissionObjects(recorded), fields: fieldPermissionNames(recorded) };
-  return { ...missingGrants(desired, granted), brokenArtifacts: [], extraGrants: [] };
+  return { ...grantDrift(desired, recorded, rowsOf(recorded)), brokenArtifacts: [] };
 }
 
-/** What a drift means for the connection: broken parts need Reconnect, missing grants Recreate (or Update access). */
+/** Connected only when the org matches the desired state exactly; broken parts need Reconnect, grants Update access. */
 export function driftVerdict(drift: Drift): { status: 'connected' | 'drift' | 'error'; error?: AppError } {
   if (drift.brokenArtifacts.length > 0) return { status: 'error', error: connectionBroken(drift.brokenArtifacts) };
-  const missing = [...drift.missingObjects, ...drift.missingFields];
-  return missing.length > 0 ? { status: 'drift', error: connectionDrift(missing) } : { status: 'connected' };
+  const differs = drift.missingObjects.length + drift.missingFields.length + drift.extraGrants.length + (drift.escalations?.length ?? 0) > 0;
+  return differs ? { status: 'drift', error: connectionDrift(drift) } : { status: 'connected' };
 }
 
-/** Compares the org with the desired state and names the difference. */
-export function compare(state: OrgArtifactsState, desired: readonly Grant[], agentTokenOk: boolean): Drift {
+/** Another install's connection is reported as such: not broken (its Reconnect would cut the other install off). */
+export function healthVerdict(state: Pick<OrgArtifactsState, 'ownedElsewhere'>, drift: Drift): { status: 'connected' | 'drift' | 'error'; error?: AppError } {
+  return state.ownedElsewhere ? { status: 'error', error: connectionOwnedElsewhere('reconnect') } : driftVerdict(drift);
+}
+
+/** Compares the org with the desired state (and what this app granted before) and names the difference. */
+export function compare(state: OrgArtifactsState, desired: readonly Grant[], recorded: readonly Grant[], agentTokenOk: boolean): Drift {
   const broken: string[] = [];
   if (!state.app) broken.push('app');
   if (!state.user.exists) broken.push('user');
@@ -83,22 +112,8 @@ export function compare(state: OrgArtifactsState, desired: readonly Grant[], age
   if (!state.assignment) broken.push('assignment');
   if (!state.licence) broken.push('licence');
   if (state.app && state.user.active && !agentTokenOk) broken.push('agent sign-in');
-
-  const granted = {
-    objects: state.grants.objects.filter((o) => o.PermissionsRead).map((o) => o.SobjectType),
-    fields: state.grants.fields.filter((f) => f.PermissionsRead).map((f) => f.Field),
-  };
-  const wantedObjects = new Set(objectPermissionObjects(desired).map(lower));
-  const wantedFields = new Set(fieldPermissionNames(desired).map(lower));
-  const missing = state.permissionSet ? missingGrants(desired, granted) : { missingObjects: [], missingFields: [] };
-  return {
-    ...missing,
-    brokenArtifacts: broken,
-    extraGrants: [
-      ...state.grants.objects.filter((o) => !wantedObjects.has(lower(o.SobjectType))).map((o) => o.SobjectType),
-      ...state.grants.fields.filter((f) => !wantedFields.has(lower(f.Field))).map((f) => f.Field),
-    ],
-  };
+  const grants = state.permissionSet ? grantDrift(desired, recorded, state.grants) : { missingObjects: [], missingFields: [], extraGrants: [] };
+  return { ...grants, brokenArtifacts: broken };
 }
 
 export async function agentCanSignIn(record: ConnectionRecord, privateKeyPem: string | undefined, now: Date): Promise<boolean> {

@@ -1,4 +1,6 @@
-import type { AdminSessionSource } from './session-source';
+import type { HealthNotice } from '../../common';
+import type { AdminSession, AdminSessionSource } from './session-source';
+import { createHealthMonitor, type HealthMonitor, type HealthTimers } from './health-monitor';
 import { createAccessProfileStore } from '../agent/profile-store';
 import { createAgentService } from '../agent/service';
 import type { Logger } from '../log';
@@ -9,7 +11,7 @@ import { createJournal } from '../store/journal';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { SecretVault } from '../store/vault';
 import { createConnectionRecordStore } from './record-store';
-import { createConnectionLifecycle, type ConnectionLifecycle } from './service';
+import { createConnectionLifecycle, type ConnectionLifecycle as RunLifecycle } from './service';
 
 export interface ConnectionDeps {
   settings: SettingsRepository;
@@ -30,16 +32,22 @@ export interface ConnectionDeps {
    * there (default). The CLI turns this off: one command per process, and `resume` says when.
    */
   resumeWaiting?: boolean;
+  /** Any org profile's own session (the scheduled checks); without it only the signed-in profile's is used. */
+  profileSession?: (profileId: string) => Promise<AdminSession | null>;
+  /** An org's state changed on a scheduled check (default: the `health.notice` event, which browser mode shows). */
+  notify?: (notice: HealthNotice) => void;
+  healthTimers?: HealthTimers;
 }
 
-export type { ConnectionLifecycle };
+export type ConnectionLifecycle = RunLifecycle & { overview: HealthMonitor['overview'] };
 
-export function createConnectionServices(deps: ConnectionDeps): { connection: ConnectionLifecycle; agent: AgentService } {
+export function createConnectionServices(deps: ConnectionDeps): { connection: ConnectionLifecycle; agent: AgentService; health: HealthMonitor } {
   const now = deps.now ?? (() => new Date());
   const sleep = deps.sleep ?? realSleep;
   const profiles = createAccessProfileStore(deps.stores);
   const retry = { ...defaultRetryPolicy, sleep };
-  const connection = createConnectionLifecycle({
+  const records = createConnectionRecordStore(deps.stores);
+  const lifecycle = createConnectionLifecycle({
     settings: deps.settings,
     vault: deps.vault,
     auth: deps.auth,
@@ -47,7 +55,7 @@ export function createConnectionServices(deps: ConnectionDeps): { connection: Co
     audit: deps.audit,
     log: deps.log,
     now,
-    records: createConnectionRecordStore(deps.stores),
+    records,
     journal: createJournal(deps.stores),
     profiles,
     runtime: {
@@ -57,6 +65,18 @@ export function createConnectionServices(deps: ConnectionDeps): { connection: Co
       resumeWaiting: deps.resumeWaiting ?? true,
     },
   });
-  const agent = createAgentService({ auth: deps.auth, profiles, retry, profileChanged: (profile) => connection.profileChanged(profile) });
-  return { connection, agent };
+  const agent = createAgentService({ auth: deps.auth, profiles, retry, profileChanged: (profile) => lifecycle.profileChanged(profile) });
+  const health = createHealthMonitor({
+    settings: deps.settings,
+    records,
+    log: deps.log,
+    now,
+    sessionOf: deps.profileSession ?? ((id) => (id === deps.settings.get().activeProfileId ? deps.auth.session().catch(() => null) : Promise.resolve(null))),
+    checkOrg: (admin) => lifecycle.checkOrg(admin),
+    busy: () => lifecycle.busy(),
+    notice: deps.notify ?? ((notice) => deps.events.emit('health.notice', notice)),
+    ...(deps.healthTimers && { timers: deps.healthTimers }),
+  });
+  const connection: ConnectionLifecycle = Object.assign(lifecycle, { overview: health.overview });
+  return { connection, agent, health };
 }

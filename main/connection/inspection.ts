@@ -2,7 +2,8 @@ import type { AccessProfile, ConnectionState, HealthReport, PreflightReport, Rem
 import { resolveAccess } from '../agent/grants';
 import type { ConnectionCore } from './core';
 import { objectPermissionTypesOf } from './discovery';
-import { agentCanSignIn, compare, driftVerdict, profileDrift, readArtifacts } from './health';
+import { inspectOrgChange } from './org-identity';
+import { agentCanSignIn, compare, driftVerdict, healthVerdict, profileDrift, readArtifacts } from './health';
 import { artifactNames } from './names';
 import { plans } from './plans';
 import { preflightChecks, preflightReport } from './preflight';
@@ -19,17 +20,22 @@ export function createInspection(core: ConnectionCore) {
     const saved = records.get(orgId);
     const checkedAt = now().toISOString();
     const empty = { missingFields: [], missingObjects: [], brokenArtifacts: [], extraGrants: [] };
+    // Another org than the profile's (fact SANDBOX-REFRESH): said first, and nothing of the earlier org's checked here.
+    if (!core.scheduler.busy() && !journal.current() && (await inspectOrgChange(core.run, admin))) {
+      const current = core.changed();
+      return { checkedAt, status: current.status, drift: current.drift ?? empty, agentTokenOk: false };
+    }
     if (!saved.record || journal.current() || core.scheduler.busy()) {
       return { checkedAt, status: core.state().status, drift: saved.drift ?? empty, agentTokenOk: false };
     }
     const record = saved.record;
     const ctx = await contexts.context(admin, record.agentName, record.artifacts, null, null);
-    const orgState = await readArtifacts(ctx.client, record, ctx.snapshot.apiPsl?.id ?? null);
+    const orgState = await readArtifacts(ctx.client, record, ctx.snapshot.apiPsl?.id ?? null, contexts.installId());
     const agentTokenOk = await agentCanSignIn(record, await agentPrivateKey(ctx), now());
-    const drift = compare(orgState, ctx.desired.grants, agentTokenOk);
-    const { status, error } = driftVerdict(drift);
+    const drift = compare(orgState, ctx.desired.grants, record.grants, agentTokenOk);
+    const { status, error } = healthVerdict(orgState, drift);
     const lastVerifiedAt = status === 'connected' && agentTokenOk ? checkedAt : record.lastVerifiedAt;
-    records.update(orgId, { status, error, drift, record: { ...record, lastVerifiedAt } });
+    records.update(orgId, { status, error, drift, record: { ...record, lastVerifiedAt, lastCheckedAt: checkedAt } });
     const summary = error?.message ?? 'The connection matches the desired state.';
     deps.audit.append({ actor: admin.identity.username, orgId, operation: 'connection.check', result: status === 'connected' ? 'success' : 'failure', summary, artifacts: [] });
     core.changed();
@@ -41,7 +47,7 @@ export function createInspection(core: ConnectionCore) {
     async preflight(): Promise<PreflightReport> {
       const admin = await core.session();
       const ctx = await contexts.context(admin, deps.settings.get().agentName, {}, null, null);
-      return preflightReport(preflightChecks(ctx.snapshot, ctx.desired, ctx.names));
+      return { ...preflightReport(preflightChecks(ctx.snapshot, ctx.desired, ctx.names)), userDefaults: ctx.snapshot.userDefaults };
     },
     removalPlan(): Promise<RemovalPlan> {
       const { record } = core.requireRecord();

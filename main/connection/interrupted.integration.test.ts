@@ -84,7 +84,7 @@ describe('a process killed in the middle of a step', { timeout: 60_000 }, () => 
         expect(interrupted.status).toBe('interrupted');
         expect(interrupted.error?.code).toBe('INTERRUPTED_RUN');
 
-        await (choice === 'resume' ? restarted.connection.resume() : restarted.connection.rollback());
+        await (choice === 'resume' ? restarted.connection.planAndRun('resume') : restarted.connection.planAndRun('rollback'));
         const end = await restarted.connection.settled();
         const org = harness.emulator.state();
         if (choice === 'resume') {

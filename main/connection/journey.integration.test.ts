@@ -15,7 +15,7 @@ describe('the seed journey through the services', () => {
     const { services, emulator } = harness;
     emulator.clearRequests();
 
-    const connected = await harness.run(() => services.connection.enable());
+    const connected = await harness.run(() => services.connection.planAndRun('enable'));
     expect(connected.error).toBeUndefined();
     expect(connected.status).toBe('connected');
     const details = connected.details;
@@ -57,7 +57,7 @@ describe('the seed journey through the services', () => {
     expect(plan.items.find((i) => i.step === 'deactivateUser')?.description).toMatch(/cannot delete users/);
     expect(plan.items.find((i) => i.step === 'deactivateUser')?.name).toMatch(/agent-connections\.invalid$/);
 
-    const off = await harness.run(() => services.connection.disable());
+    const off = await harness.run(() => services.connection.planAndRun('disable'));
     expect(off.status).toBe('off');
     const after = emulator.state();
     expect(after.externalClientApps).toHaveLength(0);

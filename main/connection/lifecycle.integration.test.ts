@@ -10,7 +10,7 @@ afterEach(async () => {
 
 async function connected(): Promise<Harness> {
   harness = await startHarness({ activationDelayMs: 30_000 });
-  const state = await harness.run(() => harness!.services.connection.enable());
+  const state = await harness.run(() => harness!.services.connection.planAndRun('enable'));
   expect(state.status).toBe('connected');
   return harness;
 }
@@ -33,7 +33,7 @@ describe('drift, recreate, update access and reconnect', () => {
     expect(state.error?.message).toMatch(/must be recreated/);
 
     const oldUser = state.details?.user.id;
-    const recreated = await h.run(() => h.services.connection.recreate());
+    const recreated = await h.run(() => h.services.connection.planAndRun('recreate'));
     expect(recreated.status).toBe('connected');
     expect(grantsField(h, 'Account.Region__c')).toBe(true);
     expect(recreated.details?.user.id).toBe(oldUser);
@@ -44,7 +44,7 @@ describe('drift, recreate, update access and reconnect', () => {
     const h = await connected();
     const before = h.services.connection.state().details;
     await h.services.agent.updateAccessProfile(withAddedFields(h.services.agent.accessProfile(), 'Contact', ['Preferred_Channel__c']));
-    const updated = await h.run(() => h.services.connection.updateAccess());
+    const updated = await h.run(() => h.services.connection.planAndRun('updateAccess'));
     expect(updated.status).toBe('connected');
     expect(grantsField(h, 'Contact.Preferred_Channel__c')).toBe(true);
     expect(updated.details?.app.consumerKey).toBe(before?.app.consumerKey);
@@ -56,6 +56,8 @@ describe('drift, recreate, update access and reconnect', () => {
   it('a Save that Salesforce refuses rolls back, offers Reconnect, and Reconnect connects', async () => {
     harness = await startHarness({ activationDelayMs: 0 });
     const h = harness;
+    // Reviewed before the fault is armed: its count starts with the run.
+    const { id: planId } = await h.services.connection.plan('enable');
     // The setup Composite (after pre-flight) answers that the user was refused, as Salesforce does.
     h.emulator.addFault({
       method: 'POST',
@@ -66,12 +68,12 @@ describe('drift, recreate, update access and reconnect', () => {
         body: { compositeResponse: [{ referenceId: 'user', httpStatusCode: 400, httpHeaders: {}, body: [{ errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: ['Email'], message: 'Email: invalid email address' }] }] },
       },
     });
-    const failed = await h.run(() => h.services.connection.enable());
+    const failed = await h.run(() => h.services.connection.enable({ planId }));
     expect(failed.status).toBe('error');
     expect(failed.error?.action).toBe('reconnect');
     expect(h.emulator.state().permissionSets.filter((p) => p.Description?.includes('agent'))).toEqual([]);
 
-    const again = await h.run(() => h.services.connection.reconnect());
+    const again = await h.run(() => h.services.connection.planAndRun('reconnect'));
     expect(again.status).toBe('connected');
   });
 
@@ -90,7 +92,7 @@ describe('drift, recreate, update access and reconnect', () => {
     expect(h.services.connection.state().error?.action).toBe('reconnect');
 
     const seatsBefore = h.emulator.state().licences.find((l) => l.Name === 'Salesforce Integration')?.UsedLicenses;
-    const again = await h.run(() => h.services.connection.reconnect());
+    const again = await h.run(() => h.services.connection.planAndRun('reconnect'));
     expect(again.status).toBe('connected');
     expect(again.details?.user.id).toBe(before?.user.id);
     expect(h.emulator.state().licences.find((l) => l.Name === 'Salesforce Integration')?.UsedLicenses).toBe(seatsBefore);

@@ -24,7 +24,7 @@ export interface ArtifactNames {
 
 /**
  * A Salesforce developer name: letters, digits and single underscores, starting with a letter and
- * not ending with an underscore (salesforce.md §1.1), within `max` characters.
+ * not ending with an underscore (docs/salesforce.md), within `max` characters.
  */
 export function developerName(text: string, max = 40): string {
   const words = text
@@ -63,6 +63,32 @@ export function artifactNames(agentName: string): ArtifactNames {
 
 export function isOurs(description: unknown): boolean {
   return typeof description === 'string' && description.includes(MARKER);
+}
+
+/** Which connection, made by which install of the app, an artifact belongs to. */
+export interface Owner {
+  connectionId: string;
+  installId: string;
+}
+
+const OWNER = /Agent Connections · connection ([A-Za-z0-9-]+) · install ([A-Za-z0-9-]+)/;
+
+/** The description an artifact of this connection carries: the marker, then its owner (read back by `ownerOf`). */
+export function ownedDescription(names: Pick<ArtifactNames, 'description'>, owner: Owner | null): string {
+  return owner ? `${names.description} Agent Connections · connection ${owner.connectionId} · install ${owner.installId}` : names.description;
+}
+
+/** The owner a description names; null for someone else's artifact or one made before owners were recorded. */
+export function ownerOf(description: unknown): Owner | null {
+  if (!isOurs(description)) return null;
+  const found = OWNER.exec(String(description));
+  return found?.[1] && found[2] ? { connectionId: found[1], installId: found[2] } : null;
+}
+
+/** Ours, but managed by another install of the app: never replaced or removed without a take-over. */
+export function ownedElsewhere(description: unknown, installId: string): boolean {
+  const owner = ownerOf(description);
+  return owner !== null && owner.installId !== installId;
 }
 
 /** The integration user's username domain is our marker: usernames are global and stay reserved. */

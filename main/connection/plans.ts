@@ -1,5 +1,5 @@
 import type { RunKind, StepId } from '../../common';
-import { enableSteps, teardownSteps, updateAccessSteps } from './steps';
+import { enableSteps, rotateKeySteps, teardownSteps, updateAccessSteps } from './steps';
 import type { Step } from './steps/step';
 
 /**
@@ -24,6 +24,7 @@ export const plans: Record<PlannedKind, Plan> = {
   reconnect: { teardown: teardownSteps, preflight: true, build: enableSteps },
   recreate: { teardown: teardownSteps, preflight: true, build: enableSteps },
   updateAccess: { teardown: [], preflight: false, build: updateAccessSteps },
+  rotateKey: { teardown: [], preflight: false, build: rotateKeySteps },
 };
 
 /** A journal written by an older version may name Resume or Roll back itself: those were Enable's. */

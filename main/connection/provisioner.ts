@@ -5,6 +5,7 @@ import { salesforceAppError, toSalesforceError } from '../salesforce/errors';
 import { pauseBeforeRetry, withRetry } from '../salesforce/retry';
 import type { Journal, JournalData, JournalRun, JournalStep } from '../store/journal';
 import type { Artifacts } from './artifacts';
+import { setResult } from './steps/results';
 import { stepNoteText } from './step-notes';
 import type { ComposedChange, Step, StepContext } from './steps/step';
 
@@ -55,120 +56,137 @@ function fits(pending: Pending[], change: ComposedChange): boolean {
  * org and starts again from the first unfinished step (whose `find` adopts what went through).
  */
 export async function provision(ctx: StepContext, steps: readonly Step[], journal: Journal, tracker: RunTracker): Promise<void> {
-  const done = new Map((journal.current()?.steps ?? []).filter((s) => s.status === 'done').map((s) => [s.id, s.result ?? {}]));
-  const failures = new Map<number, number>();
-  let index = 0;
-  let pending: Pending[] = [];
-  let groupStart = 0;
+  const restart = await new Provisioning(ctx, steps, journal, tracker).run();
+  if (restart) return provision(ctx, steps, journal, tracker);
+  // A cancel that lands during the last step still ends the run cancelled: the admin asked for nothing to stay.
+  ctx.signal.throwIfAborted();
+}
 
-  const record = (step: Step, result: JournalData, adopted: boolean) => {
-    ctx.artifacts[step.id] = result;
-    done.set(step.id, result);
-    if (adopted) journal.started(step.id, result);
-    journal.done(step.id, result);
-    tracker.set(step.id, 'done');
-  };
+/** One pass of `provision`: each method takes the index of a step and returns the index to continue at. */
+class Provisioning {
+  private readonly done: Map<StepId, JournalData>;
+  private readonly failures = new Map<number, number>();
+  private pending: Pending[] = [];
+  private groupStart = 0;
 
-  /** Handles a failure of the step(s) starting at `from`; returns the index to continue at. */
-  const recover = async (from: number, owner: Step, error: unknown): Promise<number> => {
-    const attempt = (failures.get(from) ?? 0) + 1;
-    failures.set(from, attempt);
-    for (const p of pending) delete ctx.artifacts[p.step.id];
-    pending = [];
-    if (ctx.signal.aborted) throw error;
-    if (owner.retryOn?.(ctx, error, attempt)) return from;
-    if (await pauseBeforeRetry(ctx.retry, error, attempt)) {
-      await ctx.refresh();
-      return from;
+  constructor(
+    private readonly ctx: StepContext,
+    private readonly steps: readonly Step[],
+    private readonly journal: Journal,
+    private readonly tracker: RunTracker,
+  ) {
+    this.done = new Map((journal.current()?.steps ?? []).filter((s) => s.status === 'done').map((s) => [s.id, s.result ?? {}]));
+  }
+
+  /** Returns true when the last shared request failed and the run must start over from the journal. */
+  async run(): Promise<boolean> {
+    let index = 0;
+    while (index < this.steps.length) {
+      // Between steps is where a cancel lands; a request already sent finishes first.
+      this.ctx.signal.throwIfAborted();
+      const step = this.steps[index];
+      if (!step) break;
+      index = await this.advance(index, step);
     }
-    if (owner.explain) owner.explain(ctx, error);
-    if (error instanceof AppFailure) throw error;
-    throw new AppFailure(salesforceAppError(error, `running step "${owner.id}"`));
-  };
+    return (await this.flush()) !== null;
+  }
 
-  const flush = async (): Promise<number | null> => {
-    if (pending.length === 0) return null;
-    const group = pending;
-    for (const p of group) {
-      journal.started(p.step.id, p.intent);
-      tracker.set(p.step.id, 'running');
-    }
-    let bodies: Map<string, unknown>;
-    try {
-      bodies = await ctx.client.compositeAllOrNone(group.flatMap((p) => p.change.requests));
-    } catch (error) {
-      const ref = toSalesforceError(error).referenceId;
-      const owner = group.find((p) => p.change.requests.some((r) => r.referenceId === ref))?.step ?? group[0]?.step;
-      return owner ? recover(groupStart, owner, error) : groupStart;
-    }
-    pending = [];
-    for (const p of group) record(p.step, p.change.accept(bodies), false);
-    return null;
-  };
-
-  while (index < steps.length) {
-    // Between steps is where a cancel lands; a request already sent finishes first.
-    ctx.signal.throwIfAborted();
-    const step = steps[index];
-    if (!step) break;
-    const previous = done.get(step.id);
+  private async advance(index: number, step: Step): Promise<number> {
+    const previous = this.done.get(step.id);
     if (previous) {
-      ctx.artifacts[step.id] = previous;
-      tracker.set(step.id, 'done');
-      index++;
-      continue;
+      setResult(this.ctx.artifacts, step.id, previous);
+      this.tracker.set(step.id, 'done');
+      return index + 1;
     }
     let found: JournalData | null;
     try {
-      found = await step.find(ctx);
+      found = await step.find(this.ctx);
     } catch (error) {
       if (error instanceof AppFailure) throw error;
-      index = await recover(index, step, error);
-      continue;
+      return this.recover(index, step, error);
     }
-    if (found) {
-      const restart = await flush();
-      if (restart !== null) {
-        index = restart;
-        continue;
-      }
-      record(step, found, true);
-      index++;
-      continue;
+    return found ? this.adopt(index, step, found) : this.create(index, step);
+  }
+
+  private async adopt(index: number, step: Step, found: JournalData): Promise<number> {
+    const restart = await this.flush();
+    if (restart !== null) return restart;
+    this.record(step, found, true);
+    return index + 1;
+  }
+
+  private async create(index: number, step: Step): Promise<number> {
+    const change = step.compose?.(this.ctx) ?? null;
+    if (change && fits(this.pending, change)) {
+      if (this.pending.length === 0) this.groupStart = index;
+      this.pending.push({ step, intent: step.intent(this.ctx), change });
+      setResult(this.ctx.artifacts, step.id, change.provisional);
+      return index + 1;
     }
-    const change = step.compose?.(ctx) ?? null;
-    if (change && fits(pending, change)) {
-      if (pending.length === 0) groupStart = index;
-      pending.push({ step, intent: step.intent(ctx), change });
-      ctx.artifacts[step.id] = change.provisional;
-      index++;
-      continue;
-    }
-    const restart = await flush();
-    if (restart !== null) {
-      index = restart;
-      continue;
-    }
-    if (change) continue; // it did not fit with the others: compose it again with real ids
-    journal.started(step.id, step.intent(ctx));
-    tracker.set(step.id, 'running');
+    const restart = await this.flush();
+    if (restart !== null) return restart;
+    if (change) return index; // it did not fit with the others: compose it again with real ids
+    this.journal.started(step.id, step.intent(this.ctx));
+    this.tracker.set(step.id, 'running');
     try {
-      record(step, await step.apply(ctx), false);
-      index++;
+      this.record(step, await step.apply(this.ctx), false);
+      return index + 1;
     } catch (error) {
-      index = await recover(index, step, error);
+      return this.recover(index, step, error);
     }
   }
-  const restart = await flush();
-  if (restart !== null) return provision(ctx, steps, journal, tracker);
-  // A cancel that lands during the last step still ends the run cancelled: the admin asked for nothing to stay.
-  ctx.signal.throwIfAborted();
+
+  private record(step: Step, result: JournalData, adopted: boolean): void {
+    setResult(this.ctx.artifacts, step.id, result);
+    this.done.set(step.id, result);
+    if (adopted) this.journal.started(step.id, result);
+    this.journal.done(step.id, result);
+    this.tracker.set(step.id, 'done');
+  }
+
+  /** Handles a failure of the step(s) starting at `from`; returns the index to continue at. */
+  private async recover(from: number, owner: Step, error: unknown): Promise<number> {
+    const attempt = (this.failures.get(from) ?? 0) + 1;
+    this.failures.set(from, attempt);
+    for (const p of this.pending) delete this.ctx.artifacts[p.step.id];
+    this.pending = [];
+    if (this.ctx.signal.aborted) throw error;
+    if (owner.retryOn?.(this.ctx, error, attempt)) return from;
+    if (await pauseBeforeRetry(this.ctx.retry, error, attempt)) {
+      await this.ctx.refresh();
+      return from;
+    }
+    if (owner.explain) owner.explain(this.ctx, error);
+    if (error instanceof AppFailure) throw error;
+    throw new AppFailure(salesforceAppError(error, `running step "${owner.id}"`));
+  }
+
+  /** Sends the pending group as one all-or-none request; returns null, or the index to restart at. */
+  private async flush(): Promise<number | null> {
+    if (this.pending.length === 0) return null;
+    const group = this.pending;
+    for (const p of group) {
+      this.journal.started(p.step.id, p.intent);
+      this.tracker.set(p.step.id, 'running');
+    }
+    let bodies: Map<string, unknown>;
+    try {
+      bodies = await this.ctx.client.compositeAllOrNone(group.flatMap((p) => p.change.requests));
+    } catch (error) {
+      const ref = toSalesforceError(error).referenceId;
+      const owner = group.find((p) => p.change.requests.some((r) => r.referenceId === ref))?.step ?? group[0]?.step;
+      return owner ? this.recover(this.groupStart, owner, error) : this.groupStart;
+    }
+    this.pending = [];
+    for (const p of group) this.record(p.step, p.change.accept(bodies), false);
+    return null;
+  }
 }
 
 /** Rebuilds what a journaled run created, e.g. after a restart. */
 export function artifactsOf(run: JournalRun | null): Artifacts {
   const artifacts: Artifacts = {};
-  for (const step of run?.steps ?? []) if (step.status === 'done' && step.result) artifacts[step.id] = step.result;
+  for (const step of run?.steps ?? []) if (step.status === 'done' && step.result) setResult(artifacts, step.id, step.result);
   return artifacts;
 }
 

@@ -4,13 +4,14 @@ import { queryRows, queryUrl, soqlQuote, type CompositeSubrequest, type OrgClien
 import { salesforceAppError } from '../salesforce/errors';
 import type { Journal, JournalData } from '../store/journal';
 import { text, type Artifacts } from './artifacts';
-import { isOurs, isOurUsername } from './names';
+import { isOurs, isOurUsername, ownedElsewhere } from './names';
 import { withRetry } from '../salesforce/retry';
 import type { RunTracker } from './provisioner';
 import type { RemovalContext, Step } from './steps/step';
 
 /** Where an artifact the connection names stands in the org now. */
-export type Standing = 'present' | 'gone' | 'foreign';
+/** `elsewhere`: ours, but another install of the app manages it now (names.ts ownedElsewhere). */
+export type Standing = 'present' | 'gone' | 'foreign' | 'elsewhere';
 
 const row = z.object({ Id: z.string() }).catchall(z.unknown());
 
@@ -19,7 +20,7 @@ const row = z.object({ Id: z.string() }).catchall(z.unknown());
  * still ours. Something that is no longer ours (another description, another owner) is never removed.
  * A look-up Salesforce could not answer leaves the artifact to its step, which tolerates what is gone.
  */
-export async function standings(client: OrgClient, targets: Artifacts): Promise<Partial<Record<StepId, Standing>>> {
+export async function standings(client: OrgClient, targets: Artifacts, installId: string): Promise<Partial<Record<StepId, Standing>>> {
   const psId = text(targets, 'permissionSet', 'id');
   const userId = text(targets, 'integrationUser', 'id');
   const assignmentId = text(targets, 'assignment', 'id');
@@ -36,8 +37,8 @@ export async function standings(client: OrgClient, targets: Artifacts): Promise<
   if (requests.length === 0) return {};
   const results = await client.composite(requests);
   const judge: Record<string, (found: z.infer<typeof row>) => Standing> = {
-    app: (r) => (isOurs(r.Description) ? 'present' : 'foreign'),
-    permissionSet: (r) => (isOurs(r.Description) ? 'present' : 'foreign'),
+    app: (r) => (ownedElsewhere(r.Description, installId) ? 'elsewhere' : isOurs(r.Description) ? 'present' : 'foreign'),
+    permissionSet: (r) => (ownedElsewhere(r.Description, installId) ? 'elsewhere' : isOurs(r.Description) ? 'present' : 'foreign'),
     integrationUser: (r) => (!isOurUsername(r.Username) ? 'foreign' : r.IsActive === true ? 'present' : 'gone'),
     assignment: (r) => (r.AssigneeId === userId && r.PermissionSetId === psId ? 'present' : 'foreign'),
     licence: (r) => (r.AssigneeId === userId ? 'present' : 'foreign'),

@@ -14,9 +14,11 @@ describe('request budget of one enable', () => {
     harness = await startHarness({ activationDelayMs: 60_000, extraCustomFields: { object: 'Account', count } });
     const { services, emulator } = harness;
     await services.agent.updateAccessProfile(withAddedFields(services.agent.accessProfile(), 'Account', extraCustomFieldNames(count)));
+    // The budget counts the run the admin confirmed; the review's reads come before it.
+    const { id: planId } = await services.connection.plan('enable');
     emulator.clearRequests();
 
-    const state = await harness.run(() => services.connection.enable());
+    const state = await harness.run(() => services.connection.enable({ planId }));
 
     expect(state.status).toBe('connected');
     expect(state.details?.grants.filter((g) => g.object === 'Account' && g.field !== null)).toHaveLength(count);
@@ -27,10 +29,11 @@ describe('request budget of one enable', () => {
   it('disable makes one read, five metadata deletes, two listings to check the app is gone, and one Composite for the rest', async () => {
     harness = await startHarness({ activationDelayMs: 60_000 });
     const { services, emulator } = harness;
-    expect((await harness.run(() => services.connection.enable())).status).toBe('connected');
+    expect((await harness.run(() => services.connection.planAndRun('enable'))).status).toBe('connected');
+    const { id: planId } = await services.connection.plan('disable');
     emulator.clearRequests();
 
-    const off = await harness.run(() => services.connection.disable());
+    const off = await harness.run(() => services.connection.disable({ planId }));
 
     expect(off.status).toBe('off');
     const kinds = emulator.requests().map((r) => r.soapOperation ?? `${r.method} ${r.path.replace(/^.*\/v[\d.]+/, '')}`);

@@ -11,7 +11,7 @@ import type { SecretVault } from '../store/vault';
 import { text, type Artifacts } from './artifacts';
 import { cancellableClient, neverCancelled } from './cancellable';
 import { discover, INTEGRATION_PROFILE } from './discovery';
-import { artifactNames } from './names';
+import { artifactNames, ownedDescription, ownerOf } from './names';
 import type { RunTracker } from './provisioner';
 import type { ConnectionRecord, ConnectionRecordStore } from './record-store';
 import type { AdminSession } from './session-source';
@@ -33,6 +33,7 @@ export interface RunContextDeps {
   audit: AuditLog;
   profiles: AccessProfileStore;
   runtime: ConnectionRuntime;
+  settings: SettingsRepository;
 }
 
 /** Where a run is: its progress line (none for a health check) and the admin's Cancel. */
@@ -51,11 +52,16 @@ export function createRunContexts(deps: RunContextDeps) {
     return { client: cancellableClient(orgClient(admin), signal), sleep, retry: { ...deps.runtime.retry, sleep } };
   }
 
-  async function context(admin: AdminSession, agentName: string, artifacts: Artifacts, previousUser: StepContext['previousUser'], run: RunHandle | null): Promise<StepContext> {
+  /**
+   * `connectionId`: the connection a build makes, so what it creates names it and this install as
+   * owner (names.ts ownedDescription); read-only contexts leave it out.
+   */
+  async function context(admin: AdminSession, agentName: string, artifacts: Artifacts, previousUser: StepContext['previousUser'], run: RunHandle | null, connectionId?: string): Promise<StepContext> {
     const holder: { ctx?: StepContext } = {};
     const signal = () => holder.ctx?.signal ?? run?.signal ?? neverCancelled();
     const { client, sleep, retry } = cancellable(admin, signal);
-    const names = artifactNames(agentName);
+    const plain = artifactNames(agentName);
+    const names = connectionId ? { ...plain, description: ownedDescription(plain, { connectionId, installId: deps.settings.installId() }) } : plain;
     const profile = deps.profiles.get();
     const who = { userId: admin.identity.userId, orgId: admin.identity.orgId };
     const snapshot = await discover(client, names, who, profile);
@@ -75,6 +81,7 @@ export function createRunContexts(deps: RunContextDeps) {
       sleep,
       retry,
       activationTimeoutMs: deps.runtime.activationTimeoutMs(),
+      certificateLifetimeDays: deps.settings.get().certificateLifetimeDays,
       onActivation: (progress) => run?.tracker?.activation(progress),
       note: (step, note) => run?.tracker?.note(step, note),
       run: {},
@@ -100,7 +107,9 @@ export function createRunContexts(deps: RunContextDeps) {
   }
 
   function recordFrom(ctx: StepContext, admin: AdminSession, createdAt: string | null): ConnectionRecord {
+    const connectionId = ownerOf(ctx.names.description)?.connectionId;
     return {
+      ...(connectionId && { connectionId }),
       agentName: ctx.names.agentName,
       artifacts: ctx.artifacts,
       grants: ctx.desired.grants,
@@ -119,7 +128,7 @@ export function createRunContexts(deps: RunContextDeps) {
     deps.audit.append({ actor: admin?.identity.username ?? 'unknown', orgId, operation, result, summary, artifacts: [...new Set(touched)] });
   }
 
-  return { orgClient, context, removalContext, recordFrom, audit };
+  return { orgClient, context, removalContext, recordFrom, audit, installId: () => deps.settings.installId() };
 }
 
 export type RunContexts = ReturnType<typeof createRunContexts>;

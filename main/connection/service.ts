@@ -1,25 +1,33 @@
-import type { AccessProfile, ConnectionState, RunKind } from '../../common';
+import type { AccessProfile, ConnectionState, EnableInput, PlannedRunKind, RunKind } from '../../common';
 import { fail, toAppError, type AppError } from '../../common/app-error-schema';
 import type { ConnectionService } from '../transport/service-interfaces';
 import { createConnectionExports } from './connection-exports';
 import type { ConnectionCore, ConnectionServiceDeps } from './core';
 import { createInspection } from './inspection';
+import { checkOrgHealth, type OrgHealth } from './org-health';
 import type { ConnectionRecord } from './record-store';
 import { createRunContexts, type RunDeps } from './run-context';
-import { createRunOperations } from './run-operations';
+import { createReviewedRuns } from './reviewed-runs';
 import { createRunScheduler } from './scheduler';
 import type { AdminSession } from './session-source';
 import { projectState } from './state';
+import { createVisibility } from './visibility';
 
 export type { ConnectionServiceDeps } from './core';
 export type { ConnectionRuntime } from './run-context';
 
 /** The contract's ConnectionService plus what hosts without events (CLI, tests) need. */
-export interface ConnectionLifecycle extends ConnectionService {
+export interface ConnectionLifecycle extends Omit<ConnectionService, 'overview'> {
   /** Resolves with the state once the current run (if any) has ended. */
   settled(): Promise<ConnectionState>;
   /** The state as the admin's profile would leave it (drift when grants are missing); no org writes. */
   profileChanged(profile: AccessProfile): Promise<ConnectionState>;
+  /** Plans and confirms in one call, for callers with nobody to show the plan to (not the screens or the CLI). */
+  planAndRun(kind: PlannedRunKind, extra?: EnableInput): Promise<ConnectionState>;
+  /** The scheduled check of one org with its own profile's session (org-health.ts). */
+  checkOrg(admin: AdminSession): Promise<OrgHealth>;
+  /** A run is under way (the schedule leaves its org alone). */
+  busy(): boolean;
 }
 
 /**
@@ -30,7 +38,11 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
   const { records, journal, log } = deps;
   const contexts = createRunContexts(deps);
   const run: RunDeps = { records, journal, settings: deps.settings, vault: deps.vault, now: deps.now, contexts };
-  const state = (): ConnectionState => projectState(scheduler.live(), journal, records);
+  const signedInOrg = (): string | null => {
+    const status = deps.auth.status();
+    return status.state === 'signedIn' ? status.identity.orgId : null;
+  };
+  const state = (): ConnectionState => projectState(scheduler.live(), journal, records, deps.now(), signedInOrg());
   const changed = (): ConnectionState => {
     const current = state();
     deps.events.emit('connection.changed', current);
@@ -59,16 +71,24 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
   const lifecycle: ConnectionLifecycle = {
     state,
     settled: () => scheduler.settled(state),
-    ...createRunOperations(core),
+    ...createReviewedRuns(core),
     ...inspection,
     ...createConnectionExports(core),
+    ...createVisibility(core),
+    busy: () => scheduler.busy() || journal.current() !== null,
+    async checkOrg(admin) {
+      const shown = admin.identity.orgId === (signedInOrg() ?? records.currentOrgId());
+      const health = await checkOrgHealth({ ...deps, installId: contexts.installId, orgClient: contexts.orgClient }, admin, shown);
+      if (shown) changed();
+      return health;
+    },
   };
 
   /** A connection left waiting for Salesforce picks its wait up again by itself once there is a session. */
   async function resumeWaitingRun(): Promise<void> {
     if (!deps.runtime.resumeWaiting || scheduler.busy() || state().status !== 'waiting') return;
     try {
-      await lifecycle.resume();
+      await lifecycle.planAndRun('resume');
     } catch (error) {
       log.info('the wait for Salesforce resumes after the next sign-in', { code: toAppError(error).code });
     }

@@ -38,7 +38,7 @@ describe('failures an admin can act on get their own message', () => {
         TimeZoneSidKey: 'America/Los_Angeles', LocaleSidKey: 'en_US', EmailEncodingKey: 'UTF-8', LanguageLocaleKey: 'en_US', ProfileId: profileId,
       });
     }
-    const state = await harness.run(() => harness!.services.connection.enable());
+    const state = await harness.run(() => harness!.services.connection.planAndRun('enable'));
     expect(state.error?.code).toBe('NO_INTEGRATION_LICENCES');
     expect(state.error?.message).toBe('No Salesforce Integration licences left (2 of 2 used).');
     expect(harness.emulator.state().permissionSets.some((p) => p.Description?.includes(MARKER))).toBe(false);
@@ -46,14 +46,16 @@ describe('failures an admin can act on get their own message', () => {
 
   it('a username taken elsewhere is retried with another; one that keeps being taken is reported', async () => {
     harness = await startHarness();
+    const enable = await harness.reviewed('enable');
     harness.emulator.addFault({ method: 'POST', path: '/composite$', nth: 2, times: 1, respond: duplicateUsername });
-    const retried = await harness.run(() => harness!.services.connection.enable());
+    const retried = await harness.run(enable);
     expect(retried.status).toBe('connected');
     await harness.emulator.stop();
 
     harness = await startHarness();
+    const enableAgain = await harness.reviewed('enable');
     harness.emulator.addFault({ method: 'POST', path: '/composite$', nth: 2, times: 5, respond: duplicateUsername });
-    const refused = await harness.run(() => harness!.services.connection.enable());
+    const refused = await harness.run(enableAgain);
     expect(refused.error?.code).toBe('DUPLICATE_USERNAME');
     expect(refused.error?.message).toMatch(/username/);
   });
@@ -63,7 +65,7 @@ describe('failures an admin can act on get their own message', () => {
     await asAdmin(harness, 'POST', '/sobjects/PermissionSet', { Name: 'Sales_Agent_Permission_Set', Label: 'Sales reps', Description: 'Made by hand' });
     const report = await harness.services.connection.preflight();
     expect(report.ok).toBe(false);
-    const state = await harness.run(() => harness!.services.connection.enable());
+    const state = await harness.run(() => harness!.services.connection.planAndRun('enable'));
     expect(state.error?.code).toBe('NAME_TAKEN');
     expect(state.error?.message).toBe('A permission set named "Sales_Agent_Permission_Set" already exists and was not created by Agent Connections.');
     expect(harness.emulator.state().permissionSets.find((p) => p.Name === 'Sales_Agent_Permission_Set')?.Label).toBe('Sales reps');
@@ -78,7 +80,7 @@ describe('failures an admin can act on get their own message', () => {
     const check = report.checks.find((c) => c.id === 'leftovers');
     expect(check?.severity).toBe('warning');
     expect(check?.message).toMatch(/earlier attempt.*permission set Sales_Agent_Permission_Set/);
-    const state = await harness.run(() => harness!.services.connection.enable());
+    const state = await harness.run(() => harness!.services.connection.planAndRun('enable'));
     expect(state.status).toBe('connected');
     expect(state.details?.permissionSet.id).toBe(leftover.id);
     expect(harness.emulator.state().permissionSets.filter((p) => p.Name === 'Sales_Agent_Permission_Set')).toHaveLength(1);
@@ -86,11 +88,11 @@ describe('failures an admin can act on get their own message', () => {
 
   it('Disable leaves alone a permission set someone has since made their own, and removes the rest', async () => {
     harness = await startHarness();
-    const on = await harness.run(() => harness!.services.connection.enable());
+    const on = await harness.run(() => harness!.services.connection.planAndRun('enable'));
     const psId = on.details?.permissionSet.id ?? '';
     await asAdmin(harness, 'PATCH', `/sobjects/PermissionSet/${psId}`, { Description: 'Taken over by the sales team' });
 
-    const off = await harness.run(() => harness!.services.connection.disable());
+    const off = await harness.run(() => harness!.services.connection.planAndRun('disable'));
     expect(off.status).toBe('off');
     const org = harness.emulator.state();
     expect(org.permissionSets.find((p) => p.Id === psId)?.Description).toBe('Taken over by the sales team');

@@ -24,7 +24,7 @@ async function lifecycle(switches: Partial<EmulatorSwitches>): Promise<void> {
   const h = harness;
   const { connection, agent } = h.services;
 
-  const enabled = await h.run(() => connection.enable());
+  const enabled = await h.run(() => connection.planAndRun('enable'));
   expect(enabled.error).toBeUndefined();
   expect(enabled.status).toBe('connected');
 
@@ -33,17 +33,17 @@ async function lifecycle(switches: Partial<EmulatorSwitches>): Promise<void> {
   expect(health.agentTokenOk).toBe(true);
 
   await agent.updateAccessProfile(withAddedFields(agent.accessProfile(), 'Contact', ['Preferred_Channel__c']));
-  const updated = await h.run(() => connection.updateAccess());
+  const updated = await h.run(() => connection.planAndRun('updateAccess'));
   expect(updated.error).toBeUndefined();
   expect(updated.status).toBe('connected');
   expect(h.emulator.state().fieldPermissions.some((f) => f.Field === 'Contact.Preferred_Channel__c' && f.PermissionsRead === true)).toBe(true);
 
-  const rebuilt = await h.run(() => connection.reconnect());
+  const rebuilt = await h.run(() => connection.planAndRun('reconnect'));
   expect(rebuilt.error).toBeUndefined();
   expect(rebuilt.status).toBe('connected');
   expect((await connection.check()).agentTokenOk).toBe(true);
 
-  const off = await h.run(() => connection.disable());
+  const off = await h.run(() => connection.planAndRun('disable'));
   expect(off.error).toBeUndefined();
   expect(off.status).toBe('off');
   expect(ourLeftovers(h.emulator.state())).toEqual([]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RunKind } from '../../common';
+import type { RunKind, StepId } from '../../common';
 import { AppFailure } from '../../common/app-error-schema';
 import { text, type Artifacts } from './artifacts';
 import { build } from './build';
@@ -7,7 +7,8 @@ import { notRemoved, oldNotRemoved } from './messages';
 import { isOurs } from './names';
 import { pastTeardown, plans } from './plans';
 import { artifactsOf } from './provisioner';
-import { removeArtifacts, standings } from './removal';
+import { refuseOwnedElsewhere } from './ownership';
+import { removeArtifacts, standings, type Standing } from './removal';
 import type { Run, RunDeps } from './run-context';
 import type { AdminSession } from './session-source';
 import { keyPairStep } from './steps/key-pair';
@@ -15,7 +16,7 @@ import { findId } from './steps/licence';
 import type { StepContext } from './steps/step';
 
 /** What Disable removes when there is no connection record: what the org has of ours. */
-async function discoveredTargets(ctx: StepContext): Promise<Artifacts> {
+export async function discoveredTargets(ctx: StepContext): Promise<Artifacts> {
   const s = ctx.snapshot;
   const artifacts: Artifacts = {};
   if (s.permissionSet && isOurs(s.permissionSet.description)) artifacts.permissionSet = { id: s.permissionSet.id, name: s.permissionSet.name };
@@ -38,14 +39,14 @@ async function discoveredTargets(ctx: StepContext): Promise<Artifacts> {
  * With a connection record nothing is looked up first but one read that confirms what is still ours.
  * A cancel stops it between removals and leaves the journal open: Resume finishes the removal.
  */
-export async function teardown(deps: RunDeps, admin: AdminSession, run: Run, kind: RunKind): Promise<{ leftovers: string[] }> {
+export async function teardown(deps: RunDeps, admin: AdminSession, run: Run, kind: RunKind, takeOver = false): Promise<{ leftovers: string[] }> {
   const { records, journal, contexts } = deps;
   const orgId = admin.identity.orgId;
   const saved = records.get(orgId);
   const agentName = saved.record?.agentName ?? deps.settings.get().agentName;
   const targets = saved.record ? saved.record.artifacts : await discoveredTargets(await contexts.context(admin, agentName, {}, null, run));
   const removal = contexts.removalContext(admin, agentName, targets, run.signal);
-  const standing = await standings(removal.client, targets);
+  const standing = ownStandings(await standings(removal.client, targets, contexts.installId()), takeOver);
   if (!journal.current()) journal.begin({ id: randomUUID(), kind, orgId, startedAt: run.tracker.progress.startedAt });
   const leftovers = await removeArtifacts(removal, plans.disable.teardown, targets, standing, journal, run.tracker);
   await keyPairStep.undo(removal, {});
@@ -65,6 +66,13 @@ export async function teardown(deps: RunDeps, admin: AdminSession, run: Run, kin
   return { leftovers };
 }
 
+/** Another install's connection is refused before anything is removed; a take-over removes it as ours. */
+function ownStandings(standing: Partial<Record<StepId, Standing>>, takeOver: boolean): Partial<Record<StepId, Standing>> {
+  const owned = Object.values(standing).includes('elsewhere');
+  refuseOwnedElsewhere(owned, takeOver, 'reconnect');
+  return Object.fromEntries(Object.entries(standing).map(([step, s]) => [step, s === 'elsewhere' ? 'present' : s]));
+}
+
 /** The teardown, and the journal closed: what is left over is named on the connection. */
 export async function finishRemoval(deps: RunDeps, admin: AdminSession, run: Run): Promise<{ leftovers: string[] }> {
   const result = await teardown(deps, admin, run, 'disable');
@@ -79,10 +87,10 @@ export async function disable(deps: RunDeps, admin: AdminSession, run: Run): Pro
 }
 
 /** Reconnect and Recreate: take the old connection down, then build a new one (a resumed run skips what it did). */
-export async function rebuild(deps: RunDeps, kind: 'reconnect' | 'recreate', admin: AdminSession, run: Run): Promise<void> {
+export async function rebuild(deps: RunDeps, kind: 'reconnect' | 'recreate', admin: AdminSession, run: Run, takeOver = false): Promise<void> {
   const createdAt = deps.records.get(admin.identity.orgId).record?.createdAt ?? null;
   if (!pastTeardown(deps.journal.current()?.steps ?? [], kind)) {
-    const { leftovers } = await teardown(deps, admin, run, kind);
+    const { leftovers } = await teardown(deps, admin, run, kind, takeOver);
     if (leftovers.length > 0) throw new AppFailure(oldNotRemoved(leftovers));
   }
   await build(deps, admin, run, kind, artifactsOf(null), createdAt);

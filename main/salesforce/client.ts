@@ -18,10 +18,10 @@ import {
 /** External Client App metadata needs v59+; everything here speaks Spring '26. */
 export const API_VERSION = '66.0';
 
-/** sObject Collections take at most 200 records per call; Composite 25 subrequests, 5 of them queries. */
 /** A Composite reference to an earlier subrequest's result (`@{permissionSet.id}`): no real value yet. */
 export const isReference = (value: string): boolean => value.startsWith('@{');
 
+/** sObject Collections take at most 200 records per call; Composite 25 subrequests, 5 of them queries. */
 export const COLLECTION_LIMIT = 200;
 export const COMPOSITE_LIMIT = 25;
 export const COMPOSITE_QUERY_LIMIT = 5;
@@ -123,11 +123,34 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export function createOrgClient(conn: Connection, retry: RetryPolicy): OrgClient {
   // jsforce defaults to v50, which predates External Client Apps; Metadata calls use conn.version.
   if (Number.parseFloat(conn.version) < Number.parseFloat(API_VERSION)) conn.version = API_VERSION;
+  const wire = connect(conn, retry);
+  return {
+    get instanceUrl() {
+      return conn.instanceUrl;
+    },
+    query: (soql) => queryAll(wire, soql),
+    ...compositeCalls(wire),
+    ...recordCalls(wire),
+    ...collectionCalls(wire),
+    describe: async (object) => sobjectDescribeSchema.parse(await wire.read(`/sobjects/${object}/describe`)),
+    describeGlobal: async () => describeGlobalSchema.parse(await wire.read('/sobjects')).sobjects,
+    metadata: createMetadataClient(conn, retry),
+  };
+}
+
+/** How the client reaches the org's REST API: any request, and a read that is safe to repeat. */
+interface Wire {
+  readonly base: string;
+  readonly retry: RetryPolicy;
+  readonly send: (method: CompositeSubrequest['method'], url: string, body?: unknown) => Promise<unknown>;
+  readonly read: (url: string) => Promise<unknown>;
+}
+
+function connect(conn: Connection, retry: RetryPolicy): Wire {
   const base = `/services/data/v${API_VERSION}`;
   // Our own backoff (injectable sleep) replaces jsforce's built-in retry of GETs.
   const noJsforceRetry = { retry: { maxRetries: 0 } } as const;
-
-  const send = async (method: CompositeSubrequest['method'], url: string, body?: unknown): Promise<unknown> => {
+  const send: Wire['send'] = async (method, url, body) => {
     try {
       return await conn.request(
         {
@@ -142,23 +165,23 @@ export function createOrgClient(conn: Connection, retry: RetryPolicy): OrgClient
       throw toSalesforceError(error);
     }
   };
-  const read = (url: string) => withRetry(retry, () => send('GET', url));
+  return { base, retry, send, read: (url) => withRetry(retry, () => send('GET', url)) };
+}
 
-  const client: OrgClient = {
-    get instanceUrl() {
-      return conn.instanceUrl;
-    },
-    async query(soql) {
-      const rows: Row[] = [];
-      let page = queryResultSchema.parse(await read(queryUrl(soql)));
-      rows.push(...page.records);
-      while (!page.done && page.nextRecordsUrl) {
-        const next = page.nextRecordsUrl.replace(/^\/services\/data\/v[\d.]+/, '');
-        page = queryResultSchema.parse(await read(next));
-        rows.push(...page.records);
-      }
-      return rows.map(withoutAttributes);
-    },
+async function queryAll(wire: Wire, soql: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  let page = queryResultSchema.parse(await wire.read(queryUrl(soql)));
+  rows.push(...page.records);
+  while (!page.done && page.nextRecordsUrl) {
+    const next = page.nextRecordsUrl.replace(/^\/services\/data\/v[\d.]+/, '');
+    page = queryResultSchema.parse(await wire.read(next));
+    rows.push(...page.records);
+  }
+  return rows.map(withoutAttributes);
+}
+
+function compositeCalls({ base, retry, send }: Wire): Pick<OrgClient, 'composite' | 'compositeAllOrNone'> {
+  return {
     async composite(requests) {
       const results = new Map<string, SubResult>();
       // The batches are independent (no references across them): sent side by side, they cost one round trip.
@@ -200,6 +223,11 @@ export function createOrgClient(conn: Connection, retry: RetryPolicy): OrgClient
       if (cause) throw cause;
       return bodies;
     },
+  };
+}
+
+function recordCalls({ send }: Wire): Pick<OrgClient, 'create' | 'update' | 'destroy'> {
+  return {
     async create(type, record) {
       return createdSchema.parse(await send('POST', `/sobjects/${type}`, record)).id;
     },
@@ -215,28 +243,25 @@ export function createOrgClient(conn: Connection, retry: RetryPolicy): OrgClient
         throw error;
       }
     },
-    async createMany(type, records) {
-      const results: SaveResult[] = [];
-      for (const batch of chunks(records, COLLECTION_LIMIT)) {
-        const raw = await send('POST', '/composite/sobjects', {
-          allOrNone: true,
-          records: batch.map((r) => ({ attributes: { type }, ...r })),
-        });
-        results.push(...checked(z.array(saveResultSchema).parse(raw), type));
-      }
-      return results;
-    },
-    async updateMany(type, records) {
-      const results: SaveResult[] = [];
-      for (const batch of chunks(records, COLLECTION_LIMIT)) {
-        const raw = await send('PATCH', '/composite/sobjects', {
-          allOrNone: true,
-          records: batch.map((r) => ({ attributes: { type }, ...r })),
-        });
-        results.push(...checked(z.array(saveResultSchema).parse(raw), type));
-      }
-      return results;
-    },
+  };
+}
+
+function collectionCalls({ send }: Wire): Pick<OrgClient, 'createMany' | 'updateMany' | 'destroyMany'> {
+  // Creates and updates differ only in the verb: each chunk is all-or-none and refuses as one.
+  const save = async (method: 'POST' | 'PATCH', type: string, records: Row[]): Promise<SaveResult[]> => {
+    const results: SaveResult[] = [];
+    for (const batch of chunks(records, COLLECTION_LIMIT)) {
+      const raw = await send(method, '/composite/sobjects', {
+        allOrNone: true,
+        records: batch.map((r) => ({ attributes: { type }, ...r })),
+      });
+      results.push(...checked(z.array(saveResultSchema).parse(raw), type));
+    }
+    return results;
+  };
+  return {
+    createMany: (type, records) => save('POST', type, records),
+    updateMany: (type, records) => save('PATCH', type, records),
     async destroyMany(type, ids) {
       let deleted = 0;
       for (const batch of chunks(ids, COLLECTION_LIMIT)) {
@@ -248,15 +273,7 @@ export function createOrgClient(conn: Connection, retry: RetryPolicy): OrgClient
       }
       return deleted;
     },
-    async describe(object) {
-      return sobjectDescribeSchema.parse(await read(`/sobjects/${object}/describe`));
-    },
-    async describeGlobal() {
-      return describeGlobalSchema.parse(await read('/sobjects')).sobjects;
-    },
-    metadata: createMetadataClient(conn, retry),
   };
-  return client;
 }
 
 function withoutAttributes(row: Row): Row {

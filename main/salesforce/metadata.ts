@@ -15,7 +15,7 @@ const MAX_COMPONENTS = 10;
 
 /**
  * Keys in WSDL order (fullName first, then alphabetical): the Metadata parser may drop or reject
- * elements out of sequence (salesforce.md §6.4), so every component we send is ordered.
+ * elements out of sequence (fact METADATA-ELEMENT-ORDER), so every component we send is ordered.
  */
 export function inWsdlOrder(record: MetadataRecord): MetadataRecord {
   const keys = Object.keys(record).sort((a, b) => (a === 'fullName' ? -1 : b === 'fullName' ? 1 : a < b ? -1 : a > b ? 1 : 0));

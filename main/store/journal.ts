@@ -6,8 +6,8 @@ import type { DocumentStoreFactory } from './document-store';
  * The provisioning journal: written before and after every step, so a run that dies half-way can be
  * resumed or rolled back on the next start and nothing in the org is forgotten.
  */
-const journalValue = z.union([z.string(), z.boolean(), z.number(), z.array(z.string()), z.null()]);
-export const journalDataSchema = z.record(z.string(), journalValue);
+export const journalValueSchema = z.union([z.string(), z.boolean(), z.number(), z.array(z.string()), z.null()]);
+export const journalDataSchema = z.record(z.string(), journalValueSchema);
 export type JournalData = z.infer<typeof journalDataSchema>;
 
 export const journalStepSchema = z.object({

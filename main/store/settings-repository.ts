@@ -42,8 +42,13 @@ export interface SettingsRepository {
   activateProfile(id: string): Settings;
   activeProfile(): OrgProfile | undefined;
   profile(id: string): OrgProfile | undefined;
-  /** Records the org a profile signed in to, once: a profile stays tied to its first org. */
-  recordOrg(id: string, orgId: string): OrgProfile | undefined;
+  /**
+   * Records the org a profile signed in to, once: a profile stays tied to its first org. `replace`
+   * moves it to another org, only on the admin's choice (a sandbox refresh, connection/org-identity.ts).
+   */
+  recordOrg(id: string, orgId: string, replace?: boolean): OrgProfile | undefined;
+  /** This install's id, made on first use and kept: the owner the app's artifacts in an org name. */
+  installId(): string;
 }
 
 /** An edit that keeps the login address keeps the org it was tied to; a new address may be another org. */
@@ -104,10 +109,17 @@ export function createSettingsRepository(stores: DocumentStoreFactory): Settings
       return settings.orgProfiles.find((p) => p.id === settings.activeProfileId);
     },
     profile: (id) => document.read().orgProfiles.find((p) => p.id === id),
-    recordOrg(id, orgId) {
+    installId() {
+      const settings = document.read();
+      if (settings.installId) return settings.installId;
+      const installId = randomUUID();
+      write({ ...settings, installId });
+      return installId;
+    },
+    recordOrg(id, orgId, replace = false) {
       const settings = document.read();
       const profile = settings.orgProfiles.find((p) => p.id === id);
-      if (!profile || profile.orgId) return profile;
+      if (!profile || (profile.orgId && !replace) || profile.orgId === orgId) return profile;
       const linked = { ...profile, orgId };
       write({ ...settings, orgProfiles: settings.orgProfiles.map((p) => (p.id === id ? linked : p)) });
       return linked;

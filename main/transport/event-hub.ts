@@ -1,4 +1,5 @@
 import type { EventName, EventPayload } from '../../common';
+import { checkEvent, contractChecksOn } from './contract-check';
 import type { EventSink } from './service-interfaces';
 
 export type EventMessage = { event: EventName; payload: unknown };
@@ -8,10 +9,12 @@ export interface EventHub extends EventSink {
   subscribe(listener: (message: EventMessage) => void): () => void;
 }
 
-export function createEventHub(): EventHub {
+export function createEventHub(options: { checkContract?: boolean } = {}): EventHub {
   const listeners = new Set<(message: EventMessage) => void>();
+  const checks = options.checkContract ?? contractChecksOn();
   return {
     emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+      checkEvent(event, payload, checks);
       for (const listener of listeners) listener({ event, payload });
     },
     subscribe(listener) {

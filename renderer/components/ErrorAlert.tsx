@@ -19,11 +19,14 @@ export interface ErrorAlertProps {
   onRetry?: () => void;
 }
 
-/** Which connection runs an error's action offers; recreate and update access are alternatives. */
+/**
+ * Which connection runs an error's action offers, the gentlest first (it is the primary button):
+ * Update access changes only the permission set, Recreate replaces everything and the consumer key.
+ */
 const runsFor: Partial<Record<ErrorAction, ConnectionAction[]>> = {
   reconnect: ['reconnect'],
-  recreate: ['recreate', 'updateAccess'],
-  updateAccess: ['recreate', 'updateAccess'],
+  recreate: ['updateAccess', 'recreate'],
+  updateAccess: ['updateAccess', 'recreate'],
   resume: ['resume', 'rollback'],
   rollback: ['resume', 'rollback'],
 };
@@ -40,7 +43,7 @@ export function ErrorAlert({ error, severity = 'error', missingFields = [], onRe
   const followUpError = signIn.error ?? run.error;
 
   const buttons: ReactNode[] = (runsFor[error.action ?? 'retry'] ?? []).map((action) => (
-    <Button key={action} variant={action === 'updateAccess' || action === 'rollback' ? 'outlined' : 'contained'} disabled={busy} onClick={() => void run.start(action)}>
+    <Button key={action} variant={action === 'recreate' || action === 'rollback' ? 'outlined' : 'contained'} disabled={busy} onClick={() => void run.start(action)}>
       {t(`actions.${action}`)}
     </Button>
   ));

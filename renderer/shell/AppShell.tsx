@@ -12,9 +12,11 @@ import { useRunFinishedNotice } from '../state/fresh-status';
 import { useLiveIfLoaded } from '../state/live';
 import { NavigationContext, screens, type Navigation, type NavigationTarget, type Screen } from '../state/navigation';
 import { ConnectorsScreen, type ConnectorId } from '../screens/connectors/ConnectorsScreen';
+import { HealthNoticeBanner } from './HealthNoticeBanner';
 
 // Only Connectors is on the first screen; the others load when first opened.
 const ActivityScreen = lazy(() => import('../screens/activity/ActivityScreen'));
+const OverviewScreen = lazy(() => import('../screens/overview/OverviewScreen'));
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen'));
 
 const navButtonSx = {
@@ -57,9 +59,11 @@ export function AppShell() {
         </Box>
       </AppBar>
       <RunFinishedNotice />
+      <HealthNoticeBanner />
       <Container component="main" maxWidth="lg" sx={{ py: 3 }}>
         <Suspense fallback={<Pending height={240} />}>
           {screen === 'connectors' && <ConnectorsScreen selected={connector} onSelect={setConnector} />}
+          {screen === 'overview' && <OverviewScreen />}
           {screen === 'activity' && (loaded ? <ActivityScreen /> : <Pending height={240} />)}
           {screen === 'settings' && (loaded ? <SettingsScreen key={visit} /> : <Pending height={240} />)}
         </Suspense>

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 
-export const screens = ['connectors', 'activity', 'settings'] as const;
+export const screens = ['connectors', 'activity', 'overview', 'settings'] as const;
 export type Screen = (typeof screens)[number];
 
 /** What to open on arrival, e.g. the org profile an error is about. */

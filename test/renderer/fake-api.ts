@@ -7,6 +7,7 @@ import {
   type AuditEntry,
   type AuthStatus,
   type ConnectionState,
+  type ConnectionsOverview,
   type Connector,
   type DescribedField,
   type DescribedObject,
@@ -21,6 +22,8 @@ import {
   type RunKind,
   type SavedFile,
   type Settings,
+  type VisibilityReport,
+  type VisibilitySample,
 } from '../../common';
 import * as fixtures from './fake-fixtures';
 
@@ -36,6 +39,11 @@ export interface FakeState {
   removalPlan: RemovalPlan;
   preflight: PreflightReport;
   health: HealthReport;
+  visibility: VisibilityReport;
+  /** What `connection.sample` answers, whatever the object. */
+  sample: VisibilitySample;
+  /** What `connection.overview` answers. */
+  overview: ConnectionsOverview;
   /** What export operations return; `download` mimics browser mode. */
   savedFile: SavedFile;
 }
@@ -73,6 +81,9 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
     removalPlan: fixtures.removalPlan,
     preflight: fixtures.connection.preflightFailed.preflight,
     health: fixtures.health,
+    visibility: fixtures.visibility,
+    sample: fixtures.visibilitySample,
+    overview: { orgs: [] },
     savedFile: { kind: 'saved', path: '/home/ada/connection.json' },
     ...overrides,
   };
@@ -94,7 +105,13 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
     emit('settings.changed', next);
     return next;
   };
-  const startRun = (kind: RunKind): ConnectionState =>
+  /** As main does: a run starts only with the id of a plan this fake handed out (PLAN_REQUIRED otherwise). */
+  const planned = new Set<string>();
+  const startRun = (kind: RunKind, input: { planId?: string } = {}): ConnectionState => {
+    if (!input.planId || !planned.delete(input.planId)) throw new AppFailure({ code: 'PLAN_REQUIRED', message: 'Review the plan first.', action: 'review' });
+    return running(kind);
+  };
+  const running = (kind: RunKind): ConnectionState =>
     setConnection({
       status: 'running',
       orgId: fixtures.identity.orgId,
@@ -170,19 +187,30 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
 
     'connection.state': () => state.connection,
     'connection.preflight': () => state.preflight,
-    'connection.enable': () => startRun('enable'),
+    'connection.plan': ({ kind }) => {
+      const reviewed = fixtures.plan(kind);
+      planned.add(reviewed.id);
+      return reviewed;
+    },
+    'connection.enable': (input) => startRun('enable', input),
     'connection.removalPlan': () => state.removalPlan,
-    'connection.disable': () => startRun('disable'),
-    'connection.reconnect': () => startRun('reconnect'),
-    'connection.recreate': () => startRun('recreate'),
-    'connection.updateAccess': () => startRun('updateAccess'),
-    'connection.resume': () => startRun('resume'),
-    'connection.rollback': () => startRun('rollback'),
+    'connection.disable': (input) => startRun('disable', input),
+    'connection.reconnect': (input) => startRun('reconnect', input),
+    'connection.recreate': (input) => startRun('recreate', input),
+    'connection.updateAccess': (input) => startRun('updateAccess', input),
+    'connection.rotateKey': () => running('rotateKey'),
+    'connection.adopt': () => running('rotateKey'),
+    'connection.acceptOrgChange': () => setConnection({ status: 'off', orgId: fixtures.identity.orgId }),
+    'connection.resume': (input) => startRun('resume', input),
+    'connection.rollback': (input) => startRun('rollback', input),
     'connection.cancel': () => (state.connection.status === 'running' ? setConnection({ status: 'off', orgId: fixtures.identity.orgId }) : state.connection),
     'connection.check': () => state.health,
     'connection.export': () => state.savedFile,
     'connection.exportCredentials': () => state.savedFile,
     'connection.openInSetup': ({ artifact }) => ({ opened: true, url: `https://acme.my.salesforce.com/setup/${artifact}` }),
+    'connection.visibility': () => state.visibility,
+    'connection.sample': () => state.sample,
+    'connection.overview': () => state.overview,
 
     'audit.list': ({ orgId, operation }) =>
       state.audit.filter((e) => (orgId === undefined || e.orgId === orgId) && (operation === undefined || e.operation === operation)),

@@ -10,13 +10,17 @@ import {
   type DescribedObject,
   type HealthReport,
   type Identity,
+  type PlannedRunKind,
   type PreflightReport,
   type RemovalPlan,
   type RunKind,
+  type RunPlan,
   type RunProgress,
   type Settings,
   type StepId,
   type StepProgress,
+  type VisibilityReport,
+  type VisibilitySample,
 } from '../../common';
 
 /** Example data for the fake API: a believable org, so component tests read like the real screens. */
@@ -273,3 +277,49 @@ export const auditEntries: AuditEntry[] = [
 ];
 
 export const accessProfile = defaultAccessProfile;
+
+/** The demo org right after Enable: Account is Private, so the agent sees none of them (fact OWD-SOURCES). */
+export const visibility: VisibilityReport = {
+  checkedAt: '2026-03-01T10:00:00.000Z',
+  objects: [
+    {
+      object: 'Account', agentCanSee: 0, adminCanSee: 5, reason: 'private', sharingModel: 'None', fix: 'viewAllRecords',
+      readableFields: [], unreadableFields: [], message: 'The agent sees 0 of 5 Account records.',
+    },
+    {
+      object: 'Opportunity', agentCanSee: 5, adminCanSee: 5, reason: 'public', sharingModel: 'Read', fix: 'none',
+      readableFields: ['Amount'], unreadableFields: ['Forecast_Notes__c'], message: 'The agent sees 5 of 5 Opportunity records.',
+    },
+  ],
+};
+
+export const visibilitySample: VisibilitySample = {
+  object: 'Opportunity',
+  fields: ['Id', 'Amount'],
+  records: [{ Id: '006000000000001AAA', Amount: 25000 }],
+};
+
+/** The review of one run as main would compute it for the fixtures' org (a Turn on, or a removal). */
+export function plan(kind: PlannedRunKind): RunPlan {
+  const removing = kind === 'disable' || kind === 'rollback';
+  const replacing = kind === 'recreate' || kind === 'reconnect';
+  return {
+    id: `plan-${kind}-${Date.now()}`,
+    kind,
+    createdAt: '2025-01-01T10:00:00.000Z',
+    expiresAt: '2099-01-01T10:10:00.000Z',
+    fingerprint: 'fake',
+    orgId: identity.orgId,
+    agentName: 'Sales Agent',
+    artifacts: [
+      { part: 'app', action: removing ? 'remove' : replacing ? 'replace' : 'create', name: 'Sales Agent external client app', apiName: 'Sales_Agent_ECA' },
+      { part: 'user', action: removing ? 'deactivate' : 'create', name: 'sales-agent.xxxxxx@00d000000000001.agent-connections.invalid' },
+      { part: 'permissionSet', action: removing ? 'remove' : replacing ? 'replace' : 'create', name: 'Sales Agent permission set', apiName: 'Sales_Agent_Permission_Set' },
+    ],
+    licences: removing ? [{ licence: 'integrationUser', name: 'Salesforce Integration user licence', change: 'free', available: 4 }] : [{ licence: 'integrationUser', name: 'Salesforce Integration user licence', change: 'use', available: 4 }],
+    access: kind === 'updateAccess' ? [{ object: 'Account', field: null, before: { read: true, edit: false, viewAllRecords: false }, after: { read: true, edit: false, viewAllRecords: true }, widens: true }] : [],
+    oauth: removing || kind === 'updateAccess' ? null : { scopes: ['api'], flow: 'jwtBearer', preAuthorisedPermissionSet: 'Sales_Agent_Permission_Set', ipPolicy: 'Enforce', certificateValidDays: 365, certificateValidUntil: '2026-01-01T10:00:00.000Z' },
+    consequences: removing ? ['agentStops', 'userDeactivatedNotDeleted'] : replacing ? ['consumerKeyChanges', 'reexportCredentials', 'agentOffline'] : kind === 'updateAccess' ? ['accessWidens'] : ['waitForSalesforce'],
+    summary: [],
+  };
+}

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, type RenderResult } from '@testing-library/react';
+import { render, screen, waitFor, within, type RenderResult } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../renderer/App';
 import { createFakeApi, type FakeApi, type FakeState } from './fake-api';
@@ -21,4 +21,15 @@ export async function renderApp(state: Partial<FakeState> = {}): Promise<Rendere
     if (document.querySelector('[aria-busy="true"]')) throw new Error('still loading');
   });
   return { ...result, api, user };
+}
+
+/** Confirms the review that opens before every run, once its plan has loaded (Confirm is disabled until then). */
+export async function confirmReview(user: Rendered['user'], title: string | RegExp = /^Review/): Promise<HTMLElement> {
+  const dialog = await screen.findByRole('dialog', { name: title });
+  const confirm = within(dialog).getByRole('button', { name: /^Confirm|^Bekräfta/ });
+  await waitFor(() => {
+    if ((confirm as HTMLButtonElement).disabled) throw new Error('the plan is still loading');
+  });
+  await user.click(confirm);
+  return dialog;
 }

@@ -48,9 +48,20 @@ describe('the connection through the CLI', () => {
 
     const dry = await cli(['enable', '--dry-run']);
     expect(dry.code).toBe(0);
-    expect(dry.out).toMatch(/Plan: permissionSet -> accessGrants/);
+    expect(dry.out).toMatch(/Turn on would, in org /);
+    expect(dry.out).toMatch(/Create the External Client App: Sales Agent external client app \(Sales_Agent_ECA\)/);
+    expect(dry.out).toMatch(/Uses one Salesforce Integration user licence/);
+    expect(dry.out).toMatch(/OAuth: JWT bearer, scopes api; pre-authorised users: holders of Sales_Agent_Permission_Set; IP restrictions: enforced/);
+    const dryJson = JSON.parse((await cli(['enable', '--dry-run', '--json'])).out) as { plan: { kind: string; oauth: { scopes: string[] } } };
+    expect(dryJson.plan).toMatchObject({ kind: 'enable', oauth: { scopes: ['api'] } });
 
-    const enabled = await cli(['enable', '--json']);
+    // Not on a terminal and no --yes: the plan is printed, nothing is written, exit 2.
+    const unconfirmed = await cli(['enable', '--json']);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.err).toMatch(/Run again with --yes/);
+    expect(emulator.state().externalClientApps).toHaveLength(0);
+
+    const enabled = await cli(['enable', '--yes', '--json']);
     expect(enabled.err).toBe('');
     expect(JSON.parse(enabled.out).status).toBe('connected');
 
@@ -86,7 +97,7 @@ describe('the connection through the CLI', () => {
     harness = await startHarness({ activationDelayMs: 8 * 60_000 }, { stores, vault: createFileVault(stores, () => undefined) });
     const h = harness;
     createSettingsRepository(stores).update({ activationTimeoutMinutes: 5 });
-    expect((await h.run(() => h.services.connection.enable())).status).toBe('waiting');
+    expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('waiting');
     const token = (await h.session()).connection.accessToken ?? '';
     expect((await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl, '--allow-any-host'], { SF_ACCESS_TOKEN: token })).code).toBe(0);
 
@@ -98,7 +109,9 @@ describe('the connection through the CLI', () => {
 
     expect((await cli(['resume', '--activation-timeout-minutes', '3'])).code).toBe(2);
 
-    const rolledBack = await cli(['rollback', '--json']);
+    expect((await cli(['rollback'])).code).toBe(2);
+    expect(h.emulator.state().externalClientApps).toHaveLength(1);
+    const rolledBack = await cli(['rollback', '--yes', '--json']);
     expect(JSON.parse(rolledBack.out).status).toBe('off');
     expect(h.emulator.state().externalClientApps).toHaveLength(0);
   });
@@ -109,7 +122,7 @@ describe('export-credentials through the CLI', () => {
     const stores = createConfStoreFactory(join(dir, 'data'));
     harness = await startHarness({}, { stores, vault: createFileVault(stores, () => undefined) });
     const h = harness;
-    expect((await h.run(() => h.services.connection.enable())).status).toBe('connected');
+    expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('connected');
     const token = (await (await emulatorAdminAuth(h.emulator)).session()).connection.accessToken ?? '';
     expect((await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl, '--allow-any-host'], { SF_ACCESS_TOKEN: token })).code).toBe(0);
     const credentials = join(dir, 'agent.json');

@@ -1,9 +1,12 @@
 import { createInterface } from 'node:readline';
-import { activationTimeoutMinutesSchema, enableStepIds, exportFormats, type ConnectionState, type ExportFormat, type RunProgress } from '../../../common';
+import { activationTimeoutMinutesSchema, exportFormats, type ConnectionState, type ExportFormat, type PlannedRunKind, type RunProgress } from '../../../common';
 import { fail } from '../../../common/app-error-schema';
 import { writeExportFile } from '../../export/safe-write';
 import type { CliApp } from '../cli-app';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
+import { lifecycleNotices } from './key-rotation';
+import { printPlan, reviewOptions, reviewPlan, reviewUsage } from './review';
+import { statusAll } from './status-all';
 
 type Lifecycle = CliApp['app']['connection'];
 
@@ -85,20 +88,23 @@ function report(context: CommandContext, state: ConnectionState, json: boolean):
   if (!json && state.waiting) context.io.out(`Waiting for Salesforce since ${state.waiting.since} (${minutesSince(state.waiting.since, Date.parse(state.waiting.until))} min so far): \`resume\` keeps waiting, \`rollback\` removes what was created.`);
   if (!json && state.error) context.io.err(`${state.error.message}${state.error.action ? ` (next: ${state.error.action})` : ''}`);
   if (!json && state.leftovers?.length) context.io.err(`Could not remove: ${state.leftovers.join('; ')}`);
+  if (!json) for (const notice of lifecycleNotices(state)) context.io.err(notice);
   return state.status === 'error' || state.status === 'interrupted' || state.status === 'waiting' ? 1 : 0;
 }
 
 /** A lifecycle operation that starts a run: wait for it and report how it ended. */
-function runCommand(name: string, summary: string, operation: (connection: Lifecycle) => Promise<ConnectionState>, expect: ConnectionState['status'][], waits = false, cancellable = true): CliCommand {
+function runCommand(name: string, summary: string, kind: Exclude<PlannedRunKind, 'enable' | 'rotateKey'>, expect: ConnectionState['status'][], waits = false, cancellable = true): CliCommand {
   return {
     name,
     summary,
-    usage: waits ? '[--activation-timeout-minutes N] [--json]' : '[--json]',
-    options: { json: { type: 'boolean' }, ...(waits && activationTimeoutOption) },
+    usage: `${reviewUsage} ${waits ? '[--activation-timeout-minutes N] [--json]' : '[--json]'}`,
+    options: { json: { type: 'boolean' }, ...reviewOptions, ...(waits && activationTimeoutOption) },
     async run(context) {
       const json = context.values.json === true;
       const { connection } = (await context.start({ launchBrowser: false, ...activationTimeout(context) })).app;
-      await operation(connection);
+      const reviewed = await reviewPlan(context, connection, kind, json);
+      if ('exit' in reviewed) return reviewed.exit;
+      await connection[kind](reviewed);
       const interrupt = cancellable ? cancelOnInterrupt(context, connection) : null;
       const state = await follow(context, connection, json);
       const code = report(context, state, json);
@@ -111,23 +117,25 @@ function runCommand(name: string, summary: string, operation: (connection: Lifec
 
 const enable: CliCommand = {
   name: 'enable',
-  summary: 'Turn on the agent connection (pre-flight, then every step); --dry-run only checks and shows the plan.',
-  usage: '[--dry-run] [--activation-timeout-minutes N] [--json]',
-  options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, ...activationTimeoutOption },
+  summary: 'Turn on the agent connection: shows the plan (pre-flight, names, licences, access, OAuth), then asks; --dry-run only shows it.',
+  usage: `${reviewUsage} [--activation-timeout-minutes N] [--json]`,
+  options: { json: { type: 'boolean' }, ...reviewOptions, ...activationTimeoutOption },
   async run(context) {
     const json = context.values.json === true;
     const { connection } = (await context.start({ launchBrowser: false, ...activationTimeout(context) })).app;
     if (context.values['dry-run'] === true) {
       const preflight = await connection.preflight();
-      const plan = enableStepIds.filter((id) => id !== 'preflight');
+      const plan = await connection.plan('enable');
       if (json) context.io.out(JSON.stringify({ preflight, plan }, null, 2));
       else {
         for (const check of preflight.checks) context.io.out(`${check.ok ? 'ok  ' : check.severity === 'blocker' ? 'FAIL' : 'warn'} ${check.message}${check.fix && !check.ok ? ` — ${check.fix}` : ''}`);
-        context.io.out(`Plan: ${plan.join(' -> ')}`);
+        printPlan(context, plan);
       }
       return preflight.ok ? 0 : 1;
     }
-    await connection.enable();
+    const reviewed = await reviewPlan(context, connection, 'enable', json);
+    if ('exit' in reviewed) return reviewed.exit;
+    await connection.enable(reviewed);
     const interrupt = cancelOnInterrupt(context, connection);
     const state = await follow(context, connection, json);
     const code = report(context, state, json);
@@ -138,11 +146,12 @@ const enable: CliCommand = {
 
 const status: CliCommand = {
   name: 'status',
-  summary: 'Show the connection and check it against the org (drift, broken parts).',
-  usage: '[--json]',
-  options: { json: { type: 'boolean' } },
+  summary: 'Show the connection and check it against the org (drift, broken parts); --all: every org profile, each with its own session.',
+  usage: '[--all] [--json]',
+  options: { json: { type: 'boolean' }, all: { type: 'boolean' } },
   async run(context) {
     const json = context.values.json === true;
+    if (context.values.all === true) return statusAll(context, json);
     const { connection } = (await context.start({ launchBrowser: false })).app;
     if (connection.state().details) await connection.check();
     return report(context, connection.state(), json);
@@ -151,9 +160,9 @@ const status: CliCommand = {
 
 const disable: CliCommand = {
   name: 'disable',
-  summary: 'Remove the app, assignments and permission set; deactivate the integration user (needs --yes).',
-  usage: '--yes [--json]',
-  options: { yes: { type: 'boolean' }, json: { type: 'boolean' } },
+  summary: 'Remove the app, assignments and permission set; deactivate the integration user (shows the plan; --yes when not on a terminal).',
+  usage: `${reviewUsage} [--json]`,
+  options: { json: { type: 'boolean' }, ...reviewOptions },
   async run(context) {
     const json = context.values.json === true;
     const { connection } = (await context.start({ launchBrowser: false })).app;
@@ -163,13 +172,9 @@ const disable: CliCommand = {
       else context.io.out('The connection is already off; nothing to remove.');
       return 0;
     }
-    const plan = await connection.removalPlan();
-    if (context.values.yes !== true) {
-      context.io.out('Disable would:');
-      for (const item of plan.items) context.io.out(`  - ${item.description}`);
-      throw new UsageError('Run again with --yes to remove the connection.');
-    }
-    await connection.disable();
+    const reviewed = await reviewPlan(context, connection, 'disable', json);
+    if ('exit' in reviewed) return reviewed.exit;
+    await connection.disable(reviewed);
     const state = await follow(context, connection, json);
     return report(context, state, json);
   },
@@ -234,11 +239,11 @@ export const connectionCommands: CliCommand[] = [
   enable,
   status,
   disable,
-  runCommand('reconnect', 'Remove and rebuild the connection, reusing the integration user.', (c) => c.reconnect(), ['connected'], true),
-  runCommand('recreate', 'Rebuild the connection for the current access profile (after new fields).', (c) => c.recreate(), ['connected'], true),
-  runCommand('update-access', 'Add the grants the access profile needs to the existing permission set.', (c) => c.updateAccess(), ['connected']),
-  runCommand('resume', 'Finish a run that was interrupted, or keep waiting for Salesforce to accept the agent.', (c) => c.resume(), ['connected', 'off'], true),
-  runCommand('rollback', 'Undo a run that was interrupted or is waiting for Salesforce.', (c) => c.rollback(), ['off', 'connected'], false, false),
+  runCommand('reconnect', 'Remove and rebuild the connection, reusing the integration user (the consumer key changes).', 'reconnect', ['connected'], true),
+  runCommand('recreate', 'Rebuild the connection for the current access profile (the consumer key changes).', 'recreate', ['connected'], true),
+  runCommand('update-access', 'Make the permission set grant exactly the access profile (shows every change first).', 'updateAccess', ['connected']),
+  runCommand('resume', 'Finish a run that was interrupted, or keep waiting for Salesforce to accept the agent.', 'resume', ['connected', 'off'], true),
+  runCommand('rollback', 'Undo a run that was interrupted or is waiting for Salesforce.', 'rollback', ['off', 'connected'], false, false),
   exportDetails,
   exportCredentials,
 ];

@@ -160,7 +160,7 @@ describe("the agent's access through the CLI", () => {
 describe('fresh status when the app opens', () => {
   it('the check the app runs on opening reports a connection another tool broke', { timeout: 120_000 }, async () => {
     await login();
-    expect(JSON.parse((await cli(['enable', '--json'])).out).status).toBe('connected');
+    expect(JSON.parse((await cli(['enable', '--yes', '--json'])).out).status).toBe('connected');
     const token = (await (await emulatorAdminAuth(emulator)).session()).connection.accessToken ?? '';
     const assignment = emulator.state().permissionSetAssignments.find((a) => a.PermissionSetId === emulator.state().permissionSets.at(-1)?.Id);
     await fetch(`${emulator.instanceUrl}/services/data/v66.0/sobjects/PermissionSetAssignment/${assignment?.Id ?? ''}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });

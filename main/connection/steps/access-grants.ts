@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import type { Grant } from '../../../common';
+import type { Grant, GrantMark } from '../../../common';
 import { isReference, queryUrl, soqlQuote, queryRows, COLLECTION_LIMIT, COMPOSITE_QUERY_LIMIT, type CompositeSubrequest, type Row } from '../../salesforce/client';
 import { SalesforceError } from '../../salesforce/errors';
 import { saveResultSchema } from '../../salesforce/schemas';
 import type { JournalData } from '../../store/journal';
 import { list, text } from '../artifacts';
 import { fieldPermissionRow, objectPermissionRow, type ExistingGrants } from './grant-rows';
-import type { Step, StepContext } from './step';
+import { grantDiff, markText, type GrantDiff, type RowUpdate } from '../grant-diff';
+import type { RunScratch, Step, StepContext } from './step';
 
 export type { ExistingGrants, FieldPermissionRow, ObjectPermissionRow } from './grant-rows';
 
@@ -27,31 +28,43 @@ interface GrantChanges {
   createObjects: Row[];
   updateObjects: Row[];
   createFields: Row[];
+  updateFields: Row[];
+  deleteObjectIds: string[];
+  deleteFieldIds: string[];
+  /** What the change takes away, for the audit. */
+  removed: GrantMark[];
+  diff: GrantDiff;
 }
 
-const fieldKey = (g: Grant) => `${g.object}.${g.field ?? ''}`.toLowerCase();
+const objectFlags = (f: RowUpdate['flags']) => ({ PermissionsRead: f.read === true, PermissionsEdit: f.edit === true, PermissionsViewAllRecords: f.viewAllRecords === true });
+const fieldFlags = (f: RowUpdate['flags']) => ({ PermissionsRead: f.read === true, PermissionsEdit: f.edit === true });
 
-/** The rows to add (and object rows to widen) so the permission set grants exactly what is desired. */
-export function grantChanges(parentId: string, grants: readonly Grant[], existing: ExistingGrants): GrantChanges {
-  const objectsByType = new Map(existing.objects.map((o) => [o.SobjectType.toLowerCase(), o]));
-  const fieldsByName = new Map(existing.fields.map((f) => [f.Field.toLowerCase(), f]));
-  const changes: GrantChanges = { createObjects: [], updateObjects: [], createFields: [] };
-  for (const grant of grants) {
-    // Activities take no ObjectPermissions row (fact ACTIVITY-OBJECT-PERMISSIONS): only their fields are granted.
-    if (grant.field === null && grant.throughParentRecords === true) continue;
-    if (grant.field === null) {
-      const flags = { PermissionsRead: true, PermissionsEdit: grant.edit, PermissionsViewAllRecords: grant.viewAllRecords };
-      const found = objectsByType.get(grant.object.toLowerCase());
-      if (!found) changes.createObjects.push({ ParentId: parentId, SobjectType: grant.object, PermissionsCreate: false, PermissionsDelete: false, PermissionsModifyAllRecords: false, ...flags });
-      else if (!found.PermissionsRead || found.PermissionsEdit !== grant.edit || found.PermissionsViewAllRecords !== grant.viewAllRecords) {
-        changes.updateObjects.push({ Id: found.Id, ...flags });
-      }
-    } else if (grant.viaFieldPermission) {
-      const found = fieldsByName.get(fieldKey(grant));
-      if (!found) changes.createFields.push({ ParentId: parentId, SobjectType: grant.object, Field: `${grant.object}.${grant.field}`, PermissionsRead: true, PermissionsEdit: grant.edit });
-    }
-  }
-  return changes;
+/**
+ * The rows to add, change and delete so the permission set grants what is desired (grant-diff.ts).
+ * A build adds and widens only; Update access also takes back what the admin narrowed, and what was
+ * added by hand once the admin confirms.
+ */
+export function grantChanges(parentId: string, grants: readonly Grant[], existing: ExistingGrants, reconcile: RunScratch['reconcile']): GrantChanges {
+  const diff = grantDiff(grants, reconcile?.recorded ?? [], existing, { removeHandAdded: reconcile?.removeHandAdded ?? false });
+  // Outside Update access nothing is taken away: a build never removes what it has not shown.
+  const removes = reconcile !== undefined;
+  return {
+    createObjects: diff.createObjects.map((g) => ({
+      ParentId: parentId,
+      SobjectType: g.object,
+      PermissionsCreate: false,
+      PermissionsDelete: false,
+      PermissionsModifyAllRecords: false,
+      ...objectFlags({ read: true, edit: g.edit, viewAllRecords: g.viewAllRecords }),
+    })),
+    updateObjects: diff.updateObjects.map((u) => ({ Id: u.id, ...objectFlags(u.flags) })),
+    createFields: diff.createFields.map((g) => ({ ParentId: parentId, SobjectType: g.object, Field: `${g.object}.${g.field ?? ''}`, PermissionsRead: true, PermissionsEdit: g.edit })),
+    updateFields: diff.updateFields.map((u) => ({ Id: u.id, ...fieldFlags(u.flags) })),
+    deleteObjectIds: removes ? diff.deleteObjectIds : [],
+    deleteFieldIds: removes ? diff.deleteFieldIds : [],
+    removed: removes ? [...diff.narrowed, ...(reconcile.removeHandAdded ? diff.handAdded : [])] : [],
+    diff,
+  };
 }
 
 const EMPTY: ExistingGrants = { objects: [], fields: [] };
@@ -61,8 +74,11 @@ function existingOf(ctx: StepContext): ExistingGrants {
 }
 
 function changesFor(ctx: StepContext, parentId: string): GrantChanges {
-  return grantChanges(parentId, ctx.desired.grants, existingOf(ctx));
+  return grantChanges(parentId, ctx.desired.grants, existingOf(ctx), ctx.run.reconcile);
 }
+
+const changeCount = (c: GrantChanges): number =>
+  c.createObjects.length + c.updateObjects.length + c.createFields.length + c.updateFields.length + c.deleteObjectIds.length + c.deleteFieldIds.length;
 
 function chunk(rows: Row[]): Row[][] {
   const out: Row[][] = [];
@@ -85,6 +101,7 @@ function collectionRequests(changes: GrantChanges): CompositeSubrequest[] {
   add('objects', 'ObjectPermissions', 'POST', changes.createObjects);
   add('widen', 'ObjectPermissions', 'PATCH', changes.updateObjects);
   add('fields', 'FieldPermissions', 'POST', changes.createFields);
+  add('fieldEdits', 'FieldPermissions', 'PATCH', changes.updateFields);
   return requests;
 }
 
@@ -104,13 +121,14 @@ function resultOf(bodies: Map<string, unknown>, changes: GrantChanges): JournalD
     createdFieldPermissionIds: savedIds(bodies, 'fields'),
     widenedObjects: changes.updateObjects.map((r) => String(r.Id)),
     fields: changes.createFields.map((r) => String(r.Field)),
+    added: changes.diff.added.map(markText),
+    removed: changes.removed.map(markText),
   };
 }
 
 /**
- * ObjectPermissions and FieldPermissions rows for the desired grants, in sObject Collections.
- * Additive: on a permission set that already grants some of them (Update access, resume) only the
- * missing rows are created.
+ * ObjectPermissions and FieldPermissions rows for the desired grants, in sObject Collections. On a
+ * permission set that already grants some of them (Update access, resume) only the difference is sent.
  */
 export const accessGrantsStep: Step = {
   id: 'accessGrants',
@@ -132,16 +150,16 @@ export const accessGrantsStep: Step = {
     }
     const existing = await readGrants(ctx, parentId);
     ctx.run.existingGrants = existing;
-    const changes = changesFor(ctx, parentId);
-    const complete = changes.createObjects.length + changes.updateObjects.length + changes.createFields.length === 0;
-    return complete ? { createdObjectPermissionIds: [], createdFieldPermissionIds: [], widenedObjects: [], fields: [] } : null;
+    const complete = changeCount(changesFor(ctx, parentId)) === 0;
+    return complete ? { createdObjectPermissionIds: [], createdFieldPermissionIds: [], widenedObjects: [], fields: [], added: [], removed: [] } : null;
   },
   compose(ctx) {
     const parentId = text(ctx.artifacts, 'permissionSet', 'id') ?? '';
     const changes = changesFor(ctx, parentId);
     const requests = collectionRequests(changes);
-    // Composite carries at most five collections; bigger profiles go through apply in several calls.
-    if (requests.length > COMPOSITE_QUERY_LIMIT || requests.length === 0) return null;
+    // Composite carries at most five collections; bigger profiles, and removals (one type per delete,
+    // fact COLLECTIONS-MIXED-DELETE), go through apply.
+    if (requests.length > COMPOSITE_QUERY_LIMIT || requests.length === 0 || changes.deleteFieldIds.length + changes.deleteObjectIds.length > 0) return null;
     return { requests, provisional: {}, accept: (bodies) => resultOf(bodies, changes) };
   },
   async apply(ctx) {
@@ -154,6 +172,7 @@ export const accessGrantsStep: Step = {
       const answered = await ctx.client.compositeAllOrNone(requests.slice(i, i + COMPOSITE_QUERY_LIMIT));
       for (const [ref, body] of answered) bodies.set(ref, body);
     }
+    await destroyGrants(ctx, changes.deleteFieldIds, changes.deleteObjectIds);
     return resultOf(bodies, changes);
   },
   async undo(ctx, result) {

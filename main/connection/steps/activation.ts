@@ -43,7 +43,8 @@ export const activationStep: Step = {
     const credentials = await agentCredentials(ctx);
     const deadline = ctx.now().getTime() + ctx.activationTimeoutMs;
     const deadlineAt = new Date(deadline).toISOString();
-    const waitingSince = text(ctx.artifacts, 'app', 'createdAt') ?? ctx.now().toISOString();
+    // Salesforce's clock starts when the app changed: its creation, or Rotate key's new certificate (fact CERTIFICATE-ROTATION).
+    const waitingSince = text(ctx.artifacts, 'replaceCertificate', 'replacedAt') ?? text(ctx.artifacts, 'app', 'createdAt') ?? ctx.now().toISOString();
     const pace = waitBeforeNextAttempt(Date.parse(waitingSince));
     for (let attempt = 1; ; attempt++) {
       ctx.onActivation({ attempt, nextAttemptAt: null, deadlineAt, waitingSince });

@@ -2,7 +2,7 @@ import { fail } from '../../../common/app-error-schema';
 import { metadataText, type MetadataRecord } from '../../salesforce/metadata';
 import { SalesforceError } from '../../salesforce/errors';
 import { text } from '../artifacts';
-import { isOurs } from '../names';
+import { isOurs, type ArtifactNames } from '../names';
 import type { JournalData } from '../../store/journal';
 import type { RemovalContext, Step, StepContext } from './step';
 
@@ -27,26 +27,31 @@ function components(ctx: StepContext) {
   return {
     header: { fullName: app, contactEmail: ctx.snapshot.adminEmail, description: names.description, distributionState: 'Local', isProtected: false, label: names.appLabel },
     oauth: { fullName: names.oauthSettingsName, commaSeparatedOauthScopes: 'Api', externalClientApplication: app, label: names.appLabel },
-    global: {
-      fullName: names.globalOauthSettingsName,
-      callbackUrl: CALLBACK_URL,
-      certificate: certificate(ctx),
-      externalClientApplication: app,
-      isClientCredentialsFlowEnabled: false,
-      isConsumerSecretOptional: false,
-      isIntrospectAllTokens: false,
-      isPkceRequired: false,
-      isSecretRequiredForRefreshToken: false,
-      label: names.appLabel,
-    },
+    global: globalOauthSettings(names, certificate(ctx)),
   } satisfies Record<string, MetadataRecord>;
+}
+
+/** The app's global OAuth settings, which hold its one certificate (Rotate key writes them again, fact CERTIFICATE-ROTATION). */
+export function globalOauthSettings(names: ArtifactNames, certificatePem: string): MetadataRecord {
+  return {
+    fullName: names.globalOauthSettingsName,
+    callbackUrl: CALLBACK_URL,
+    certificate: certificatePem,
+    externalClientApplication: names.appApiName,
+    isClientCredentialsFlowEnabled: false,
+    isConsumerSecretOptional: false,
+    isIntrospectAllTokens: false,
+    isPkceRequired: false,
+    isSecretRequiredForRefreshToken: false,
+    label: names.appLabel,
+  };
 }
 
 function configurablePolicies(ctx: StepContext, fullName: string): MetadataRecord {
   return { fullName, externalClientApplication: ctx.names.appApiName, isEnabled: true, isOauthPluginEnabled: true, label: ctx.names.appLabel };
 }
 
-/** Admin-approved pre-authorisation by the agent's permission set (salesforce.md §2.3, §2.6). */
+/** Admin-approved pre-authorisation by the agent's permission set (fact ECA-PREAUTHORIZE-PERMISSION-SET). */
 function oauthPolicies(ctx: StepContext, fullName: string): MetadataRecord {
   return {
     fullName,

@@ -8,6 +8,7 @@ import { licenceStep } from './licence';
 import { permissionSetStep } from './permission-set';
 import type { Step } from './step';
 import { verificationStep } from './verification';
+import { newKeyPairStep, replaceCertificateStep } from './certificate';
 
 /** Enable, in order. Disable, Update access and Reconnect are other lists over the same steps. */
 export const enableSteps: Step[] = [
@@ -22,7 +23,10 @@ export const enableSteps: Step[] = [
   verificationStep,
 ];
 
-/** Teardown order (salesforce.md §3.4): app first (stops tokens), assignments, licence, user, permission set. */
+/** Teardown order (fact TEARDOWN-ORDER): app first (stops tokens), assignments, licence, user, permission set. */
 export const teardownSteps: Step[] = [appStep, assignmentStep, licenceStep, integrationUserStep, permissionSetStep];
 
 export const updateAccessSteps: Step[] = [accessGrantsStep, activationStep, verificationStep];
+
+/** Rotate key: a new key pair, its certificate on the app (the consumer key stays), then proven as the agent. */
+export const rotateKeySteps: Step[] = [newKeyPairStep, replaceCertificateStep, activationStep, verificationStep];

@@ -46,11 +46,14 @@ function userRecord(ctx: StepContext, username: string) {
     Alias: alias,
     CommunityNickname: username.split('@')[0]?.slice(0, 40) ?? alias,
     ProfileId: requireProfile(ctx),
-    TimeZoneSidKey: 'America/Los_Angeles',
-    LocaleSidKey: 'en_US',
-    EmailEncodingKey: 'UTF-8',
-    LanguageLocaleKey: 'en_US',
+    ...userDefaultFields(ctx),
   };
+}
+
+/** The org's defaults, with what the admin changed in the review over them (fact USER-DEFAULTS). */
+function userDefaultFields(ctx: StepContext) {
+  const chosen = { ...ctx.snapshot.userDefaults, ...ctx.run.userDefaults };
+  return { TimeZoneSidKey: chosen.timeZone, LocaleSidKey: chosen.locale, EmailEncodingKey: chosen.emailEncoding, LanguageLocaleKey: chosen.language };
 }
 
 function reactivation(ctx: StepContext) {
@@ -67,10 +70,24 @@ export function explainUserError(thrown: unknown, ctx: StepContext): never {
       params: { used: seats?.used ?? 0, total: seats?.total ?? 0 },
     });
   }
+  if (error.code === 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST') refusedDefault(error.fields, ctx);
   if (error.code === 'DUPLICATE_USERNAME') {
     fail('DUPLICATE_USERNAME', `Salesforce kept refusing the integration user's username as already taken (tried ${USERNAME_TRIES} different ones). Try again later.`, { action: 'retry' });
   }
   throw thrown;
+}
+
+const DEFAULT_FIELDS = { TimeZoneSidKey: 'time zone', LocaleSidKey: 'locale', LanguageLocaleKey: 'language', EmailEncodingKey: 'email encoding' } as const;
+
+/** The org keeps its own list of each default's values (fact USER-DEFAULTS): name the one it refused. */
+function refusedDefault(fields: string[], ctx: StepContext): void {
+  const sent = userDefaultFields(ctx);
+  const field = (Object.keys(DEFAULT_FIELDS) as (keyof typeof DEFAULT_FIELDS)[]).find((f) => fields.includes(f));
+  if (!field) return;
+  fail('USER_DEFAULT_REFUSED', `Salesforce refused the integration user's ${DEFAULT_FIELDS[field]} "${sent[field]}". Choose one the org offers and try again.`, {
+    action: 'retry',
+    params: { field: DEFAULT_FIELDS[field], value: sent[field] },
+  });
 }
 
 /**
@@ -132,7 +149,7 @@ export const integrationUserStep: Step = {
     const id = text({ integrationUser: result }, 'integrationUser', 'id');
     if (!id) return;
     await removeUnrecordedLicence(ctx, id);
-    // Salesforce cannot delete users: deactivating frees the licence seat (salesforce.md §3.4).
+    // Salesforce cannot delete users: deactivating frees the licence seat (facts USER-DELETE, INTEGRATION-SEATS).
     await ctx.client.update('User', id, { IsActive: false });
   },
   undoRequests(result) {

@@ -1,10 +1,10 @@
-import { createAgentKeyPair, type AgentKeyPair } from '../../agent/keys';
+import { certificateNotAfter, createAgentKeyPair, type AgentKeyPair } from '../../agent/keys';
 import type { StepContext, Step } from './step';
 
 export function privateKeyVaultKey(orgId: string, appName: string): string {
   return `agent-private-key:${orgId}:${appName}`;
 }
-function certificateVaultKey(orgId: string, appName: string): string {
+export function certificateVaultKey(orgId: string, appName: string): string {
   return `agent-certificate:${orgId}:${appName}`;
 }
 
@@ -17,8 +17,8 @@ export async function agentPrivateKey(ctx: Pick<StepContext, 'vault' | 'orgId' |
  * Key generation is local CPU work (30–490 ms) off the main thread: begun before the pre-flight, it
  * runs while the org answers instead of between two requests. A failure surfaces when the step awaits it.
  */
-export function keyPairInAdvance(appLabel: string, now: Date): Promise<AgentKeyPair> {
-  const pending = createAgentKeyPair(appLabel, now);
+export function keyPairInAdvance(appLabel: string, now: Date, lifetimeDays: number): Promise<AgentKeyPair> {
+  const pending = createAgentKeyPair(appLabel, now, lifetimeDays);
   pending.catch(() => undefined);
   return pending;
 }
@@ -32,14 +32,15 @@ export const keyPairStep: Step = {
     const certificatePem = await ctx.vault.get(certificateVaultKey(ctx.orgId, ctx.names.appApiName));
     if (!key || !certificatePem) return null;
     ctx.log.registerSecret(key);
-    return { vaultKey: privateKeyVaultKey(ctx.orgId, ctx.names.appApiName), certificatePem };
+    const notAfter = certificateNotAfter(certificatePem);
+    return { vaultKey: privateKeyVaultKey(ctx.orgId, ctx.names.appApiName), certificatePem, ...(notAfter && { notAfter }) };
   },
   async apply(ctx) {
-    const pair = await (ctx.pendingKeyPair ?? createAgentKeyPair(ctx.names.appLabel, ctx.now()));
+    const pair = await (ctx.pendingKeyPair ?? createAgentKeyPair(ctx.names.appLabel, ctx.now(), ctx.certificateLifetimeDays));
     ctx.log.registerSecret(pair.privateKeyPem);
     await ctx.vault.set(privateKeyVaultKey(ctx.orgId, ctx.names.appApiName), pair.privateKeyPem);
     await ctx.vault.set(certificateVaultKey(ctx.orgId, ctx.names.appApiName), pair.certificatePem);
-    return { vaultKey: privateKeyVaultKey(ctx.orgId, ctx.names.appApiName), certificatePem: pair.certificatePem };
+    return { vaultKey: privateKeyVaultKey(ctx.orgId, ctx.names.appApiName), certificatePem: pair.certificatePem, notAfter: pair.notAfter };
   },
   async undo(ctx) {
     await ctx.vault.delete(privateKeyVaultKey(ctx.orgId, ctx.names.appApiName));

@@ -1,7 +1,7 @@
 import { destroyFound } from '../../salesforce/client';
 import { fail } from '../../../common/app-error-schema';
 import { text } from '../artifacts';
-import { isOurs } from '../names';
+import { isOurs, ownerOf } from '../names';
 import type { Step } from './step';
 
 /** The agent's permission set: no licence (integration users can't take a Salesforce-licensed set). */
@@ -19,9 +19,24 @@ export const permissionSetStep: Step = {
       });
     }
     ctx.note('permissionSet', 'reusedPermissionSet');
+    const owner = ownerOf(ctx.names.description);
+    const theirs = ownerOf(found.description);
+    // Taken over, or made before owners were recorded: its description is rewritten to name this connection.
+    if (owner && (theirs?.installId !== owner.installId || theirs.connectionId !== owner.connectionId)) {
+      ctx.run.redescribePermissionSet = found.id;
+      return Promise.resolve(null);
+    }
     return Promise.resolve({ id: found.id, name: found.name, adopted: true });
   },
   compose(ctx) {
+    const adopted = ctx.run.redescribePermissionSet;
+    if (adopted) {
+      return {
+        requests: [{ referenceId: 'permissionSet', method: 'PATCH', url: `/sobjects/PermissionSet/${adopted}`, body: { Description: ctx.names.description } }],
+        provisional: { id: adopted, name: ctx.names.permissionSetApiName },
+        accept: () => ({ id: adopted, name: ctx.names.permissionSetApiName, adopted: true }),
+      };
+    }
     return {
       requests: [{ referenceId: 'permissionSet', method: 'POST', url: '/sobjects/PermissionSet', body: record(ctx.names) }],
       provisional: { id: '@{permissionSet.id}', name: ctx.names.permissionSetApiName },
@@ -29,6 +44,11 @@ export const permissionSetStep: Step = {
     };
   },
   async apply(ctx) {
+    const adopted = ctx.run.redescribePermissionSet;
+    if (adopted) {
+      await ctx.client.update('PermissionSet', adopted, { Description: ctx.names.description });
+      return { id: adopted, name: ctx.names.permissionSetApiName, adopted: true };
+    }
     const id = await ctx.client.create('PermissionSet', record(ctx.names));
     return { id, name: ctx.names.permissionSetApiName, adopted: false };
   },

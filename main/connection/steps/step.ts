@@ -1,4 +1,4 @@
-import type { ActivationProgress, RemovalStepId, StepId, StepNoteKey } from '../../../common';
+import type { ActivationProgress, Grant, RemovalStepId, StepId, StepNoteKey, UserDefaultsOverride } from '../../../common';
 import type { DesiredAccess } from '../../agent/grants';
 import type { AgentKeyPair } from '../../agent/keys';
 import type { AgentTokenResult } from '../../agent/token';
@@ -33,6 +33,8 @@ export interface StepContext {
   sleep: Sleep;
   retry: RetryPolicy;
   activationTimeoutMs: number;
+  /** Setting `certificateLifetimeDays`, read at the start of the run. */
+  certificateLifetimeDays: number;
   onActivation(progress: ActivationProgress): void;
   /** A short admin-readable note on the step's progress line. */
   note(step: StepId, note: StepNoteKey): void;
@@ -59,6 +61,12 @@ export interface RunScratch {
   replaceApp?: boolean;
   /** The integration username this run tries (a new one after Salesforce calls one taken). */
   username?: string;
+  /** Our permission set whose description names another owner (a take-over): adopted and re-described. */
+  redescribePermissionSet?: string;
+  /** Update access: the grants this app made before (the connection record), and whether hand-added ones go too. */
+  reconcile?: { recorded: readonly Grant[]; removeHandAdded: boolean };
+  /** The admin's changes to the integration user's defaults from the review (fact USER-DEFAULTS). */
+  userDefaults?: UserDefaultsOverride;
 }
 
 /** What taking something down needs: no look at the org first (Disable works from the connection record). */

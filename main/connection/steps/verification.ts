@@ -31,7 +31,7 @@ function refusedThroughParents(grants: readonly Grant[], object: string, error: 
 }
 
 /** The token activation obtained (a resumed run, where activation finished earlier, has none), and new ones on request. */
-function agentTokens(ctx: StepContext): AgentTokens {
+export function agentTokens(ctx: StepContext): AgentTokens {
   const signIn = async (): Promise<AgentTokenResult> =>
     requestAgentToken({ instanceUrl: ctx.instanceUrl, audience: ctx.audience, ...(await agentCredentials(ctx)), now: ctx.now() });
   const usable = (token: AgentTokenResult) => {

@@ -1,5 +1,5 @@
 /**
- * Web-server flow authorize step (§5.2, §5.3): login form, "Allow access" page, exact redirect_uri
+ * Web-server flow authorize step (facts WEB-SERVER-FLOW, OAUTH-LOOPBACK-CALLBACK): login form, "Allow access" page, exact redirect_uri
  * match, PKCE (S256 semantics even without code_challenge_method), state passed back, single-use codes.
  */
 import type { Ctx } from './context';

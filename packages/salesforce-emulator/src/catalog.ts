@@ -11,11 +11,18 @@ export const SYSTEM_PERMISSIONS = [
 export type SystemPermission = (typeof SYSTEM_PERMISSIONS)[number];
 
 const req = { required: true } as const;
+/** EntityDefinition's sharing model values (fact OWD-SOURCES). */
+const SHARING_MODELS = ['Private', 'Read', 'ReadWrite', 'ReadWriteTransfer', 'FullAccess', 'ControlledByParent', 'ControlledByCampaign', 'ControlledByLeadOrContact'];
 const ref = (to: string[], rel: string, opts: Partial<FieldDef> = {}): FieldDef =>
   field(rel === 'Who' ? 'WhoId' : rel === 'What' ? 'WhatId' : `${rel}Id`, 'reference', { referenceTo: to, relationshipName: rel, ...opts });
 const pick = (name: string, values: string[], opts = {}): FieldDef => field(name, 'picklist', { picklistValues: values, ...opts });
 const permFields = (): FieldDef[] => SYSTEM_PERMISSIONS.map((p) => field(p, 'boolean', { permissionable: false }));
 const readOnly = { createable: false, updateable: false, permissionable: false } as const;
+const userKey = { ...req, restrictedPicklist: true, permissionable: false } as const;
+const USER_TIME_ZONES = ['America/Los_Angeles', 'America/Denver', 'America/Chicago', 'America/New_York', 'America/Sao_Paulo', 'Europe/London', 'Europe/Stockholm', 'Europe/Berlin', 'Europe/Paris', 'Asia/Tokyo', 'Asia/Kolkata', 'Australia/Sydney', 'GMT'];
+const USER_LOCALES = ['en_US', 'en_GB', 'en_AU', 'sv_SE', 'de_DE', 'fr_FR', 'ja_JP', 'pt_BR'];
+const USER_LANGUAGES = ['en_US', 'en_GB', 'sv', 'de', 'fr', 'ja', 'pt_BR'];
+const USER_ENCODINGS = ['UTF-8', 'ISO-8859-1', 'Shift_JIS', 'ISO-2022-JP', 'EUC-JP', 'Big5', 'GB2312', 'ks_c_5601-1987'];
 /** Parts of a person's compound name carry no FLS of their own (fact FIELD-PERMISSIONABLE). */
 const nameParts = (): FieldDef[] => [
   field('FirstName', 'string', { length: 40, permissionable: false }), field('LastName', 'string', { ...req, length: 80 }),
@@ -88,8 +95,9 @@ function setupObjects(): ObjectDef[] {
       field('Username', 'string', req), field('FirstName', 'string'), field('LastName', 'string', req),
       field('Name', 'string', { ...readOnly, nameField: true, nillable: false }), field('Email', 'email', req),
       field('Alias', 'string', { ...req, length: 8 }), field('CommunityNickname', 'string', { nillable: false, defaultedOnCreate: true, permissionable: false, length: 40 }),
-      field('TimeZoneSidKey', 'string', req), field('LocaleSidKey', 'string', req), field('EmailEncodingKey', 'string', req),
-      field('LanguageLocaleKey', 'string', req), ref(['Profile'], 'Profile', { nillable: false, permissionable: false }),
+      // Fact USER-DEFAULTS: restricted picklists, each value checked on save (a sample of Salesforce's lists).
+      pick('TimeZoneSidKey', USER_TIME_ZONES, userKey), pick('LocaleSidKey', USER_LOCALES, userKey), pick('EmailEncodingKey', USER_ENCODINGS, userKey),
+      pick('LanguageLocaleKey', USER_LANGUAGES, userKey), ref(['Profile'], 'Profile', { nillable: false, permissionable: false }),
       field('IsActive', 'boolean', { permissionable: false }), field('UserType', 'string', readOnly),
       field('Title', 'string'), field('CompanyName', 'string'),
     ], { ...setup, deletable: false }),
@@ -167,6 +175,11 @@ function setupObjects(): ObjectDef[] {
       pick('DefaultPricebookAccess', ['None', 'Read', 'ReadSelect'], readOnly),
       pick('DefaultCampaignAccess', ['None', 'Read', 'Edit', 'All'], readOnly),
       field('NamespacePrefix', 'string', readOnly),
+    ], { ...setup, createable: false, updateable: false, deletable: false }),
+    // Fact OWD-SOURCES: the sharing model of an object, one row per object (the emulator keeps rows for custom objects).
+    object('EntityDefinition', '01I', [
+      field('QualifiedApiName', 'string', { ...readOnly, nameField: true }), field('DurableId', 'string', readOnly),
+      pick('InternalSharingModel', SHARING_MODELS, readOnly), pick('ExternalSharingModel', SHARING_MODELS, readOnly),
     ], { ...setup, createable: false, updateable: false, deletable: false }),
     object('ExternalClientApplication', '0xI', [
       field('DeveloperName', 'string', readOnly), field('MasterLabel', 'string', { ...readOnly, nameField: true }),

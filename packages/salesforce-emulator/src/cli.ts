@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     port: intOption(values.port, 'port', 0),
     instancePort: intOption(values['instance-port'], 'instance-port', 0),
     latencyMs: intOption(values['latency-ms'], 'latency-ms', 0),
-    // Outside tests, mimic Salesforce's propagation delay for new apps (§1.5).
+    // Outside tests, mimic Salesforce's propagation delay for new apps (fact ACTIVATION-PROPAGATION).
     activationDelayMs: intOption(values['activation-delay-ms'], 'activation-delay-ms', 120_000),
     accessTokenTtlS: intOption(values['access-token-ttl-s'], 'access-token-ttl-s', 7200),
     seed,

@@ -47,7 +47,7 @@ export async function signIn(emu: StartedEmulator, who: 'admin' | 'nonAdmin' = '
 export interface MdError { message: string; statusCode: string }
 export interface MdSaveResult { fullName: string; success: boolean; created?: boolean; errors: MdError[] | MdError }
 
-/** jsforce's metadata typings predate ECA types (v47 WSDL, §0.6): an untyped view of the same calls. */
+/** jsforce's metadata typings predate ECA types (they come from its v47 WSDL): an untyped view of the same calls. */
 export interface LooseMetadataApi {
   create(type: string, md: object[]): Promise<MdSaveResult[]>;
   create(type: string, md: object): Promise<MdSaveResult>;

@@ -1,5 +1,5 @@
 /**
- * sObject Collections (§4.5): create / update / delete up to 200 records, per-record results with
+ * sObject Collections (facts COMPOSITE-LIMITS, COLLECTIONS-PER-RECORD): create / update / delete up to 200 records, per-record results with
  * `statusCode`, one setup object type per call, allOrNone rollback; plus the retrieve variant.
  */
 import { deleteRecord, insertRecord, updateRecord } from './dml';
@@ -61,7 +61,7 @@ function recordType(rec: unknown): string | undefined {
   return typeof rec.attributes.type === 'string' ? rec.attributes.type : undefined;
 }
 
-/** Setup objects can't share a call with another object type (§4.5, fact COLLECTIONS-MIXED-DELETE). */
+/** Setup objects can't share a call with another object type (fact COLLECTIONS-MIXED-DELETE). */
 function mixedDml(req: RestRequest, def: ObjectDef, firstType: string): DmlError | undefined {
   const first = req.org.store.object(firstType);
   if (!first || first.name === def.name || (!first.setup && !def.setup)) return undefined;

@@ -1,5 +1,5 @@
 /**
- * Composite (§4.5): up to 25 subrequests, at most 5 of them collections or queries, `@{ref.path}`
+ * Composite (fact COMPOSITE-LIMITS): up to 25 subrequests, at most 5 of them collections or queries, `@{ref.path}`
  * references to earlier results, allOrNone rollback with PROCESSING_HALTED for the others, and
  * collation (fact COMPOSITE-ORDER): unless the body says `collateSubrequests: false`, subrequests
  * that don't reference each other may run in another order than sent.

@@ -1,5 +1,5 @@
 /**
- * Connect REST OAuth resources (§2.5): app usage list and consumer credentials. Credentials are
+ * Connect REST OAuth resources (fact ECA-CONSUMER-SECRET-READ): app usage list and consumer credentials. Credentials are
  * served only when ExternalClientAppSettings.enableClientSecretInRestApiAccess is on (v62+ setting).
  */
 import { boolOf, ECA_GLOBAL, ECA_HEADER, ecaBundle, textOf } from './eca';

@@ -54,7 +54,7 @@ export function handleControl(emu: Emulator, ctx: Ctx): EmuResponse {
   }
 }
 
-/** Returns an error message when a callback is refused (switch rejectLoopbackIpCallback, §5.3). */
+/** Returns an error message when a callback is refused (switch rejectLoopbackIpCallback, fact OAUTH-LOOPBACK-CALLBACK). */
 export function registerSignInClient(emu: Emulator, c: { clientId: string; redirectUris: string[]; pkceRequired?: boolean | undefined }): string | undefined {
   if (emu.org.switches.rejectLoopbackIpCallback && c.redirectUris.some((u) => u.startsWith('http://127.0.0.1'))) {
     return 'Callback URL: Cannot be an HTTP URL';

@@ -52,7 +52,7 @@ export function updateRecord(org: Org, p: Principal, def: ObjectDef, id: string,
 
 export function deleteRecord(org: Org, p: Principal, def: ObjectDef, id: string): void {
   if (def.name === 'User') {
-    // §3.4: users can't be deleted; the exact REST error is unverified (switch).
+    // Fact USER-DELETE: users can't be deleted; the exact REST error is unverified (switch).
     if (org.switches.userDeleteError === 'METHOD_NOT_ALLOWED') {
       throw new DmlError('METHOD_NOT_ALLOWED', "HTTP Method 'DELETE' not allowed. Allowed are HEAD,GET,PATCH", [], 405);
     }

@@ -1,4 +1,4 @@
-/** Looks up an External Client App and its satellites (§2.2) by header name or consumer key. */
+/** Looks up an External Client App and its satellites (fact ECA-METADATA-TYPES) by header name or consumer key. */
 import type { MdComponent, MdObject, MdValue, Org } from './org';
 
 export const ECA_HEADER = 'ExternalClientApplication';

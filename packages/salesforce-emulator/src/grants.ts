@@ -1,5 +1,5 @@
 /**
- * Token endpoint grants (§5.2, §5.4, §5.7, §2.6): authorization_code, refresh_token, JWT bearer and
+ * Token endpoint grants (facts WEB-SERVER-FLOW, TOKEN-RESPONSE, CLIENT-CREDENTIALS-HOST, JWT-BEARER-GRANT): authorization_code, refresh_token, JWT bearer and
  * client_credentials, plus the activation delay of freshly created External Client Apps.
  */
 import { createHash, createPublicKey, createVerify, X509Certificate, type KeyObject } from 'node:crypto';
@@ -87,7 +87,7 @@ function refreshGrant(ctx: Ctx, form: URLSearchParams): EmuResponse {
   }));
 }
 
-/** §1.5/§7: tokens for a new app fail with `invalid_client_id` until the activation delay has passed. */
+/** Fact ACTIVATION-PROPAGATION: tokens for a new app fail with `invalid_client_id` until the activation delay has passed. */
 function activeApp(org: Org, consumerKey: string): EcaBundle | undefined {
   const eca = ecaByConsumerKey(org, consumerKey);
   if (!eca?.global) return undefined;
@@ -144,7 +144,7 @@ function audienceOk(org: Org, aud: unknown): boolean {
   return list.some((a) => typeof a === 'string' && accepted.includes(a.replace(/\/$/, '')));
 }
 
-/** Admin-approved pre-authorization: a listed permission set assigned to the user, or the user's profile (§2.3, §2.6). */
+/** Admin-approved pre-authorization: a listed permission set assigned to the user, or the user's profile (fact ECA-PREAUTHORIZE-PERMISSION-SET). */
 export function isPreAuthorized(org: Org, eca: EcaBundle, user: SRecord): boolean {
   const f = eca.oauthPolicies?.fields;
   if (!f || textOf(f, 'permittedUsersPolicyType') !== 'AdminApprovedPreAuthorized') return false;
@@ -173,7 +173,7 @@ function jwtBearer(ctx: Ctx, form: URLSearchParams): EmuResponse {
   const valid = jwt.header.alg === 'RS256' && createVerify('RSA-SHA256').update(jwt.signingInput).verify(key, jwt.signature);
   if (!valid) return oauthError(400, 'invalid_grant', 'invalid assertion');
   if (!audienceOk(org, jwt.claims.aud)) return oauthError(400, 'invalid_grant', 'Audience validation failed');
-  // exp is in seconds; sfdx-core sends milliseconds (far future), which Salesforce accepts (§2.6).
+  // exp is in seconds; sfdx-core sends milliseconds (far future), which Salesforce accepts (fact JWT-BEARER-GRANT).
   if (typeof jwt.claims.exp !== 'number' || jwt.claims.exp * 1000 <= org.now()) return oauthError(400, 'invalid_grant', 'expired authorization code');
   const user = org.userByUsername(typeof jwt.claims.sub === 'string' ? jwt.claims.sub : '');
   if (!user || user.IsActive !== true || !isPreAuthorized(org, eca, user)) {
@@ -186,7 +186,7 @@ function jwtBearer(ctx: Ctx, form: URLSearchParams): EmuResponse {
 
 function clientCredentials(ctx: Ctx, form: URLSearchParams): EmuResponse {
   const { org } = ctx;
-  // §0.4/§5.7: only the My Domain host serves this grant.
+  // Only the My Domain host serves this grant (fact CLIENT-CREDENTIALS-HOST).
   if (ctx.origin === 'login') return oauthError(400, 'invalid_grant', 'request not supported on this domain');
   const creds = clientCreds(ctx, form);
   const eca = activeApp(org, creds.clientId);

@@ -35,7 +35,7 @@ export function redirect(location: string, headers: Record<string, string> = {})
   return { status: 302, headers: { location, ...headers }, body: '' };
 }
 
-/** REST error body: always an array of `{message, errorCode, fields}` (salesforce.md §6.1). */
+/** REST error body: always an array of `{message, errorCode, fields}` (fact REST-ERRORS). */
 export interface RestError {
   message: string;
   errorCode: string;
@@ -48,7 +48,7 @@ export function restError(status: number, errorCode: string, message: string, fi
   return json(status, [err]);
 }
 
-/** OAuth error body `{error, error_description}` (salesforce.md §5.4). */
+/** OAuth error body `{error, error_description}` (fact TOKEN-RESPONSE). */
 export function oauthError(status: number, error: string, description: string): EmuResponse {
   return json(status, { error, error_description: description });
 }

@@ -1,6 +1,6 @@
 /**
- * Metadata types served by the CRUD endpoint, with the elements each may carry (§1, §2.2, §2.3).
- * Element kinds let the emulator fault on malformed booleans like Salesforce's SOAP parser does (§6.4).
+ * Metadata types served by the CRUD endpoint, with the elements each may carry (facts CONNECTED-APP-CREATE, ECA-METADATA-TYPES).
+ * Element kinds let the emulator fault on malformed booleans like Salesforce's SOAP parser does (fact METADATA-SOAP).
  */
 export type ElementKind = 'boolean' | 'string' | 'int' | 'complex';
 
@@ -82,7 +82,7 @@ export const METADATA_TYPES: Record<string, MetadataTypeSpec> = {
   },
 };
 
-/** Defaults Salesforce fills in when an element is omitted (§2.3). */
+/** Defaults Salesforce fills in when an element is omitted (fact ECA-METADATA-TYPES). */
 export const METADATA_DEFAULTS: Record<string, Record<string, string>> = {
   ExternalClientApplication: { distributionState: 'Local', isProtected: 'false' },
   ExtlClntAppGlobalOauthSettings: {

@@ -1,5 +1,5 @@
 /**
- * Metadata API CRUD at /services/Soap/m/XX.X (§1, §2, §6.4): create / read / update / upsert / delete /
+ * Metadata API CRUD at /services/Soap/m/XX.X (facts ECA-METADATA-TYPES, METADATA-SOAP): create / read / update / upsert / delete /
  * list for the External Client App types, ExternalClientAppSettings and ConnectedApp.
  */
 import { X509Certificate } from 'node:crypto';
@@ -165,7 +165,7 @@ function createComponent(org: Org, spec: MetadataTypeSpec, fullName: string, md:
   const type = spec.name;
   if (type === 'ExternalClientAppSettings') throw new ItemFailure('DUPLICATE_VALUE', `${fullName} already exists; settings can only be updated`);
   if (type === 'ConnectedApp' && !org.switches.allowConnectedAppCreate) {
-    // §0.1: Spring '26 blocks new connected apps, including through the Metadata API.
+    // Fact CONNECTED-APP-CREATE: Spring '26 blocks new connected apps, including through the Metadata API.
     throw new ItemFailure('FIELD_INTEGRITY_EXCEPTION', "You can't create a connected app. To enable connected app creation, contact Salesforce Support. Use an external client app instead.");
   }
   if (org.component(type, fullName)) throw new ItemFailure('DUPLICATE_DEVELOPER_NAME', `There is already a ${type} named ${fullName}.`);
@@ -296,7 +296,7 @@ function readXml(org: Org, req: SoapRequest, version: number): string {
   const spec = typeSpec(type, version);
   const names = namesOf(req);
   checkCount(names.length);
-  // A missing name gives an empty record, not an error (§6.4).
+  // A missing name gives an empty record, not an error (fact METADATA-SOAP).
   return names.map((n) => {
     const c = org.component(spec.name, n);
     if (!c) return `<records xsi:nil="true"/>`;
@@ -304,7 +304,7 @@ function readXml(org: Org, req: SoapRequest, version: number): string {
   }).join('');
 }
 
-/** consumerSecret is masked in reads unless the deprecated Metadata API exposure setting is on (§2.5). */
+/** consumerSecret is masked in reads unless the deprecated Metadata API exposure setting is on (fact ECA-CONSUMER-SECRET-READ). */
 function visibleFields(org: Org, c: MdComponent): MdObject {
   const settings = org.component('ExternalClientAppSettings', 'ExternalClientApp');
   const exposed = settings !== undefined && boolOf(settings.fields, 'enableConsumerSecretApiAccess', false);
@@ -371,7 +371,7 @@ function list(org: Org, req: SoapRequest, version: number): string[] {
   });
 }
 
-/** Mirrors ECA headers into the queryable ExternalClientApplication sObject (§2.5). */
+/** Mirrors ECA headers into the queryable ExternalClientApplication sObject (fact ECA-METADATA-TYPES). */
 export function syncEcaRecords(org: Org): void {
   const table = org.store.table('ExternalClientApplication');
   table.clear();

@@ -1,4 +1,4 @@
-/** OAuth endpoints served on both origins: authorize, token, revoke, userinfo and the identity URL (§5.1, §5.5). */
+/** OAuth endpoints served on both origins: authorize, token, revoke, userinfo and the identity URL (fact OAUTH-ENDPOINTS). */
 import { handleAuthorize } from './authorize';
 import { formBody, type Ctx } from './context';
 import { handleToken } from './grants';

@@ -60,8 +60,14 @@ export interface AuthCodeInfo {
   used: boolean;
 }
 
+/** An object's org-wide default for internal users, as EntityDefinition.InternalSharingModel names it (fact OWD-SOURCES). */
+export type SharingModel = 'Private' | 'Read' | 'ReadWrite' | 'ControlledByParent';
+/** Org-wide defaults that differ from the seed's, per object (standard objects on Organization, custom ones on EntityDefinition). */
+export type SharingDefaults = Partial<Record<string, SharingModel>>;
+
 export interface OrgConfig {
   seed: 'demo' | 'empty';
+  sharing: SharingDefaults;
   accessTokenTtlS: number;
   activationDelayMs: number;
   switches: EmulatorSwitches;
@@ -160,7 +166,7 @@ export class Org {
     return licenseId ? this.store.get('UserLicense', licenseId) : undefined;
   }
 
-  /** Recomputes fields Salesforce derives: names and licence usage (§3.5: deactivation frees a seat). */
+  /** Recomputes fields Salesforce derives: names and licence usage (fact INTEGRATION-SEATS: deactivation frees a seat). */
   refreshDerived(): void {
     syncGroupPermissionSets(this);
     this.syncProfileAssignments();

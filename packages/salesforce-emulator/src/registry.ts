@@ -1,5 +1,5 @@
 /**
- * Usernames are unique across every Salesforce org and stay reserved after deactivation (§3.3), so the
+ * Usernames are unique across every Salesforce org and stay reserved after deactivation (fact USER-USERNAME), so the
  * registry is module-level: every emulator started in this process shares it.
  */
 const usernames = new Map<string, string>(); // lower-case username -> orgId

@@ -6,7 +6,8 @@ import { DmlError } from './errors';
 import type { EmuResponse } from './http';
 import type { Org } from './org';
 import { findField, type ObjectDef } from './schema';
-import { canReadField, canReadObject, canReadRecord, type Principal } from './security';
+import { canReadField, canReadObject, type Principal } from './security';
+import { canReadRecord } from './sharing';
 import { recordAttributes } from './soql';
 
 export interface RestRequest {

@@ -1,5 +1,5 @@
 /**
- * REST data API under /services/data/vXX.X (§6.1–§6.3): versions, resources, sObject CRUD, describe,
+ * REST data API under /services/data/vXX.X (facts REST-ERRORS, API-VERSIONS, REST-PATHS): versions, resources, sObject CRUD, describe,
  * query, limits, and dispatch to collections, composite and Connect REST.
  */
 import { handleCollections, handleRetrieveCollection } from './collections';

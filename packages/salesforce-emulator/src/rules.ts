@@ -1,5 +1,5 @@
 /**
- * Salesforce's own rules for the setup objects the app writes (salesforce.md §3 and §4).
+ * Salesforce's own rules for the setup objects the app writes (docs/salesforce.md, the integration user and permission facts).
  * Each check throws DmlError with the code and (where verified) the verbatim message.
  */
 import { DmlError } from './errors';
@@ -11,7 +11,7 @@ import { acceptsObjectPermissions } from './security';
 import { str, type SRecord } from './store';
 import { INTEGRATION_LICENSE, INTEGRATION_PSL } from './seed';
 
-/** §1.1 developer-name rule: letters, digits, underscores; starts with a letter; no `__`; no trailing `_`. */
+/** Fact DEVELOPER-NAME: letters, digits, underscores; starts with a letter; no `__`; no trailing `_`. */
 export const DEVELOPER_NAME = /^(?!.*__)[A-Za-z]([A-Za-z0-9_]*[A-Za-z0-9])?$/;
 export const DEVELOPER_NAME_MESSAGE =
   'The API Name can only contain underscores and alphanumeric characters. It must be unique, begin with a letter, not include spaces, not end with an underscore, and not contain two consecutive underscores.';
@@ -23,7 +23,9 @@ const ACCESS_MESSAGE = 'insufficient access rights on object id';
 
 export function beforeInsert(org: Org, def: ObjectDef, rec: SRecord): void {
   switch (def.name) {
-    case 'User': return userRules(org, undefined, rec);
+    case 'User':
+      restrictedPicklists(def, rec);
+      return userRules(org, undefined, rec);
     case 'PermissionSet': return permissionSetRules(org, undefined, rec);
     case 'ObjectPermissions': return objectPermissionRules(org, undefined, rec);
     case 'FieldPermissions': return fieldPermissionRules(org, undefined, rec);
@@ -35,7 +37,9 @@ export function beforeInsert(org: Org, def: ObjectDef, rec: SRecord): void {
 
 export function beforeUpdate(org: Org, def: ObjectDef, old: SRecord, next: SRecord): void {
   switch (def.name) {
-    case 'User': return userRules(org, old, next);
+    case 'User':
+      restrictedPicklists(def, next);
+      return userRules(org, old, next);
     case 'PermissionSet':
       if (old.IsOwnedByProfile === true && next.Name !== old.Name) throw new DmlError('INSUFFICIENT_ACCESS_OR_READONLY', ACCESS_MESSAGE);
       return permissionSetRules(org, old, next);
@@ -53,7 +57,7 @@ export function beforeDelete(org: Org, def: ObjectDef, rec: SRecord): void {
   if (rec.IsOwnedByProfile === true) throw new DmlError('INSUFFICIENT_ACCESS_OR_READONLY', ACCESS_MESSAGE);
   const assigned = org.store.where('PermissionSetAssignment', (a) => a.PermissionSetId === rec.Id);
   if (assigned.length && org.switches.rejectDeleteAssignedPermissionSet) {
-    // §4.1: unverified; the platform refuses to remove assigned sets elsewhere (package uninstall).
+    // Fact PERMISSION-SET-DELETE-ASSIGNED: unverified; the platform refuses to remove assigned sets elsewhere (package uninstall).
     throw new DmlError('DELETE_FAILED',
       `Your attempt to delete ${String(rec.Label)} could not be completed because it is assigned to users. Remove the permission set assignments first.`);
   }
@@ -69,7 +73,16 @@ export function afterDelete(org: Org, def: ObjectDef, rec: SRecord): void {
   }
 }
 
-// ---- User (§3.3, §3.5) ----
+// ---- User (facts USER-USERNAME, INTEGRATION-SEATS) ----
+
+/** A restricted picklist refuses any value outside its list (fact USER-DEFAULTS names the User ones). */
+function restrictedPicklists(def: ObjectDef, rec: SRecord): void {
+  for (const f of def.fields) {
+    const value = rec[f.name];
+    if (!f.restrictedPicklist || value === undefined || value === null || f.picklistValues.includes(String(value))) continue;
+    throw new DmlError('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${f.label}: bad value for restricted picklist field: ${String(value)}`, [f.name]);
+  }
+}
 
 function userRules(org: Org, old: SRecord | undefined, next: SRecord): void {
   const username = String(next.Username ?? '');
@@ -89,7 +102,7 @@ function userRules(org: Org, old: SRecord | undefined, next: SRecord): void {
   checkSeat(org, old, next);
 }
 
-/** A seat is needed when a user becomes active or moves to a profile of another licence (§3.5). */
+/** A seat is needed when a user becomes active or moves to a profile of another licence (fact INTEGRATION-SEATS). */
 function checkSeat(org: Org, old: SRecord | undefined, next: SRecord): void {
   if (next.IsActive !== true) return;
   const newLicense = org.licenseOf(next);
@@ -101,7 +114,7 @@ function checkSeat(org: Org, old: SRecord | undefined, next: SRecord): void {
   }
 }
 
-// ---- PermissionSet (§4.1) ----
+// ---- PermissionSet (facts DEVELOPER-NAME, PERMISSION-SET-DUPLICATE-NAME) ----
 
 function permissionSetRules(org: Org, old: SRecord | undefined, next: SRecord): void {
   const name = String(next.Name ?? '');
@@ -123,7 +136,7 @@ function permissionSetRules(org: Org, old: SRecord | undefined, next: SRecord): 
   }
 }
 
-// ---- ObjectPermissions (§4.2) ----
+// ---- ObjectPermissions (facts PERMISSION-DEPENDENCIES, OBJECT-PERMISSIONS-PICKLIST) ----
 
 const OBJECT_DEPENDENCIES: [string, string[]][] = [
   ['PermissionsCreate', ['PermissionsRead']],
@@ -153,7 +166,7 @@ function objectPermissionRules(org: Org, old: SRecord | undefined, next: SRecord
   }
   const dup = org.store.all('ObjectPermissions').find((o) => o.Id !== old?.Id && o.ParentId === next.ParentId && o.SobjectType === type);
   if (dup) throw new DmlError('DUPLICATE_VALUE', `duplicate value found: <unknown> duplicates value on record with id: ${String(dup.Id)}`);
-  // A set already assigned to an integration user without the PSL can't start granting standard objects (§3.1).
+  // A set already assigned to an integration user without the PSL can't start granting standard objects (fact INTEGRATION-USER-LICENCE).
   if (next.PermissionsRead === true && !target.custom) {
     for (const a of org.store.where('PermissionSetAssignment', (x) => x.PermissionSetId === next.ParentId)) {
       const user = org.user(String(a.AssigneeId));
@@ -162,7 +175,7 @@ function objectPermissionRules(org: Org, old: SRecord | undefined, next: SRecord
   }
 }
 
-// ---- FieldPermissions (§4.3) ----
+// ---- FieldPermissions (facts FIELD-PERMISSIONABLE, PERMISSION-DEPENDENCIES) ----
 
 function fieldPermissionRules(org: Org, old: SRecord | undefined, next: SRecord): void {
   const raw = String(next.Field ?? '');
@@ -187,7 +200,7 @@ function fieldPermissionRules(org: Org, old: SRecord | undefined, next: SRecord)
   if (dup) throw new DmlError('DUPLICATE_VALUE', `duplicate value found: <unknown> duplicates value on record with id: ${String(dup.Id)}`);
 }
 
-// ---- PermissionSetAssignment (§3.1, §4.4) and PermissionSetLicenseAssign (§3.2) ----
+// ---- PermissionSetAssignment (facts INTEGRATION-USER-LICENCE, PERMISSION-SET-ASSIGNMENT) and PermissionSetLicenseAssign ----
 
 function needsIntegrationPsl(org: Org, user: SRecord): boolean {
   if (org.licenseOf(user)?.Name !== INTEGRATION_LICENSE) return false;

@@ -1,6 +1,6 @@
 /**
  * Object and field definitions (what describe returns and what SOQL/DML validate against).
- * `permissionable` follows §4.3: required, system and name fields carry no FLS.
+ * `permissionable` follows fact FIELD-PERMISSIONABLE: required, system and name fields carry no FLS.
  */
 export type FieldType =
   | 'id' | 'string' | 'textarea' | 'email' | 'phone' | 'url' | 'picklist' | 'combobox' | 'reference'
@@ -31,7 +31,7 @@ export interface ObjectDef {
   labelPlural: string;
   keyPrefix: string;
   custom: boolean;
-  /** Setup objects can't share a DML transaction with other objects (§4.5). */
+  /** Setup objects can't share a DML transaction with other objects (fact COLLECTIONS-MIXED-DELETE). */
   setup: boolean;
   createable: boolean;
   updateable: boolean;
@@ -54,7 +54,7 @@ export function field(name: string, type: FieldType, opts: FieldOpts = {}): Fiel
     label: opts.label ?? labelize(name),
     type,
     nillable: opts.nillable ?? (!required && type !== 'boolean'),
-    // Required fields and system fields can't carry FLS (§4.3).
+    // Required fields and system fields can't carry FLS (fact FIELD-PERMISSIONABLE).
     permissionable: opts.permissionable ?? (!required && !system && !(opts.nameField ?? false)),
     custom,
     createable: opts.createable ?? !system,

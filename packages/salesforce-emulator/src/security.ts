@@ -1,6 +1,6 @@
 /**
  * Who a token acts as and what they may see: the profile's owned permission set plus assigned
- * permission sets (§4). Users with View/Modify All Data see every object and field (deviation:
+ * permission sets (fact PERMISSION-DEPENDENCIES). Users with View/Modify All Data see every object and field (deviation:
  * real admins get FLS from their profile, which grants everything in a standard org anyway).
  */
 import type { SystemPermission } from './catalog';
@@ -38,9 +38,9 @@ export function isApiOnly(org: Org, user: SRecord): boolean {
   return org.profileOf(user)?.PermissionsApiUserOnly === true;
 }
 
-type ObjectFlag = 'PermissionsRead' | 'PermissionsCreate' | 'PermissionsEdit' | 'PermissionsDelete';
+type ObjectFlag = 'PermissionsRead' | 'PermissionsCreate' | 'PermissionsEdit' | 'PermissionsDelete' | 'PermissionsViewAllRecords' | 'PermissionsModifyAllRecords';
 
-function hasObjectFlag(org: Org, p: Principal, objectName: string, flag: ObjectFlag): boolean {
+export function hasObjectFlag(org: Org, p: Principal, objectName: string, flag: ObjectFlag): boolean {
   return org.store.all('ObjectPermissions').some(
     (op) => op.SobjectType === objectName && p.permSetIds.has(str(op.ParentId) ?? '') && op[flag] === true);
 }
@@ -56,7 +56,7 @@ export function acceptsObjectPermissions(org: Org, def: ObjectDef): boolean {
 }
 
 /** Activities outside the picklist are reached through the records they belong to, not an object permission. */
-function throughParentRecords(org: Org, def: ObjectDef): boolean {
+export function throughParentRecords(org: Org, def: ObjectDef): boolean {
   return ACTIVITIES.has(def.name) && !acceptsObjectPermissions(org, def);
 }
 
@@ -65,25 +65,11 @@ export function canReadObject(org: Org, p: Principal, def: ObjectDef): boolean {
   return def.setup || p.isAdmin || throughParentRecords(org, def) || hasObjectFlag(org, p, def.name, 'PermissionsRead');
 }
 
-/**
- * Row visibility. Only activities reached through parent records are filtered ("controlled by parent"):
- * the assignee sees their own; anyone else needs Read on the object of every record it is related to
- * (WhoId, WhatId), and a task related to nothing is visible to its assignee only.
- */
-export function canReadRecord(org: Org, p: Principal, def: ObjectDef, rec: SRecord): boolean {
-  if (p.isAdmin || !throughParentRecords(org, def) || rec.OwnerId === p.userId) return true;
-  const parents = [str(rec.WhoId), str(rec.WhatId)].filter((id): id is string => Boolean(id));
-  return parents.length > 0 && parents.every((id) => {
-    const parent = org.store.findById(id);
-    return parent !== undefined && canReadObject(org, p, parent.def);
-  });
-}
-
 const SETUP_WRITE_PERMS: SystemPermission[] = [
   'PermissionsManageUsers', 'PermissionsCustomizeApplication', 'PermissionsAssignPermissionSets', 'PermissionsManageProfilesPermissionsets',
 ];
 
-export function canWriteObject(org: Org, p: Principal, def: ObjectDef, flag: Exclude<ObjectFlag, 'PermissionsRead'>): boolean {
+export function canWriteObject(org: Org, p: Principal, def: ObjectDef, flag: 'PermissionsCreate' | 'PermissionsEdit' | 'PermissionsDelete'): boolean {
   if (p.isAdmin) return true;
   if (def.setup) return SETUP_WRITE_PERMS.some((perm) => p.perms.has(perm));
   return hasObjectFlag(org, p, def.name, flag);
@@ -95,7 +81,7 @@ function hasFieldFlag(org: Org, p: Principal, def: ObjectDef, f: FieldDef, flag:
     (fp) => str(fp.Field)?.toLowerCase() === key && p.permSetIds.has(str(fp.ParentId) ?? '') && fp[flag] === true);
 }
 
-/** Non-permissionable fields are always visible once the object is (§4.3). */
+/** Non-permissionable fields are always visible once the object is (fact FIELD-PERMISSIONABLE). */
 export function canReadField(org: Org, p: Principal, def: ObjectDef, f: FieldDef): boolean {
   return def.setup || p.isAdmin || !f.permissionable || hasFieldFlag(org, p, def, f, 'PermissionsRead');
 }

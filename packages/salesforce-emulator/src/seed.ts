@@ -1,7 +1,7 @@
 /** The "Contoso (demo)" org: licences, profiles, users, permissions and (demo seed only) sample records. */
 import { SYSTEM_PERMISSIONS, type SystemPermission } from './catalog';
 import { newConsumerKey, newConsumerSecret, newId } from './ids';
-import type { Org } from './org';
+import type { Org, SharingModel } from './org';
 import { firstFreeUsername, reserveUsername } from './registry';
 import { acceptsObjectPermissions } from './security';
 import type { SRecord, Value } from './store';
@@ -46,7 +46,7 @@ const PROFILES: ProfileSpec[] = [
   { name: 'System Administrator', license: 'Salesforce', userType: 'Standard', perms: ADMIN_PERMS },
   { name: 'Standard User', license: 'Salesforce', userType: 'Standard', perms: ['PermissionsApiEnabled'] },
   { name: 'Minimum Access - Salesforce', license: 'Salesforce', userType: 'Standard', perms: ['PermissionsApiEnabled'] },
-  // §3.1: the integration profile is API-only and grants no data access by itself.
+  // Fact INTEGRATION-USER-LICENCE: the integration profile is API-only and grants no data access by itself.
   { name: INTEGRATION_PROFILE, license: INTEGRATION_LICENSE, userType: 'Standard', perms: ['PermissionsApiEnabled', 'PermissionsApiUserOnly'] },
 ];
 
@@ -57,7 +57,8 @@ export function seedOrg(org: Org): void {
     Id: org.orgId, Name: 'Contoso (demo)', OrganizationType: 'Enterprise Edition', IsSandbox: sandbox,
     InstanceName: sandbox ? 'EMU1S' : 'EMU1', TrialExpirationDate: null, IsReadOnly: false,
     LanguageLocaleKey: 'en_US', DefaultLocaleSidKey: 'en_US', TimeZoneSidKey: 'America/Los_Angeles',
-    DefaultAccountAccess: 'Read', DefaultContactAccess: 'ControlledByParent', DefaultOpportunityAccess: 'None',
+    // Fact OWD-SOURCES: Account Private (so Contact, Controlled by Parent, follows it) and Opportunity Public Read Only.
+    DefaultAccountAccess: 'None', DefaultContactAccess: 'ControlledByParent', DefaultOpportunityAccess: 'Read',
     DefaultLeadAccess: 'ReadEditTransfer', DefaultCaseAccess: 'ReadEditTransfer', DefaultCalendarAccess: 'HideDetailsInsert',
     DefaultPricebookAccess: 'ReadSelect', DefaultCampaignAccess: 'All', NamespacePrefix: null,
   });
@@ -67,8 +68,26 @@ export function seedOrg(org: Org): void {
   seedUsers(org, profiles);
   seedStandardUserAccess(org, profiles.get('Standard User') ?? '');
   seedMetadata(org);
+  seedSharing(org);
   if (org.config.seed === 'demo') seedSampleData(org);
   org.refreshDerived();
+}
+
+/** Organization's picklist values for the internal sharing models (fact OWD-SOURCES). */
+const ORGANIZATION_VALUES: Record<SharingModel, string> = { Private: 'None', Read: 'Read', ReadWrite: 'Edit', ControlledByParent: 'ControlledByParent' };
+
+/** The configured org-wide defaults: standard objects on Organization, custom objects as EntityDefinition rows. */
+function seedSharing(org: Org): void {
+  const organization = org.store.get('Organization', org.orgId);
+  const custom: Record<string, SharingModel> = { Competitor__c: 'ReadWrite' };
+  for (const [name, model] of Object.entries(org.config.sharing)) {
+    if (!model) continue;
+    if (name.endsWith('__c')) custom[name] = model;
+    else if (organization) organization[`Default${name}Access`] = ORGANIZATION_VALUES[model];
+  }
+  for (const [name, model] of Object.entries(custom)) {
+    seedRecord(org, 'EntityDefinition', { QualifiedApiName: name, DurableId: name, InternalSharingModel: model, ExternalSharingModel: 'Private' });
+  }
 }
 
 function seedLicenses(org: Org): Map<string, string> {
@@ -152,7 +171,7 @@ function seedMetadata(org: Org): void {
     type: 'ExternalClientAppSettings', fullName: 'ExternalClientApp', id: newId('0xS'), createdAt: now, modifiedAt: now,
     fields: { enableClientSecretInRestApiAccess: 'false', enableConsumerSecretApiAccess: 'false', enableExternalClientApps: 'true', enablePackageEcaOauthFromDevOrg: 'false' },
   });
-  // A legacy connected app, created before Spring '26 blocked new ones (§0.1); ECA names may not collide with it.
+  // A legacy connected app, created before Spring '26 blocked new ones (fact CONNECTED-APP-CREATE); ECA names may not collide with it (fact ECA-METADATA-TYPES).
   org.components('ConnectedApp').set('contoso_legacy_sync', {
     type: 'ConnectedApp', fullName: 'Contoso_Legacy_Sync', id: newId('0H4'), createdAt: now, modifiedAt: now,
     fields: {
@@ -171,7 +190,7 @@ function seedSampleData(org: Org): void {
     Name: Name ?? '', Industry: Industry ?? null, Tier__c: Tier ?? null, Region__c: Region ?? null, Type: 'Customer - Direct',
     AnnualRevenue: 1_000_000 * (i + 2), NumberOfEmployees: 120 * (i + 1), Phone: `+1 555 010${i}`, Website: `https://account${i}.example`,
     BillingCity: ['London', 'Chicago', 'Seattle', 'Sydney', 'Berlin'][i] ?? null, Rating: 'Warm', Description: `${Name} is a sample account.`,
-  }));
+  }, i % 2 === 1 ? org.seedUsers?.nonAdminId : undefined));
   const people = ['Ava Reed', 'Liam Chen', 'Mia Patel', 'Noah Kim', 'Emma Rossi', 'Lucas Novak', 'Zoe Martin', 'Omar Haddad'];
   const contacts = people.map((full, i) => {
     const [first, last] = full.split(' ');

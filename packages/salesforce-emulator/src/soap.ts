@@ -1,4 +1,4 @@
-/** SOAP envelope parsing and writing for the Metadata API (§6.4). */
+/** SOAP envelope parsing and writing for the Metadata API (fact METADATA-SOAP). */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { display, escapeXml, xml, type EmuResponse } from './http';
 import type { MdObject, MdValue } from './org';

@@ -7,7 +7,8 @@ import { DmlError } from './errors';
 import { sameId } from './ids';
 import type { Org } from './org';
 import { findField, findRelationship, type FieldDef, type ObjectDef } from './schema';
-import { canReadField, canReadObject, canReadRecord, type Principal } from './security';
+import { canReadField, canReadObject, type Principal } from './security';
+import { canReadRecord } from './sharing';
 import type { SRecord, Value } from './store';
 
 type TokenKind = 'ident' | 'string' | 'number' | 'date' | 'op' | 'punct';

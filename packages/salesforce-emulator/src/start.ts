@@ -4,6 +4,7 @@
  */
 import { registerSignInClient } from './control';
 import { Emulator } from './emulator';
+import type { SharingDefaults } from './org';
 import type { FaultSpec, RequestLogEntry } from './faults';
 import { releaseOrgUsernames } from './registry';
 import { close, listen } from './server';
@@ -24,9 +25,11 @@ export interface EmulatorOptions {
   accessTokenTtlS?: number;
   /** 'demo' (default) or 'empty' (same org metadata, no sample records). */
   seed?: 'demo' | 'empty';
+  /** Org-wide defaults other than the seed's (Account Private, Contact Controlled by Parent, Opportunity Public Read Only, Competitor__c Public Read/Write). */
+  sharing?: SharingDefaults;
   /** Added to the default PlatformCLI / http://localhost:1717/OauthRedirect client. */
   signInClients?: { clientId: string; redirectUris: string[]; pkceRequired?: boolean }[];
-  /** Every UNVERIFIED behaviour (salesforce.md §8) as a documented switch. */
+  /** Every unverified behaviour of docs/salesforce.md as a documented switch. */
   switches?: Partial<EmulatorSwitches>;
   /** Generates `Bench_Field_0001__c`... on one object (benchmarks with many custom fields). */
   extraCustomFields?: { object: string; count: number };
@@ -55,6 +58,7 @@ export const PLATFORM_CLI_CLIENT = { clientId: 'PlatformCLI', redirectUris: ['ht
 export async function startEmulator(options: EmulatorOptions = {}): Promise<StartedEmulator> {
   const emu = new Emulator({
     seed: options.seed ?? 'demo',
+    sharing: options.sharing ?? {},
     accessTokenTtlS: options.accessTokenTtlS ?? 7200,
     activationDelayMs: options.activationDelayMs ?? 0,
     switches: { ...DEFAULT_SWITCHES, ...options.switches },

@@ -1,15 +1,15 @@
 /**
- * Every behaviour salesforce.md §8 lists as UNVERIFIED is a switch here, defaulting to the most likely
- * real behaviour. The README documents each one with its reference section.
+ * Every behaviour docs/salesforce.md marks unverified is a switch here, defaulting to the most likely
+ * real behaviour. switch-catalog.ts names each one's fact, and the README lists them.
  */
 export interface EmulatorSwitches {
-  /** §0.1: Spring '26 blocks new ConnectedApp creation, including via the Metadata API. */
+  /** Fact CONNECTED-APP-CREATE: Spring '26 blocks new ConnectedApp creation, including via the Metadata API. */
   allowConnectedAppCreate: boolean;
-  /** §3.4: DELETE /sobjects/User/{id}: 405 METHOD_NOT_ALLOWED (default) or 400 INVALID_TYPE_FOR_OPERATION. */
+  /** Fact USER-DELETE: DELETE /sobjects/User/{id}: 405 METHOD_NOT_ALLOWED (default) or 400 INVALID_TYPE_FOR_OPERATION. */
   userDeleteError: 'METHOD_NOT_ALLOWED' | 'INVALID_TYPE_FOR_OPERATION';
-  /** §4.1: errorCode for a duplicate PermissionSet Name. */
+  /** Fact PERMISSION-SET-DUPLICATE-NAME: errorCode for a duplicate PermissionSet Name. */
   duplicatePermissionSetNameCode: 'DUPLICATE_DEVELOPER_NAME' | 'DUPLICATE_VALUE';
-  /** §4.1: reject deleting a PermissionSet that still has assignments. */
+  /** Fact PERMISSION-SET-DELETE-ASSIGNED: reject deleting a PermissionSet that still has assignments. */
   rejectDeleteAssignedPermissionSet: boolean;
   /** Fact ECA-POLICIES: fullName pattern of the generated OAuth policies record (ecaPolicies=autoCreated); `{oauth}` = OAuth settings fullName, `{app}` = header fullName. */
   defaultOauthPolicyNamePattern: string;
@@ -17,31 +17,31 @@ export interface EmulatorSwitches {
   rejectSecondOauthPolicies: boolean;
   /** Fact ECA-DELETE-CASCADE: deleteMetadata of the ExternalClientApplication header also deletes its satellites (false: refused while satellites exist). */
   ecaDeleteCascade: boolean;
-  /** §2.4: clientCredentialsFlowUser must be an active user ("Enter a valid execution user ..."). */
+  /** Fact ECA-EXECUTION-USER: clientCredentialsFlowUser must be an active user ("Enter a valid execution user ..."). */
   executionUserMustBeActive: boolean;
-  /** §2.4: clientCredentialsFlowUser must be API-only. */
+  /** Fact ECA-EXECUTION-USER: clientCredentialsFlowUser must be API-only. */
   executionUserMustBeApiOnly: boolean;
-  /** §2.3: commaSeparatedPermissionSet may list permission set Ids as well as Names. */
+  /** Fact ECA-PREAUTHORIZE-PERMISSION-SET: commaSeparatedPermissionSet may list permission set Ids as well as Names. */
   preAuthorizeByPermissionSetId: boolean;
-  /** §2.5: how readMetadata shows ExtlClntAppGlobalOauthSettings.consumerSecret (unless enableConsumerSecretApiAccess is on). */
+  /** Fact ECA-CONSUMER-SECRET-READ: how readMetadata shows ExtlClntAppGlobalOauthSettings.consumerSecret (unless enableConsumerSecretApiAccess is on). */
   consumerSecretInRead: 'omit' | 'mask';
-  /** §6.4: fault on elements out of WSDL (alphabetical, fullName first) order. */
+  /** Fact METADATA-ELEMENT-ORDER: fault on elements out of WSDL (alphabetical, fullName first) order. */
   strictElementOrder: boolean;
-  /** §6.4: fault on elements the type does not define. */
+  /** Fact METADATA-UNKNOWN-ELEMENTS: fault on elements the type does not define. */
   rejectUnknownElements: boolean;
-  /** §5.2/§5.3 (JWT aud): also accept the My Domain origin as `aud`. */
+  /** Fact JWT-AUDIENCE: with jwtAudience=loose, also accept the My Domain origin as `aud`. */
   jwtAcceptInstanceAudience: boolean;
-  /** §5.4: HTTP status for OAuth client errors (invalid_client, invalid_client_id). */
+  /** Fact OAUTH-CLIENT-ERROR-STATUS: HTTP status for OAuth client errors (invalid_client, invalid_client_id). */
   oauthClientErrorStatus: 400 | 401;
-  /** §5.7: accept client_id/client_secret in an HTTP Basic Authorization header at the token endpoint. */
+  /** Fact OAUTH-BASIC-CLIENT-AUTH: accept client_id/client_secret in an HTTP Basic Authorization header at the token endpoint. */
   acceptBasicClientAuth: boolean;
-  /** §5.3: reject registering `http://127.0.0.1` callbacks for sign-in clients. */
+  /** Fact OAUTH-LOOPBACK-CALLBACK: reject registering `http://127.0.0.1` callbacks for sign-in clients. */
   rejectLoopbackIpCallback: boolean;
   /** describe of an object the user cannot read: 404 NOT_FOUND (REST behaviour for unknown resources) or 400 INVALID_TYPE. */
   describeInaccessibleObject: 'NOT_FOUND' | 'INVALID_TYPE';
-  /** §3.3: generate CommunityNickname when a new User omits it. */
+  /** Fact USER-COMMUNITY-NICKNAME: generate CommunityNickname when a new User omits it. */
   autoCommunityNickname: boolean;
-  /** §3.5: "Salesforce Integration" seats in the demo org (launch-era default 5). */
+  /** Fact INTEGRATION-SEATS: "Salesforce Integration" seats in the demo org (launch-era default 5). */
   integrationSeats: number;
   /** Authorization-code lifetime in ms (Salesforce documents 15 minutes). */
   authCodeTtlMs: number;

@@ -1,4 +1,4 @@
-/** Issuing and checking sessions: token responses per §5.4 and the validity rules REST/SOAP share. */
+/** Issuing and checking sessions: token responses (fact TOKEN-RESPONSE) and the validity rules REST/SOAP share. */
 import { createHmac } from 'node:crypto';
 import { newAccessToken, newRefreshToken } from './ids';
 import type { AccessTokenInfo, Org } from './org';
@@ -29,7 +29,7 @@ export function identityUrl(org: Org, userId: string): string {
   return `${org.loginUrl}/id/${org.orgId}/${userId}`;
 }
 
-/** Never includes `expires_in` (§5.4): clients learn about expiry from a 401. */
+/** Never includes `expires_in` (fact TOKEN-RESPONSE): clients learn about expiry from a 401. */
 export function issueToken(org: Org, opts: IssueOptions): TokenResponse {
   const issuedAt = org.now();
   const access: AccessTokenInfo = {

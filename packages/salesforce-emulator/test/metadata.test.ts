@@ -11,7 +11,7 @@ async function listAll(md: ReturnType<typeof mdApi>, types: string[]): Promise<{
 
 const header = (fullName: string) => ({ fullName, contactEmail: 'admin@customer.example', distributionState: 'Local', label: fullName });
 
-describe('External Client App CRUD (§2)', () => {
+describe('External Client App CRUD (fact ECA-METADATA-TYPES)', () => {
   it('creates the five types, generates the policies and a readable consumer key, masks the secret', async () => {
     const md = mdApi(t.conn);
     const { consumerKey } = await createEca(t.conn, 'Agent_App');
@@ -164,7 +164,7 @@ async function soap(sessionId: string, body: string): Promise<{ status: number; 
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 
-describe('SOAP shapes and sessions (§6.4)', () => {
+describe('SOAP shapes and sessions (fact METADATA-SOAP)', () => {
   it('answers with the Salesforce envelope and text/xml;charset=UTF-8', async () => {
     const res = await soap(t.conn.accessToken ?? '', '<createMetadata><metadata xsi:type="ExternalClientApplication"><fullName>Raw_App</fullName><contactEmail>a@b.c</contactEmail><label>Raw</label></metadata></createMetadata>');
     expect(res.status).toBe(200);

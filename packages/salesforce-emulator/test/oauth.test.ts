@@ -19,7 +19,7 @@ afterAll(async () => { await emu.stop(); });
 beforeEach(() => emu.reset());
 
 describe('web-server flow with PKCE (jsforce OAuth2 + the HTML pages)', () => {
-  it('signs in, passes state back and returns a §5.4 token response without expires_in', async () => {
+  it('signs in, passes state back and returns a token response without expires_in (fact TOKEN-RESPONSE)', async () => {
     const oauth2 = newOAuth2(emu);
     expect(oauth2.codeVerifier).toHaveLength(171);
     const url = oauth2.getAuthorizationUrl({ scope: 'api refresh_token web', state: 'xyz-state', prompt: 'login' });
@@ -167,8 +167,9 @@ describe('JWT bearer and client credentials (External Client App)', () => {
     await conn.authorize({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion });
     expect(conn.instanceUrl).toBe(emu.instanceUrl);
     expect(conn.refreshToken).toBeUndefined();
+    // Read without View All on a Private Account (fact OWD-SOURCES): the query works, the agent owns none.
     const accounts = await conn.query<{ Industry: string }>('SELECT Id, Name, Industry FROM Account');
-    expect(accounts.totalSize).toBe(5);
+    expect(accounts.totalSize).toBe(0);
     const phone = await expectError(() => conn.query('SELECT Phone FROM Account'));
     expect(phone.errorCode).toBe('INVALID_FIELD');
     const contacts = await expectError(() => conn.query('SELECT Id FROM Contact'));

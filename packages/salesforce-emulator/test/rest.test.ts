@@ -151,7 +151,8 @@ describe('SOQL subset', () => {
 describe('record-level security for non-admin tokens', () => {
   it('hides objects without Read (INVALID_TYPE / describe NOT_FOUND) and fields without FLS (INVALID_FIELD)', async () => {
     const user = await signIn(t.emu, 'nonAdmin');
-    expect((await user.query('SELECT Id, Name, Industry FROM Account')).totalSize).toBe(5);
+    // Account is Private in the demo (fact OWD-SOURCES): the user sees the two accounts they own.
+    expect((await user.query('SELECT Id, Name, Industry FROM Account')).totalSize).toBe(2);
     const region = await expectError(() => user.query('SELECT Region__c FROM Account'));
     expect(region.errorCode).toBe('INVALID_FIELD');
     expect(region.message).toContain("No such column 'Region__c' on entity 'Account'.");

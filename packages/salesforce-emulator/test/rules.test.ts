@@ -4,7 +4,7 @@ import { startEmulator } from '../index';
 
 const t = signedInEmulator();
 
-describe('User rules (§3.3–§3.5)', () => {
+describe('User rules (facts USER-USERNAME, USER-DELETE, INTEGRATION-SEATS)', () => {
   it('requires the documented fields', async () => {
     const res = await restFetch(t.emu, t.conn.accessToken ?? '', '/sobjects/User', { method: 'POST', body: JSON.stringify({ LastName: 'X' }) });
     expect(res.status).toBe(400);
@@ -63,7 +63,7 @@ describe('User rules (§3.3–§3.5)', () => {
   });
 });
 
-describe('permission rules (§3.1, §4)', () => {
+describe('permission rules (facts INTEGRATION-USER-LICENCE, PERMISSION-DEPENDENCIES)', () => {
   async function newSet(name = 'Agent_Access'): Promise<string> {
     const ps = await t.conn.sobject('PermissionSet').create({ Name: name, Label: name.replace(/_/g, ' ') });
     return ps.success ? ps.id : '';

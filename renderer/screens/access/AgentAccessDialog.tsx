@@ -68,33 +68,7 @@ export default function AgentAccessDialog({ initial, onClose, onSaved }: { initi
           {t('agentAccess.dialogIntro')}
         </Typography>
         <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '14rem 1fr' }, gap: 2 }}>
-          <Box>
-            <List dense aria-label={t('agentAccess.objectsLabel')}>
-              {draft.objects.map((access) => (
-                <ListItem key={access.object} disablePadding>
-                  <ListItemButton selected={access.object === selected} aria-current={access.object === selected ? 'true' : undefined} onClick={() => setSelected(access.object)}>
-                    <ListItemText primary={access.object} secondary={t('agentAccess.fieldCount', { count: access.fields.length })} />
-                  </ListItemButton>
-                </ListItem>
-              ))}
-            </List>
-            {objects.phase === 'ready' && (
-              <Autocomplete
-                options={objects.value.filter((o) => !draft.objects.some((a) => a.object === o.name))}
-                getOptionLabel={(o) => `${o.label} (${o.name})`}
-                renderOption={(props, o) => (
-                  <li {...props} key={o.name}>
-                    {o.label} ({o.name}){o.custom && <Chip size="small" label={t('agentAccess.custom')} sx={{ ml: 1 }} />}
-                  </li>
-                )}
-                value={null}
-                onChange={(_event, value) => addObject(value)}
-                renderInput={(params) => <TextField {...params} label={t('agentAccess.addObject')} size="small" />}
-                size="small"
-              />
-            )}
-            {objects.phase === 'failed' && <ErrorAlert error={objects.error} />}
-          </Box>
+          <ObjectList chosen={draft.objects} selected={selected} onSelect={setSelected} available={objects} onAdd={addObject} />
           {selectedAccess && (
             <ObjectEditor
               key={selectedAccess.object}
@@ -118,6 +92,48 @@ export default function AgentAccessDialog({ initial, onClose, onSaved }: { initi
         </Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+interface ObjectListProps {
+  chosen: ObjectAccess[];
+  selected: string;
+  onSelect: (object: string) => void;
+  available: Loaded<DescribedObject[]>;
+  onAdd: (object: DescribedObject | null) => void;
+}
+
+/** The agent's objects, and a picker for the org's objects not yet among them. */
+function ObjectList({ chosen, selected, onSelect, available, onAdd }: ObjectListProps) {
+  const { t } = useTranslation();
+  return (
+    <Box>
+      <List dense aria-label={t('agentAccess.objectsLabel')}>
+        {chosen.map((access) => (
+          <ListItem key={access.object} disablePadding>
+            <ListItemButton selected={access.object === selected} aria-current={access.object === selected ? 'true' : undefined} onClick={() => onSelect(access.object)}>
+              <ListItemText primary={access.object} secondary={t('agentAccess.fieldCount', { count: access.fields.length })} />
+            </ListItemButton>
+          </ListItem>
+        ))}
+      </List>
+      {available.phase === 'ready' && (
+        <Autocomplete
+          options={available.value.filter((o) => !chosen.some((a) => a.object === o.name))}
+          getOptionLabel={(o) => `${o.label} (${o.name})`}
+          renderOption={(props, o) => (
+            <li {...props} key={o.name}>
+              {o.label} ({o.name}){o.custom && <Chip size="small" label={t('agentAccess.custom')} sx={{ ml: 1 }} />}
+            </li>
+          )}
+          value={null}
+          onChange={(_event, value) => onAdd(value)}
+          renderInput={(params) => <TextField {...params} label={t('agentAccess.addObject')} size="small" />}
+          size="small"
+        />
+      )}
+      {available.phase === 'failed' && <ErrorAlert error={available.error} />}
+    </Box>
   );
 }
 

@@ -6,28 +6,24 @@ import FormHelperText from '@mui/material/FormHelperText';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLive } from '../../state/live';
 import { useConnectionAction } from '../../state/use-connection-action';
 import { isAccessOn } from './connection-status';
 
-// The confirmation dialog's code loads when an admin first turns access off.
-const TurnOffDialog = lazy(() => import('./TurnOffDialog').then((m) => ({ default: m.TurnOffDialog })));
-
 type BlockReason = 'signInFirst' | 'runInProgress' | 'resolveInterrupted' | 'resolveWaiting' | null;
 
 /**
  * "Turn on access" + Save, as in the seed product: the switch is a draft until Save, and Save is enabled
- * only while the draft differs from what is live in the org. Turning off asks for confirmation first.
+ * only while the draft differs from what is live in the org. Either way the review shows the plan first.
  */
 export function AccessCard() {
   const { t } = useTranslation();
   const { live } = useLive();
   const reasonId = useId();
   const run = useConnectionAction();
-  const [confirmingOff, setConfirmingOff] = useState(false);
   const liveOn = isAccessOn(live.connection);
   // A draft remembers the live value it was made against, so it lapses by itself when the org changes.
   const [draft, setDraft] = useState<{ on: boolean; against: boolean } | null>(null);
@@ -45,10 +41,9 @@ export function AccessCard() {
             : null;
   const canSave = reason === null && wanted !== liveOn && !run.busy;
 
-  const save = () => {
-    if (wanted) void run.start('enable');
-    else setConfirmingOff(true);
-  };
+  // Both ways open the review of what will be created or removed; nothing changes before Confirm.
+  // A started run settles the draft; a cancelled review keeps it, so Save stays offered.
+  const save = () => void run.start(wanted ? 'enable' : 'disable').then((started) => started && setDraft(null));
 
   return (
     <Card component="section" aria-labelledby="access-heading">
@@ -81,17 +76,6 @@ export function AccessCard() {
         )}
         {run.error && <ErrorAlert error={run.error} />}
       </CardContent>
-      {confirmingOff && (
-        <Suspense fallback={null}>
-          <TurnOffDialog
-            onClose={() => setConfirmingOff(false)}
-            onConfirm={() => {
-              setConfirmingOff(false);
-              void run.start('disable');
-            }}
-          />
-        </Suspense>
-      )}
     </Card>
   );
 }

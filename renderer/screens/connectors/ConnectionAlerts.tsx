@@ -3,8 +3,10 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { AppError, ConnectionState } from '../../../common';
+import type { AppError, ConnectionState, GrantMark } from '../../../common';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { OrgChangeAlert } from './OrgChangeAlert';
+import { CertificateWarning } from './RotateKey';
 import { WaitingAlert } from './WaitingAlert';
 
 /** The connection's problems, each with the action that fixes it (the error's own `action` decides). */
@@ -14,6 +16,8 @@ export function ConnectionAlerts({ connection }: { connection: ConnectionState }
   const drift = connection.drift;
   return (
     <Stack spacing={1}>
+      {connection.orgChange && <OrgChangeAlert change={connection.orgChange} />}
+      <CertificateWarning certificate={connection.details?.certificate} />
       {connection.status === 'waiting' && <WaitingAlert connection={connection} />}
       {error && connection.status !== 'waiting' && (
         <ErrorAlert
@@ -22,12 +26,9 @@ export function ConnectionAlerts({ connection }: { connection: ConnectionState }
           missingFields={[...(drift?.missingObjects ?? []), ...(drift?.missingFields ?? [])]}
         />
       )}
-      {drift && drift.extraGrants.length > 0 && (
-        <Alert severity="info">
-          <AlertTitle>{t('drift.extraGrantsTitle')}</AlertTitle>
-          <ListOf items={drift.extraGrants} />
-        </Alert>
-      )}
+      {drift && <GrantMarks title={t('drift.escalationsTitle')} marks={drift.escalations} severity="warning" />}
+      {drift && <GrantMarks title={t('drift.narrowedTitle')} marks={drift.narrowed} severity="info" />}
+      {drift && <GrantMarks title={t('drift.handAddedTitle')} marks={drift.handAdded} severity="info" />}
       {connection.leftovers && connection.leftovers.length > 0 && (
         <Alert severity="warning">
           <AlertTitle>{t('drift.leftoversTitle')}</AlertTitle>
@@ -59,5 +60,17 @@ function ListOf({ items }: { items: string[] }) {
         <li key={item}>{item}</li>
       ))}
     </Typography>
+  );
+}
+
+/** Edit and View All that Update access would add, and what it would take away, by who granted it. */
+function GrantMarks({ title, marks, severity }: { title: string; marks: GrantMark[] | undefined; severity: 'info' | 'warning' }) {
+  const { t } = useTranslation();
+  if (!marks || marks.length === 0) return null;
+  return (
+    <Alert severity={severity}>
+      <AlertTitle>{title}</AlertTitle>
+      <ListOf items={marks.map((m) => t(`drift.permission.${m.permission}`, { name: m.name }))} />
+    </Alert>
   );
 }

@@ -23,6 +23,8 @@ import { useOperation } from '../../state/use-operation';
 import { chipStatusOf } from './connection-status';
 import { CredentialsDialog } from './CredentialsDialog';
 import { GrantsTable } from './GrantsTable';
+import { AgentHandOver } from './AgentHandOver';
+import { CertificateText, RotateKeyButton } from './RotateKey';
 
 type Artifact = 'app' | 'user' | 'permissionSet';
 
@@ -77,14 +79,21 @@ export function DetailsCard({ connection, details }: { connection: ConnectionSta
             </Secondary>
             <SetupLink artifact="permissionSet" label={t('details.permissionSet')} />
           </Row>
+          {details.certificate && (
+            <Row label={t('details.certificate')}>
+              <CertificateText certificate={details.certificate} />
+            </Row>
+          )}
           <Row label={t('details.created')}>{t('details.createdBy', { date: date(details.createdAt), by: details.createdBy })}</Row>
           <Row label={t('details.lastVerified')}>{details.lastVerifiedAt ? date(details.lastVerifiedAt) : t('details.never')}</Row>
+          <Row label={t('details.lastChecked')}>{details.lastCheckedAt ? date(details.lastCheckedAt) : t('details.never')}</Row>
         </Box>
         <Typography variant="subtitle2" component="h4" sx={{ mt: 2, mb: 1 }}>
           {t('details.grants')}
         </Typography>
         <GrantsTable grants={details.grants} />
-        <DetailsActions />
+        <DetailsActions rotatedAt={details.certificate?.rotatedAt} />
+        <AgentHandOver details={details} />
       </CardContent>
     </Card>
   );
@@ -158,7 +167,7 @@ function SetupLink({ artifact, label }: { artifact: Artifact; label: string }) {
   );
 }
 
-function DetailsActions() {
+function DetailsActions({ rotatedAt }: { rotatedAt: string | undefined }) {
   const { t } = useTranslation();
   const api = useApi();
   const saved = useSavedFile();
@@ -190,6 +199,7 @@ function DetailsActions() {
           formats={formats.map((f) => ({ ...f, onSelect: () => void exportAs(f.id) }))}
           extras={[{ id: 'credentials', label: t('credentials.menu'), onSelect: () => setCredentialsOpen(true) }]}
         />
+        <RotateKeyButton rotatedAt={rotatedAt} />
       </Stack>
       {test.busy && (
         <Typography variant="body2" role="status" sx={{ mt: 1 }}>

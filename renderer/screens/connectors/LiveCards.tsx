@@ -14,6 +14,7 @@ const loadDetailsCard = () => import('./DetailsCard');
 const PreflightCard = lazy(() => loadPreflightCard().then((m) => ({ default: m.PreflightCard })));
 const RunProgressCard = lazy(() => loadRunProgressCard().then((m) => ({ default: m.RunProgressCard })));
 const DetailsCard = lazy(() => loadDetailsCard().then((m) => ({ default: m.DetailsCard })));
+const VisibilityCard = lazy(() => import('./VisibilityCard').then((m) => ({ default: m.VisibilityCard })));
 
 /** The Salesforce panel's cards for the live auth and connection state. */
 export function LiveCards({ live }: { live: LiveState }) {
@@ -41,6 +42,11 @@ export function LiveCards({ live }: { live: LiveState }) {
       {connection.details && (
         <Suspense fallback={<Pending height={400} />}>
           <DetailsCard connection={connection} details={connection.details} />
+        </Suspense>
+      )}
+      {connection.details && connection.status === 'connected' && (
+        <Suspense fallback={<Pending height={160} />}>
+          <VisibilityCard connection={connection} />
         </Suspense>
       )}
       <AgentAccessCard />

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as fixtures from '../../../test/renderer/fake-fixtures';
-import { renderApp } from '../../../test/renderer/render';
+import { confirmReview, renderApp } from '../../../test/renderer/render';
 
 const toggle = () => screen.getByRole('switch', { name: 'Turn on access' });
 const saveButton = () => screen.getByRole('button', { name: 'Save' });
@@ -65,7 +65,11 @@ describe('Salesforce panel, signed in and off', () => {
     expect(isDisabled(saveButton())).toBe(true);
     await user.click(toggle());
     await user.click(saveButton());
-    expect(api.callsTo('connection.enable')).toHaveLength(1);
+    expect(api.callsTo('connection.enable')).toHaveLength(0);
+    const review = await confirmReview(user, 'Review: turn on access');
+    expect(within(review).getByText(/Create the External Client App Sales Agent external client app \(Sales_Agent_ECA\)/)).toBeTruthy();
+    expect(within(review).getByText(/Pre-authorised users: holders of the permission set Sales_Agent_Permission_Set/)).toBeTruthy();
+    expect(api.callsTo('connection.enable')).toEqual([{ planId: expect.stringMatching(/^plan-enable/) as unknown }]);
     expect(await screen.findByRole('heading', { name: 'Turning on access' })).toBeTruthy();
     expect(screen.getByText(/This may take a few minutes/)).toBeTruthy();
   });
@@ -173,12 +177,12 @@ describe('Salesforce panel, connected', () => {
     const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.connected });
     await user.click(toggle());
     await user.click(saveButton());
-    const dialog = await screen.findByRole('dialog', { name: 'Turn off access?' });
-    expect(await within(dialog).findByText('Remove the external client app')).toBeTruthy();
-    expect(within(dialog).getByText(/Salesforce does not delete users/)).toBeTruthy();
-    expect(within(dialog).getByText(/licence is freed/)).toBeTruthy();
+    const dialog = await screen.findByRole('dialog', { name: 'Review: turn off access' });
+    expect(await within(dialog).findByText(/Delete the External Client App Sales Agent external client app/)).toBeTruthy();
+    expect(within(dialog).getByText(/The integration user is deactivated, not deleted/)).toBeTruthy();
+    expect(within(dialog).getByText(/Frees one Salesforce Integration user licence/)).toBeTruthy();
     expect(api.callsTo('connection.disable')).toHaveLength(0);
-    await user.click(within(dialog).getByRole('button', { name: 'Turn off' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm and turn off' }));
     expect(api.callsTo('connection.disable')).toHaveLength(1);
     expect(await screen.findByRole('heading', { name: 'Removing the connection' })).toBeTruthy();
   });
@@ -188,15 +192,15 @@ describe('Salesforce panel, connected', () => {
     await user.click(screen.getByRole('switch', { name: 'Slå på åtkomst' }));
     await user.click(screen.getByRole('button', { name: 'Spara' }));
     const dialog = await screen.findByRole('dialog');
-    expect(await within(dialog).findByText(/Ta bort den externa klientappen "Sales Agent"/)).toBeTruthy();
-    expect(within(dialog).getByText(/Inaktivera integrationsanvändaren sales-agent@00d.agent-connections.invalid/)).toBeTruthy();
+    expect(await within(dialog).findByText(/Ta bort External Client App Sales Agent external client app/)).toBeTruthy();
+    expect(within(dialog).getByText(/Inaktivera \(inte ta bort\) integrationsanvändaren sales-agent\./)).toBeTruthy();
   });
 
   it('cancelling the confirmation removes nothing and returns focus to Save', async () => {
     const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.connected });
     await user.click(toggle());
     await user.click(saveButton());
-    const dialog = await screen.findByRole('dialog', { name: 'Turn off access?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Review: turn off access' });
     expect(dialog.contains(document.activeElement)).toBe(true);
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -206,12 +210,16 @@ describe('Salesforce panel, connected', () => {
 });
 
 describe('Salesforce panel, drift', () => {
-  it('lists the missing fields and offers Recreate and Update access', async () => {
+  it('lists the missing fields and offers Update access first, Recreate second', async () => {
     const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.drift });
     const alert = screen.getByText('The agent needs access the connection does not grant.').closest('[role="alert"]') as HTMLElement;
     expect(within(alert).getByText('Lead.Score__c')).toBeTruthy();
     expect(within(alert).getByText('Account.Region__c')).toBeTruthy();
+    expect(within(alert).getAllByRole('button').map((b) => b.textContent)).toEqual(['Update access', 'Recreate']);
     await user.click(within(alert).getByRole('button', { name: 'Update access' }));
+    const review = await confirmReview(user, 'Review: update access');
+    expect(within(review).getByText('Widens access')).toBeTruthy();
+    expect(within(review).getByText(/Change Account: Read → Read \+ View All Records/)).toBeTruthy();
     expect(api.callsTo('connection.updateAccess')).toHaveLength(1);
     expect(await screen.findByRole('heading', { name: 'Updating access' })).toBeTruthy();
   });
@@ -219,6 +227,9 @@ describe('Salesforce panel, drift', () => {
   it('Recreate starts a recreate run', async () => {
     const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.drift });
     await user.click(screen.getByRole('button', { name: 'Recreate' }));
+    const review = await confirmReview(user, 'Review: recreate the connection');
+    expect(within(review).getByText("The app's consumer key changes.")).toBeTruthy();
+    expect(within(review).getByText(/Export the agent's credentials again/)).toBeTruthy();
     expect(api.callsTo('connection.recreate')).toHaveLength(1);
   });
 });
@@ -230,6 +241,7 @@ describe('Salesforce panel, error', () => {
     expect(within(alert).getByText('The integration user is missing or inactive.')).toBeTruthy();
     expect(alert.textContent).not.toMatch(/at \w+ \(|Error:/);
     await user.click(within(alert).getByRole('button', { name: 'Reconnect' }));
+    await confirmReview(user, 'Review: reconnect');
     expect(api.callsTo('connection.reconnect')).toHaveLength(1);
     expect(await screen.findByRole('heading', { name: 'Reconnecting' })).toBeTruthy();
   });
@@ -245,6 +257,7 @@ describe('Salesforce panel, error', () => {
     };
     const alert = screen.getByText('Part of the connection is missing or was changed in Salesforce.').closest('[role="alert"]') as HTMLElement;
     await user.click(within(alert).getByRole('button', { name: 'Reconnect' }));
+    await confirmReview(user);
     await waitFor(() => expect(api.callsTo('connection.reconnect')).toHaveLength(1));
     // The connectors list and the details card both say Connected, and no run is shown as going on.
     await waitFor(() => expect(screen.queryAllByText('In progress')).toHaveLength(0));
@@ -264,6 +277,7 @@ describe('Salesforce panel, error', () => {
     api.failNext('connection.enable', { code: 'OPERATION_IN_PROGRESS', message: 'Another change is running.' });
     await user.click(toggle());
     await user.click(saveButton());
+    await confirmReview(user);
     expect(await screen.findByText('Another change is in progress. Wait until it has finished.')).toBeTruthy();
   });
 });
@@ -275,12 +289,14 @@ describe('Salesforce panel, interrupted', () => {
     expect(screen.getByText('Integration user — failed')).toBeTruthy();
     expect(isDisabled(toggle())).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Roll back' }));
+    await confirmReview(user, 'Review: roll back');
     expect(api.callsTo('connection.rollback')).toHaveLength(1);
   });
 
   it('Resume continues the run', async () => {
     const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.interrupted });
     await user.click(screen.getByRole('button', { name: 'Resume' }));
+    await confirmReview(user, 'Review: resume');
     expect(api.callsTo('connection.resume')).toHaveLength(1);
     expect(await screen.findByRole('heading', { name: 'Resuming the interrupted change' })).toBeTruthy();
   });
@@ -299,6 +315,7 @@ describe('Salesforce panel, waiting for Salesforce', () => {
   it('Keep waiting resumes the wait', async () => {
     const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.waiting });
     await user.click(screen.getByRole('button', { name: 'Keep waiting' }));
+    await confirmReview(user, 'Review: resume');
     expect(api.callsTo('connection.resume')).toHaveLength(1);
     expect(api.callsTo('connection.rollback')).toHaveLength(0);
   });
@@ -306,6 +323,7 @@ describe('Salesforce panel, waiting for Salesforce', () => {
   it('Roll back removes what was created', async () => {
     const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.waiting });
     await user.click(screen.getByRole('button', { name: 'Roll back' }));
+    await confirmReview(user, 'Review: roll back');
     expect(api.callsTo('connection.rollback')).toHaveLength(1);
   });
 
@@ -335,6 +353,10 @@ describe('keyboard only', () => {
     await user.tab();
     expect(document.activeElement).toBe(saveButton());
     await user.keyboard('{Enter}');
+    const review = await screen.findByRole('dialog', { name: 'Review: turn on access' });
+    await waitFor(() => expect(isDisabled(within(review).getByRole('button', { name: 'Confirm and turn on' }))).toBe(false));
+    await user.tab();
+    await user.keyboard('{Enter}');
     expect(api.callsTo('connection.enable')).toHaveLength(1);
   });
 
@@ -344,11 +366,11 @@ describe('keyboard only', () => {
     await user.keyboard(' ');
     await user.tab();
     await user.keyboard('{Enter}');
-    const dialog = await screen.findByRole('dialog', { name: 'Turn off access?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Review: turn off access' });
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
-    await within(dialog).findByText('Remove the external client app');
+    await within(dialog).findByText(/Delete the External Client App/);
     await user.tab();
-    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Turn off' }));
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Confirm and turn off' }));
     await user.keyboard('{Enter}');
     expect(api.callsTo('connection.disable')).toHaveLength(1);
   });

@@ -11,7 +11,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { activationTimeoutMinutesSchema, languagePreferences, loginUrlOf, themePreferences, type OrgProfile, type Settings, type SettingsUpdate } from '../../../common';
+import { activationTimeoutMinutesSchema, certificateLifetimeDaysSchema, healthCheckHoursSchema, languagePreferences, loginUrlOf, themePreferences, type OrgProfile, type Settings, type SettingsUpdate } from '../../../common';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLive } from '../../state/live';
@@ -29,6 +29,8 @@ export default function SettingsScreen() {
       </Typography>
       <AgentNameCard />
       <ActivationWaitCard />
+      <CertificateLifetimeCard />
+      <HealthCheckCard />
       <ProfilesCard />
       <AppearanceCard />
     </Stack>
@@ -53,7 +55,7 @@ const AGENT_NAME = /^[A-Za-z][A-Za-z0-9 ]{0,39}$/;
 function SettingFieldCard<T>(props: {
   id: string;
   /** i18n prefix: `.heading`, `.label`, `.help`, `.invalid`, `.save`. */
-  keys: 'settings.agentName' | 'settings.activationWait';
+  keys: 'settings.agentName' | 'settings.activationWait' | 'settings.certificateLifetime' | 'settings.healthCheck';
   initial: string;
   saved: T;
   parse(text: string): { ok: true; value: T } | { ok: false };
@@ -124,6 +126,44 @@ function ActivationWaitCard() {
         return parsed.success ? { ok: true, value: parsed.data } : { ok: false };
       }}
       toUpdate={(activationTimeoutMinutes) => ({ activationTimeoutMinutes })}
+      numeric
+    />
+  );
+}
+
+/** How long the agent's certificate is valid: the key pair step and Rotate key use it (fact CERTIFICATE-ROTATION). */
+function CertificateLifetimeCard() {
+  const { live } = useLive();
+  return (
+    <SettingFieldCard
+      id="certificate-lifetime"
+      keys="settings.certificateLifetime"
+      initial={String(live.settings.certificateLifetimeDays)}
+      saved={live.settings.certificateLifetimeDays}
+      parse={(text) => {
+        const parsed = certificateLifetimeDaysSchema.safeParse(text.trim() === '' ? Number.NaN : Number(text));
+        return parsed.success ? { ok: true, value: parsed.data } : { ok: false };
+      }}
+      toUpdate={(certificateLifetimeDays) => ({ certificateLifetimeDays })}
+      numeric
+    />
+  );
+}
+
+/** How often the running app re-checks every connected org (main/connection/health-monitor.ts). */
+function HealthCheckCard() {
+  const { live } = useLive();
+  return (
+    <SettingFieldCard
+      id="health-check"
+      keys="settings.healthCheck"
+      initial={String(live.settings.healthCheckHours)}
+      saved={live.settings.healthCheckHours}
+      parse={(text) => {
+        const parsed = healthCheckHoursSchema.safeParse(text.trim() === '' ? Number.NaN : Number(text));
+        return parsed.success ? { ok: true, value: parsed.data } : { ok: false };
+      }}
+      toUpdate={(healthCheckHours) => ({ healthCheckHours })}
       numeric
     />
   );

@@ -27,6 +27,6 @@ const { connection } = createConnectionServices({
   audit: createAuditLog(stores),
   log: createLogger(() => undefined),
 });
-await connection.enable();
+await connection.planAndRun('enable');
 const state = await connection.settled();
 process.stdout.write(`${state.status}\n`);

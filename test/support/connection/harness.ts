@@ -1,5 +1,5 @@
 import { startEmulator, type EmulatorOptions, type StartedEmulator } from '../../../packages/salesforce-emulator';
-import type { ConnectionState, EventName, EventPayload, RunProgress } from '../../../common';
+import type { ConnectionState, EventName, EventPayload, PlannedRunKind, RunProgress } from '../../../common';
 import { createLogger } from '../../../main/log';
 import type { EventSink } from '../../../main/transport/service-interfaces';
 import { createAuditLog } from '../../../main/store/audit-log';
@@ -22,6 +22,11 @@ export interface Harness {
   restart(): ReturnType<typeof createConnectionServices>;
   /** The signed-in admin (e.g. to change the org behind the app's back). */
   session: AdminSessionSource['session'];
+  /**
+   * Reviews the plan of `kind` now and returns the run that starts with it: a test arms its faults
+   * after this, so they count the run's requests, not the review's reads.
+   */
+  reviewed(kind: PlannedRunKind): Promise<() => Promise<ConnectionState>>;
   /** Runs an operation and waits for its background run to end. */
   run(operation: () => Promise<ConnectionState>): Promise<ConnectionState>;
 }
@@ -77,6 +82,10 @@ export async function startHarness(
     audit,
     restart: make,
     session: () => auth.session(),
+    async reviewed(kind) {
+      const { id: planId } = await services.connection.plan(kind);
+      return () => (kind === 'enable' ? services.connection.enable({ planId }) : services.connection[kind]({ planId }));
+    },
     async run(operation) {
       await operation();
       return services.connection.settled();

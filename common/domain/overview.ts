@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { appErrorSchema } from '../app-error-schema';
+import { connectionStatuses } from './connection';
+import { environments } from './settings';
+
+/**
+ * Why an org was not checked: its profile has no Salesforce session (sign in to it), or it has no
+ * connection this install made (nothing to check).
+ */
+export const notCheckedReasons = ['signIn', 'notConnected'] as const;
+
+/** One org profile as the Connections overview and `status --all` show it. */
+export const orgOverviewSchema = z.object({
+  profileId: z.string(),
+  profile: z.string(),
+  /** Unknown until the profile's first completed sign-in. */
+  orgId: z.string().nullable(),
+  orgName: z.string().nullable(),
+  environment: z.enum(environments),
+  /** Production is marked strongly wherever orgs are listed together. */
+  production: z.boolean(),
+  status: z.enum(connectionStatuses),
+  lastCheckedAt: z.string().nullable(),
+  certificateExpiresAt: z.string().optional(),
+  notChecked: z.enum(notCheckedReasons).optional(),
+  error: appErrorSchema.optional(),
+});
+export type OrgOverview = z.infer<typeof orgOverviewSchema>;
+
+export const connectionsOverviewSchema = z.object({ orgs: z.array(orgOverviewSchema) });
+export type ConnectionsOverview = z.infer<typeof connectionsOverviewSchema>;
+
+/**
+ * A scheduled check found an org's state changed (connected to drift or error, or back): desktop
+ * shows a notification, browser mode a banner. Texts are keyed so the page says them in its language.
+ */
+export const healthNoticeSchema = z.object({
+  profile: z.string(),
+  orgName: z.string(),
+  from: z.enum(connectionStatuses),
+  to: z.enum(connectionStatuses),
+  at: z.string(),
+});
+export type HealthNotice = z.infer<typeof healthNoticeSchema>;

@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emulatorAdminAuth } from '../../../test/support/connection/emulator-session';
+import { startHarness, type Harness } from '../../../test/support/connection/harness';
+import { API_VERSION } from '../../salesforce/client';
+import { createConfStoreFactory } from '../../store/conf-store';
+import { createFileVault } from '../../store/vault';
+import { authCommands } from '../auth-commands';
+import type { CliIo } from '../command';
+import { runCli } from '../run';
+import { agentTokenCommands } from './agent-token';
+import { connectionCommands } from './connection';
+
+let dir = '';
+let harness: Harness | undefined;
+const commands = [...authCommands, ...connectionCommands, ...agentTokenCommands];
+const passphrase = 'correct horse battery staple';
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'agent-connections-agent-token-'));
+  process.env.AGENT_CONNECTIONS_DATA_DIR = join(dir, 'data');
+});
+afterEach(async () => {
+  await harness?.emulator.stop();
+  harness = undefined;
+  rmSync(dir, { recursive: true, force: true });
+  delete process.env.AGENT_CONNECTIONS_DATA_DIR;
+});
+
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...process.env, ...env }, interrupted: () => new Promise(() => undefined) };
+  const code = await runCli(args, io, commands);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('agent-token: a token obtained exactly as the agent would', () => {
+  it('works for a REST call as the integration user; a wrong passphrase prints nothing secret', async () => {
+    const stores = createConfStoreFactory(join(dir, 'data'));
+    harness = await startHarness({}, { stores, vault: createFileVault(stores, () => undefined) });
+    const h = harness;
+    expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('connected');
+    const adminToken = (await (await emulatorAdminAuth(h.emulator)).session()).connection.accessToken ?? '';
+    expect((await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl, '--allow-any-host'], { SF_ACCESS_TOKEN: adminToken })).code).toBe(0);
+    const file = join(dir, 'agent.json');
+    expect((await cli(['export-credentials', '--out', file], { AGENT_CREDENTIALS_PASSPHRASE: passphrase })).code).toBe(0);
+    const { username } = JSON.parse(readFileSync(file, 'utf8')) as { username: string };
+
+    const printed = await cli(['agent-token', '--credentials', file], { AGENT_CREDENTIALS_PASSPHRASE: passphrase });
+    expect(printed.code).toBe(0);
+    expect(printed.err).toBe('');
+    const token = printed.out.trim();
+    expect(token).not.toBe(adminToken);
+    const userinfo = await fetch(`${h.emulator.instanceUrl}/services/oauth2/userinfo`, { headers: { authorization: `Bearer ${token}` } });
+    expect(((await userinfo.json()) as { preferred_username: string }).preferred_username).toBe(username);
+    const query = await fetch(`${h.emulator.instanceUrl}/services/data/v${API_VERSION}/query?q=${encodeURIComponent('SELECT Id FROM Opportunity LIMIT 1')}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(query.status).toBe(200);
+
+    const wrong = await cli(['agent-token', '--credentials', file], { AGENT_CREDENTIALS_PASSPHRASE: 'not the passphrase' });
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.out).toBe('');
+    expect(wrong.err).toMatch(/passphrase does not open/);
+    expect(wrong.err).not.toContain('not the passphrase');
+  });
+
+  it('refuses a file that is not an agent credentials file', async () => {
+    const file = join(dir, 'other.json');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, '{"hello":"world"}');
+    const refused = await cli(['agent-token', '--credentials', file], { AGENT_CREDENTIALS_PASSPHRASE: passphrase });
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/not an agent credentials file/);
+  });
+});

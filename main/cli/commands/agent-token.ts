@@ -1,0 +1,96 @@
+import { createPrivateKey } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { fail } from '../../../common/app-error-schema';
+import { requestAgentToken } from '../../agent/token';
+import { createLogger, type Logger } from '../../log';
+import { UsageError, type CliCommand, type CommandContext } from '../command';
+
+/** The file `export-credentials` writes (main/export/credentials.ts): what the agent is given. */
+const credentialsSchema = z.object({
+  kind: z.literal('agent-connections/jwt-bearer-credentials'),
+  myDomainUrl: z.string().url(),
+  audience: z.string().url(),
+  consumerKey: z.string().min(1),
+  username: z.string().min(1),
+  privateKey: z.string().includes('BEGIN ENCRYPTED PRIVATE KEY'),
+});
+type AgentCredentials = z.infer<typeof credentialsSchema>;
+
+async function readCredentials(path: string): Promise<AgentCredentials> {
+  const raw = await readFile(path, 'utf8').catch(() => {
+    throw new UsageError(`Cannot read ${path}.`, false);
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    json = undefined;
+  }
+  const parsed = credentialsSchema.safeParse(json);
+  if (!parsed.success) throw new UsageError(`${path} is not an agent credentials file (write one with export-credentials).`, false);
+  return parsed.data;
+}
+
+async function askOnce(context: CommandContext): Promise<string> {
+  const fromEnv = context.io.env.AGENT_CREDENTIALS_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) throw new UsageError('Set AGENT_CREDENTIALS_PASSPHRASE, or run in a terminal to type the passphrase.');
+  const question = 'Passphrase of the private key: ';
+  return new Promise<string>((done) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    // Keep the passphrase off the screen: echo nothing after the question.
+    const output = rl as unknown as { _writeToOutput(text: string): void };
+    output._writeToOutput = (text: string) => void (text.includes(question) && process.stderr.write(question));
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stderr.write('\n');
+      done(answer);
+    });
+  });
+}
+
+/** The key as the agent would open it: encrypted PKCS#8 under the passphrase, read by Node's own crypto. */
+function decryptKey(credentials: AgentCredentials, passphrase: string, log: Logger): string {
+  try {
+    const pem = createPrivateKey({ key: credentials.privateKey, format: 'pem', passphrase }).export({ type: 'pkcs8', format: 'pem' }).toString();
+    log.registerSecret(pem);
+    return pem;
+  } catch {
+    return fail('PASSPHRASE_INVALID', 'The passphrase does not open the private key in this credentials file.');
+  }
+}
+
+/**
+ * Signs in exactly as the agent does (JWT bearer at the My Domain token endpoint, with the audience
+ * from the file) and prints the access token on stdout only, for testing an agent's integration.
+ */
+const agentToken: CliCommand = {
+  name: 'agent-token',
+  summary: "Print a fresh access token obtained as the agent would, from an exported credentials file.",
+  usage: '--credentials FILE  (passphrase: prompt, or AGENT_CREDENTIALS_PASSPHRASE)',
+  options: { credentials: { type: 'string' } },
+  profile: 'chooses',
+  async run(context) {
+    const path = context.values.credentials;
+    if (typeof path !== 'string') throw new UsageError('--credentials FILE is required.');
+    // Diagnostics of this command never carry the passphrase, the key or the token.
+    const log = createLogger((line) => context.io.err(`${line.level}: ${line.message}`));
+    const credentials = await readCredentials(path);
+    const passphrase = await askOnce(context);
+    log.registerSecret(passphrase);
+    const privateKeyPem = decryptKey(credentials, passphrase, log);
+    const { myDomainUrl: instanceUrl, audience, consumerKey, username } = credentials;
+    const result = await requestAgentToken({ instanceUrl, audience, consumerKey, username, privateKeyPem, now: new Date() });
+    if (!result.ok) {
+      log.error(`Salesforce refused the agent's sign-in as ${username}: ${result.error} (${result.description}).`);
+      return 1;
+    }
+    log.registerSecret(result.accessToken);
+    context.io.out(result.accessToken);
+    return 0;
+  },
+};
+
+export const agentTokenCommands: CliCommand[] = [agentToken];

@@ -1,0 +1,91 @@
+import type { ConnectionState, OrgChange } from '../../../common';
+import { expiryWarningText } from '../../connection/certificate-expiry';
+import type { CliApp } from '../cli-app';
+import { UsageError, type CliCommand, type CommandContext } from '../command';
+
+type Lifecycle = CliApp['app']['connection'];
+
+/** What `status` and these commands add below the state: the certificate's end and an org change. */
+export function lifecycleNotices(state: ConnectionState): string[] {
+  const notices: string[] = [];
+  const certificate = state.details?.certificate;
+  const warning = certificate && expiryWarningText(certificate);
+  if (warning) notices.push(`Warning: ${warning}`);
+  if (state.orgChange) notices.push(...orgChangeText(state.orgChange));
+  return notices;
+}
+
+function orgChangeText(change: OrgChange): string[] {
+  const before = change.previousOrgName ? ` (${change.previousOrgName})` : '';
+  const lines = [
+    `This profile used to sign in to org ${change.previousOrgId}${before}; it now signs in to ${change.orgId} (${change.orgName}). A sandbox refresh copies production's setup into a new org with a new id, so nothing of the earlier org's connection is applied here.`,
+  ];
+  if (change.carriedOver.length === 0) lines.push('Nothing of the agent\'s setup is in this org: `org-change --accept` ties the profile to it.');
+  else lines.push(`This org has the agent's setup copied from the earlier org (${change.carriedOver.join(', ')}): \`org-change --adopt --yes\` adopts it and rotates the key; \`disable --yes\` removes it.`);
+  return lines;
+}
+
+/** Starts a reviewed run of `kind` the way the screens do (plan, then the run with its id), and waits for its end. */
+async function reviewedRun(context: CommandContext, connection: Lifecycle, run: (planId: string) => Promise<ConnectionState>): Promise<ConnectionState> {
+  const plan = await connection.plan('rotateKey');
+  if (context.values.yes !== true) {
+    context.io.out('This would:');
+    for (const line of plan.summary) context.io.out(`  - ${line}`);
+    context.io.out("  - The agent's current key stops working at once, when the certificate is replaced.");
+    throw new UsageError('Run again with --yes to go ahead.');
+  }
+  await run(plan.id);
+  return connection.settled();
+}
+
+/** The outcome, with when the old key stopped working and how to hand the agent its new key. */
+function reportRotation(context: CommandContext, state: ConnectionState): number {
+  const rotatedAt = state.details?.certificate?.rotatedAt;
+  if (state.status !== 'connected' || !rotatedAt) {
+    context.io.err(state.error?.message ?? `The key was not rotated (status: ${state.status}).`);
+    return 1;
+  }
+  context.io.out(`Rotated: the previous key stopped working at ${rotatedAt}. The consumer key is unchanged (${state.details?.app.consumerKey ?? ''}).`);
+  context.io.out(`The new certificate is valid until ${state.details?.certificate?.notAfter ?? 'unknown'}.`);
+  context.io.out('Give the agent its new credentials: export-credentials --out FILE');
+  return 0;
+}
+
+const rotateKey: CliCommand = {
+  name: 'rotate-key',
+  summary: "Make a new key pair and replace the app's certificate; the old key stops working at once (needs --yes).",
+  usage: '--yes',
+  options: { yes: { type: 'boolean' } },
+  async run(context) {
+    const { connection } = (await context.start({ launchBrowser: false })).app;
+    return reportRotation(context, await reviewedRun(context, connection, (planId) => connection.rotateKey({ planId })));
+  },
+};
+
+const orgChange: CliCommand = {
+  name: 'org-change',
+  summary: 'Show whether this profile now signs in to another org (a sandbox refresh); --adopt --yes or --accept settles it.',
+  usage: '[--adopt --yes | --accept]',
+  options: { adopt: { type: 'boolean' }, accept: { type: 'boolean' }, yes: { type: 'boolean' } },
+  // The earlier org is the profile's recorded one: the session is in another on purpose.
+  profile: 'name',
+  async run(context) {
+    const { connection } = (await context.start({ launchBrowser: false })).app;
+    await connection.check();
+    const state = connection.state();
+    if (!state.orgChange) {
+      context.io.out('This profile signs in to the org it signed in to before.');
+      return 0;
+    }
+    if (context.values.adopt === true) return reportRotation(context, await reviewedRun(context, connection, (planId) => connection.adopt({ planId })));
+    if (context.values.accept === true) {
+      const accepted = await connection.acceptOrgChange();
+      context.io.out(`The profile now belongs to org ${accepted.orgId ?? ''}.`);
+      return 0;
+    }
+    for (const line of orgChangeText(state.orgChange)) context.io.out(line);
+    return 1;
+  },
+};
+
+export const keyRotationCommands: CliCommand[] = [rotateKey, orgChange];

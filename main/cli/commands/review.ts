@@ -1,0 +1,53 @@
+import { createInterface } from 'node:readline';
+import type { PlannedRunKind, RunPlan } from '../../../common';
+import type { CliApp } from '../cli-app';
+import { UsageError, type CommandContext } from '../command';
+
+type Lifecycle = CliApp['app']['connection'];
+
+/** `--yes` confirms without asking; `--dry-run` prints the plan and changes nothing. */
+export const reviewOptions = { yes: { type: 'boolean' }, 'dry-run': { type: 'boolean' } } as const;
+export const reviewUsage = '[--dry-run] [--yes]';
+
+const titles: Record<PlannedRunKind, string> = {
+  enable: 'Turn on',
+  disable: 'Turn off',
+  reconnect: 'Reconnect',
+  recreate: 'Recreate',
+  updateAccess: 'Update access',
+  resume: 'Resume',
+  rollback: 'Roll back',
+  rotateKey: 'Rotate key',
+};
+
+export function printPlan(context: CommandContext, plan: RunPlan): void {
+  context.io.out(`${titles[plan.kind]}${plan.of ? ` (of ${titles[plan.of]})` : ''} would, in org ${plan.orgId}:`);
+  for (const line of plan.summary) context.io.out(`  - ${line}`);
+}
+
+async function ask(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  const answer = await new Promise<string>((done) => rl.question(question, done));
+  rl.close();
+  return /^y(es)?$/i.test(answer.trim());
+}
+
+/**
+ * The CLI's review before a write: the plan in words (or as JSON with --dry-run --json), then the
+ * admin's yes: typed on a terminal, or `--yes` when nobody can type it. Returns the plan id to run
+ * with, or an exit code when nothing is to run.
+ */
+export async function reviewPlan(context: CommandContext, connection: Lifecycle, kind: PlannedRunKind, json: boolean): Promise<{ planId: string } | { exit: number }> {
+  const plan = await connection.plan(kind);
+  const dryRun = context.values['dry-run'] === true;
+  if (dryRun && json) context.io.out(JSON.stringify(plan, null, 2));
+  else if (!json || context.values.yes !== true) printPlan(context, plan);
+  if (dryRun) return { exit: 0 };
+  if (context.values.yes === true) return { planId: plan.id };
+  if (!process.stdin.isTTY || !process.stderr.isTTY) throw new UsageError(`Nothing was changed. Run again with --yes to ${titles[kind].toLowerCase()}, or with --dry-run to only see the plan.`, false);
+  if (!(await ask('Go ahead? [y/N] '))) {
+    context.io.err('Nothing was changed.');
+    return { exit: 1 };
+  }
+  return { planId: plan.id };
+}

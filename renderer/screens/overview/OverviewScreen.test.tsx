@@ -1,0 +1,46 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { OrgOverview } from '../../../common';
+import * as fixtures from '../../../test/renderer/fake-fixtures';
+import { renderApp } from '../../../test/renderer/render';
+
+const org = (over: Partial<OrgOverview>): OrgOverview => ({
+  profileId: 'p',
+  profile: 'Profile',
+  orgId: '00D5g000004XyZaEAK',
+  orgName: 'Acme',
+  environment: 'sandbox',
+  production: false,
+  status: 'connected',
+  lastCheckedAt: '2026-03-01T08:00:00.000Z',
+  ...over,
+});
+
+const orgs: OrgOverview[] = [
+  org({ profileId: 'prod', profile: 'Acme production', environment: 'production', production: true, certificateExpiresAt: '2027-03-01T00:00:00.000Z' }),
+  org({ profileId: 'uat', profile: 'UAT', status: 'drift' }),
+  org({ profileId: 'dev', profile: 'Dev sandbox', status: 'connected', lastCheckedAt: null, notChecked: 'signIn' }),
+];
+
+describe('Connections overview', () => {
+  it('lists every org profile with its status and last check, production marked', async () => {
+    const { user } = await renderApp({ auth: fixtures.auth.signedIn, overview: { orgs } });
+    await user.click(screen.getByRole('button', { name: 'Overview' }));
+
+    const rows = await screen.findAllByRole('row');
+    const row = (name: string) => rows.find((r) => within(r).queryByRole('rowheader', { name: new RegExp(name) }));
+    expect(within(row('Acme production') as HTMLElement).getByText('Production')).toBeTruthy();
+    expect(within(row('UAT') as HTMLElement).queryByText('Production')).toBeNull();
+    expect(within(row('UAT') as HTMLElement).getByText('Needs update')).toBeTruthy();
+    expect(within(row('Dev sandbox') as HTMLElement).getByText('Not checked: sign in to Dev sandbox')).toBeTruthy();
+    expect(within(row('Dev sandbox') as HTMLElement).getByText('Never')).toBeTruthy();
+  });
+
+  it('shows a banner when a scheduled check finds an org changed', async () => {
+    const { api } = await renderApp({ auth: fixtures.auth.signedIn });
+    api.emit('health.notice', { profile: 'UAT', orgName: 'Acme UAT', from: 'connected', to: 'error', at: '2026-03-01T08:00:00.000Z' });
+    const banner = await screen.findByRole('alert');
+    expect(banner.textContent).toContain('UAT: the connection changed');
+    expect(banner.textContent).toContain('Acme UAT');
+  });
+});
