@@ -23,7 +23,8 @@ function prerenderConnectorsShell(): Plugin {
     transformIndexHtml: {
       order: 'post',
       async handler(html) {
-        if (process.env.NODE_ENV !== 'production') throw new Error('prerender-connectors-shell: expected NODE_ENV=production during a build');
+        if (process.env.NODE_ENV !== 'production')
+          throw new Error('prerender-connectors-shell: expected NODE_ENV=production during a build');
         const shell = (await tsImport(pathToFileURL(resolve(import.meta.dirname, 'renderer/prerender/connectors-shell.tsx')).href, {
           parentURL: import.meta.url,
           tsconfig: resolve(import.meta.dirname, 'tsconfig.web.json'),

@@ -5,12 +5,15 @@ import tseslint from 'typescript-eslint';
 
 const electronImport = {
   name: 'electron',
-  message: 'Only main/index.ts, main/window.ts, main/ipc/, main/store/electron-store.ts and preload/ may import electron; take what you need as a parameter.',
+  message:
+    'Only main/index.ts, main/window.ts, main/ipc/, main/store/electron-store.ts and preload/ may import electron; take what you need as a parameter.',
 };
 const ipcNames = ['ipcMain', 'ipcRenderer'];
 
 export default defineConfig(
-  { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', 'bench/results/**'] },
+  {
+    ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', 'bench/results/**'],
+  },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -20,7 +23,10 @@ export default defineConfig(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { paths: [electronImport] }],
-      'no-restricted-properties': ['error', ...ipcNames.map((name) => ({ object: 'electron', property: name, message: 'ipc lives only in main/ipc/ and preload/.' }))],
+      'no-restricted-properties': [
+        'error',
+        ...ipcNames.map((name) => ({ object: 'electron', property: name, message: 'ipc lives only in main/ipc/ and preload/.' })),
+      ],
     },
   },
   {
@@ -33,7 +39,13 @@ export default defineConfig(
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['main/ipc/**', 'preload/index.ts'],
     rules: {
-      'no-restricted-syntax': ['error', ...ipcNames.map((name) => ({ selector: `ImportSpecifier[imported.name='${name}']`, message: `${name} is used only in main/ipc/ and preload/index.ts.` }))],
+      'no-restricted-syntax': [
+        'error',
+        ...ipcNames.map((name) => ({
+          selector: `ImportSpecifier[imported.name='${name}']`,
+          message: `${name} is used only in main/ipc/ and preload/index.ts.`,
+        })),
+      ],
     },
   },
   {
@@ -65,7 +77,10 @@ export default defineConfig(
   {
     // Plain CommonJS on purpose: scripts/check-node.cjs must parse on any Node that can start npm.
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

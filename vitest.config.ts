@@ -10,7 +10,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['common/**/*.test.ts', 'main/**/*.test.ts', 'test/**/*.test.ts', 'preload/**/*.test.ts', 'bench/**/*.test.ts', 'packaging/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'common/**/*.test.ts',
+            'main/**/*.test.ts',
+            'test/**/*.test.ts',
+            'preload/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'packaging/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           // electron-store imports `electron` itself; inline it so tests' vi.mock('electron') reaches it.
           server: { deps: { inline: ['electron-store'] } },

@@ -14,9 +14,13 @@ const indexHtml = `<!doctype html>
   <body><div id="root"></div></body>
 </html>`;
 
-describe('the first screen\'s scripts', () => {
+describe("the first screen's scripts", () => {
   it('are the module entry and its modulepreload links, relative to the renderer root', () => {
-    expect(firstScreenScripts(indexHtml)).toEqual(['assets/index-Bq5xgOgE.js', 'assets/rolldown-runtime-CO0Nlsmt.js', 'assets/TextField-BNUcGFET.js']);
+    expect(firstScreenScripts(indexHtml)).toEqual([
+      'assets/index-Bq5xgOgE.js',
+      'assets/rolldown-runtime-CO0Nlsmt.js',
+      'assets/TextField-BNUcGFET.js',
+    ]);
   });
 
   it('leave out stylesheets, classic scripts and duplicates', () => {

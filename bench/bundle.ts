@@ -28,7 +28,12 @@ export async function chunkSizes(rendererDir: string): Promise<ChunkSize[]> {
     files.map(async (file) => {
       const content = await readFile(join(rendererDir, 'assets', file));
       const path = `assets/${file}`;
-      return { file: path, rawBytes: content.length, gzipBytes: gzipSync(content, { level: constants.Z_BEST_COMPRESSION }).length, firstScreen: firstScreen.has(path) };
+      return {
+        file: path,
+        rawBytes: content.length,
+        gzipBytes: gzipSync(content, { level: constants.Z_BEST_COMPRESSION }).length,
+        firstScreen: firstScreen.has(path),
+      };
     }),
   );
   return sizes.sort((a, b) => Number(b.firstScreen) - Number(a.firstScreen) || b.gzipBytes - a.gzipBytes);

@@ -6,4 +6,13 @@ export const CHROMIUM = '/usr/bin/chromium';
  * taking about half of this machine's two cores while the app's page starts. Electron has no such UI.
  */
 export const BROWSER_UI_FEATURES = ['PreloadTopChromeWebUI', 'WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', `--disable-features=${BROWSER_UI_FEATURES.join(',')}`];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  `--disable-features=${BROWSER_UI_FEATURES.join(',')}`,
+];

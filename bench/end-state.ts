@@ -2,7 +2,18 @@ import type { EmulatorState } from '../packages/salesforce-emulator';
 import { isOurUsername } from '../main/connection/names';
 
 /** Keys whose values differ between two equally correct runs (fresh ids, keys, secrets): only their presence counts. */
-const VOLATILE = new Set(['Id', 'id', 'ParentId', 'AssigneeId', 'PermissionSetId', 'PermissionSetLicenseId', 'consumerKey', 'consumerSecret', 'certificate', 'orgScopedExternalApp']);
+const VOLATILE = new Set([
+  'Id',
+  'id',
+  'ParentId',
+  'AssigneeId',
+  'PermissionSetId',
+  'PermissionSetLicenseId',
+  'consumerKey',
+  'consumerSecret',
+  'certificate',
+  'orgScopedExternalApp',
+]);
 
 type Comparable = Record<string, unknown>;
 
@@ -18,12 +29,27 @@ export function comparableState(state: EmulatorState): Comparable {
   const licence = new Map(state.permissionSetLicenses.map((l) => [l.Id, l.DeveloperName]));
   return {
     users: sorted(state.users.map((u) => ({ username: userName.get(u.Id), name: u.Name, active: u.IsActive, profile: u.ProfileName }))),
-    seats: sorted([...state.licences, ...state.permissionSetLicenses].map((l) => ({ name: 'Name' in l ? l.Name : l.DeveloperName, total: l.TotalLicenses, used: l.UsedLicenses }))),
+    seats: sorted(
+      [...state.licences, ...state.permissionSetLicenses].map((l) => ({
+        name: 'Name' in l ? l.Name : l.DeveloperName,
+        total: l.TotalLicenses,
+        used: l.UsedLicenses,
+      })),
+    ),
     permissionSets: sorted(state.permissionSets.map(withoutVolatile)),
-    objectPermissions: sorted(state.objectPermissions.map((o) => ({ ...withoutVolatile(o), parent: permissionSet.get(String(o.ParentId)) }))),
+    objectPermissions: sorted(
+      state.objectPermissions.map((o) => ({ ...withoutVolatile(o), parent: permissionSet.get(String(o.ParentId)) })),
+    ),
     fieldPermissions: sorted(state.fieldPermissions.map((f) => ({ ...withoutVolatile(f), parent: permissionSet.get(String(f.ParentId)) }))),
-    permissionSetAssignments: sorted(state.permissionSetAssignments.map((a) => ({ user: userName.get(a.AssigneeId), permissionSet: permissionSet.get(a.PermissionSetId) }))),
-    licenceAssignments: sorted(state.permissionSetLicenseAssigns.map((a) => ({ user: userName.get(a.AssigneeId), licence: licence.get(a.PermissionSetLicenseId) }))),
+    permissionSetAssignments: sorted(
+      state.permissionSetAssignments.map((a) => ({
+        user: userName.get(a.AssigneeId),
+        permissionSet: permissionSet.get(a.PermissionSetId),
+      })),
+    ),
+    licenceAssignments: sorted(
+      state.permissionSetLicenseAssigns.map((a) => ({ user: userName.get(a.AssigneeId), licence: licence.get(a.PermissionSetLicenseId) })),
+    ),
     externalClientApps: sorted(state.externalClientApps.map((app) => deepWithoutVolatile(app))),
   };
 }
@@ -57,5 +83,8 @@ function deepWithoutVolatile(value: unknown): unknown {
 }
 
 function sorted<T>(items: T[]): T[] {
-  return items.map((item) => [JSON.stringify(item), item] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
+  return items
+    .map((item) => [JSON.stringify(item), item] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, item]) => item);
 }

@@ -77,7 +77,9 @@ const readMarks = () => {
 function isLoadMarks(value: unknown): value is LoadMarks {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return ['document', 'scripts', 'domContentLoaded', 'apiFirstStart', 'apiLastEnd', 'fcp', 'heading', 'listed', 'interactive'].every((key) => typeof v[key] === 'number');
+  return ['document', 'scripts', 'domContentLoaded', 'apiFirstStart', 'apiLastEnd', 'fcp', 'heading', 'listed', 'interactive'].every(
+    (key) => typeof v[key] === 'number',
+  );
 }
 
 /**
@@ -86,7 +88,10 @@ function isLoadMarks(value: unknown): value is LoadMarks {
  * one load before them warms the server and the browser process and is not counted. `browserUi`
  * leaves Chromium's own browser UI on (see BROWSER_UI_FEATURES), to show what it costs.
  */
-export async function measureFirstPaint(loads: number, { browserUi = false } = {}): Promise<NonNullable<RendererResult['firstPaint']> | string> {
+export async function measureFirstPaint(
+  loads: number,
+  { browserUi = false } = {},
+): Promise<NonNullable<RendererResult['firstPaint']> | string> {
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
   // A data directory of its own and a quiet log: measuring must not touch the admin's settings.
   const { server: app } = await startBrowserMode({ dataDir: mkdtempSync(join(tmpdir(), 'ac-bench-')), log: createLogger(() => undefined) });

@@ -12,16 +12,28 @@ export interface ChainLink {
 
 export const ENABLE_CHAIN: readonly ChainLink[] = [
   { what: 'read the org: pre-flight look-ups and the describes, in one Composite', requests: 1 },
-  { what: 'permission set, object permissions, integration user, licence and permission set assignment, in one all-or-none Composite', requests: 1 },
+  {
+    what: 'permission set, object permissions, integration user, licence and permission set assignment, in one all-or-none Composite',
+    requests: 1,
+  },
   { what: 'External Client App: createMetadata for header, OAuth settings and global OAuth settings (one type per call)', requests: 3 },
-  { what: 'find the policy records Salesforce may have made itself: one listMetadata for both policy types (fact ECA-POLICIES)', requests: 1 },
-  { what: 'configurable and OAuth policies, pre-authorising the permission set: upsertMetadata, one type per call (reading the listed records first, as the app does to be sure they are its own, is avoidable when their names carry the app\'s)', requests: 2 },
+  {
+    what: 'find the policy records Salesforce may have made itself: one listMetadata for both policy types (fact ECA-POLICIES)',
+    requests: 1,
+  },
+  {
+    what: "configurable and OAuth policies, pre-authorising the permission set: upsertMetadata, one type per call (reading the listed records first, as the app does to be sure they are its own, is avoidable when their names carry the app's)",
+    requests: 2,
+  },
   { what: 'read back the consumer key: readMetadata', requests: 1 },
   { what: 'verify as the agent: one Composite reading every granted object and the refused one', requests: 1 },
 ];
 
 export const DISABLE_CHAIN: readonly ChainLink[] = [
-  { what: 'deleteMetadata for the four satellites, then the app (one type per call); the connection record says what exists. The app also lists what is left afterwards, which the per-component results make avoidable', requests: 5 },
+  {
+    what: 'deleteMetadata for the four satellites, then the app (one type per call); the connection record says what exists. The app also lists what is left afterwards, which the per-component results make avoidable',
+    requests: 5,
+  },
   { what: 'assignment, licence assignment, user deactivation and permission set (with its grants) in one Composite', requests: 1 },
 ];
 

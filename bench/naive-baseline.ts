@@ -70,12 +70,20 @@ export function createNaiveBaseline(admin: NaiveAdmin, profile: AccessProfile, a
     // The agent's JWT audience follows the org's type (fact JWT-AUDIENCE).
     const [org] = (await conn.query('SELECT IsSandbox FROM Organization')).records;
     const audience = jwtAudienceOf(org?.IsSandbox === true);
-    await conn.query(`SELECT Id, PermissionsCustomizeApplication, PermissionsManageUsers, PermissionsModifyAllData FROM Profile WHERE Id = '${adminUser.ProfileId}'`);
+    await conn.query(
+      `SELECT Id, PermissionsCustomizeApplication, PermissionsManageUsers, PermissionsModifyAllData FROM Profile WHERE Id = '${adminUser.ProfileId}'`,
+    );
     const licenceId = await required(firstId("SELECT Id FROM UserLicense WHERE Name = 'Salesforce Integration'"), 'integration licence');
     const profileId = await required(firstId(`SELECT Id FROM Profile WHERE UserLicenseId = '${licenceId}'`), 'integration profile');
-    const pslId = await required(firstId("SELECT Id FROM PermissionSetLicense WHERE DeveloperName = 'SalesforceAPIIntegrationPsl'"), 'API integration licence');
+    const pslId = await required(
+      firstId("SELECT Id FROM PermissionSetLicense WHERE DeveloperName = 'SalesforceAPIIntegrationPsl'"),
+      'API integration licence',
+    );
     await nothing(firstId(`SELECT Id FROM PermissionSet WHERE Name = '${names.permissionSetApiName}'`), 'permission set');
-    await nothing(firstId(`SELECT Id FROM User WHERE FirstName = '${names.userFirstName}' AND LastName = '${names.userLastName}'`), 'integration user');
+    await nothing(
+      firstId(`SELECT Id FROM User WHERE FirstName = '${names.userFirstName}' AND LastName = '${names.userLastName}'`),
+      'integration user',
+    );
     await nothing(firstId(`SELECT Id FROM ExternalClientApplication WHERE DeveloperName = '${names.appApiName}'`), 'external client app');
     const global = describeGlobalSchema.parse(await conn.describeGlobal());
     const describes = new Map<string, SObjectDescribe>();
@@ -87,20 +95,49 @@ export function createNaiveBaseline(admin: NaiveAdmin, profile: AccessProfile, a
     const { grants } = resolveAccess(profile, describes, objectPermissions);
 
     // The permission set and its grants, one record per request.
-    const permissionSetId = await create('PermissionSet', { Name: names.permissionSetApiName, Label: names.permissionSetLabel, Description: names.description, LicenseId: null, HasActivationRequired: false });
+    const permissionSetId = await create('PermissionSet', {
+      Name: names.permissionSetApiName,
+      Label: names.permissionSetLabel,
+      Description: names.description,
+      LicenseId: null,
+      HasActivationRequired: false,
+    });
     for (const grant of grants) {
       if (grant.field === null && grant.throughParentRecords !== true) {
-        await create('ObjectPermissions', { ParentId: permissionSetId, SobjectType: grant.object, PermissionsRead: true, PermissionsEdit: grant.edit, PermissionsViewAllRecords: grant.viewAllRecords, PermissionsCreate: false, PermissionsDelete: false, PermissionsModifyAllRecords: false });
+        await create('ObjectPermissions', {
+          ParentId: permissionSetId,
+          SobjectType: grant.object,
+          PermissionsRead: true,
+          PermissionsEdit: grant.edit,
+          PermissionsViewAllRecords: grant.viewAllRecords,
+          PermissionsCreate: false,
+          PermissionsDelete: false,
+          PermissionsModifyAllRecords: false,
+        });
       } else if (grant.viaFieldPermission) {
-        await create('FieldPermissions', { ParentId: permissionSetId, SobjectType: grant.object, Field: `${grant.object}.${grant.field}`, PermissionsRead: true, PermissionsEdit: grant.edit });
+        await create('FieldPermissions', {
+          ParentId: permissionSetId,
+          SobjectType: grant.object,
+          Field: `${grant.object}.${grant.field}`,
+          PermissionsRead: true,
+          PermissionsEdit: grant.edit,
+        });
       }
     }
 
     const username = integrationUsername(agentName, admin.orgId, randomBytes(3).toString('hex'));
     const userId = await create('User', {
-      Username: username, FirstName: names.userFirstName, LastName: names.userLastName, Email: adminEmail, Alias: `agt${randomBytes(2).toString('hex')}`,
-      CommunityNickname: username.split('@')[0]?.slice(0, 40), ProfileId: profileId, TimeZoneSidKey: 'America/Los_Angeles', LocaleSidKey: 'en_US',
-      EmailEncodingKey: 'UTF-8', LanguageLocaleKey: 'en_US',
+      Username: username,
+      FirstName: names.userFirstName,
+      LastName: names.userLastName,
+      Email: adminEmail,
+      Alias: `agt${randomBytes(2).toString('hex')}`,
+      CommunityNickname: username.split('@')[0]?.slice(0, 40),
+      ProfileId: profileId,
+      TimeZoneSidKey: 'America/Los_Angeles',
+      LocaleSidKey: 'en_US',
+      EmailEncodingKey: 'UTF-8',
+      LanguageLocaleKey: 'en_US',
     });
     const licenceAssignId = await create('PermissionSetLicenseAssign', { AssigneeId: userId, PermissionSetLicenseId: pslId });
     const assignmentId = await create('PermissionSetAssignment', { AssigneeId: userId, PermissionSetId: permissionSetId });
@@ -110,14 +147,25 @@ export function createNaiveBaseline(admin: NaiveAdmin, profile: AccessProfile, a
     const consumerKey = await createApp(conn, names, adminEmail, keys.certificatePem);
 
     const activationStarted = performance.now();
-    const token = await firstAgentToken({ instanceUrl: admin.instanceUrl, audience, consumerKey, username, privateKeyPem: keys.privateKeyPem });
+    const token = await firstAgentToken({
+      instanceUrl: admin.instanceUrl,
+      audience,
+      consumerKey,
+      username,
+      privateKeyPem: keys.privateKeyPem,
+    });
     const activationMs = performance.now() - activationStarted;
 
     // Verify as the agent: a query per granted object (and per 200 fields), then one that must be refused.
     const agent = new jsforce.Connection({ instanceUrl: token.instanceUrl, accessToken: token.accessToken, version: API_VERSION });
     for (const soql of verificationQueries(grants)) await agent.query(soql);
     const outside = outsideObject(global.sobjects, profile);
-    const refused = outside === null || (await agent.query(`SELECT Id FROM ${outside} LIMIT 1`).then(() => false, () => true));
+    const refused =
+      outside === null ||
+      (await agent.query(`SELECT Id FROM ${outside} LIMIT 1`).then(
+        () => false,
+        () => true,
+      ));
     if (!refused) throw new Error(`naive baseline: the agent could read ${outside ?? ''}`);
     return { activationMs };
   }
@@ -151,22 +199,66 @@ async function createApp(conn: Connection, names: ArtifactNames, contactEmail: s
   const saved = (result: MdSaveResult) => {
     if (!result.success) throw new Error(`naive baseline: ${firstError(result)?.message ?? 'metadata not saved'}`);
   };
-  saved(await md.create('ExternalClientApplication', { fullName: app, contactEmail, description: names.description, distributionState: 'Local', isProtected: false, label: names.appLabel }));
-  saved(await md.create('ExtlClntAppOauthSettings', { fullName: names.oauthSettingsName, commaSeparatedOauthScopes: 'Api', externalClientApplication: app, label: names.appLabel }));
-  saved(await md.create('ExtlClntAppGlobalOauthSettings', {
-    fullName: names.globalOauthSettingsName, callbackUrl: 'https://login.salesforce.com/services/oauth2/success', certificate, externalClientApplication: app,
-    isClientCredentialsFlowEnabled: false, isConsumerSecretOptional: false, isIntrospectAllTokens: false, isPkceRequired: false, isSecretRequiredForRefreshToken: false, label: names.appLabel,
-  }));
-  saved(await md.update('ExtlClntAppConfigurablePolicies', { fullName: `${app}_defaultPolicy`, externalClientApplication: app, isEnabled: true, isOauthPluginEnabled: true, label: names.appLabel }));
-  saved(await md.update('ExtlClntAppOauthConfigurablePolicies', {
-    fullName: `${names.oauthSettingsName}_defaultPolicy`, commaSeparatedPermissionSet: names.permissionSetApiName, externalClientApplication: app, ipRelaxationPolicyType: 'Enforce',
-    isClientCredentialsFlowEnabled: false, label: names.appLabel, permittedUsersPolicyType: 'AdminApprovedPreAuthorized', requiredSessionLevel: 'STANDARD',
-  }));
+  saved(
+    await md.create('ExternalClientApplication', {
+      fullName: app,
+      contactEmail,
+      description: names.description,
+      distributionState: 'Local',
+      isProtected: false,
+      label: names.appLabel,
+    }),
+  );
+  saved(
+    await md.create('ExtlClntAppOauthSettings', {
+      fullName: names.oauthSettingsName,
+      commaSeparatedOauthScopes: 'Api',
+      externalClientApplication: app,
+      label: names.appLabel,
+    }),
+  );
+  saved(
+    await md.create('ExtlClntAppGlobalOauthSettings', {
+      fullName: names.globalOauthSettingsName,
+      callbackUrl: 'https://login.salesforce.com/services/oauth2/success',
+      certificate,
+      externalClientApplication: app,
+      isClientCredentialsFlowEnabled: false,
+      isConsumerSecretOptional: false,
+      isIntrospectAllTokens: false,
+      isPkceRequired: false,
+      isSecretRequiredForRefreshToken: false,
+      label: names.appLabel,
+    }),
+  );
+  saved(
+    await md.update('ExtlClntAppConfigurablePolicies', {
+      fullName: `${app}_defaultPolicy`,
+      externalClientApplication: app,
+      isEnabled: true,
+      isOauthPluginEnabled: true,
+      label: names.appLabel,
+    }),
+  );
+  saved(
+    await md.update('ExtlClntAppOauthConfigurablePolicies', {
+      fullName: `${names.oauthSettingsName}_defaultPolicy`,
+      commaSeparatedPermissionSet: names.permissionSetApiName,
+      externalClientApplication: app,
+      ipRelaxationPolicyType: 'Enforce',
+      isClientCredentialsFlowEnabled: false,
+      label: names.appLabel,
+      permittedUsersPolicyType: 'AdminApprovedPreAuthorized',
+      requiredSessionLevel: 'STANDARD',
+    }),
+  );
   return consumerKeyRow.parse(await md.read('ExtlClntAppGlobalOauthSettings', names.globalOauthSettingsName)).consumerKey;
 }
 
 /** Tries the JWT bearer grant until the new app accepts it (activation). */
-async function firstAgentToken(request: Omit<Parameters<typeof requestAgentToken>[0], 'now'>): Promise<{ accessToken: string; instanceUrl: string }> {
+async function firstAgentToken(
+  request: Omit<Parameters<typeof requestAgentToken>[0], 'now'>,
+): Promise<{ accessToken: string; instanceUrl: string }> {
   for (let attempt = 1; attempt <= ACTIVATION_ATTEMPTS; attempt++) {
     const result = await requestAgentToken({ ...request, now: new Date() });
     if (result.ok) return result;

@@ -27,7 +27,11 @@ interface ApproachRun {
  * no latency (not measured), then each phase at the case's latency, its requests read from the log.
  */
 async function runApproach(side: MainSide, approach: Approach, { customFields, latencyMs }: ProvisioningCase): Promise<ApproachRun> {
-  const emulator = await startEmulator({ seed: 'demo', activationDelayMs: 0, extraCustomFields: { object: BENCH_OBJECT, count: customFields } });
+  const emulator = await startEmulator({
+    seed: 'demo',
+    activationDelayMs: 0,
+    extraCustomFields: { object: BENCH_OBJECT, count: customFields },
+  });
   try {
     const admin = await signIn(emulator);
     await side.begin({
@@ -65,7 +69,11 @@ const enableWall = (run: ApproachRun) => run.result.enable?.wallExActivationMs ?
  * with the naive baseline, each side in a worker process of its own that lives for the whole run
  * (cases in the given order). Throws when the two leave the org differently.
  */
-export async function runProvisioning(cases: readonly ProvisioningCase[], oursRuns: number, report: (result: ProvisioningResult) => void): Promise<ProvisioningResult[]> {
+export async function runProvisioning(
+  cases: readonly ProvisioningCase[],
+  oursRuns: number,
+  report: (result: ProvisioningResult) => void,
+): Promise<ProvisioningResult[]> {
   const sides = Object.fromEntries(approaches.map((a) => [a, startMainSide()])) as Record<Approach, MainSide>;
   try {
     const results: ProvisioningResult[] = [];
@@ -75,7 +83,10 @@ export async function runProvisioning(cases: readonly ProvisioningCase[], oursRu
       const naive = await runApproach(sides.naive, 'naive', c);
       for (const ours of runs) {
         const difference = firstDifference(ours.endStates, naive.endStates);
-        if (difference) throw new Error(`F=${c.customFields}: the naive baseline left the org differently from the app (${difference}); the comparison would not be fair.`);
+        if (difference)
+          throw new Error(
+            `F=${c.customFields}: the naive baseline left the org differently from the app (${difference}); the comparison would not be fair.`,
+          );
       }
       const sorted = [...runs].sort((a, b) => enableWall(a) - enableWall(b));
       const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? sorted[0];

@@ -7,7 +7,14 @@ import { checkTargets, wallOverLatency, wallOverLatencyWithoutOrgWork } from './
 function phase(salesforce: number, wallMs: number, byKind: Record<string, number>): PhaseResult {
   return {
     outcome: 'connected',
-    requests: { salesforce, tokenGrants: 1, failed: 0, byKind, orgMs: wallMs / 2, orgMsByKind: Object.fromEntries(Object.keys(byKind).map((k) => [k, wallMs / 2])) },
+    requests: {
+      salesforce,
+      tokenGrants: 1,
+      failed: 0,
+      byKind,
+      orgMs: wallMs / 2,
+      orgMsByKind: Object.fromEntries(Object.keys(byKind).map((k) => [k, wallMs / 2])),
+    },
     wallMs: wallMs + 40,
     activationMs: 40,
     stepMs: { accessGrants: 300, activation: 40 },
@@ -30,7 +37,11 @@ const results: BenchResults = {
       sameEndState: true,
       oursEnableWallExActivationMs: spread([1100, 1200, 1500]),
       results: {
-        ours: { enable: phase(12, 1200, { composite: 6, 'metadata createMetadata': 4, 'metadata readMetadata': 2 }), check: phase(4, 300, { composite: 4 }), disable: phase(11, 600, { 'metadata deleteMetadata': 5 }) },
+        ours: {
+          enable: phase(12, 1200, { composite: 6, 'metadata createMetadata': 4, 'metadata readMetadata': 2 }),
+          check: phase(4, 300, { composite: 4 }),
+          disable: phase(11, 600, { 'metadata deleteMetadata': 5 }),
+        },
         naive: { enable: phase(300, 15_000, { 'sobject POST': 280, query: 20 }), disable: phase(9, 500, { 'metadata deleteMetadata': 5 }) },
       },
     },
@@ -71,7 +82,10 @@ describe('targets read off the results', () => {
   });
 
   it('reads the activation lag target off the median lag, and names the runs, the worst run and the token requests', () => {
-    const lag = (samples: number[]) => checkTargets({ ...results, activation: { delayMs: 20_000, lagMs: spread(samples), tokenRequests: spread([5, 5, 6]) } }).find((c) => c.target.startsWith('Activation noticed'));
+    const lag = (samples: number[]) =>
+      checkTargets({ ...results, activation: { delayMs: 20_000, lagMs: spread(samples), tokenRequests: spread([5, 5, 6]) } }).find((c) =>
+        c.target.startsWith('Activation noticed'),
+      );
     expect(lag([400, 4_800, 12_000])).toEqual({
       target: 'Activation noticed ≤ 5 s after Salesforce accepts the key (median; accepted 20 s after the app is created)',
       figure: '4800 ms median over 3 runs (max 12000 ms), 5 token requests',
@@ -87,16 +101,26 @@ describe('targets read off the results', () => {
     if (!row?.results.ours.enable) throw new Error('fixture');
     const enable = row.results.ours.enable;
     const atZero = { ...row, latencyMs: 0 };
-    const budgetChecks = (rows: BenchResults['provisioning']) => checkTargets({ ...results, provisioning: rows }).filter((c) => c.target.includes('⌈F/200⌉ =')).length;
+    const budgetChecks = (rows: BenchResults['provisioning']) =>
+      checkTargets({ ...results, provisioning: rows }).filter((c) => c.target.includes('⌈F/200⌉ =')).length;
     expect(budgetChecks([atZero, row])).toBe(1);
-    const retried = { ...row, results: { ...row.results, ours: { enable: { ...enable, requests: { ...enable.requests, salesforce: 13 } } } } };
+    const retried = {
+      ...row,
+      results: { ...row.results, ours: { enable: { ...enable, requests: { ...enable.requests, salesforce: 13 } } } },
+    };
     expect(budgetChecks([atZero, retried])).toBe(2);
   });
 
-  it('takes the emulator\'s own work beyond the latency out of the time ratio on request', () => {
+  it("takes the emulator's own work beyond the latency out of the time ratio on request", () => {
     const [row] = results.provisioning;
     if (!row?.results.ours.enable) throw new Error('fixture');
-    const slowOrg = { ...row, results: { ...row.results, ours: { enable: { ...row.results.ours.enable, requests: { ...row.results.ours.enable.requests, orgMs: 900 } } } } };
+    const slowOrg = {
+      ...row,
+      results: {
+        ...row.results,
+        ours: { enable: { ...row.results.ours.enable, requests: { ...row.results.ours.enable.requests, orgMs: 900 } } },
+      },
+    };
     // 12 × 50 ms = 600 ms of round trips; the org took 900 ms, so 300 ms were its own work: (1200 − 300) / 600
     expect(wallOverLatency(slowOrg)).toBe(2);
     expect(wallOverLatencyWithoutOrgWork(slowOrg)).toBe(1.5);
@@ -140,7 +164,9 @@ describe('the results table', () => {
   it('has a short form with one row per F, the machine and the targets', () => {
     const summary = renderSummary(results);
     expect(summary).toContain('Run 2026-01-01 00:00 UTC, 2 cores (Test CPU), Node v22.0.0');
-    expect(summary).toContain('| 200 | 12 (floor 11, budget 13) | 300 | 25.00x | 1,200 ms / 15,000 ms | 2.00 (2.00) | 40.0 MiB | 4 + 1 grant, 340 ms | 11 (floor 6) |');
+    expect(summary).toContain(
+      '| 200 | 12 (floor 11, budget 13) | 300 | 25.00x | 1,200 ms / 15,000 ms | 2.00 (2.00) | 40.0 MiB | 4 + 1 grant, 340 ms | 11 (floor 6) |',
+    );
     expect(summary).toContain('Renderer first screen: 400.0 KB gzipped (1300.0 KB raw). Connectors heading painted after 300 ms');
   });
 

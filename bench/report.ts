@@ -95,7 +95,16 @@ function healthRows(rows: readonly ProvisioningResult[]): string[][] {
     .filter((row) => row.results.ours.check)
     .map((row) => {
       const check = row.results.ours.check as PhaseResult;
-      return [String(row.customFields), `${row.latencyMs} ms`, check.outcome, String(check.requests.salesforce), String(check.requests.tokenGrants), ms(check.wallMs), kindSummary(check.requests.byKind), heap(check)];
+      return [
+        String(row.customFields),
+        `${row.latencyMs} ms`,
+        check.outcome,
+        String(check.requests.salesforce),
+        String(check.requests.tokenGrants),
+        ms(check.wallMs),
+        kindSummary(check.requests.byKind),
+        heap(check),
+      ];
     });
 }
 
@@ -103,7 +112,9 @@ function healthRows(rows: readonly ProvisioningResult[]): string[][] {
 function timeBreakdown(row: ProvisioningResult): string {
   const a = ours(row);
   if (!a) return '';
-  const steps = Object.entries(a.stepMs).map(([step, value]) => `${step} ${ms(value)}`).join(', ');
+  const steps = Object.entries(a.stepMs)
+    .map(([step, value]) => `${step} ${ms(value)}`)
+    .join(', ');
   const org = Object.entries(a.requests.orgMsByKind)
     .sort(([, x], [, y]) => y - x)
     .map(([kind, value]) => `${kind} ×${a.requests.byKind[kind] ?? 0}: ${ms(value)}`)
@@ -125,12 +136,20 @@ function activationSection(results: BenchResults): string {
     '### Activation lag',
     '',
     `The app enables against an emulator that refuses the new app's key for ${activation.delayMs / 1000} s after its global OAuth settings are created, in real time (${activation.lagMs.n} enables side by side). ` +
-      'Lag = from the moment the emulator accepts the key to the app\'s accepted token request; token requests = every request to the token endpoint during the enable.',
+      "Lag = from the moment the emulator accepts the key to the app's accepted token request; token requests = every request to the token endpoint during the enable.",
     '',
-    table(['Figure', 'Median', 'p25 – p75', 'min – max'], [
-      spreadRow('Lag', activation.lagMs),
-      ['Token requests', String(activation.tokenRequests.median), `${activation.tokenRequests.p25} – ${activation.tokenRequests.p75}`, `${activation.tokenRequests.min} – ${activation.tokenRequests.max}`],
-    ]),
+    table(
+      ['Figure', 'Median', 'p25 – p75', 'min – max'],
+      [
+        spreadRow('Lag', activation.lagMs),
+        [
+          'Token requests',
+          String(activation.tokenRequests.median),
+          `${activation.tokenRequests.p25} – ${activation.tokenRequests.p75}`,
+          `${activation.tokenRequests.min} – ${activation.tokenRequests.max}`,
+        ],
+      ],
+    ),
   ].join('\n');
 }
 
@@ -144,11 +163,14 @@ function statusAllSection(results: BenchResults): string {
       'Each round checks every org alone (the scheduled check), then all of them together as `status --all` does; ' +
       `per org a check costs ${statusAll.requestsPerOrg} requests and ${statusAll.tokenGrantsPerOrg} token grant.`,
     '',
-    table(['Figure', 'Median', 'p25 – p75', 'min – max'], [
-      spreadRow('status --all (wall)', statusAll.wallMs),
-      spreadRow('Slowest org alone', statusAll.slowestMs),
-      spreadRow('Sum of the orgs', statusAll.sumMs),
-    ]),
+    table(
+      ['Figure', 'Median', 'p25 – p75', 'min – max'],
+      [
+        spreadRow('status --all (wall)', statusAll.wallMs),
+        spreadRow('Slowest org alone', statusAll.slowestMs),
+        spreadRow('Sum of the orgs', statusAll.sumMs),
+      ],
+    ),
   ].join('\n');
 }
 
@@ -175,7 +197,9 @@ function rendererSection(results: BenchResults): string {
           spreadRow('**Connectors heading painted**', paint.headingVisibleMs),
           spreadRow('Connector list painted', paint.connectorsListedMs),
           spreadRow('React attached (screen answers clicks)', paint.interactiveMs),
-          ...(paint.headingWithBrowserUiMs ? [spreadRow('Connectors heading painted, Chromium\'s own browser UI on', paint.headingWithBrowserUiMs)] : []),
+          ...(paint.headingWithBrowserUiMs
+            ? [spreadRow("Connectors heading painted, Chromium's own browser UI on", paint.headingWithBrowserUiMs)]
+            : []),
         ],
       )
     : `Not measured: ${renderer.skipped ?? 'unknown reason'}.`;
@@ -187,7 +211,9 @@ function rendererSection(results: BenchResults): string {
     '',
     `### Connectors first paint (Debian Chromium, browser mode, ${paint ? paint.loads : 0} loads)`,
     'Each load: a fresh browser context (empty cache) and a fresh start URL; one warm-up load before them is not counted. "Painted" = the first animation frame in which the element is laid out. ' +
-      'Chromium runs with its own browser UI off (`--disable-features=' + BROWSER_UI_FEATURES.join(',') + '`): otherwise every new window starts a second renderer for the omnibox popup that competes with the app for the cores, and the Electron window this stands in for has no browser UI. The last row is the same load with that UI on.',
+      'Chromium runs with its own browser UI off (`--disable-features=' +
+      BROWSER_UI_FEATURES.join(',') +
+      '`): otherwise every new window starts a second renderer for the omnibox popup that competes with the app for the cores, and the Electron window this stands in for has no browser UI. The last row is the same load with that UI on.',
     '',
     paintTable,
   ].join('\n');
@@ -233,10 +259,23 @@ function summaryTables(results: BenchResults): string {
   });
   const paint = results.renderer.firstPaint;
   return [
-    table(['Target', 'Figure', 'Met'], checkTargets(results).map((t) => [t.target, t.figure, t.met ? 'yes' : '**no**'])),
+    table(
+      ['Target', 'Figure', 'Met'],
+      checkTargets(results).map((t) => [t.target, t.figure, t.met ? 'yes' : '**no**']),
+    ),
     '',
     table(
-      ['F', 'Enable requests', 'Naive', 'Naive ÷ ours', `Enable at ${slow} ms, ours / naive`, 'Ours / (requests × latency) (without the emulator\'s own work)', 'Peak heap (enable)', `Health check at ${slow} ms`, 'Disable requests'],
+      [
+        'F',
+        'Enable requests',
+        'Naive',
+        'Naive ÷ ours',
+        `Enable at ${slow} ms, ours / naive`,
+        "Ours / (requests × latency) (without the emulator's own work)",
+        'Peak heap (enable)',
+        `Health check at ${slow} ms`,
+        'Disable requests',
+      ],
       rows,
     ),
     '',
@@ -269,7 +308,21 @@ export function renderReport(results: BenchResults): string {
     '',
     '### Enable: requests',
     '',
-    table(['F', 'Latency', 'Ours', 'Floor', 'Ours − floor', 'Budget 12 + ⌈F/200⌉', 'Naive', 'Ours / naive', 'Naive ÷ ours', 'Token grants ours / naive'], enableRequestRows(rows)),
+    table(
+      [
+        'F',
+        'Latency',
+        'Ours',
+        'Floor',
+        'Ours − floor',
+        'Budget 12 + ⌈F/200⌉',
+        'Naive',
+        'Ours / naive',
+        'Naive ÷ ours',
+        'Token grants ours / naive',
+      ],
+      enableRequestRows(rows),
+    ),
     '',
     `Floor = the dependency chain (${ENABLE_CHAIN.reduce((s, l) => s + l.requests, 0)}) + ⌈F/200⌉ FieldPermissions collections. The chain assumed:`,
     chainList(ENABLE_CHAIN),
@@ -277,7 +330,23 @@ export function renderReport(results: BenchResults): string {
     '### Enable: time and memory (activation excluded)',
     '',
     table(
-      ['F', 'Latency', 'Ours (median)', 'Ours min – max (runs)', 'Naive', 'Ours / naive', 'Activation', 'Requests × latency', 'Ours / (requests × latency)', 'Same, without the emulator\'s own work', 'Org time', 'Main side', 'Peak heap ours (growth)', 'Peak RSS ours', 'Peak heap naive (growth)'],
+      [
+        'F',
+        'Latency',
+        'Ours (median)',
+        'Ours min – max (runs)',
+        'Naive',
+        'Ours / naive',
+        'Activation',
+        'Requests × latency',
+        'Ours / (requests × latency)',
+        "Same, without the emulator's own work",
+        'Org time',
+        'Main side',
+        'Peak heap ours (growth)',
+        'Peak RSS ours',
+        'Peak heap naive (growth)',
+      ],
       enableTimeRows(rows),
     ),
     '',
@@ -285,7 +354,7 @@ export function renderReport(results: BenchResults): string {
       '"Without the emulator\'s own work" takes out the org time beyond the added latency (the emulator computing its answers on this machine), leaving round trips plus the main side. ' +
       'Ours runs several times per case (fresh emulator each time); the run with the median enable time is the one shown everywhere.',
     '',
-    '### Where enable\'s time goes',
+    "### Where enable's time goes",
     '',
     ...at50.map(timeBreakdown),
     '',
@@ -293,7 +362,9 @@ export function renderReport(results: BenchResults): string {
     '',
     table(
       ['F', 'Ours', 'Naive'],
-      rows.filter((r) => r.latencyMs === 0).map((r) => [String(r.customFields), kindSummary(ours(r)?.requests.byKind ?? {}), kindSummary(naive(r)?.requests.byKind ?? {})]),
+      rows
+        .filter((r) => r.latencyMs === 0)
+        .map((r) => [String(r.customFields), kindSummary(ours(r)?.requests.byKind ?? {}), kindSummary(naive(r)?.requests.byKind ?? {})]),
     ),
     '',
     '### Disable',
@@ -305,7 +376,10 @@ export function renderReport(results: BenchResults): string {
     '',
     '### Health check (one `connection.check()`)',
     '',
-    table(['F', 'Latency', 'Result', 'Requests', 'Token grants', 'Wall', 'Request mix', 'Peak heap (growth)'], healthRows(rows.filter((r) => r.customFields === biggest?.customFields))),
+    table(
+      ['F', 'Latency', 'Result', 'Requests', 'Token grants', 'Wall', 'Request mix', 'Peak heap (growth)'],
+      healthRows(rows.filter((r) => r.customFields === biggest?.customFields)),
+    ),
     '',
     activationSection(results),
     '',

@@ -43,7 +43,10 @@ const say = (line: string) => console.log(`${tag} ${line}`);
 
 function buildRenderer(): void {
   say('building the app (electron-vite build) ...');
-  const built = spawnSync(join(projectRoot, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  const built = spawnSync(join(projectRoot, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (built.status !== 0) throw new Error(`electron-vite build failed (exit ${String(built.status)})`);
 }
 
@@ -60,7 +63,9 @@ async function measureRenderer(loads: number): Promise<RendererResult> {
   }
   const withBrowserUi = await measureFirstPaint(loads, { browserUi: true });
   if (typeof withBrowserUi !== 'string') paint.headingWithBrowserUiMs = withBrowserUi.headingVisibleMs;
-  say(`first paint over ${paint.loads} loads: heading median ${paint.headingVisibleMs.median.toFixed(0)} ms (min ${paint.headingVisibleMs.min.toFixed(0)}, max ${paint.headingVisibleMs.max.toFixed(0)}), FCP median ${paint.firstContentfulPaintMs.median.toFixed(0)} ms`);
+  say(
+    `first paint over ${paint.loads} loads: heading median ${paint.headingVisibleMs.median.toFixed(0)} ms (min ${paint.headingVisibleMs.min.toFixed(0)}, max ${paint.headingVisibleMs.max.toFixed(0)}), FCP median ${paint.firstContentfulPaintMs.median.toFixed(0)} ms`,
+  );
   return { chunks, firstScreen, firstPaint: paint };
 }
 
@@ -70,21 +75,31 @@ function sayProvisioning(row: ProvisioningResult): void {
   const b = naive(row);
   if (a && b) {
     const runs = row.oursEnableWallExActivationMs;
-    say(`${where} enable: ours ${a.requests.salesforce} requests + ${a.requests.tokenGrants} token grants, ${a.wallExActivationMs.toFixed(0)} ms (median of ${runs.n}, ${runs.min.toFixed(0)}-${runs.max.toFixed(0)} ms; activation ${a.activationMs.toFixed(0)} ms), peak heap ${a.heapPeakBytes} B, peak RSS ${a.rssPeakBytes} B; ` +
-      `naive ${b.requests.salesforce} requests, ${b.wallExActivationMs.toFixed(0)} ms; naive/ours requests ${fewerRequests(row)?.toFixed(1) ?? '-'}x`);
+    say(
+      `${where} enable: ours ${a.requests.salesforce} requests + ${a.requests.tokenGrants} token grants, ${a.wallExActivationMs.toFixed(0)} ms (median of ${runs.n}, ${runs.min.toFixed(0)}-${runs.max.toFixed(0)} ms; activation ${a.activationMs.toFixed(0)} ms), peak heap ${a.heapPeakBytes} B, peak RSS ${a.rssPeakBytes} B; ` +
+        `naive ${b.requests.salesforce} requests, ${b.wallExActivationMs.toFixed(0)} ms; naive/ours requests ${fewerRequests(row)?.toFixed(1) ?? '-'}x`,
+    );
   }
   const check = row.results.ours.check;
-  if (check) say(`${where} health check: ${check.requests.salesforce} requests + ${check.requests.tokenGrants} token grants, ${check.wallMs.toFixed(0)} ms`);
+  if (check)
+    say(
+      `${where} health check: ${check.requests.salesforce} requests + ${check.requests.tokenGrants} token grants, ${check.wallMs.toFixed(0)} ms`,
+    );
   const off = row.results.ours.disable;
   const offNaive = row.results.naive.disable;
-  if (off && offNaive) say(`${where} disable: ours ${off.requests.salesforce} requests, ${off.wallMs.toFixed(0)} ms; naive ${offNaive.requests.salesforce} requests, ${offNaive.wallMs.toFixed(0)} ms`);
+  if (off && offNaive)
+    say(
+      `${where} disable: ours ${off.requests.salesforce} requests, ${off.wallMs.toFixed(0)} ms; naive ${offNaive.requests.salesforce} requests, ${offNaive.wallMs.toFixed(0)} ms`,
+    );
 }
 
 async function measureActivation(runs: number): Promise<ActivationLagResult | undefined> {
   if (runs <= 0) return undefined;
   say(`activation lag: ${runs} enables against a 20 s activation delay, in real time ...`);
   const activation = await measureActivationLag(runs);
-  say(`activation lag: median ${activation.lagMs.median.toFixed(0)} ms (${activation.lagMs.min.toFixed(0)}-${activation.lagMs.max.toFixed(0)} ms), ${activation.tokenRequests.median} token requests`);
+  say(
+    `activation lag: median ${activation.lagMs.median.toFixed(0)} ms (${activation.lagMs.min.toFixed(0)}-${activation.lagMs.max.toFixed(0)} ms), ${activation.tokenRequests.median} token requests`,
+  );
   return activation;
 }
 
@@ -92,7 +107,9 @@ async function measureStatusAllRounds(runs: number): Promise<StatusAllResult | u
   if (runs <= 0) return undefined;
   say(`status --all: ${runs} rounds over three orgs at 20, 50 and 100 ms ...`);
   const result = await measureStatusAll(runs);
-  say(`status --all: median ${result.wallMs.median.toFixed(0)} ms; slowest org alone ${result.slowestMs.median.toFixed(0)} ms, sum ${result.sumMs.median.toFixed(0)} ms; ${result.requestsPerOrg} requests + ${result.tokenGrantsPerOrg} token grant per org`);
+  say(
+    `status --all: median ${result.wallMs.median.toFixed(0)} ms; slowest org alone ${result.slowestMs.median.toFixed(0)} ms, sum ${result.sumMs.median.toFixed(0)} ms; ${result.requestsPerOrg} requests + ${result.tokenGrantsPerOrg} token grant per org`,
+  );
   return result;
 }
 
@@ -106,7 +123,15 @@ async function main(): Promise<void> {
   const provisioning = await runProvisioning(cases, Number(options.runs), sayProvisioning);
   const activation = await measureActivation(Number(options['activation-runs']));
   const statusAll = await measureStatusAllRounds(Number(options['status-all-runs']));
-  const results: BenchResults = { startedAt, durationMs: Date.now() - started, machine: machineAtEnd(machine), provisioning, ...(activation ? { activation } : {}), ...(statusAll ? { statusAll } : {}), renderer };
+  const results: BenchResults = {
+    startedAt,
+    durationMs: Date.now() - started,
+    machine: machineAtEnd(machine),
+    provisioning,
+    ...(activation ? { activation } : {}),
+    ...(statusAll ? { statusAll } : {}),
+    renderer,
+  };
   await writeFile(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const report = renderReport(results);
   await writeFile(join(BENCH_DIR, 'results.md'), report);

@@ -12,7 +12,12 @@ import type { StatusAllResult } from './results';
 /** Three orgs, as an admin with production and two sandboxes has them: each answers at its own pace. */
 export const STATUS_ALL_LATENCIES_MS = [20, 50, 100];
 
-const io = (lines: string[]): CliIo => ({ out: (l) => lines.push(l), err: (l) => lines.push(l), env: process.env, interrupted: () => new Promise(() => undefined) });
+const io = (lines: string[]): CliIo => ({
+  out: (l) => lines.push(l),
+  err: (l) => lines.push(l),
+  env: process.env,
+  interrupted: () => new Promise(() => undefined),
+});
 
 async function cli(args: string[]): Promise<void> {
   const lines: string[] = [];
@@ -24,7 +29,16 @@ async function cli(args: string[]): Promise<void> {
 async function connect(emulator: StartedEmulator, name: string): Promise<void> {
   const admin = await signIn(emulator);
   process.env.SF_ACCESS_TOKEN = admin.accessToken ?? '';
-  await cli(['login', '--instance-url', emulator.instanceUrl, '--login-url', emulator.instanceUrl, '--allow-any-host', '--org-profile', name]);
+  await cli([
+    'login',
+    '--instance-url',
+    emulator.instanceUrl,
+    '--login-url',
+    emulator.instanceUrl,
+    '--allow-any-host',
+    '--org-profile',
+    name,
+  ]);
   delete process.env.SF_ACCESS_TOKEN;
   await cli(['enable', '--yes']);
 }
@@ -54,7 +68,9 @@ export async function measureStatusAll(runs: number): Promise<StatusAllResult> {
   const dir = mkdtempSync(join(tmpdir(), 'agent-connections-bench-'));
   const previous = process.env.AGENT_CONNECTIONS_DATA_DIR;
   process.env.AGENT_CONNECTIONS_DATA_DIR = join(dir, 'data');
-  const emulators = await Promise.all(STATUS_ALL_LATENCIES_MS.map((_, i) => startEmulator(i === 0 ? {} : { switches: { orgType: 'sandbox' } })));
+  const emulators = await Promise.all(
+    STATUS_ALL_LATENCIES_MS.map((_, i) => startEmulator(i === 0 ? {} : { switches: { orgType: 'sandbox' } })),
+  );
   try {
     for (const [i, emulator] of emulators.entries()) await connect(emulator, i === 0 ? 'Production' : `Sandbox ${i}`);
     for (const [i, emulator] of emulators.entries()) emulator.setLatency(STATUS_ALL_LATENCIES_MS[i] ?? 0);

@@ -63,7 +63,11 @@ function requestChecks(row: ProvisioningResult, requests: { salesforce: number; 
   const wanted = FEWER_REQUESTS[row.customFields];
   const fewer = fewerRequests(row);
   if (wanted !== undefined && fewer !== null) {
-    checks.push({ target: `Enable, F = ${row.customFields}: ≥ ${wanted}x fewer requests than naive`, figure: `${fewer.toFixed(1)}x fewer`, met: fewer >= wanted });
+    checks.push({
+      target: `Enable, F = ${row.customFields}: ≥ ${wanted}x fewer requests than naive`,
+      figure: `${fewer.toFixed(1)}x fewer`,
+      met: fewer >= wanted,
+    });
   }
   return checks;
 }

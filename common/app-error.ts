@@ -124,5 +124,8 @@ export function fail(
 /** Anything thrown becomes an AppError; unknown failures never leak their stack or raw text. */
 export function toAppError(thrown: unknown): AppError {
   if (thrown instanceof AppFailure) return thrown.error;
-  return appError('INTERNAL', 'Something went wrong inside Agent Connections. Try again; if it keeps happening, export the activity log and contact support.');
+  return appError(
+    'INTERNAL',
+    'Something went wrong inside Agent Connections. Try again; if it keeps happening, export the activity log and contact support.',
+  );
 }

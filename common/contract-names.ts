@@ -46,11 +46,5 @@ export const operationNames = [
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 
-export const eventNames = [
-  'auth.changed',
-  'connection.changed',
-  'connection.progress',
-  'settings.changed',
-  'health.notice',
-] as const;
+export const eventNames = ['auth.changed', 'connection.changed', 'connection.progress', 'settings.changed', 'health.notice'] as const;
 export type EventName = (typeof eventNames)[number];

@@ -4,11 +4,7 @@ import type { EventName, OperationName } from './contract-names';
 import { appInfoSchema, connectorSchema } from './domain/connectors';
 import { orgProfileInputSchema, orgProfileSchema, settingsSchema, settingsUpdateSchema } from './domain/settings';
 import { authStatusSchema, signInStartedSchema } from './domain/auth';
-import {
-  accessProfileSchema,
-  describedFieldSchema,
-  describedObjectSchema,
-} from './domain/access-profile';
+import { accessProfileSchema, describedFieldSchema, describedObjectSchema } from './domain/access-profile';
 import {
   connectionStateSchema,
   healthReportSchema,
@@ -61,13 +57,19 @@ export const operations = {
   'connection.plan': { input: z.object({ kind: z.enum(plannedRunKinds) }).strict(), output: runPlanSchema },
   /** Every run needs the id of the plan the admin confirmed (PLAN_REQUIRED / PLAN_STALE otherwise). */
   /** takeOver: replace a connection another install manages (CONNECTION_OWNED_ELSEWHERE), once the admin confirmed. */
-  'connection.enable': { input: enableInputSchema.extend(confirmedPlanInputSchema.shape).extend(takeOverInput), output: connectionStateSchema },
+  'connection.enable': {
+    input: enableInputSchema.extend(confirmedPlanInputSchema.shape).extend(takeOverInput),
+    output: connectionStateSchema,
+  },
   'connection.removalPlan': { input: none, output: removalPlanSchema },
   'connection.disable': { input: confirmedPlanInputSchema, output: connectionStateSchema },
   'connection.reconnect': { input: confirmedPlanInputSchema.extend(takeOverInput), output: connectionStateSchema },
   'connection.recreate': { input: confirmedPlanInputSchema, output: connectionStateSchema },
   /** removeHandAdded: also remove the grants someone added by hand (drift.handAdded), which the admin ticked. */
-  'connection.updateAccess': { input: confirmedPlanInputSchema.extend({ removeHandAdded: z.boolean().optional() }), output: connectionStateSchema },
+  'connection.updateAccess': {
+    input: confirmedPlanInputSchema.extend({ removeHandAdded: z.boolean().optional() }),
+    output: connectionStateSchema,
+  },
   /** A new key pair whose certificate replaces the app's; the old key stops working then (fact CERTIFICATE-ROTATION). */
   'connection.rotateKey': { input: confirmedPlanInputSchema, output: connectionStateSchema },
   /** Adopts the agent's setup carried over into this org (a sandbox refresh) and rotates its key. */

@@ -58,7 +58,11 @@ export function createApp(host: Host) {
   signedIn = () => auth.status();
   // A profile is tied to the org it first signed in to; the CLI refuses to act in another (ORG_MISMATCH).
   auth.onSignedIn((session) => void settings.recordOrg(session.profile.id, session.identity.orgId));
-  const { connection, agent: agentService, health } = createConnectionServices({
+  const {
+    connection,
+    agent: agentService,
+    health,
+  } = createConnectionServices({
     settings,
     stores: host.stores,
     vault: host.vault,
@@ -74,17 +78,19 @@ export function createApp(host: Host) {
   });
   const agent = auditedAgent(agentService, audit);
   // Outputs parsed against the contract in tests and development (main/transport/contract-check.ts).
-  const handlers: Handlers = checkedHandlers(createHandlers({
-    info: host.info,
-    settings,
-    auth,
-    connection,
-    agent,
-    audit,
-    files: host.files,
-    external: host.external,
-    events: host.events,
-  }));
+  const handlers: Handlers = checkedHandlers(
+    createHandlers({
+      info: host.info,
+      settings,
+      auth,
+      connection,
+      agent,
+      audit,
+      files: host.files,
+      external: host.external,
+      events: host.events,
+    }),
+  );
   return { handlers, settings, audit, auth, connection, agent, health };
 }
 export type App = ReturnType<typeof createApp>;

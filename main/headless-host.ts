@@ -47,7 +47,9 @@ export function createHeadlessHost(options: HeadlessHostOptions): Host & { event
     stores,
     vault: options.vault(stores, dataDir),
     files: options.files,
-    external: launch ? createGuardedOpener(launch, () => overrideOrigins(settings.get().orgProfiles)) : { open: () => Promise.resolve(false) },
+    external: launch
+      ? createGuardedOpener(launch, () => overrideOrigins(settings.get().orgProfiles))
+      : { open: () => Promise.resolve(false) },
     events: createEventHub(),
     log: options.log ?? consoleLogger(),
     opensBrowser: launch !== null,

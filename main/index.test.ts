@@ -33,9 +33,17 @@ const appRequest = (url: string) => recorded.protocolHandlers.get('app')!(new Re
 describe('the desktop app', () => {
   it('runs its window sandboxed, context-isolated, without Node, with web security and without DevTools', () => {
     expect(app.sandboxEnabled).toBe(true);
-    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: false });
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      devTools: false,
+    });
     expect(window.loadedUrl).toBe('app://agent-connections/index.html');
-    expect(recorded.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ secure: true, standard: true }) })]);
+    expect(recorded.privilegedSchemes).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ secure: true, standard: true }) }),
+    ]);
   });
 
   it('lets no page navigate, redirect, embed a webview or open a window', () => {
@@ -60,7 +68,15 @@ describe('the desktop app', () => {
 
   it('does not trust a certificate Chromium refused', () => {
     const callback = vi.fn();
-    app.emit('certificate-error', fakeEvent(), window.webContents, 'https://login.salesforce.com/', 'net::ERR_CERT_AUTHORITY_INVALID', {}, callback);
+    app.emit(
+      'certificate-error',
+      fakeEvent(),
+      window.webContents,
+      'https://login.salesforce.com/',
+      'net::ERR_CERT_AUTHORITY_INVALID',
+      {},
+      callback,
+    );
     expect(callback.mock.calls).toEqual([[false]]);
   });
 

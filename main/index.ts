@@ -77,7 +77,8 @@ function serveRenderer(handlers: Handlers): void {
     const file = url.host === APP_HOST ? resolveStaticFile(rendererRoot, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
-    const body = basename(file) === 'index.html' ? indexHtmlFor(await response.text(), await firstLookOf(handlers)) : await response.arrayBuffer();
+    const body =
+      basename(file) === 'index.html' ? indexHtmlFor(await response.text(), await firstLookOf(handlers)) : await response.arrayBuffer();
     return new Response(body, {
       headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': desktopCsp, 'x-content-type-options': 'nosniff' },
     });
@@ -107,7 +108,10 @@ async function start(): Promise<void> {
     stores,
     vault: await createVault(stores),
     files: saveWithDialog,
-    external: createGuardedOpener((url) => shell.openExternal(url), () => profileOrigins()),
+    external: createGuardedOpener(
+      (url) => shell.openExternal(url),
+      () => profileOrigins(),
+    ),
     events,
     log,
     opensBrowser: true,

@@ -20,7 +20,8 @@ const tokenShapes = [
 export function redact(text: string, secrets: ReadonlySet<string>): string {
   let out = text;
   for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join('[redacted]');
-  for (const shape of tokenShapes) out = out.replace(shape, (_m, prefix: unknown) => `${typeof prefix === 'string' ? prefix : ''}[redacted]`);
+  for (const shape of tokenShapes)
+    out = out.replace(shape, (_m, prefix: unknown) => `${typeof prefix === 'string' ? prefix : ''}[redacted]`);
   return out;
 }
 

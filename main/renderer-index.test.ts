@@ -34,7 +34,9 @@ describe('indexHtmlFor', () => {
 
   it('leaves a page without a pre-rendered screen as it is, apart from <html>', () => {
     const plain = '<html lang="en"><body><div id="root"></div></body></html>';
-    expect(indexHtmlFor(plain, { language: 'sv', theme: 'dark' })).toBe('<html lang="sv" data-language="sv" data-theme="dark"><body><div id="root"></div></body></html>');
+    expect(indexHtmlFor(plain, { language: 'sv', theme: 'dark' })).toBe(
+      '<html lang="sv" data-language="sv" data-theme="dark"><body><div id="root"></div></body></html>',
+    );
   });
 });
 
@@ -42,7 +44,8 @@ describe('firstLookOf', () => {
   const handlersWith = (language: 'system' | 'en' | 'sv', locale: string) =>
     ({
       'settings.get': () => Promise.resolve({ ...defaultSettings, language, theme: 'dark' as const }),
-      'app.info': () => Promise.resolve({ name: 'Agent Connections', version: '0.1.0', platform: 'linux', locale, host: 'browser' as const }),
+      'app.info': () =>
+        Promise.resolve({ name: 'Agent Connections', version: '0.1.0', platform: 'linux', locale, host: 'browser' as const }),
     }) as Pick<Handlers, 'settings.get' | 'app.info'>;
 
   it('takes the saved language, and main\'s locale for "system"', async () => {

@@ -18,7 +18,10 @@ const PRERENDERED_ROOT = /<div id="root" data-prerendered="([^"]*)">[\s\S]*<\/di
  * the shell stays; on a dark OS a media query in index.html hides it instead.
  */
 export function indexHtmlFor(html: string, look: FirstLook): string {
-  const marked = html.replace(/<html lang="[^"]*"/, `<html lang="${look.language}" data-language="${look.language}" data-theme="${look.theme}"`);
+  const marked = html.replace(
+    /<html lang="[^"]*"/,
+    `<html lang="${look.language}" data-language="${look.language}" data-theme="${look.theme}"`,
+  );
   const match = PRERENDERED_ROOT.exec(marked);
   if (!match) return marked;
   const [shellLanguage, shellTheme] = (match[1] ?? '').split(' ');

@@ -53,14 +53,38 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
  */
 export function applicationMenuTemplate(build: BuildKind & { platform: NodeJS.Platform }): MenuItemConstructorOptions[] {
   const mac = build.platform === 'darwin';
-  const developer: MenuItemConstructorOptions[] = build.packaged ? [] : [separator, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }];
+  const developer: MenuItemConstructorOptions[] = build.packaged
+    ? []
+    : [separator, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }];
   const appMenu: MenuItemConstructorOptions = mac
-    ? { label: 'Agent Connections', submenu: [{ role: 'about' }, separator, { role: 'services' }, separator, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { role: 'quit' }] }
+    ? {
+        label: 'Agent Connections',
+        submenu: [
+          { role: 'about' },
+          separator,
+          { role: 'services' },
+          separator,
+          { role: 'hide' },
+          { role: 'hideOthers' },
+          { role: 'unhide' },
+          separator,
+          { role: 'quit' },
+        ],
+      }
     : { label: 'File', submenu: [{ role: 'quit' }] };
   return [
     appMenu,
-    { label: 'Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
-    { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, separator, { role: 'togglefullscreen' }, ...developer] },
-    { label: 'Window', submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }] },
+    {
+      label: 'Edit',
+      submenu: [{ role: 'undo' }, { role: 'redo' }, separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    },
+    {
+      label: 'View',
+      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, separator, { role: 'togglefullscreen' }, ...developer],
+    },
+    {
+      label: 'Window',
+      submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
+    },
   ];
 }

@@ -34,20 +34,31 @@ describe('the packaged app', () => {
   it.each([
     ['a test', '/out/main/index.test.js', 'test: /out/main/index.test.js'],
     ['a spec', '/out/renderer/app.spec.ts', 'test: /out/renderer/app.spec.ts'],
-    ['the emulator', '/packages/salesforce-emulator/index.ts', 'the emulator (packages/salesforce-emulator/): /packages/salesforce-emulator/index.ts'],
+    [
+      'the emulator',
+      '/packages/salesforce-emulator/index.ts',
+      'the emulator (packages/salesforce-emulator/): /packages/salesforce-emulator/index.ts',
+    ],
     ['test support', '/test/support/headless-app.ts', 'the journeys or test support (e2e/, test/): /test/support/headless-app.ts'],
     ['the benchmarks', '/bench/run.ts', 'the benchmarks (bench/): /bench/run.ts'],
     ['a source map', '/out/main/index.js.map', 'source map: /out/main/index.js.map'],
     ['a source file', '/main/index.ts', 'not part of the built app: /main/index.ts'],
     ["a dependency's tests", '/node_modules/zod/src/tests/base.test.ts', 'test: /node_modules/zod/src/tests/base.test.ts'],
     ['a development dependency', '/node_modules/vitest/package.json', 'development dependency: vitest'],
-    ['a nested scoped development dependency', '/node_modules/zod/node_modules/@playwright/test/index.js', 'development dependency: @playwright/test'],
+    [
+      'a nested scoped development dependency',
+      '/node_modules/zod/node_modules/@playwright/test/index.js',
+      'development dependency: @playwright/test',
+    ],
   ])('fails when it holds %s', (_what, file, problem) => {
     expect(packageProblems(planted(file), expected)).toEqual([problem]);
   });
 
   it('fails without the built main, a runtime dependency or the right entry point', () => {
-    const broken: Packaged = { main: 'main/index.ts', files: clean.files.filter((f) => f !== '/out/main/index.js' && !f.startsWith('/node_modules/zod/')) };
+    const broken: Packaged = {
+      main: 'main/index.ts',
+      files: clean.files.filter((f) => f !== '/out/main/index.js' && !f.startsWith('/node_modules/zod/')),
+    };
     expect(packageProblems(broken, expected)).toEqual([
       'package.json main is main/index.ts, not out/main/index.js',
       'missing: out/main/index.js',

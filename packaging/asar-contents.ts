@@ -43,7 +43,8 @@ function fileProblem(path: string): string | null {
   const dependency = inPackage(path);
   const inDependency = dependency !== null;
   if (path.endsWith('.map')) return `source map: ${path}`;
-  if (TEST_SOURCE.test(path) || TEST_DIRECTORY.test(dependency?.file ?? '') || (!inDependency && TEST_FILE.test(path))) return `test: ${path}`;
+  if (TEST_SOURCE.test(path) || TEST_DIRECTORY.test(dependency?.file ?? '') || (!inDependency && TEST_FILE.test(path)))
+    return `test: ${path}`;
   if (!inDependency && /^\/packages\/salesforce-emulator(\/|$)/.test(path)) return `the emulator (packages/salesforce-emulator/): ${path}`;
   if (!inDependency && /^\/(e2e|test)(\/|$)/.test(path)) return `the journeys or test support (e2e/, test/): ${path}`;
   if (!inDependency && /^\/bench(\/|$)/.test(path)) return `the benchmarks (bench/): ${path}`;
@@ -57,7 +58,8 @@ export function packageProblems(packaged: Packaged, expected: Expected): string[
   const problems: string[] = [];
   if (packaged.main !== expected.entryPoint) problems.push(`package.json main is ${String(packaged.main)}, not ${expected.entryPoint}`);
   for (const file of [expected.entryPoint, ...expected.builtFiles]) if (!files.has(`/${file}`)) problems.push(`missing: ${file}`);
-  for (const name of expected.runtimeDependencies) if (!files.has(`/node_modules/${name}/package.json`)) problems.push(`missing runtime dependency: ${name}`);
+  for (const name of expected.runtimeDependencies)
+    if (!files.has(`/node_modules/${name}/package.json`)) problems.push(`missing runtime dependency: ${name}`);
   const devPackages = new Set<string>();
   for (const path of packaged.files) {
     const problem = fileProblem(path);

@@ -18,13 +18,16 @@ describe('GitHub workflows', () => {
     expect(workflows).toEqual(expect.arrayContaining(['ci.yml', 'release.yml']));
   });
 
-  it.each(workflows)('%s follows GitHub\'s workflow schema', (name) => {
+  it.each(workflows)("%s follows GitHub's workflow schema", (name) => {
     expect(problems(read(name))).toEqual([]);
   });
 
   it.each([
     ['a misspelt key', (ci: string) => ci.replace('runs-on: ${{ matrix.os }}', 'run-on: ${{ matrix.os }}')],
-    ['a step that both uses an action and runs a command', (ci: string) => ci.replace('      - run: npm test\n', '      - run: npm test\n        uses: actions/checkout@v4\n')],
+    [
+      'a step that both uses an action and runs a command',
+      (ci: string) => ci.replace('      - run: npm test\n', '      - run: npm test\n        uses: actions/checkout@v4\n'),
+    ],
     ['broken YAML', (ci: string) => ci.replace('on:\n', 'on: [\n')],
   ])('rejects %s', (_what, plant) => {
     const planted = plant(read('ci.yml'));

@@ -16,7 +16,11 @@ var ok = have[0] > wanted[0] || (have[0] === wanted[0] && have[1] >= wanted[1]);
 
 if (!ok) {
   console.error(
-    'Agent Connections needs Node ' + wanted.join('.') + ' or newer; you have ' + actual + '. ' +
+    'Agent Connections needs Node ' +
+      wanted.join('.') +
+      ' or newer; you have ' +
+      actual +
+      '. ' +
       'Run `source scripts/with-node22.sh` first (it fetches Node 22 from the npm registry), use ./scripts/try.sh, or install Node 22.',
   );
   process.exit(1);

@@ -26,7 +26,9 @@ describe('the Node version guard every npm script runs first', () => {
   it('stops an old Node with one line that says what to do, and exit 1', async () => {
     const result = await outcome(process.execPath, [join(here, 'check-node.cjs'), 'v20.11.1']);
     expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('Agent Connections needs Node 22.12 or newer; you have v20.11.1.')]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining('Agent Connections needs Node 22.12 or newer; you have v20.11.1.'),
+    ]);
     expect(result.stderr).toContain('scripts/with-node22.sh');
   });
 

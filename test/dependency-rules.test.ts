@@ -24,7 +24,7 @@ const PLANTED: Record<string, string> = {
   'bench/measure.ts': "export { helper as measure } from '../test/support/helper';\n",
   'e2e/journey.ts': "export { startEmulator } from '../packages/salesforce-emulator/src/start';\n",
   'packages/salesforce-emulator/index.ts': "export { startEmulator } from './src/start';\n",
-  'packages/salesforce-emulator/src/start.ts': "export function startEmulator(): void {}\n",
+  'packages/salesforce-emulator/src/start.ts': 'export function startEmulator(): void {}\n',
 };
 
 let fixture = '';
@@ -38,7 +38,11 @@ beforeAll(async () => {
   }
   symlinkSync(join(ROOT, 'node_modules'), join(fixture, 'node_modules'), 'dir');
   const options = await extractDepcruiseOptions(join(ROOT, '.dependency-cruiser.cjs'));
-  const cruised = await cruise(['main', 'common', 'renderer', 'test', 'bench', 'e2e', 'packages'], { ...options, baseDir: fixture, cache: false });
+  const cruised = await cruise(['main', 'common', 'renderer', 'test', 'bench', 'e2e', 'packages'], {
+    ...options,
+    baseDir: fixture,
+    cache: false,
+  });
   if (typeof cruised.output === 'string') throw new Error('expected a cruise result');
   result = cruised.output;
 }, 60_000);
@@ -48,7 +52,10 @@ afterAll(() => {
 });
 
 function violationsOf(rule: string): string[] {
-  return result.summary.violations.filter((v) => v.rule.name === rule).map((v) => `${v.from} -> ${v.to}`).sort();
+  return result.summary.violations
+    .filter((v) => v.rule.name === rule)
+    .map((v) => `${v.from} -> ${v.to}`)
+    .sort();
 }
 
 describe('the dependency rules (npm run deps)', () => {
@@ -62,7 +69,9 @@ describe('the dependency rules (npm run deps)', () => {
     expect(violationsOf('product-not-emulator')).toEqual(['main/uses-emulator.ts -> packages/salesforce-emulator/index.ts']);
     expect(violationsOf('product-not-bench')).toEqual(['main/uses-bench.ts -> bench/measure.ts']);
     // The fixture reaches node_modules through a link, so only the importer is the same everywhere.
-    expect(violationsOf('electron-only-in-the-host')).toEqual([expect.stringMatching(/^main\/uses-electron\.ts -> .*node_modules\/electron\//)]);
+    expect(violationsOf('electron-only-in-the-host')).toEqual([
+      expect.stringMatching(/^main\/uses-electron\.ts -> .*node_modules\/electron\//),
+    ]);
   });
 
   it('report common/ importing main, the renderer importing main, and bypassing the emulator entry', () => {

@@ -41,10 +41,20 @@ function objectProblems(profile: ProfileShape): AccessPolicyProblem[] {
     seen.add(key);
     if (duplicate) return [{ message: `${object} is listed twice; list each object once.`, path }];
     if (edit === true && !canEdit(object)) {
-      return [{ message: `The agent may not edit ${object} records; it may edit only ${editableObjects.join(', ')}. Turn Edit off for ${object}.`, path: [...path, 'edit'] }];
+      return [
+        {
+          message: `The agent may not edit ${object} records; it may edit only ${editableObjects.join(', ')}. Turn Edit off for ${object}.`,
+          path: [...path, 'edit'],
+        },
+      ];
     }
     if (fields.length > accessLimits.fieldsPerObject) {
-      return [{ message: `${object} lists ${fields.length} fields; at most ${accessLimits.fieldsPerObject} fields per object are allowed.`, path: [...path, 'fields'] }];
+      return [
+        {
+          message: `${object} lists ${fields.length} fields; at most ${accessLimits.fieldsPerObject} fields per object are allowed.`,
+          path: [...path, 'fields'],
+        },
+      ];
     }
     return [];
   });
@@ -53,7 +63,9 @@ function objectProblems(profile: ProfileShape): AccessPolicyProblem[] {
 /** Everything the policy refuses in a profile (empty when it may be saved). */
 export function accessPolicyProblems(profile: ProfileShape): AccessPolicyProblem[] {
   if (profile.objects.length > accessLimits.objects) {
-    return [{ message: `The profile lists ${profile.objects.length} objects; at most ${accessLimits.objects} are allowed.`, path: ['objects'] }];
+    return [
+      { message: `The profile lists ${profile.objects.length} objects; at most ${accessLimits.objects} are allowed.`, path: ['objects'] },
+    ];
   }
   const perObject = objectProblems(profile);
   if (perObject.length > 0) return perObject;

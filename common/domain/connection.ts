@@ -8,7 +8,18 @@ export const removalStepIds = ['removeApp', 'removeAssignment', 'removeLicence',
 export type RemovalStepId = (typeof removalStepIds)[number];
 
 /** The steps of Enable, in the order it runs them. */
-export const enableStepIds = ['preflight', 'permissionSet', 'accessGrants', 'integrationUser', 'licence', 'assignment', 'keyPair', 'app', 'activation', 'verification'] as const;
+export const enableStepIds = [
+  'preflight',
+  'permissionSet',
+  'accessGrants',
+  'integrationUser',
+  'licence',
+  'assignment',
+  'keyPair',
+  'app',
+  'activation',
+  'verification',
+] as const;
 
 /** Rotate key's own step: the new certificate replaces the one on the app (fact CERTIFICATE-ROTATION). */
 export const rotationStepIds = ['replaceCertificate'] as const;
@@ -73,7 +84,15 @@ export const preflightFindings = [
   'describeMissing',
 ] as const;
 /** How to fix a failed check, as the catalog key `preflight.fixes.<key>`. */
-export const preflightFixes = ['adminRights', 'licencesNone', 'licencesUsedUp', 'externalClientApps', 'permissionSetNameTaken', 'appNameTaken', 'describe'] as const;
+export const preflightFixes = [
+  'adminRights',
+  'licencesNone',
+  'licencesUsedUp',
+  'externalClientApps',
+  'permissionSetNameTaken',
+  'appNameTaken',
+  'describe',
+] as const;
 
 export const preflightCheckSchema = z.object({
   id: z.string(),

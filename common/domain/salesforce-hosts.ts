@@ -5,7 +5,12 @@
  */
 
 /** The shared login hosts: commercial cloud, and Salesforce on Alibaba Cloud (China). */
-export const salesforceLoginHosts = ['login.salesforce.com', 'test.salesforce.com', 'login.sfcrmproducts.cn', 'test.sfcrmproducts.cn'] as const;
+export const salesforceLoginHosts = [
+  'login.salesforce.com',
+  'test.salesforce.com',
+  'login.sfcrmproducts.cn',
+  'test.sfcrmproducts.cn',
+] as const;
 
 /**
  * My Domain login hosts: commercial (also `--x.sandbox.`, `.develop.`, `.scratch.` and other

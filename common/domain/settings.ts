@@ -49,7 +49,10 @@ export const orgProfileInputSchema = z
     /** The admin's visible override: sign in at a host that is not Salesforce's (emulators, tests, the demo org). */
     allowAnyHost: z.boolean().default(false),
     /** The org this profile signed in to (set after the first completed sign-in); another org is refused. */
-    orgId: z.string().regex(/^00D[A-Za-z0-9]{12,15}$/).optional(),
+    orgId: z
+      .string()
+      .regex(/^00D[A-Za-z0-9]{12,15}$/)
+      .optional(),
   })
   .refine((p) => p.environment !== 'myDomain' || p.myDomainUrl !== undefined, {
     message: 'A My Domain profile needs its URL.',
@@ -114,7 +117,10 @@ export const settingsSchema = z.object({
   orgProfiles: z.array(orgProfileSchema),
   activeProfileId: z.string().nullable(),
   /** This install's id, made once: what the app creates in an org names it as owner (installId()). */
-  installId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional(),
+  installId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,64}$/)
+    .optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -5,7 +5,16 @@ import { z } from 'zod';
  * `visibility.reasons.<key>`: View All Data or View All on the object see everything; otherwise the
  * object's org-wide default decides (a user without a role sees only what it owns when it is Private).
  */
-export const visibilityReasons = ['viewAllData', 'viewAllRecords', 'public', 'controlledByParent', 'private', 'throughParentRecords', 'refused', 'unknown'] as const;
+export const visibilityReasons = [
+  'viewAllData',
+  'viewAllRecords',
+  'public',
+  'controlledByParent',
+  'private',
+  'throughParentRecords',
+  'refused',
+  'unknown',
+] as const;
 export type VisibilityReason = (typeof visibilityReasons)[number];
 
 /** The smallest fix the app can make itself; a sharing rule is the admin's alternative in Setup. */
@@ -47,4 +56,11 @@ export const visibilitySampleSchema = z.object({
 });
 export type VisibilitySample = z.infer<typeof visibilitySampleSchema>;
 
-export const sampleInputSchema = z.object({ object: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/).max(80) }).strict();
+export const sampleInputSchema = z
+  .object({
+    object: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]*$/)
+      .max(80),
+  })
+  .strict();

@@ -8,7 +8,10 @@ test('the desktop app shows both connectors with Turn on access waiting for sign
   const window = await app.firstWindow();
   await expect(window.getByRole('heading', { name: 'Agent connections' })).toBeVisible();
   await expect(window.getByText('Dynamics 365 Sales')).toBeVisible();
-  await window.getByRole('button', { name: /Salesforce/ }).first().click();
+  await window
+    .getByRole('button', { name: /Salesforce/ })
+    .first()
+    .click();
   await expect(window.getByRole('switch', { name: 'Turn on access' })).toBeDisabled();
   // No Node in the page, and the bridge is the only thing preload exposed, frozen.
   const page = await window.evaluate(() => {

@@ -16,4 +16,3 @@ export function electronBinary(): string | null {
     return null;
   }
 }
-

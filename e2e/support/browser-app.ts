@@ -21,7 +21,9 @@ export interface BrowserApp {
  * Browser mode exactly as `npm run web` starts it (same services, same server, the built renderer),
  * with an isolated data directory per test. `demoLoginUrl` adds the "Demo org" profile.
  */
-export async function startBrowserApp(options: { demoLoginUrl?: string; callbackPort?: number; idleMs?: number; tokenMs?: number } = {}): Promise<BrowserApp> {
+export async function startBrowserApp(
+  options: { demoLoginUrl?: string; callbackPort?: number; idleMs?: number; tokenMs?: number } = {},
+): Promise<BrowserApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ac-e2e-'));
   const logLines: LogLine[] = [];
   const announcedUrls: string[] = [];

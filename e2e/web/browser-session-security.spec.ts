@@ -62,7 +62,10 @@ async function startOtherLocalSite(): Promise<{ origin: string; server: Server }
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-test('a cookie with a forged Origin reads nothing, changes nothing and exports nothing, on HTTP or the socket', async ({ page, context }) => {
+test('a cookie with a forged Origin reads nothing, changes nothing and exports nothing, on HTTP or the socket', async ({
+  page,
+  context,
+}) => {
   browserApp = await startBrowserApp();
   await openApp(page);
   const accessBefore = await browserApp.app.handlers['agent.accessProfile.get']({});
@@ -85,32 +88,49 @@ test('a cookie with a forged Origin reads nothing, changes nothing and exports n
   expect(await browserApp.app.handlers['agent.accessProfile.get']({})).toEqual(accessBefore);
 
   expect(await socketOutcome(['agent-connections'], { origin: browserApp.origin, cookie })).toMatch(/403/);
-  expect(await socketOutcome(['agent-connections', 'agent-connections.session.harvested'], { origin: browserApp.origin, cookie })).toMatch(/403/);
+  expect(await socketOutcome(['agent-connections', 'agent-connections.session.harvested'], { origin: browserApp.origin, cookie })).toMatch(
+    /403/,
+  );
 
   // The admin's own page, holding the secret, still works.
   await expectActivityLoads(page);
 });
 
-test('a page on another loopback port plants duplicate session cookies and cannot lock the admin out, nor drive the app', async ({ page, context }) => {
+test('a page on another loopback port plants duplicate session cookies and cannot lock the admin out, nor drive the app', async ({
+  page,
+  context,
+}) => {
   browserApp = await startBrowserApp();
   const other = await startOtherLocalSite();
   try {
     await openApp(page);
     const attacker = await context.newPage();
     await attacker.goto(other.origin);
-    const planted = (await context.cookies([browserApp.origin, `${browserApp.origin}/api/settings.get`])).filter((c) => c.name === 'agent_connections_session');
+    const planted = (await context.cookies([browserApp.origin, `${browserApp.origin}/api/settings.get`])).filter(
+      (c) => c.name === 'agent_connections_session',
+    );
     expect(new Set(planted.map((c) => c.value))).toEqual(new Set(['planted', 'planted-api']));
 
     const fromAttacker = await attacker.evaluate(async (appOrigin) => {
       const outcome: Record<string, string> = {};
       try {
-        const response = await fetch(`${appOrigin}/api/settings.get`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: '{}' });
+        const response = await fetch(`${appOrigin}/api/settings.get`, {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        });
         outcome.read = String(response.status);
       } catch {
         outcome.read = 'blocked';
       }
       // A "simple" request needs no preflight: the browser sends it, the answer stays opaque.
-      await fetch(`${appOrigin}/api/settings.update`, { method: 'POST', mode: 'no-cors', credentials: 'include', body: '{"language":"sv"}' }).catch(() => undefined);
+      await fetch(`${appOrigin}/api/settings.update`, {
+        method: 'POST',
+        mode: 'no-cors',
+        credentials: 'include',
+        body: '{"language":"sv"}',
+      }).catch(() => undefined);
       outcome.socket = await new Promise<string>((resolve) => {
         const socket = new WebSocket(`${appOrigin.replace('http', 'ws')}/events`, ['agent-connections']);
         socket.onopen = () => resolve('open');
@@ -150,7 +170,9 @@ test('an idle session ends: the page says to open the newly printed address, and
   await expect.poll(() => browserApp.announcedUrls.length, { timeout: 10_000 }).toBe(1);
 
   await nav(page, 'Activity').click();
-  await expect(page.getByRole('alert')).toContainText('This browser session has ended. Open the new address that "npm run web" printed in its terminal.');
+  await expect(page.getByRole('alert')).toContainText(
+    'This browser session has ended. Open the new address that "npm run web" printed in its terminal.',
+  );
 
   await page.goto(browserApp.announcedUrls[0]!);
   await expectActivityLoads(page);

@@ -8,7 +8,15 @@ import { startWebJourney, type WebJourney } from '../support/web-journey';
 const ACTIVATION_DELAY_MS = 10 * 60_000;
 
 // What Turn on access has created by the time it waits for activation, as the cancel dialog names it.
-const CREATED = ['Permission set', 'Access grants', 'Integration user', 'Licence', 'Permission set assignment', 'Agent key pair', 'External client app'];
+const CREATED = [
+  'Permission set',
+  'Access grants',
+  'Integration user',
+  'Licence',
+  'Permission set assignment',
+  'Agent key pair',
+  'External client app',
+];
 
 let journey: WebJourney;
 test.beforeEach(async () => {
@@ -27,7 +35,8 @@ test('cancelling Turn on access while it waits for activation removes what it cr
   await panel.turnOnAndSave();
   // A review of the plan before anything runs, where the build has one.
   const review = page.getByRole('dialog').filter({ hasText: /review|before/i });
-  if (await review.isVisible({ timeout: 2_000 }).catch(() => false)) await review.getByRole('button', { name: /turn on|confirm|continue/i }).click();
+  if (await review.isVisible({ timeout: 2_000 }).catch(() => false))
+    await review.getByRole('button', { name: /turn on|confirm|continue/i }).click();
 
   await expect(page.getByText(/Waiting .* since the app was created/)).toBeVisible({ timeout: 30_000 });
   expect(emulator.state().externalClientApps).toHaveLength(1);

@@ -14,7 +14,20 @@ async function loginWithChromium(page: Page, consent: 'Allow' | 'Deny') {
   const port = await freePort();
   emulator.registerSignInClient({ clientId: 'CliBrowserTest', redirectUris: [`http://localhost:${port}/OauthRedirect`] });
   const env = { AGENT_CONNECTIONS_DATA_DIR: tempDataDir() };
-  const login = runCli(['login', '--no-browser', '--login-url', emulator.instanceUrl, '--allow-any-host', '--client-id', 'CliBrowserTest', '--port', String(port)], env);
+  const login = runCli(
+    [
+      'login',
+      '--no-browser',
+      '--login-url',
+      emulator.instanceUrl,
+      '--allow-any-host',
+      '--client-id',
+      'CliBrowserTest',
+      '--port',
+      String(port),
+    ],
+    env,
+  );
   await page.goto(await login.line(/^http:\/\/.*\/services\/oauth2\/authorize\?/));
   await page.getByLabel('Username').fill(emulator.admin.username);
   await page.getByLabel('Password').fill(emulator.admin.password);
@@ -30,7 +43,10 @@ test('CLI login --no-browser completes in a real browser and whoami shows the ad
   expect(await login.code).toBe(0);
   const whoami = runCli(['whoami', '--json'], env);
   expect(await whoami.code).toBe(0);
-  expect(JSON.parse(whoami.stdout)).toMatchObject({ state: 'signedIn', identity: { username: emulator.admin.username, orgId: emulator.orgId } });
+  expect(JSON.parse(whoami.stdout)).toMatchObject({
+    state: 'signedIn',
+    identity: { username: emulator.admin.username, orgId: emulator.orgId },
+  });
   expect(await runCli(['logout'], env).code).toBe(0);
 });
 

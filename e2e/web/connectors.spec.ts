@@ -18,7 +18,10 @@ test('the Connectors screen lists Dynamics 365 Sales and Salesforce', async ({ p
 
 test('Salesforce opens a panel where Turn on access waits for sign-in', async ({ page }) => {
   await page.goto(browserApp.startUrl());
-  await page.getByRole('button', { name: /Salesforce/ }).first().click();
+  await page
+    .getByRole('button', { name: /Salesforce/ })
+    .first()
+    .click();
   const toggle = page.getByRole('switch', { name: 'Turn on access' });
   await expect(toggle).toBeDisabled();
   await expect(page.getByText('Sign in to Salesforce first').first()).toBeVisible();

@@ -27,9 +27,13 @@ async function rootMarkup(page: Page): Promise<string> {
 }
 
 /** React keeps its props on the elements it manages: there from the moment it has taken the shell over. */
-const reactAttached = (page: Page) => page.locator('nav button').first().evaluate((button) => Object.keys(button as object).some((key) => key.startsWith('__reactProps')));
+const reactAttached = (page: Page) =>
+  page
+    .locator('nav button')
+    .first()
+    .evaluate((button) => Object.keys(button as object).some((key) => key.startsWith('__reactProps')));
 
-test('the pre-rendered shell is the app\'s own first render, so React takes it over without a mismatch', async ({ page, context }) => {
+test("the pre-rendered shell is the app's own first render, so React takes it over without a mismatch", async ({ page, context }) => {
   // Each load of the page needs its own one-time start URL: the page's session lives in its memory.
   const problems = await holdApiCalls(page);
   await page.goto(browserApp.startUrl());
@@ -40,11 +44,17 @@ test('the pre-rendered shell is the app\'s own first render, so React takes it o
   // The same screen rendered by the client alone, from an index.html without the shell.
   const fresh = await context.newPage();
   await holdApiCalls(fresh);
-  await fresh.route((url) => url.pathname === '/', async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace(/<div id="root" data-prerendered="[^"]*">[\s\S]*<\/div>(\s*<\/body>)/, '<div id="root"></div>$1');
-    await route.fulfill({ response, body });
-  });
+  await fresh.route(
+    (url) => url.pathname === '/',
+    async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(
+        /<div id="root" data-prerendered="[^"]*">[\s\S]*<\/div>(\s*<\/body>)/,
+        '<div id="root"></div>$1',
+      );
+      await route.fulfill({ response, body });
+    },
+  );
   await fresh.goto(browserApp.startUrl());
   await expect(fresh.getByRole('heading', { name: 'Agent connections' })).toBeVisible();
   expect(await rootMarkup(fresh)).toBe(hydrated);

@@ -21,7 +21,16 @@ const refused: [string, unknown, RegExp][] = [
     /at most 2000 are allowed in all/,
   ],
   ['51 objects', { objects: Array.from({ length: 51 }, (_, i) => ({ object: `Object${i}__c`, fields: [] })) }, /at most 50 are allowed/],
-  ['the same object twice', { objects: [{ object: 'Lead', fields: [] }, { object: 'LEAD', fields: [], edit: true }] }, /listed twice/],
+  [
+    'the same object twice',
+    {
+      objects: [
+        { object: 'Lead', fields: [] },
+        { object: 'LEAD', fields: [], edit: true },
+      ],
+    },
+    /listed twice/,
+  ],
 ];
 
 describe('the access policy, enforced by main', () => {

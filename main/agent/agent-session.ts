@@ -22,7 +22,12 @@ export interface AgentTokens {
  */
 export async function asAgent<T>(tokens: AgentTokens, retry: RetryPolicy, use: (agent: OrgClient) => Promise<T>): Promise<T> {
   const attempt = async (token: AgentSessionToken) =>
-    use(createOrgClient(new jsforce.Connection({ instanceUrl: token.instanceUrl, accessToken: token.accessToken, version: API_VERSION }), retry));
+    use(
+      createOrgClient(
+        new jsforce.Connection({ instanceUrl: token.instanceUrl, accessToken: token.accessToken, version: API_VERSION }),
+        retry,
+      ),
+    );
   try {
     return await attempt(await tokens.current());
   } catch (error) {

@@ -33,7 +33,9 @@ export function resolveAccess(
     }
     const throughParentRecords = !objectPermissionTypes.has(lower(described.name));
     // Without an ObjectPermissions row there is no View All (nor Edit) to grant on the object itself.
-    const objectFlags = throughParentRecords ? { edit: false, viewAllRecords: false, throughParentRecords } : { edit: access.edit, viewAllRecords: access.viewAllRecords };
+    const objectFlags = throughParentRecords
+      ? { edit: false, viewAllRecords: false, throughParentRecords }
+      : { edit: access.edit, viewAllRecords: access.viewAllRecords };
     grants.push({ object: described.name, field: null, read: true, ...objectFlags, viaFieldPermission: false });
     const byName = new Map(described.fields.map((f) => [lower(f.name), f]));
     const seen = new Set<string>();

@@ -1,4 +1,12 @@
-import { accessProfileSchema, AppFailure, appErrorOfZod, type AccessProfile, type ConnectionState, type DescribedField, type DescribedObject } from '../../common';
+import {
+  accessProfileSchema,
+  AppFailure,
+  appErrorOfZod,
+  type AccessProfile,
+  type ConnectionState,
+  type DescribedField,
+  type DescribedObject,
+} from '../../common';
 import { objectPermissionTypesOf } from '../connection/discovery';
 import type { AdminSessionSource } from '../connection/session-source';
 import { createOrgClient } from '../salesforce/client';
@@ -34,8 +42,19 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     async describeObject(name) {
       const org = await client();
       const [described, objectPermissions] = await Promise.all([org.describe(name), org.describe('ObjectPermissions')]);
-      const fields: DescribedField[] = described.fields.map((f) => ({ name: f.name, label: f.label, type: f.type, custom: f.custom, permissionable: f.permissionable }));
-      return { name: described.name, label: described.label, fields, objectPermissions: objectPermissionTypesOf(objectPermissions).has(described.name.toLowerCase()) };
+      const fields: DescribedField[] = described.fields.map((f) => ({
+        name: f.name,
+        label: f.label,
+        type: f.type,
+        custom: f.custom,
+        permissionable: f.permissionable,
+      }));
+      return {
+        name: described.name,
+        label: described.label,
+        fields,
+        objectPermissions: objectPermissionTypesOf(objectPermissions).has(described.name.toLowerCase()),
+      };
     },
   };
 }

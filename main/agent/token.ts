@@ -44,9 +44,15 @@ export async function requestAgentToken(request: AgentTokenRequest): Promise<Age
     if (parsed.success) return { ok: true, accessToken: parsed.data.access_token, instanceUrl: parsed.data.instance_url };
   }
   const error = tokenErrorSchema.safeParse(body);
-  if (error.success) return { ok: false, error: error.data.error, description: error.data.error_description ?? error.data.error, status: response.status };
+  if (error.success)
+    return { ok: false, error: error.data.error, description: error.data.error_description ?? error.data.error, status: response.status };
   const rest = restErrorSchema.safeParse(body);
   const first = rest.success ? rest.data[0] : undefined;
   if (first) return { ok: false, error: first.errorCode, description: first.message, status: response.status };
-  return { ok: false, error: `http_${response.status}`, description: `Salesforce answered HTTP ${response.status}.`, status: response.status };
+  return {
+    ok: false,
+    error: `http_${response.status}`,
+    description: `Salesforce answered HTTP ${response.status}.`,
+    status: response.status,
+  };
 }

@@ -8,8 +8,14 @@ const profile = (objects: Partial<AccessProfile['objects'][number]>[]): AccessPr
 
 describe("the audit's before/after of the agent's access", () => {
   it('calls out every added and removed object and field, and every Edit and View All switch', () => {
-    const before = profile([{ object: 'Account', fields: ['Industry'] }, { object: 'Lead', edit: true }]);
-    const after = profile([{ object: 'Account', fields: ['Phone'], viewAllRecords: true }, { object: 'Contact', fields: ['Email'] }]);
+    const before = profile([
+      { object: 'Account', fields: ['Industry'] },
+      { object: 'Lead', edit: true },
+    ]);
+    const after = profile([
+      { object: 'Account', fields: ['Phone'], viewAllRecords: true },
+      { object: 'Contact', fields: ['Email'] },
+    ]);
     const change = accessChange(before, after);
     expect(change).toEqual({
       addedObjects: ['Contact'],
@@ -27,6 +33,8 @@ describe("the audit's before/after of the agent's access", () => {
   });
 
   it('sees no change where only the letter case of a name differs', () => {
-    expect(isNoChange(accessChange(profile([{ fields: ['Industry'] }]), profile([{ object: 'account', fields: ['industry'] }])))).toBe(true);
+    expect(isNoChange(accessChange(profile([{ fields: ['Industry'] }]), profile([{ object: 'account', fields: ['industry'] }])))).toBe(
+      true,
+    );
   });
 });

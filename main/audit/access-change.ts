@@ -20,7 +20,16 @@ function fieldChanges(before: Access | undefined, after: Access | undefined): { 
 export function accessChange(before: AccessProfile, after: AccessProfile): AccessChange {
   const old = byName(before);
   const now = byName(after);
-  const change: AccessChange = { addedObjects: [], removedObjects: [], addedFields: [], removedFields: [], editOn: [], editOff: [], viewAllOn: [], viewAllOff: [] };
+  const change: AccessChange = {
+    addedObjects: [],
+    removedObjects: [],
+    addedFields: [],
+    removedFields: [],
+    editOn: [],
+    editOff: [],
+    viewAllOn: [],
+    viewAllOff: [],
+  };
   for (const name of new Set([...old.keys(), ...now.keys()])) {
     const was = old.get(name);
     const is = now.get(name);
@@ -31,7 +40,8 @@ export function accessChange(before: AccessProfile, after: AccessProfile): Acces
     change.addedFields.push(...fields.added);
     change.removedFields.push(...fields.removed);
     if ((was?.edit ?? false) !== (is?.edit ?? false)) (is?.edit ? change.editOn : change.editOff).push(label);
-    if ((was?.viewAllRecords ?? false) !== (is?.viewAllRecords ?? false)) (is?.viewAllRecords ? change.viewAllOn : change.viewAllOff).push(label);
+    if ((was?.viewAllRecords ?? false) !== (is?.viewAllRecords ?? false))
+      (is?.viewAllRecords ? change.viewAllOn : change.viewAllOff).push(label);
   }
   return change;
 }

@@ -6,8 +6,11 @@ import type { AuditTrail } from './trail';
 
 /** Org profiles as every host changes them: each save, removal, switch and org link is on the record. */
 export function auditedSettings(settings: SettingsRepository, trail: AuditTrail): SettingsRepository {
-  const profileEntry = (operation: string, summaryKey: 'profileCreated' | 'profileUpdated' | 'profileRemoved' | 'profileActivated', params: Record<string, string>) =>
-    trail.record({ operation, result: 'success', summaryKey, params });
+  const profileEntry = (
+    operation: string,
+    summaryKey: 'profileCreated' | 'profileUpdated' | 'profileRemoved' | 'profileActivated',
+    params: Record<string, string>,
+  ) => trail.record({ operation, result: 'success', summaryKey, params });
   return {
     ...settings,
     saveProfile(input) {
@@ -33,7 +36,13 @@ export function auditedSettings(settings: SettingsRepository, trail: AuditTrail)
       const before = settings.profile(id);
       const after = settings.recordOrg(id, orgId, replace);
       if (after && before?.orgId !== after.orgId) {
-        trail.record({ operation: 'profiles.save', result: 'success', summaryKey: 'profileOrgRecorded', params: { name: after.name, orgId }, orgId });
+        trail.record({
+          operation: 'profiles.save',
+          result: 'success',
+          summaryKey: 'profileOrgRecorded',
+          params: { name: after.name, orgId },
+          orgId,
+        });
       }
       return after;
     },
@@ -48,7 +57,8 @@ export function auditedAgent(agent: AgentService, trail: AuditTrail): AgentServi
       const before = agent.accessProfile();
       const recordChange = () => {
         const change = accessChange(before, agent.accessProfile());
-        if (!isNoChange(change)) trail.record({ operation: 'agent.accessProfile.update', result: 'success', summaryKey: 'accessChanged', access: change });
+        if (!isNoChange(change))
+          trail.record({ operation: 'agent.accessProfile.update', result: 'success', summaryKey: 'accessChanged', access: change });
         return !isNoChange(change);
       };
       try {
@@ -57,7 +67,13 @@ export function auditedAgent(agent: AgentService, trail: AuditTrail): AgentServi
         return state;
       } catch (thrown) {
         // Saved, then the connection could not be told: the change itself still happened.
-        if (!recordChange()) trail.record({ operation: 'agent.accessProfile.update', result: 'failure', summaryKey: 'accessRefused', params: { message: toAppError(thrown).message } });
+        if (!recordChange())
+          trail.record({
+            operation: 'agent.accessProfile.update',
+            result: 'failure',
+            summaryKey: 'accessRefused',
+            params: { message: toAppError(thrown).message },
+          });
         throw thrown;
       }
     },

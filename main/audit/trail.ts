@@ -56,11 +56,30 @@ export function createAuditTrail(log: AuditLog, actor: () => { username: string;
     record({ operation, result, summaryKey, params = {}, access, orgId }) {
       const who = actor();
       const summary = summaryKey === 'accessChanged' && access ? describeAccessChange(access) : english[summaryKey](params);
-      return append({ actor: who?.username ?? 'admin', orgId: orgId === undefined ? (who?.orgId ?? null) : orgId, operation, result, summary, summaryKey, params, ...(access && { access }), artifacts: [] });
+      return append({
+        actor: who?.username ?? 'admin',
+        orgId: orgId === undefined ? (who?.orgId ?? null) : orgId,
+        operation,
+        result,
+        summary,
+        summaryKey,
+        params,
+        ...(access && { access }),
+        artifacts: [],
+      });
     },
     export(format) {
       const file = log.export(format);
-      append({ actor: 'admin', orgId: null, operation: 'audit.export', result: 'success', summary: english.activityExported({ format }), summaryKey: 'activityExported', params: { format }, artifacts: [] });
+      append({
+        actor: 'admin',
+        orgId: null,
+        operation: 'audit.export',
+        result: 'success',
+        summary: english.activityExported({ format }),
+        summaryKey: 'activityExported',
+        params: { format },
+        artifacts: [],
+      });
       return file;
     },
   };

@@ -70,7 +70,8 @@ export function createAdoption(kit: AuthKit) {
     s.connection = conn;
     s.lastError = undefined;
     s.confirmed = viaBrowser ? { userId: facts.identity.userId, at: kit.now() } : undefined;
-    if (previous?.tokens && previous.profileId === profile.id) await revokeTokens(previous.identity.instanceUrl, [previous.tokens.accessToken, previous.tokens.refreshToken], log);
+    if (previous?.tokens && previous.profileId === profile.id)
+      await revokeTokens(previous.identity.instanceUrl, [previous.tokens.accessToken, previous.tokens.refreshToken], log);
     kit.record('auth.signIn', 'success', `Signed in to ${facts.identity.orgName} as ${facts.identity.username}.`, facts.identity);
     announce(currentSession(profile, conn));
   };

@@ -13,7 +13,14 @@ function statusOf(kit: Pick<AuthKit, 'deps' | 's' | 'confirmedUntil'>): AuthStat
   if (s.current?.tokens) {
     const { profileId, identity, permissions } = s.current;
     const until = kit.confirmedUntil(identity.userId);
-    return { state: 'signedIn', profileId, identity, permissions, sessionStorage: deps.vault.protection, ...(until && { confirmedUntil: until }) };
+    return {
+      state: 'signedIn',
+      profileId,
+      identity,
+      permissions,
+      sessionStorage: deps.vault.protection,
+      ...(until && { confirmedUntil: until }),
+    };
   }
   if (s.current) return { state: 'expired', profileId: s.current.profileId, identity: s.current.identity };
   const profileId = deps.settings.get().activeProfileId;
@@ -54,7 +61,14 @@ export function createAuthKit(deps: AuthDeps): AuthKit {
     changed,
     confirmedUntil,
     record: (operation, result, summary, identity) =>
-      void audit.append({ actor: identity?.username ?? 'admin', orgId: identity?.orgId ?? null, operation, result, summary, artifacts: [] }),
+      void audit.append({
+        actor: identity?.username ?? 'admin',
+        orgId: identity?.orgId ?? null,
+        operation,
+        result,
+        summary,
+        artifacts: [],
+      }),
     profileOf: (profileId: string): OrgProfile =>
       settings.profile(profileId) ??
       fail('PROFILE_NOT_FOUND', 'That org profile no longer exists. Choose another one in Settings.', { action: 'openSettings' }),

@@ -37,7 +37,14 @@ async function harness(options: { timeoutMs?: number } & Pick<AuthDeps, 'now' | 
   emulator.registerSignInClient({ clientId: CLIENT_ID, redirectUris: [`http://localhost:${port}/OauthRedirect`], pkceRequired: true });
   const stores = createMemoryStoreFactory();
   const settings = createSettingsRepository(stores);
-  const profile = settings.saveProfile({ name: 'Emulator', environment: 'myDomain', myDomainUrl: emulator.instanceUrl, allowAnyHost: true, clientId: CLIENT_ID, callbackPort: port });
+  const profile = settings.saveProfile({
+    name: 'Emulator',
+    environment: 'myDomain',
+    myDomainUrl: emulator.instanceUrl,
+    allowAnyHost: true,
+    clientId: CLIENT_ID,
+    callbackPort: port,
+  });
   const vault = createMemoryVault();
   profileOfVault.set(vault, profile.id);
   const statuses: AuthStatus[] = [];
@@ -46,8 +53,16 @@ async function harness(options: { timeoutMs?: number } & Pick<AuthDeps, 'now' | 
     const events = createEventHub();
     events.subscribe(({ event, payload }) => event === 'auth.changed' && statuses.push(payload as AuthStatus));
     return createAuthService({
-      settings, stores, vault, events, audit: createAuditLog(stores), log: createLogger((line) => logLines.push(line)),
-      openAuthorizeUrl: null, signInTimeoutMs: options.timeoutMs, now: options.now, stepUp: options.stepUp,
+      settings,
+      stores,
+      vault,
+      events,
+      audit: createAuditLog(stores),
+      log: createLogger((line) => logLines.push(line)),
+      openAuthorizeUrl: null,
+      signInTimeoutMs: options.timeoutMs,
+      now: options.now,
+      stepUp: options.stepUp,
     });
   };
   return { auth: build(), port, vault, stores, statuses, logLines, restart: build };
@@ -63,7 +78,9 @@ async function signIn(auth: AdminAuth, user = emulator.admin): Promise<AuthStatu
 const profileOfVault = new WeakMap<SecretVault, string>();
 
 async function storedTokens(vault: SecretVault): Promise<{ accessToken: string; refreshToken?: string }> {
-  const stored = JSON.parse((await vault.get(`auth.adminSession.${profileOfVault.get(vault) ?? ''}`)) ?? '{}') as { tokens: { accessToken: string; refreshToken?: string } };
+  const stored = JSON.parse((await vault.get(`auth.adminSession.${profileOfVault.get(vault) ?? ''}`)) ?? '{}') as {
+    tokens: { accessToken: string; refreshToken?: string };
+  };
   return stored.tokens;
 }
 
@@ -81,7 +98,10 @@ describe('admin sign-in against the Salesforce emulator', () => {
     const url = new URL(started.authorizeUrl);
     expect(url.origin).toBe(emulator.instanceUrl);
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
-      client_id: CLIENT_ID, prompt: 'login', scope: 'api refresh_token web', code_challenge_method: 'S256',
+      client_id: CLIENT_ID,
+      prompt: 'login',
+      scope: 'api refresh_token web',
+      code_challenge_method: 'S256',
       redirect_uri: expect.stringMatching(/^http:\/\/localhost:\d+\/OauthRedirect$/),
     });
     expect(url.searchParams.get('state')).toBeTruthy();
@@ -91,7 +111,13 @@ describe('admin sign-in against the Salesforce emulator', () => {
     const status = await auth.waitForSignIn();
     expect(status).toMatchObject({
       state: 'signedIn',
-      identity: { orgId: emulator.orgId, username: emulator.admin.username, userId: emulator.admin.userId, instanceUrl: emulator.instanceUrl, environment: 'myDomain' },
+      identity: {
+        orgId: emulator.orgId,
+        username: emulator.admin.username,
+        userId: emulator.admin.userId,
+        instanceUrl: emulator.instanceUrl,
+        environment: 'myDomain',
+      },
       permissions: { ok: true, missing: [] },
       sessionStorage: 'memory',
     });
@@ -107,7 +133,11 @@ describe('admin sign-in against the Salesforce emulator', () => {
     expect(status).toMatchObject({ state: 'signedIn', permissions: { ok: false } });
     if (status.state !== 'signedIn') return;
     expect(status.permissions.missing).toEqual([
-      'Customize Application', 'Manage Users', 'Assign Permission Sets', 'Modify Metadata or Modify All Data', 'Manage External Client Apps',
+      'Customize Application',
+      'Manage Users',
+      'Assign Permission Sets',
+      'Modify Metadata or Modify All Data',
+      'Manage External Client Apps',
     ]);
   });
 
@@ -124,7 +154,10 @@ describe('admin sign-in against the Salesforce emulator', () => {
 
   it('fails the sign-in and revokes its tokens when the org cannot be read', async () => {
     const { auth } = await harness();
-    emulator.addFault({ path: '/composite$', respond: { status: 503, body: [{ errorCode: 'SERVER_UNAVAILABLE', message: 'down for maintenance' }] } });
+    emulator.addFault({
+      path: '/composite$',
+      respond: { status: 503, body: [{ errorCode: 'SERVER_UNAVAILABLE', message: 'down for maintenance' }] },
+    });
     expect(await signIn(auth)).toMatchObject({ state: 'signedOut', lastError: { code: expect.stringMatching(/^SALESFORCE_/) } });
     expect(emulator.state().tokens.active).toBe(0);
   });
@@ -180,11 +213,18 @@ describe('admin sign-in against the Salesforce emulator', () => {
     const { auth, vault, statuses } = await harness();
     const signedIn = await signIn(auth);
     const { refreshToken } = await storedTokens(vault);
-    const revoked = await fetch(`${emulator.loginUrl}/services/oauth2/revoke`, { method: 'POST', body: new URLSearchParams({ token: refreshToken ?? '' }) });
+    const revoked = await fetch(`${emulator.loginUrl}/services/oauth2/revoke`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: refreshToken ?? '' }),
+    });
     expect(revoked.status).toBe(200);
     const { connection } = await auth.session();
     await expect(connection.query('SELECT Id FROM Organization')).rejects.toThrow();
-    expect(auth.status()).toEqual({ state: 'expired', profileId: expect.any(String), identity: signedIn.state === 'signedIn' ? signedIn.identity : undefined });
+    expect(auth.status()).toEqual({
+      state: 'expired',
+      profileId: expect.any(String),
+      identity: signedIn.state === 'signedIn' ? signedIn.identity : undefined,
+    });
     expect(statuses.at(-1)?.state).toBe('expired');
     expect(await failureOf(auth.session())).toMatchObject({ code: 'SESSION_EXPIRED', action: 'signIn' });
     expect(await failureOf(auth.verify())).toMatchObject({ code: 'SESSION_EXPIRED' });
@@ -226,7 +266,9 @@ describe('admin sign-in against the Salesforce emulator', () => {
       state: 'signedIn',
       identity: { username: emulator.admin.username },
     });
-    expect(await failureOf(target.auth.signInWithAccessToken({ profileId, instanceUrl: emulator.instanceUrl, accessToken: 'not-a-token' }))).toMatchObject({
+    expect(
+      await failureOf(target.auth.signInWithAccessToken({ profileId, instanceUrl: emulator.instanceUrl, accessToken: 'not-a-token' })),
+    ).toMatchObject({
       code: 'SIGN_IN_FAILED',
     });
   });
@@ -237,7 +279,14 @@ describe('a session per org profile', () => {
     const h = await harness();
     await signIn(h.auth);
     const first = h.auth.status().profileId ?? '';
-    const second = createSettingsRepository(h.stores).saveProfile({ name: 'Second', environment: 'myDomain', myDomainUrl: emulator.instanceUrl, allowAnyHost: true, clientId: CLIENT_ID, callbackPort: h.port });
+    const second = createSettingsRepository(h.stores).saveProfile({
+      name: 'Second',
+      environment: 'myDomain',
+      myDomainUrl: emulator.instanceUrl,
+      allowAnyHost: true,
+      clientId: CLIENT_ID,
+      callbackPort: h.port,
+    });
     const elsewhere = await harness();
     await signIn(elsewhere.auth);
     const { accessToken } = await storedTokens(elsewhere.vault);
@@ -264,7 +313,11 @@ describe("confirming the admin before the agent's key is exported", () => {
     expect((await auth.confirmedSession()).identity.username).toBe(emulator.admin.username);
 
     clock += 5 * 60_000 + 1;
-    expect(await failureOf(auth.confirmedSession())).toMatchObject({ code: 'CONFIRMATION_REQUIRED', action: 'signIn', params: { minutes: 5 } });
+    expect(await failureOf(auth.confirmedSession())).toMatchObject({
+      code: 'CONFIRMATION_REQUIRED',
+      action: 'signIn',
+      params: { minutes: 5 },
+    });
     const restored = restart();
     await restored.ready();
     expect(await failureOf(restored.confirmedSession())).toMatchObject({ code: 'CONFIRMATION_REQUIRED' });
@@ -280,7 +333,11 @@ describe("confirming the admin before the agent's key is exported", () => {
     await signIn(source.auth);
     const { accessToken } = await storedTokens(source.vault);
     const target = await harness();
-    const signedIn = await target.auth.signInWithAccessToken({ profileId: target.auth.status().profileId ?? '', instanceUrl: emulator.instanceUrl, accessToken });
+    const signedIn = await target.auth.signInWithAccessToken({
+      profileId: target.auth.status().profileId ?? '',
+      instanceUrl: emulator.instanceUrl,
+      accessToken,
+    });
     expect(signedIn).not.toHaveProperty('confirmedUntil');
     expect(await failureOf(target.auth.confirmedSession())).toMatchObject({ code: 'CONFIRMATION_REQUIRED' });
   });

@@ -8,7 +8,10 @@ import { CONFIRMATION_WINDOW_MS, type AdminSession, type AuthKit } from './auth-
 import { requireAllowedHost } from './host-policy';
 import type { TokenSet } from './tokens';
 
-const userinfoSchema = z.object({ user_id: z.string().regex(/^005[A-Za-z0-9]{12,15}$/), organization_id: z.string().regex(/^00D[A-Za-z0-9]{12,15}$/) });
+const userinfoSchema = z.object({
+  user_id: z.string().regex(/^005[A-Za-z0-9]{12,15}$/),
+  organization_id: z.string().regex(/^00D[A-Za-z0-9]{12,15}$/),
+});
 
 /** The current session as the services use it, and any profile's own (the scheduled checks). */
 export function createSessionAccess(kit: AuthKit, adoption: Adoption) {
@@ -53,7 +56,12 @@ export function createSessionAccess(kit: AuthKit, adoption: Adoption) {
     const conn = adoption.connect(profile, input.instanceUrl, { accessToken: input.accessToken });
     try {
       const who = userinfoSchema.parse(await conn.request({ method: 'GET', url: '/services/oauth2/userinfo' }));
-      const tokens: TokenSet = { accessToken: input.accessToken, instanceUrl: new URL(input.instanceUrl).origin, orgId: who.organization_id, userId: who.user_id };
+      const tokens: TokenSet = {
+        accessToken: input.accessToken,
+        instanceUrl: new URL(input.instanceUrl).origin,
+        orgId: who.organization_id,
+        userId: who.user_id,
+      };
       await adoption.adopt(profile, tokens, conn, await loadAdminFacts(conn, tokens, profile.environment), false);
       return kit.changed();
     } catch (thrown) {
@@ -88,7 +96,8 @@ function createConfirmation(kit: AuthKit, session: () => Promise<AdminSession>, 
       throw new AppFailure(salesforceAppError(thrown, 'checking your Salesforce session'));
     }
     // Ids come as 15 or 18 characters; the first 15 identify the user.
-    if (who.user_id.slice(0, 15) !== active.identity.userId.slice(0, 15)) fail('SESSION_EXPIRED', 'The Salesforce session no longer belongs to the signed-in admin. Sign in again.', { action: 'signIn' });
+    if (who.user_id.slice(0, 15) !== active.identity.userId.slice(0, 15))
+      fail('SESSION_EXPIRED', 'The Salesforce session no longer belongs to the signed-in admin. Sign in again.', { action: 'signIn' });
   };
 
   return async (): Promise<AdminSession> => {
@@ -99,10 +108,14 @@ function createConfirmation(kit: AuthKit, session: () => Promise<AdminSession>, 
     }
     const until = kit.confirmedUntil(active.identity.userId);
     if (!until || Date.parse(until) < kit.now().getTime()) {
-      fail('CONFIRMATION_REQUIRED', `Confirm it is you: sign in to Salesforce again, then export within ${CONFIRMATION_WINDOW_MS / 60_000} minutes.`, {
-        action: 'signIn',
-        params: { minutes: CONFIRMATION_WINDOW_MS / 60_000 },
-      });
+      fail(
+        'CONFIRMATION_REQUIRED',
+        `Confirm it is you: sign in to Salesforce again, then export within ${CONFIRMATION_WINDOW_MS / 60_000} minutes.`,
+        {
+          action: 'signIn',
+          params: { minutes: CONFIRMATION_WINDOW_MS / 60_000 },
+        },
+      );
     }
     return active;
   };

@@ -32,7 +32,10 @@ export function createSignIn(kit: AuthKit, adoption: Adoption) {
 
   const signIn = async (profileId?: string): Promise<SignInStarted> => {
     await kit.restored;
-    if (s.flight) fail('SIGN_IN_IN_PROGRESS', 'A sign-in is already waiting in your browser. Finish it there or cancel it first.', { action: 'signIn' });
+    if (s.flight)
+      fail('SIGN_IN_IN_PROGRESS', 'A sign-in is already waiting in your browser. Finish it there or cancel it first.', {
+        action: 'signIn',
+      });
     const profile = profileId
       ? kit.profileOf(profileId)
       : (deps.settings.activeProfile() ?? fail('PROFILE_NOT_FOUND', 'Add an org profile in Settings first.', { action: 'openSettings' }));
@@ -55,7 +58,9 @@ export function createSignIn(kit: AuthKit, adoption: Adoption) {
     if (!deps.openAuthorizeUrl) return { authorizeUrl: attempt.authorizeUrl, openedBy: 'page' };
     if (!(await deps.openAuthorizeUrl(attempt.authorizeUrl).catch(() => false))) {
       cancel();
-      fail('OPEN_EXTERNAL_REFUSED', 'Agent Connections will not open this sign-in address. Check the org profile\u2019s login URL.', { action: 'openSettings' });
+      fail('OPEN_EXTERNAL_REFUSED', 'Agent Connections will not open this sign-in address. Check the org profile\u2019s login URL.', {
+        action: 'openSettings',
+      });
     }
     return { authorizeUrl: attempt.authorizeUrl, openedBy: 'app' };
   };

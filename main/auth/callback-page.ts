@@ -28,10 +28,12 @@ export function escapeHtml(text: string): string {
 }
 
 export function renderCallbackPage(page: CallbackPage): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(page.title)} | Agent Connections</title>` +
+  return (
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(page.title)} | Agent Connections</title>` +
     `<style>${style}</style></head><body><main class="${page.outcome}" role="${page.outcome === 'failure' ? 'alert' : 'status'}">` +
     `<h1>${escapeHtml(page.title)}</h1><p>${escapeHtml(page.message)}</p>` +
-    `<p>You can close this tab and return to Agent Connections.</p></main></body></html>`;
+    `<p>You can close this tab and return to Agent Connections.</p></main></body></html>`
+  );
 }
 
 export const signedInPage: CallbackPage = {

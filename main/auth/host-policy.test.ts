@@ -37,7 +37,9 @@ describe('sign-in goes only to Salesforce hosts', () => {
 
   it('refuses an access-token sign-in whose instance URL is not Salesforce', async () => {
     const { app } = appWithStoredProfile(profile('https://contoso.my.salesforce.com'));
-    await expect(app.auth.signInWithAccessToken({ profileId: 'p1', instanceUrl: 'https://evil.example', accessToken: 'x'.repeat(40) })).rejects.toMatchObject({
+    await expect(
+      app.auth.signInWithAccessToken({ profileId: 'p1', instanceUrl: 'https://evil.example', accessToken: 'x'.repeat(40) }),
+    ).rejects.toMatchObject({
       error: { code: 'PROFILE_INVALID' },
     });
   });

@@ -7,5 +7,8 @@ import { fail } from '../../common/app-error-schema';
  */
 export function requireAllowedHost(profile: OrgProfile, instanceUrl?: string): void {
   const allowed = profileHostAllowed(profile) && (instanceUrl === undefined || isAllowedOrgUrl(instanceUrl, profile.allowAnyHost === true));
-  if (!allowed) fail('PROFILE_INVALID', `The org profile "${profile.name}" points at a host that is not Salesforce's. ${NOT_SALESFORCE_HOST}`, { action: 'openSettings' });
+  if (!allowed)
+    fail('PROFILE_INVALID', `The org profile "${profile.name}" points at a host that is not Salesforce's. ${NOT_SALESFORCE_HOST}`, {
+      action: 'openSettings',
+    });
 }

@@ -94,7 +94,9 @@ describe('loopback callback server', () => {
   });
 
   it('shows the failure when finishing the sign-in fails', async () => {
-    const { outcome, get } = await start({ onCode: () => Promise.reject(new AppFailure({ code: 'SIGN_IN_FAILED', message: 'Salesforce refused the sign-in: invalid code' })) });
+    const { outcome, get } = await start({
+      onCode: () => Promise.reject(new AppFailure({ code: 'SIGN_IN_FAILED', message: 'Salesforce refused the sign-in: invalid code' })),
+    });
     const response = await get(`code=c&state=${STATE}`);
     expect(await response.text()).toContain('Salesforce refused the sign-in: invalid code');
     expect(await outcome).toMatchObject({ code: 'SIGN_IN_FAILED' });
@@ -137,9 +139,13 @@ describe('loopback callback server', () => {
     const squatter = createServer();
     await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
     try {
-      const failure = await startLoopbackServer({ port, path: '/OauthRedirect', expectedState: STATE, timeoutMs: 1000, onCode: () => Promise.resolve() }).catch(
-        (e: unknown) => e,
-      );
+      const failure = await startLoopbackServer({
+        port,
+        path: '/OauthRedirect',
+        expectedState: STATE,
+        timeoutMs: 1000,
+        onCode: () => Promise.resolve(),
+      }).catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(AppFailure);
       expect((failure as AppFailure).error).toMatchObject({ code: 'CALLBACK_PORT_IN_USE', params: { port } });
       expect((failure as AppFailure).error.message).toContain(String(port));
@@ -150,12 +156,19 @@ describe('loopback callback server', () => {
 
   it.runIf(process.platform === 'linux')('says which program holds the port, and offers to try again', async () => {
     const port = await freePort();
-    const holder = spawn(process.execPath, ['-e', `require('node:net').createServer().listen(${port}, '127.0.0.1', () => console.log('listening'))`]);
+    const holder = spawn(process.execPath, [
+      '-e',
+      `require('node:net').createServer().listen(${port}, '127.0.0.1', () => console.log('listening'))`,
+    ]);
     try {
       await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
-      const failure = await startLoopbackServer({ port, path: '/OauthRedirect', expectedState: STATE, timeoutMs: 1000, onCode: () => Promise.resolve() }).catch(
-        (e: unknown) => e,
-      );
+      const failure = await startLoopbackServer({
+        port,
+        path: '/OauthRedirect',
+        expectedState: STATE,
+        timeoutMs: 1000,
+        onCode: () => Promise.resolve(),
+      }).catch((e: unknown) => e);
       expect((failure as AppFailure).error).toMatchObject({
         code: 'CALLBACK_PORT_IN_USE',
         action: 'retry',

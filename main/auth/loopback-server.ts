@@ -59,7 +59,10 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
     if (handled) return answer(res, failedPage('This sign-in was already completed. Return to Agent Connections.', 409));
     if (!statesMatch(options.expectedState, params.get('state'))) {
       // A forged or stale (reloaded) callback must not end the admin's genuine sign-in.
-      return answer(res, failedPage('This answer does not belong to the sign-in Agent Connections started. Start the sign-in again from the app.'));
+      return answer(
+        res,
+        failedPage('This answer does not belong to the sign-in Agent Connections started. Start the sign-in again from the app.'),
+      );
     }
     handled = true;
     const refused = params.get('error');
@@ -70,7 +73,9 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
     }
     const code = params.get('code');
     if (!code) {
-      const error = appError('SIGN_IN_FAILED', 'Salesforce answered without an authorization code. Try signing in again.', { action: 'signIn' });
+      const error = appError('SIGN_IN_FAILED', 'Salesforce answered without an authorization code. Try signing in again.', {
+        action: 'signIn',
+      });
       return end(res, failedPage(error.message), error);
     }
     try {
@@ -90,7 +95,10 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
   };
 
   const timer = setTimeout(
-    () => finish(appError('SIGN_IN_TIMEOUT', 'The sign-in took too long and was stopped. Start it again when you are ready.', { action: 'signIn' })),
+    () =>
+      finish(
+        appError('SIGN_IN_TIMEOUT', 'The sign-in took too long and was stopped. Start it again when you are ready.', { action: 'signIn' }),
+      ),
     options.timeoutMs,
   );
   try {

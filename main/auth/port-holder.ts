@@ -67,7 +67,7 @@ async function fromProc(port: number): Promise<Omit<PortHolder, 'knownAs'> | nul
       if (!inodes.has(target)) continue;
       const name = (await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '')).trim();
       const args = (await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')).split('\0').filter(Boolean);
-      console.log("DBG", JSON.stringify(name), JSON.stringify(args));
+      console.log('DBG', JSON.stringify(name), JSON.stringify(args));
       return { pid: Number(entry), name: programName(name, args) };
     }
   }

@@ -13,8 +13,15 @@ afterAll(() => emulator.stop());
 
 /** Operations that change the org are left to their own tests; everything else is called. */
 const changesTheOrg = new Set<OperationName>([
-  'connection.enable', 'connection.disable', 'connection.reconnect', 'connection.recreate', 'connection.updateAccess',
-  'connection.resume', 'connection.rollback', 'agent.accessProfile.update', 'profiles.remove',
+  'connection.enable',
+  'connection.disable',
+  'connection.reconnect',
+  'connection.recreate',
+  'connection.updateAccess',
+  'connection.resume',
+  'connection.rollback',
+  'agent.accessProfile.update',
+  'profiles.remove',
 ]);
 
 it('no contract response, event or log line carries an access or refresh token', async () => {
@@ -27,7 +34,14 @@ it('no contract response, event or log line carries an access or refresh token',
     responses.push(result);
     return result;
   };
-  await call('profiles.save', { name: 'Emulator', environment: 'myDomain', myDomainUrl: emulator.instanceUrl, allowAnyHost: true, clientId: 'SecretsTest', callbackPort: port });
+  await call('profiles.save', {
+    name: 'Emulator',
+    environment: 'myDomain',
+    myDomainUrl: emulator.instanceUrl,
+    allowAnyHost: true,
+    clientId: 'SecretsTest',
+    callbackPort: port,
+  });
   const started = await call('auth.signIn');
   if (!started.ok) throw new Error(started.error.message);
   await completeEmulatorLogin((started.value as { authorizeUrl: string }).authorizeUrl, emulator.admin);

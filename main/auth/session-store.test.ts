@@ -6,7 +6,15 @@ import { createSessionStore, type StoredSession } from './session-store';
 const session = (profileId: string, accessToken: string): StoredSession => ({
   version: 1,
   profileId,
-  identity: { orgId: `00D${profileId.padEnd(15, 'x')}`, orgName: profileId, userId: '005xxxxxxxxxxxxxxx', userName: 'Dana', username: 'dana@example.com', instanceUrl: 'https://example.my.salesforce.com', environment: 'production' },
+  identity: {
+    orgId: `00D${profileId.padEnd(15, 'x')}`,
+    orgName: profileId,
+    userId: '005xxxxxxxxxxxxxxx',
+    userName: 'Dana',
+    username: 'dana@example.com',
+    instanceUrl: 'https://example.my.salesforce.com',
+    environment: 'production',
+  },
   permissions: { ok: true, missing: [] },
   tokens: { accessToken, refreshToken: `${accessToken}-refresh` },
 });

@@ -9,9 +9,7 @@ const storedSessionSchema = z.object({
   identity: identitySchema,
   permissions: adminPermissionCheckSchema,
   /** Absent once Salesforce refused them: the admin must sign in again. */
-  tokens: z
-    .object({ accessToken: z.string().min(1), refreshToken: z.string().min(1).optional() })
-    .optional(),
+  tokens: z.object({ accessToken: z.string().min(1), refreshToken: z.string().min(1).optional() }).optional(),
 });
 export type StoredSession = z.infer<typeof storedSessionSchema>;
 

@@ -36,7 +36,12 @@ export interface SignInOptions {
  * only for this attempt: jsforce would send its verifier with every later token request too.
  */
 export async function beginSignIn(profile: OrgProfile, options: SignInOptions): Promise<SignInAttempt> {
-  const oauth2 = new OAuth2({ loginUrl: loginUrlOf(profile), clientId: profile.clientId, redirectUri: redirectUriOf(profile), useVerifier: true });
+  const oauth2 = new OAuth2({
+    loginUrl: loginUrlOf(profile),
+    clientId: profile.clientId,
+    redirectUri: redirectUriOf(profile),
+    useVerifier: true,
+  });
   const state = newState();
   const authorizeUrl = oauth2.getAuthorizationUrl({ scope: SIGN_IN_SCOPES, state, prompt: 'login', code_challenge_method: 'S256' });
   const server = await startLoopbackServer({
@@ -48,7 +53,9 @@ export async function beginSignIn(profile: OrgProfile, options: SignInOptions): 
     portInUseAdvice: () => portInUseAdvice(profile),
   }).catch((thrown: unknown) => {
     // Names the profile, so the error's Open Settings opens the one whose port is taken.
-    throw thrown instanceof AppFailure ? new AppFailure({ ...thrown.error, params: { ...thrown.error.params, profileId: profile.id } }) : thrown;
+    throw thrown instanceof AppFailure
+      ? new AppFailure({ ...thrown.error, params: { ...thrown.error.params, profileId: profile.id } })
+      : thrown;
   });
   return {
     authorizeUrl,

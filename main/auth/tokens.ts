@@ -35,7 +35,11 @@ const tokenResponseSchema = z.object({
 export function parseTokenResponse(raw: unknown): TokenSet {
   const parsed = tokenResponseSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppFailure(appError('SIGN_IN_FAILED', 'Salesforce sent a sign-in answer Agent Connections does not understand. Try again.', { action: 'signIn' }));
+    throw new AppFailure(
+      appError('SIGN_IN_FAILED', 'Salesforce sent a sign-in answer Agent Connections does not understand. Try again.', {
+        action: 'signIn',
+      }),
+    );
   }
   const { access_token, refresh_token, instance_url, id } = parsed.data;
   return {
@@ -48,7 +52,9 @@ export function parseTokenResponse(raw: unknown): TokenSet {
 
 /** jsforce throws token endpoint errors with `name` = the OAuth `error` (e.g. invalid_grant). */
 export function isRejectedGrant(thrown: unknown): boolean {
-  return thrown instanceof Error && (thrown.name === 'invalid_grant' || thrown.name === 'invalid_client_id' || thrown.name === 'invalid_client');
+  return (
+    thrown instanceof Error && (thrown.name === 'invalid_grant' || thrown.name === 'invalid_client_id' || thrown.name === 'invalid_client')
+  );
 }
 
 /** A failed token request, as the admin should read it. */
@@ -56,7 +62,9 @@ export function tokenRequestError(thrown: unknown): AppError {
   if (thrown instanceof AppFailure) return thrown.error;
   const error = toSalesforceError(thrown);
   if (error.code === 'NETWORK_ERROR') {
-    return appError('SALESFORCE_UNREACHABLE', 'Salesforce could not be reached to finish the sign-in. Check the network and try again.', { action: 'signIn' });
+    return appError('SALESFORCE_UNREACHABLE', 'Salesforce could not be reached to finish the sign-in. Check the network and try again.', {
+      action: 'signIn',
+    });
   }
   const detail = thrown instanceof Error && thrown.message ? thrown.message : error.code;
   return appError('SIGN_IN_FAILED', `Salesforce refused the sign-in: ${detail}`, { action: 'signIn', params: { detail } });

@@ -23,20 +23,32 @@ function printSignedIn(context: CommandContext, cli: CliApp, status: AuthStatus)
  * Keeps the profile only when the sign-in completed, in the org the profile is tied to; an abandoned
  * or refused sign-in leaves the profiles as they were, and a session in another org is ended again.
  */
-async function settle(context: CommandContext, cli: CliApp, staged: StagedProfile, status: AuthStatus, completed: boolean): Promise<number> {
+async function settle(
+  context: CommandContext,
+  cli: CliApp,
+  staged: StagedProfile,
+  status: AuthStatus,
+  completed: boolean,
+): Promise<number> {
   if (!completed) {
     staged.discard();
-    context.io.err(status.state === 'signedOut' && status.lastError ? status.lastError.message : 'The sign-in did not complete; nothing was changed.');
+    context.io.err(
+      status.state === 'signedOut' && status.lastError ? status.lastError.message : 'The sign-in did not complete; nothing was changed.',
+    );
     return 1;
   }
   const tiedTo = staged.profile.orgId;
   if (status.state === 'signedIn' && tiedTo && status.identity.orgId !== tiedTo) {
     await cli.app.auth.signOut();
     staged.discard();
-    fail('ORG_MISMATCH', `The profile "${staged.profile.name}" is for the org ${tiedTo}, but the sign-in went to ${status.identity.orgName} (${status.identity.orgId}); signed out again. Sign in as a user of ${tiedTo}, or use another profile.`, {
-      action: 'signIn',
-      params: { signedIn: status.identity.orgId, profile: staged.profile.name },
-    });
+    fail(
+      'ORG_MISMATCH',
+      `The profile "${staged.profile.name}" is for the org ${tiedTo}, but the sign-in went to ${status.identity.orgName} (${status.identity.orgId}); signed out again. Sign in as a user of ${tiedTo}, or use another profile.`,
+      {
+        action: 'signIn',
+        params: { signedIn: status.identity.orgId, profile: staged.profile.name },
+      },
+    );
   }
   if (status.state === 'signedIn') staged.commit();
   else staged.discard();
@@ -45,14 +57,22 @@ async function settle(context: CommandContext, cli: CliApp, staged: StagedProfil
 
 async function loginWithAccessToken(context: CommandContext, instanceUrl: string): Promise<number> {
   const accessToken = context.io.env.SF_ACCESS_TOKEN;
-  if (!accessToken) throw new UsageError('login --instance-url reads the access token from the SF_ACCESS_TOKEN environment variable, which is not set.');
+  if (!accessToken)
+    throw new UsageError('login --instance-url reads the access token from the SF_ACCESS_TOKEN environment variable, which is not set.');
   const cli = await context.start({ launchBrowser: false });
   const loginUrl = text(context.values['login-url']) ?? (context.orgProfile ? undefined : instanceUrl);
-  const staged = stageProfile(cli.app.settings, { name: context.orgProfile, loginUrl, audience: text(context.values.audience), allowAnyHost: anyHost(context) });
-  const status = await cli.app.auth.signInWithAccessToken({ profileId: staged.profile.id, instanceUrl, accessToken }).catch((thrown: unknown) => {
-    staged.discard();
-    throw thrown;
+  const staged = stageProfile(cli.app.settings, {
+    name: context.orgProfile,
+    loginUrl,
+    audience: text(context.values.audience),
+    allowAnyHost: anyHost(context),
   });
+  const status = await cli.app.auth
+    .signInWithAccessToken({ profileId: staged.profile.id, instanceUrl, accessToken })
+    .catch((thrown: unknown) => {
+      staged.discard();
+      throw thrown;
+    });
   return settle(context, cli, staged, status, status.state === 'signedIn' && status.profileId === staged.profile.id);
 }
 
@@ -92,7 +112,8 @@ const login: CliCommand = {
   name: 'login',
   profile: 'chooses',
   summary: 'Sign in to Salesforce in the browser (or with SF_ACCESS_TOKEN and --instance-url).',
-  usage: '[--login-url URL [--allow-any-host] [--client-id ID] [--port N]] [--audience URL] [--no-browser] | --instance-url URL [--allow-any-host] [--audience URL]',
+  usage:
+    '[--login-url URL [--allow-any-host] [--client-id ID] [--port N]] [--audience URL] [--no-browser] | --instance-url URL [--allow-any-host] [--audience URL]',
   options: {
     'login-url': { type: 'string' },
     'client-id': { type: 'string' },

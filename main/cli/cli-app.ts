@@ -52,7 +52,12 @@ export async function startCliApp(io: CliIo, options: CliAppOptions = {}): Promi
     dataDir: options.dataDir,
   });
   // One command per process: a connection left waiting resumes on `resume`, never behind another command.
-  const app = createApp({ ...host, activationTimeoutMinutes: options.activationTimeoutMinutes, resumesWaitingRuns: false, stepUp: 'liveSession' });
+  const app = createApp({
+    ...host,
+    activationTimeoutMinutes: options.activationTimeoutMinutes,
+    resumesWaitingRuns: false,
+    stepUp: 'liveSession',
+  });
   await app.auth.ready();
   return {
     app,

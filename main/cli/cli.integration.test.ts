@@ -19,7 +19,10 @@ describe('CLI sign-in', () => {
     // A folder the CLI creates itself, as on an admin's first run.
     const env = { AGENT_CONNECTIONS_DATA_DIR: join(dataDir(), 'Agent Connections') };
 
-    const login = cli(['login', '--no-browser', '--login-url', emulator.instanceUrl, '--allow-any-host', '--client-id', 'CliTest', '--port', String(port)], env);
+    const login = cli(
+      ['login', '--no-browser', '--login-url', emulator.instanceUrl, '--allow-any-host', '--client-id', 'CliTest', '--port', String(port)],
+      env,
+    );
     const authorizeUrl = await login.line(/^http:\/\/.*\/services\/oauth2\/authorize\?/);
     await completeEmulatorLogin(authorizeUrl, emulator.admin);
     expect(await login.code).toBe(0);
@@ -50,7 +53,20 @@ describe('CLI sign-in', () => {
     const port = await freePort();
     emulator.registerSignInClient({ clientId: 'CliTokenSource', redirectUris: [`http://localhost:${port}/OauthRedirect`] });
     const source = { AGENT_CONNECTIONS_DATA_DIR: dataDir() };
-    const login = cli(['login', '--no-browser', '--login-url', emulator.instanceUrl, '--allow-any-host', '--client-id', 'CliTokenSource', '--port', String(port)], source);
+    const login = cli(
+      [
+        'login',
+        '--no-browser',
+        '--login-url',
+        emulator.instanceUrl,
+        '--allow-any-host',
+        '--client-id',
+        'CliTokenSource',
+        '--port',
+        String(port),
+      ],
+      source,
+    );
     await completeEmulatorLogin(await login.line(/^http:\/\/.*authorize\?/), emulator.admin);
     expect(await login.code).toBe(0);
     const vaultFile = readdirSync(source.AGENT_CONNECTIONS_DATA_DIR).find((f) => f.startsWith('vault')) ?? '';
@@ -58,7 +74,10 @@ describe('CLI sign-in', () => {
     const accessToken = /"accessToken\\":\\"([^\\]+)\\"/.exec(vault)?.[1] ?? '';
 
     const automation = { AGENT_CONNECTIONS_DATA_DIR: dataDir() };
-    const tokenLogin = cli(['login', '--instance-url', emulator.instanceUrl, '--allow-any-host'], { ...automation, SF_ACCESS_TOKEN: accessToken });
+    const tokenLogin = cli(['login', '--instance-url', emulator.instanceUrl, '--allow-any-host'], {
+      ...automation,
+      SF_ACCESS_TOKEN: accessToken,
+    });
     expect(await tokenLogin.code).toBe(0);
     expect(tokenLogin.stdout + tokenLogin.stderr).not.toContain(accessToken);
     const whoami = cli(['whoami', '--json'], automation);

@@ -8,4 +8,12 @@ import { keyRotationCommands } from './commands/key-rotation';
 import { visibilityCommands } from './commands/visibility';
 
 /** Every CLI command. Another module adds its own with `...itsCommands` here. */
-export const commands: readonly CliCommand[] = [...authCommands, ...connectionCommands, ...accessCommands, ...infoCommands, ...agentTokenCommands, ...visibilityCommands, ...keyRotationCommands];
+export const commands: readonly CliCommand[] = [
+  ...authCommands,
+  ...connectionCommands,
+  ...accessCommands,
+  ...infoCommands,
+  ...agentTokenCommands,
+  ...visibilityCommands,
+  ...keyRotationCommands,
+];

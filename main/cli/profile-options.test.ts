@@ -11,7 +11,13 @@ describe('choosing the org profile from CLI options', () => {
   it('creates a profile for a new login host, named after it, with the default client', () => {
     const settings = repository();
     const profile = chooseProfile(settings, { loginUrl: 'https://contoso.my.salesforce.com/some/path' });
-    expect(profile).toMatchObject({ name: 'contoso.my.salesforce.com', environment: 'myDomain', myDomainUrl: 'https://contoso.my.salesforce.com', clientId: 'PlatformCLI', callbackPort: 1717 });
+    expect(profile).toMatchObject({
+      name: 'contoso.my.salesforce.com',
+      environment: 'myDomain',
+      myDomainUrl: 'https://contoso.my.salesforce.com',
+      clientId: 'PlatformCLI',
+      callbackPort: 1717,
+    });
     expect(settings.get().activeProfileId).toBe(profile.id);
   });
 
@@ -48,7 +54,10 @@ describe('choosing the org profile from CLI options', () => {
 
   it('keeps an https JWT audience given with --audience on the profile, and refuses anything else', () => {
     const settings = repository();
-    const profile = chooseProfile(settings, { loginUrl: 'https://contoso.my.salesforce.com', audience: 'https://contoso.my.site.com/partners/' });
+    const profile = chooseProfile(settings, {
+      loginUrl: 'https://contoso.my.salesforce.com',
+      audience: 'https://contoso.my.site.com/partners/',
+    });
     expect(profile.jwtAudience).toBe('https://contoso.my.site.com/partners');
     expect(chooseProfile(settings, {}).jwtAudience).toBe('https://contoso.my.site.com/partners');
     expect(() => chooseProfile(settings, { audience: 'http://login.salesforce.com' })).toThrow(UsageError);
@@ -61,14 +70,17 @@ describe('choosing the org profile from CLI options', () => {
     expect(() => chooseProfile(settings, { loginUrl: 'https://login.salesforce.com', port: '80' })).toThrow(UsageError);
   });
 
-  it.each(['https://evil.example', 'https://evil.secure.force.com', 'http://127.0.0.1:4100', 'https://localhost:4100', 'http://0x7f.1:4100'])(
-    'refuses --login-url %s without --allow-any-host, saying how to allow it',
-    (loginUrl) => {
-      const settings = repository();
-      expect(() => chooseProfile(settings, { loginUrl })).toThrow(/not a Salesforce host.*--allow-any-host/);
-      expect(settings.get().orgProfiles).toEqual([]);
-    },
-  );
+  it.each([
+    'https://evil.example',
+    'https://evil.secure.force.com',
+    'http://127.0.0.1:4100',
+    'https://localhost:4100',
+    'http://0x7f.1:4100',
+  ])('refuses --login-url %s without --allow-any-host, saying how to allow it', (loginUrl) => {
+    const settings = repository();
+    expect(() => chooseProfile(settings, { loginUrl })).toThrow(/not a Salesforce host.*--allow-any-host/);
+    expect(settings.get().orgProfiles).toEqual([]);
+  });
 
   it('with --allow-any-host, keeps the override visible on the profile for an emulator on this computer', () => {
     const settings = repository();
@@ -103,6 +115,8 @@ describe('choosing the org profile from CLI options', () => {
     settings.recordOrg(profile.id, '00D000000000002AAA');
     expect(settings.profile(profile.id)?.orgId).toBe('00D000000000001AAA');
     expect(chooseProfile(settings, { loginUrl: 'https://contoso.my.salesforce.com', clientId: 'Mine' }).orgId).toBe('00D000000000001AAA');
-    expect(chooseProfile(settings, { loginUrl: 'https://fabrikam.my.salesforce.com', name: 'contoso.my.salesforce.com' }).orgId).toBeUndefined();
+    expect(
+      chooseProfile(settings, { loginUrl: 'https://fabrikam.my.salesforce.com', name: 'contoso.my.salesforce.com' }).orgId,
+    ).toBeUndefined();
   });
 });

@@ -41,7 +41,9 @@ function parseLoginUrl(url: string, allowAnyHost: boolean): string {
   const parsed = myDomainUrlSchema.safeParse(url);
   if (!parsed.success) throw new UsageError(`--login-url ${url}: ${parsed.error.issues[0]?.message ?? 'not a URL'}`);
   if (!isAllowedOrgUrl(parsed.data, allowAnyHost)) {
-    throw new UsageError(`--login-url ${url} is not a Salesforce host (https://<your domain>.my.salesforce.com). For an emulator or test org, add --allow-any-host.`);
+    throw new UsageError(
+      `--login-url ${url} is not a Salesforce host (https://<your domain>.my.salesforce.com). For an emulator or test org, add --allow-any-host.`,
+    );
   }
   return parsed.data;
 }
@@ -65,7 +67,10 @@ export function stageProfile(settings: SettingsRepository, choice: ProfileChoice
   const profiles = before.orgProfiles;
   const named = choice.name ? profiles.find((p) => p.name.toLowerCase() === choice.name?.toLowerCase()) : undefined;
   if (choice.name && !named && !choice.loginUrl) {
-    fail('PROFILE_NOT_FOUND', `There is no org profile named "${choice.name}". Create it with login --login-url URL --org-profile "${choice.name}".`);
+    fail(
+      'PROFILE_NOT_FOUND',
+      `There is no org profile named "${choice.name}". Create it with login --login-url URL --org-profile "${choice.name}".`,
+    );
   }
   const allowAnyHost = choice.allowAnyHost === true;
   const origin = choice.loginUrl ? parseLoginUrl(choice.loginUrl, allowAnyHost) : undefined;
@@ -76,7 +81,9 @@ export function stageProfile(settings: SettingsRepository, choice: ProfileChoice
   const port = parsePort(choice.port);
   const audience = parseAudience(choice.audience);
   const unchanged = existing && !origin && !choice.clientId && port === undefined && audience === undefined && !allowAnyHost;
-  const profile = unchanged ? existing : save(settings, existing, { origin, clientId: choice.clientId, port, name: choice.name, audience, allowAnyHost });
+  const profile = unchanged
+    ? existing
+    : save(settings, existing, { origin, clientId: choice.clientId, port, name: choice.name, audience, allowAnyHost });
   return {
     profile,
     commit: () => void settings.activateProfile(profile.id),
@@ -84,7 +91,8 @@ export function stageProfile(settings: SettingsRepository, choice: ProfileChoice
       if (unchanged) return;
       if (existing) settings.saveProfile(existing);
       else settings.removeProfile(profile.id);
-      if (before.activeProfileId && settings.get().activeProfileId !== before.activeProfileId) settings.activateProfile(before.activeProfileId);
+      if (before.activeProfileId && settings.get().activeProfileId !== before.activeProfileId)
+        settings.activateProfile(before.activeProfileId);
     },
   };
 }

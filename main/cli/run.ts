@@ -20,7 +20,7 @@ export function helpText(commands: readonly CliCommand[]): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}\n  ${' '.repeat(width)}  ${c.name} ${c.usage}`.trimEnd()),
     '',
     '--org-profile NAME: act on that org profile (`profiles` lists them); a command refuses to act when the',
-    'signed-in org is not that profile\'s org. --version prints the version.',
+    "signed-in org is not that profile's org. --version prints the version.",
     'The data directory is AGENT_CONNECTIONS_DATA_DIR when set.',
   ].join('\n');
 }
@@ -79,7 +79,9 @@ function report(io: CliIo, thrown: unknown, command: CliCommand): number {
     return 2;
   }
   if (thrown instanceof UsageError || isParseArgsError(thrown)) {
-    io.err(`${thrown instanceof Error ? thrown.message : 'Invalid arguments.'}\nUsage: agent-connections [--org-profile NAME] ${command.name} ${command.usage}`);
+    io.err(
+      `${thrown instanceof Error ? thrown.message : 'Invalid arguments.'}\nUsage: agent-connections [--org-profile NAME] ${command.name} ${command.usage}`,
+    );
     return 2;
   }
   // Never a stack trace: the admin-facing message of the typed error, or the generic one.

@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { settingsUpdateSchema } from '../../common';
 import { runConformance } from './run';
 
-const usage = 'Usage: npm run conformance -- --login-url https://<my-domain> [--agent-name NAME] [--out FILE] [--client-id ID] [--port N] [--audience URL] [--allow-any-host]';
+const usage =
+  'Usage: npm run conformance -- --login-url https://<my-domain> [--agent-name NAME] [--out FILE] [--client-id ID] [--port N] [--audience URL] [--allow-any-host]';
 
 function parse(): Parameters<typeof runConformance>[0] | null {
   try {
@@ -51,7 +52,9 @@ const options = parse();
 if (!options) process.exit(2);
 try {
   const result = await runConformance(options);
-  process.stdout.write(`\n${result.passed ? 'PASSED' : 'FAILED'}: ${result.steps.filter((s) => s.ok).length}/${result.steps.length} steps, agent "${result.agentName}".\n`);
+  process.stdout.write(
+    `\n${result.passed ? 'PASSED' : 'FAILED'}: ${result.steps.filter((s) => s.ok).length}/${result.steps.length} steps, agent "${result.agentName}".\n`,
+  );
   process.stdout.write(`Transcript (${result.entries} requests, secrets and record data redacted): ${result.transcriptPath}\n`);
   process.exit(result.passed ? 0 : 1);
 } catch (e) {

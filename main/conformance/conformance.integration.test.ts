@@ -15,11 +15,26 @@ afterAll(() => emulator.stop());
 interface Transcript {
   passed: boolean;
   agentName: string;
-  entries: { step: string; method: string; url: string; status: number | null; requestHeaders: Record<string, string>; responseBody: unknown }[];
+  entries: {
+    step: string;
+    method: string;
+    url: string;
+    status: number | null;
+    requestHeaders: Record<string, string>;
+    responseBody: unknown;
+  }[];
 }
 
 /** Values of the demo org's records: none may reach a transcript meant for maintainers. */
-const recordValues = ['Northwind Traders', 'Fabrikam', 'Tailspin Toys', 'Wide World Importers', '@customer0.example', '+1 555 0', 'is a sample account'];
+const recordValues = [
+  'Northwind Traders',
+  'Fabrikam',
+  'Tailspin Toys',
+  'Wide World Importers',
+  '@customer0.example',
+  '+1 555 0',
+  'is a sample account',
+];
 
 describe('conformance run (npm run conformance) against the emulator', () => {
   it('passes every step, leaves the org clean and writes a transcript without secrets or record data', { timeout: 180_000 }, async () => {
@@ -39,7 +54,14 @@ describe('conformance run (npm run conformance) against the emulator', () => {
     });
 
     expect(result.steps.filter((s) => !s.ok)).toEqual([]);
-    expect(result.steps.map((s) => s.step)).toEqual(['sign in', 'enable', 'test as the agent', 'update access', 'disable', 'org left clean']);
+    expect(result.steps.map((s) => s.step)).toEqual([
+      'sign in',
+      'enable',
+      'test as the agent',
+      'update access',
+      'disable',
+      'org left clean',
+    ]);
     expect(result.passed).toBe(true);
     expect(result.agentName).toMatch(/^Conformance Check /);
     expect(printed.filter((l) => l.startsWith('PASS '))).toHaveLength(6);
@@ -60,8 +82,12 @@ describe('conformance run (npm run conformance) against the emulator', () => {
     expect(urls.some((u) => /^POST \/services\/data\/v[\d.]+\/composite$/.test(u))).toBe(true);
     expect(urls.some((u) => /^POST \/services\/Soap\/m\//.test(u))).toBe(true);
     // The admin's session ends with the run: revoked at Salesforce, and its files removed.
-    expect(transcript.entries.filter((e) => e.step === 'sign out').map((e) => `${e.method} ${e.url}`)).toContain('POST /services/oauth2/revoke');
-    expect(new Set(transcript.entries.map((e) => e.step))).toEqual(new Set(['sign in', 'enable', 'test as the agent', 'update access', 'disable', 'org left clean', 'sign out']));
+    expect(transcript.entries.filter((e) => e.step === 'sign out').map((e) => `${e.method} ${e.url}`)).toContain(
+      'POST /services/oauth2/revoke',
+    );
+    expect(new Set(transcript.entries.map((e) => e.step))).toEqual(
+      new Set(['sign in', 'enable', 'test as the agent', 'update access', 'disable', 'org left clean', 'sign out']),
+    );
     expect(transcript.entries.every((e) => e.status !== null)).toBe(true);
     expect(transcript.entries.some((e) => Object.keys(e.requestHeaders).some((h) => /^(authorization|cookie)$/i.test(h)))).toBe(false);
 
@@ -81,7 +107,16 @@ describe('conformance run (npm run conformance) against the emulator', () => {
     emulator.registerSignInClient({ clientId: 'ConformanceFail', redirectUris: [`http://localhost:${port}/OauthRedirect`] });
     const out = join(mkdtempSync(join(tmpdir(), 'ac-conformance-')), 'transcript.json');
     // The app's own metadata changes after the first are refused, so enable rolls back part-way.
-    emulator.addFault({ soapOperation: 'createMetadata', nth: 2, times: 50, respond: { status: 500, contentType: 'text/xml', body: '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>sf:INSUFFICIENT_ACCESS</faultcode><faultstring>INSUFFICIENT_ACCESS: insufficient access rights on entity</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>' } });
+    emulator.addFault({
+      soapOperation: 'createMetadata',
+      nth: 2,
+      times: 50,
+      respond: {
+        status: 500,
+        contentType: 'text/xml',
+        body: '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>sf:INSUFFICIENT_ACCESS</faultcode><faultstring>INSUFFICIENT_ACCESS: insufficient access rights on entity</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>',
+      },
+    });
 
     const result = await runConformance({
       loginUrl: emulator.loginUrl,
@@ -96,7 +131,12 @@ describe('conformance run (npm run conformance) against the emulator', () => {
     emulator.clearFaults();
 
     expect(result.passed).toBe(false);
-    expect(result.steps.map((s) => [s.step, s.ok])).toEqual([['sign in', true], ['enable', false], ['disable', true], ['org left clean', true]]);
+    expect(result.steps.map((s) => [s.step, s.ok])).toEqual([
+      ['sign in', true],
+      ['enable', false],
+      ['disable', true],
+      ['org left clean', true],
+    ]);
     expect(result.steps[1]?.detail).toMatch(/ended "error"/);
     expect(emulator.state().externalClientApps).toEqual([]);
     const transcript = JSON.parse(readFileSync(out, 'utf8')) as Transcript;

@@ -120,9 +120,12 @@ async function signIn(app: CliApp['app'], options: ConformanceOptions, recorder:
   });
   const started = await app.auth.signIn(profile.id);
   options.print(`Sign in to ${options.loginUrl} in the browser. If it does not open, visit:\n${started.authorizeUrl}`);
-  const browser = options.openAuthorizeUrl ? recorder.unrecorded(() => options.openAuthorizeUrl?.(started.authorizeUrl) ?? Promise.resolve()) : Promise.resolve();
+  const browser = options.openAuthorizeUrl
+    ? recorder.unrecorded(() => options.openAuthorizeUrl?.(started.authorizeUrl) ?? Promise.resolve())
+    : Promise.resolve();
   const [status] = await Promise.all([app.auth.waitForSignIn(), browser]);
-  if (status.state !== 'signedIn') throw new CheckFailed(status.state === 'signedOut' && status.lastError ? status.lastError.message : 'The sign-in did not complete.');
+  if (status.state !== 'signedIn')
+    throw new CheckFailed(status.state === 'signedOut' && status.lastError ? status.lastError.message : 'The sign-in did not complete.');
   if (!status.permissions.ok) throw new CheckFailed(`The admin lacks: ${status.permissions.missing.join(', ')}.`);
   return `${status.identity.username} in ${status.identity.orgName} (${status.identity.orgId})`;
 }
@@ -137,7 +140,9 @@ function expectState(state: ConnectionState, wanted: ConnectionState['status']):
     const leftovers = state.leftovers?.length ? `; left in the org: ${state.leftovers.join('; ')}` : '';
     throw new CheckFailed(`ended "${state.status}"${state.error ? `: ${state.error.code}: ${state.error.message}` : ''}${leftovers}`);
   }
-  return state.details ? `app ${state.details.app.apiName}, user ${state.details.user.username}, permission set ${state.details.permissionSet.apiName}` : `status ${state.status}`;
+  return state.details
+    ? `app ${state.details.app.apiName}, user ${state.details.user.username}, permission set ${state.details.permissionSet.apiName}`
+    : `status ${state.status}`;
 }
 
 async function checkAsAgent(app: CliApp['app']): Promise<string> {
@@ -154,7 +159,8 @@ async function updateAccess(app: CliApp['app']): Promise<string> {
   if (!added) throw new CheckFailed('no object of the access profile has a field left to add');
   const objects = profile.objects.map((o) => (o.object === added.object ? { ...o, fields: [...o.fields, added.field] } : o));
   const drifted = await app.agent.updateAccessProfile({ objects });
-  if (drifted.status !== 'drift') throw new CheckFailed(`adding ${added.object}.${added.field} left the status "${drifted.status}", not "drift"`);
+  if (drifted.status !== 'drift')
+    throw new CheckFailed(`adding ${added.object}.${added.field} left the status "${drifted.status}", not "drift"`);
   expectState(await run(app, () => app.connection.planAndRun('updateAccess')), 'connected');
   await checkAsAgent(app);
   return `added ${added.object}.${added.field}; the agent still signs in and nothing is missing`;
@@ -163,7 +169,9 @@ async function updateAccess(app: CliApp['app']): Promise<string> {
 async function firstMissingField(app: CliApp['app'], profile: AccessProfile): Promise<{ object: string; field: string } | null> {
   for (const access of profile.objects) {
     const described = await app.agent.describeObject(access.object);
-    const field = described.fields.find((f) => f.permissionable && !access.fields.some((name) => name.toLowerCase() === f.name.toLowerCase()));
+    const field = described.fields.find(
+      (f) => f.permissionable && !access.fields.some((name) => name.toLowerCase() === f.name.toLowerCase()),
+    );
     if (field) return { object: access.object, field: field.name };
   }
   return null;
@@ -172,7 +180,12 @@ async function firstMissingField(app: CliApp['app'], profile: AccessProfile): Pr
 /** Looks for the run's agent again with the same discovery the app uses before it creates anything. */
 async function orgIsClean(app: CliApp['app'], agentName: string): Promise<string> {
   const admin = await app.auth.session();
-  const snapshot = await discover(createOrgClient(admin.connection, defaultRetryPolicy), artifactNames(agentName), { userId: admin.identity.userId, orgId: admin.identity.orgId }, app.agent.accessProfile());
+  const snapshot = await discover(
+    createOrgClient(admin.connection, defaultRetryPolicy),
+    artifactNames(agentName),
+    { userId: admin.identity.userId, orgId: admin.identity.orgId },
+    app.agent.accessProfile(),
+  );
   const left = [
     ...(snapshot.app && snapshot.app !== 'unavailable' ? [`external client app ${snapshot.app.developerName}`] : []),
     ...(snapshot.permissionSet ? [`permission set ${snapshot.permissionSet.name}`] : []),

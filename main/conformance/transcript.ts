@@ -24,8 +24,23 @@ type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Resp
 const REDACTED = '[redacted]';
 /** Keys whose values are credentials or personal data wherever they appear (JSON, forms, XML, query strings). */
 const SECRET_KEYS = new Set([
-  'access_token', 'refresh_token', 'id_token', 'assertion', 'sessionid', 'certificate', 'consumersecret', 'client_secret',
-  'password', 'signature', 'code', 'code_verifier', 'token', 'oauth_token', 'privatekey', 'email', 'contactemail',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'assertion',
+  'sessionid',
+  'certificate',
+  'consumersecret',
+  'client_secret',
+  'password',
+  'signature',
+  'code',
+  'code_verifier',
+  'token',
+  'oauth_token',
+  'privatekey',
+  'email',
+  'contactemail',
 ]);
 const DROPPED_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization']);
 const PEM = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?-----END [A-Z0-9 ]+-----/g;

@@ -23,7 +23,8 @@ async function leftWaiting(): Promise<Harness> {
   return h;
 }
 
-const agentTokenRequests = (h: Harness) => h.emulator.requests().filter((r) => r.method === 'POST' && new RegExp(TOKEN_PATH).test(r.path) && r.origin === 'instance').length;
+const agentTokenRequests = (h: Harness) =>
+  h.emulator.requests().filter((r) => r.method === 'POST' && new RegExp(TOKEN_PATH).test(r.path) && r.origin === 'instance').length;
 
 describe('waiting for Salesforce to accept the agent', () => {
   it('a wait longer than the timeout keeps everything and ends "waiting"; Keep waiting connects once Salesforce is ready', async () => {
@@ -75,7 +76,11 @@ describe('waiting for Salesforce to accept the agent', () => {
   it('a final refusal fails after one sign-in attempt, naming the Salesforce error and its fix, and rolls back', async () => {
     harness = await startHarness({ activationDelayMs: 0 });
     const h = harness;
-    h.emulator.addFault({ method: 'POST', path: TOKEN_PATH, respond: { status: 400, body: { error: 'invalid_grant', error_description: 'invalid assertion' } } });
+    h.emulator.addFault({
+      method: 'POST',
+      path: TOKEN_PATH,
+      respond: { status: 400, body: { error: 'invalid_grant', error_description: 'invalid assertion' } },
+    });
     h.emulator.clearRequests();
     const end = await h.run(() => h.services.connection.planAndRun('enable'));
     expect(end.status).toBe('error');
@@ -86,7 +91,11 @@ describe('waiting for Salesforce to accept the agent', () => {
   });
 
   it.each([
-    ['"user hasn\'t approved this consumer" (pre-authorisation still spreading)', 400, { error: 'invalid_grant', error_description: "user hasn't approved this consumer" }],
+    [
+      '"user hasn\'t approved this consumer" (pre-authorisation still spreading)',
+      400,
+      { error: 'invalid_grant', error_description: "user hasn't approved this consumer" },
+    ],
     ['HTTP 503', 503, { error: 'server_error', error_description: 'Service Unavailable' }],
   ])('%s is waited out, not refused', async (_name, status, body) => {
     harness = await startHarness({ activationDelayMs: 0 });

@@ -17,7 +17,8 @@ async function exportedAudience(h: Harness): Promise<string> {
   return (JSON.parse(file.content) as { audience: string }).audience;
 }
 
-const tokenRequests = (h: Harness) => h.emulator.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/services/oauth2/token')).length;
+const tokenRequests = (h: Harness) =>
+  h.emulator.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/services/oauth2/token')).length;
 
 describe("the agent's JWT audience follows the org's type (facts ORG-TYPE, JWT-AUDIENCE)", () => {
   const cases = [
@@ -73,7 +74,7 @@ describe("the agent's JWT audience follows the org's type (facts ORG-TYPE, JWT-A
   });
 });
 
-describe("requests made as the agent survive an ended agent session (fact AGENT-SESSION-EXPIRY)", () => {
+describe('requests made as the agent survive an ended agent session (fact AGENT-SESSION-EXPIRY)', () => {
   const sessionEnded = { status: 401, body: [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }] };
 
   it('verification gets a fresh agent token once and connects', async () => {
@@ -107,7 +108,13 @@ describe('a run that rolled back completely', () => {
     harness = await startHarness({ activationDelayMs: 10_000, switches: { ecaDeleteCascade: true } });
     // Every Composite from verification on fails: verification gives up, and so does rollback's look at the org.
     const enable = await harness.reviewed('enable');
-    harness.emulator.addFault({ method: 'POST', path: '/composite$', nth: 3, times: 1_000, respond: { status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred.' }] } });
+    harness.emulator.addFault({
+      method: 'POST',
+      path: '/composite$',
+      nth: 3,
+      times: 1_000,
+      respond: { status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred.' }] },
+    });
     const failed = await harness.run(enable);
     harness.emulator.clearFaults();
     expect(ourLeftovers(harness.emulator.state())).toEqual([]);

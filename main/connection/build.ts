@@ -32,7 +32,9 @@ export async function build(
   const saved = records.get(orgId);
   const agentName = saved.record?.agentName ?? deps.settings.get().agentName;
   tracker.set('preflight', 'running');
-  const pendingKeyPair = artifacts.keyPair ? undefined : keyPairInAdvance(artifactNames(agentName).appLabel, now(), deps.settings.get().certificateLifetimeDays);
+  const pendingKeyPair = artifacts.keyPair
+    ? undefined
+    : keyPairInAdvance(artifactNames(agentName).appLabel, now(), deps.settings.get().certificateLifetimeDays);
   // A resumed build keeps its connection id (the journal's run id), so what it made stays its own.
   const connectionId = saved.record?.connectionId ?? journal.current()?.id ?? randomUUID();
   const ctx = await contexts.context(admin, agentName, artifacts, saved.retiredUser, run, connectionId);
@@ -64,9 +66,24 @@ export async function build(
     throw new AppFailure(appErr);
   }
   journal.finish();
-  records.update(orgId, { status: 'connected', record: contexts.recordFrom(ctx, admin, createdAt), error: undefined, drift: undefined, leftovers: undefined, waiting: undefined, retiredUser: null });
+  records.update(orgId, {
+    status: 'connected',
+    record: contexts.recordFrom(ctx, admin, createdAt),
+    error: undefined,
+    drift: undefined,
+    leftovers: undefined,
+    waiting: undefined,
+    retiredUser: null,
+  });
   const username = text(ctx.artifacts, 'integrationUser', 'username') ?? '';
-  contexts.audit(admin, orgId, `connection.${kind}`, 'success', `Connected "${agentName}": app ${ctx.names.appApiName}, user ${username}, permission set ${ctx.names.permissionSetApiName}.`, ctx.artifacts);
+  contexts.audit(
+    admin,
+    orgId,
+    `connection.${kind}`,
+    'success',
+    `Connected "${agentName}": app ${ctx.names.appApiName}, user ${username}, permission set ${ctx.names.permissionSetApiName}.`,
+    ctx.artifacts,
+  );
 }
 
 function refuseOwnedElsewhereBeforeBuild(ctx: StepContext, installId: string, takeOver: boolean, tracker: Run['tracker']): void {
@@ -86,7 +103,12 @@ function refuseOwnedElsewhereBeforeBuild(ctx: StepContext, installId: string, ta
 function keepWaiting(deps: RunDeps, admin: AdminSession, run: Run, kind: RunKind, ctx: StepContext, failure: AppError): void {
   const orgId = admin.identity.orgId;
   const since = run.tracker.progress.activation?.waitingSince ?? text(ctx.artifacts, 'app', 'createdAt') ?? run.tracker.progress.startedAt;
-  deps.records.update(orgId, { status: 'waiting', error: failure, waiting: { since, until: deps.now().toISOString() }, leftovers: undefined });
+  deps.records.update(orgId, {
+    status: 'waiting',
+    error: failure,
+    waiting: { since, until: deps.now().toISOString() },
+    leftovers: undefined,
+  });
   deps.contexts.audit(admin, orgId, `connection.${kind}`, 'partial', failure.message, ctx.artifacts);
 }
 
@@ -95,7 +117,15 @@ function keepWaiting(deps: RunDeps, admin: AdminSession, run: Run, kind: RunKind
  * What could not be removed keeps the journal open, so the connection reads "interrupted" and can be
  * rolled back again or resumed.
  */
-async function undoCancelled(deps: RunDeps, admin: AdminSession, run: Run, kind: RunKind, ctx: StepContext, steps: readonly Step[], clean: Partial<OrgConnectionState>): Promise<void> {
+async function undoCancelled(
+  deps: RunDeps,
+  admin: AdminSession,
+  run: Run,
+  kind: RunKind,
+  ctx: StepContext,
+  steps: readonly Step[],
+  clean: Partial<OrgConnectionState>,
+): Promise<void> {
   const orgId = admin.identity.orgId;
   ignoreCancel(ctx);
   const leftovers = await rollBack(ctx, steps, deps.journal, run.tracker);
@@ -103,9 +133,19 @@ async function undoCancelled(deps: RunDeps, admin: AdminSession, run: Run, kind:
   const userId = text(ctx.artifacts, 'integrationUser', 'id');
   const username = text(ctx.artifacts, 'integrationUser', 'username');
   const retired = kind !== 'updateAccess' && userId && username ? { retiredUser: { id: userId, username } } : {};
-  if (leftovers.length) deps.records.update(orgId, { status: 'error', error: rollbackLeftovers(leftovers), leftovers, waiting: undefined, ...retired });
-  else deps.records.update(orgId, { ...clean, error: clean.status === 'off' ? runCancelled() : undefined, leftovers: undefined, waiting: undefined, ...retired });
-  const summary = leftovers.length ? `Cancelled; could not remove: ${leftovers.join('; ')}` : 'Cancelled by the admin; removed what the run had created.';
+  if (leftovers.length)
+    deps.records.update(orgId, { status: 'error', error: rollbackLeftovers(leftovers), leftovers, waiting: undefined, ...retired });
+  else
+    deps.records.update(orgId, {
+      ...clean,
+      error: clean.status === 'off' ? runCancelled() : undefined,
+      leftovers: undefined,
+      waiting: undefined,
+      ...retired,
+    });
+  const summary = leftovers.length
+    ? `Cancelled; could not remove: ${leftovers.join('; ')}`
+    : 'Cancelled by the admin; removed what the run had created.';
   deps.contexts.audit(admin, orgId, `connection.${kind}`, leftovers.length ? 'partial' : 'failure', summary, ctx.artifacts);
 }
 
@@ -135,7 +175,13 @@ export async function updateAccess(deps: RunDeps, admin: AdminSession, run: Run,
     throw new AppFailure(appErr);
   }
   journal.finish();
-  records.update(orgId, { status: 'connected', record: updatedRecord(record, ctx), drift: undefined, error: undefined, leftovers: undefined });
+  records.update(orgId, {
+    status: 'connected',
+    record: updatedRecord(record, ctx),
+    drift: undefined,
+    error: undefined,
+    leftovers: undefined,
+  });
   contexts.audit(admin, orgId, 'connection.updateAccess', 'success', accessChangeSummary(ctx.artifacts), ctx.artifacts);
 }
 
@@ -143,7 +189,7 @@ export async function updateAccess(deps: RunDeps, admin: AdminSession, run: Run,
 function accessChangeSummary(artifacts: Artifacts): string {
   const added = list(artifacts, 'accessGrants', 'added');
   const removed = list(artifacts, 'accessGrants', 'removed');
-  if (added.length + removed.length === 0) return 'The permission set already granted exactly the agent\'s access; nothing changed.';
+  if (added.length + removed.length === 0) return "The permission set already granted exactly the agent's access; nothing changed.";
   return [added.length && `Added: ${added.join(', ')}.`, removed.length && `Removed: ${removed.join(', ')}.`].filter(Boolean).join(' ');
 }
 
@@ -151,7 +197,12 @@ function updatedRecord(record: ConnectionRecord, ctx: StepContext): ConnectionRe
   const { permissionSet: _ps, accessGrants: _grants, activation: _a, verification: _v, ...kept } = ctx.artifacts;
   return {
     ...record,
-    artifacts: { ...kept, permissionSet: record.artifacts.permissionSet ?? {}, accessGrants: record.artifacts.accessGrants ?? {}, verification: ctx.artifacts.verification ?? {} },
+    artifacts: {
+      ...kept,
+      permissionSet: record.artifacts.permissionSet ?? {},
+      accessGrants: record.artifacts.accessGrants ?? {},
+      verification: ctx.artifacts.verification ?? {},
+    },
     grants: ctx.desired.grants,
     lastVerifiedAt: text(ctx.artifacts, 'verification', 'verifiedAt') ?? record.lastVerifiedAt,
   };

@@ -7,10 +7,12 @@ import { abortReason } from '../salesforce/retry';
  * signal, so a request already sent finishes; the next one is never sent after a cancel.
  */
 export function cancellableClient(client: OrgClient, signal: () => AbortSignal): OrgClient {
-  const gate = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
-    const current = signal();
-    return current.aborted ? Promise.reject(abortReason(current)) : call(...args);
-  };
+  const gate =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      const current = signal();
+      return current.aborted ? Promise.reject(abortReason(current)) : call(...args);
+    };
   const m = client.metadata;
   const metadata: MetadataClient = {
     create: gate(m.create.bind(m)),

@@ -14,7 +14,8 @@ export const LAST_WARNING_DAYS = 7;
 export function certificateExpiry(notAfter: string, now: Date): CertificateExpiry {
   const left = Date.parse(notAfter) - now.getTime();
   const daysLeft = Math.floor(left / DAY_MS);
-  const warning = left <= 0 ? 'expired' : daysLeft < LAST_WARNING_DAYS ? 'within7Days' : daysLeft < FIRST_WARNING_DAYS ? 'within30Days' : 'none';
+  const warning =
+    left <= 0 ? 'expired' : daysLeft < LAST_WARNING_DAYS ? 'within7Days' : daysLeft < FIRST_WARNING_DAYS ? 'within30Days' : 'none';
   return { notAfter, daysLeft, warning };
 }
 

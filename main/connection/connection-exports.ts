@@ -22,7 +22,14 @@ export function createConnectionExports(core: ConnectionCore) {
       const refused = toAppError(thrown);
       const status = deps.auth.status();
       const actor = (status.state === 'signedIn' || status.state === 'expired' ? status.identity?.username : undefined) ?? 'unknown';
-      deps.audit.append({ actor, orgId, operation: 'connection.exportCredentials', result: 'failure', summary: refused.message, artifacts: [] });
+      deps.audit.append({
+        actor,
+        orgId,
+        operation: 'connection.exportCredentials',
+        result: 'failure',
+        summary: refused.message,
+        artifacts: [],
+      });
       throw thrown;
     }
   }
@@ -32,7 +39,14 @@ export function createConnectionExports(core: ConnectionCore) {
       const { orgId, record } = core.requireRecord();
       const admin = await core.session();
       const file = connectionReport(connectionDetails(orgId, record, deps.now()), format, deps.now());
-      deps.audit.append({ actor: admin.identity.username, orgId, operation: 'connection.export', result: 'success', summary: `Exported connection details as ${format}.`, artifacts: [] });
+      deps.audit.append({
+        actor: admin.identity.username,
+        orgId,
+        operation: 'connection.export',
+        result: 'success',
+        summary: `Exported connection details as ${format}.`,
+        artifacts: [],
+      });
       return file;
     },
     async exportCredentials(passphrase: string): Promise<OutgoingFile> {
@@ -44,10 +58,23 @@ export function createConnectionExports(core: ConnectionCore) {
       const privateKeyPem = await agentPrivateKey({ vault: deps.vault, orgId, names });
       const consumerKey = text(record.artifacts, 'app', 'consumerKey');
       const username = text(record.artifacts, 'integrationUser', 'username');
-      if (!privateKeyPem || !consumerKey || !username) fail('EXPORT_FAILED', "The agent's private key is not on this computer. Recreate the connection to make a new one.", { action: 'recreate' });
-      const file = await agentCredentialsFile({ orgId, consumerKey, username, myDomainUrl: record.org.myDomainUrl, audience: record.org.audience, privateKeyPem }, passphrase);
+      if (!privateKeyPem || !consumerKey || !username)
+        fail('EXPORT_FAILED', "The agent's private key is not on this computer. Recreate the connection to make a new one.", {
+          action: 'recreate',
+        });
+      const file = await agentCredentialsFile(
+        { orgId, consumerKey, username, myDomainUrl: record.org.myDomainUrl, audience: record.org.audience, privateKeyPem },
+        passphrase,
+      );
       const summary = 'Exported the agent credentials (private key encrypted with a passphrase).';
-      deps.audit.append({ actor: admin.identity.username, orgId, operation: 'connection.exportCredentials', result: 'success', summary, artifacts: [`app:${consumerKey}`] });
+      deps.audit.append({
+        actor: admin.identity.username,
+        orgId,
+        operation: 'connection.exportCredentials',
+        result: 'success',
+        summary,
+        artifacts: [`app:${consumerKey}`],
+      });
       return file;
     },
     setupUrl(artifact: 'app' | 'user' | 'permissionSet'): string {

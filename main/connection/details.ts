@@ -27,7 +27,13 @@ export function connectionDetails(orgId: string, record: ConnectionRecord, now: 
   const a = record.artifacts;
   const certificate = connectionCertificate(a, now);
   return {
-    org: { id: orgId, name: record.org.name, environment: record.org.environment, myDomainUrl: record.org.myDomainUrl, audience: record.org.audience },
+    org: {
+      id: orgId,
+      name: record.org.name,
+      environment: record.org.environment,
+      myDomainUrl: record.org.myDomainUrl,
+      audience: record.org.audience,
+    },
     app: {
       label: names.appLabel,
       apiName: text(a, 'app', 'name') ?? names.appApiName,

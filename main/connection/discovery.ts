@@ -65,7 +65,11 @@ export interface OrgSnapshot {
 }
 
 const str = z.string();
-const optStr = z.string().nullable().optional().transform((v) => v ?? null);
+const optStr = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 const num = z.coerce.number();
 const userRow = z.object({ Id: str, Username: str, IsActive: z.boolean(), ProfileId: optStr });
 const seatsRow = z.object({ Id: str, TotalLicenses: num, UsedLicenses: num });
@@ -75,14 +79,26 @@ interface ProfileRow {
   UserLicenseId: string | null;
   UserLicense: { Name: string; TotalLicenses: number; UsedLicenses: number } | null;
 }
-const licenceOfProfile = z.object({ Name: str, TotalLicenses: num, UsedLicenses: num }).nullable().optional().transform((v) => v ?? null);
-const profileOfSet = z.object({ Name: str, UserLicenseId: optStr, UserLicense: licenceOfProfile }).nullable().optional().transform((v) => v ?? null);
+const licenceOfProfile = z
+  .object({ Name: str, TotalLicenses: num, UsedLicenses: num })
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+const profileOfSet = z
+  .object({ Name: str, UserLicenseId: optStr, UserLicense: licenceOfProfile })
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 const permissionSetRow = z.object({
   Id: str,
   Name: str,
   Label: str,
   Description: optStr,
-  IsOwnedByProfile: z.boolean().nullable().optional().transform((v) => v === true),
+  IsOwnedByProfile: z
+    .boolean()
+    .nullable()
+    .optional()
+    .transform((v) => v === true),
   ProfileId: optStr,
   Profile: profileOfSet,
 });
@@ -93,7 +109,9 @@ const assignmentRow = z.object({ PermissionSet: z.record(z.string(), z.unknown()
 function missingRights(sets: (Record<string, unknown> | null | undefined)[]): string[] {
   const granted = (perm: string) => sets.some((set) => set?.[perm] === true);
   if (granted('PermissionsModifyAllData')) return [];
-  return Object.entries(ADMIN_RIGHTS).filter(([perm]) => !granted(perm)).map(([, label]) => label);
+  return Object.entries(ADMIN_RIGHTS)
+    .filter(([perm]) => !granted(perm))
+    .map(([, label]) => label);
 }
 const appRow = z.object({ Id: str, DeveloperName: str, Description: optStr, CreatedDate: optStr });
 const adminRow = z.object({ Id: str, Email: optStr, ProfileId: optStr, EmailEncodingKey: optStr });
@@ -141,17 +159,30 @@ export async function discover(
     ...objects.map((o) => ({ referenceId: describeRef(o), method: 'GET' as const, url: `/sobjects/${o}/describe` })),
     { referenceId: 'admin', method: 'GET', url: `/sobjects/User/${who.userId}?fields=Id,Email,ProfileId,EmailEncodingKey` },
     // A record read, not a query: the five queries below are the Composite's maximum.
-    { referenceId: 'organization', method: 'GET', url: `/sobjects/Organization/${who.orgId}?fields=Id,IsSandbox,OrganizationType,InstanceName,TimeZoneSidKey,DefaultLocaleSidKey,LanguageLocaleKey` },
+    {
+      referenceId: 'organization',
+      method: 'GET',
+      url: `/sobjects/Organization/${who.orgId}?fields=Id,IsSandbox,OrganizationType,InstanceName,TimeZoneSidKey,DefaultLocaleSidKey,LanguageLocaleKey`,
+    },
     { referenceId: 'global', method: 'GET', url: '/sobjects' },
     // Not a query, so it fits beside the five below: the objects that accept ObjectPermissions (activities don't).
     { referenceId: OBJECT_PERMISSIONS_REF, method: 'GET', url: '/sobjects/ObjectPermissions/describe' },
     // Every profile owns a permission set, so ours and the profiles (with their licence's seats) come in one query: the look-ups fit one Composite (≤ 5 queries).
-    q('permissionSets', `SELECT Id, Name, Label, Description, IsOwnedByProfile, ProfileId, Profile.Name, Profile.UserLicenseId, Profile.UserLicense.Name, Profile.UserLicense.TotalLicenses, Profile.UserLicense.UsedLicenses FROM PermissionSet WHERE Name = ${soqlQuote(names.permissionSetApiName)} OR IsOwnedByProfile = true`),
+    q(
+      'permissionSets',
+      `SELECT Id, Name, Label, Description, IsOwnedByProfile, ProfileId, Profile.Name, Profile.UserLicenseId, Profile.UserLicense.Name, Profile.UserLicense.TotalLicenses, Profile.UserLicense.UsedLicenses FROM PermissionSet WHERE Name = ${soqlQuote(names.permissionSetApiName)} OR IsOwnedByProfile = true`,
+    ),
     // Fact ADMIN-RIGHTS-SOURCES: the admin's assignments cover the profile's own set, permission sets and groups.
     q('adminRights', `SELECT ${adminRightFields.join(', ')} FROM PermissionSetAssignment WHERE AssigneeId = ${soqlQuote(who.userId)}`),
     q('psl', `SELECT Id, TotalLicenses, UsedLicenses FROM PermissionSetLicense WHERE DeveloperName = ${soqlQuote(API_INTEGRATION_PSL)}`),
-    q('users', `SELECT Id, Username, IsActive, ProfileId FROM User WHERE FirstName = ${soqlQuote(names.userFirstName)} AND LastName = ${soqlQuote(names.userLastName)}`),
-    q('app', `SELECT Id, DeveloperName, Description, CreatedDate FROM ExternalClientApplication WHERE DeveloperName = ${soqlQuote(names.appApiName)}`),
+    q(
+      'users',
+      `SELECT Id, Username, IsActive, ProfileId FROM User WHERE FirstName = ${soqlQuote(names.userFirstName)} AND LastName = ${soqlQuote(names.userLastName)}`,
+    ),
+    q(
+      'app',
+      `SELECT Id, DeveloperName, Description, CreatedDate FROM ExternalClientApplication WHERE DeveloperName = ${soqlQuote(names.appApiName)}`,
+    ),
   ];
   const results = await client.composite(requests);
 
@@ -167,7 +198,9 @@ export async function discover(
   const admin = adminRow.parse(body(results.get('admin')));
   const organization = organizationRow.parse(body(results.get('organization')));
   const permissionSets = queryRows(results.get('permissionSets')).map((r) => permissionSetRow.parse(r));
-  const profiles = permissionSets.flatMap((ps) => (ps.IsOwnedByProfile && ps.ProfileId && ps.Profile ? [{ Id: ps.ProfileId, ...ps.Profile }] : []));
+  const profiles = permissionSets.flatMap((ps) =>
+    ps.IsOwnedByProfile && ps.ProfileId && ps.Profile ? [{ Id: ps.ProfileId, ...ps.Profile }] : [],
+  );
   const adminRightsMissing = missingRights(queryRows(results.get('adminRights')).map((r) => assignmentRow.parse(r).PermissionSet));
 
   // Found by licence, not only by name: older orgs name the integration profile differently (fact INTEGRATION-USER-LICENCE).
@@ -184,7 +217,12 @@ export async function discover(
   const app = appResult && !appResult.ok && isUnavailable(appResult.error) ? 'unavailable' : first(appResult, appRow);
 
   return {
-    org: { id: organization.Id, isSandbox: organization.IsSandbox, organizationType: organization.OrganizationType, instanceName: organization.InstanceName },
+    org: {
+      id: organization.Id,
+      isSandbox: organization.IsSandbox,
+      organizationType: organization.OrganizationType,
+      instanceName: organization.InstanceName,
+    },
     adminEmail: admin.Email ?? '',
     userDefaults: userDefaultsOf(organization, admin),
     adminRightsMissing,

@@ -22,7 +22,13 @@ async function unconfirmed(h: Harness) {
     vault: h.vault,
     auth: {
       session: h.session,
-      status: () => ({ state: 'signedIn', profileId: admin.profile.id, identity: admin.identity, permissions: { ok: true, missing: [] }, sessionStorage: 'memory' }),
+      status: () => ({
+        state: 'signedIn',
+        profileId: admin.profile.id,
+        identity: admin.identity,
+        permissions: { ok: true, missing: [] },
+        sessionStorage: 'memory',
+      }),
       confirmedSession: () => fail('CONFIRMATION_REQUIRED', 'Confirm it is you: sign in to Salesforce again.', { action: 'signIn' }),
       onSignedIn: () => () => undefined,
     },

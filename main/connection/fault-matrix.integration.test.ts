@@ -28,7 +28,11 @@ function respond(kind: Kind, soap: boolean): FaultSpec['respond'] {
 /** Where each enable step talks to Salesforce (the key pair is made locally). */
 const targets: { step: string; match: Omit<FaultSpec, 'respond'>; soap: boolean; undoReads?: true }[] = [
   { step: 'preflight', match: { method: 'POST', path: '/composite$', nth: 1 }, soap: false },
-  { step: 'permission set, grants, user, licence and assignment (one Composite)', match: { method: 'POST', path: '/composite$', nth: 2 }, soap: false },
+  {
+    step: 'permission set, grants, user, licence and assignment (one Composite)',
+    match: { method: 'POST', path: '/composite$', nth: 2 },
+    soap: false,
+  },
   { step: 'app header', match: { soapOperation: 'createMetadata', nth: 1 }, soap: true },
   { step: 'app OAuth settings', match: { soapOperation: 'createMetadata', nth: 2 }, soap: true },
   { step: 'app global OAuth settings', match: { soapOperation: 'createMetadata', nth: 3 }, soap: true },

@@ -18,7 +18,13 @@ describe('grants that need more than one Composite', () => {
     harness = await startHarness({ activationDelayMs: 10_000, extraCustomFields: { object: 'Account', count: FIELDS } });
     const { services, emulator } = harness;
     await services.agent.updateAccessProfile(withAddedFields(services.agent.accessProfile(), 'Account', extraCustomFieldNames(FIELDS)));
-    emulator.addFault({ method: 'POST', path: '/composite$', nth: 4, times: 1, respond: { status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred.' }] } });
+    emulator.addFault({
+      method: 'POST',
+      path: '/composite$',
+      nth: 4,
+      times: 1,
+      respond: { status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred.' }] },
+    });
 
     const state = await harness.run(() => services.connection.planAndRun('enable'));
 

@@ -52,7 +52,15 @@ function byName(grants: readonly Grant[], rows: 'object' | 'field'): Map<string,
 }
 
 /** A row's flags reconciled one by one: what to set, and what that adds or takes away. */
-function reconcileRow(diff: GrantDiff, name: string, has: Flags, want: Flags, granted: Flags | undefined, perms: readonly GrantPermission[], options: GrantDiffOptions): Flags | null {
+function reconcileRow(
+  diff: GrantDiff,
+  name: string,
+  has: Flags,
+  want: Flags,
+  granted: Flags | undefined,
+  perms: readonly GrantPermission[],
+  options: GrantDiffOptions,
+): Flags | null {
   const target: Flags = {};
   let changed = false;
   for (const perm of perms) {
@@ -84,8 +92,24 @@ function unwanted(diff: GrantDiff, name: string, id: string, byApp: boolean, opt
  * app granted last (the connection record): a grant beyond `desired` that it names was narrowed by
  * the admin; any other was added by hand.
  */
-export function grantDiff(desired: readonly Grant[], recorded: readonly Grant[], existing: ExistingGrants, options: GrantDiffOptions): GrantDiff {
-  const diff: GrantDiff = { createObjects: [], createFields: [], updateObjects: [], updateFields: [], deleteObjectIds: [], deleteFieldIds: [], added: [], escalations: [], narrowed: [], handAdded: [] };
+export function grantDiff(
+  desired: readonly Grant[],
+  recorded: readonly Grant[],
+  existing: ExistingGrants,
+  options: GrantDiffOptions,
+): GrantDiff {
+  const diff: GrantDiff = {
+    createObjects: [],
+    createFields: [],
+    updateObjects: [],
+    updateFields: [],
+    deleteObjectIds: [],
+    deleteFieldIds: [],
+    added: [],
+    escalations: [],
+    narrowed: [],
+    handAdded: [],
+  };
   const wanted = { object: byName(desired, 'object'), field: byName(desired, 'field') };
   const granted = { object: byName(recorded, 'object'), field: byName(recorded, 'field') };
   const objectRows = new Map(existing.objects.map((o) => [o.SobjectType.toLowerCase(), o]));
@@ -112,14 +136,24 @@ export function grantDiff(desired: readonly Grant[], recorded: readonly Grant[],
       continue;
     }
     const prior = granted.field.get(name);
-    const flags = reconcileRow(diff, row.Field, { read: row.PermissionsRead, edit: row.PermissionsEdit }, flagsOf(grant), prior && flagsOf(prior), FIELD_FLAGS, options);
+    const flags = reconcileRow(
+      diff,
+      row.Field,
+      { read: row.PermissionsRead, edit: row.PermissionsEdit },
+      flagsOf(grant),
+      prior && flagsOf(prior),
+      FIELD_FLAGS,
+      options,
+    );
     if (flags) diff.updateFields.push({ id: row.Id, name: row.Field, flags });
   }
   for (const row of existing.fields) {
-    if (!wanted.field.has(row.Field.toLowerCase())) unwanted(diff, row.Field, row.Id, granted.field.has(row.Field.toLowerCase()), options, diff.deleteFieldIds);
+    if (!wanted.field.has(row.Field.toLowerCase()))
+      unwanted(diff, row.Field, row.Id, granted.field.has(row.Field.toLowerCase()), options, diff.deleteFieldIds);
   }
   for (const row of existing.objects) {
-    if (!wanted.object.has(row.SobjectType.toLowerCase())) unwanted(diff, row.SobjectType, row.Id, granted.object.has(row.SobjectType.toLowerCase()), options, diff.deleteObjectIds);
+    if (!wanted.object.has(row.SobjectType.toLowerCase()))
+      unwanted(diff, row.SobjectType, row.Id, granted.object.has(row.SobjectType.toLowerCase()), options, diff.deleteObjectIds);
   }
   return diff;
 }
@@ -129,14 +163,28 @@ export function rowsOf(grants: readonly Grant[]): ExistingGrants {
   return {
     objects: grants
       .filter((g) => g.field === null && needsPermissionRow(g))
-      .map((g, i) => ({ Id: `object${i}`, SobjectType: g.object, PermissionsRead: true, PermissionsEdit: g.edit, PermissionsViewAllRecords: g.viewAllRecords })),
-    fields: grants.filter((g) => g.field !== null && needsPermissionRow(g)).map((g, i) => ({ Id: `field${i}`, Field: `${g.object}.${g.field ?? ''}`, PermissionsRead: true, PermissionsEdit: g.edit })),
+      .map((g, i) => ({
+        Id: `object${i}`,
+        SobjectType: g.object,
+        PermissionsRead: true,
+        PermissionsEdit: g.edit,
+        PermissionsViewAllRecords: g.viewAllRecords,
+      })),
+    fields: grants
+      .filter((g) => g.field !== null && needsPermissionRow(g))
+      .map((g, i) => ({ Id: `field${i}`, Field: `${g.object}.${g.field ?? ''}`, PermissionsRead: true, PermissionsEdit: g.edit })),
   };
 }
 
 /** Whether the change touches the org at all. */
 export const changesAnything = (diff: GrantDiff): boolean =>
-  diff.createObjects.length + diff.createFields.length + diff.updateObjects.length + diff.updateFields.length + diff.deleteObjectIds.length + diff.deleteFieldIds.length > 0;
+  diff.createObjects.length +
+    diff.createFields.length +
+    diff.updateObjects.length +
+    diff.updateFields.length +
+    diff.deleteObjectIds.length +
+    diff.deleteFieldIds.length >
+  0;
 
 /** "Account: View All Records" and the like, in English (logs, CLI, audit). */
 export function markText(mark: GrantMark): string {

@@ -35,7 +35,12 @@ async function connectedWithSchedule() {
     settings,
     stores: h.stores,
     vault: h.vault,
-    auth: { session: h.session, confirmedSession: h.session, status: () => ({ state: 'signedOut', profileId: null }), onSignedIn: () => () => undefined },
+    auth: {
+      session: h.session,
+      confirmedSession: h.session,
+      status: () => ({ state: 'signedOut', profileId: null }),
+      onSignedIn: () => () => undefined,
+    },
     events: { emit: () => undefined },
     audit: h.audit,
     log: createLogger(() => undefined),
@@ -81,7 +86,9 @@ describe('the scheduled health check', () => {
     expect(notices).toHaveLength(1);
 
     // Someone puts it back in Setup: the next check says the org is healthy again.
-    await admin.connection.sobject('PermissionSetAssignment').create({ AssigneeId: assignment.AssigneeId, PermissionSetId: assignment.PermissionSetId });
+    await admin.connection
+      .sobject('PermissionSetAssignment')
+      .create({ AssigneeId: assignment.AssigneeId, PermissionSetId: assignment.PermissionSetId });
     expect((await health.checkAll()).orgs[0]?.status).toBe('connected');
     expect(notices.at(-1)).toMatchObject({ from: 'error', to: 'connected' });
   });
@@ -96,7 +103,13 @@ describe('the scheduled health check', () => {
     const { orgs } = await health.checkAll();
 
     expect(orgs.find((o) => o.profile === 'Production (Kim)')).toMatchObject({ status: 'connected', notChecked: 'signIn' });
-    expect(orgs.find((o) => o.profile === 'UAT')).toMatchObject({ profileId: fresh.id, orgId: null, status: 'off', notChecked: 'notConnected', production: false });
+    expect(orgs.find((o) => o.profile === 'UAT')).toMatchObject({
+      profileId: fresh.id,
+      orgId: null,
+      status: 'off',
+      notChecked: 'notConnected',
+      production: false,
+    });
     expect(orgs.find((o) => o.profile === 'Production')).toMatchObject({ status: 'connected' });
   });
 });

@@ -98,11 +98,24 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
   async function checkProfile(profile: OrgProfile): Promise<OrgOverview> {
     const admin = profile.orgId ? await deps.sessionOf(profile.id).catch(() => null) : null;
     if (!admin) return entry(profile, false);
-    if (!profile.orgId || !deps.records.get(profile.orgId).record || (deps.busy() && admin.identity.orgId === deps.records.currentOrgId())) return entry(profile, true);
+    if (!profile.orgId || !deps.records.get(profile.orgId).record || (deps.busy() && admin.identity.orgId === deps.records.currentOrgId()))
+      return entry(profile, true);
     try {
       const health = await deps.checkOrg(admin);
-      if (health.before && health.after && health.before !== health.after && watched.includes(health.before) && watched.includes(health.after)) {
-        deps.notice({ profile: profile.name, orgName: admin.identity.orgName, from: health.before, to: health.after, at: health.checkedAt });
+      if (
+        health.before &&
+        health.after &&
+        health.before !== health.after &&
+        watched.includes(health.before) &&
+        watched.includes(health.after)
+      ) {
+        deps.notice({
+          profile: profile.name,
+          orgName: admin.identity.orgName,
+          from: health.before,
+          to: health.after,
+          at: health.checkedAt,
+        });
       }
       return entry(profile, true);
     } catch (thrown) {

@@ -25,7 +25,12 @@ export interface OrgArtifactsState {
 }
 
 /** Reads the connection's artifacts as the org has them now (two Composite calls). */
-export async function readArtifacts(client: OrgClient, record: ConnectionRecord, pslId: string | null, installId: string): Promise<OrgArtifactsState> {
+export async function readArtifacts(
+  client: OrgClient,
+  record: ConnectionRecord,
+  pslId: string | null,
+  installId: string,
+): Promise<OrgArtifactsState> {
   const a = record.artifacts;
   const psId = text(a, 'permissionSet', 'id') ?? '';
   const userId = text(a, 'integrationUser', 'id') ?? '';
@@ -33,9 +38,25 @@ export async function readArtifacts(client: OrgClient, record: ConnectionRecord,
   const results = await client.composite([
     { referenceId: 'ps', method: 'GET', url: queryUrl(`SELECT Id, Description FROM PermissionSet WHERE Id = ${soqlQuote(psId)}`) },
     { referenceId: 'user', method: 'GET', url: queryUrl(`SELECT Id, IsActive FROM User WHERE Id = ${soqlQuote(userId)}`) },
-    { referenceId: 'assignment', method: 'GET', url: queryUrl(`SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = ${soqlQuote(userId)} AND PermissionSetId = ${soqlQuote(psId)}`) },
-    { referenceId: 'licence', method: 'GET', url: queryUrl(`SELECT Id FROM PermissionSetLicenseAssign WHERE AssigneeId = ${soqlQuote(userId)} AND ${licenceFilter(record, pslId)}`) },
-    { referenceId: 'app', method: 'GET', url: queryUrl(`SELECT Id, Description FROM ExternalClientApplication WHERE DeveloperName = ${soqlQuote(appName)}`) },
+    {
+      referenceId: 'assignment',
+      method: 'GET',
+      url: queryUrl(
+        `SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = ${soqlQuote(userId)} AND PermissionSetId = ${soqlQuote(psId)}`,
+      ),
+    },
+    {
+      referenceId: 'licence',
+      method: 'GET',
+      url: queryUrl(
+        `SELECT Id FROM PermissionSetLicenseAssign WHERE AssigneeId = ${soqlQuote(userId)} AND ${licenceFilter(record, pslId)}`,
+      ),
+    },
+    {
+      referenceId: 'app',
+      method: 'GET',
+      url: queryUrl(`SELECT Id, Description FROM ExternalClientApplication WHERE DeveloperName = ${soqlQuote(appName)}`),
+    },
   ]);
   const rows = (ref: string) => queryRows(results.get(ref)).map((r) => row.parse(r));
   const ps = rows('ps')[0];
@@ -60,7 +81,10 @@ function licenceFilter(record: ConnectionRecord, pslId: string | null): string {
 const lower = (name: string): string => name.toLowerCase();
 
 /** What `desired` needs a row for that `granted` (object names, Object.Field names) lacks. */
-export function missingGrants(desired: readonly Grant[], granted: { objects: readonly string[]; fields: readonly string[] }): Pick<Drift, 'missingObjects' | 'missingFields'> {
+export function missingGrants(
+  desired: readonly Grant[],
+  granted: { objects: readonly string[]; fields: readonly string[] },
+): Pick<Drift, 'missingObjects' | 'missingFields'> {
   const objects = new Set(granted.objects.map(lower));
   const fields = new Set(granted.fields.map(lower));
   return {
@@ -93,12 +117,16 @@ export function profileDrift(recorded: readonly Grant[], desired: readonly Grant
 /** Connected only when the org matches the desired state exactly; broken parts need Reconnect, grants Update access. */
 export function driftVerdict(drift: Drift): { status: 'connected' | 'drift' | 'error'; error?: AppError } {
   if (drift.brokenArtifacts.length > 0) return { status: 'error', error: connectionBroken(drift.brokenArtifacts) };
-  const differs = drift.missingObjects.length + drift.missingFields.length + drift.extraGrants.length + (drift.escalations?.length ?? 0) > 0;
+  const differs =
+    drift.missingObjects.length + drift.missingFields.length + drift.extraGrants.length + (drift.escalations?.length ?? 0) > 0;
   return differs ? { status: 'drift', error: connectionDrift(drift) } : { status: 'connected' };
 }
 
 /** Another install's connection is reported as such: not broken (its Reconnect would cut the other install off). */
-export function healthVerdict(state: Pick<OrgArtifactsState, 'ownedElsewhere'>, drift: Drift): { status: 'connected' | 'drift' | 'error'; error?: AppError } {
+export function healthVerdict(
+  state: Pick<OrgArtifactsState, 'ownedElsewhere'>,
+  drift: Drift,
+): { status: 'connected' | 'drift' | 'error'; error?: AppError } {
   return state.ownedElsewhere ? { status: 'error', error: connectionOwnedElsewhere('reconnect') } : driftVerdict(drift);
 }
 
@@ -112,7 +140,9 @@ export function compare(state: OrgArtifactsState, desired: readonly Grant[], rec
   if (!state.assignment) broken.push('assignment');
   if (!state.licence) broken.push('licence');
   if (state.app && state.user.active && !agentTokenOk) broken.push('agent sign-in');
-  const grants = state.permissionSet ? grantDrift(desired, recorded, state.grants) : { missingObjects: [], missingFields: [], extraGrants: [] };
+  const grants = state.permissionSet
+    ? grantDrift(desired, recorded, state.grants)
+    : { missingObjects: [], missingFields: [], extraGrants: [] };
   return { ...grants, brokenArtifacts: broken };
 }
 
@@ -120,6 +150,13 @@ export async function agentCanSignIn(record: ConnectionRecord, privateKeyPem: st
   const consumerKey = text(record.artifacts, 'app', 'consumerKey');
   const username = text(record.artifacts, 'integrationUser', 'username');
   if (!consumerKey || !username || !privateKeyPem) return false;
-  const result = await requestAgentToken({ instanceUrl: record.org.myDomainUrl, audience: record.org.audience, consumerKey, username, privateKeyPem, now });
+  const result = await requestAgentToken({
+    instanceUrl: record.org.myDomainUrl,
+    audience: record.org.audience,
+    consumerKey,
+    username,
+    privateKeyPem,
+    now,
+  });
   return result.ok;
 }

@@ -41,7 +41,11 @@ export interface ConnectionDeps {
 
 export type ConnectionLifecycle = RunLifecycle & { overview: HealthMonitor['overview'] };
 
-export function createConnectionServices(deps: ConnectionDeps): { connection: ConnectionLifecycle; agent: AgentService; health: HealthMonitor } {
+export function createConnectionServices(deps: ConnectionDeps): {
+  connection: ConnectionLifecycle;
+  agent: AgentService;
+  health: HealthMonitor;
+} {
   const now = deps.now ?? (() => new Date());
   const sleep = deps.sleep ?? realSleep;
   const profiles = createAccessProfileStore(deps.stores);
@@ -71,7 +75,9 @@ export function createConnectionServices(deps: ConnectionDeps): { connection: Co
     records,
     log: deps.log,
     now,
-    sessionOf: deps.profileSession ?? ((id) => (id === deps.settings.get().activeProfileId ? deps.auth.session().catch(() => null) : Promise.resolve(null))),
+    sessionOf:
+      deps.profileSession ??
+      ((id) => (id === deps.settings.get().activeProfileId ? deps.auth.session().catch(() => null) : Promise.resolve(null))),
     checkOrg: (admin) => lifecycle.checkOrg(admin),
     busy: () => lifecycle.busy(),
     notice: deps.notify ?? ((notice) => deps.events.emit('health.notice', notice)),

@@ -37,7 +37,14 @@ export function createInspection(core: ConnectionCore) {
     const lastVerifiedAt = status === 'connected' && agentTokenOk ? checkedAt : record.lastVerifiedAt;
     records.update(orgId, { status, error, drift, record: { ...record, lastVerifiedAt, lastCheckedAt: checkedAt } });
     const summary = error?.message ?? 'The connection matches the desired state.';
-    deps.audit.append({ actor: admin.identity.username, orgId, operation: 'connection.check', result: status === 'connected' ? 'success' : 'failure', summary, artifacts: [] });
+    deps.audit.append({
+      actor: admin.identity.username,
+      orgId,
+      operation: 'connection.check',
+      result: status === 'connected' ? 'success' : 'failure',
+      summary,
+      artifacts: [],
+    });
     core.changed();
     return { checkedAt, status, drift, agentTokenOk };
   }

@@ -34,7 +34,12 @@ async function killWhileIn(h: Harness, step: StepId, hold: Omit<FaultSpec, 'resp
   h.emulator.addFault({ ...hold, respond: { delayMs: 1_500 } });
   const token = (await h.session()).connection.accessToken ?? '';
   child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../test/support/connection/enable-child.ts')], {
-    env: { ...process.env, AGENT_CONNECTIONS_DATA_DIR: dataDir, EMULATOR_ORG: JSON.stringify(describeOrg(h.emulator)), ADMIN_ACCESS_TOKEN: token },
+    env: {
+      ...process.env,
+      AGENT_CONNECTIONS_DATA_DIR: dataDir,
+      EMULATOR_ORG: JSON.stringify(describeOrg(h.emulator)),
+      ADMIN_ACCESS_TOKEN: token,
+    },
     stdio: 'ignore',
   });
   const journal = createJournal(createConfStoreFactory(dataDir));

@@ -42,7 +42,9 @@ describe('the seed journey through the services', () => {
     const objects = state.objectPermissions.filter((o) => o.ParentId === details?.permissionSet.id);
     // Tasks and events take no object permission in Salesforce (fact ACTIVITY-OBJECT-PERMISSIONS).
     expect(objects.map((o) => o.SobjectType).sort()).toEqual(['Account', 'Contact', 'Lead', 'Opportunity', 'Product2']);
-    expect(objects.every((o) => o.PermissionsRead === true && o.PermissionsEdit === false && o.PermissionsViewAllRecords === false)).toBe(true);
+    expect(objects.every((o) => o.PermissionsRead === true && o.PermissionsEdit === false && o.PermissionsViewAllRecords === false)).toBe(
+      true,
+    );
 
     for (const format of ['json', 'csv', 'md'] as const) {
       const file = await services.connection.exportDetails(format);
@@ -53,7 +55,13 @@ describe('the seed journey through the services', () => {
     expect(csv.length - 1).toBe(details?.grants.length);
 
     const plan = await services.connection.removalPlan();
-    expect(plan.items.map((i) => i.step)).toEqual(['removeApp', 'removeAssignment', 'removeLicence', 'deactivateUser', 'removePermissionSet']);
+    expect(plan.items.map((i) => i.step)).toEqual([
+      'removeApp',
+      'removeAssignment',
+      'removeLicence',
+      'deactivateUser',
+      'removePermissionSet',
+    ]);
     expect(plan.items.find((i) => i.step === 'deactivateUser')?.description).toMatch(/cannot delete users/);
     expect(plan.items.find((i) => i.step === 'deactivateUser')?.name).toMatch(/agent-connections\.invalid$/);
 
@@ -64,6 +72,8 @@ describe('the seed journey through the services', () => {
     expect(after.permissionSetAssignments).toHaveLength(0);
     expect(after.permissionSets.find((p) => p.Name === details?.permissionSet.apiName)).toBeUndefined();
     expect(after.users.find((u) => u.Id === details?.user.id)?.IsActive).toBe(false);
-    expect(harness.audit.list({}).map((e) => e.operation)).toEqual(expect.arrayContaining(['connection.enable', 'connection.disable.teardown']));
+    expect(harness.audit.list({}).map((e) => e.operation)).toEqual(
+      expect.arrayContaining(['connection.enable', 'connection.disable.teardown']),
+    );
   });
 });

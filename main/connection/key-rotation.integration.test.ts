@@ -17,7 +17,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 async function agentSignIn(h: Harness, privateKeyPem: string) {
   const details = h.services.connection.state().details;
   if (!details) throw new Error('not connected');
-  return requestAgentToken({ instanceUrl: h.emulator.instanceUrl, audience: details.org.audience, consumerKey: details.app.consumerKey, username: details.user.username, privateKeyPem, now: new Date() });
+  return requestAgentToken({
+    instanceUrl: h.emulator.instanceUrl,
+    audience: details.org.audience,
+    consumerKey: details.app.consumerKey,
+    username: details.user.username,
+    privateKeyPem,
+    now: new Date(),
+  });
 }
 
 describe('Rotate key', () => {

@@ -15,7 +15,8 @@ async function connected(): Promise<Harness> {
   return harness;
 }
 
-const grantsField = (h: Harness, field: string) => h.emulator.state().fieldPermissions.some((f) => f.Field === field && f.PermissionsRead === true);
+const grantsField = (h: Harness, field: string) =>
+  h.emulator.state().fieldPermissions.some((f) => f.Field === field && f.PermissionsRead === true);
 
 describe('drift, recreate, update access and reconnect', () => {
   it('a custom field added to the profile makes the health check ask for Recreate, and Recreate grants it', async () => {
@@ -65,7 +66,16 @@ describe('drift, recreate, update access and reconnect', () => {
       nth: 2,
       respond: {
         status: 200,
-        body: { compositeResponse: [{ referenceId: 'user', httpStatusCode: 400, httpHeaders: {}, body: [{ errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: ['Email'], message: 'Email: invalid email address' }] }] },
+        body: {
+          compositeResponse: [
+            {
+              referenceId: 'user',
+              httpStatusCode: 400,
+              httpHeaders: {},
+              body: [{ errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: ['Email'], message: 'Email: invalid email address' }],
+            },
+          ],
+        },
       },
     });
     const failed = await h.run(() => h.services.connection.enable({ planId }));

@@ -7,9 +7,11 @@ import { markText } from './grant-diff';
  * text with their own catalog entry (renderer/i18n, `errors.<code>`) using the params.
  */
 
-export const interruptedRun = (): AppError => appError('INTERRUPTED_RUN', 'The last change to the connection did not finish. Resume it, or roll it back.', { action: 'resume' });
+export const interruptedRun = (): AppError =>
+  appError('INTERRUPTED_RUN', 'The last change to the connection did not finish. Resume it, or roll it back.', { action: 'resume' });
 
-export const operationInProgress = (): AppError => appError('OPERATION_IN_PROGRESS', 'Another change to the connection is still running. Wait for it to finish.');
+export const operationInProgress = (): AppError =>
+  appError('OPERATION_IN_PROGRESS', 'Another change to the connection is still running. Wait for it to finish.');
 
 /**
  * The agent's access in the org differs from its access profile. Every Edit and View All Records
@@ -22,7 +24,8 @@ export function connectionDrift(drift: Drift): AppError {
   const narrowed = names(drift.narrowed);
   const handAdded = names(drift.handAdded);
   const parts = [
-    missing && `The agent now reads ${missing}, which the permission set does not grant: the connection must be recreated (or its access updated).`,
+    missing &&
+      `The agent now reads ${missing}, which the permission set does not grant: the connection must be recreated (or its access updated).`,
     escalations && `Update access will also grant ${escalations}.`,
     narrowed && `Granted earlier by Agent Connections and since taken out of the agent's access: ${narrowed}; Update access removes it.`,
     handAdded && `Added by hand in Salesforce, not by Agent Connections: ${handAdded}; removed only if you confirm.`,
@@ -44,7 +47,10 @@ export function connectionOwnedElsewhere(run: 'enable' | 'reconnect'): AppError 
 
 export function connectionBroken(broken: readonly string[]): AppError {
   const list = broken.join(', ');
-  return appError('CONNECTION_BROKEN', `Part of the connection is missing or changed in Salesforce (${list}). Reconnect to rebuild it.`, { action: 'reconnect', params: { broken: list } });
+  return appError('CONNECTION_BROKEN', `Part of the connection is missing or changed in Salesforce (${list}). Reconnect to rebuild it.`, {
+    action: 'reconnect',
+    params: { broken: list },
+  });
 }
 
 export const notRemoved = (leftovers: readonly string[]): AppError =>
@@ -53,7 +59,8 @@ export const notRemoved = (leftovers: readonly string[]): AppError =>
 export const oldNotRemoved = (leftovers: readonly string[]): AppError =>
   appError('STEP_FAILED', `The old connection could not be fully removed: ${leftovers.join('; ')}`, { action: 'retry' });
 
-export const rollbackLeftovers = (leftovers: readonly string[]): AppError => appError('STEP_FAILED', `Roll back could not remove: ${leftovers.join('; ')}`, { action: 'rollback' });
+export const rollbackLeftovers = (leftovers: readonly string[]): AppError =>
+  appError('STEP_FAILED', `Roll back could not remove: ${leftovers.join('; ')}`, { action: 'rollback' });
 
 /** The reason a cancelled run's signal carries; whatever was interrupted ends with it. */
 export const runCancelled = (): AppError => appError('RUN_CANCELLED', 'The run was cancelled; what it had created so far was removed.');

@@ -75,7 +75,9 @@ const OWNER = /Agent Connections · connection ([A-Za-z0-9-]+) · install ([A-Za
 
 /** The description an artifact of this connection carries: the marker, then its owner (read back by `ownerOf`). */
 export function ownedDescription(names: Pick<ArtifactNames, 'description'>, owner: Owner | null): string {
-  return owner ? `${names.description} Agent Connections · connection ${owner.connectionId} · install ${owner.installId}` : names.description;
+  return owner
+    ? `${names.description} Agent Connections · connection ${owner.connectionId} · install ${owner.installId}`
+    : names.description;
 }
 
 /** The owner a description names; null for someone else's artifact or one made before owners were recorded. */

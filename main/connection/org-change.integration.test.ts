@@ -34,7 +34,14 @@ async function refreshed(): Promise<Harness> {
   const app = artifactNames(settings.get().agentName).appApiName;
   await h.vault.delete(privateKeyVaultKey(orgId, app));
   await h.vault.delete(certificateVaultKey(orgId, app));
-  settings.saveProfile({ id: 'emulator', name: 'Emulator', environment: 'myDomain', myDomainUrl: h.emulator.instanceUrl, allowAnyHost: true, orgId: SOURCE_ORG });
+  settings.saveProfile({
+    id: 'emulator',
+    name: 'Emulator',
+    environment: 'myDomain',
+    myDomainUrl: h.emulator.instanceUrl,
+    allowAnyHost: true,
+    orgId: SOURCE_ORG,
+  });
   return h;
 }
 
@@ -56,7 +63,7 @@ describe('a profile that now signs in to another org', () => {
     expect(refused).toMatchObject({ code: 'ORG_CHANGED' });
   });
 
-  it('Adopt makes the copied setup this org\'s connection with a new key; the consumer key stays', async () => {
+  it("Adopt makes the copied setup this org's connection with a new key; the consumer key stays", async () => {
     const h = await refreshed();
     await h.services.connection.check();
     const app = h.emulator.state().externalClientApps[0];

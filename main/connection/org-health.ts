@@ -29,7 +29,11 @@ export interface OrgHealth {
 /** Grants a changed access profile asks for stay reported until a run grants them (they clear the drift). */
 function withProfileDrift(drift: Drift, saved: Drift | undefined): Drift {
   const union = (a: string[], b: string[] | undefined) => [...new Set([...a, ...(b ?? [])])];
-  return { ...drift, missingObjects: union(drift.missingObjects, saved?.missingObjects), missingFields: union(drift.missingFields, saved?.missingFields) };
+  return {
+    ...drift,
+    missingObjects: union(drift.missingObjects, saved?.missingObjects),
+    missingFields: union(drift.missingFields, saved?.missingFields),
+  };
 }
 
 /**
@@ -42,7 +46,8 @@ export async function checkOrgHealth(deps: OrgHealthDeps, admin: AdminSession, f
   const saved = deps.records.get(orgId);
   const checkedAt = deps.now().toISOString();
   const record = saved.record;
-  if (!record || saved.status === 'waiting') return { orgId, before: record ? saved.status : null, after: record ? saved.status : null, checkedAt };
+  if (!record || saved.status === 'waiting')
+    return { orgId, before: record ? saved.status : null, after: record ? saved.status : null, checkedAt };
   try {
     const orgState = await readArtifacts(deps.orgClient(admin), record, null, deps.installId());
     const key = await agentPrivateKey({ vault: deps.vault, orgId, names: artifactNames(record.agentName) });
@@ -55,7 +60,14 @@ export async function checkOrgHealth(deps: OrgHealthDeps, admin: AdminSession, f
   } catch (thrown) {
     // Salesforce could not be asked (network, an ended session): the connection's own state stands.
     deps.records.update(orgId, { record: { ...record, lastCheckedAt: checkedAt } }, focus);
-    deps.audit.append({ actor: admin.identity.username, orgId, operation: 'connection.check', result: 'failure', summary: toAppError(thrown).message, artifacts: [] });
+    deps.audit.append({
+      actor: admin.identity.username,
+      orgId,
+      operation: 'connection.check',
+      result: 'failure',
+      summary: toAppError(thrown).message,
+      artifacts: [],
+    });
     throw thrown;
   }
 }

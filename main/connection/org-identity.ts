@@ -58,9 +58,13 @@ export function settleOrgChange(deps: RunDeps, admin: AdminSession): void {
 /** Refuses a run that would quietly treat carried-over artifacts as this install's own. */
 export function requireNoOrgChange(change: OrgChange | undefined): void {
   if (!change || change.carriedOver.length === 0) return;
-  fail('ORG_CHANGED', `This profile used to sign in to org ${change.previousOrgId}; it now signs in to ${change.orgId} (${change.orgName}), which has the agent's setup copied from another org. Adopt it (the key is rotated) or remove it first.`, {
-    params: { previous: change.previousOrgId, current: change.orgId, org: change.orgName },
-  });
+  fail(
+    'ORG_CHANGED',
+    `This profile used to sign in to org ${change.previousOrgId}; it now signs in to ${change.orgId} (${change.orgName}), which has the agent's setup copied from another org. Adopt it (the key is rotated) or remove it first.`,
+    {
+      params: { previous: change.previousOrgId, current: change.orgId, org: change.orgName },
+    },
+  );
 }
 
 /**
@@ -70,7 +74,8 @@ export function requireNoOrgChange(change: OrgChange | undefined): void {
 export async function adoptCarriedOver(deps: RunDeps, admin: AdminSession, run: Run): Promise<void> {
   const orgId = admin.identity.orgId;
   const change = deps.records.get(orgId).orgChange;
-  if (!change?.carriedOver.includes('app')) fail('NOT_CONNECTED', 'There is no carried-over external client app of this agent in this org to adopt. Turn on access instead.');
+  if (!change?.carriedOver.includes('app'))
+    fail('NOT_CONNECTED', 'There is no carried-over external client app of this agent in this org to adopt. Turn on access instead.');
   const agentName = deps.settings.get().agentName;
   const ctx = await deps.contexts.context(admin, agentName, {}, null, run);
   const targets: Artifacts = await discoveredTargets(ctx);
@@ -80,7 +85,14 @@ export async function adoptCarriedOver(deps: RunDeps, admin: AdminSession, run: 
   ctx.artifacts = { ...targets, app: { ...targets.app, consumerKey: consumerKey ?? '', createdAt: createdAt ?? deps.now().toISOString() } };
   const record: ConnectionRecord = deps.contexts.recordFrom(ctx, admin, createdAt);
   deps.records.update(orgId, { record, status: 'connected', error: undefined, leftovers: undefined });
-  deps.contexts.audit(admin, orgId, 'connection.adopt', 'success', adoptedSummary(change.previousOrgId, record.artifacts), record.artifacts);
+  deps.contexts.audit(
+    admin,
+    orgId,
+    'connection.adopt',
+    'success',
+    adoptedSummary(change.previousOrgId, record.artifacts),
+    record.artifacts,
+  );
 }
 
 function adoptedSummary(previousOrgId: string, artifacts: Artifacts): string {

@@ -4,7 +4,9 @@ import type { ExistingGrants } from './steps/grant-rows';
 const NONE: PermissionFlags = { read: false, edit: false, viewAllRecords: false };
 const key = (object: string, field: string | null): string => `${object}.${field ?? ''}`.toLowerCase();
 const same = (a: PermissionFlags | null, b: PermissionFlags | null): boolean =>
-  (a ?? NONE).read === (b ?? NONE).read && (a ?? NONE).edit === (b ?? NONE).edit && (a ?? NONE).viewAllRecords === (b ?? NONE).viewAllRecords;
+  (a ?? NONE).read === (b ?? NONE).read &&
+  (a ?? NONE).edit === (b ?? NONE).edit &&
+  (a ?? NONE).viewAllRecords === (b ?? NONE).viewAllRecords;
 
 interface Side {
   object: string;
@@ -17,13 +19,19 @@ function desiredSides(desired: readonly Grant[]): Side[] {
   return desired.flatMap((g): Side[] => {
     if (g.field === null && g.throughParentRecords === true) return [];
     if (g.field !== null && !g.viaFieldPermission) return [];
-    return [{ object: g.object, field: g.field, flags: { read: g.read, edit: g.edit, viewAllRecords: g.field === null && g.viewAllRecords } }];
+    return [
+      { object: g.object, field: g.field, flags: { read: g.read, edit: g.edit, viewAllRecords: g.field === null && g.viewAllRecords } },
+    ];
   });
 }
 
 function orgSides(existing: ExistingGrants): Side[] {
   return [
-    ...existing.objects.map((o) => ({ object: o.SobjectType, field: null, flags: { read: o.PermissionsRead, edit: o.PermissionsEdit, viewAllRecords: o.PermissionsViewAllRecords } })),
+    ...existing.objects.map((o) => ({
+      object: o.SobjectType,
+      field: null,
+      flags: { read: o.PermissionsRead, edit: o.PermissionsEdit, viewAllRecords: o.PermissionsViewAllRecords },
+    })),
     ...existing.fields.map((f) => {
       const [object = f.Field, ...rest] = f.Field.split('.');
       return { object, field: rest.join('.'), flags: { read: f.PermissionsRead, edit: f.PermissionsEdit, viewAllRecords: false } };
@@ -44,7 +52,9 @@ export function permissionDifference(desired: readonly Grant[], existing: Existi
     const will = after.get(k);
     const side = will ?? was;
     if (!side || same(was?.flags ?? null, will?.flags ?? null)) continue;
-    const widens = (will?.flags.edit === true && was?.flags.edit !== true) || (will?.flags.viewAllRecords === true && was?.flags.viewAllRecords !== true);
+    const widens =
+      (will?.flags.edit === true && was?.flags.edit !== true) ||
+      (will?.flags.viewAllRecords === true && was?.flags.viewAllRecords !== true);
     changes.push({ object: side.object, field: side.field, before: was?.flags ?? null, after: will?.flags ?? null, widens });
   }
   return changes.sort((a, b) => key(a.object, a.field).localeCompare(key(b.object, b.field)));
@@ -53,7 +63,8 @@ export function permissionDifference(desired: readonly Grant[], existing: Existi
 /** An English line for one change (CLI and the plan's summary). */
 export function describeChange(change: PermissionChange): string {
   const name = change.field === null ? change.object : `${change.object}.${change.field}`;
-  const words = (f: PermissionFlags): string => [f.read && 'Read', f.edit && 'Edit', f.viewAllRecords && 'View All Records'].filter(Boolean).join(' + ') || 'nothing';
+  const words = (f: PermissionFlags): string =>
+    [f.read && 'Read', f.edit && 'Edit', f.viewAllRecords && 'View All Records'].filter(Boolean).join(' + ') || 'nothing';
   const flagged = change.widens ? ' [WIDENS ACCESS]' : '';
   if (!change.before) return `Grant ${name}: ${words(change.after ?? NONE)}${flagged}`;
   if (!change.after) return `Remove ${name} (was ${words(change.before)})${change.byHand ? ', granted by hand' : ''}`;

@@ -18,7 +18,8 @@ async function readyFor(kind: PlannedRunKind): Promise<Harness> {
   harness = await startHarness(waiting ? { activationDelayMs: 8 * MINUTE } : {});
   const h = harness;
   if (waiting) createSettingsRepository(h.stores).update({ activationTimeoutMinutes: 5 });
-  if (kind !== 'enable') expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe(waiting ? 'waiting' : 'connected');
+  if (kind !== 'enable')
+    expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe(waiting ? 'waiting' : 'connected');
   return h;
 }
 
@@ -44,13 +45,16 @@ describe('review before every write', () => {
     const status = h.services.connection.state().status;
     h.emulator.clearRequests();
 
-    const run = (planId: string) => (kind === 'enable' ? h.services.connection.enable({ planId }) : h.services.connection[kind]({ planId }));
+    const run = (planId: string) =>
+      kind === 'enable' ? h.services.connection.enable({ planId }) : h.services.connection[kind]({ planId });
     const missing = await errorOf(run('not-a-plan'));
     await h.services.connection.settled();
 
     expect(missing).toMatchObject({ code: 'PLAN_REQUIRED', action: 'review' });
     expect(orgOf(h)).toBe(before);
-    expect(h.emulator.requests().filter((r) => r.method !== 'GET' && !r.path.endsWith('/composite') && !r.path.endsWith('/oauth2/token'))).toEqual([]);
+    expect(
+      h.emulator.requests().filter((r) => r.method !== 'GET' && !r.path.endsWith('/composite') && !r.path.endsWith('/oauth2/token')),
+    ).toEqual([]);
     expect(h.services.connection.state().status).toBe(status);
   });
 
@@ -74,7 +78,13 @@ describe('review before every write', () => {
     const h = await readyFor('enable');
     const plan = await h.services.connection.plan('enable');
 
-    expect(plan.artifacts.map((a) => [a.part, a.action])).toEqual(expect.arrayContaining([['app', 'create'], ['user', 'create'], ['permissionSet', 'create']]));
+    expect(plan.artifacts.map((a) => [a.part, a.action])).toEqual(
+      expect.arrayContaining([
+        ['app', 'create'],
+        ['user', 'create'],
+        ['permissionSet', 'create'],
+      ]),
+    );
     expect(plan.artifacts.find((a) => a.part === 'app')?.apiName).toMatch(/_ECA$/);
     expect(plan.licences.map((l) => l.change)).toEqual(['use', 'use']);
     expect(plan.oauth).toMatchObject({ scopes: ['api'], flow: 'jwtBearer', ipPolicy: 'Enforce' });

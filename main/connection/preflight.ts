@@ -14,7 +14,14 @@ type Params = Record<string, string | number>;
 /** A failed check's remedy: catalog key and English text. */
 type Fix = { key: NonNullable<PreflightCheck['fixKey']>; text: string };
 
-const pass = (id: string, finding: Finding, message: string, params?: Params): Check => ({ id, ok: true, severity: 'info', message, finding, ...(params && { params }) });
+const pass = (id: string, finding: Finding, message: string, params?: Params): Check => ({
+  id,
+  ok: true,
+  severity: 'info',
+  message,
+  finding,
+  ...(params && { params }),
+});
 const block = (id: string, finding: Finding, error: AppError, fix?: Fix): Check => ({
   id,
   ok: false,
@@ -25,7 +32,14 @@ const block = (id: string, finding: Finding, error: AppError, fix?: Fix): Check 
   ...(fix && { fix: fix.text, fixKey: fix.key }),
   error,
 });
-const warn = (id: string, finding: Finding, message: string, params: Params): Check => ({ id, ok: false, severity: 'warning', message, finding, params });
+const warn = (id: string, finding: Finding, message: string, params: Params): Check => ({
+  id,
+  ok: false,
+  severity: 'warning',
+  message,
+  finding,
+  params,
+});
 
 /** Everything that would stop Enable half-way, found before anything is changed. */
 export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, names: ArtifactNames): Check[] {
@@ -33,38 +47,109 @@ export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, n
   checks.push(
     snapshot.adminRightsMissing.length === 0
       ? pass('adminRights', 'adminRightsOk', 'You have the admin rights the connection needs.')
-      : block('adminRights', 'adminRightsMissing', appError('INSUFFICIENT_ADMIN_RIGHTS', `Your Salesforce user lacks: ${snapshot.adminRightsMissing.join(', ')}.`, { params: { missing: snapshot.adminRightsMissing.join(', ') } }), { key: 'adminRights', text: 'Ask for the System Administrator profile.' }),
+      : block(
+          'adminRights',
+          'adminRightsMissing',
+          appError('INSUFFICIENT_ADMIN_RIGHTS', `Your Salesforce user lacks: ${snapshot.adminRightsMissing.join(', ')}.`, {
+            params: { missing: snapshot.adminRightsMissing.join(', ') },
+          }),
+          { key: 'adminRights', text: 'Ask for the System Administrator profile.' },
+        ),
   );
 
   const seats = snapshot.integrationLicence;
   const activeUser = snapshot.users.some((u) => u.active);
   if (!seats || !snapshot.integrationProfile) {
-    checks.push(block('integrationLicence', 'licencesNone', appError('NO_INTEGRATION_LICENCES', 'This org has no Salesforce Integration licences, so no integration user can be created.', { action: 'retry' }), { key: 'licencesNone', text: 'Salesforce Integration licences come with Enterprise, Unlimited, Performance and Developer editions.' }));
+    checks.push(
+      block(
+        'integrationLicence',
+        'licencesNone',
+        appError('NO_INTEGRATION_LICENCES', 'This org has no Salesforce Integration licences, so no integration user can be created.', {
+          action: 'retry',
+        }),
+        {
+          key: 'licencesNone',
+          text: 'Salesforce Integration licences come with Enterprise, Unlimited, Performance and Developer editions.',
+        },
+      ),
+    );
   } else if (seats.used >= seats.total && !activeUser) {
-    checks.push(block('integrationLicence', 'licencesUsedUp', appError('NO_INTEGRATION_LICENCES', `No Salesforce Integration licences left (${seats.used} of ${seats.total} used).`, { action: 'retry', params: { used: seats.used, total: seats.total } }), { key: 'licencesUsedUp', text: 'Deactivate an integration user you no longer need, or buy more licences (Setup > Company Information).' }));
+    checks.push(
+      block(
+        'integrationLicence',
+        'licencesUsedUp',
+        appError('NO_INTEGRATION_LICENCES', `No Salesforce Integration licences left (${seats.used} of ${seats.total} used).`, {
+          action: 'retry',
+          params: { used: seats.used, total: seats.total },
+        }),
+        {
+          key: 'licencesUsedUp',
+          text: 'Deactivate an integration user you no longer need, or buy more licences (Setup > Company Information).',
+        },
+      ),
+    );
   } else {
-    checks.push(pass('integrationLicence', 'licencesFree', `Salesforce Integration licences: ${seats.total - seats.used} of ${seats.total} free.`, { free: seats.total - seats.used, total: seats.total }));
+    checks.push(
+      pass('integrationLicence', 'licencesFree', `Salesforce Integration licences: ${seats.total - seats.used} of ${seats.total} free.`, {
+        free: seats.total - seats.used,
+        total: seats.total,
+      }),
+    );
   }
 
   checks.push(
     snapshot.apiPsl
       ? pass('apiPsl', 'apiPslOk', 'The Salesforce API Integration permission set licence is available.')
-      : block('apiPsl', 'apiPslMissing', appError('NO_API_INTEGRATION_PSL', 'This org has no "Salesforce API Integration" permission set licence, which the integration user needs.', { action: 'retry' })),
+      : block(
+          'apiPsl',
+          'apiPslMissing',
+          appError(
+            'NO_API_INTEGRATION_PSL',
+            'This org has no "Salesforce API Integration" permission set licence, which the integration user needs.',
+            { action: 'retry' },
+          ),
+        ),
   );
 
   checks.push(
     snapshot.app === 'unavailable'
-      ? block('externalClientApps', 'externalClientAppsUnavailable', appError('EXTERNAL_CLIENT_APPS_UNAVAILABLE', 'External Client Apps are not available in this org.', { action: 'retry' }), { key: 'externalClientApps', text: 'Turn them on in Setup > External Client App Settings.' })
+      ? block(
+          'externalClientApps',
+          'externalClientAppsUnavailable',
+          appError('EXTERNAL_CLIENT_APPS_UNAVAILABLE', 'External Client Apps are not available in this org.', { action: 'retry' }),
+          { key: 'externalClientApps', text: 'Turn them on in Setup > External Client App Settings.' },
+        )
       : pass('externalClientApps', 'externalClientAppsOk', 'External Client Apps are available.'),
   );
 
   const ps = snapshot.permissionSet;
   const app = snapshot.app === 'unavailable' ? null : snapshot.app;
   if (ps && !isOurs(ps.description)) {
-    checks.push(block('permissionSetName', 'permissionSetNameTaken', appError('NAME_TAKEN', `A permission set named "${ps.name}" already exists and was not created by Agent Connections.`, { action: 'openSettings', params: { name: ps.name, kind: 'permission set' } }), { key: 'permissionSetNameTaken', text: 'Rename that permission set, or choose another agent name in Settings.' }));
+    checks.push(
+      block(
+        'permissionSetName',
+        'permissionSetNameTaken',
+        appError('NAME_TAKEN', `A permission set named "${ps.name}" already exists and was not created by Agent Connections.`, {
+          action: 'openSettings',
+          params: { name: ps.name, kind: 'permission set' },
+        }),
+        { key: 'permissionSetNameTaken', text: 'Rename that permission set, or choose another agent name in Settings.' },
+      ),
+    );
   }
   if (app && !isOurs(app.description)) {
-    checks.push(block('appName', 'appNameTaken', appError('NAME_TAKEN', `An external client app named "${app.developerName}" already exists and was not created by Agent Connections.`, { action: 'openSettings', params: { name: app.developerName, kind: 'external client app' } }), { key: 'appNameTaken', text: 'Rename that app, or choose another agent name in Settings.' }));
+    checks.push(
+      block(
+        'appName',
+        'appNameTaken',
+        appError(
+          'NAME_TAKEN',
+          `An external client app named "${app.developerName}" already exists and was not created by Agent Connections.`,
+          { action: 'openSettings', params: { name: app.developerName, kind: 'external client app' } },
+        ),
+        { key: 'appNameTaken', text: 'Rename that app, or choose another agent name in Settings.' },
+      ),
+    );
   }
   const leftovers = [
     ps && isOurs(ps.description) ? `permission set ${ps.name}` : '',
@@ -73,13 +158,28 @@ export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, n
   ].filter(Boolean);
   checks.push(
     leftovers.length > 0
-      ? warn('leftovers', 'leftoversFound', `Found from an earlier attempt for "${names.agentName}": ${leftovers.join('; ')}. They will be reused or replaced, not duplicated.`, { agent: names.agentName, items: leftovers.join('; ') })
+      ? warn(
+          'leftovers',
+          'leftoversFound',
+          `Found from an earlier attempt for "${names.agentName}": ${leftovers.join('; ')}. They will be reused or replaced, not duplicated.`,
+          { agent: names.agentName, items: leftovers.join('; ') },
+        )
       : pass('leftovers', 'leftoversNone', 'Nothing left over from an earlier attempt.'),
   );
 
   if (snapshot.undescribable.length > 0 || desired.unknown.length > 0) {
     const missing = [...snapshot.undescribable, ...desired.unknown.filter((u) => !snapshot.undescribable.includes(u))];
-    checks.push(block('describe', 'describeMissing', appError('PREFLIGHT_FAILED', `The org has no ${missing.join(', ')}, which the agent's access profile lists.`, { action: 'openSettings', params: { missing: missing.join(', ') } }), { key: 'describe', text: 'Remove them from the access profile, or create them in the org.' }));
+    checks.push(
+      block(
+        'describe',
+        'describeMissing',
+        appError('PREFLIGHT_FAILED', `The org has no ${missing.join(', ')}, which the agent's access profile lists.`, {
+          action: 'openSettings',
+          params: { missing: missing.join(', ') },
+        }),
+        { key: 'describe', text: 'Remove them from the access profile, or create them in the org.' },
+      ),
+    );
   } else {
     checks.push(pass('describe', 'describeOk', 'Every object and field of the access profile exists in the org.'));
   }

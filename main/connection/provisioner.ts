@@ -14,7 +14,13 @@ const noted = (key: StepNoteKey) => ({ note: stepNoteText[key], noteKey: key });
 /** The live progress of one run, pushed to the renderer and the CLI on every change. */
 export class RunTracker {
   readonly progress: RunProgress;
-  constructor(kind: RunKind, startedAt: string, stepIds: readonly StepId[], private readonly emit: (run: RunProgress) => void, private readonly now: () => Date) {
+  constructor(
+    kind: RunKind,
+    startedAt: string,
+    stepIds: readonly StepId[],
+    private readonly emit: (run: RunProgress) => void,
+    private readonly now: () => Date,
+  ) {
     this.progress = { kind, startedAt, steps: stepIds.map((id) => ({ id, state: 'pending' })) };
   }
   set(id: StepId, state: StepProgress['state'], note?: StepNoteKey): void {
@@ -224,7 +230,9 @@ export async function rollBack(ctx: StepContext, steps: readonly Step[], journal
       journal.undone(step.id);
       tracker.set(step.id, 'undone');
     } catch (error) {
-      leftovers.push(`${step.removalText ? step.removalText(ctx, entry.result ?? entry.intent) : step.id} (${toSalesforceError(error).message})`);
+      leftovers.push(
+        `${step.removalText ? step.removalText(ctx, entry.result ?? entry.intent) : step.id} (${toSalesforceError(error).message})`,
+      );
       tracker.set(step.id, 'failed');
     }
   }

@@ -31,9 +31,16 @@ function orgGrants(h: Harness) {
   return {
     objects: state.objectPermissions
       .filter((o) => o.ParentId === ps)
-      .map((o) => ({ object: String(o.SobjectType), edit: o.PermissionsEdit === true, viewAllRecords: o.PermissionsViewAllRecords === true }))
+      .map((o) => ({
+        object: String(o.SobjectType),
+        edit: o.PermissionsEdit === true,
+        viewAllRecords: o.PermissionsViewAllRecords === true,
+      }))
       .sort((a, b) => a.object.localeCompare(b.object)),
-    fields: state.fieldPermissions.filter((f) => f.ParentId === ps).map((f) => `${String(f.Field)}:${f.PermissionsEdit === true ? 'edit' : 'read'}`).sort(),
+    fields: state.fieldPermissions
+      .filter((f) => f.ParentId === ps)
+      .map((f) => `${String(f.Field)}:${f.PermissionsEdit === true ? 'edit' : 'read'}`)
+      .sort(),
   };
 }
 
@@ -44,11 +51,18 @@ function desiredGrants(h: Harness) {
       .filter((g) => g.field === null && g.throughParentRecords !== true)
       .map((g) => ({ object: g.object, edit: g.edit, viewAllRecords: g.viewAllRecords }))
       .sort((a, b) => a.object.localeCompare(b.object)),
-    fields: grants.filter((g) => g.field !== null && g.viaFieldPermission).map((g) => `${g.object}.${g.field ?? ''}:${g.edit ? 'edit' : 'read'}`).sort(),
+    fields: grants
+      .filter((g) => g.field !== null && g.viaFieldPermission)
+      .map((g) => `${g.object}.${g.field ?? ''}:${g.edit ? 'edit' : 'read'}`)
+      .sort(),
   };
 }
 
-const withObject = (profile: AccessProfile, object: string, change: (o: AccessProfile['objects'][number]) => AccessProfile['objects'][number]): AccessProfile => ({
+const withObject = (
+  profile: AccessProfile,
+  object: string,
+  change: (o: AccessProfile['objects'][number]) => AccessProfile['objects'][number],
+): AccessProfile => ({
   ...profile,
   objects: profile.objects.map((o) => (o.object === object ? change(o) : o)),
 });
@@ -58,7 +72,13 @@ async function addFieldByHand(h: Harness, field: string): Promise<void> {
   await conn.request({
     method: 'POST',
     url: '/services/data/v66.0/sobjects/FieldPermissions',
-    body: JSON.stringify({ ParentId: permissionSetId(h), SobjectType: field.split('.')[0], Field: field, PermissionsRead: true, PermissionsEdit: false }),
+    body: JSON.stringify({
+      ParentId: permissionSetId(h),
+      SobjectType: field.split('.')[0],
+      Field: field,
+      PermissionsRead: true,
+      PermissionsEdit: false,
+    }),
     headers: { 'content-type': 'application/json' },
   });
 }
@@ -75,10 +95,17 @@ describe('Update access reconciles both ways', () => {
     expect(orgGrants(h)).toEqual(desiredGrants(h));
 
     const narrowed = withObject(h.services.agent.accessProfile(), 'Account', (o) => ({ ...o, viewAllRecords: false }));
-    await h.services.agent.updateAccessProfile(withObject(narrowed, 'Contact', (o) => ({ ...o, fields: o.fields.filter((f) => f !== 'Title') })));
+    await h.services.agent.updateAccessProfile(
+      withObject(narrowed, 'Contact', (o) => ({ ...o, fields: o.fields.filter((f) => f !== 'Title') })),
+    );
     const report = await h.services.connection.check();
     expect(report.status).toBe('drift');
-    expect(report.drift.narrowed).toEqual(expect.arrayContaining([{ name: 'Account', permission: 'viewAllRecords' }, { name: 'Contact.Title', permission: 'read' }]));
+    expect(report.drift.narrowed).toEqual(
+      expect.arrayContaining([
+        { name: 'Account', permission: 'viewAllRecords' },
+        { name: 'Contact.Title', permission: 'read' },
+      ]),
+    );
     expect(report.drift.handAdded).toEqual([]);
     expect(h.services.connection.state().error?.message).toMatch(/Granted earlier by Agent Connections/);
     expect(h.services.connection.state().error?.message).not.toMatch(/by hand/);
@@ -98,7 +125,9 @@ describe('Update access reconciles both ways', () => {
     const report = await h.services.connection.check();
     expect(report.status).toBe('drift');
     expect(report.drift.handAdded).toEqual([{ name: 'Contact.Department', permission: 'read' }]);
-    expect(h.services.connection.state().error?.message).toMatch(/Added by hand in Salesforce, not by Agent Connections: Contact\.Department/);
+    expect(h.services.connection.state().error?.message).toMatch(
+      /Added by hand in Salesforce, not by Agent Connections: Contact\.Department/,
+    );
 
     await h.run(() => h.services.connection.planAndRun('updateAccess'));
     expect(orgGrants(h).fields).toContain('Contact.Department:read');

@@ -12,7 +12,13 @@ export const connectionRecordSchema = z.object({
   artifacts: artifactsSchema,
   grants: z.array(grantSchema),
   org: z
-    .object({ name: z.string(), environment: z.enum(environments), myDomainUrl: z.string(), loginUrl: z.string(), audience: z.string().optional() })
+    .object({
+      name: z.string(),
+      environment: z.enum(environments),
+      myDomainUrl: z.string(),
+      loginUrl: z.string(),
+      audience: z.string().optional(),
+    })
     // Records written before the audience was stored: the profile's environment is the best hint of the org's type.
     .transform((org) => ({ ...org, audience: org.audience ?? jwtAudienceOf(org.environment === 'sandbox') })),
   userProfile: z.string(),
@@ -61,10 +67,10 @@ export function createConnectionRecordStore(stores: DocumentStoreFactory): Conne
   });
   return {
     currentOrgId: () => document.read().currentOrgId,
-    get: (orgId) => (document.read().orgs[orgId]) ?? structuredClone(empty),
+    get: (orgId) => document.read().orgs[orgId] ?? structuredClone(empty),
     update(orgId, change, focus = true) {
       const current = document.read();
-      const next: OrgConnectionState = { ...((current.orgs[orgId]) ?? empty), ...change };
+      const next: OrgConnectionState = { ...(current.orgs[orgId] ?? empty), ...change };
       // Optional fields set to undefined are dropped, not stored as "undefined".
       for (const key of ['error', 'drift', 'leftovers', 'waiting', 'orgChange'] as const) if (next[key] === undefined) delete next[key];
       document.write({ ...current, currentOrgId: focus ? orgId : current.currentOrgId, orgs: { ...current.orgs, [orgId]: next } });
@@ -72,4 +78,3 @@ export function createConnectionRecordStore(stores: DocumentStoreFactory): Conne
     },
   };
 }
-

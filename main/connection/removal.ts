@@ -30,10 +30,16 @@ export async function standings(client: OrgClient, targets: Artifacts, installId
     ['app', appName, `SELECT Id, Description FROM ExternalClientApplication WHERE DeveloperName = ${soqlQuote(appName ?? '')}`],
     ['permissionSet', psId, `SELECT Id, Description FROM PermissionSet WHERE Id = ${soqlQuote(psId ?? '')}`],
     ['integrationUser', userId, `SELECT Id, Username, IsActive FROM User WHERE Id = ${soqlQuote(userId ?? '')}`],
-    ['assignment', assignmentId, `SELECT Id, AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE Id = ${soqlQuote(assignmentId ?? '')}`],
+    [
+      'assignment',
+      assignmentId,
+      `SELECT Id, AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE Id = ${soqlQuote(assignmentId ?? '')}`,
+    ],
     ['licence', licenceId, `SELECT Id, AssigneeId FROM PermissionSetLicenseAssign WHERE Id = ${soqlQuote(licenceId ?? '')}`],
   ];
-  const requests: CompositeSubrequest[] = lookUps.filter(([, key]) => key).map(([step, , soql]) => ({ referenceId: step, method: 'GET', url: queryUrl(soql) }));
+  const requests: CompositeSubrequest[] = lookUps
+    .filter(([, key]) => key)
+    .map(([step, , soql]) => ({ referenceId: step, method: 'GET', url: queryUrl(soql) }));
   if (requests.length === 0) return {};
   const results = await client.composite(requests);
   const judge: Record<string, (found: z.infer<typeof row>) => Standing> = {

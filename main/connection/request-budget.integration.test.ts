@@ -10,21 +10,24 @@ afterEach(async () => {
 });
 
 describe('request budget of one enable', () => {
-  it.each([10, 200, 1000])('stays within 12 + ⌈F/200⌉ Salesforce requests with F = %i custom fields (activation polling aside)', async (count) => {
-    harness = await startHarness({ activationDelayMs: 60_000, extraCustomFields: { object: 'Account', count } });
-    const { services, emulator } = harness;
-    await services.agent.updateAccessProfile(withAddedFields(services.agent.accessProfile(), 'Account', extraCustomFieldNames(count)));
-    // The budget counts the run the admin confirmed; the review's reads come before it.
-    const { id: planId } = await services.connection.plan('enable');
-    emulator.clearRequests();
+  it.each([10, 200, 1000])(
+    'stays within 12 + ⌈F/200⌉ Salesforce requests with F = %i custom fields (activation polling aside)',
+    async (count) => {
+      harness = await startHarness({ activationDelayMs: 60_000, extraCustomFields: { object: 'Account', count } });
+      const { services, emulator } = harness;
+      await services.agent.updateAccessProfile(withAddedFields(services.agent.accessProfile(), 'Account', extraCustomFieldNames(count)));
+      // The budget counts the run the admin confirmed; the review's reads come before it.
+      const { id: planId } = await services.connection.plan('enable');
+      emulator.clearRequests();
 
-    const state = await harness.run(() => services.connection.enable({ planId }));
+      const state = await harness.run(() => services.connection.enable({ planId }));
 
-    expect(state.status).toBe('connected');
-    expect(state.details?.grants.filter((g) => g.object === 'Account' && g.field !== null)).toHaveLength(count);
-    const salesforceRequests = emulator.requests().filter((r) => !r.path.endsWith('/services/oauth2/token'));
-    expect(salesforceRequests.length).toBeLessThanOrEqual(12 + Math.ceil(count / 200));
-  });
+      expect(state.status).toBe('connected');
+      expect(state.details?.grants.filter((g) => g.object === 'Account' && g.field !== null)).toHaveLength(count);
+      const salesforceRequests = emulator.requests().filter((r) => !r.path.endsWith('/services/oauth2/token'));
+      expect(salesforceRequests.length).toBeLessThanOrEqual(12 + Math.ceil(count / 200));
+    },
+  );
 
   it('disable makes one read, five metadata deletes, two listings to check the app is gone, and one Composite for the rest', async () => {
     harness = await startHarness({ activationDelayMs: 60_000 });
@@ -38,6 +41,12 @@ describe('request budget of one enable', () => {
     expect(off.status).toBe('off');
     const kinds = emulator.requests().map((r) => r.soapOperation ?? `${r.method} ${r.path.replace(/^.*\/v[\d.]+/, '')}`);
     // listMetadata takes three types per call: the five ECA types need two (fact ECA-DELETE-RESULTS).
-    expect(kinds).toEqual(['POST /composite', ...Array<string>(5).fill('deleteMetadata'), 'listMetadata', 'listMetadata', 'POST /composite']);
+    expect(kinds).toEqual([
+      'POST /composite',
+      ...Array<string>(5).fill('deleteMetadata'),
+      'listMetadata',
+      'listMetadata',
+      'POST /composite',
+    ]);
   });
 });

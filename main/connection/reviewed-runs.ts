@@ -19,11 +19,15 @@ export function createReviewedRuns(core: ConnectionCore) {
     };
   const operations = {
     plan: (kind: PlannedRunKind) => reviews.plan(kind),
-    enable: reviewed('enable', (input: EnableInput & OwnerOptions & ConfirmedPlanInput) => runs.enable({ ...(input.userDefaults && { userDefaults: input.userDefaults }), ...(input.takeOver && { takeOver: true }) })),
+    enable: reviewed('enable', (input: EnableInput & OwnerOptions & ConfirmedPlanInput) =>
+      runs.enable({ ...(input.userDefaults && { userDefaults: input.userDefaults }), ...(input.takeOver && { takeOver: true }) }),
+    ),
     disable: reviewed('disable', () => runs.disable()),
     reconnect: reviewed('reconnect', (input: OwnerOptions & ConfirmedPlanInput) => runs.reconnect({ takeOver: input.takeOver === true })),
     recreate: reviewed('recreate', () => runs.recreate()),
-    updateAccess: reviewed('updateAccess', (input: { removeHandAdded?: boolean } & ConfirmedPlanInput) => runs.updateAccess({ removeHandAdded: input.removeHandAdded === true })),
+    updateAccess: reviewed('updateAccess', (input: { removeHandAdded?: boolean } & ConfirmedPlanInput) =>
+      runs.updateAccess({ removeHandAdded: input.removeHandAdded === true }),
+    ),
     rotateKey: reviewed('rotateKey', () => runs.rotateKey()),
     /** Adopting carried-over artifacts rotates the key: the review is Rotate key's. */
     adopt: reviewed('rotateKey', () => runs.adopt()),

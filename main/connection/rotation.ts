@@ -18,7 +18,8 @@ import type { StepContext } from './steps/step';
 export async function rotateKey(deps: RunDeps, admin: AdminSession, run: Run, operation = 'connection.rotateKey'): Promise<void> {
   const { records, journal, contexts } = deps;
   const orgId = admin.identity.orgId;
-  const record = records.get(orgId).record ?? fail('NOT_CONNECTED', 'There is no connection whose key could be rotated. Turn on access first.');
+  const record =
+    records.get(orgId).record ?? fail('NOT_CONNECTED', 'There is no connection whose key could be rotated. Turn on access first.');
   const ctx = await contexts.context(admin, record.agentName, structuredClone(record.artifacts), null, run);
   if (!journal.current()) journal.begin({ id: randomUUID(), kind: 'rotateKey', orgId, startedAt: run.tracker.progress.startedAt });
   try {
@@ -31,14 +32,34 @@ export async function rotateKey(deps: RunDeps, admin: AdminSession, run: Run, op
     if (leftovers.length === 0) journal.finish();
     // Cancelled and put back: the connection is as it was.
     const clean = run.signal.aborted && leftovers.length === 0;
-    records.update(orgId, clean ? { status: 'connected', error: undefined, leftovers: undefined } : { status: 'error', error: failure, leftovers, waiting: undefined });
-    contexts.audit(admin, orgId, operation, leftovers.length ? 'partial' : 'failure', `${failure.message} The previous certificate was put back.`, ctx.artifacts);
+    records.update(
+      orgId,
+      clean
+        ? { status: 'connected', error: undefined, leftovers: undefined }
+        : { status: 'error', error: failure, leftovers, waiting: undefined },
+    );
+    contexts.audit(
+      admin,
+      orgId,
+      operation,
+      leftovers.length ? 'partial' : 'failure',
+      `${failure.message} The previous certificate was put back.`,
+      ctx.artifacts,
+    );
     throw new AppFailure(failure);
   }
   journal.finish();
   await forgetReplacedKey(ctx);
   const rotated = rotatedRecord(record, ctx.artifacts);
-  records.update(orgId, { status: 'connected', record: rotated, error: undefined, drift: undefined, leftovers: undefined, waiting: undefined, orgChange: undefined });
+  records.update(orgId, {
+    status: 'connected',
+    record: rotated,
+    error: undefined,
+    drift: undefined,
+    leftovers: undefined,
+    waiting: undefined,
+    orgChange: undefined,
+  });
   contexts.audit(admin, orgId, operation, 'success', rotationSummary(rotated.artifacts), ctx.artifacts);
 }
 
@@ -47,7 +68,14 @@ function keepWaiting(deps: RunDeps, admin: AdminSession, run: Run, ctx: StepCont
   const orgId = admin.identity.orgId;
   const since = text(ctx.artifacts, 'replaceCertificate', 'replacedAt') ?? run.tracker.progress.startedAt;
   deps.records.update(orgId, { status: 'waiting', error: failure, waiting: { since, until: deps.now().toISOString() } });
-  deps.contexts.audit(admin, orgId, operation, 'partial', `The certificate was replaced at ${since} (the previous key stopped working then); ${failure.message}`, ctx.artifacts);
+  deps.contexts.audit(
+    admin,
+    orgId,
+    operation,
+    'partial',
+    `The certificate was replaced at ${since} (the previous key stopped working then); ${failure.message}`,
+    ctx.artifacts,
+  );
 }
 
 function rotatedRecord(record: ConnectionRecord, artifacts: Artifacts): ConnectionRecord {

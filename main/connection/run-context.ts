@@ -44,7 +44,8 @@ export interface RunHandle {
 
 /** The org, the admin and the run as the steps see them; requests and waits observe `ctx.signal`. */
 export function createRunContexts(deps: RunContextDeps) {
-  const orgClient = (admin: AdminSession): OrgClient => createOrgClient(admin.connection, { ...deps.runtime.retry, sleep: deps.runtime.sleep });
+  const orgClient = (admin: AdminSession): OrgClient =>
+    createOrgClient(admin.connection, { ...deps.runtime.retry, sleep: deps.runtime.sleep });
 
   /** The client, sleep and retry of a context, each reading the context's signal when used. */
   function cancellable(admin: AdminSession, signal: () => AbortSignal) {
@@ -56,12 +57,21 @@ export function createRunContexts(deps: RunContextDeps) {
    * `connectionId`: the connection a build makes, so what it creates names it and this install as
    * owner (names.ts ownedDescription); read-only contexts leave it out.
    */
-  async function context(admin: AdminSession, agentName: string, artifacts: Artifacts, previousUser: StepContext['previousUser'], run: RunHandle | null, connectionId?: string): Promise<StepContext> {
+  async function context(
+    admin: AdminSession,
+    agentName: string,
+    artifacts: Artifacts,
+    previousUser: StepContext['previousUser'],
+    run: RunHandle | null,
+    connectionId?: string,
+  ): Promise<StepContext> {
     const holder: { ctx?: StepContext } = {};
     const signal = () => holder.ctx?.signal ?? run?.signal ?? neverCancelled();
     const { client, sleep, retry } = cancellable(admin, signal);
     const plain = artifactNames(agentName);
-    const names = connectionId ? { ...plain, description: ownedDescription(plain, { connectionId, installId: deps.settings.installId() }) } : plain;
+    const names = connectionId
+      ? { ...plain, description: ownedDescription(plain, { connectionId, installId: deps.settings.installId() }) }
+      : plain;
     const profile = deps.profiles.get();
     const who = { userId: admin.identity.userId, orgId: admin.identity.orgId };
     const snapshot = await discover(client, names, who, profile);
@@ -113,7 +123,13 @@ export function createRunContexts(deps: RunContextDeps) {
       agentName: ctx.names.agentName,
       artifacts: ctx.artifacts,
       grants: ctx.desired.grants,
-      org: { name: admin.identity.orgName, environment: admin.identity.environment, myDomainUrl: ctx.instanceUrl, loginUrl: admin.loginUrl, audience: ctx.audience },
+      org: {
+        name: admin.identity.orgName,
+        environment: admin.identity.environment,
+        myDomainUrl: ctx.instanceUrl,
+        loginUrl: admin.loginUrl,
+        audience: ctx.audience,
+      },
       userProfile: ctx.snapshot.integrationProfile?.name ?? INTEGRATION_PROFILE,
       createdBy: admin.identity.username,
       createdAt: createdAt ?? deps.now().toISOString(),
@@ -121,11 +137,28 @@ export function createRunContexts(deps: RunContextDeps) {
     };
   }
 
-  function audit(admin: AdminSession | null, orgId: string | null, operation: string, result: 'success' | 'failure' | 'partial', summary: string, artifacts: Artifacts): void {
+  function audit(
+    admin: AdminSession | null,
+    orgId: string | null,
+    operation: string,
+    result: 'success' | 'failure' | 'partial',
+    summary: string,
+    artifacts: Artifacts,
+  ): void {
     const touched = Object.entries(artifacts).flatMap(([step, data]) =>
-      ['id', 'name', 'username'].map((k) => data?.[k]).filter((v): v is string => typeof v === 'string' && !isReference(v)).map((v) => `${step}:${v}`),
+      ['id', 'name', 'username']
+        .map((k) => data?.[k])
+        .filter((v): v is string => typeof v === 'string' && !isReference(v))
+        .map((v) => `${step}:${v}`),
     );
-    deps.audit.append({ actor: admin?.identity.username ?? 'unknown', orgId, operation, result, summary, artifacts: [...new Set(touched)] });
+    deps.audit.append({
+      actor: admin?.identity.username ?? 'unknown',
+      orgId,
+      operation,
+      result,
+      summary,
+      artifacts: [...new Set(touched)],
+    });
   }
 
   return { orgClient, context, removalContext, recordFrom, audit, installId: () => deps.settings.installId() };

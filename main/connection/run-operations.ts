@@ -25,7 +25,9 @@ export function createRunOperations(core: ConnectionCore) {
       const current = core.state();
       if (current.status === 'connected' || current.status === 'drift') return current;
       requireNoOrgChange(current.orgChange);
-      return scheduler.start('enable', progressIds('enable'), (admin, run) => build(deps, admin, run, 'enable', {}, null, input.userDefaults, input.takeOver === true));
+      return scheduler.start('enable', progressIds('enable'), (admin, run) =>
+        build(deps, admin, run, 'enable', {}, null, input.userDefaults, input.takeOver === true),
+      );
     },
     /** With carried-over artifacts of another org's setup, Disable is their removal (from what discovery finds). */
     disable: () =>
@@ -36,7 +38,9 @@ export function createRunOperations(core: ConnectionCore) {
       }),
     reconnect: (options: OwnerOptions = {}) => {
       requireNoOrgChange(core.state().orgChange);
-      return scheduler.start('reconnect', progressIds('reconnect'), (admin, run) => rebuild(deps, 'reconnect', admin, run, options.takeOver === true));
+      return scheduler.start('reconnect', progressIds('reconnect'), (admin, run) =>
+        rebuild(deps, 'reconnect', admin, run, options.takeOver === true),
+      );
     },
     recreate: () => {
       requireNoOrgChange(core.state().orgChange);
@@ -61,7 +65,9 @@ export function createRunOperations(core: ConnectionCore) {
       return core.changed();
     },
     updateAccess: (options: { removeHandAdded?: boolean } = {}) =>
-      scheduler.start('updateAccess', progressIds('updateAccess'), (admin, run) => updateAccess(deps, admin, run, options.removeHandAdded === true)),
+      scheduler.start('updateAccess', progressIds('updateAccess'), (admin, run) =>
+        updateAccess(deps, admin, run, options.removeHandAdded === true),
+      ),
     async resume(): Promise<ConnectionState> {
       const journaled = journal.current() ?? fail('NOTHING_TO_RESUME', 'There is nothing to resume.');
       const kind = plannedKind(journaled.kind);

@@ -28,8 +28,18 @@ const seatsLeft = (seats: { total: number; used: number } | null): number | null
 
 function licences(inputs: PlanInputs, change: PlanLicence['change']): PlanLicence[] {
   return [
-    { licence: 'integrationUser', name: `${INTEGRATION_LICENCE} user licence`, change, available: seatsLeft(inputs.snapshot.integrationLicence) },
-    { licence: 'apiIntegration', name: `${API_INTEGRATION_PSL} permission set licence`, change, available: seatsLeft(inputs.snapshot.apiPsl) },
+    {
+      licence: 'integrationUser',
+      name: `${INTEGRATION_LICENCE} user licence`,
+      change,
+      available: seatsLeft(inputs.snapshot.integrationLicence),
+    },
+    {
+      licence: 'apiIntegration',
+      name: `${API_INTEGRATION_PSL} permission set licence`,
+      change,
+      available: seatsLeft(inputs.snapshot.apiPsl),
+    },
   ];
 }
 
@@ -45,7 +55,14 @@ function plannedUser(inputs: PlanInputs): { action: PlanArtifact['action']; name
 /** As main/connection/steps/external-client-app.ts writes them: scope api, pre-authorised by the permission set, IP enforced. */
 export function oauthSettings(names: ArtifactNames, now: Date, days: number): PlanOAuth {
   const until = new Date(now.getTime() + days * 24 * 60 * 60 * 1000);
-  return { scopes: ['api'], flow: 'jwtBearer', preAuthorisedPermissionSet: names.permissionSetApiName, ipPolicy: 'Enforce', certificateValidDays: days, certificateValidUntil: until.toISOString() };
+  return {
+    scopes: ['api'],
+    flow: 'jwtBearer',
+    preAuthorisedPermissionSet: names.permissionSetApiName,
+    ipPolicy: 'Enforce',
+    certificateValidDays: days,
+    certificateValidUntil: until.toISOString(),
+  };
 }
 
 function buildBody(inputs: PlanInputs, replacing: boolean): Body {
@@ -53,17 +70,30 @@ function buildBody(inputs: PlanInputs, replacing: boolean): Body {
   const user = plannedUser(inputs);
   const ps = inputs.snapshot.permissionSet;
   const artifacts: PlanArtifact[] = [
-    { part: 'permissionSet', action: replacing ? 'replace' : ps ? 'reuse' : 'create', name: names.permissionSetLabel, apiName: names.permissionSetApiName },
+    {
+      part: 'permissionSet',
+      action: replacing ? 'replace' : ps ? 'reuse' : 'create',
+      name: names.permissionSetLabel,
+      apiName: names.permissionSetApiName,
+    },
     { part: 'user', action: user.action, name: user.name },
     { part: 'licence', action: 'create', name: API_INTEGRATION_PSL },
     { part: 'assignment', action: 'create', name: names.permissionSetLabel },
     { part: 'key', action: replacing ? 'replace' : 'create', name: `${names.appLabel} certificate` },
     { part: 'app', action: replacing ? 'replace' : 'create', name: names.appLabel, apiName: names.appApiName },
   ];
-  const consequences: PlanConsequence[] = replacing ? ['consumerKeyChanges', 'reexportCredentials', 'agentOffline', 'waitForSalesforce'] : ['waitForSalesforce'];
+  const consequences: PlanConsequence[] = replacing
+    ? ['consumerKeyChanges', 'reexportCredentials', 'agentOffline', 'waitForSalesforce']
+    : ['waitForSalesforce'];
   // A reused or reactivated user keeps its own settings; only a new one takes the org's defaults (fact USER-DEFAULTS).
   const userDefaults = user.action === 'create' ? { userDefaults: inputs.snapshot.userDefaults } : {};
-  return { artifacts, licences: licences(inputs, replacing ? 'keep' : 'use'), oauth: oauthSettings(names, inputs.now, inputs.certificateDays), consequences, ...userDefaults };
+  return {
+    artifacts,
+    licences: licences(inputs, replacing ? 'keep' : 'use'),
+    oauth: oauthSettings(names, inputs.now, inputs.certificateDays),
+    consequences,
+    ...userDefaults,
+  };
 }
 
 function teardownBody(inputs: PlanInputs): Body {
@@ -77,7 +107,12 @@ function teardownBody(inputs: PlanInputs): Body {
     { part: 'permissionSet', action: 'remove', name: names.permissionSetLabel, apiName: names.permissionSetApiName },
     { part: 'key', action: 'remove', name: `${names.appLabel} certificate` },
   ];
-  return { artifacts, licences: licences(inputs, 'free'), oauth: null, consequences: ['agentStops', 'userDeactivatedNotDeleted', 'privateKeyDeleted'] };
+  return {
+    artifacts,
+    licences: licences(inputs, 'free'),
+    oauth: null,
+    consequences: ['agentStops', 'userDeactivatedNotDeleted', 'privateKeyDeleted'],
+  };
 }
 
 function updateBody(inputs: PlanInputs): Body {
@@ -87,7 +122,14 @@ function updateBody(inputs: PlanInputs): Body {
   if (inputs.access.some((c) => c.after === null || (c.before !== null && !c.widens))) consequences.push('accessNarrows');
   if (inputs.access.length === 0) consequences.push('nothingToChange');
   return {
-    artifacts: [{ part: 'permissionSet', action: inputs.access.length ? 'update' : 'keep', name: names.permissionSetLabel, apiName: names.permissionSetApiName }],
+    artifacts: [
+      {
+        part: 'permissionSet',
+        action: inputs.access.length ? 'update' : 'keep',
+        name: names.permissionSetLabel,
+        apiName: names.permissionSetApiName,
+      },
+    ],
     licences: [],
     oauth: null,
     consequences,
@@ -100,8 +142,19 @@ export function planBody(inputs: PlanInputs): Body {
   if (kind === 'rollback') {
     const body = teardownBody(inputs);
     const made = new Set(Object.keys(inputs.artifacts));
-    const partOf: Record<PlanArtifact['part'], string> = { app: 'app', assignment: 'assignment', licence: 'licence', user: 'integrationUser', permissionSet: 'permissionSet', key: 'keyPair' };
-    return { ...body, artifacts: body.artifacts.filter((x) => made.has(partOf[x.part])), consequences: ['rollbackRemoves', 'userDeactivatedNotDeleted'] };
+    const partOf: Record<PlanArtifact['part'], string> = {
+      app: 'app',
+      assignment: 'assignment',
+      licence: 'licence',
+      user: 'integrationUser',
+      permissionSet: 'permissionSet',
+      key: 'keyPair',
+    };
+    return {
+      ...body,
+      artifacts: body.artifacts.filter((x) => made.has(partOf[x.part])),
+      consequences: ['rollbackRemoves', 'userDeactivatedNotDeleted'],
+    };
   }
   if (kind === 'disable') return teardownBody(inputs);
   if (kind === 'rotateKey') {
@@ -110,7 +163,12 @@ export function planBody(inputs: PlanInputs): Body {
       { part: 'key', action: 'replace', name: `${names.appLabel} certificate` },
       { part: 'app', action: 'update', name: names.appLabel, apiName: names.appApiName },
     ];
-    return { artifacts, licences: [], oauth: oauthSettings(names, inputs.now, inputs.certificateDays), consequences: ['reexportCredentials'] };
+    return {
+      artifacts,
+      licences: [],
+      oauth: oauthSettings(names, inputs.now, inputs.certificateDays),
+      consequences: ['reexportCredentials'],
+    };
   }
   if (kind === 'updateAccess') return updateBody(inputs);
   return buildBody(inputs, kind === 'recreate' || kind === 'reconnect');
@@ -139,7 +197,8 @@ const consequenceText: Record<PlanConsequence, string> = {
   reexportCredentials: "Export the agent's credentials again afterwards; the ones it has stop working.",
   agentOffline: 'The agent is offline for a few minutes, until Salesforce accepts the new app.',
   agentStops: 'The agent can no longer sign in.',
-  userDeactivatedNotDeleted: 'The integration user is deactivated, not deleted (Salesforce does not delete users); its licence seat is freed.',
+  userDeactivatedNotDeleted:
+    'The integration user is deactivated, not deleted (Salesforce does not delete users); its licence seat is freed.',
   privateKeyDeleted: "The agent's private key is deleted from this computer.",
   waitForSalesforce: 'Salesforce takes a few minutes to accept a new app; the run waits for it.',
   rollbackRemoves: 'What the unfinished run created is removed.',
@@ -151,10 +210,14 @@ const consequenceText: Record<PlanConsequence, string> = {
 /** The plan in English sentences: the CLI prints them, and they are the plan's `summary`. */
 export function planSummary(plan: Omit<RunPlan, 'summary'>): string[] {
   const lines = plan.artifacts.map((a) => `${verbs[a.action]} ${parts[a.part]}: ${a.name}${a.apiName ? ` (${a.apiName})` : ''}`);
-  for (const l of plan.licences) if (l.change !== 'keep') lines.push(`${l.change === 'use' ? 'Uses one' : 'Frees one'} ${l.name}${l.available === null ? '' : ` (${l.available} free now)`}`);
+  for (const l of plan.licences)
+    if (l.change !== 'keep')
+      lines.push(`${l.change === 'use' ? 'Uses one' : 'Frees one'} ${l.name}${l.available === null ? '' : ` (${l.available} free now)`}`);
   if (plan.oauth) {
     const o = plan.oauth;
-    lines.push(`OAuth: JWT bearer, scopes ${o.scopes.join(', ')}; pre-authorised users: holders of ${o.preAuthorisedPermissionSet}; IP restrictions: ${o.ipPolicy === 'Enforce' ? 'enforced' : 'relaxed'}`);
+    lines.push(
+      `OAuth: JWT bearer, scopes ${o.scopes.join(', ')}; pre-authorised users: holders of ${o.preAuthorisedPermissionSet}; IP restrictions: ${o.ipPolicy === 'Enforce' ? 'enforced' : 'relaxed'}`,
+    );
     lines.push(`Certificate valid for ${o.certificateValidDays} days, until ${o.certificateValidUntil.slice(0, 10)}`);
   }
   if (plan.userDefaults) {

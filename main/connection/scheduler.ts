@@ -43,11 +43,19 @@ export function createRunScheduler(deps: SchedulerDeps) {
     } finally {
       starting = null;
     }
-    const tracker = new RunTracker(kind, deps.now().toISOString(), ids, (run) => deps.events.emit('connection.progress', structuredClone(run)), deps.now);
+    const tracker = new RunTracker(
+      kind,
+      deps.now().toISOString(),
+      ids,
+      (run) => deps.events.emit('connection.progress', structuredClone(run)),
+      deps.now,
+    );
     const controller = new AbortController();
     live = { orgId: admin.identity.orgId, tracker, controller, cancellable };
     running = body(admin, { tracker, signal: controller.signal })
-      .catch((error: unknown) => deps.failed(admin, kind, error instanceof AppFailure ? error.error : salesforceAppError(error, `the ${kind} run`)))
+      .catch((error: unknown) =>
+        deps.failed(admin, kind, error instanceof AppFailure ? error.error : salesforceAppError(error, `the ${kind} run`)),
+      )
       .then(() => {
         live = null;
         running = null;

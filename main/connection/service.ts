@@ -49,7 +49,13 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     return current;
   };
   const session = (): Promise<AdminSession> => deps.auth.session();
-  const scheduler = createRunScheduler({ session, events: deps.events, now: deps.now, changed, failed: (admin, kind, error) => runFailed(admin, kind, error) });
+  const scheduler = createRunScheduler({
+    session,
+    events: deps.events,
+    now: deps.now,
+    changed,
+    failed: (admin, kind, error) => runFailed(admin, kind, error),
+  });
 
   function runFailed(admin: AdminSession, kind: RunKind, error: AppError): void {
     const orgId = admin.identity.orgId;

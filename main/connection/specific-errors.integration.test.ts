@@ -10,7 +10,12 @@ afterEach(async () => {
 
 async function asAdmin(h: Harness, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<unknown> {
   const conn = (await h.session()).connection;
-  return conn.request({ method, url: `/services/data/v66.0${path}`, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  return conn.request({
+    method,
+    url: `/services/data/v66.0${path}`,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 const duplicateUsername = {
@@ -21,7 +26,13 @@ const duplicateUsername = {
         referenceId: 'user',
         httpStatusCode: 400,
         httpHeaders: {},
-        body: [{ errorCode: 'DUPLICATE_USERNAME', fields: ['Username'], message: 'Duplicate Username.<br>The username already exists in this or another Salesforce organization.' }],
+        body: [
+          {
+            errorCode: 'DUPLICATE_USERNAME',
+            fields: ['Username'],
+            message: 'Duplicate Username.<br>The username already exists in this or another Salesforce organization.',
+          },
+        ],
       },
     ],
   },
@@ -30,12 +41,23 @@ const duplicateUsername = {
 describe('failures an admin can act on get their own message', () => {
   it('no Salesforce Integration seats left', async () => {
     harness = await startHarness({ switches: { integrationSeats: 2 } });
-    const profiles = (await asAdmin(harness, 'GET', `/query?q=${encodeURIComponent("SELECT Id FROM Profile WHERE Name = 'Minimum Access - API Only Integrations'")}`)) as { records: { Id: string }[] };
+    const profiles = (await asAdmin(
+      harness,
+      'GET',
+      `/query?q=${encodeURIComponent("SELECT Id FROM Profile WHERE Name = 'Minimum Access - API Only Integrations'")}`,
+    )) as { records: { Id: string }[] };
     const profileId = profiles.records[0]?.Id ?? '';
     for (const n of [1, 2]) {
       await asAdmin(harness, 'POST', '/sobjects/User', {
-        Username: `other-integration-${n}-${Date.now()}@example.com`, LastName: `Other ${n}`, Email: 'x@example.com', Alias: `oth${n}`,
-        TimeZoneSidKey: 'America/Los_Angeles', LocaleSidKey: 'en_US', EmailEncodingKey: 'UTF-8', LanguageLocaleKey: 'en_US', ProfileId: profileId,
+        Username: `other-integration-${n}-${Date.now()}@example.com`,
+        LastName: `Other ${n}`,
+        Email: 'x@example.com',
+        Alias: `oth${n}`,
+        TimeZoneSidKey: 'America/Los_Angeles',
+        LocaleSidKey: 'en_US',
+        EmailEncodingKey: 'UTF-8',
+        LanguageLocaleKey: 'en_US',
+        ProfileId: profileId,
       });
     }
     const state = await harness.run(() => harness!.services.connection.planAndRun('enable'));
@@ -62,19 +84,27 @@ describe('failures an admin can act on get their own message', () => {
 
   it("a permission set with the agent's name that someone else made is refused, not taken over", async () => {
     harness = await startHarness();
-    await asAdmin(harness, 'POST', '/sobjects/PermissionSet', { Name: 'Sales_Agent_Permission_Set', Label: 'Sales reps', Description: 'Made by hand' });
+    await asAdmin(harness, 'POST', '/sobjects/PermissionSet', {
+      Name: 'Sales_Agent_Permission_Set',
+      Label: 'Sales reps',
+      Description: 'Made by hand',
+    });
     const report = await harness.services.connection.preflight();
     expect(report.ok).toBe(false);
     const state = await harness.run(() => harness!.services.connection.planAndRun('enable'));
     expect(state.error?.code).toBe('NAME_TAKEN');
-    expect(state.error?.message).toBe('A permission set named "Sales_Agent_Permission_Set" already exists and was not created by Agent Connections.');
+    expect(state.error?.message).toBe(
+      'A permission set named "Sales_Agent_Permission_Set" already exists and was not created by Agent Connections.',
+    );
     expect(harness.emulator.state().permissionSets.find((p) => p.Name === 'Sales_Agent_Permission_Set')?.Label).toBe('Sales reps');
   });
 
   it('leftovers of an earlier attempt are named in the pre-flight and reused, not duplicated', async () => {
     harness = await startHarness();
     const leftover = (await asAdmin(harness, 'POST', '/sobjects/PermissionSet', {
-      Name: 'Sales_Agent_Permission_Set', Label: 'Sales Agent permission set', Description: `Created by Agent Connections for the agent "Sales Agent". ${MARKER}`,
+      Name: 'Sales_Agent_Permission_Set',
+      Label: 'Sales Agent permission set',
+      Description: `Created by Agent Connections for the agent "Sales Agent". ${MARKER}`,
     })) as { id: string };
     const report = await harness.services.connection.preflight();
     const check = report.checks.find((c) => c.id === 'leftovers');

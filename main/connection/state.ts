@@ -9,7 +9,13 @@ import type { LiveRun } from './scheduler';
  * The connection as the screens see it: the live run's progress, else the saved record, with an
  * unfinished journal read as "interrupted" (or still "waiting" for Salesforce).
  */
-export function projectState(live: LiveRun | null, journal: Journal, records: ConnectionRecordStore, now: Date, signedInOrgId: string | null = null): ConnectionState {
+export function projectState(
+  live: LiveRun | null,
+  journal: Journal,
+  records: ConnectionRecordStore,
+  now: Date,
+  signedInOrgId: string | null = null,
+): ConnectionState {
   // The signed-in org's own state: another org's record is never shown as this one's (org-identity.ts).
   const orgId = live?.orgId ?? journal.current()?.orgId ?? signedInOrgId ?? records.currentOrgId();
   if (!orgId) return { status: 'off', orgId: null };

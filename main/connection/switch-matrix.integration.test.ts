@@ -10,7 +10,9 @@ import { withAddedFields } from '../../common';
  * from the default gets its own run here; the defaults run in every other suite.
  */
 const cases = switchNames.flatMap((name) =>
-  (switchCatalog[name].testValues as readonly unknown[]).filter((value) => value !== DEFAULT_SWITCHES[name]).map((value) => ({ name, value })),
+  (switchCatalog[name].testValues as readonly unknown[])
+    .filter((value) => value !== DEFAULT_SWITCHES[name])
+    .map((value) => ({ name, value })),
 );
 
 let harness: Harness | undefined;
@@ -36,7 +38,9 @@ async function lifecycle(switches: Partial<EmulatorSwitches>): Promise<void> {
   const updated = await h.run(() => connection.planAndRun('updateAccess'));
   expect(updated.error).toBeUndefined();
   expect(updated.status).toBe('connected');
-  expect(h.emulator.state().fieldPermissions.some((f) => f.Field === 'Contact.Preferred_Channel__c' && f.PermissionsRead === true)).toBe(true);
+  expect(h.emulator.state().fieldPermissions.some((f) => f.Field === 'Contact.Preferred_Channel__c' && f.PermissionsRead === true)).toBe(
+    true,
+  );
 
   const rebuilt = await h.run(() => connection.planAndRun('reconnect'));
   expect(rebuilt.error).toBeUndefined();

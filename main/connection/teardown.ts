@@ -19,7 +19,8 @@ import type { StepContext } from './steps/step';
 export async function discoveredTargets(ctx: StepContext): Promise<Artifacts> {
   const s = ctx.snapshot;
   const artifacts: Artifacts = {};
-  if (s.permissionSet && isOurs(s.permissionSet.description)) artifacts.permissionSet = { id: s.permissionSet.id, name: s.permissionSet.name };
+  if (s.permissionSet && isOurs(s.permissionSet.description))
+    artifacts.permissionSet = { id: s.permissionSet.id, name: s.permissionSet.name };
   const user = s.users.find((u) => u.active);
   if (user) artifacts.integrationUser = { id: user.id, username: user.username };
   if (s.app && s.app !== 'unavailable' && isOurs(s.app.description)) artifacts.app = { name: s.app.developerName };
@@ -39,7 +40,13 @@ export async function discoveredTargets(ctx: StepContext): Promise<Artifacts> {
  * With a connection record nothing is looked up first but one read that confirms what is still ours.
  * A cancel stops it between removals and leaves the journal open: Resume finishes the removal.
  */
-export async function teardown(deps: RunDeps, admin: AdminSession, run: Run, kind: RunKind, takeOver = false): Promise<{ leftovers: string[] }> {
+export async function teardown(
+  deps: RunDeps,
+  admin: AdminSession,
+  run: Run,
+  kind: RunKind,
+  takeOver = false,
+): Promise<{ leftovers: string[] }> {
   const { records, journal, contexts } = deps;
   const orgId = admin.identity.orgId;
   const saved = records.get(orgId);
@@ -61,7 +68,9 @@ export async function teardown(deps: RunDeps, admin: AdminSession, run: Run, kin
     leftovers,
     retiredUser: retire ? { id: userId, username } : saved.retiredUser,
   });
-  const summary = leftovers.length ? `Removed with leftovers: ${leftovers.join('; ')}` : 'Removed the app, assignments and permission set; deactivated the integration user.';
+  const summary = leftovers.length
+    ? `Removed with leftovers: ${leftovers.join('; ')}`
+    : 'Removed the app, assignments and permission set; deactivated the integration user.';
   contexts.audit(admin, orgId, `connection.${kind}.teardown`, leftovers.length ? 'partial' : 'success', summary, targets);
   return { leftovers };
 }
@@ -87,7 +96,13 @@ export async function disable(deps: RunDeps, admin: AdminSession, run: Run): Pro
 }
 
 /** Reconnect and Recreate: take the old connection down, then build a new one (a resumed run skips what it did). */
-export async function rebuild(deps: RunDeps, kind: 'reconnect' | 'recreate', admin: AdminSession, run: Run, takeOver = false): Promise<void> {
+export async function rebuild(
+  deps: RunDeps,
+  kind: 'reconnect' | 'recreate',
+  admin: AdminSession,
+  run: Run,
+  takeOver = false,
+): Promise<void> {
   const createdAt = deps.records.get(admin.identity.orgId).record?.createdAt ?? null;
   if (!pastTeardown(deps.journal.current()?.steps ?? [], kind)) {
     const { leftovers } = await teardown(deps, admin, run, kind, takeOver);

@@ -17,8 +17,11 @@ export interface ObjectFacts {
 
 /** The standard objects whose org-wide default Organization names (fact OWD-SOURCES). */
 export const organizationDefaultFields: Record<string, string> = {
-  Account: 'DefaultAccountAccess', Contact: 'DefaultContactAccess', Opportunity: 'DefaultOpportunityAccess',
-  Lead: 'DefaultLeadAccess', Case: 'DefaultCaseAccess',
+  Account: 'DefaultAccountAccess',
+  Contact: 'DefaultContactAccess',
+  Opportunity: 'DefaultOpportunityAccess',
+  Lead: 'DefaultLeadAccess',
+  Case: 'DefaultCaseAccess',
 };
 
 /**
@@ -56,10 +59,14 @@ export function objectVisibility(f: ObjectFacts): ObjectVisibility {
   const reason = reasonOf(f);
   const fewer = f.agentCount !== null && f.adminCount !== null && f.agentCount < f.adminCount;
   const fix: VisibilityFix = fewer && !f.throughParents ? 'viewAllRecords' : 'none';
-  const counted = f.agentCount === null ? `The agent cannot read ${f.object}` : `The agent sees ${f.agentCount} of ${f.adminCount ?? '?'} ${f.object} records`;
-  const remedy = fix === 'viewAllRecords'
-    ? ` Fix: View All Records on ${f.object} (the agent reads every ${f.object}), or a sharing rule in Setup for the integration user (it reads the records matching the rule).`
-    : '';
+  const counted =
+    f.agentCount === null
+      ? `The agent cannot read ${f.object}`
+      : `The agent sees ${f.agentCount} of ${f.adminCount ?? '?'} ${f.object} records`;
+  const remedy =
+    fix === 'viewAllRecords'
+      ? ` Fix: View All Records on ${f.object} (the agent reads every ${f.object}), or a sharing rule in Setup for the integration user (it reads the records matching the rule).`
+      : '';
   return {
     object: f.object,
     agentCanSee: f.agentCount,

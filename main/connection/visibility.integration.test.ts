@@ -23,20 +23,44 @@ describe("the agent's-eye view (fact OWD-SOURCES)", () => {
     expect(account).toMatchObject({ agentCanSee: 0, adminCanSee: 5, reason: 'private', sharingModel: 'None', fix: 'viewAllRecords' });
     expect(account?.message).toMatch(/The agent sees 0 of 5 Account records: Account's org-wide default is Private/);
     // Opportunity is Public Read Only in the demo; Contact is Controlled by Parent and follows the accounts.
-    expect(before.objects.find((o) => o.object === 'Opportunity')).toMatchObject({ agentCanSee: 5, adminCanSee: 5, reason: 'public', fix: 'none' });
-    expect(before.objects.find((o) => o.object === 'Contact')).toMatchObject({ agentCanSee: 0, adminCanSee: 8, reason: 'controlledByParent', fix: 'viewAllRecords' });
+    expect(before.objects.find((o) => o.object === 'Opportunity')).toMatchObject({
+      agentCanSee: 5,
+      adminCanSee: 5,
+      reason: 'public',
+      fix: 'none',
+    });
+    expect(before.objects.find((o) => o.object === 'Contact')).toMatchObject({
+      agentCanSee: 0,
+      adminCanSee: 8,
+      reason: 'controlledByParent',
+      fix: 'viewAllRecords',
+    });
     expect(before.objects.find((o) => o.object === 'Contact')?.readableFields).toEqual(expect.arrayContaining(['Email', 'Title']));
 
     const profile = h.services.agent.accessProfile();
-    await h.services.agent.updateAccessProfile({ ...profile, objects: profile.objects.map((o) => (o.object === 'Account' ? { ...o, viewAllRecords: true } : o)) });
+    await h.services.agent.updateAccessProfile({
+      ...profile,
+      objects: profile.objects.map((o) => (o.object === 'Account' ? { ...o, viewAllRecords: true } : o)),
+    });
     const updated = await h.run(() => h.services.connection.planAndRun('updateAccess'));
     expect(updated.status).toBe('connected');
 
     const after = await h.services.connection.visibility();
-    expect(after.objects.find((o) => o.object === 'Account')).toMatchObject({ agentCanSee: 5, adminCanSee: 5, reason: 'viewAllRecords', fix: 'none' });
+    expect(after.objects.find((o) => o.object === 'Account')).toMatchObject({
+      agentCanSee: 5,
+      adminCanSee: 5,
+      reason: 'viewAllRecords',
+      fix: 'none',
+    });
     // The contacts follow the accounts the agent can now see.
     expect(after.objects.find((o) => o.object === 'Contact')).toMatchObject({ agentCanSee: 8, adminCanSee: 8 });
-    expect(visibilityJson(after).objects.find((o) => o.object === 'Account')).toEqual({ object: 'Account', agentCanSee: 5, adminCanSee: 5, reason: 'viewAllRecords', fix: 'none' });
+    expect(visibilityJson(after).objects.find((o) => o.object === 'Account')).toEqual({
+      object: 'Account',
+      agentCanSee: 5,
+      adminCanSee: 5,
+      reason: 'viewAllRecords',
+      fix: 'none',
+    });
   });
 
   it('a sample shows at most 3 records read as the agent, with only the fields it can read', async () => {

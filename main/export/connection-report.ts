@@ -8,7 +8,11 @@ export function connectionReport(details: ConnectionDetails, format: ExportForma
   const base = `agent-connection-${details.org.id}-${stamp}`;
   switch (format) {
     case 'json':
-      return { fileName: `${base}.json`, mimeType: 'application/json', content: JSON.stringify({ generatedAt: generatedAt.toISOString(), ...details }, null, 2) };
+      return {
+        fileName: `${base}.json`,
+        mimeType: 'application/json',
+        content: JSON.stringify({ generatedAt: generatedAt.toISOString(), ...details }, null, 2),
+      };
     case 'csv':
       return { fileName: `${base}.csv`, mimeType: 'text/csv', content: grantsCsv(details) };
     case 'md':

@@ -15,7 +15,7 @@ const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const plainPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const encrypted = encryptPrivateKey(plainPem, PASSPHRASE);
 
-describe("the exported agent key", () => {
+describe('the exported agent key', () => {
   it('is encrypted PKCS#8 that Node opens with the passphrase, and only with it', async () => {
     const pem = await encrypted;
     expect(pem).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----\n/);

@@ -7,9 +7,23 @@ const HOSTILE = '<img src=x onerror=alert(1)><script>alert("pwned")</script> | *
 
 function details(orgName: string, setupUrl = 'https://acme.my.salesforce.com/lightning/setup/ExternalClientApps/home'): ConnectionDetails {
   return {
-    org: { id: '00D000000000001', name: orgName, environment: 'production', myDomainUrl: 'https://acme.my.salesforce.com', audience: 'https://login.salesforce.com' },
+    org: {
+      id: '00D000000000001',
+      name: orgName,
+      environment: 'production',
+      myDomainUrl: 'https://acme.my.salesforce.com',
+      audience: 'https://login.salesforce.com',
+    },
     app: { label: 'Sales Agent', apiName: 'Sales_Agent', consumerKey: '3MVG9key', createdAt: '2025-01-01T00:00:00.000Z', setupUrl },
-    user: { id: '005000000000001', name: `${orgName} user`, username: 'sales.agent@acme.example', active: true, licence: 'Salesforce Integration', profile: 'Minimum Access - API Only Integrations', setupUrl },
+    user: {
+      id: '005000000000001',
+      name: `${orgName} user`,
+      username: 'sales.agent@acme.example',
+      active: true,
+      licence: 'Salesforce Integration',
+      profile: 'Minimum Access - API Only Integrations',
+      setupUrl,
+    },
     permissionSet: { id: '0PS000000000001', label: 'Sales Agent', apiName: 'Sales_Agent_Permission_Set', setupUrl },
     grants: [
       { object: 'Account', field: null, read: true, edit: false, viewAllRecords: false, viaFieldPermission: false },
@@ -57,7 +71,21 @@ describe('the Markdown report with org data an attacker controls', () => {
 });
 
 describe('CSV cells a spreadsheet would run as formulas', () => {
-  it.each(['=cmd|" /C calc"!A0', ' =cmd', '\u3000=cmd', '＝cmd', ' ＋1+1', '－1', '＠SUM(A1)', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '\n =1'])('%j is kept as text', (value) => {
+  it.each([
+    '=cmd|" /C calc"!A0',
+    ' =cmd',
+    '\u3000=cmd',
+    '＝cmd',
+    ' ＋1+1',
+    '－1',
+    '＠SUM(A1)',
+    '+1',
+    '-1',
+    '@SUM(A1)',
+    '\t=1',
+    '\r=1',
+    '\n =1',
+  ])('%j is kept as text', (value) => {
     expect(csvCell(value).replace(/^"/, '').startsWith("'")).toBe(true);
   });
 

@@ -14,7 +14,10 @@ export async function writeExportFile(target: string, content: string): Promise<
   const path = resolve(target);
   const existing = await lstat(path).catch(() => null);
   if (existing?.isSymbolicLink()) {
-    fail('EXPORT_FAILED', `${path} is a symbolic link. Choose another file name; exports are never written through a link.`, { action: 'retry', params: { path } });
+    fail('EXPORT_FAILED', `${path} is a symbolic link. Choose another file name; exports are never written through a link.`, {
+      action: 'retry',
+      params: { path },
+    });
   }
   if (existing?.isDirectory()) fail('EXPORT_FAILED', `${path} is a folder. Choose a file name.`, { action: 'retry', params: { path } });
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -32,7 +35,10 @@ export async function writeExportFile(target: string, content: string): Promise<
   } catch (thrown) {
     await unlink(temporary).catch(() => undefined);
     const reason = thrown instanceof Error && 'code' in thrown ? String(thrown.code) : 'unknown';
-    fail('EXPORT_FAILED', `The export could not be written to ${path} (${reason}). Choose a folder you can write to.`, { action: 'retry', params: { path, reason } });
+    fail('EXPORT_FAILED', `The export could not be written to ${path} (${reason}). Choose a folder you can write to.`, {
+      action: 'retry',
+      params: { path, reason },
+    });
   }
   return path;
 }

@@ -1,5 +1,14 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { appError, channelOf, eventChannel, operationNames, type EventName, type EventPayload, type Handlers, type Result } from '../../common';
+import {
+  appError,
+  channelOf,
+  eventChannel,
+  operationNames,
+  type EventName,
+  type EventPayload,
+  type Handlers,
+  type Result,
+} from '../../common';
 import { dispatch } from '../transport/dispatch';
 
 export interface SenderPolicy {

@@ -89,7 +89,12 @@ function restError(body: unknown, fallback: string, referenceId?: string): Sales
  * HTTP status says 200 either way); records only rolled back because of another one say nothing about
  * the cause. `tolerated` codes count as success.
  */
-function refusedRecord(results: readonly SaveResult[], what: string, tolerated: ReadonlySet<string> = new Set(), referenceId?: string): SalesforceError | undefined {
+function refusedRecord(
+  results: readonly SaveResult[],
+  what: string,
+  tolerated: ReadonlySet<string> = new Set(),
+  referenceId?: string,
+): SalesforceError | undefined {
   const refused = results
     .map((r, index) => ({ r, index, error: r.errors[0] }))
     .filter(({ r, error }) => !r.success && !tolerated.has(error?.statusCode ?? error?.errorCode ?? ''));
@@ -97,7 +102,12 @@ function refusedRecord(results: readonly SaveResult[], what: string, tolerated: 
   if (!cause) return undefined;
   const code = cause.error?.statusCode ?? cause.error?.errorCode ?? 'UNKNOWN';
   const record = cause.r.id ? `${what} ${cause.r.id}` : `${what} #${cause.index + 1}`;
-  return new SalesforceError(code, `${record}: ${cause.error?.message ?? 'Salesforce did not save it.'}`, cause.error?.fields ?? [], referenceId);
+  return new SalesforceError(
+    code,
+    `${record}: ${cause.error?.message ?? 'Salesforce did not save it.'}`,
+    cause.error?.fields ?? [],
+    referenceId,
+  );
 }
 
 /** A subrequest's answer: HTTP errors and collections with a refused record are both failures. */

@@ -20,14 +20,34 @@ export class SalesforceError extends Error {
 }
 
 const networkCodes = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'ENETDOWN', 'ENETUNREACH', 'EHOSTDOWN', 'ETIMEDOUT', 'EPIPE',
-  'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'ENETDOWN',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
 ]);
 
 /** Codes that say "try again later": server trouble, a dropped connection, the org's API rate limit. */
 const transientCodes = new Set([
-  'UNKNOWN_EXCEPTION', 'SERVER_UNAVAILABLE', 'REQUEST_LIMIT_EXCEEDED', 'UNABLE_TO_LOCK_ROW', 'NETWORK_ERROR',
-  'ERROR_HTTP_500', 'ERROR_HTTP_502', 'ERROR_HTTP_503', 'ERROR_HTTP_504', 'ERROR_HTTP_429', 'ERROR_HTTP_420',
+  'UNKNOWN_EXCEPTION',
+  'SERVER_UNAVAILABLE',
+  'REQUEST_LIMIT_EXCEEDED',
+  'UNABLE_TO_LOCK_ROW',
+  'NETWORK_ERROR',
+  'ERROR_HTTP_500',
+  'ERROR_HTTP_502',
+  'ERROR_HTTP_503',
+  'ERROR_HTTP_504',
+  'ERROR_HTTP_429',
+  'ERROR_HTTP_420',
 ]);
 
 function stringProp(value: unknown, key: string): string | undefined {
@@ -73,15 +93,25 @@ export function salesforceAppError(thrown: unknown, doing: string): AppError {
   const params = { detail: `${error.code}: ${error.message}`.slice(0, 500) };
   switch (error.code) {
     case 'NETWORK_ERROR':
-      return appError('SALESFORCE_UNREACHABLE', `Salesforce could not be reached while ${doing}. Check the network and try again.`, { action: 'retry', params });
+      return appError('SALESFORCE_UNREACHABLE', `Salesforce could not be reached while ${doing}. Check the network and try again.`, {
+        action: 'retry',
+        params,
+      });
     case 'REQUEST_LIMIT_EXCEEDED':
-      return appError('REQUEST_LIMIT_EXCEEDED', `Your org has used up its API requests for now, so ${doing} stopped. Try again later.`, { action: 'retry', params });
+      return appError('REQUEST_LIMIT_EXCEEDED', `Your org has used up its API requests for now, so ${doing} stopped. Try again later.`, {
+        action: 'retry',
+        params,
+      });
     case 'INVALID_SESSION_ID':
       return appError('SESSION_EXPIRED', 'Your Salesforce session has expired. Sign in again.', { action: 'signIn', params });
     case 'INSUFFICIENT_ACCESS_OR_READONLY':
     case 'INSUFFICIENT_ACCESS':
     case 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY':
-      return appError('INSUFFICIENT_ADMIN_RIGHTS', `Your Salesforce user is not allowed to do this (${doing}). Ask for the System Administrator profile.`, { params });
+      return appError(
+        'INSUFFICIENT_ADMIN_RIGHTS',
+        `Your Salesforce user is not allowed to do this (${doing}). Ask for the System Administrator profile.`,
+        { params },
+      );
     default:
       return appError('SALESFORCE_ERROR', `Salesforce refused a change while ${doing}: ${error.message}`, { action: 'retry', params });
   }

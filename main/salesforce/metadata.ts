@@ -70,7 +70,10 @@ function check(results: MetadataSaveResult[], tolerateMissing = false): string[]
       missing.push(result.fullName ?? '');
       continue;
     }
-    throw new SalesforceError(first?.statusCode ?? 'UNKNOWN', first?.message ?? `Salesforce did not save ${result.fullName ?? 'a component'}.`);
+    throw new SalesforceError(
+      first?.statusCode ?? 'UNKNOWN',
+      first?.message ?? `Salesforce did not save ${result.fullName ?? 'a component'}.`,
+    );
   }
   return missing;
 }

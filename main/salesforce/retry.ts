@@ -30,13 +30,10 @@ export function abortableSleep(sleep: Sleep, signal: () => AbortSignal): Sleep {
     return new Promise<void>((resolve, reject) => {
       const onAbort = () => reject(abortReason(current));
       current.addEventListener('abort', onAbort, { once: true });
-      sleep(ms, current).then(
-        () => {
-          current.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        reject,
-      );
+      sleep(ms, current).then(() => {
+        current.removeEventListener('abort', onAbort);
+        resolve();
+      }, reject);
     });
   };
 }

@@ -43,7 +43,10 @@ export const fieldDescribeSchema = z.object({
   custom: z.boolean(),
   permissionable: z.boolean(),
   updateable: z.boolean().default(false),
-  picklistValues: z.array(z.object({ value: z.string(), active: z.boolean() })).nullable().optional(),
+  picklistValues: z
+    .array(z.object({ value: z.string(), active: z.boolean() }))
+    .nullable()
+    .optional(),
 });
 export const sobjectDescribeSchema = z.object({
   name: z.string(),

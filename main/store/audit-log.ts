@@ -30,7 +30,11 @@ export function createAuditLog(stores: DocumentStoreFactory, now: () => Date = (
       const entries = document.read().entries;
       const stamp = now().toISOString().slice(0, 10);
       if (format === 'json') {
-        return { fileName: `agent-connections-activity-${stamp}.json`, mimeType: 'application/json', content: JSON.stringify(entries, null, 2) };
+        return {
+          fileName: `agent-connections-activity-${stamp}.json`,
+          mimeType: 'application/json',
+          content: JSON.stringify(entries, null, 2),
+        };
       }
       const rows = entries.map((e) => [e.at, e.actor, e.orgId ?? '', e.operation, e.result, e.summary, e.artifacts.join(' ')]);
       return {

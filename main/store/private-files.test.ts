@@ -27,7 +27,11 @@ const freshDataDir = () => join(mkdtempSync(join(tmpdir(), 'ac-modes-')), 'Agent
 
 /** What an admin's first setup leaves on disk: an org profile, an audit entry, a run, a secret. */
 async function writeEveryDocument(stores: DocumentStoreFactory, vault: SecretVault): Promise<void> {
-  createSettingsRepository(stores).saveProfile({ name: 'Production', environment: 'myDomain', myDomainUrl: 'https://contoso.my.salesforce.com' });
+  createSettingsRepository(stores).saveProfile({
+    name: 'Production',
+    environment: 'myDomain',
+    myDomainUrl: 'https://contoso.my.salesforce.com',
+  });
   createAuditLog(stores).append({
     actor: 'admin@contoso.com',
     orgId: '00D000000000001AAA',
@@ -54,7 +58,13 @@ describe('the data directory', () => {
 
   it('is readable only by the admin in browser mode', async () => {
     const dir = freshDataDir();
-    const host = createHeadlessHost({ host: 'browser', vault: () => createMemoryVault(), files: downloadToPage, launch: null, dataDir: dir });
+    const host = createHeadlessHost({
+      host: 'browser',
+      vault: () => createMemoryVault(),
+      files: downloadToPage,
+      launch: null,
+      dataDir: dir,
+    });
     createApp(host);
     await writeEveryDocument(host.stores, host.vault);
     expect(readdirSync(dir)).toEqual(expect.arrayContaining(['settings.json', 'journal.json', 'audit.json']));
@@ -65,7 +75,14 @@ describe('the data directory', () => {
     const dir = freshDataDir();
     const { app } = await startCliApp(silentIo, { dataDir: dir, launchBrowser: false });
     app.settings.saveProfile({ name: 'Production', environment: 'production' });
-    app.audit.append({ actor: 'admin@contoso.com', orgId: null, operation: 'auth.login', result: 'success', summary: 'Signed in', artifacts: [] });
+    app.audit.append({
+      actor: 'admin@contoso.com',
+      orgId: null,
+      operation: 'auth.login',
+      result: 'success',
+      summary: 'Signed in',
+      artifacts: [],
+    });
     expect(readdirSync(dir)).toEqual(expect.arrayContaining(['settings.json', 'audit.json']));
     expect(looseEntries(dir)).toEqual([]);
   });

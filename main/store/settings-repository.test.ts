@@ -33,8 +33,12 @@ describe('settings', () => {
   it('refuse plain http for anything but this computer', () => {
     const settings = createSettingsRepository(createConfStoreFactory(mkdtempSync(join(tmpdir(), 'ac-settings-'))));
     expect(() => settings.saveProfile({ name: 'X', environment: 'myDomain', myDomainUrl: 'http://contoso.my.salesforce.com' })).toThrow();
-    expect(() => settings.saveProfile({ name: 'X', environment: 'myDomain', myDomainUrl: 'http://contoso.example', allowAnyHost: true })).toThrow();
-    expect(settings.saveProfile({ name: 'Emu', environment: 'myDomain', myDomainUrl: 'http://127.0.0.1:4100/', allowAnyHost: true }).myDomainUrl).toBe('http://127.0.0.1:4100');
+    expect(() =>
+      settings.saveProfile({ name: 'X', environment: 'myDomain', myDomainUrl: 'http://contoso.example', allowAnyHost: true }),
+    ).toThrow();
+    expect(
+      settings.saveProfile({ name: 'Emu', environment: 'myDomain', myDomainUrl: 'http://127.0.0.1:4100/', allowAnyHost: true }).myDomainUrl,
+    ).toBe('http://127.0.0.1:4100');
   });
 
   it.each([

@@ -79,7 +79,10 @@ export function createSettingsRepository(stores: DocumentStoreFactory): Settings
       const settings = document.read();
       const { orgId: givenOrgId, ...rest } = parsed;
       const draft: OrgProfile = { ...rest, id: parsed.id ?? randomUUID(), ...(givenOrgId && { orgId: givenOrgId }) };
-      const orgId = keptOrgId(settings.orgProfiles.find((p) => p.id === draft.id), draft);
+      const orgId = keptOrgId(
+        settings.orgProfiles.find((p) => p.id === draft.id),
+        draft,
+      );
       const profile: OrgProfile = { ...rest, id: draft.id, ...(orgId && { orgId }) };
       const others = settings.orgProfiles.filter((p) => p.id !== profile.id);
       if (others.some((p) => p.name.toLowerCase() === profile.name.toLowerCase())) {

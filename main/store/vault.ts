@@ -54,11 +54,7 @@ const vaultSpec = {
   parse: (raw: unknown) => vaultDocument.parse(raw),
 };
 
-function createDocumentVault(
-  stores: DocumentStoreFactory,
-  protection: SecretVault['protection'],
-  cipher: Cipher,
-): SecretVault {
+function createDocumentVault(stores: DocumentStoreFactory, protection: SecretVault['protection'], cipher: Cipher): SecretVault {
   const document = stores('vault', vaultSpec);
   const update = (change: (entries: Record<string, string>) => void): void => {
     const current = document.read();

@@ -20,7 +20,10 @@ describe('the contract is checked both ways', () => {
   });
 
   it('passes a correct reply through unchanged', async () => {
-    expect(await dispatch(checkedHandlers(app.handlers, true), 'connectors.list', {})).toMatchObject({ ok: true, value: expect.any(Array) });
+    expect(await dispatch(checkedHandlers(app.handlers, true), 'connectors.list', {})).toMatchObject({
+      ok: true,
+      value: expect.any(Array),
+    });
   });
 
   it('checks the replies of the app as built', async () => {

@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 /** Raw requests, so Host and Origin can be forged the way an attacker's page or DNS rebinding would. */
-function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}, target: RunningWebServer = server) {
+function raw(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  target: RunningWebServer = server,
+) {
   const url = new URL(target.origin);
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
     const req = httpRequest(
@@ -49,12 +53,26 @@ async function openedPage(target: RunningWebServer = server): Promise<string> {
   return secret!;
 }
 
-const apiPost = (secret: string | null, headers: Record<string, string> = {}, target: RunningWebServer = server, name = 'connectors.list') =>
-  raw(`/api/${name}`, {
-    method: 'POST',
-    headers: { origin: target.origin, 'content-type': 'application/json', ...(secret === null ? {} : { 'x-agent-connections-session': secret }), ...headers },
-    body: '{}',
-  }, target);
+const apiPost = (
+  secret: string | null,
+  headers: Record<string, string> = {},
+  target: RunningWebServer = server,
+  name = 'connectors.list',
+) =>
+  raw(
+    `/api/${name}`,
+    {
+      method: 'POST',
+      headers: {
+        origin: target.origin,
+        'content-type': 'application/json',
+        ...(secret === null ? {} : { 'x-agent-connections-session': secret }),
+        ...headers,
+      },
+      body: '{}',
+    },
+    target,
+  );
 
 const wsUrl = (target: RunningWebServer = server) => `${target.origin.replace('http', 'ws')}/events`;
 
@@ -122,9 +140,11 @@ describe('browser mode server', () => {
     expect((await raw(`/?token=${token}`, { headers: { host: `localhost:${new URL(server.origin).port}` } })).status).toBe(403);
   });
 
-  it('pushes events over the WebSocket to the secret\'s subprotocol, and refuses one without it', async () => {
+  it("pushes events over the WebSocket to the secret's subprotocol, and refuses one without it", async () => {
     const secret = await openedPage();
-    const socket = new WebSocket(wsUrl(), ['agent-connections', `agent-connections.session.${secret}`], { headers: { origin: server.origin } });
+    const socket = new WebSocket(wsUrl(), ['agent-connections', `agent-connections.session.${secret}`], {
+      headers: { origin: server.origin },
+    });
     await refusal(socket);
     expect(socket.protocol).toBe('agent-connections');
     const message = new Promise<string>((resolve) => socket.once('message', (data: Buffer) => resolve(data.toString())));
@@ -132,18 +152,27 @@ describe('browser mode server', () => {
     expect(JSON.parse(await message)).toEqual({ event: 'auth.changed', payload: { state: 'signedOut', profileId: null } });
     socket.close();
 
-    const cookieOnly = new WebSocket(wsUrl(), ['agent-connections'], { headers: { origin: server.origin, cookie: `agent_connections_session=${secret}` } });
+    const cookieOnly = new WebSocket(wsUrl(), ['agent-connections'], {
+      headers: { origin: server.origin, cookie: `agent_connections_session=${secret}` },
+    });
     await expect(refusal(cookieOnly)).rejects.toThrow(/403/);
-    const foreign = new WebSocket(wsUrl(), ['agent-connections', `agent-connections.session.${secret}`], { headers: { origin: 'http://127.0.0.1:1' } });
+    const foreign = new WebSocket(wsUrl(), ['agent-connections', `agent-connections.session.${secret}`], {
+      headers: { origin: 'http://127.0.0.1:1' },
+    });
     await expect(refusal(foreign)).rejects.toThrow(/403/);
   });
 
   it('ends the session when the page signs out, closing its socket', async () => {
     const secret = await openedPage();
-    const socket = new WebSocket(wsUrl(), ['agent-connections', `agent-connections.session.${secret}`], { headers: { origin: server.origin } });
+    const socket = new WebSocket(wsUrl(), ['agent-connections', `agent-connections.session.${secret}`], {
+      headers: { origin: server.origin },
+    });
     await refusal(socket);
     const closed = new Promise<number>((resolve) => socket.once('close', (code: number) => resolve(code)));
-    const signOut = await raw('/session/end', { method: 'POST', headers: { origin: server.origin, 'x-agent-connections-session': secret } });
+    const signOut = await raw('/session/end', {
+      method: 'POST',
+      headers: { origin: server.origin, 'x-agent-connections-session': secret },
+    });
     expect(signOut.status).toBe(200);
     expect(await closed).toBe(4401);
     expect((await apiPost(secret)).status).toBe(401);
@@ -154,7 +183,14 @@ describe('browser mode session lifetimes', () => {
   let short: RunningWebServer;
   const fresh: string[] = [];
   beforeAll(async () => {
-    short = await startWebServer({ handlers: app.handlers, events, staticRoot: root, idleMs: 1000, tokenMs: 1000, announceUrl: (url) => fresh.push(url) });
+    short = await startWebServer({
+      handlers: app.handlers,
+      events,
+      staticRoot: root,
+      idleMs: 1000,
+      tokenMs: 1000,
+      announceUrl: (url) => fresh.push(url),
+    });
   });
   afterAll(() => short.stop());
 
@@ -171,7 +207,9 @@ describe('browser mode session lifetimes', () => {
   it('ends an idle session, closing its socket, while a used one goes on', async () => {
     const idle = await openedPage(short);
     const busy = await openedPage(short);
-    const socket = new WebSocket(wsUrl(short), ['agent-connections', `agent-connections.session.${idle}`], { headers: { origin: short.origin } });
+    const socket = new WebSocket(wsUrl(short), ['agent-connections', `agent-connections.session.${idle}`], {
+      headers: { origin: short.origin },
+    });
     await refusal(socket);
     let closedWith: number | null = null;
     socket.once('close', (code: number) => (closedWith = code));

@@ -56,7 +56,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const tokenMs = options.tokenMs ?? DEFAULT_TOKEN_MS;
   const gate = createSessionGate({ origin: () => origin, idleMs, tokenMs });
   const urlFor = (token: string) => `${origin}/?token=${token}`;
-  const sockets = new WebSocketServer({ noServer: true, handleProtocols: (offered) => (offered.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false) });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    handleProtocols: (offered) => (offered.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false),
+  });
   const socketSessions = new Map<WebSocket, string>();
   const context: Context = {
     gate,
@@ -84,11 +87,14 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       });
     });
   });
-  const sweeper = setInterval(() => {
-    if (gate.sweep().length === 0) return;
-    context.closeEndedSockets();
-    context.announce();
-  }, Math.max(20, Math.min(idleMs, 60_000) / 4));
+  const sweeper = setInterval(
+    () => {
+      if (gate.sweep().length === 0) return;
+      context.closeEndedSockets();
+      context.announce();
+    },
+    Math.max(20, Math.min(idleMs, 60_000) / 4),
+  );
   sweeper.unref();
   await new Promise<void>((resolvePromise) => server.listen(options.port ?? 0, '127.0.0.1', resolvePromise));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -114,7 +120,12 @@ function isEventsUpgrade(request: IncomingMessage, gate: SessionGate): boolean {
  * The admin needs a new address whenever a session ends or a link is refused; one printed less than
  * half a token's lifetime ago and still unused is still good, so a burst of refusals prints one.
  */
-function freshUrlAnnouncer(gate: SessionGate, tokenMs: number, urlFor: (token: string) => string, announceUrl?: (url: string) => void): () => void {
+function freshUrlAnnouncer(
+  gate: SessionGate,
+  tokenMs: number,
+  urlFor: (token: string) => string,
+  announceUrl?: (url: string) => void,
+): () => void {
   let last: string | null = null;
   return () => {
     if (!announceUrl || (last !== null && gate.tokenTimeLeft(last) > tokenMs / 2)) return;
@@ -163,7 +174,9 @@ async function openPage(response: ServerResponse, context: Context, token: strin
 function withSessionSecret(html: string, secret: string): string {
   const meta = `<meta name="${SESSION_META_NAME}" content="${secret}" />`;
   const head = /<head[^>]*>/i;
-  return head.test(html) ? html.replace(head, (opening) => opening + meta) : html.replace(/^(<!doctype html>)?/i, (doctype) => doctype + meta);
+  return head.test(html)
+    ? html.replace(head, (opening) => opening + meta)
+    : html.replace(/^(<!doctype html>)?/i, (doctype) => doctype + meta);
 }
 
 async function serveApi(request: IncomingMessage, response: ServerResponse, options: WebServerOptions, name: string): Promise<void> {
@@ -175,9 +188,10 @@ async function serveApi(request: IncomingMessage, response: ServerResponse, opti
   } catch {
     payload = undefined;
   }
-  const result = payload === undefined
-    ? { ok: false as const, error: { code: 'INVALID_INPUT' as const, message: 'The request was not valid JSON.' } }
-    : await dispatch(options.handlers, name, payload);
+  const result =
+    payload === undefined
+      ? { ok: false as const, error: { code: 'INVALID_INPUT' as const, message: 'The request was not valid JSON.' } }
+      : await dispatch(options.handlers, name, payload);
   send(response, 200, 'application/json', JSON.stringify(result));
 }
 

@@ -33,10 +33,12 @@ describe('browser mode session gate', () => {
     expect(gate.sessionOf(apiCall(secret.slice(0, -1)))).toBeNull();
   });
 
-  it('takes the socket\'s secret from its offered subprotocols, trying each', () => {
+  it("takes the socket's secret from its offered subprotocols, trying each", () => {
     const { gate } = clockedGate();
     const secret = gate.redeem(gate.issueToken())!;
-    expect(gate.sessionOf(socketUpgrade(`agent-connections, agent-connections.session.planted, agent-connections.session.${secret}`))).toBe(secret);
+    expect(gate.sessionOf(socketUpgrade(`agent-connections, agent-connections.session.planted, agent-connections.session.${secret}`))).toBe(
+      secret,
+    );
     expect(gate.sessionOf(socketUpgrade('agent-connections'))).toBeNull();
     expect(gate.sessionOf(socketUpgrade(`agent-connections, ${secret}`))).toBeNull();
   });

@@ -10,4 +10,15 @@ export { DEFAULT_SWITCHES, type EmulatorSwitches } from './src/switches';
 export { describeSwitches, parseSwitch, switchCatalog, switchNames, type SwitchCatalog } from './src/switch-catalog';
 export { extraCustomFieldNames } from './src/catalog';
 export { completeEmulatorLogin } from './src/complete-login';
-export { authorizeInBrowser, CLI, firstError, mdApi, newOAuth2, signIn, VERSION, type LooseMetadataApi, type MdError, type MdSaveResult } from './src/client';
+export {
+  authorizeInBrowser,
+  CLI,
+  firstError,
+  mdApi,
+  newOAuth2,
+  signIn,
+  VERSION,
+  type LooseMetadataApi,
+  type MdError,
+  type MdSaveResult,
+} from './src/client';

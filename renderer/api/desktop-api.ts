@@ -24,7 +24,7 @@ export function createDesktopApi(): AgentConnectionsApi | null {
       if (property === 'on') return raw.on;
       const call = typeof property === 'string' ? raw[property] : undefined;
       if (typeof call !== 'function') return undefined;
-      return async (input: unknown) => unwrapResult((await (call as (i: unknown) => Promise<Result<unknown>>)(input ?? {})));
+      return async (input: unknown) => unwrapResult(await (call as (i: unknown) => Promise<Result<unknown>>)(input ?? {}));
     },
   });
 }

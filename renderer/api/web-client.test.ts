@@ -4,7 +4,10 @@ import { createWebApi, takeSessionSecret } from './web-client';
 /** A stand-in for the browser's WebSocket: the test opens, closes and feeds each socket by hand. */
 class FakeSocket extends EventTarget {
   static made: FakeSocket[] = [];
-  constructor(readonly url: string, readonly protocols: string[] = []) {
+  constructor(
+    readonly url: string,
+    readonly protocols: string[] = [],
+  ) {
     super();
     FakeSocket.made.push(this);
   }
@@ -33,7 +36,7 @@ afterEach(() => {
 });
 
 describe('browser mode event socket', () => {
-  it('passes main\'s events to their listeners and ignores unknown ones', () => {
+  it("passes main's events to their listeners and ignores unknown ones", () => {
     const api = createWebApi(page, 'page-secret');
     const seen: unknown[] = [];
     api.on('settings.changed', (payload) => seen.push(payload));
@@ -74,15 +77,18 @@ describe('browser mode event socket', () => {
 });
 
 describe('browser mode session', () => {
-  it('presents the page\'s secret on every call, never a cookie', async () => {
+  it("presents the page's secret on every call, never a cookie", async () => {
     const fetchMock = vi.fn(() => Promise.resolve(new Response(JSON.stringify({ ok: true, value: { theme: 'dark' } }), { status: 200 })));
     vi.stubGlobal('fetch', fetchMock);
     const api = createWebApi(page, 'page-secret');
     await expect(api['settings.get']({})).resolves.toEqual({ theme: 'dark' });
-    expect(fetchMock).toHaveBeenCalledWith('/api/settings.get', expect.objectContaining({
-      credentials: 'omit',
-      headers: expect.objectContaining({ 'x-agent-connections-session': 'page-secret' }),
-    }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/settings.get',
+      expect.objectContaining({
+        credentials: 'omit',
+        headers: expect.objectContaining({ 'x-agent-connections-session': 'page-secret' }),
+      }),
+    );
   });
 
   it('tells the admin to open the newly printed address once the server says the session ended, and stops the socket retrying', async () => {
@@ -90,7 +96,9 @@ describe('browser mode session', () => {
     vi.stubGlobal('fetch', fetchMock);
     const api = createWebApi(page, 'page-secret');
     last().open();
-    await expect(api['settings.get']({})).rejects.toMatchObject({ error: { code: 'BROWSER_SESSION_ENDED', message: expect.stringContaining('npm run web') } });
+    await expect(api['settings.get']({})).rejects.toMatchObject({
+      error: { code: 'BROWSER_SESSION_ENDED', message: expect.stringContaining('npm run web') },
+    });
     await expect(api['connectors.list']({})).rejects.toMatchObject({ error: { code: 'BROWSER_SESSION_ENDED' } });
     expect(fetchMock).toHaveBeenCalledTimes(1);
     last().close();

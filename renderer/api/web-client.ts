@@ -1,5 +1,12 @@
 import type { AgentConnectionsApi, Result } from '../../common';
-import { EVENTS_PROTOCOL, SESSION_END_PATH, SESSION_ENDED_CLOSE_CODE, SESSION_HEADER, SESSION_META_NAME, SESSION_PROTOCOL_PREFIX } from '../../common/browser-session';
+import {
+  EVENTS_PROTOCOL,
+  SESSION_END_PATH,
+  SESSION_ENDED_CLOSE_CODE,
+  SESSION_HEADER,
+  SESSION_META_NAME,
+  SESSION_PROTOCOL_PREFIX,
+} from '../../common/browser-session';
 import { eventNames, operationNames, type EventName } from '../../common/contract-names';
 import { appError } from '../../common/app-error';
 import { unwrapResult } from './desktop-api';
@@ -13,7 +20,10 @@ interface Session {
 }
 
 const sessionEnded = () =>
-  appError('BROWSER_SESSION_ENDED', 'This browser session has ended (it was idle too long, signed out, or the page was reloaded). Open the new address printed by "npm run web".');
+  appError(
+    'BROWSER_SESSION_ENDED',
+    'This browser session has ended (it was idle too long, signed out, or the page was reloaded). Open the new address printed by "npm run web".',
+  );
 
 /**
  * The session secret the server put in the page it served for the one-time link. It moves into
@@ -23,7 +33,8 @@ const sessionEnded = () =>
 export function takeSessionSecret(doc: Document = document): string | null {
   const meta = doc.querySelector<HTMLMetaElement>(`meta[name="${SESSION_META_NAME}"]`);
   meta?.remove();
-  if (doc.defaultView && new URLSearchParams(doc.defaultView.location.search).has('token')) doc.defaultView.history.replaceState(null, '', '/');
+  if (doc.defaultView && new URLSearchParams(doc.defaultView.location.search).has('token'))
+    doc.defaultView.history.replaceState(null, '', '/');
   return meta?.content || null;
 }
 
@@ -65,7 +76,10 @@ async function post(session: Session, name: string, input: unknown): Promise<Res
       return { ok: false, error: sessionEnded() };
     }
     if (response.status === 403) {
-      return { ok: false, error: appError('FORBIDDEN_SENDER', 'The app refused this page. Open the address printed by "npm run web" again.') };
+      return {
+        ok: false,
+        error: appError('FORBIDDEN_SENDER', 'The app refused this page. Open the address printed by "npm run web" again.'),
+      };
     }
     return (await response.json()) as Result<unknown>;
   } catch {
@@ -79,7 +93,12 @@ function endOnLeave(session: Session): void {
   window.addEventListener('pagehide', (event) => {
     if (event.persisted || session.ended || session.secret === null) return;
     session.ended = true;
-    void fetch(SESSION_END_PATH, { method: 'POST', keepalive: true, credentials: 'omit', headers: { [SESSION_HEADER]: session.secret } }).catch(() => undefined);
+    void fetch(SESSION_END_PATH, {
+      method: 'POST',
+      keepalive: true,
+      credentials: 'omit',
+      headers: { [SESSION_HEADER]: session.secret },
+    }).catch(() => undefined);
   });
 }
 

@@ -43,7 +43,12 @@ export function ErrorAlert({ error, severity = 'error', missingFields = [], onRe
   const followUpError = signIn.error ?? run.error;
 
   const buttons: ReactNode[] = (runsFor[error.action ?? 'retry'] ?? []).map((action) => (
-    <Button key={action} variant={action === 'recreate' || action === 'rollback' ? 'outlined' : 'contained'} disabled={busy} onClick={() => void run.start(action)}>
+    <Button
+      key={action}
+      variant={action === 'recreate' || action === 'rollback' ? 'outlined' : 'contained'}
+      disabled={busy}
+      onClick={() => void run.start(action)}
+    >
       {t(`actions.${action}`)}
     </Button>
   ));

@@ -13,7 +13,15 @@ export interface ExportChoice {
 }
 
 /** An "Export" button with a menu of formats, and optional extra actions below a divider. */
-export function ExportMenu({ formats, extras = [], disabled = false }: { formats: ExportChoice[]; extras?: ExportChoice[]; disabled?: boolean }) {
+export function ExportMenu({
+  formats,
+  extras = [],
+  disabled = false,
+}: {
+  formats: ExportChoice[];
+  extras?: ExportChoice[];
+  disabled?: boolean;
+}) {
   const { t } = useTranslation();
   const menuId = useId();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);

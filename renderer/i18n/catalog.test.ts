@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { connectionStatuses, environments, errorCodes, languagePreferences, preflightFindings, preflightFixes, removalStepIds, runKinds, stepIds, stepNoteKeys, stepStates, themePreferences } from '../../common';
+import {
+  connectionStatuses,
+  environments,
+  errorCodes,
+  languagePreferences,
+  preflightFindings,
+  preflightFixes,
+  removalStepIds,
+  runKinds,
+  stepIds,
+  stepNoteKeys,
+  stepStates,
+  themePreferences,
+} from '../../common';
 import en from './en.json';
 import sv from './sv.json';
 
@@ -23,7 +36,11 @@ const baseKey = (key: string) => key.replace(/_(one|other)$/, '');
 const hasKey = (catalog: Map<string, string>, key: string) => [...catalog.keys()].some((k) => baseKey(k) === key);
 
 // Every renderer module's source, read by the bundler (no Node APIs in the web project).
-const sources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../test/**'], { query: '?raw', import: 'default', eager: true });
+const sources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../test/**'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 describe('translation catalogs', () => {
   it('English and Swedish have exactly the same keys', () => {
@@ -41,7 +58,8 @@ describe('translation catalogs', () => {
 
   it('Swedish is translated, not copied, apart from names and formats', () => {
     // Words Swedish shares with English ("App", "Agent") and names or formats that stay as they are.
-    const sameOnPurpose = /^(app\.name|details\.app$|settings\.agentName\.heading|connectors\.name\.|environments\.myDomain|export\.(json|csv|markdown)|signIn\.org|settings\.appearance\.languages\.(en|sv)|settings\.profile\.portHelp|overview\.status$|overview\.none$)/;
+    const sameOnPurpose =
+      /^(app\.name|details\.app$|settings\.agentName\.heading|connectors\.name\.|environments\.myDomain|export\.(json|csv|markdown)|signIn\.org|settings\.appearance\.languages\.(en|sv)|settings\.profile\.portHelp|overview\.status$|overview\.none$)/;
     const copied = [...english].filter(([key, text]) => swedish.get(key) === text && !sameOnPurpose.test(key)).map(([key]) => key);
     expect(copied).toEqual([]);
   });

@@ -25,7 +25,11 @@ describe('language', () => {
   });
 
   it('renders a connected org and its errors in Swedish', async () => {
-    await renderApp({ settings: { ...fixtures.settings, language: 'sv' }, auth: fixtures.auth.signedIn, connection: fixtures.connection.drift });
+    await renderApp({
+      settings: { ...fixtures.settings, language: 'sv' },
+      auth: fixtures.auth.signedIn,
+      connection: fixtures.connection.drift,
+    });
     expect(await screen.findByRole('heading', { name: 'Anslutningsdetaljer' })).toBeTruthy();
     const alert = screen.getByText('Agenten behöver åtkomst som anslutningen inte ger.').closest('[role="alert"]') as HTMLElement;
     expect(within(alert).getByRole('button', { name: 'Skapa om' })).toBeTruthy();

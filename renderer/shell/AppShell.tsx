@@ -32,8 +32,15 @@ const navButtonSx = {
 export function AppShell() {
   const { t } = useTranslation();
   // `visit` counts arrivals: a target remounts its screen, so it opens even when that screen is showing.
-  const [{ screen, target, visit }, setPlace] = useState<{ screen: Screen; target?: NavigationTarget; visit: number }>({ screen: 'connectors', visit: 0 });
-  const go = useCallback((next: Screen, nextTarget?: NavigationTarget) => setPlace((place) => ({ screen: next, target: nextTarget, visit: nextTarget ? place.visit + 1 : place.visit })), []);
+  const [{ screen, target, visit }, setPlace] = useState<{ screen: Screen; target?: NavigationTarget; visit: number }>({
+    screen: 'connectors',
+    visit: 0,
+  });
+  const go = useCallback(
+    (next: Screen, nextTarget?: NavigationTarget) =>
+      setPlace((place) => ({ screen: next, target: nextTarget, visit: nextTarget ? place.visit + 1 : place.visit })),
+    [],
+  );
   // Kept here so coming back to Connectors shows the connector the admin had open.
   const [connector, setConnector] = useState<ConnectorId>('salesforce');
   const navigation = useMemo<Navigation>(() => ({ screen, target, go }), [screen, target, go]);

@@ -30,7 +30,11 @@ describe('fresh status', () => {
     ['en', 'enable', fixtures.connection.connected, 'Access is on: the agent can sign in to Salesforce.'],
     ['sv', 'disable', { status: 'off' as const, orgId: null }, 'Avstängd: agenten kan inte längre logga in.'],
   ] as const)('confirms a finished run (%s, %s)', async (language, kind, end, message) => {
-    const running = { ...fixtures.connection.connected, status: 'running' as const, run: { kind, startedAt: '2026-11-23T10:00:00.000Z', steps: [] } };
+    const running = {
+      ...fixtures.connection.connected,
+      status: 'running' as const,
+      run: { kind, startedAt: '2026-11-23T10:00:00.000Z', steps: [] },
+    };
     const { api } = await renderApp({ settings: { ...fixtures.settings, language }, auth: fixtures.auth.signedIn, connection: running });
     act(() => api.emit('connection.changed', end));
     expect(await screen.findByText(message)).toBeTruthy();

@@ -12,7 +12,7 @@ export interface Operation {
 export function useOperation(): Operation {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
-  const run = useCallback(async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(call: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
     setError(null);
     try {

@@ -52,7 +52,12 @@ describe('the provisioner over a fake org', () => {
       expect(leftovers).toHaveLength(1);
       expect(leftovers[0]).toContain(`the ${type}`);
       expect(left(org)).toEqual([expect.stringContaining(type)]);
-      expect(journal.current()?.steps.filter((s) => s.status !== 'undone').map((s) => s.id)).toEqual([fakeSteps[index]?.id]);
+      expect(
+        journal
+          .current()
+          ?.steps.filter((s) => s.status !== 'undone')
+          .map((s) => s.id),
+      ).toEqual([fakeSteps[index]?.id]);
     });
 
     it('while removing the connection: that removal is the only leftover, the others go', async () => {

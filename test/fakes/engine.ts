@@ -66,7 +66,13 @@ export function fakeEngine(org: FakeOrg, sleep: Sleep = instant): Engine {
   const controller = new AbortController();
   const journal = createJournal(createMemoryStoreFactory());
   journal.begin({ id: 'run-1', kind: 'enable', orgId: '00D000000000001', startedAt: new Date(0).toISOString() });
-  const tracker = new RunTracker('enable', new Date(0).toISOString(), [...fakeSteps, endlessActivation].map((s) => s.id), () => undefined, () => new Date(0));
+  const tracker = new RunTracker(
+    'enable',
+    new Date(0).toISOString(),
+    [...fakeSteps, endlessActivation].map((s) => s.id),
+    () => undefined,
+    () => new Date(0),
+  );
   const signal = () => ctx.signal;
   const waits = abortableSleep(sleep, signal);
   const ctx: StepContext = {

@@ -33,7 +33,9 @@ export function createFakeOrg(): FakeOrg {
     const at = faults.findIndex((f) => f.method === method && f.type === type && f.nth === count);
     if (at === -1) return;
     const [fault] = faults.splice(at, 1);
-    throw fault?.fault === 'transient' ? new SalesforceError('SERVER_UNAVAILABLE', 'Salesforce is briefly unavailable.', []) : new SalesforceError('FIELD_INTEGRITY_EXCEPTION', `Salesforce refused the ${type}.`, []);
+    throw fault?.fault === 'transient'
+      ? new SalesforceError('SERVER_UNAVAILABLE', 'Salesforce is briefly unavailable.', [])
+      : new SalesforceError('FIELD_INTEGRITY_EXCEPTION', `Salesforce refused the ${type}.`, []);
   };
   const client: OrgClient = {
     instanceUrl: 'https://fake.my.salesforce.com',
@@ -60,7 +62,14 @@ export function createFakeOrg(): FakeOrg {
     destroyMany: unsupported('destroyMany'),
     describe: unsupported('describe'),
     describeGlobal: unsupported('describeGlobal'),
-    metadata: { create: unsupported('metadata.create'), update: unsupported('metadata.update'), upsert: unsupported('metadata.upsert'), read: unsupported('metadata.read'), delete: unsupported('metadata.delete'), list: unsupported('metadata.list') },
+    metadata: {
+      create: unsupported('metadata.create'),
+      update: unsupported('metadata.update'),
+      upsert: unsupported('metadata.upsert'),
+      read: unsupported('metadata.read'),
+      delete: unsupported('metadata.delete'),
+      list: unsupported('metadata.list'),
+    },
   };
   const org: FakeOrg = {
     client,

@@ -108,7 +108,8 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
   /** As main does: a run starts only with the id of a plan this fake handed out (PLAN_REQUIRED otherwise). */
   const planned = new Set<string>();
   const startRun = (kind: RunKind, input: { planId?: string } = {}): ConnectionState => {
-    if (!input.planId || !planned.delete(input.planId)) throw new AppFailure({ code: 'PLAN_REQUIRED', message: 'Review the plan first.', action: 'review' });
+    if (!input.planId || !planned.delete(input.planId))
+      throw new AppFailure({ code: 'PLAN_REQUIRED', message: 'Review the plan first.', action: 'review' });
     return running(kind);
   };
   const running = (kind: RunKind): ConnectionState =>
@@ -123,7 +124,12 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
     'app.info': () => state.info,
     'connectors.list': (): Connector[] => [
       { id: 'dynamics365', name: 'Dynamics 365 Sales', status: 'connected', setupNeeded: false },
-      { id: 'salesforce', name: 'Salesforce', status: state.connection.status === 'off' ? 'notSetUp' : state.connection.status, setupNeeded: true },
+      {
+        id: 'salesforce',
+        name: 'Salesforce',
+        status: state.connection.status === 'off' ? 'notSetUp' : state.connection.status,
+        setupNeeded: true,
+      },
     ],
     'settings.get': () => state.settings,
     'settings.update': (change) => setSettings({ ...state.settings, ...change }),
@@ -166,9 +172,13 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
 
     'agent.accessProfile.get': () => state.accessProfile,
     'agent.accessProfile.update': (profile) => {
-      state.accessProfile = { objects: profile.objects.map((o) => ({ ...o, viewAllRecords: o.viewAllRecords ?? false, edit: o.edit ?? false })) };
+      state.accessProfile = {
+        objects: profile.objects.map((o) => ({ ...o, viewAllRecords: o.viewAllRecords ?? false, edit: o.edit ?? false })),
+      };
       const granted = new Set((state.connection.details?.grants ?? []).map((g) => `${g.object}.${g.field ?? ''}`));
-      const missingFields = state.accessProfile.objects.flatMap((o) => o.fields.map((f) => `${o.object}.${f}`)).filter((f) => !granted.has(f));
+      const missingFields = state.accessProfile.objects
+        .flatMap((o) => o.fields.map((f) => `${o.object}.${f}`))
+        .filter((f) => !granted.has(f));
       if (state.connection.status !== 'connected' || missingFields.length === 0) return state.connection;
       return setConnection({
         ...state.connection,
@@ -203,7 +213,8 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
     'connection.acceptOrgChange': () => setConnection({ status: 'off', orgId: fixtures.identity.orgId }),
     'connection.resume': (input) => startRun('resume', input),
     'connection.rollback': (input) => startRun('rollback', input),
-    'connection.cancel': () => (state.connection.status === 'running' ? setConnection({ status: 'off', orgId: fixtures.identity.orgId }) : state.connection),
+    'connection.cancel': () =>
+      state.connection.status === 'running' ? setConnection({ status: 'off', orgId: fixtures.identity.orgId }) : state.connection,
     'connection.check': () => state.health,
     'connection.export': () => state.savedFile,
     'connection.exportCredentials': () => state.savedFile,

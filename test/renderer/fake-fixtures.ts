@@ -69,7 +69,13 @@ export const auth = {
 } satisfies Record<string, AuthStatus>;
 
 export const details: ConnectionDetails = {
-  org: { id: orgId, name: 'Acme Corporation', environment: 'production', myDomainUrl: 'https://acme.my.salesforce.com', audience: 'https://login.salesforce.com' },
+  org: {
+    id: orgId,
+    name: 'Acme Corporation',
+    environment: 'production',
+    myDomainUrl: 'https://acme.my.salesforce.com',
+    audience: 'https://login.salesforce.com',
+  },
   app: {
     label: 'Sales Agent external client app',
     apiName: 'Sales_Agent_external_client_app',
@@ -104,7 +110,18 @@ export const details: ConnectionDetails = {
   lastVerifiedAt: '2026-11-23T10:06:00.000Z',
 };
 
-const enableSteps: StepId[] = ['preflight', 'permissionSet', 'accessGrants', 'integrationUser', 'licence', 'assignment', 'keyPair', 'app', 'activation', 'verification'];
+const enableSteps: StepId[] = [
+  'preflight',
+  'permissionSet',
+  'accessGrants',
+  'integrationUser',
+  'licence',
+  'assignment',
+  'keyPair',
+  'app',
+  'activation',
+  'verification',
+];
 const disableSteps: StepId[] = ['removeApp', 'removeAssignment', 'removeLicence', 'deactivateUser', 'removePermissionSet'];
 
 /** A run whose steps before `current` are done, `current` is in `currentState` and the rest pending. */
@@ -138,7 +155,8 @@ const failedPreflight: PreflightReport = {
       id: 'leftovers',
       ok: false,
       severity: 'warning',
-      message: 'Found from an earlier attempt for "Sales Agent": permission set Sales_Agent_Access. They will be reused or replaced, not duplicated.',
+      message:
+        'Found from an earlier attempt for "Sales Agent": permission set Sales_Agent_Access. They will be reused or replaced, not duplicated.',
       finding: 'leftoversFound',
       params: { agent: 'Sales Agent', items: 'permission set Sales_Agent_Access' },
     },
@@ -159,7 +177,12 @@ export const connection = {
     orgId,
     run: {
       ...runAt('enable', 'activation'),
-      activation: { attempt: 3, nextAttemptAt: '2026-11-23T10:03:30.000Z', deadlineAt: '2026-11-23T10:32:00.000Z', waitingSince: '2026-11-23T10:02:00.000Z' },
+      activation: {
+        attempt: 3,
+        nextAttemptAt: '2026-11-23T10:03:30.000Z',
+        deadlineAt: '2026-11-23T10:32:00.000Z',
+        waitingSince: '2026-11-23T10:02:00.000Z',
+      },
     },
   },
   connected: { status: 'connected', orgId, details },
@@ -194,7 +217,8 @@ export const connection = {
     waiting: { since: '2026-11-23T10:02:00.000Z', until: '2026-11-23T10:32:00.000Z' },
     error: {
       code: 'ACTIVATION_TIMEOUT',
-      message: "Salesforce has not accepted the agent's sign-in yet, 30 minutes after the app was created (last answer: client identifier invalid). Everything is kept: keep waiting, or roll back.",
+      message:
+        "Salesforce has not accepted the agent's sign-in yet, 30 minutes after the app was created (last answer: client identifier invalid). Everything is kept: keep waiting, or roll back.",
       action: 'resume',
       params: { minutes: 30, detail: 'invalid_client_id: client identifier invalid' },
     },
@@ -204,10 +228,27 @@ export const connection = {
 
 export const removalPlan: RemovalPlan = {
   items: [
-    { step: 'removeApp', description: 'Delete the external client app "Sales Agent" (Sales_Agent); the agent can no longer get tokens.', name: 'Sales Agent' },
-    { step: 'removeAssignment', description: 'Unassign the permission set "Sales Agent access" from the integration user.', name: 'Sales Agent access' },
-    { step: 'deactivateUser', description: 'Deactivate the integration user sales-agent@00d.agent-connections.invalid (Salesforce cannot delete users; its licence seat is freed).', name: 'sales-agent@00d.agent-connections.invalid' },
-    { step: 'removePermissionSet', description: 'Delete the permission set "Sales Agent access" (Sales_Agent_Access).', name: 'Sales Agent access' },
+    {
+      step: 'removeApp',
+      description: 'Delete the external client app "Sales Agent" (Sales_Agent); the agent can no longer get tokens.',
+      name: 'Sales Agent',
+    },
+    {
+      step: 'removeAssignment',
+      description: 'Unassign the permission set "Sales Agent access" from the integration user.',
+      name: 'Sales Agent access',
+    },
+    {
+      step: 'deactivateUser',
+      description:
+        'Deactivate the integration user sales-agent@00d.agent-connections.invalid (Salesforce cannot delete users; its licence seat is freed).',
+      name: 'sales-agent@00d.agent-connections.invalid',
+    },
+    {
+      step: 'removePermissionSet',
+      description: 'Delete the permission set "Sales Agent access" (Sales_Agent_Access).',
+      name: 'Sales Agent access',
+    },
   ],
 };
 
@@ -283,12 +324,26 @@ export const visibility: VisibilityReport = {
   checkedAt: '2026-03-01T10:00:00.000Z',
   objects: [
     {
-      object: 'Account', agentCanSee: 0, adminCanSee: 5, reason: 'private', sharingModel: 'None', fix: 'viewAllRecords',
-      readableFields: [], unreadableFields: [], message: 'The agent sees 0 of 5 Account records.',
+      object: 'Account',
+      agentCanSee: 0,
+      adminCanSee: 5,
+      reason: 'private',
+      sharingModel: 'None',
+      fix: 'viewAllRecords',
+      readableFields: [],
+      unreadableFields: [],
+      message: 'The agent sees 0 of 5 Account records.',
     },
     {
-      object: 'Opportunity', agentCanSee: 5, adminCanSee: 5, reason: 'public', sharingModel: 'Read', fix: 'none',
-      readableFields: ['Amount'], unreadableFields: ['Forecast_Notes__c'], message: 'The agent sees 5 of 5 Opportunity records.',
+      object: 'Opportunity',
+      agentCanSee: 5,
+      adminCanSee: 5,
+      reason: 'public',
+      sharingModel: 'Read',
+      fix: 'none',
+      readableFields: ['Amount'],
+      unreadableFields: ['Forecast_Notes__c'],
+      message: 'The agent sees 5 of 5 Opportunity records.',
     },
   ],
 };
@@ -312,14 +367,53 @@ export function plan(kind: PlannedRunKind): RunPlan {
     orgId: identity.orgId,
     agentName: 'Sales Agent',
     artifacts: [
-      { part: 'app', action: removing ? 'remove' : replacing ? 'replace' : 'create', name: 'Sales Agent external client app', apiName: 'Sales_Agent_ECA' },
+      {
+        part: 'app',
+        action: removing ? 'remove' : replacing ? 'replace' : 'create',
+        name: 'Sales Agent external client app',
+        apiName: 'Sales_Agent_ECA',
+      },
       { part: 'user', action: removing ? 'deactivate' : 'create', name: 'sales-agent.xxxxxx@00d000000000001.agent-connections.invalid' },
-      { part: 'permissionSet', action: removing ? 'remove' : replacing ? 'replace' : 'create', name: 'Sales Agent permission set', apiName: 'Sales_Agent_Permission_Set' },
+      {
+        part: 'permissionSet',
+        action: removing ? 'remove' : replacing ? 'replace' : 'create',
+        name: 'Sales Agent permission set',
+        apiName: 'Sales_Agent_Permission_Set',
+      },
     ],
-    licences: removing ? [{ licence: 'integrationUser', name: 'Salesforce Integration user licence', change: 'free', available: 4 }] : [{ licence: 'integrationUser', name: 'Salesforce Integration user licence', change: 'use', available: 4 }],
-    access: kind === 'updateAccess' ? [{ object: 'Account', field: null, before: { read: true, edit: false, viewAllRecords: false }, after: { read: true, edit: false, viewAllRecords: true }, widens: true }] : [],
-    oauth: removing || kind === 'updateAccess' ? null : { scopes: ['api'], flow: 'jwtBearer', preAuthorisedPermissionSet: 'Sales_Agent_Permission_Set', ipPolicy: 'Enforce', certificateValidDays: 365, certificateValidUntil: '2026-01-01T10:00:00.000Z' },
-    consequences: removing ? ['agentStops', 'userDeactivatedNotDeleted'] : replacing ? ['consumerKeyChanges', 'reexportCredentials', 'agentOffline'] : kind === 'updateAccess' ? ['accessWidens'] : ['waitForSalesforce'],
+    licences: removing
+      ? [{ licence: 'integrationUser', name: 'Salesforce Integration user licence', change: 'free', available: 4 }]
+      : [{ licence: 'integrationUser', name: 'Salesforce Integration user licence', change: 'use', available: 4 }],
+    access:
+      kind === 'updateAccess'
+        ? [
+            {
+              object: 'Account',
+              field: null,
+              before: { read: true, edit: false, viewAllRecords: false },
+              after: { read: true, edit: false, viewAllRecords: true },
+              widens: true,
+            },
+          ]
+        : [],
+    oauth:
+      removing || kind === 'updateAccess'
+        ? null
+        : {
+            scopes: ['api'],
+            flow: 'jwtBearer',
+            preAuthorisedPermissionSet: 'Sales_Agent_Permission_Set',
+            ipPolicy: 'Enforce',
+            certificateValidDays: 365,
+            certificateValidUntil: '2026-01-01T10:00:00.000Z',
+          },
+    consequences: removing
+      ? ['agentStops', 'userDeactivatedNotDeleted']
+      : replacing
+        ? ['consumerKeyChanges', 'reexportCredentials', 'agentOffline']
+        : kind === 'updateAccess'
+          ? ['accessWidens']
+          : ['waitForSalesforce'],
     summary: [],
   };
 }

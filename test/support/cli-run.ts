@@ -13,7 +13,10 @@ export interface CliRun {
 }
 
 /** A fresh emulator and data directory per test, and a way to run the CLI with `commands` against them. */
-export function cliAgainstEmulator(commands: readonly CliCommand[]): { emulator(): StartedEmulator; cli(args: string[], env?: Record<string, string>): Promise<CliRun> } {
+export function cliAgainstEmulator(commands: readonly CliCommand[]): {
+  emulator(): StartedEmulator;
+  cli(args: string[], env?: Record<string, string>): Promise<CliRun>;
+} {
   let emulator: StartedEmulator | undefined;
   let dir = '';
   beforeEach(async () => {
@@ -34,7 +37,12 @@ export function cliAgainstEmulator(commands: readonly CliCommand[]): { emulator(
     async cli(args, env = {}) {
       const out: string[] = [];
       const err: string[] = [];
-      const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...process.env, ...env }, interrupted: () => new Promise(() => undefined) };
+      const io: CliIo = {
+        out: (l) => out.push(l),
+        err: (l) => err.push(l),
+        env: { ...process.env, ...env },
+        interrupted: () => new Promise(() => undefined),
+      };
       const code = await runCli(args, io, [...commands]);
       return { code, out: out.join('\n'), err: err.join('\n') };
     },

@@ -89,7 +89,8 @@ const access: CliCommand = {
     if (extra !== undefined) throw new UsageError(`Unexpected argument "${extra}".`);
     if (action === 'grant') return change(context, granted);
     if (action === 'revoke') return change(context, revoked);
-    if (action !== 'show') throw new UsageError('Say what to do: access show, access grant OBJECT[.FIELD], or access revoke OBJECT[.FIELD].');
+    if (action !== 'show')
+      throw new UsageError('Say what to do: access show, access grant OBJECT[.FIELD], or access revoke OBJECT[.FIELD].');
     if (context.positionals.length > 1) throw new UsageError(`Unexpected argument "${context.positionals[1]}".`);
     const profile = (await context.start({ launchBrowser: false })).app.agent.accessProfile();
     if (context.values.json === true) context.io.out(JSON.stringify(profile, null, 2));

@@ -32,7 +32,12 @@ afterEach(async () => {
 async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...process.env, ...env }, interrupted: () => new Promise(() => undefined) };
+  const io: CliIo = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: { ...process.env, ...env },
+    interrupted: () => new Promise(() => undefined),
+  };
   const code = await runCli(args, io, commands);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -44,7 +49,13 @@ describe('agent-token: a token obtained exactly as the agent would', () => {
     const h = harness;
     expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('connected');
     const adminToken = (await (await emulatorAdminAuth(h.emulator)).session()).connection.accessToken ?? '';
-    expect((await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl, '--allow-any-host'], { SF_ACCESS_TOKEN: adminToken })).code).toBe(0);
+    expect(
+      (
+        await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl, '--allow-any-host'], {
+          SF_ACCESS_TOKEN: adminToken,
+        })
+      ).code,
+    ).toBe(0);
     const file = join(dir, 'agent.json');
     expect((await cli(['export-credentials', '--out', file], { AGENT_CREDENTIALS_PASSPHRASE: passphrase })).code).toBe(0);
     const { username } = JSON.parse(readFileSync(file, 'utf8')) as { username: string };
@@ -56,7 +67,10 @@ describe('agent-token: a token obtained exactly as the agent would', () => {
     expect(token).not.toBe(adminToken);
     const userinfo = await fetch(`${h.emulator.instanceUrl}/services/oauth2/userinfo`, { headers: { authorization: `Bearer ${token}` } });
     expect(((await userinfo.json()) as { preferred_username: string }).preferred_username).toBe(username);
-    const query = await fetch(`${h.emulator.instanceUrl}/services/data/v${API_VERSION}/query?q=${encodeURIComponent('SELECT Id FROM Opportunity LIMIT 1')}`, { headers: { authorization: `Bearer ${token}` } });
+    const query = await fetch(
+      `${h.emulator.instanceUrl}/services/data/v${API_VERSION}/query?q=${encodeURIComponent('SELECT Id FROM Opportunity LIMIT 1')}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
     expect(query.status).toBe(200);
 
     const wrong = await cli(['agent-token', '--credentials', file], { AGENT_CREDENTIALS_PASSPHRASE: 'not the passphrase' });

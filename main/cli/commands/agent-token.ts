@@ -54,7 +54,9 @@ async function askOnce(context: CommandContext): Promise<string> {
 /** The key as the agent would open it: encrypted PKCS#8 under the passphrase, read by Node's own crypto. */
 function decryptKey(credentials: AgentCredentials, passphrase: string, log: Logger): string {
   try {
-    const pem = createPrivateKey({ key: credentials.privateKey, format: 'pem', passphrase }).export({ type: 'pkcs8', format: 'pem' }).toString();
+    const pem = createPrivateKey({ key: credentials.privateKey, format: 'pem', passphrase })
+      .export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     log.registerSecret(pem);
     return pem;
   } catch {
@@ -68,7 +70,7 @@ function decryptKey(credentials: AgentCredentials, passphrase: string, log: Logg
  */
 const agentToken: CliCommand = {
   name: 'agent-token',
-  summary: "Print a fresh access token obtained as the agent would, from an exported credentials file.",
+  summary: 'Print a fresh access token obtained as the agent would, from an exported credentials file.',
   usage: '--credentials FILE  (passphrase: prompt, or AGENT_CREDENTIALS_PASSPHRASE)',
   options: { credentials: { type: 'string' } },
   profile: 'chooses',

@@ -36,7 +36,12 @@ afterEach(async () => {
 async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...process.env, ...env }, interrupted: () => new Promise(() => undefined) };
+  const io: CliIo = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: { ...process.env, ...env },
+    interrupted: () => new Promise(() => undefined),
+  };
   const code = await runCli(args, io, commands);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -44,15 +49,25 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
 describe('the connection through the CLI', () => {
   it('enable -> status -> export (3 formats, no secrets) -> export-credentials -> disable', async () => {
     const token = (await (await emulatorAdminAuth(emulator)).session()).connection.accessToken ?? '';
-    expect((await cli(['login', '--instance-url', emulator.instanceUrl, '--login-url', emulator.instanceUrl, '--allow-any-host'], { SF_ACCESS_TOKEN: token })).code).toBe(0);
+    expect(
+      (
+        await cli(['login', '--instance-url', emulator.instanceUrl, '--login-url', emulator.instanceUrl, '--allow-any-host'], {
+          SF_ACCESS_TOKEN: token,
+        })
+      ).code,
+    ).toBe(0);
 
     const dry = await cli(['enable', '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.out).toMatch(/Turn on would, in org /);
     expect(dry.out).toMatch(/Create the External Client App: Sales Agent external client app \(Sales_Agent_ECA\)/);
     expect(dry.out).toMatch(/Uses one Salesforce Integration user licence/);
-    expect(dry.out).toMatch(/OAuth: JWT bearer, scopes api; pre-authorised users: holders of Sales_Agent_Permission_Set; IP restrictions: enforced/);
-    const dryJson = JSON.parse((await cli(['enable', '--dry-run', '--json'])).out) as { plan: { kind: string; oauth: { scopes: string[] } } };
+    expect(dry.out).toMatch(
+      /OAuth: JWT bearer, scopes api; pre-authorised users: holders of Sales_Agent_Permission_Set; IP restrictions: enforced/,
+    );
+    const dryJson = JSON.parse((await cli(['enable', '--dry-run', '--json'])).out) as {
+      plan: { kind: string; oauth: { scopes: string[] } };
+    };
     expect(dryJson.plan).toMatchObject({ kind: 'enable', oauth: { scopes: ['api'] } });
 
     // Not on a terminal and no --yes: the plan is printed, nothing is written, exit 2.
@@ -99,7 +114,13 @@ describe('the connection through the CLI', () => {
     createSettingsRepository(stores).update({ activationTimeoutMinutes: 5 });
     expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('waiting');
     const token = (await h.session()).connection.accessToken ?? '';
-    expect((await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl, '--allow-any-host'], { SF_ACCESS_TOKEN: token })).code).toBe(0);
+    expect(
+      (
+        await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl, '--allow-any-host'], {
+          SF_ACCESS_TOKEN: token,
+        })
+      ).code,
+    ).toBe(0);
 
     const status = await cli(['status']);
     expect(status.code).toBe(1);
@@ -124,7 +145,13 @@ describe('export-credentials through the CLI', () => {
     const h = harness;
     expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('connected');
     const token = (await (await emulatorAdminAuth(h.emulator)).session()).connection.accessToken ?? '';
-    expect((await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl, '--allow-any-host'], { SF_ACCESS_TOKEN: token })).code).toBe(0);
+    expect(
+      (
+        await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl, '--allow-any-host'], {
+          SF_ACCESS_TOKEN: token,
+        })
+      ).code,
+    ).toBe(0);
     const credentials = join(dir, 'agent.json');
     const env = { AGENT_CREDENTIALS_PASSPHRASE: 'correct horse battery staple' };
     expect((await cli(['export-credentials', '--out', credentials], env)).code).toBe(0);
@@ -135,9 +162,15 @@ describe('export-credentials through the CLI', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.err).toMatch(/session has ended|Sign in again/i);
     expect(existsSync(credentials)).toBe(false);
-    expect(createAuditLog(stores).list({ operation: 'connection.exportCredentials' }).map((e) => [e.result, e.actor])).toEqual(
-      expect.arrayContaining([['success', h.emulator.admin.username], ['failure', h.emulator.admin.username]]),
+    expect(
+      createAuditLog(stores)
+        .list({ operation: 'connection.exportCredentials' })
+        .map((e) => [e.result, e.actor]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['success', h.emulator.admin.username],
+        ['failure', h.emulator.admin.username],
+      ]),
     );
   });
 });
-

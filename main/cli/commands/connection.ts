@@ -1,5 +1,12 @@
 import { createInterface } from 'node:readline';
-import { activationTimeoutMinutesSchema, exportFormats, type ConnectionState, type ExportFormat, type PlannedRunKind, type RunProgress } from '../../../common';
+import {
+  activationTimeoutMinutesSchema,
+  exportFormats,
+  type ConnectionState,
+  type ExportFormat,
+  type PlannedRunKind,
+  type RunProgress,
+} from '../../../common';
 import { fail } from '../../../common/app-error-schema';
 import { writeExportFile } from '../../export/safe-write';
 import type { CliApp } from '../cli-app';
@@ -19,7 +26,8 @@ function activationTimeout(context: CommandContext): { activationTimeoutMinutes?
   const raw = context.values['activation-timeout-minutes'];
   if (raw === undefined) return {};
   const parsed = activationTimeoutMinutesSchema.safeParse(Number(raw));
-  if (typeof raw !== 'string' || !parsed.success) throw new UsageError('--activation-timeout-minutes must be a whole number from 5 to 120.');
+  if (typeof raw !== 'string' || !parsed.success)
+    throw new UsageError('--activation-timeout-minutes must be a whole number from 5 to 120.');
   return { activationTimeoutMinutes: parsed.data };
 }
 
@@ -44,8 +52,12 @@ function cancelOnInterrupt(context: CommandContext, connection: Lifecycle): { ca
     },
     explain(state) {
       if (!cancelled) return;
-      if (state.status === 'off' || (state.status === 'connected' && !state.error)) context.io.err('Cancelled: what the run had created was removed.');
-      else context.io.err('Cancelled: the run stopped before it could finish or remove everything. `resume` finishes it, `rollback` removes what is left.');
+      if (state.status === 'off' || (state.status === 'connected' && !state.error))
+        context.io.err('Cancelled: what the run had created was removed.');
+      else
+        context.io.err(
+          'Cancelled: the run stopped before it could finish or remove everything. `resume` finishes it, `rollback` removes what is left.',
+        );
     },
   };
 }
@@ -59,7 +71,9 @@ async function follow(context: CommandContext, connection: Lifecycle, json: bool
     const wait = run.activation;
     if (wait && wait.attempt !== attemptPrinted) {
       attemptPrinted = wait.attempt;
-      context.io.err(`  activation: waiting for Salesforce to accept the agent, ${minutesSince(wait.waitingSince, Date.now())} min since the app was created (attempt ${wait.attempt}; waits until ${wait.deadlineAt})`);
+      context.io.err(
+        `  activation: waiting for Salesforce to accept the agent, ${minutesSince(wait.waitingSince, Date.now())} min since the app was created (attempt ${wait.attempt}; waits until ${wait.deadlineAt})`,
+      );
     }
     for (const step of run.steps) {
       if (step.state === 'pending' || printed.get(step.id) === step.state) continue;
@@ -85,7 +99,10 @@ function report(context: CommandContext, state: ConnectionState, json: boolean):
     context.io.out(`Permission set: ${d.permissionSet.label} (${d.permissionSet.apiName}, ${d.permissionSet.id})`);
     context.io.out(`Last verified: ${d.lastVerifiedAt ?? 'never'}`);
   } else context.io.out(`Status: ${state.status}`);
-  if (!json && state.waiting) context.io.out(`Waiting for Salesforce since ${state.waiting.since} (${minutesSince(state.waiting.since, Date.parse(state.waiting.until))} min so far): \`resume\` keeps waiting, \`rollback\` removes what was created.`);
+  if (!json && state.waiting)
+    context.io.out(
+      `Waiting for Salesforce since ${state.waiting.since} (${minutesSince(state.waiting.since, Date.parse(state.waiting.until))} min so far): \`resume\` keeps waiting, \`rollback\` removes what was created.`,
+    );
   if (!json && state.error) context.io.err(`${state.error.message}${state.error.action ? ` (next: ${state.error.action})` : ''}`);
   if (!json && state.leftovers?.length) context.io.err(`Could not remove: ${state.leftovers.join('; ')}`);
   if (!json) for (const notice of lifecycleNotices(state)) context.io.err(notice);
@@ -93,7 +110,14 @@ function report(context: CommandContext, state: ConnectionState, json: boolean):
 }
 
 /** A lifecycle operation that starts a run: wait for it and report how it ended. */
-function runCommand(name: string, summary: string, kind: Exclude<PlannedRunKind, 'enable' | 'rotateKey'>, expect: ConnectionState['status'][], waits = false, cancellable = true): CliCommand {
+function runCommand(
+  name: string,
+  summary: string,
+  kind: Exclude<PlannedRunKind, 'enable' | 'rotateKey'>,
+  expect: ConnectionState['status'][],
+  waits = false,
+  cancellable = true,
+): CliCommand {
   return {
     name,
     summary,
@@ -128,7 +152,10 @@ const enable: CliCommand = {
       const plan = await connection.plan('enable');
       if (json) context.io.out(JSON.stringify({ preflight, plan }, null, 2));
       else {
-        for (const check of preflight.checks) context.io.out(`${check.ok ? 'ok  ' : check.severity === 'blocker' ? 'FAIL' : 'warn'} ${check.message}${check.fix && !check.ok ? ` — ${check.fix}` : ''}`);
+        for (const check of preflight.checks)
+          context.io.out(
+            `${check.ok ? 'ok  ' : check.severity === 'blocker' ? 'FAIL' : 'warn'} ${check.message}${check.fix && !check.ok ? ` — ${check.fix}` : ''}`,
+          );
         printPlan(context, plan);
       }
       return preflight.ok ? 0 : 1;
@@ -160,7 +187,8 @@ const status: CliCommand = {
 
 const disable: CliCommand = {
   name: 'disable',
-  summary: 'Remove the app, assignments and permission set; deactivate the integration user (shows the plan; --yes when not on a terminal).',
+  summary:
+    'Remove the app, assignments and permission set; deactivate the integration user (shows the plan; --yes when not on a terminal).',
   usage: `${reviewUsage} [--json]`,
   options: { json: { type: 'boolean' }, ...reviewOptions },
   async run(context) {
@@ -188,7 +216,8 @@ const exportDetails: CliCommand = {
   async run(context) {
     const format = context.values.format;
     const out = context.values.out;
-    if (typeof format !== 'string' || !(exportFormats as readonly string[]).includes(format)) throw new UsageError('--format must be json, csv or md.');
+    if (typeof format !== 'string' || !(exportFormats as readonly string[]).includes(format))
+      throw new UsageError('--format must be json, csv or md.');
     if (typeof out !== 'string') throw new UsageError('--out FILE is required.');
     const { connection } = (await context.start({ launchBrowser: false })).app;
     const file = await connection.exportDetails(format as ExportFormat);
@@ -239,10 +268,30 @@ export const connectionCommands: CliCommand[] = [
   enable,
   status,
   disable,
-  runCommand('reconnect', 'Remove and rebuild the connection, reusing the integration user (the consumer key changes).', 'reconnect', ['connected'], true),
-  runCommand('recreate', 'Rebuild the connection for the current access profile (the consumer key changes).', 'recreate', ['connected'], true),
-  runCommand('update-access', 'Make the permission set grant exactly the access profile (shows every change first).', 'updateAccess', ['connected']),
-  runCommand('resume', 'Finish a run that was interrupted, or keep waiting for Salesforce to accept the agent.', 'resume', ['connected', 'off'], true),
+  runCommand(
+    'reconnect',
+    'Remove and rebuild the connection, reusing the integration user (the consumer key changes).',
+    'reconnect',
+    ['connected'],
+    true,
+  ),
+  runCommand(
+    'recreate',
+    'Rebuild the connection for the current access profile (the consumer key changes).',
+    'recreate',
+    ['connected'],
+    true,
+  ),
+  runCommand('update-access', 'Make the permission set grant exactly the access profile (shows every change first).', 'updateAccess', [
+    'connected',
+  ]),
+  runCommand(
+    'resume',
+    'Finish a run that was interrupted, or keep waiting for Salesforce to accept the agent.',
+    'resume',
+    ['connected', 'off'],
+    true,
+  ),
   runCommand('rollback', 'Undo a run that was interrupted or is waiting for Salesforce.', 'rollback', ['off', 'connected'], false, false),
   exportDetails,
   exportCredentials,

@@ -13,7 +13,13 @@ const profiles: CliCommand = {
     const { settings } = (await context.start({ launchBrowser: false })).app;
     const { orgProfiles, activeProfileId } = settings.get();
     if (context.values.json === true) {
-      context.io.out(JSON.stringify(orgProfiles.map((p) => ({ ...p, loginUrl: loginUrlOf(p), active: p.id === activeProfileId })), null, 2));
+      context.io.out(
+        JSON.stringify(
+          orgProfiles.map((p) => ({ ...p, loginUrl: loginUrlOf(p), active: p.id === activeProfileId })),
+          null,
+          2,
+        ),
+      );
       return 0;
     }
     if (orgProfiles.length === 0) context.io.out('No org profiles yet. Run login --login-url https://<your domain>.my.salesforce.com.');

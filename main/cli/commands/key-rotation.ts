@@ -20,13 +20,21 @@ function orgChangeText(change: OrgChange): string[] {
   const lines = [
     `This profile used to sign in to org ${change.previousOrgId}${before}; it now signs in to ${change.orgId} (${change.orgName}). A sandbox refresh copies production's setup into a new org with a new id, so nothing of the earlier org's connection is applied here.`,
   ];
-  if (change.carriedOver.length === 0) lines.push('Nothing of the agent\'s setup is in this org: `org-change --accept` ties the profile to it.');
-  else lines.push(`This org has the agent's setup copied from the earlier org (${change.carriedOver.join(', ')}): \`org-change --adopt --yes\` adopts it and rotates the key; \`disable --yes\` removes it.`);
+  if (change.carriedOver.length === 0)
+    lines.push("Nothing of the agent's setup is in this org: `org-change --accept` ties the profile to it.");
+  else
+    lines.push(
+      `This org has the agent's setup copied from the earlier org (${change.carriedOver.join(', ')}): \`org-change --adopt --yes\` adopts it and rotates the key; \`disable --yes\` removes it.`,
+    );
   return lines;
 }
 
 /** Starts a reviewed run of `kind` the way the screens do (plan, then the run with its id), and waits for its end. */
-async function reviewedRun(context: CommandContext, connection: Lifecycle, run: (planId: string) => Promise<ConnectionState>): Promise<ConnectionState> {
+async function reviewedRun(
+  context: CommandContext,
+  connection: Lifecycle,
+  run: (planId: string) => Promise<ConnectionState>,
+): Promise<ConnectionState> {
   const plan = await connection.plan('rotateKey');
   if (context.values.yes !== true) {
     context.io.out('This would:');
@@ -45,7 +53,9 @@ function reportRotation(context: CommandContext, state: ConnectionState): number
     context.io.err(state.error?.message ?? `The key was not rotated (status: ${state.status}).`);
     return 1;
   }
-  context.io.out(`Rotated: the previous key stopped working at ${rotatedAt}. The consumer key is unchanged (${state.details?.app.consumerKey ?? ''}).`);
+  context.io.out(
+    `Rotated: the previous key stopped working at ${rotatedAt}. The consumer key is unchanged (${state.details?.app.consumerKey ?? ''}).`,
+  );
   context.io.out(`The new certificate is valid until ${state.details?.certificate?.notAfter ?? 'unknown'}.`);
   context.io.out('Give the agent its new credentials: export-credentials --out FILE');
   return 0;
@@ -77,7 +87,8 @@ const orgChange: CliCommand = {
       context.io.out('This profile signs in to the org it signed in to before.');
       return 0;
     }
-    if (context.values.adopt === true) return reportRotation(context, await reviewedRun(context, connection, (planId) => connection.adopt({ planId })));
+    if (context.values.adopt === true)
+      return reportRotation(context, await reviewedRun(context, connection, (planId) => connection.adopt({ planId })));
     if (context.values.accept === true) {
       const accepted = await connection.acceptOrgChange();
       context.io.out(`The profile now belongs to org ${accepted.orgId ?? ''}.`);

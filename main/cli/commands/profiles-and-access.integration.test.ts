@@ -41,7 +41,16 @@ async function cli(args: string[], env: Record<string, string> = {}, interrupted
 
 async function login(name = 'Emulator') {
   const token = (await (await emulatorAdminAuth(emulator)).session()).connection.accessToken ?? '';
-  const args = ['login', '--instance-url', emulator.instanceUrl, '--login-url', emulator.instanceUrl, '--allow-any-host', '--org-profile', name];
+  const args = [
+    'login',
+    '--instance-url',
+    emulator.instanceUrl,
+    '--login-url',
+    emulator.instanceUrl,
+    '--allow-any-host',
+    '--org-profile',
+    name,
+  ];
   expect((await cli(args, { SF_ACCESS_TOKEN: token })).code).toBe(0);
 }
 
@@ -56,7 +65,13 @@ const freePort = () =>
 describe('--org-profile on every command', () => {
   it('refuses an unknown profile with exit 2 and one line, before touching the org', { timeout: 60_000 }, async () => {
     await login();
-    for (const args of [['status'], ['enable', '--dry-run'], ['access', 'show'], ['disable', '--yes'], ['audit', 'export', '--format', 'json']]) {
+    for (const args of [
+      ['status'],
+      ['enable', '--dry-run'],
+      ['access', 'show'],
+      ['disable', '--yes'],
+      ['audit', 'export', '--format', 'json'],
+    ]) {
       const run = await cli(['--org-profile', 'Emulatr', ...args]);
       expect(run.code).toBe(2);
       expect(run.err).toBe('There is no org profile named "Emulatr"; `profiles` lists them.');
@@ -88,7 +103,11 @@ describe('--org-profile on every command', () => {
     let cancel = () => undefined as void;
     const interrupted = () => new Promise<void>((resolve) => (cancel = resolve));
     const port = String(await freePort());
-    const pending = cli(['login', '--no-browser', '--login-url', 'https://evil.example.com', '--allow-any-host', '--port', port], {}, interrupted);
+    const pending = cli(
+      ['login', '--no-browser', '--login-url', 'https://evil.example.com', '--allow-any-host', '--port', port],
+      {},
+      interrupted,
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     cancel();
     const abandoned = await pending;
@@ -113,34 +132,38 @@ describe('the CLI small commands', () => {
 });
 
 describe("the agent's access through the CLI", () => {
-  it('grants and revokes desired access under main policy, each change on the audit with its before/after', { timeout: 60_000 }, async () => {
-    await login();
-    const shown = await cli(['access', 'show', '--json']);
-    const objects = (JSON.parse(shown.out) as { objects: { object: string }[] }).objects;
-    expect(objects.map((o) => o.object)).toContain('Account');
+  it(
+    'grants and revokes desired access under main policy, each change on the audit with its before/after',
+    { timeout: 60_000 },
+    async () => {
+      await login();
+      const shown = await cli(['access', 'show', '--json']);
+      const objects = (JSON.parse(shown.out) as { objects: { object: string }[] }).objects;
+      expect(objects.map((o) => o.object)).toContain('Account');
 
-    const granted = await cli(['access', 'grant', 'Account.Industry', '--view-all']);
-    expect(granted.code).toBe(0);
-    expect(granted.out).toContain('added fields Account.Industry; View All Records turned on for Account');
-    expect(granted.out).toMatch(/`enable` turns it on with this access/);
+      const granted = await cli(['access', 'grant', 'Account.Industry', '--view-all']);
+      expect(granted.code).toBe(0);
+      expect(granted.out).toContain('added fields Account.Industry; View All Records turned on for Account');
+      expect(granted.out).toMatch(/`enable` turns it on with this access/);
 
-    const refused = await cli(['access', 'grant', 'Account', '--edit']);
-    expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/may not edit Account/);
+      const refused = await cli(['access', 'grant', 'Account', '--edit']);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(/may not edit Account/);
 
-    const narrowed = await cli(['access', 'revoke', 'Account.Industry', '--view-all']);
-    expect(narrowed.out).toContain('removed fields Account.Industry; View All Records turned off for Account');
-    expect((await cli(['access', 'grant', 'Nope.Bad.Name'])).code).toBe(2);
+      const narrowed = await cli(['access', 'revoke', 'Account.Industry', '--view-all']);
+      expect(narrowed.out).toContain('removed fields Account.Industry; View All Records turned off for Account');
+      expect((await cli(['access', 'grant', 'Nope.Bad.Name'])).code).toBe(2);
 
-    const entries = createAuditLog(stores()).list({ operation: 'agent.accessProfile.update' });
-    expect(entries.map((e) => [e.result, e.actor, e.orgId])).toEqual([
-      ['success', emulator.admin.username, emulator.orgId],
-      ['failure', emulator.admin.username, emulator.orgId],
-      ['success', emulator.admin.username, emulator.orgId],
-    ]);
-    expect(entries[2]?.access).toMatchObject({ addedFields: ['Account.Industry'], viewAllOn: ['Account'] });
-    expect(entries[0]?.access).toMatchObject({ removedFields: ['Account.Industry'], viewAllOff: ['Account'] });
-  });
+      const entries = createAuditLog(stores()).list({ operation: 'agent.accessProfile.update' });
+      expect(entries.map((e) => [e.result, e.actor, e.orgId])).toEqual([
+        ['success', emulator.admin.username, emulator.orgId],
+        ['failure', emulator.admin.username, emulator.orgId],
+        ['success', emulator.admin.username, emulator.orgId],
+      ]);
+      expect(entries[2]?.access).toMatchObject({ addedFields: ['Account.Industry'], viewAllOn: ['Account'] });
+      expect(entries[0]?.access).toMatchObject({ removedFields: ['Account.Industry'], viewAllOff: ['Account'] });
+    },
+  );
 
   it('exports the audit to stdout or a file, and the export and profile changes are on it', { timeout: 60_000 }, async () => {
     await login();
@@ -162,10 +185,18 @@ describe('fresh status when the app opens', () => {
     await login();
     expect(JSON.parse((await cli(['enable', '--yes', '--json'])).out).status).toBe('connected');
     const token = (await (await emulatorAdminAuth(emulator)).session()).connection.accessToken ?? '';
-    const assignment = emulator.state().permissionSetAssignments.find((a) => a.PermissionSetId === emulator.state().permissionSets.at(-1)?.Id);
-    await fetch(`${emulator.instanceUrl}/services/data/v66.0/sobjects/PermissionSetAssignment/${assignment?.Id ?? ''}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    const assignment = emulator
+      .state()
+      .permissionSetAssignments.find((a) => a.PermissionSetId === emulator.state().permissionSets.at(-1)?.Id);
+    await fetch(`${emulator.instanceUrl}/services/data/v66.0/sobjects/PermissionSetAssignment/${assignment?.Id ?? ''}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
 
-    const { app } = await startCliApp({ out: () => undefined, err: () => undefined, env: {}, interrupted: never }, { launchBrowser: false });
+    const { app } = await startCliApp(
+      { out: () => undefined, err: () => undefined, env: {}, interrupted: never },
+      { launchBrowser: false },
+    );
     expect((await app.handlers['connection.state']({})).status).toBe('connected');
     const report = await app.handlers['connection.check']({});
     expect(report.status).toBe('error');

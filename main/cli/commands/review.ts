@@ -37,14 +37,23 @@ async function ask(question: string): Promise<boolean> {
  * admin's yes: typed on a terminal, or `--yes` when nobody can type it. Returns the plan id to run
  * with, or an exit code when nothing is to run.
  */
-export async function reviewPlan(context: CommandContext, connection: Lifecycle, kind: PlannedRunKind, json: boolean): Promise<{ planId: string } | { exit: number }> {
+export async function reviewPlan(
+  context: CommandContext,
+  connection: Lifecycle,
+  kind: PlannedRunKind,
+  json: boolean,
+): Promise<{ planId: string } | { exit: number }> {
   const plan = await connection.plan(kind);
   const dryRun = context.values['dry-run'] === true;
   if (dryRun && json) context.io.out(JSON.stringify(plan, null, 2));
   else if (!json || context.values.yes !== true) printPlan(context, plan);
   if (dryRun) return { exit: 0 };
   if (context.values.yes === true) return { planId: plan.id };
-  if (!process.stdin.isTTY || !process.stderr.isTTY) throw new UsageError(`Nothing was changed. Run again with --yes to ${titles[kind].toLowerCase()}, or with --dry-run to only see the plan.`, false);
+  if (!process.stdin.isTTY || !process.stderr.isTTY)
+    throw new UsageError(
+      `Nothing was changed. Run again with --yes to ${titles[kind].toLowerCase()}, or with --dry-run to only see the plan.`,
+      false,
+    );
   if (!(await ask('Go ahead? [y/N] '))) {
     context.io.err('Nothing was changed.');
     return { exit: 1 };

@@ -28,7 +28,12 @@ afterEach(async () => {
 async function cli(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...process.env, ...env }, interrupted: () => new Promise(() => undefined) };
+  const io: CliIo = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: { ...process.env, ...env },
+    interrupted: () => new Promise(() => undefined),
+  };
   const code = await runCli(args, io, commands);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -36,7 +41,16 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 /** Signs the CLI in to the emulator under the profile `name` and turns the connection on there. */
 async function connect(emulator: StartedEmulator, name: string): Promise<void> {
   const token = (await (await emulatorAdminAuth(emulator)).session()).connection.accessToken ?? '';
-  const login = ['login', '--instance-url', emulator.instanceUrl, '--login-url', emulator.instanceUrl, '--allow-any-host', '--org-profile', name];
+  const login = [
+    'login',
+    '--instance-url',
+    emulator.instanceUrl,
+    '--login-url',
+    emulator.instanceUrl,
+    '--allow-any-host',
+    '--org-profile',
+    name,
+  ];
   expect((await cli(login, { SF_ACCESS_TOKEN: token })).code).toBe(0);
   const enabled = await cli(['enable', '--yes', '--json']);
   expect(JSON.parse(enabled.out).status).toBe('connected');
@@ -45,33 +59,41 @@ async function connect(emulator: StartedEmulator, name: string): Promise<void> {
 const byProfile = (lines: OrgStatusLine[], profile: string) => lines.find((l) => l.profile === profile);
 
 describe('status --all', () => {
-  it('checks a production org and two sandboxes, each with its own session, at 2 reads and a token grant each', { timeout: 120_000 }, async () => {
-    emulators = await Promise.all([startEmulator(), startEmulator({ switches: { orgType: 'sandbox' } }), startEmulator({ switches: { orgType: 'sandbox' } })]);
-    const [production, uat, dev] = emulators as [StartedEmulator, StartedEmulator, StartedEmulator];
-    await connect(production, 'Production');
-    await connect(uat, 'UAT');
-    await connect(dev, 'Dev');
-    for (const e of emulators) e.clearRequests();
+  it(
+    'checks a production org and two sandboxes, each with its own session, at 2 reads and a token grant each',
+    { timeout: 120_000 },
+    async () => {
+      emulators = await Promise.all([
+        startEmulator(),
+        startEmulator({ switches: { orgType: 'sandbox' } }),
+        startEmulator({ switches: { orgType: 'sandbox' } }),
+      ]);
+      const [production, uat, dev] = emulators as [StartedEmulator, StartedEmulator, StartedEmulator];
+      await connect(production, 'Production');
+      await connect(uat, 'UAT');
+      await connect(dev, 'Dev');
+      for (const e of emulators) e.clearRequests();
 
-    const run = await cli(['status', '--all', '--json']);
+      const run = await cli(['status', '--all', '--json']);
 
-    expect(run.err).toBe('');
-    expect(run.code).toBe(0);
-    const { orgs } = JSON.parse(run.out) as { orgs: OrgStatusLine[] };
-    expect(orgs).toHaveLength(3);
-    expect(byProfile(orgs, 'Production')).toMatchObject({ orgId: production.orgId, environment: 'production', status: 'connected' });
-    expect(byProfile(orgs, 'UAT')).toMatchObject({ orgId: uat.orgId, environment: 'sandbox', status: 'connected' });
-    expect(byProfile(orgs, 'Dev')).toMatchObject({ orgId: dev.orgId, environment: 'sandbox', status: 'connected' });
-    for (const line of orgs) {
-      expect(line.lastCheckedAt).toEqual(expect.any(String));
-      expect(line.certificateExpiresAt).toEqual(expect.any(String));
-    }
-    for (const e of emulators) {
-      const tokenGrants = e.requests().filter((r) => r.path.endsWith('/services/oauth2/token'));
-      expect(tokenGrants).toHaveLength(1);
-      expect(e.requests().length - tokenGrants.length).toBeLessThanOrEqual(3);
-    }
-  });
+      expect(run.err).toBe('');
+      expect(run.code).toBe(0);
+      const { orgs } = JSON.parse(run.out) as { orgs: OrgStatusLine[] };
+      expect(orgs).toHaveLength(3);
+      expect(byProfile(orgs, 'Production')).toMatchObject({ orgId: production.orgId, environment: 'production', status: 'connected' });
+      expect(byProfile(orgs, 'UAT')).toMatchObject({ orgId: uat.orgId, environment: 'sandbox', status: 'connected' });
+      expect(byProfile(orgs, 'Dev')).toMatchObject({ orgId: dev.orgId, environment: 'sandbox', status: 'connected' });
+      for (const line of orgs) {
+        expect(line.lastCheckedAt).toEqual(expect.any(String));
+        expect(line.certificateExpiresAt).toEqual(expect.any(String));
+      }
+      for (const e of emulators) {
+        const tokenGrants = e.requests().filter((r) => r.path.endsWith('/services/oauth2/token'));
+        expect(tokenGrants).toHaveLength(1);
+        expect(e.requests().length - tokenGrants.length).toBeLessThanOrEqual(3);
+      }
+    },
+  );
 
   it('checks the orgs it has a session for and says which profile to sign in to for the others', { timeout: 120_000 }, async () => {
     emulators = await Promise.all([startEmulator(), startEmulator({ switches: { orgType: 'sandbox' } })]);
@@ -84,8 +106,15 @@ describe('status --all', () => {
     const { orgs } = JSON.parse(run.out) as { orgs: OrgStatusLine[] };
 
     expect(run.code).toBe(1);
-    expect(byProfile(orgs, 'Sandbox')?.error).toMatchObject({ code: 'NOT_SIGNED_IN', message: expect.stringMatching(/sign in to Sandbox/) });
-    expect(byProfile(orgs, 'Production')).toMatchObject({ orgId: production.orgId, status: 'connected', lastCheckedAt: expect.any(String) });
+    expect(byProfile(orgs, 'Sandbox')?.error).toMatchObject({
+      code: 'NOT_SIGNED_IN',
+      message: expect.stringMatching(/sign in to Sandbox/),
+    });
+    expect(byProfile(orgs, 'Production')).toMatchObject({
+      orgId: production.orgId,
+      status: 'connected',
+      lastCheckedAt: expect.any(String),
+    });
     expect(sandbox.requests().filter((r) => r.path.endsWith('/services/oauth2/token'))).toHaveLength(0);
   });
 });

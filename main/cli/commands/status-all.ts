@@ -13,7 +13,8 @@ export interface OrgStatusLine {
 }
 
 function whyNotChecked(org: OrgOverview): OrgStatusLine['error'] {
-  if (org.notChecked === 'signIn') return { code: 'NOT_SIGNED_IN', message: `Not checked: sign in to ${org.profile} (login --org-profile "${org.profile}").` };
+  if (org.notChecked === 'signIn')
+    return { code: 'NOT_SIGNED_IN', message: `Not checked: sign in to ${org.profile} (login --org-profile "${org.profile}").` };
   return org.error && { code: org.error.code, message: org.error.message };
 }
 

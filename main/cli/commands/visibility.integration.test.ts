@@ -24,16 +24,30 @@ describe('visibility through the CLI', () => {
   it('visibility --json gives each object with agentCanSee, adminCanSee, reason and fix; the text names the fix', async () => {
     const emulator = started();
     const token = (await (await emulatorAdminAuth(emulator)).session()).connection.accessToken ?? '';
-    expect((await cli(['login', '--instance-url', emulator.instanceUrl, '--login-url', emulator.instanceUrl, '--allow-any-host'], { SF_ACCESS_TOKEN: token })).code).toBe(0);
+    expect(
+      (
+        await cli(['login', '--instance-url', emulator.instanceUrl, '--login-url', emulator.instanceUrl, '--allow-any-host'], {
+          SF_ACCESS_TOKEN: token,
+        })
+      ).code,
+    ).toBe(0);
     expect((await cli(['enable-reviewed'])).code).toBe(0);
 
     const json = await cli(['visibility', '--json']);
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.out) as { objects: Record<string, unknown>[] };
-    expect(parsed.objects.find((o) => o.object === 'Account')).toEqual({ object: 'Account', agentCanSee: 0, adminCanSee: 5, reason: 'private', fix: 'viewAllRecords' });
+    expect(parsed.objects.find((o) => o.object === 'Account')).toEqual({
+      object: 'Account',
+      agentCanSee: 0,
+      adminCanSee: 5,
+      reason: 'private',
+      fix: 'viewAllRecords',
+    });
     for (const o of parsed.objects) expect(Object.keys(o).sort()).toEqual(['adminCanSee', 'agentCanSee', 'fix', 'object', 'reason']);
 
     const text = await cli(['visibility']);
-    expect(text.out).toMatch(/! The agent sees 0 of 5 Account records: Account's org-wide default is Private.*Fix: View All Records on Account/);
+    expect(text.out).toMatch(
+      /! The agent sees 0 of 5 Account records: Account's org-wide default is Private.*Fix: View All Records on Account/,
+    );
   });
 });

@@ -2,8 +2,12 @@ import type { VisibilityReport } from '../../../common';
 import type { CliCommand } from '../command';
 
 /** The `--json` shape the issue promises: one entry per object, counts, reason and fix. */
-export function visibilityJson(report: VisibilityReport): { objects: { object: string; agentCanSee: number | null; adminCanSee: number | null; reason: string; fix: string }[] } {
-  return { objects: report.objects.map(({ object, agentCanSee, adminCanSee, reason, fix }) => ({ object, agentCanSee, adminCanSee, reason, fix })) };
+export function visibilityJson(report: VisibilityReport): {
+  objects: { object: string; agentCanSee: number | null; adminCanSee: number | null; reason: string; fix: string }[];
+} {
+  return {
+    objects: report.objects.map(({ object, agentCanSee, adminCanSee, reason, fix }) => ({ object, agentCanSee, adminCanSee, reason, fix })),
+  };
 }
 
 /**

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { Grant, GrantMark } from '../../../common';
-import { isReference, queryUrl, soqlQuote, queryRows, COLLECTION_LIMIT, COMPOSITE_QUERY_LIMIT, type CompositeSubrequest, type Row } from '../../salesforce/client';
+import {
+  isReference,
+  queryUrl,
+  soqlQuote,
+  queryRows,
+  COLLECTION_LIMIT,
+  COMPOSITE_QUERY_LIMIT,
+  type CompositeSubrequest,
+  type Row,
+} from '../../salesforce/client';
 import { SalesforceError } from '../../salesforce/errors';
 import { saveResultSchema } from '../../salesforce/schemas';
 import type { JournalData } from '../../store/journal';
@@ -15,8 +24,18 @@ export type { ExistingGrants, FieldPermissionRow, ObjectPermissionRow } from './
 export async function readGrants(ctx: Pick<StepContext, 'client'>, permissionSetId: string): Promise<ExistingGrants> {
   const parent = soqlQuote(permissionSetId);
   const results = await ctx.client.composite([
-    { referenceId: 'objects', method: 'GET', url: queryUrl(`SELECT Id, SobjectType, PermissionsRead, PermissionsEdit, PermissionsViewAllRecords FROM ObjectPermissions WHERE ParentId = ${parent}`) },
-    { referenceId: 'fields', method: 'GET', url: queryUrl(`SELECT Id, Field, PermissionsRead, PermissionsEdit FROM FieldPermissions WHERE ParentId = ${parent}`) },
+    {
+      referenceId: 'objects',
+      method: 'GET',
+      url: queryUrl(
+        `SELECT Id, SobjectType, PermissionsRead, PermissionsEdit, PermissionsViewAllRecords FROM ObjectPermissions WHERE ParentId = ${parent}`,
+      ),
+    },
+    {
+      referenceId: 'fields',
+      method: 'GET',
+      url: queryUrl(`SELECT Id, Field, PermissionsRead, PermissionsEdit FROM FieldPermissions WHERE ParentId = ${parent}`),
+    },
   ]);
   return {
     objects: queryRows(results.get('objects')).map((r) => objectPermissionRow.parse(r)),
@@ -36,7 +55,11 @@ interface GrantChanges {
   diff: GrantDiff;
 }
 
-const objectFlags = (f: RowUpdate['flags']) => ({ PermissionsRead: f.read === true, PermissionsEdit: f.edit === true, PermissionsViewAllRecords: f.viewAllRecords === true });
+const objectFlags = (f: RowUpdate['flags']) => ({
+  PermissionsRead: f.read === true,
+  PermissionsEdit: f.edit === true,
+  PermissionsViewAllRecords: f.viewAllRecords === true,
+});
 const fieldFlags = (f: RowUpdate['flags']) => ({ PermissionsRead: f.read === true, PermissionsEdit: f.edit === true });
 
 /**
@@ -44,7 +67,12 @@ const fieldFlags = (f: RowUpdate['flags']) => ({ PermissionsRead: f.read === tru
  * A build adds and widens only; Update access also takes back what the admin narrowed, and what was
  * added by hand once the admin confirms.
  */
-export function grantChanges(parentId: string, grants: readonly Grant[], existing: ExistingGrants, reconcile: RunScratch['reconcile']): GrantChanges {
+export function grantChanges(
+  parentId: string,
+  grants: readonly Grant[],
+  existing: ExistingGrants,
+  reconcile: RunScratch['reconcile'],
+): GrantChanges {
   const diff = grantDiff(grants, reconcile?.recorded ?? [], existing, { removeHandAdded: reconcile?.removeHandAdded ?? false });
   // Outside Update access nothing is taken away: a build never removes what it has not shown.
   const removes = reconcile !== undefined;
@@ -58,7 +86,13 @@ export function grantChanges(parentId: string, grants: readonly Grant[], existin
       ...objectFlags({ read: true, edit: g.edit, viewAllRecords: g.viewAllRecords }),
     })),
     updateObjects: diff.updateObjects.map((u) => ({ Id: u.id, ...objectFlags(u.flags) })),
-    createFields: diff.createFields.map((g) => ({ ParentId: parentId, SobjectType: g.object, Field: `${g.object}.${g.field ?? ''}`, PermissionsRead: true, PermissionsEdit: g.edit })),
+    createFields: diff.createFields.map((g) => ({
+      ParentId: parentId,
+      SobjectType: g.object,
+      Field: `${g.object}.${g.field ?? ''}`,
+      PermissionsRead: true,
+      PermissionsEdit: g.edit,
+    })),
     updateFields: diff.updateFields.map((u) => ({ Id: u.id, ...fieldFlags(u.flags) })),
     deleteObjectIds: removes ? diff.deleteObjectIds : [],
     deleteFieldIds: removes ? diff.deleteFieldIds : [],
@@ -78,7 +112,12 @@ function changesFor(ctx: StepContext, parentId: string): GrantChanges {
 }
 
 const changeCount = (c: GrantChanges): number =>
-  c.createObjects.length + c.updateObjects.length + c.createFields.length + c.updateFields.length + c.deleteObjectIds.length + c.deleteFieldIds.length;
+  c.createObjects.length +
+  c.updateObjects.length +
+  c.createFields.length +
+  c.updateFields.length +
+  c.deleteObjectIds.length +
+  c.deleteFieldIds.length;
 
 function chunk(rows: Row[]): Row[][] {
   const out: Row[][] = [];
@@ -151,7 +190,9 @@ export const accessGrantsStep: Step = {
     const existing = await readGrants(ctx, parentId);
     ctx.run.existingGrants = existing;
     const complete = changeCount(changesFor(ctx, parentId)) === 0;
-    return complete ? { createdObjectPermissionIds: [], createdFieldPermissionIds: [], widenedObjects: [], fields: [], added: [], removed: [] } : null;
+    return complete
+      ? { createdObjectPermissionIds: [], createdFieldPermissionIds: [], widenedObjects: [], fields: [], added: [], removed: [] }
+      : null;
   },
   compose(ctx) {
     const parentId = text(ctx.artifacts, 'permissionSet', 'id') ?? '';
@@ -159,7 +200,12 @@ export const accessGrantsStep: Step = {
     const requests = collectionRequests(changes);
     // Composite carries at most five collections; bigger profiles, and removals (one type per delete,
     // fact COLLECTIONS-MIXED-DELETE), go through apply.
-    if (requests.length > COMPOSITE_QUERY_LIMIT || requests.length === 0 || changes.deleteFieldIds.length + changes.deleteObjectIds.length > 0) return null;
+    if (
+      requests.length > COMPOSITE_QUERY_LIMIT ||
+      requests.length === 0 ||
+      changes.deleteFieldIds.length + changes.deleteObjectIds.length > 0
+    )
+      return null;
     return { requests, provisional: {}, accept: (bodies) => resultOf(bodies, changes) };
   },
   async apply(ctx) {

@@ -17,16 +17,41 @@ const NOT_YET_DESCRIPTIONS = [/hasn.t approved this consumer/i];
 
 /** The fix for the refusals whose cause is known; any other refusal gets the general advice. */
 const knownRefusals: { error: string; description?: RegExp; fix: string; action: AppError['action'] }[] = [
-  { error: 'invalid_grant', description: /audience/i, fix: "The org rejects the sign-in's audience: check that the org profile's environment (production or sandbox) matches this org, then Reconnect.", action: 'reconnect' },
-  { error: 'invalid_grant', description: /invalid assertion|signature/i, fix: "The app's certificate does not match the agent's key on this computer: Recreate the connection to make a new key pair.", action: 'recreate' },
-  { error: 'invalid_grant', description: /expired/i, fix: "Salesforce thinks the agent's sign-in is out of date: check this computer's clock, then Reconnect.", action: 'reconnect' },
-  { error: 'invalid_grant', description: /inactive|frozen|locked/i, fix: 'The integration user cannot sign in (inactive, frozen or locked): check the user in Setup, then Reconnect.', action: 'reconnect' },
-  { error: 'invalid_app_access', fix: "The integration user is not pre-authorised for the app: check the app's policies (admin-approved users) and the permission set assignment, then Reconnect.", action: 'reconnect' },
+  {
+    error: 'invalid_grant',
+    description: /audience/i,
+    fix: "The org rejects the sign-in's audience: check that the org profile's environment (production or sandbox) matches this org, then Reconnect.",
+    action: 'reconnect',
+  },
+  {
+    error: 'invalid_grant',
+    description: /invalid assertion|signature/i,
+    fix: "The app's certificate does not match the agent's key on this computer: Recreate the connection to make a new key pair.",
+    action: 'recreate',
+  },
+  {
+    error: 'invalid_grant',
+    description: /expired/i,
+    fix: "Salesforce thinks the agent's sign-in is out of date: check this computer's clock, then Reconnect.",
+    action: 'reconnect',
+  },
+  {
+    error: 'invalid_grant',
+    description: /inactive|frozen|locked/i,
+    fix: 'The integration user cannot sign in (inactive, frozen or locked): check the user in Setup, then Reconnect.',
+    action: 'reconnect',
+  },
+  {
+    error: 'invalid_app_access',
+    fix: "The integration user is not pre-authorised for the app: check the app's policies (admin-approved users) and the permission set assignment, then Reconnect.",
+    action: 'reconnect',
+  },
   { error: 'invalid_client', fix: "Salesforce does not accept the app's credentials: Recreate the connection.", action: 'recreate' },
 ];
 
 export function classifyActivationFailure(failure: TokenFailure): ActivationOutcome {
-  if (failure.status === 0 || failure.status === 429 || failure.status >= 500 || failure.error === 'REQUEST_LIMIT_EXCEEDED') return { kind: 'transient' };
+  if (failure.status === 0 || failure.status === 429 || failure.status >= 500 || failure.error === 'REQUEST_LIMIT_EXCEEDED')
+    return { kind: 'transient' };
   if (failure.error === 'invalid_client_id') return { kind: 'notYet' };
   if (failure.error === 'invalid_grant' && NOT_YET_DESCRIPTIONS.some((re) => re.test(failure.description))) return { kind: 'notYet' };
   const known = knownRefusals.find((r) => r.error === failure.error && (r.description?.test(failure.description) ?? true));

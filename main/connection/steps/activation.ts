@@ -44,7 +44,8 @@ export const activationStep: Step = {
     const deadline = ctx.now().getTime() + ctx.activationTimeoutMs;
     const deadlineAt = new Date(deadline).toISOString();
     // Salesforce's clock starts when the app changed: its creation, or Rotate key's new certificate (fact CERTIFICATE-ROTATION).
-    const waitingSince = text(ctx.artifacts, 'replaceCertificate', 'replacedAt') ?? text(ctx.artifacts, 'app', 'createdAt') ?? ctx.now().toISOString();
+    const waitingSince =
+      text(ctx.artifacts, 'replaceCertificate', 'replacedAt') ?? text(ctx.artifacts, 'app', 'createdAt') ?? ctx.now().toISOString();
     const pace = waitBeforeNextAttempt(Date.parse(waitingSince));
     for (let attempt = 1; ; attempt++) {
       ctx.onActivation({ attempt, nextAttemptAt: null, deadlineAt, waitingSince });
@@ -90,8 +91,12 @@ function waitBeforeNextAttempt(appCreatedAt: number): (outcome: 'notYet' | 'tran
  */
 function timedOut(ctx: StepContext, waitingSince: string, last: { error: string; description: string }): never {
   const minutes = Math.max(1, Math.round((ctx.now().getTime() - Date.parse(waitingSince)) / 60_000));
-  fail('ACTIVATION_TIMEOUT', `Salesforce has not accepted the agent's sign-in yet, ${minutes} minutes after the app was created (last answer: ${last.description}). Everything is kept: keep waiting, or roll back.`, {
-    action: 'resume',
-    params: { minutes, detail: `${last.error}: ${last.description}` },
-  });
+  fail(
+    'ACTIVATION_TIMEOUT',
+    `Salesforce has not accepted the agent's sign-in yet, ${minutes} minutes after the app was created (last answer: ${last.description}). Everything is kept: keep waiting, or roll back.`,
+    {
+      action: 'resume',
+      params: { minutes, detail: `${last.error}: ${last.description}` },
+    },
+  );
 }

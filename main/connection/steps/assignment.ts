@@ -21,7 +21,14 @@ export const assignmentStep: Step = {
   },
   compose(ctx) {
     return {
-      requests: [{ referenceId: 'assignment', method: 'POST', url: '/sobjects/PermissionSetAssignment', body: { AssigneeId: userId(ctx), PermissionSetId: permissionSetId(ctx) } }],
+      requests: [
+        {
+          referenceId: 'assignment',
+          method: 'POST',
+          url: '/sobjects/PermissionSetAssignment',
+          body: { AssigneeId: userId(ctx), PermissionSetId: permissionSetId(ctx) },
+        },
+      ],
       provisional: { id: '@{assignment.id}' },
       accept: (bodies) => ({ id: idOf(bodies.get('assignment')) }),
     };
@@ -32,7 +39,10 @@ export const assignmentStep: Step = {
   async undo(ctx, result) {
     if (typeof result.id === 'string') await ctx.client.destroy('PermissionSetAssignment', result.id);
   },
-  undoRequests: (result) => (typeof result.id === 'string' ? [{ referenceId: 'removeAssignment', method: 'DELETE', url: `/sobjects/PermissionSetAssignment/${result.id}` }] : []),
+  undoRequests: (result) =>
+    typeof result.id === 'string'
+      ? [{ referenceId: 'removeAssignment', method: 'DELETE', url: `/sobjects/PermissionSetAssignment/${result.id}` }]
+      : [],
   removalText: (ctx) => `Unassign the permission set "${ctx.names.permissionSetLabel}" from the integration user.`,
   removalName: (ctx) => ctx.names.permissionSetLabel,
 };

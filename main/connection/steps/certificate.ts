@@ -13,7 +13,10 @@ type Slot = 'current' | 'pending' | 'previous';
 
 function slots(ctx: VaultContext, slot: Slot) {
   const suffix = slot === 'current' ? '' : `:${slot}`;
-  return { key: `${privateKeyVaultKey(ctx.orgId, ctx.names.appApiName)}${suffix}`, certificate: `${certificateVaultKey(ctx.orgId, ctx.names.appApiName)}${suffix}` };
+  return {
+    key: `${privateKeyVaultKey(ctx.orgId, ctx.names.appApiName)}${suffix}`,
+    certificate: `${certificateVaultKey(ctx.orgId, ctx.names.appApiName)}${suffix}`,
+  };
 }
 
 async function move(ctx: VaultContext, from: Slot, to: Slot): Promise<void> {
@@ -56,7 +59,11 @@ export const newKeyPairStep: Step = {
 async function readGlobal(ctx: RemovalContext): Promise<Record<string, unknown>> {
   const [found] = await ctx.client.metadata.read(ECA.global, [ctx.names.globalOauthSettingsName]);
   if (!found || !metadataText(found, 'fullName')) {
-    fail('CONNECTION_BROKEN', `The external client app "${ctx.names.appApiName}" has no OAuth settings in the org any more. Use Reconnect to build the connection again.`, { action: 'reconnect' });
+    fail(
+      'CONNECTION_BROKEN',
+      `The external client app "${ctx.names.appApiName}" has no OAuth settings in the org any more. Use Reconnect to build the connection again.`,
+      { action: 'reconnect' },
+    );
   }
   return found;
 }
@@ -71,7 +78,8 @@ export const replaceCertificateStep: Step = {
   intent: () => ({}),
   find: () => Promise.resolve(null),
   async apply(ctx) {
-    const certificatePem = text(ctx.artifacts, 'keyPair', 'certificatePem') ?? fail('STEP_FAILED', 'The new certificate is missing.', { action: 'retry' });
+    const certificatePem =
+      text(ctx.artifacts, 'keyPair', 'certificatePem') ?? fail('STEP_FAILED', 'The new certificate is missing.', { action: 'retry' });
     const before = await readGlobal(ctx);
     const consumerKey = text(ctx.artifacts, 'app', 'consumerKey') ?? metadataText(before, 'consumerKey');
     const previousCertificatePem = metadataText(before, 'certificate') ?? '';
@@ -81,9 +89,13 @@ export const replaceCertificateStep: Step = {
     await move(ctx, 'pending', 'current');
     const after = metadataText(await readGlobal(ctx), 'consumerKey');
     if (!after || after !== consumerKey) {
-      fail('CONSUMER_KEY_CHANGED', `The app's consumer key changed when its certificate was replaced (it was ${consumerKey ?? 'unknown'}, it is ${after ?? 'unknown'}). Give the agent the new consumer key with its new credentials.`, {
-        params: { before: consumerKey ?? '', after: after ?? '' },
-      });
+      fail(
+        'CONSUMER_KEY_CHANGED',
+        `The app's consumer key changed when its certificate was replaced (it was ${consumerKey ?? 'unknown'}, it is ${after ?? 'unknown'}). Give the agent the new consumer key with its new credentials.`,
+        {
+          params: { before: consumerKey ?? '', after: after ?? '' },
+        },
+      );
     }
     return { replacedAt, consumerKey: after, previousCertificatePem };
   },

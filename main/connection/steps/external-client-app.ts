@@ -18,14 +18,23 @@ export const ECA = {
 const CALLBACK_URL = 'https://login.salesforce.com/services/oauth2/success';
 
 function certificate(ctx: StepContext): string {
-  return text(ctx.artifacts, 'keyPair', 'certificatePem') ?? fail('STEP_FAILED', "The agent's certificate is missing.", { action: 'retry' });
+  return (
+    text(ctx.artifacts, 'keyPair', 'certificatePem') ?? fail('STEP_FAILED', "The agent's certificate is missing.", { action: 'retry' })
+  );
 }
 
 function components(ctx: StepContext) {
   const { names } = ctx;
   const app = names.appApiName;
   return {
-    header: { fullName: app, contactEmail: ctx.snapshot.adminEmail, description: names.description, distributionState: 'Local', isProtected: false, label: names.appLabel },
+    header: {
+      fullName: app,
+      contactEmail: ctx.snapshot.adminEmail,
+      description: names.description,
+      distributionState: 'Local',
+      isProtected: false,
+      label: names.appLabel,
+    },
     oauth: { fullName: names.oauthSettingsName, commaSeparatedOauthScopes: 'Api', externalClientApplication: app, label: names.appLabel },
     global: globalOauthSettings(names, certificate(ctx)),
   } satisfies Record<string, MetadataRecord>;
@@ -48,7 +57,13 @@ export function globalOauthSettings(names: ArtifactNames, certificatePem: string
 }
 
 function configurablePolicies(ctx: StepContext, fullName: string): MetadataRecord {
-  return { fullName, externalClientApplication: ctx.names.appApiName, isEnabled: true, isOauthPluginEnabled: true, label: ctx.names.appLabel };
+  return {
+    fullName,
+    externalClientApplication: ctx.names.appApiName,
+    isEnabled: true,
+    isOauthPluginEnabled: true,
+    label: ctx.names.appLabel,
+  };
 }
 
 /** Admin-approved pre-authorisation by the agent's permission set (fact ECA-PREAUTHORIZE-PERMISSION-SET). */
@@ -158,10 +173,14 @@ async function removeApp(ctx: RemovalContext, recorded: JournalData): Promise<vo
   const left = listed.filter((c) => ours[c.type as EcaType]?.some((name) => name.toLowerCase() === c.fullName.toLowerCase()));
   if (left.length === 0) return;
   const what = left.map((c) => `${c.type} ${c.fullName}`).join(', ');
-  fail('APP_NOT_REMOVED', `Salesforce kept parts of the external client app: ${what}.${refusals[0] ? ` ${refusals[0]}` : ''} Try again, or delete them in Setup > External Client App Manager.`, {
-    action: 'retry',
-    params: { left: what },
-  });
+  fail(
+    'APP_NOT_REMOVED',
+    `Salesforce kept parts of the external client app: ${what}.${refusals[0] ? ` ${refusals[0]}` : ''} Try again, or delete them in Setup > External Client App Manager.`,
+    {
+      action: 'retry',
+      params: { left: what },
+    },
+  );
 }
 
 /**
@@ -177,14 +196,22 @@ export const appStep: Step = {
   find(ctx) {
     const found = ctx.snapshot.app;
     if (found === 'unavailable') {
-      fail('EXTERNAL_CLIENT_APPS_UNAVAILABLE', 'External Client Apps are not available in this org. Turn them on in Setup > External Client App Settings, then try again.', { action: 'retry' });
+      fail(
+        'EXTERNAL_CLIENT_APPS_UNAVAILABLE',
+        'External Client Apps are not available in this org. Turn them on in Setup > External Client App Settings, then try again.',
+        { action: 'retry' },
+      );
     }
     if (!found) return Promise.resolve(null);
     if (!isOurs(found.description)) {
-      fail('NAME_TAKEN', `An external client app named "${found.developerName}" already exists and was not created by Agent Connections. Rename it, or choose another agent name in Settings.`, {
-        action: 'openSettings',
-        params: { name: found.developerName, kind: 'external client app' },
-      });
+      fail(
+        'NAME_TAKEN',
+        `An external client app named "${found.developerName}" already exists and was not created by Agent Connections. Rename it, or choose another agent name in Settings.`,
+        {
+          action: 'openSettings',
+          params: { name: found.developerName, kind: 'external client app' },
+        },
+      );
     }
     // Ours, from an earlier attempt: it may be incomplete or hold another certificate, so it is rebuilt.
     ctx.run.replaceApp = true;
@@ -207,6 +234,7 @@ export const appStep: Step = {
   async undo(ctx, result) {
     await removeApp(ctx, result);
   },
-  removalText: (ctx) => `Delete the external client app "${ctx.names.appLabel}" (${ctx.names.appApiName}); the agent can no longer get tokens.`,
+  removalText: (ctx) =>
+    `Delete the external client app "${ctx.names.appLabel}" (${ctx.names.appApiName}); the agent can no longer get tokens.`,
   removalName: (ctx) => ctx.names.appLabel,
 };

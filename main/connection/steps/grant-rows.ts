@@ -8,7 +8,12 @@ export const objectPermissionRow = z.object({
   PermissionsEdit: z.boolean(),
   PermissionsViewAllRecords: z.boolean(),
 });
-export const fieldPermissionRow = z.object({ Id: z.string(), Field: z.string(), PermissionsRead: z.boolean(), PermissionsEdit: z.boolean() });
+export const fieldPermissionRow = z.object({
+  Id: z.string(),
+  Field: z.string(),
+  PermissionsRead: z.boolean(),
+  PermissionsEdit: z.boolean(),
+});
 export type ObjectPermissionRow = z.infer<typeof objectPermissionRow>;
 export type FieldPermissionRow = z.infer<typeof fieldPermissionRow>;
 

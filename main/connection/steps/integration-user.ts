@@ -13,7 +13,11 @@ const USERNAME_TRIES = 5;
 function requireProfile(ctx: StepContext): string {
   return (
     ctx.snapshot.integrationProfile?.id ??
-    fail('NO_INTEGRATION_LICENCES', 'This org has no Salesforce Integration profile ("Minimum Access - API Only Integrations"), so no integration user can be created.', { action: 'retry' })
+    fail(
+      'NO_INTEGRATION_LICENCES',
+      'This org has no Salesforce Integration profile ("Minimum Access - API Only Integrations"), so no integration user can be created.',
+      { action: 'retry' },
+    )
   );
 }
 
@@ -53,7 +57,12 @@ function userRecord(ctx: StepContext, username: string) {
 /** The org's defaults, with what the admin changed in the review over them (fact USER-DEFAULTS). */
 function userDefaultFields(ctx: StepContext) {
   const chosen = { ...ctx.snapshot.userDefaults, ...ctx.run.userDefaults };
-  return { TimeZoneSidKey: chosen.timeZone, LocaleSidKey: chosen.locale, EmailEncodingKey: chosen.emailEncoding, LanguageLocaleKey: chosen.language };
+  return {
+    TimeZoneSidKey: chosen.timeZone,
+    LocaleSidKey: chosen.locale,
+    EmailEncodingKey: chosen.emailEncoding,
+    LanguageLocaleKey: chosen.language,
+  };
 }
 
 function reactivation(ctx: StepContext) {
@@ -65,29 +74,48 @@ export function explainUserError(thrown: unknown, ctx: StepContext): never {
   const error = toSalesforceError(thrown);
   if (error.code === 'LICENSE_LIMIT_EXCEEDED') {
     const seats = ctx.snapshot.integrationLicence;
-    fail('NO_INTEGRATION_LICENCES', seats ? `No Salesforce Integration licences left (${seats.used} of ${seats.total} used). Free one in Setup > Company Information, or buy more.` : 'No Salesforce Integration licences left. Free one in Setup > Company Information, or buy more.', {
-      action: 'retry',
-      params: { used: seats?.used ?? 0, total: seats?.total ?? 0 },
-    });
+    fail(
+      'NO_INTEGRATION_LICENCES',
+      seats
+        ? `No Salesforce Integration licences left (${seats.used} of ${seats.total} used). Free one in Setup > Company Information, or buy more.`
+        : 'No Salesforce Integration licences left. Free one in Setup > Company Information, or buy more.',
+      {
+        action: 'retry',
+        params: { used: seats?.used ?? 0, total: seats?.total ?? 0 },
+      },
+    );
   }
   if (error.code === 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST') refusedDefault(error.fields, ctx);
   if (error.code === 'DUPLICATE_USERNAME') {
-    fail('DUPLICATE_USERNAME', `Salesforce kept refusing the integration user's username as already taken (tried ${USERNAME_TRIES} different ones). Try again later.`, { action: 'retry' });
+    fail(
+      'DUPLICATE_USERNAME',
+      `Salesforce kept refusing the integration user's username as already taken (tried ${USERNAME_TRIES} different ones). Try again later.`,
+      { action: 'retry' },
+    );
   }
   throw thrown;
 }
 
-const DEFAULT_FIELDS = { TimeZoneSidKey: 'time zone', LocaleSidKey: 'locale', LanguageLocaleKey: 'language', EmailEncodingKey: 'email encoding' } as const;
+const DEFAULT_FIELDS = {
+  TimeZoneSidKey: 'time zone',
+  LocaleSidKey: 'locale',
+  LanguageLocaleKey: 'language',
+  EmailEncodingKey: 'email encoding',
+} as const;
 
 /** The org keeps its own list of each default's values (fact USER-DEFAULTS): name the one it refused. */
 function refusedDefault(fields: string[], ctx: StepContext): void {
   const sent = userDefaultFields(ctx);
   const field = (Object.keys(DEFAULT_FIELDS) as (keyof typeof DEFAULT_FIELDS)[]).find((f) => fields.includes(f));
   if (!field) return;
-  fail('USER_DEFAULT_REFUSED', `Salesforce refused the integration user's ${DEFAULT_FIELDS[field]} "${sent[field]}". Choose one the org offers and try again.`, {
-    action: 'retry',
-    params: { field: DEFAULT_FIELDS[field], value: sent[field] },
-  });
+  fail(
+    'USER_DEFAULT_REFUSED',
+    `Salesforce refused the integration user's ${DEFAULT_FIELDS[field]} "${sent[field]}". Choose one the org offers and try again.`,
+    {
+      action: 'retry',
+      params: { field: DEFAULT_FIELDS[field], value: sent[field] },
+    },
+  );
 }
 
 /**
@@ -156,7 +184,8 @@ export const integrationUserStep: Step = {
     const id = text({ integrationUser: result }, 'integrationUser', 'id');
     return id ? [{ referenceId: 'deactivateUser', method: 'PATCH', url: `/sobjects/User/${id}`, body: { IsActive: false } }] : [];
   },
-  removalText: (ctx, result) => `Deactivate the integration user ${userOf(ctx, result)} (Salesforce cannot delete users; its licence seat is freed).`,
+  removalText: (ctx, result) =>
+    `Deactivate the integration user ${userOf(ctx, result)} (Salesforce cannot delete users; its licence seat is freed).`,
   removalName: (ctx, result) => userOf(ctx, result),
 };
 

@@ -9,8 +9,12 @@ const idRow = z.object({ Id: z.string() });
 
 /** Looks up one record by exact field values; a single request, used only where something may exist. */
 export async function findId(ctx: StepContext, object: string, where: Record<string, string>): Promise<string | null> {
-  const clauses = Object.entries(where).map(([field, value]) => `${field} = ${soqlQuote(value)}`).join(' AND ');
-  const results = await ctx.client.composite([{ referenceId: 'find', method: 'GET', url: queryUrl(`SELECT Id FROM ${object} WHERE ${clauses} LIMIT 1`) }]);
+  const clauses = Object.entries(where)
+    .map(([field, value]) => `${field} = ${soqlQuote(value)}`)
+    .join(' AND ');
+  const results = await ctx.client.composite([
+    { referenceId: 'find', method: 'GET', url: queryUrl(`SELECT Id FROM ${object} WHERE ${clauses} LIMIT 1`) },
+  ]);
   const rows = queryRows(results.get('find'));
   return rows.length > 0 ? idRow.parse(rows[0]).Id : null;
 }
@@ -22,7 +26,11 @@ export function userId(ctx: StepContext): string {
 function pslId(ctx: StepContext): string {
   return (
     ctx.snapshot.apiPsl?.id ??
-    fail('NO_API_INTEGRATION_PSL', 'This org has no "Salesforce API Integration" permission set licence, which the integration user needs.', { action: 'retry' })
+    fail(
+      'NO_API_INTEGRATION_PSL',
+      'This org has no "Salesforce API Integration" permission set licence, which the integration user needs.',
+      { action: 'retry' },
+    )
   );
 }
 
@@ -39,7 +47,14 @@ export const licenceStep: Step = {
   },
   compose(ctx) {
     return {
-      requests: [{ referenceId: 'licence', method: 'POST', url: '/sobjects/PermissionSetLicenseAssign', body: { AssigneeId: userId(ctx), PermissionSetLicenseId: pslId(ctx) } }],
+      requests: [
+        {
+          referenceId: 'licence',
+          method: 'POST',
+          url: '/sobjects/PermissionSetLicenseAssign',
+          body: { AssigneeId: userId(ctx), PermissionSetLicenseId: pslId(ctx) },
+        },
+      ],
       provisional: { id: '@{licence.id}' },
       accept: (bodies) => ({ id: idOf(bodies.get('licence')) }),
     };
@@ -50,6 +65,9 @@ export const licenceStep: Step = {
   async undo(ctx, result) {
     if (typeof result.id === 'string') await ctx.client.destroy('PermissionSetLicenseAssign', result.id);
   },
-  undoRequests: (result) => (typeof result.id === 'string' ? [{ referenceId: 'removeLicence', method: 'DELETE', url: `/sobjects/PermissionSetLicenseAssign/${result.id}` }] : []),
+  undoRequests: (result) =>
+    typeof result.id === 'string'
+      ? [{ referenceId: 'removeLicence', method: 'DELETE', url: `/sobjects/PermissionSetLicenseAssign/${result.id}` }]
+      : [],
   removalText: () => 'Remove the Salesforce API Integration licence from the integration user.',
 };

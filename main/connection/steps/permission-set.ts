@@ -13,10 +13,14 @@ export const permissionSetStep: Step = {
     const found = ctx.snapshot.permissionSet;
     if (!found) return Promise.resolve(null);
     if (!isOurs(found.description)) {
-      fail('NAME_TAKEN', `A permission set named "${found.name}" already exists and was not created by Agent Connections. Rename it, or choose another agent name in Settings.`, {
-        action: 'openSettings',
-        params: { name: found.name, kind: 'permission set' },
-      });
+      fail(
+        'NAME_TAKEN',
+        `A permission set named "${found.name}" already exists and was not created by Agent Connections. Rename it, or choose another agent name in Settings.`,
+        {
+          action: 'openSettings',
+          params: { name: found.name, kind: 'permission set' },
+        },
+      );
     }
     ctx.note('permissionSet', 'reusedPermissionSet');
     const owner = ownerOf(ctx.names.description);
@@ -32,7 +36,14 @@ export const permissionSetStep: Step = {
     const adopted = ctx.run.redescribePermissionSet;
     if (adopted) {
       return {
-        requests: [{ referenceId: 'permissionSet', method: 'PATCH', url: `/sobjects/PermissionSet/${adopted}`, body: { Description: ctx.names.description } }],
+        requests: [
+          {
+            referenceId: 'permissionSet',
+            method: 'PATCH',
+            url: `/sobjects/PermissionSet/${adopted}`,
+            body: { Description: ctx.names.description },
+          },
+        ],
         provisional: { id: adopted, name: ctx.names.permissionSetApiName },
         accept: () => ({ id: adopted, name: ctx.names.permissionSetApiName, adopted: true }),
       };
@@ -60,7 +71,10 @@ export const permissionSetStep: Step = {
     await destroyFound(ctx.client, 'PermissionSetAssignment', `PermissionSetId = '${id}'`);
     await ctx.client.destroy('PermissionSet', id);
   },
-  undoRequests: (result) => (typeof result.id === 'string' ? [{ referenceId: 'removePermissionSet', method: 'DELETE', url: `/sobjects/PermissionSet/${result.id}` }] : []),
+  undoRequests: (result) =>
+    typeof result.id === 'string'
+      ? [{ referenceId: 'removePermissionSet', method: 'DELETE', url: `/sobjects/PermissionSet/${result.id}` }]
+      : [],
   removalText: (ctx, result) =>
     `Delete the permission set "${ctx.names.permissionSetLabel}" (${String(result.name ?? ctx.names.permissionSetApiName)}).`,
   removalName: (ctx) => ctx.names.permissionSetLabel,

@@ -23,16 +23,15 @@ export const stepResultSchemas = {
   preflight: nothing,
   permissionSet: step({ id: text, name: text, adopted: flag }),
   accessGrants: step({
-      createdObjectPermissionIds: texts,
-      createdFieldPermissionIds: texts,
-      widenedObjects: texts,
-      /** The intent's names: what to look for when only the intent was journaled. */
-      objects: texts,
-      fields: texts,
-      added: texts,
-      removed: texts,
-    })
-    ,
+    createdObjectPermissionIds: texts,
+    createdFieldPermissionIds: texts,
+    widenedObjects: texts,
+    /** The intent's names: what to look for when only the intent was journaled. */
+    objects: texts,
+    fields: texts,
+    added: texts,
+    removed: texts,
+  }),
   integrationUser: step({ id: text, username: text, created: flag, reactivated: flag, deactivated: flag }),
   licence: step({ id: text, assignee: text }),
   assignment: step({ id: text, assignee: text, permissionSet: text }),

@@ -35,7 +35,10 @@ export function agentTokens(ctx: StepContext): AgentTokens {
   const signIn = async (): Promise<AgentTokenResult> =>
     requestAgentToken({ instanceUrl: ctx.instanceUrl, audience: ctx.audience, ...(await agentCredentials(ctx)), now: ctx.now() });
   const usable = (token: AgentTokenResult) => {
-    if (!token.ok) fail('VERIFICATION_FAILED', `The agent could not sign in to check its access (${token.description}). Try Reconnect.`, { action: 'reconnect' });
+    if (!token.ok)
+      fail('VERIFICATION_FAILED', `The agent could not sign in to check its access (${token.description}). Try Reconnect.`, {
+        action: 'reconnect',
+      });
     ctx.log.registerSecret(token.accessToken);
     return token;
   };
@@ -51,7 +54,11 @@ async function readAsAgent(ctx: StepContext, requests: CompositeSubrequest[]): P
     return await asAgent(agentTokens(ctx), ctx.retry, (agent) => agent.composite(requests));
   } catch (error) {
     if (!isSessionEnded(error)) throw error;
-    return fail('VERIFICATION_FAILED', 'Salesforce ended the agent\'s session as soon as it signed in. Check the session policies of the agent\'s app and user, then try Reconnect.', { action: 'reconnect' });
+    return fail(
+      'VERIFICATION_FAILED',
+      "Salesforce ended the agent's session as soon as it signed in. Check the session policies of the agent's app and user, then try Reconnect.",
+      { action: 'reconnect' },
+    );
   }
 }
 
@@ -67,7 +74,11 @@ export const verificationStep: Step = {
   async apply(ctx) {
     const queries = verificationQueries(ctx.desired.grants);
     const outside = ctx.snapshot.outsideObject;
-    const requests: CompositeSubrequest[] = [...queries].map(([object, soql]) => ({ referenceId: `read_${object}`, method: 'GET', url: queryUrl(soql) }));
+    const requests: CompositeSubrequest[] = [...queries].map(([object, soql]) => ({
+      referenceId: `read_${object}`,
+      method: 'GET',
+      url: queryUrl(soql),
+    }));
     if (outside) requests.push({ referenceId: 'outside', method: 'GET', url: queryUrl(`SELECT Id FROM ${outside} LIMIT 1`) });
     const results = await readAsAgent(ctx, requests);
     const throughParents: string[] = [];
@@ -80,16 +91,23 @@ export const verificationStep: Step = {
           continue;
         }
         const detail = error instanceof SalesforceError ? `${error.code}: ${error.message}` : 'no answer';
-        fail('VERIFICATION_FAILED', `Signed in as the agent, reading ${object} failed (${detail}). Try Reconnect.`, { action: 'reconnect', params: { object, detail } });
+        fail('VERIFICATION_FAILED', `Signed in as the agent, reading ${object} failed (${detail}). Try Reconnect.`, {
+          action: 'reconnect',
+          params: { object, detail },
+        });
       }
     }
     if (outside) {
       const answer = results.get('outside');
       if (answer?.ok || (answer && !refused.has(answer.error.code))) {
-        fail('VERIFICATION_FAILED', `Signed in as the agent, ${outside} (outside its access profile) was not refused. Check the integration user's profile and permission sets.`, {
-          action: 'reconnect',
-          params: { object: outside },
-        });
+        fail(
+          'VERIFICATION_FAILED',
+          `Signed in as the agent, ${outside} (outside its access profile) was not refused. Check the integration user's profile and permission sets.`,
+          {
+            action: 'reconnect',
+            params: { object: outside },
+          },
+        );
       }
     }
     const verified = [...queries.keys()].filter((o) => !throughParents.includes(o));

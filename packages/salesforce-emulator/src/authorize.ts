@@ -26,8 +26,11 @@ export function findClient(org: Org, clientId: string): ResolvedClient | undefin
   if (!eca?.global) return undefined;
   const f = eca.global.fields;
   const client: ResolvedClient = {
-    clientId, redirectUris: splitList(textOf(f, 'callbackUrl')), pkceRequired: boolOf(f, 'isPkceRequired', true),
-    appFullName: eca.header.fullName, secretOptional: boolOf(f, 'isConsumerSecretOptional', false),
+    clientId,
+    redirectUris: splitList(textOf(f, 'callbackUrl')),
+    pkceRequired: boolOf(f, 'isPkceRequired', true),
+    appFullName: eca.header.fullName,
+    secretOptional: boolOf(f, 'isConsumerSecretOptional', false),
   };
   const secret = textOf(f, 'consumerSecret');
   if (secret) client.consumerSecret = secret;
@@ -53,7 +56,8 @@ export function handleAuthorize(ctx: Ctx): EmuResponse {
   if (!client) return html(400, errorPage('OAuth Error', 'error=invalid_client_id: client identifier invalid'));
   const fail = (error: string, description: string): EmuResponse =>
     redirect(withParams(redirectUri, { error, error_description: description, state }));
-  if (!safeUrl(redirectUri)) return html(400, errorPage('OAuth Error', 'error=redirect_uri_mismatch: redirect_uri must match configuration'));
+  if (!safeUrl(redirectUri))
+    return html(400, errorPage('OAuth Error', 'error=redirect_uri_mismatch: redirect_uri must match configuration'));
   if (!client.redirectUris.includes(redirectUri)) return fail('redirect_uri_mismatch', 'redirect_uri must match configuration');
   if (q.get('response_type') !== 'code') return fail('unsupported_response_type', 'response type not supported');
   const challenge = q.get('code_challenge') ?? undefined;
@@ -76,15 +80,28 @@ export function handleAuthorize(ctx: Ctx): EmuResponse {
     if (form.get('consent') !== 'allow') return fail('access_denied', 'end-user denied authorization');
     const code = newOpaque(48);
     org.codes.set(code, {
-      code, clientId, redirectUri, userId: sessionUser, scope: scopes.join(' '), used: false,
-      expiresAt: org.now() + org.switches.authCodeTtlMs, ...(challenge ? { challenge } : {}),
+      code,
+      clientId,
+      redirectUri,
+      userId: sessionUser,
+      scope: scopes.join(' '),
+      used: false,
+      expiresAt: org.now() + org.switches.authCodeTtlMs,
+      ...(challenge ? { challenge } : {}),
     });
     return redirect(withParams(redirectUri, { code, state }));
   }
   return handleLoginPost(ctx, form, action, orgName, clientId, scopes);
 }
 
-function handleLoginPost(ctx: Ctx, form: URLSearchParams, action: string, orgName: string, clientId: string, scopes: string[]): EmuResponse {
+function handleLoginPost(
+  ctx: Ctx,
+  form: URLSearchParams,
+  action: string,
+  orgName: string,
+  clientId: string,
+  scopes: string[],
+): EmuResponse {
   const { org } = ctx;
   const username = form.get('username') ?? '';
   const user = org.userByUsername(username);

@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     for (const line of describeSwitches()) console.log(line);
     return;
   }
-  const switches = asUsage(() => (values.switch ?? []).reduce<Partial<EmulatorSwitches>>((all, assignment) => ({ ...all, ...parseSwitch(assignment) }), {}));
+  const switches = asUsage(() =>
+    (values.switch ?? []).reduce<Partial<EmulatorSwitches>>((all, assignment) => ({ ...all, ...parseSwitch(assignment) }), {}),
+  );
   const seed = values.seed ?? 'demo';
   if (seed !== 'demo' && seed !== 'empty') throw new UsageError(`--seed must be demo or empty, got "${seed}"`);
   const emu = await startEmulator({
@@ -71,13 +73,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`Received ${signal}, stopping emulator...`);
-    emu.stop().then(() => {
-      console.log('Emulator stopped.');
-      process.exit(0);
-    }, (e: unknown) => {
-      console.error(e);
-      process.exit(1);
-    });
+    emu.stop().then(
+      () => {
+        console.log('Emulator stopped.');
+        process.exit(0);
+      },
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -14,19 +14,27 @@ export function newOAuth2(emu: StartedEmulator): OAuth2 {
 
 /** Drives the HTML login form and the Allow page like a browser (cookies by hand) and returns the redirect. */
 export async function authorizeInBrowser(
-  authUrl: string, username: string, password: string, consent: 'allow' | 'deny' = 'allow',
+  authUrl: string,
+  username: string,
+  password: string,
+  consent: 'allow' | 'deny' = 'allow',
 ): Promise<URL> {
   const form = await fetch(authUrl);
   const page = await form.text();
   if (!page.includes('Log In')) throw new Error(`no login form: ${form.status} ${page.slice(0, 200)}`);
   const login = await fetch(authUrl, {
-    method: 'POST', redirect: 'manual', body: new URLSearchParams({ step: 'login', username, password }),
+    method: 'POST',
+    redirect: 'manual',
+    body: new URLSearchParams({ step: 'login', username, password }),
   });
   const cookie = login.headers.get('set-cookie')?.split(';')[0];
   const consentPage = await login.text();
   if (!cookie || !consentPage.includes('Allow')) throw new Error(`login failed: ${consentPage.slice(0, 400)}`);
   const res = await fetch(authUrl, {
-    method: 'POST', redirect: 'manual', headers: { cookie }, body: new URLSearchParams({ step: 'consent', consent }),
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie },
+    body: new URLSearchParams({ step: 'consent', consent }),
   });
   const location = res.headers.get('location');
   if (res.status !== 302 || !location) throw new Error(`no redirect after consent: ${res.status}`);
@@ -44,8 +52,16 @@ export async function signIn(emu: StartedEmulator, who: 'admin' | 'nonAdmin' = '
   return conn;
 }
 
-export interface MdError { message: string; statusCode: string }
-export interface MdSaveResult { fullName: string; success: boolean; created?: boolean; errors: MdError[] | MdError }
+export interface MdError {
+  message: string;
+  statusCode: string;
+}
+export interface MdSaveResult {
+  fullName: string;
+  success: boolean;
+  created?: boolean;
+  errors: MdError[] | MdError;
+}
 
 /** jsforce's metadata typings predate ECA types (they come from its v47 WSDL): an untyped view of the same calls. */
 export interface LooseMetadataApi {

@@ -11,8 +11,16 @@ import { unsupportedTypeMessage } from './soql';
 
 export const COLLECTION_LIMIT = 200;
 
-interface ItemError { statusCode: string; message: string; fields: string[] }
-interface ItemResult { id?: string; success: boolean; errors: ItemError[] }
+interface ItemError {
+  statusCode: string;
+  message: string;
+  fields: string[];
+}
+interface ItemResult {
+  id?: string;
+  success: boolean;
+  errors: ItemError[];
+}
 
 const ROLLED_BACK: ItemError = {
   statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
@@ -41,7 +49,11 @@ export function handleCollections(req: RestRequest): EmuResponse {
   if (!records) return restError(400, 'JSON_PARSER_ERROR', 'records: expected an array of sObjects');
   if (records.length > COLLECTION_LIMIT) return limitError();
   const allOrNone = body.allOrNone === true;
-  return runAll(req, allOrNone, records.map((rec) => () => writeOne(req, rec, records)));
+  return runAll(
+    req,
+    allOrNone,
+    records.map((rec) => () => writeOne(req, rec, records)),
+  );
 }
 
 /** Runs each operation; with allOrNone a single failure restores the store and marks the rest rolled back. */
@@ -51,7 +63,10 @@ function runAll(req: RestRequest, allOrNone: boolean, ops: (() => ItemResult)[])
   if (snapshot && results.some((r) => !r.success)) {
     req.org.store.restore(snapshot);
     req.org.refreshDerived();
-    return json(200, results.map((r) => (r.success ? { ...(r.id ? { id: r.id } : {}), success: false, errors: [ROLLED_BACK] } : r)));
+    return json(
+      200,
+      results.map((r) => (r.success ? { ...(r.id ? { id: r.id } : {}), success: false, errors: [ROLLED_BACK] } : r)),
+    );
   }
   return json(200, results);
 }
@@ -65,8 +80,10 @@ function recordType(rec: unknown): string | undefined {
 function mixedDml(req: RestRequest, def: ObjectDef, firstType: string): DmlError | undefined {
   const first = req.org.store.object(firstType);
   if (!first || first.name === def.name || (!first.setup && !def.setup)) return undefined;
-  return new DmlError('MIXED_DML_OPERATION',
-    `DML operation on setup object is not permitted after you have updated a non-setup object (or vice versa): ${def.name}, original object: ${first.name}`);
+  return new DmlError(
+    'MIXED_DML_OPERATION',
+    `DML operation on setup object is not permitted after you have updated a non-setup object (or vice versa): ${def.name}, original object: ${first.name}`,
+  );
 }
 
 function writeOne(req: RestRequest, rec: unknown, all: unknown[]): ItemResult {
@@ -94,29 +111,41 @@ function writeOne(req: RestRequest, rec: unknown, all: unknown[]): ItemResult {
 /** Inside collections a missing record is reported the SOAP way, not as an HTTP 404. */
 function notFoundAsEntity(e: unknown): unknown {
   if (e instanceof DmlError && e.statusCode === 'NOT_FOUND') return new DmlError('ENTITY_IS_DELETED', 'entity is deleted', []);
-  if (e instanceof DmlError && e.statusCode === 'METHOD_NOT_ALLOWED') return new DmlError('INVALID_TYPE_FOR_OPERATION', 'entity type User does not support delete');
+  if (e instanceof DmlError && e.statusCode === 'METHOD_NOT_ALLOWED')
+    return new DmlError('INVALID_TYPE_FOR_OPERATION', 'entity type User does not support delete');
   return e;
 }
 
 function deleteCollection(req: RestRequest): EmuResponse {
-  const ids = (req.query.get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = (req.query.get('ids') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!ids.length) return restError(400, 'MISSING_ARGUMENT', 'ids: missing required parameter');
   if (ids.length > COLLECTION_LIMIT) return limitError();
   const allOrNone = req.query.get('allOrNone') === 'true';
   const firstType = ids.map((id) => req.org.store.findById(id)?.def.name).find(Boolean) ?? '';
-  return runAll(req, allOrNone, ids.map((id) => () => {
-    try {
-      const found = req.org.store.findById(id);
-      const def = found ? visibleObject(req, found.def.name) : undefined;
-      if (!def) throw new DmlError(/^[a-zA-Z0-9]{15,18}$/.test(id) ? 'ENTITY_IS_DELETED' : 'MALFORMED_ID', /^[a-zA-Z0-9]{15,18}$/.test(id) ? 'entity is deleted' : `malformed id ${id}`);
-      const mixed = mixedDml(req, def, firstType);
-      if (mixed) throw mixed;
-      deleteRecord(req.org, req.principal, def, id);
-      return { id, success: true, errors: [] };
-    } catch (e) {
-      return failure(notFoundAsEntity(e), id);
-    }
-  }));
+  return runAll(
+    req,
+    allOrNone,
+    ids.map((id) => () => {
+      try {
+        const found = req.org.store.findById(id);
+        const def = found ? visibleObject(req, found.def.name) : undefined;
+        if (!def)
+          throw new DmlError(
+            /^[a-zA-Z0-9]{15,18}$/.test(id) ? 'ENTITY_IS_DELETED' : 'MALFORMED_ID',
+            /^[a-zA-Z0-9]{15,18}$/.test(id) ? 'entity is deleted' : `malformed id ${id}`,
+          );
+        const mixed = mixedDml(req, def, firstType);
+        if (mixed) throw mixed;
+        deleteRecord(req.org, req.principal, def, id);
+        return { id, success: true, errors: [] };
+      } catch (e) {
+        return failure(notFoundAsEntity(e), id);
+      }
+    }),
+  );
 }
 
 export function handleRetrieveCollection(req: RestRequest, type: string): EmuResponse {
@@ -135,5 +164,8 @@ export function handleRetrieveCollection(req: RestRequest, type: string): EmuRes
   }
   if (ids.length > 2000) return limitError();
   if (!fields.length) return restError(400, 'MISSING_ARGUMENT', 'fields: missing required parameter');
-  return json(200, ids.map((id) => shapeForRead(req, def, id, fields) ?? null));
+  return json(
+    200,
+    ids.map((id) => shapeForRead(req, def, id, fields) ?? null),
+  );
 }

@@ -23,7 +23,8 @@ export async function completeEmulatorLogin(
 
 async function getPage(url: string): Promise<string> {
   const response = await fetch(url, { redirect: 'manual' });
-  if (response.status !== 200) throw new Error(`The emulator's authorize page answered HTTP ${response.status}: ${response.headers.get('location') ?? ''}`);
+  if (response.status !== 200)
+    throw new Error(`The emulator's authorize page answered HTTP ${response.status}: ${response.headers.get('location') ?? ''}`);
   return response.text();
 }
 

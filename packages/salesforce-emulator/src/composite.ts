@@ -10,10 +10,22 @@ import type { RestRequest, RestRouter } from './rest-request';
 export const COMPOSITE_LIMIT = 25;
 export const COMPOSITE_HEAVY_LIMIT = 5;
 
-interface SubRequest { method: string; url: string; referenceId: string; body?: unknown }
-interface SubResponse { body: unknown; httpHeaders: Record<string, string>; httpStatusCode: number; referenceId: string }
+interface SubRequest {
+  method: string;
+  url: string;
+  referenceId: string;
+  body?: unknown;
+}
+interface SubResponse {
+  body: unknown;
+  httpHeaders: Record<string, string>;
+  httpStatusCode: number;
+  referenceId: string;
+}
 
-const HALTED = [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }];
+const HALTED = [
+  { errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' },
+];
 
 function parseSubRequests(raw: unknown): SubRequest[] | string {
   if (!Array.isArray(raw)) return 'compositeRequest: expected an array';
@@ -40,7 +52,11 @@ export function handleComposite(req: RestRequest, route: RestRouter): EmuRespons
     return restError(400, 'LIMIT_EXCEEDED', `Composite requests can't have more than ${COMPOSITE_LIMIT} subrequests`);
   }
   if (subs.filter(isHeavy).length > COMPOSITE_HEAVY_LIMIT) {
-    return restError(400, 'LIMIT_EXCEEDED', `Composite requests can't have more than ${COMPOSITE_HEAVY_LIMIT} sObject Collections or query subrequests`);
+    return restError(
+      400,
+      'LIMIT_EXCEEDED',
+      `Composite requests can't have more than ${COMPOSITE_HEAVY_LIMIT} sObject Collections or query subrequests`,
+    );
   }
   if (body.collateSubrequests !== undefined && typeof body.collateSubrequests !== 'boolean') {
     return restError(400, 'JSON_PARSER_ERROR', 'collateSubrequests: expected a boolean');
@@ -86,9 +102,7 @@ function collatedOrder(req: RestRequest, subs: SubRequest[]): number[] {
     depth.push(earlier.length > 0 ? Math.max(...earlier) + 1 : 0);
   });
   const types = subs.map((sub) => sobjectTypeOf(req, sub));
-  return subs
-    .map((_, i) => i)
-    .sort((a, b) => (depth[a] ?? 0) - (depth[b] ?? 0) || (types[a] ?? '').localeCompare(types[b] ?? '') || a - b);
+  return subs.map((_, i) => i).sort((a, b) => (depth[a] ?? 0) - (depth[b] ?? 0) || (types[a] ?? '').localeCompare(types[b] ?? '') || a - b);
 }
 
 function referencedIds(sub: SubRequest): Set<string> {
@@ -124,7 +138,13 @@ function runSub(req: RestRequest, sub: SubRequest, results: Map<string, unknown>
   const m = /^\/services\/data\/v(\d+\.\d)(\/[^?]*)?(?:\?(.*))?$/.exec(url);
   if (!m) return { ...base, httpStatusCode: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] };
   const res = route({
-    ...req, method: sub.method, path: m[2] ?? '', version: m[1] ?? req.version, query: new URLSearchParams(m[3] ?? ''), body, nested: true,
+    ...req,
+    method: sub.method,
+    path: m[2] ?? '',
+    version: m[1] ?? req.version,
+    query: new URLSearchParams(m[3] ?? ''),
+    body,
+    nested: true,
   });
   const parsed: unknown = res.body ? JSON.parse(res.body) : null;
   const headers: Record<string, string> = {};
@@ -139,10 +159,15 @@ function substitute(value: string, results: Map<string, unknown>, encode: boolea
   return value.replace(/@\{([^}]+)\}/g, (_, expr: string) => {
     const [refId, ...rest] = expr.split('.');
     if (!refId || !results.has(refId)) {
-      throw new Error(`Invalid reference specified. No value for ${expr} found in ${refId ?? ''}. Provided referenceId ('${refId ?? ''}') refers to a subrequest that failed or does not exist.`);
+      throw new Error(
+        `Invalid reference specified. No value for ${expr} found in ${refId ?? ''}. Provided referenceId ('${refId ?? ''}') refers to a subrequest that failed or does not exist.`,
+      );
     }
     let cur: unknown = results.get(refId);
-    for (const part of rest.join('.').split(/\.|(?=\[)/).filter(Boolean)) {
+    for (const part of rest
+      .join('.')
+      .split(/\.|(?=\[)/)
+      .filter(Boolean)) {
       const idx = /^\[(\d+)\]$/.exec(part);
       if (idx) cur = Array.isArray(cur) ? cur[Number(idx[1])] : undefined;
       else {

@@ -23,7 +23,11 @@ export function handleConnect(req: RestRequest, seg: string[]): EmuResponse {
   if (seg[1] !== 'credentials' || seg.length < 3 || seg.length > 4) return notFound;
   const settings = req.org.component('ExternalClientAppSettings', 'ExternalClientApp');
   if (!settings || !boolOf(settings.fields, 'enableClientSecretInRestApiAccess', false)) {
-    return restError(403, 'FUNCTIONALITY_NOT_ENABLED', 'Access to consumer secrets through the REST API is disabled. Enable it in External Client App Settings.');
+    return restError(
+      403,
+      'FUNCTIONALITY_NOT_ENABLED',
+      'Access to consumer secrets through the REST API is disabled. Enable it in External Client App Settings.',
+    );
   }
   const app = findApp(req, seg[2] ?? '');
   if (!app) return notFound;
@@ -42,7 +46,10 @@ export function handleConnect(req: RestRequest, seg: string[]): EmuResponse {
 
 function usage(req: RestRequest): EmuResponse {
   const apps = [...req.org.components(ECA_HEADER).values()].map((h) => ({
-    developerName: h.fullName, identifier: h.id, name: textOf(h.fields, 'label') ?? h.fullName, type: 'ExternalClientApp',
+    developerName: h.fullName,
+    identifier: h.id,
+    name: textOf(h.fields, 'label') ?? h.fullName,
+    type: 'ExternalClientApp',
     hasConsumer: [...req.org.components(ECA_GLOBAL).values()].some((g) => textOf(g.fields, 'externalClientApplication') === h.fullName),
   }));
   return json(200, { apps, currentPageUrl: `/services/data/v${req.version}/apps/oauth/usage`, nextPageUrl: null, totalSize: apps.length });

@@ -23,15 +23,23 @@ export function handleControl(emu: Emulator, ctx: Ctx): EmuResponse {
   const body = parseJson(ctx.body);
   const bad = (message: string): EmuResponse => json(400, { error: message });
   switch (route) {
-    case 'GET /__emulator/state': return json(200, buildState(emu.org));
-    case 'GET /__emulator/requests': return json(200, emu.log);
-    case 'DELETE /__emulator/requests': emu.log = []; return json(200, { ok: true });
+    case 'GET /__emulator/state':
+      return json(200, buildState(emu.org));
+    case 'GET /__emulator/requests':
+      return json(200, emu.log);
+    case 'DELETE /__emulator/requests':
+      emu.log = [];
+      return json(200, { ok: true });
     case 'POST /__emulator/faults': {
       const parsed = FaultSpecSchema.safeParse(body);
       return parsed.success ? json(200, { id: emu.faults.add(parsed.data) }) : bad(parsed.error.message);
     }
-    case 'DELETE /__emulator/faults': emu.faults.clear(); return json(200, { ok: true });
-    case 'POST /__emulator/reset': emu.reset(); return json(200, { ok: true });
+    case 'DELETE /__emulator/faults':
+      emu.faults.clear();
+      return json(200, { ok: true });
+    case 'POST /__emulator/reset':
+      emu.reset();
+      return json(200, { ok: true });
     case 'POST /__emulator/clock': {
       const parsed = ClockSchema.safeParse(body);
       if (!parsed.success) return bad(parsed.error.message);
@@ -50,16 +58,24 @@ export function handleControl(emu: Emulator, ctx: Ctx): EmuResponse {
       const err = registerSignInClient(emu, parsed.data);
       return err ? bad(err) : json(200, { ok: true });
     }
-    default: return json(404, { error: `no control route ${route}` });
+    default:
+      return json(404, { error: `no control route ${route}` });
   }
 }
 
 /** Returns an error message when a callback is refused (switch rejectLoopbackIpCallback, fact OAUTH-LOOPBACK-CALLBACK). */
-export function registerSignInClient(emu: Emulator, c: { clientId: string; redirectUris: string[]; pkceRequired?: boolean | undefined }): string | undefined {
+export function registerSignInClient(
+  emu: Emulator,
+  c: { clientId: string; redirectUris: string[]; pkceRequired?: boolean | undefined },
+): string | undefined {
   if (emu.org.switches.rejectLoopbackIpCallback && c.redirectUris.some((u) => u.startsWith('http://127.0.0.1'))) {
     return 'Callback URL: Cannot be an HTTP URL';
   }
-  const client = { clientId: c.clientId, redirectUris: c.redirectUris, ...(c.pkceRequired !== undefined ? { pkceRequired: c.pkceRequired } : {}) };
+  const client = {
+    clientId: c.clientId,
+    redirectUris: c.redirectUris,
+    ...(c.pkceRequired !== undefined ? { pkceRequired: c.pkceRequired } : {}),
+  };
   emu.org.signInClients = [...emu.org.signInClients.filter((x) => x.clientId !== c.clientId), client];
   emu.org.config.signInClients = [...emu.org.config.signInClients.filter((x) => x.clientId !== c.clientId), client];
   return undefined;

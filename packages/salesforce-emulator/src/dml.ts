@@ -24,7 +24,13 @@ export function insertRecord(org: Org, p: Principal, def: ObjectDef, input: Reco
   const now = org.nowIso();
   const rec: SRecord = {};
   for (const f of def.fields) rec[f.name] = f.type === 'boolean' ? false : null;
-  Object.assign(rec, defaultsFor(def), { CreatedDate: now, LastModifiedDate: now, SystemModstamp: now, CreatedById: p.userId, LastModifiedById: p.userId });
+  Object.assign(rec, defaultsFor(def), {
+    CreatedDate: now,
+    LastModifiedDate: now,
+    SystemModstamp: now,
+    CreatedById: p.userId,
+    LastModifiedById: p.userId,
+  });
   if ('OwnerId' in rec) rec.OwnerId = p.userId;
   Object.assign(rec, values);
   checkRequired(def, rec);
@@ -42,7 +48,13 @@ export function updateRecord(org: Org, p: Principal, def: ObjectDef, id: string,
   if (!def.updateable) throw new DmlError('INVALID_TYPE_FOR_OPERATION', `entity type ${def.name} does not support update`);
   if (!canWriteObject(org, p, def, 'PermissionsEdit')) throw new DmlError('INSUFFICIENT_ACCESS_OR_READONLY', ACCESS_MESSAGE);
   const values = coerceInput(org, p, def, input, 'update');
-  const next: SRecord = { ...existing, ...values, LastModifiedDate: org.nowIso(), SystemModstamp: org.nowIso(), LastModifiedById: p.userId };
+  const next: SRecord = {
+    ...existing,
+    ...values,
+    LastModifiedDate: org.nowIso(),
+    SystemModstamp: org.nowIso(),
+    LastModifiedById: p.userId,
+  };
   checkRequired(def, next);
   beforeUpdate(org, def, existing, next);
   Object.assign(existing, next);
@@ -80,7 +92,10 @@ function defaultsFor(def: ObjectDef): SRecord {
 
 function checkRequired(def: ObjectDef, rec: SRecord): void {
   const missing = def.fields
-    .filter((f) => !f.nillable && f.createable && !f.defaultedOnCreate && (rec[f.name] === null || rec[f.name] === undefined || rec[f.name] === ''))
+    .filter(
+      (f) =>
+        !f.nillable && f.createable && !f.defaultedOnCreate && (rec[f.name] === null || rec[f.name] === undefined || rec[f.name] === ''),
+    )
     .map((f) => f.name);
   if (missing.length) throw new DmlError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
 }
@@ -94,8 +109,11 @@ function coerceInput(org: Org, p: Principal, def: ObjectDef, input: Record<strin
     if (!f) throw new DmlError('INVALID_FIELD', `No such column '${key}' on sobject of type ${def.name}`, [key]);
     const allowed = mode === 'create' ? f.createable : f.updateable;
     if (!allowed || !canEditField(org, p, def, f)) {
-      throw new DmlError('INVALID_FIELD_FOR_INSERT_UPDATE',
-        `Unable to create/update fields: ${f.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, [f.name]);
+      throw new DmlError(
+        'INVALID_FIELD_FOR_INSERT_UPDATE',
+        `Unable to create/update fields: ${f.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+        [f.name],
+      );
     }
     out[f.name] = coerceValue(org, f, raw);
   }
@@ -108,16 +126,29 @@ function coerceValue(org: Org, f: FieldDef, raw: unknown): Value {
     case 'boolean':
       if (typeof raw === 'boolean') return raw;
       if (raw === 'true' || raw === 'false') return raw === 'true';
-      throw new DmlError('JSON_PARSER_ERROR', `Cannot deserialize instance of boolean from VALUE_STRING value ${display(raw)} or request may be missing a required field`, []);
-    case 'int': case 'double': case 'currency': case 'percent': {
+      throw new DmlError(
+        'JSON_PARSER_ERROR',
+        `Cannot deserialize instance of boolean from VALUE_STRING value ${display(raw)} or request may be missing a required field`,
+        [],
+      );
+    case 'int':
+    case 'double':
+    case 'currency':
+    case 'percent': {
       const n = typeof raw === 'number' ? raw : Number(raw);
-      if (typeof raw === 'boolean' || Number.isNaN(n)) throw new DmlError('INVALID_TYPE_ON_FIELD_IN_RECORD', `${f.label}: value not of required type: ${display(raw)}`, [f.name]);
+      if (typeof raw === 'boolean' || Number.isNaN(n))
+        throw new DmlError('INVALID_TYPE_ON_FIELD_IN_RECORD', `${f.label}: value not of required type: ${display(raw)}`, [f.name]);
       return n;
     }
     case 'reference':
       return checkReference(org, f, display(raw));
     default:
-      if (typeof raw === 'object') throw new DmlError('JSON_PARSER_ERROR', `Cannot deserialize instance of string from START_OBJECT value { or request may be missing a required field`, []);
+      if (typeof raw === 'object')
+        throw new DmlError(
+          'JSON_PARSER_ERROR',
+          `Cannot deserialize instance of string from START_OBJECT value { or request may be missing a required field`,
+          [],
+        );
       return display(raw);
   }
 }

@@ -59,5 +59,8 @@ export function ecaByConsumerKey(org: Org, consumerKey: string): EcaBundle | und
 }
 
 export function splitList(value: string | undefined): string[] {
-  return (value ?? '').split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

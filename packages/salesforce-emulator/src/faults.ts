@@ -27,9 +27,19 @@ export interface RequestLogEntry {
   durationMs: number;
 }
 
-interface ActiveFault { id: string; spec: FaultSpec; pathRe: RegExp | undefined; seen: number; fired: number }
+interface ActiveFault {
+  id: string;
+  spec: FaultSpec;
+  pathRe: RegExp | undefined;
+  seen: number;
+  fired: number;
+}
 
-export interface MatchInput { method: string; path: string; soapOperation: string | undefined }
+export interface MatchInput {
+  method: string;
+  path: string;
+  soapOperation: string | undefined;
+}
 
 export class FaultBook {
   private faults: ActiveFault[] = [];

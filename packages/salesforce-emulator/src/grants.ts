@@ -14,7 +14,10 @@ import { issueToken } from './tokens';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
-interface ClientCreds { clientId: string; clientSecret: string | undefined }
+interface ClientCreds {
+  clientId: string;
+  clientSecret: string | undefined;
+}
 
 function clientCreds(ctx: Ctx, form: URLSearchParams): ClientCreds {
   const basic = /^Basic\s+(.+)$/i.exec(ctx.headers.authorization ?? '');
@@ -30,11 +33,16 @@ export function handleToken(ctx: Ctx): EmuResponse {
   const form = formBody(ctx);
   const grant = form.get('grant_type') ?? '';
   switch (grant) {
-    case 'authorization_code': return authorizationCode(ctx, form);
-    case 'refresh_token': return refreshGrant(ctx, form);
-    case JWT_GRANT: return jwtBearer(ctx, form);
-    case 'client_credentials': return clientCredentials(ctx, form);
-    default: return oauthError(400, 'unsupported_grant_type', 'grant type not supported');
+    case 'authorization_code':
+      return authorizationCode(ctx, form);
+    case 'refresh_token':
+      return refreshGrant(ctx, form);
+    case JWT_GRANT:
+      return jwtBearer(ctx, form);
+    case 'client_credentials':
+      return clientCredentials(ctx, form);
+    default:
+      return oauthError(400, 'unsupported_grant_type', 'grant type not supported');
   }
 }
 
@@ -54,8 +62,12 @@ function authorizationCode(ctx: Ctx, form: URLSearchParams): EmuResponse {
   const code = org.codes.get(form.get('code') ?? '');
   if (!code || code.used || code.clientId !== creds.clientId) return oauthError(400, 'invalid_grant', 'invalid authorization code');
   if (code.expiresAt <= org.now()) return oauthError(400, 'invalid_grant', 'expired authorization code');
-  if ((form.get('redirect_uri') ?? '') !== code.redirectUri) return oauthError(400, 'invalid_grant', 'redirect uri does not match configuration');
-  if (client.consumerSecret && (creds.clientSecret ? creds.clientSecret !== client.consumerSecret : !client.secretOptional && !code.challenge)) {
+  if ((form.get('redirect_uri') ?? '') !== code.redirectUri)
+    return oauthError(400, 'invalid_grant', 'redirect uri does not match configuration');
+  if (
+    client.consumerSecret &&
+    (creds.clientSecret ? creds.clientSecret !== client.consumerSecret : !client.secretOptional && !code.challenge)
+  ) {
     return clientError(org, 'invalid_client', 'invalid client credentials');
   }
   if (code.challenge) {
@@ -67,10 +79,16 @@ function authorizationCode(ctx: Ctx, form: URLSearchParams): EmuResponse {
   code.used = true;
   const user = org.user(code.userId);
   if (!user || user.IsActive !== true) return oauthError(400, 'invalid_grant', 'inactive user');
-  return json(200, issueToken(org, {
-    userId: code.userId, clientId: creds.clientId, scope: code.scope, withRefresh: withRefreshScope(code.scope),
-    ...(client.appFullName ? { appFullName: client.appFullName } : {}),
-  }));
+  return json(
+    200,
+    issueToken(org, {
+      userId: code.userId,
+      clientId: creds.clientId,
+      scope: code.scope,
+      withRefresh: withRefreshScope(code.scope),
+      ...(client.appFullName ? { appFullName: client.appFullName } : {}),
+    }),
+  );
 }
 
 function refreshGrant(ctx: Ctx, form: URLSearchParams): EmuResponse {
@@ -78,13 +96,21 @@ function refreshGrant(ctx: Ctx, form: URLSearchParams): EmuResponse {
   const creds = clientCreds(ctx, form);
   const rt = org.refreshTokens.get(form.get('refresh_token') ?? '');
   if (!rt || rt.revoked || rt.clientId !== creds.clientId) return oauthError(400, 'invalid_grant', 'expired access/refresh token');
-  if (rt.appFullName && !org.component('ExternalClientApplication', rt.appFullName)) return oauthError(400, 'invalid_grant', 'expired access/refresh token');
+  if (rt.appFullName && !org.component('ExternalClientApplication', rt.appFullName))
+    return oauthError(400, 'invalid_grant', 'expired access/refresh token');
   const user = org.user(rt.userId);
   if (!user || user.IsActive !== true) return oauthError(400, 'invalid_grant', 'inactive user');
-  return json(200, issueToken(org, {
-    userId: rt.userId, clientId: rt.clientId, scope: rt.scope, withRefresh: false, refreshToken: rt.token,
-    ...(rt.appFullName ? { appFullName: rt.appFullName } : {}),
-  }));
+  return json(
+    200,
+    issueToken(org, {
+      userId: rt.userId,
+      clientId: rt.clientId,
+      scope: rt.scope,
+      withRefresh: false,
+      refreshToken: rt.token,
+      ...(rt.appFullName ? { appFullName: rt.appFullName } : {}),
+    }),
+  );
 }
 
 /** Fact ACTIVATION-PROPAGATION: tokens for a new app fail with `invalid_client_id` until the activation delay has passed. */
@@ -103,14 +129,27 @@ function appDisabled(eca: EcaBundle): boolean {
 
 /** Runtime scope names for metadata scope tokens (`Api` -> `api`, `RefreshToken` -> `refresh_token`). */
 function runtimeScopes(eca: EcaBundle): string {
-  const map: Record<string, string> = { Api: 'api', RefreshToken: 'refresh_token', Web: 'web', Full: 'full', Basic: 'id', OpenID: 'openid', OfflineAccess: 'offline_access' };
+  const map: Record<string, string> = {
+    Api: 'api',
+    RefreshToken: 'refresh_token',
+    Web: 'web',
+    Full: 'full',
+    Basic: 'id',
+    OpenID: 'openid',
+    OfflineAccess: 'offline_access',
+  };
   const tokens = splitList(eca.oauth ? textOf(eca.oauth.fields, 'commaSeparatedOauthScopes') : undefined);
   return tokens.map((t) => map[t] ?? t.toLowerCase()).join(' ') || 'api';
 }
 
 // ---------------- JWT bearer ----------------
 
-interface JwtParts { header: Record<string, unknown>; claims: Record<string, unknown>; signingInput: string; signature: Buffer }
+interface JwtParts {
+  header: Record<string, unknown>;
+  claims: Record<string, unknown>;
+  signingInput: string;
+  signature: Buffer;
+}
 
 function parseJwt(assertion: string): JwtParts | undefined {
   const parts = assertion.split('.');
@@ -140,7 +179,8 @@ function certificateKey(pem: string): KeyObject | undefined {
 function audienceOk(org: Org, aud: unknown): boolean {
   const list = Array.isArray(aud) ? aud : [aud];
   const accepted = [org.switches.orgType === 'sandbox' ? 'https://test.salesforce.com' : 'https://login.salesforce.com'];
-  if (org.switches.jwtAudience === 'loose') accepted.push(org.loginUrl, ...(org.switches.jwtAcceptInstanceAudience ? [org.instanceUrl] : []));
+  if (org.switches.jwtAudience === 'loose')
+    accepted.push(org.loginUrl, ...(org.switches.jwtAcceptInstanceAudience ? [org.instanceUrl] : []));
   return list.some((a) => typeof a === 'string' && accepted.includes(a.replace(/\/$/, '')));
 }
 
@@ -149,11 +189,13 @@ export function isPreAuthorized(org: Org, eca: EcaBundle, user: SRecord): boolea
   const f = eca.oauthPolicies?.fields;
   if (!f || textOf(f, 'permittedUsersPolicyType') !== 'AdminApprovedPreAuthorized') return false;
   const listed = splitList(textOf(f, 'commaSeparatedPermissionSet')).map((s) => s.toLowerCase());
-  const assigned = org.store.where('PermissionSetAssignment', (a) => a.AssigneeId === user.Id)
+  const assigned = org.store
+    .where('PermissionSetAssignment', (a) => a.AssigneeId === user.Id)
     .map((a) => org.store.get('PermissionSet', String(a.PermissionSetId)))
     .filter((ps): ps is SRecord => ps !== undefined);
   const byName = assigned.some((ps) => listed.includes(String(ps.Name).toLowerCase()));
-  const byId = org.switches.preAuthorizeByPermissionSetId &&
+  const byId =
+    org.switches.preAuthorizeByPermissionSetId &&
     assigned.some((ps) => listed.some((l) => String(ps.Id).toLowerCase().startsWith(l) && l.length >= 15));
   const profiles = splitList(textOf(f, 'commaSeparatedProfile')).map((s) => s.toLowerCase());
   const byProfile = profiles.includes(String(org.profileOf(user)?.Name ?? '').toLowerCase());
@@ -174,12 +216,22 @@ function jwtBearer(ctx: Ctx, form: URLSearchParams): EmuResponse {
   if (!valid) return oauthError(400, 'invalid_grant', 'invalid assertion');
   if (!audienceOk(org, jwt.claims.aud)) return oauthError(400, 'invalid_grant', 'Audience validation failed');
   // exp is in seconds; sfdx-core sends milliseconds (far future), which Salesforce accepts (fact JWT-BEARER-GRANT).
-  if (typeof jwt.claims.exp !== 'number' || jwt.claims.exp * 1000 <= org.now()) return oauthError(400, 'invalid_grant', 'expired authorization code');
+  if (typeof jwt.claims.exp !== 'number' || jwt.claims.exp * 1000 <= org.now())
+    return oauthError(400, 'invalid_grant', 'expired authorization code');
   const user = org.userByUsername(typeof jwt.claims.sub === 'string' ? jwt.claims.sub : '');
   if (!user || user.IsActive !== true || !isPreAuthorized(org, eca, user)) {
     return oauthError(400, 'invalid_grant', "user hasn't approved this consumer");
   }
-  return json(200, issueToken(org, { userId: String(user.Id), clientId: iss, scope: runtimeScopes(eca), withRefresh: false, appFullName: eca.header.fullName }));
+  return json(
+    200,
+    issueToken(org, {
+      userId: String(user.Id),
+      clientId: iss,
+      scope: runtimeScopes(eca),
+      withRefresh: false,
+      appFullName: eca.header.fullName,
+    }),
+  );
 }
 
 // ---------------- client credentials ----------------
@@ -196,13 +248,24 @@ function clientCredentials(ctx: Ctx, form: URLSearchParams): EmuResponse {
   }
   if (appDisabled(eca)) return oauthError(400, 'invalid_app_access', 'user is not admin approved to access this app');
   const policy = eca.oauthPolicies?.fields;
-  const enabled = boolOf(eca.global.fields, 'isClientCredentialsFlowEnabled', false) && policy !== undefined &&
+  const enabled =
+    boolOf(eca.global.fields, 'isClientCredentialsFlowEnabled', false) &&
+    policy !== undefined &&
     boolOf(policy, 'isClientCredentialsFlowEnabled', false);
   const runAs = policy ? textOf(policy, 'clientCredentialsFlowUser') : undefined;
   if (!enabled || !runAs) return oauthError(400, 'invalid_grant', 'no client credentials user enabled');
   const user = org.userByUsername(runAs);
   if (!user || user.IsActive !== true) return oauthError(400, 'invalid_grant', 'no client credentials user enabled');
-  if (!isApiOnly(org, user) && org.switches.executionUserMustBeApiOnly) return oauthError(400, 'invalid_grant', 'no client credentials user enabled');
-  return json(200, issueToken(org, { userId: String(user.Id), clientId: creds.clientId, scope: runtimeScopes(eca), withRefresh: false, appFullName: eca.header.fullName }));
+  if (!isApiOnly(org, user) && org.switches.executionUserMustBeApiOnly)
+    return oauthError(400, 'invalid_grant', 'no client credentials user enabled');
+  return json(
+    200,
+    issueToken(org, {
+      userId: String(user.Id),
+      clientId: creds.clientId,
+      scope: runtimeScopes(eca),
+      withRefresh: false,
+      appFullName: eca.header.fullName,
+    }),
+  );
 }
-

@@ -26,13 +26,28 @@ export function syncGroupPermissionSets(org: GroupOrg): void {
     if (!aggregate) {
       const now = org.nowIso();
       aggregate = {
-        Id: newId('0PS'), Name: `X${groupId.slice(0, 15)}`, Label: str(group.MasterLabel) ?? groupId, Description: null, LicenseId: null,
-        IsOwnedByProfile: false, ProfileId: null, IsCustom: false, HasActivationRequired: false, NamespacePrefix: null, Type: 'Group',
-        PermissionSetGroupId: groupId, CreatedDate: now, CreatedById: null, LastModifiedDate: now, LastModifiedById: null, SystemModstamp: now,
+        Id: newId('0PS'),
+        Name: `X${groupId.slice(0, 15)}`,
+        Label: str(group.MasterLabel) ?? groupId,
+        Description: null,
+        LicenseId: null,
+        IsOwnedByProfile: false,
+        ProfileId: null,
+        IsCustom: false,
+        HasActivationRequired: false,
+        NamespacePrefix: null,
+        Type: 'Group',
+        PermissionSetGroupId: groupId,
+        CreatedDate: now,
+        CreatedById: null,
+        LastModifiedDate: now,
+        LastModifiedById: null,
+        SystemModstamp: now,
       };
       org.store.put('PermissionSet', aggregate);
     }
-    const members = org.store.where('PermissionSetGroupComponent', (c) => c.PermissionSetGroupId === groupId)
+    const members = org.store
+      .where('PermissionSetGroupComponent', (c) => c.PermissionSetGroupId === groupId)
       .map((c) => org.store.get('PermissionSet', str(c.PermissionSetId) ?? ''))
       .filter((ps): ps is SRecord => ps !== undefined);
     for (const perm of SYSTEM_PERMISSIONS) aggregate[perm] = members.some((ps) => ps[perm] === true);
@@ -44,7 +59,8 @@ export function syncGroupPermissionSets(org: GroupOrg): void {
 export function resolveGroupAssignment(org: GroupOrg, rec: SRecord): void {
   const groupId = str(rec.PermissionSetGroupId);
   if (!groupId) {
-    if (!str(rec.PermissionSetId)) throw new DmlError('REQUIRED_FIELD_MISSING', 'Required fields are missing: [PermissionSetId]', ['PermissionSetId']);
+    if (!str(rec.PermissionSetId))
+      throw new DmlError('REQUIRED_FIELD_MISSING', 'Required fields are missing: [PermissionSetId]', ['PermissionSetId']);
     return;
   }
   syncGroupPermissionSets(org);
@@ -57,9 +73,11 @@ export function resolveGroupAssignment(org: GroupOrg, rec: SRecord): void {
 
 /** Deleting a group takes its members' links, its aggregate set and its assignments with it. */
 export function afterGroupDelete(org: GroupOrg, group: SRecord): void {
-  for (const c of org.store.where('PermissionSetGroupComponent', (x) => x.PermissionSetGroupId === group.Id)) org.store.remove('PermissionSetGroupComponent', String(c.Id));
+  for (const c of org.store.where('PermissionSetGroupComponent', (x) => x.PermissionSetGroupId === group.Id))
+    org.store.remove('PermissionSetGroupComponent', String(c.Id));
   const aggregate = aggregateOf(org, str(group.Id) ?? '');
   if (!aggregate) return;
-  for (const a of org.store.where('PermissionSetAssignment', (x) => x.PermissionSetId === aggregate.Id)) org.store.remove('PermissionSetAssignment', String(a.Id));
+  for (const a of org.store.where('PermissionSetAssignment', (x) => x.PermissionSetId === aggregate.Id))
+    org.store.remove('PermissionSetAssignment', String(a.Id));
   org.store.remove('PermissionSet', String(aggregate.Id));
 }

@@ -18,11 +18,23 @@ import { MAX_VERSION, MIN_SOAP_VERSION } from './versions';
 
 export const CRUD_LIMIT = 10;
 
-interface ItemError { message: string; statusCode: string; fields?: string }
-interface SaveResult { fullName: string; success: boolean; errors: ItemError[]; created?: boolean }
+interface ItemError {
+  message: string;
+  statusCode: string;
+  fields?: string;
+}
+interface SaveResult {
+  fullName: string;
+  success: boolean;
+  errors: ItemError[];
+  created?: boolean;
+}
 
 class ItemFailure extends Error {
-  constructor(readonly statusCode: string, message: string) {
+  constructor(
+    readonly statusCode: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -33,13 +45,17 @@ export function handleSoap(ctx: Ctx): EmuResponse {
   try {
     if (ctx.method !== 'POST') throw new SoapFault('soapenv:Client', 'SOAP requests must use HTTP POST');
     const version = Number(/^\/services\/Soap\/m\/(\d+\.\d)\/?/.exec(ctx.url.pathname)?.[1] ?? 'NaN');
-    if (!(version >= MIN_SOAP_VERSION && version <= MAX_VERSION)) throw new SoapFault('sf:UNSUPPORTED_API_VERSION', `UNSUPPORTED_API_VERSION: Invalid Api version specified on URL`);
+    if (!(version >= MIN_SOAP_VERSION && version <= MAX_VERSION))
+      throw new SoapFault('sf:UNSUPPORTED_API_VERSION', `UNSUPPORTED_API_VERSION: Invalid Api version specified on URL`);
     const req = parseSoapRequest(ctx.body);
     const session = checkSession(ctx.org, req.sessionId);
     if (!session) throw new SoapFault('sf:INVALID_SESSION_ID', INVALID_SESSION);
     const perms = session.principal.perms;
     if (!perms.has('PermissionsModifyAllData') && !perms.has('PermissionsModifyMetadata')) {
-      throw new SoapFault('sf:INSUFFICIENT_ACCESS', 'INSUFFICIENT_ACCESS: use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions');
+      throw new SoapFault(
+        'sf:INSUFFICIENT_ACCESS',
+        'INSUFFICIENT_ACCESS: use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions',
+      );
     }
     return xml(200, envelope(runOperation(ctx.org, req, version)));
   } catch (e) {
@@ -50,11 +66,16 @@ export function handleSoap(ctx: Ctx): EmuResponse {
 
 function runOperation(org: Org, req: SoapRequest, version: number): string {
   switch (req.operation) {
-    case 'createMetadata': case 'updateMetadata': case 'upsertMetadata':
+    case 'createMetadata':
+    case 'updateMetadata':
+    case 'upsertMetadata':
       return response(req.operation, save(org, req, version).map(saveResultXml));
-    case 'readMetadata': return response('readMetadata', [readXml(org, req, version)]);
-    case 'deleteMetadata': return response('deleteMetadata', remove(org, req, version).map(saveResultXml));
-    case 'listMetadata': return response('listMetadata', list(org, req, version));
+    case 'readMetadata':
+      return response('readMetadata', [readXml(org, req, version)]);
+    case 'deleteMetadata':
+      return response('deleteMetadata', remove(org, req, version).map(saveResultXml));
+    case 'listMetadata':
+      return response('listMetadata', list(org, req, version));
     default:
       throw new SoapFault('soapenv:Client', `No operation available for request {http://soap.sforce.com/2006/04/metadata}${req.operation}`);
   }
@@ -65,19 +86,29 @@ function response(operation: string, results: string[]): string {
 }
 
 function saveResultXml(r: SaveResult): string {
-  const errors = r.errors.map((e) => `<errors>${e.fields ? `<fields>${escapeXml(e.fields)}</fields>` : ''}<message>${escapeXml(e.message)}</message><statusCode>${e.statusCode}</statusCode></errors>`).join('');
+  const errors = r.errors
+    .map(
+      (e) =>
+        `<errors>${e.fields ? `<fields>${escapeXml(e.fields)}</fields>` : ''}<message>${escapeXml(e.message)}</message><statusCode>${e.statusCode}</statusCode></errors>`,
+    )
+    .join('');
   const created = r.created === undefined ? '' : `<created>${String(r.created)}</created>`;
   return `${created}${errors}<fullName>${escapeXml(r.fullName)}</fullName><success>${String(r.success)}</success>`;
 }
 
 function typeSpec(type: string, version: number): MetadataTypeSpec {
   const spec = METADATA_TYPES[type];
-  if (!spec || version < spec.minVersion) throw new SoapFault('sf:INVALID_TYPE', 'INVALID_TYPE: This type of metadata is not available for this organization');
+  if (!spec || version < spec.minVersion)
+    throw new SoapFault('sf:INVALID_TYPE', 'INVALID_TYPE: This type of metadata is not available for this organization');
   return spec;
 }
 
 function checkCount(n: number): void {
-  if (n > CRUD_LIMIT) throw new SoapFault('sf:EXCEEDED_ID_LIMIT', `EXCEEDED_ID_LIMIT: record limit reached. cannot submit more than ${CRUD_LIMIT} records in this operation`);
+  if (n > CRUD_LIMIT)
+    throw new SoapFault(
+      'sf:EXCEEDED_ID_LIMIT',
+      `EXCEEDED_ID_LIMIT: record limit reached. cannot submit more than ${CRUD_LIMIT} records in this operation`,
+    );
 }
 
 // ---------------- validation of incoming components ----------------
@@ -94,19 +125,30 @@ function validateElements(org: Org, spec: MetadataTypeSpec, md: MdObject): void 
   if (org.switches.strictElementOrder) {
     const sorted = orderedKeys(md);
     const bad = keys.find((k, idx) => sorted[idx] !== k);
-    if (bad) throw new SoapFault('soapenv:Client', `Element {http://soap.sforce.com/2006/04/metadata}${bad} invalid at this location in type ${spec.name}`);
+    if (bad)
+      throw new SoapFault(
+        'soapenv:Client',
+        `Element {http://soap.sforce.com/2006/04/metadata}${bad} invalid at this location in type ${spec.name}`,
+      );
   }
   if (!spec.elements) return;
   for (const k of keys) {
     if (k === 'fullName') continue;
     const kind = spec.elements[k];
     if (!kind) {
-      if (org.switches.rejectUnknownElements) throw new SoapFault('soapenv:Client', `Element {http://soap.sforce.com/2006/04/metadata}${k} invalid at this location in type ${spec.name}`);
+      if (org.switches.rejectUnknownElements)
+        throw new SoapFault(
+          'soapenv:Client',
+          `Element {http://soap.sforce.com/2006/04/metadata}${k} invalid at this location in type ${spec.name}`,
+        );
       continue;
     }
     for (const v of asList(md[k])) {
       if (kind === 'boolean' && !(typeof v === 'string' && ['true', 'false', '0', '1'].includes(v))) {
-        throw new SoapFault('soapenv:Client', `'${typeof v === 'string' ? v : ''}' is not valid for type xsd:boolean, should be '0', '1', 'true' or 'false'`);
+        throw new SoapFault(
+          'soapenv:Client',
+          `'${typeof v === 'string' ? v : ''}' is not valid for type xsd:boolean, should be '0', '1', 'true' or 'false'`,
+        );
       }
       if (kind === 'int' && !(typeof v === 'string' && /^-?\d+$/.test(v))) {
         throw new SoapFault('soapenv:Client', `'${typeof v === 'string' ? v : ''}' is not a valid value for the type xsd:int`);
@@ -141,7 +183,8 @@ function save(org: Org, req: SoapRequest, version: number): SaveResult[] {
     try {
       if (!fullName) throw new ItemFailure('REQUIRED_FIELD_MISSING', 'Required field is missing: fullName');
       const existing = org.component(type, fullName);
-      const mode = req.operation === 'upsertMetadata' ? (existing ? 'update' : 'create') : req.operation === 'createMetadata' ? 'create' : 'update';
+      const mode =
+        req.operation === 'upsertMetadata' ? (existing ? 'update' : 'create') : req.operation === 'createMetadata' ? 'create' : 'update';
       if (mode === 'create') createComponent(org, spec, fullName, md);
       else updateComponent(org, spec, fullName, md);
       syncEcaRecords(org);
@@ -163,25 +206,47 @@ function notFound(type: string, fullName: string): ItemFailure {
 
 function createComponent(org: Org, spec: MetadataTypeSpec, fullName: string, md: MdObject): void {
   const type = spec.name;
-  if (type === 'ExternalClientAppSettings') throw new ItemFailure('DUPLICATE_VALUE', `${fullName} already exists; settings can only be updated`);
+  if (type === 'ExternalClientAppSettings')
+    throw new ItemFailure('DUPLICATE_VALUE', `${fullName} already exists; settings can only be updated`);
   if (type === 'ConnectedApp' && !org.switches.allowConnectedAppCreate) {
     // Fact CONNECTED-APP-CREATE: Spring '26 blocks new connected apps, including through the Metadata API.
-    throw new ItemFailure('FIELD_INTEGRITY_EXCEPTION', "You can't create a connected app. To enable connected app creation, contact Salesforce Support. Use an external client app instead.");
+    throw new ItemFailure(
+      'FIELD_INTEGRITY_EXCEPTION',
+      "You can't create a connected app. To enable connected app creation, contact Salesforce Support. Use an external client app instead.",
+    );
   }
   if (org.component(type, fullName)) throw new ItemFailure('DUPLICATE_DEVELOPER_NAME', `There is already a ${type} named ${fullName}.`);
   if (!DEVELOPER_NAME.test(fullName) || fullName.length > 80) {
-    throw new ItemFailure('FIELD_INTEGRITY_EXCEPTION', `The ${type} API Name can only contain underscores and alphanumeric characters. It must be unique, begin with a letter, not include spaces, not end with an underscore, and not contain two consecutive underscores.`);
+    throw new ItemFailure(
+      'FIELD_INTEGRITY_EXCEPTION',
+      `The ${type} API Name can only contain underscores and alphanumeric characters. It must be unique, begin with a letter, not include spaces, not end with an underscore, and not contain two consecutive underscores.`,
+    );
   }
   for (const r of spec.required) if (!textOf(md, r)) throw new ItemFailure('REQUIRED_FIELD_MISSING', `Required field is missing: ${r}`);
   const fields: MdObject = { ...(METADATA_DEFAULTS[type] ?? {}), ...withoutFullName(md) };
   typeRules(org, type, fullName, fields, undefined);
   const now = org.now();
-  org.components(type).set(fullName.toLowerCase(), { type, fullName, id: newId(type === ECA_HEADER ? '0xI' : '0xA'), fields, createdAt: now, modifiedAt: now });
+  org
+    .components(type)
+    .set(fullName.toLowerCase(), {
+      type,
+      fullName,
+      id: newId(type === ECA_HEADER ? '0xI' : '0xA'),
+      fields,
+      createdAt: now,
+      modifiedAt: now,
+    });
   if (org.switches.ecaPolicies !== 'autoCreated') return;
   if (type === ECA_HEADER) autoCreatePolicies(org, ECA_POLICIES, fullName, `${fullName}_defaultPolicy`, fields);
   if (type === ECA_OAUTH) {
     const app = textOf(fields, 'externalClientApplication') ?? '';
-    autoCreatePolicies(org, ECA_OAUTH_POLICIES, app, org.switches.defaultOauthPolicyNamePattern.replace('{oauth}', fullName).replace('{app}', app), fields);
+    autoCreatePolicies(
+      org,
+      ECA_OAUTH_POLICIES,
+      app,
+      org.switches.defaultOauthPolicyNamePattern.replace('{oauth}', fullName).replace('{app}', app),
+      fields,
+    );
   }
 }
 
@@ -221,7 +286,10 @@ function typeRules(org: Org, type: string, fullName: string, fields: MdObject, e
 function headerRules(org: Org, fullName: string, fields: MdObject, existing: MdComponent | undefined): void {
   const settings = org.component('ExternalClientAppSettings', 'ExternalClientApp');
   if (!settings || !boolOf(settings.fields, 'enableExternalClientApps', false)) {
-    throw new ItemFailure('FIELD_INTEGRITY_EXCEPTION', 'External client apps are not enabled in this org. Turn on "Opt in to External Client Apps" in External Client App Settings.');
+    throw new ItemFailure(
+      'FIELD_INTEGRITY_EXCEPTION',
+      'External client apps are not enabled in this org. Turn on "Opt in to External Client Apps" in External Client App Settings.',
+    );
   }
   if (!existing && org.component('ConnectedApp', fullName)) {
     throw new ItemFailure('DUPLICATE_DEVELOPER_NAME', `The API name ${fullName} is already used by a connected app in this org.`);
@@ -232,12 +300,18 @@ function headerRules(org: Org, fullName: string, fields: MdObject, existing: MdC
 function satelliteRules(org: Org, type: string, fullName: string, fields: MdObject, existing: MdComponent | undefined): void {
   const app = textOf(fields, 'externalClientApplication') ?? '';
   if (!org.component(ECA_HEADER, app)) {
-    throw new ItemFailure('INVALID_CROSS_REFERENCE_KEY', `In field: externalClientApplication - no ExternalClientApplication named ${app} found`);
+    throw new ItemFailure(
+      'INVALID_CROSS_REFERENCE_KEY',
+      `In field: externalClientApplication - no ExternalClientApplication named ${app} found`,
+    );
   }
   if (existing) return;
   const others = satellitesOf(org, type, app);
   if (others.length && (type !== ECA_OAUTH_POLICIES || org.switches.rejectSecondOauthPolicies)) {
-    throw new ItemFailure('DUPLICATE_VALUE', `The external client app ${app} already has a ${type} component: ${others[0]?.fullName ?? ''}`);
+    throw new ItemFailure(
+      'DUPLICATE_VALUE',
+      `The external client app ${app} already has a ${type} component: ${others[0]?.fullName ?? ''}`,
+    );
   }
   void fullName;
 }
@@ -251,7 +325,8 @@ function globalRules(org: Org, fields: MdObject, existing: MdComponent | undefin
     if (taken) throw new ItemFailure('FIELD_INTEGRITY_EXCEPTION', 'The consumer key is already taken');
   }
   fields.consumerKey = givenKey ?? oldKey ?? newConsumerKey();
-  fields.consumerSecret = textOf(fields, 'consumerSecret') ?? (existing ? textOf(existing.fields, 'consumerSecret') : undefined) ?? newConsumerSecret();
+  fields.consumerSecret =
+    textOf(fields, 'consumerSecret') ?? (existing ? textOf(existing.fields, 'consumerSecret') : undefined) ?? newConsumerSecret();
   const cert = textOf(fields, 'certificate');
   if (cert) {
     try {
@@ -266,7 +341,8 @@ function policyRules(org: Org, fields: MdObject): void {
   const username = textOf(fields, 'clientCredentialsFlowUser');
   if (!username) return;
   const user = org.userByUsername(username);
-  const invalid = !user ||
+  const invalid =
+    !user ||
     (org.switches.executionUserMustBeActive && user.IsActive !== true) ||
     (org.switches.executionUserMustBeApiOnly && !isApiOnly(org, user));
   if (invalid) throw new ItemFailure('FIELD_INTEGRITY_EXCEPTION', 'Enter a valid execution user for the OAuth client credentials flow.');
@@ -280,7 +356,11 @@ function autoCreatePolicies(org: Org, type: string, app: string, name: string, s
   if (satellitesOf(org, type, app).length) return;
   const now = org.now();
   org.components(type).set(name.toLowerCase(), {
-    type, fullName: name, id: newId('0xA'), createdAt: now, modifiedAt: now,
+    type,
+    fullName: name,
+    id: newId('0xA'),
+    createdAt: now,
+    modifiedAt: now,
     fields: { ...(METADATA_DEFAULTS[type] ?? {}), externalClientApplication: app, label: textOf(source, 'label') ?? app },
   });
 }
@@ -297,11 +377,13 @@ function readXml(org: Org, req: SoapRequest, version: number): string {
   const names = namesOf(req);
   checkCount(names.length);
   // A missing name gives an empty record, not an error (fact METADATA-SOAP).
-  return names.map((n) => {
-    const c = org.component(spec.name, n);
-    if (!c) return `<records xsi:nil="true"/>`;
-    return `<records xsi:type="${spec.name}">${mdToXml({ fullName: c.fullName, ...visibleFields(org, c) })}</records>`;
-  }).join('');
+  return names
+    .map((n) => {
+      const c = org.component(spec.name, n);
+      if (!c) return `<records xsi:nil="true"/>`;
+      return `<records xsi:type="${spec.name}">${mdToXml({ fullName: c.fullName, ...visibleFields(org, c) })}</records>`;
+    })
+    .join('');
 }
 
 /** consumerSecret is masked in reads unless the deprecated Metadata API exposure setting is on (fact ECA-CONSUMER-SECRET-READ). */
@@ -358,16 +440,26 @@ function deleteSatellites(org: Org, app: string): void {
 
 function list(org: Org, req: SoapRequest, version: number): string[] {
   const queries = asList(req.args.queries).filter((q): q is MdObject => typeof q === 'object' && !Array.isArray(q));
-  if (queries.length > 3) throw new SoapFault('sf:INVALID_QUERY_FILTER_OPERATOR', 'INVALID_QUERY_FILTER_OPERATOR: You can only have 3 queries in a list request');
+  if (queries.length > 3)
+    throw new SoapFault('sf:INVALID_QUERY_FILTER_OPERATOR', 'INVALID_QUERY_FILTER_OPERATOR: You can only have 3 queries in a list request');
   const adminId = org.seedUsers?.adminId ?? '';
   return queries.flatMap((q) => {
     const spec = typeSpec(textOf(q, 'type') ?? '', version);
-    return [...org.components(spec.name).values()].map((c) => mdToXml({
-      createdById: adminId, createdByName: 'Dana Admin', createdDate: sfDateTime(c.createdAt).replace('+0000', 'Z'),
-      fileName: `${spec.folder}/${c.fullName}.${spec.suffix}`, fullName: c.fullName, id: c.id,
-      lastModifiedById: adminId, lastModifiedByName: 'Dana Admin', lastModifiedDate: sfDateTime(c.modifiedAt).replace('+0000', 'Z'),
-      manageableState: 'unmanaged', type: spec.name,
-    }));
+    return [...org.components(spec.name).values()].map((c) =>
+      mdToXml({
+        createdById: adminId,
+        createdByName: 'Dana Admin',
+        createdDate: sfDateTime(c.createdAt).replace('+0000', 'Z'),
+        fileName: `${spec.folder}/${c.fullName}.${spec.suffix}`,
+        fullName: c.fullName,
+        id: c.id,
+        lastModifiedById: adminId,
+        lastModifiedByName: 'Dana Admin',
+        lastModifiedDate: sfDateTime(c.modifiedAt).replace('+0000', 'Z'),
+        manageableState: 'unmanaged',
+        type: spec.name,
+      }),
+    );
   });
 }
 
@@ -378,10 +470,18 @@ export function syncEcaRecords(org: Org): void {
   const actor = org.seedUsers?.adminId ?? null;
   for (const h of org.components(ECA_HEADER).values()) {
     table.set(h.id, {
-      Id: h.id, DeveloperName: h.fullName, MasterLabel: textOf(h.fields, 'label') ?? h.fullName, NamespacePrefix: null,
-      DistributionState: textOf(h.fields, 'distributionState') ?? 'Local', ContactEmail: textOf(h.fields, 'contactEmail') ?? null,
-      Description: textOf(h.fields, 'description') ?? null, CreatedDate: sfDateTime(h.createdAt), CreatedById: actor,
-      LastModifiedDate: sfDateTime(h.modifiedAt), LastModifiedById: actor, SystemModstamp: sfDateTime(h.modifiedAt),
+      Id: h.id,
+      DeveloperName: h.fullName,
+      MasterLabel: textOf(h.fields, 'label') ?? h.fullName,
+      NamespacePrefix: null,
+      DistributionState: textOf(h.fields, 'distributionState') ?? 'Local',
+      ContactEmail: textOf(h.fields, 'contactEmail') ?? null,
+      Description: textOf(h.fields, 'description') ?? null,
+      CreatedDate: sfDateTime(h.createdAt),
+      CreatedById: actor,
+      LastModifiedDate: sfDateTime(h.modifiedAt),
+      LastModifiedById: actor,
+      SystemModstamp: sfDateTime(h.modifiedAt),
     });
   }
 }

@@ -10,7 +10,9 @@ import { RecordStore, sfDateTime, str, type SRecord } from './store';
 import type { EmulatorSwitches } from './switches';
 
 export type MdValue = string | MdObject | MdValue[];
-export interface MdObject { [key: string]: MdValue }
+export interface MdObject {
+  [key: string]: MdValue;
+}
 
 export interface MdComponent {
   type: string;
@@ -187,7 +189,9 @@ export class Org {
 
   /** Salesforce keeps a PermissionSetAssignment from every user to their profile's owned permission set. */
   private syncProfileAssignments(): void {
-    const owned = new Map(this.store.where('PermissionSet', (p) => p.IsOwnedByProfile === true).map((p) => [str(p.ProfileId) ?? '', str(p.Id) ?? '']));
+    const owned = new Map(
+      this.store.where('PermissionSet', (p) => p.IsOwnedByProfile === true).map((p) => [str(p.ProfileId) ?? '', str(p.Id) ?? '']),
+    );
     const ownedIds = new Set(owned.values());
     const existing = this.store.where('PermissionSetAssignment', (a) => ownedIds.has(str(a.PermissionSetId) ?? ''));
     for (const a of existing) {
@@ -199,8 +203,17 @@ export class Org {
       if (!psId || existing.some((a) => a.AssigneeId === u.Id && a.PermissionSetId === psId)) continue;
       const now = this.nowIso();
       this.store.put('PermissionSetAssignment', {
-        Id: newId('0Pa'), AssigneeId: u.Id ?? null, PermissionSetId: psId, PermissionSetGroupId: null, ExpirationDate: null, IsActive: true,
-        CreatedDate: now, CreatedById: u.Id ?? null, LastModifiedDate: now, LastModifiedById: u.Id ?? null, SystemModstamp: now,
+        Id: newId('0Pa'),
+        AssigneeId: u.Id ?? null,
+        PermissionSetId: psId,
+        PermissionSetGroupId: null,
+        ExpirationDate: null,
+        IsActive: true,
+        CreatedDate: now,
+        CreatedById: u.Id ?? null,
+        LastModifiedDate: now,
+        LastModifiedById: u.Id ?? null,
+        SystemModstamp: now,
       });
     }
   }

@@ -10,24 +10,30 @@ label{display:block;margin-top:12px}input{width:100%;padding:8px;box-sizing:bord
 
 export function loginPage(action: string, orgName: string, error?: string, username = ''): string {
   const err = error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : '';
-  return layout('Login | Salesforce', `<h1>${escapeHtml(orgName)}</h1>${err}
+  return layout(
+    'Login | Salesforce',
+    `<h1>${escapeHtml(orgName)}</h1>${err}
 <form method="post" action="${escapeHtml(action)}">
 <input type="hidden" name="step" value="login">
 <label for="username">Username</label><input id="username" name="username" type="email" autocomplete="username" value="${escapeHtml(username)}" required>
 <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit" id="Login" name="Login">Log In</button>
-</form>`);
+</form>`,
+  );
 }
 
 export function consentPage(action: string, clientId: string, username: string, scopes: string[]): string {
   const items = scopes.map((s) => `<li>${escapeHtml(s)}</li>`).join('');
-  return layout('Allow Access? | Salesforce', `<h1>Allow Access?</h1>
+  return layout(
+    'Allow Access? | Salesforce',
+    `<h1>Allow Access?</h1>
 <p><strong>${escapeHtml(clientId)}</strong> is asking to access your account (${escapeHtml(username)}):</p><ul>${items}</ul>
 <form method="post" action="${escapeHtml(action)}">
 <input type="hidden" name="step" value="consent">
 <button type="submit" name="consent" value="deny">Deny</button>
 <button type="submit" name="consent" value="allow">Allow</button>
-</form>`);
+</form>`,
+  );
 }
 
 export function errorPage(title: string, message: string): string {

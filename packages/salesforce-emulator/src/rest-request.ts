@@ -32,18 +32,26 @@ export function visibleObject(req: RestRequest, name: string): ObjectDef | undef
   return def && canReadObject(req.org, req.principal, def) ? def : undefined;
 }
 
-export function shapeForRead(req: RestRequest, def: ObjectDef, id: string, fieldList: string[] | undefined): Record<string, unknown> | undefined {
+export function shapeForRead(
+  req: RestRequest,
+  def: ObjectDef,
+  id: string,
+  fieldList: string[] | undefined,
+): Record<string, unknown> | undefined {
   const rec = req.org.store.get(def.name, id);
   if (!rec || !canReadRecord(req.org, req.principal, def, rec)) return undefined;
   const out: Record<string, unknown> = { attributes: recordAttributes(def.name, rec.Id ?? null, req.version) };
   const fields = fieldList
     ? fieldList.map((n) => {
-      const f = findField(def, n);
-      if (!f || !canReadField(req.org, req.principal, def, f)) {
-        throw new DmlError('INVALID_FIELD', `No such column '${n}' on entity '${def.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`);
-      }
-      return f;
-    })
+        const f = findField(def, n);
+        if (!f || !canReadField(req.org, req.principal, def, f)) {
+          throw new DmlError(
+            'INVALID_FIELD',
+            `No such column '${n}' on entity '${def.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
+          );
+        }
+        return f;
+      })
     : def.fields.filter((f) => canReadField(req.org, req.principal, def, f));
   for (const f of fields) out[f.name] = rec[f.name] ?? null;
   return out;

@@ -17,11 +17,13 @@ import { runQuery, unsupportedTypeMessage } from './soql';
 import { bearerToken, checkSession, identityUrl } from './tokens';
 import { RELEASES, VERSIONS } from './versions';
 
-
 export function handleData(ctx: Ctx): EmuResponse {
   const path = ctx.url.pathname.replace(/\/+$/, '');
   if (path === '/services/data') {
-    return json(200, VERSIONS.map((v) => ({ label: RELEASES[Number(v.split('.')[0])] ?? v, url: `/services/data/v${v}`, version: v })));
+    return json(
+      200,
+      VERSIONS.map((v) => ({ label: RELEASES[Number(v.split('.')[0])] ?? v, url: `/services/data/v${v}`, version: v })),
+    );
   }
   const m = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(path);
   if (!m || !VERSIONS.includes(m[1] ?? '')) return restError(404, 'NOT_FOUND', NOT_FOUND_MESSAGE);
@@ -37,8 +39,14 @@ export function handleData(ctx: Ctx): EmuResponse {
     }
   }
   return restRequest({
-    org: ctx.org, principal: session.principal, method: ctx.method, path: m[2] ?? '', version: m[1] ?? '',
-    query: ctx.url.searchParams, body, nested: false,
+    org: ctx.org,
+    principal: session.principal,
+    method: ctx.method,
+    path: m[2] ?? '',
+    version: m[1] ?? '',
+    query: ctx.url.searchParams,
+    body,
+    nested: false,
   });
 }
 
@@ -56,17 +64,21 @@ function route(req: RestRequest): EmuResponse {
   const seg = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (seg.length === 0) return method === 'GET' ? json(200, resources(req)) : methodNotAllowed(method, 'GET,HEAD');
   switch (seg[0]) {
-    case 'sobjects': return sobjects(req, seg.slice(1));
-    case 'query': case 'queryAll':
+    case 'sobjects':
+      return sobjects(req, seg.slice(1));
+    case 'query':
+    case 'queryAll':
       if (seg.length > 1) return restError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
       return method === 'GET' ? query(req) : methodNotAllowed(method, 'GET,HEAD');
-    case 'limits': return json(200, limits(req.org));
+    case 'limits':
+      return json(200, limits(req.org));
     case 'composite':
       if (seg[1] === 'sobjects' && seg.length === 2) return handleCollections(req);
       if (seg[1] === 'sobjects' && seg.length === 3) return handleRetrieveCollection(req, seg[2] ?? '');
       if (seg.length === 1) return method === 'POST' ? handleComposite(req, restRequest) : methodNotAllowed(method, 'POST');
       break;
-    case 'apps': return handleConnect(req, seg.slice(1));
+    case 'apps':
+      return handleConnect(req, seg.slice(1));
     default:
   }
   return restError(404, 'NOT_FOUND', NOT_FOUND_MESSAGE);
@@ -79,8 +91,14 @@ function methodNotAllowed(method: string, allowed: string): EmuResponse {
 function resources(req: RestRequest): Record<string, string> {
   const base = `/services/data/v${req.version}`;
   return {
-    tooling: `${base}/tooling`, metadata: `${base}/metadata`, composite: `${base}/composite`, query: `${base}/query`,
-    queryAll: `${base}/queryAll`, sobjects: `${base}/sobjects`, limits: `${base}/limits`, apps: `${base}/apps`,
+    tooling: `${base}/tooling`,
+    metadata: `${base}/metadata`,
+    composite: `${base}/composite`,
+    query: `${base}/query`,
+    queryAll: `${base}/queryAll`,
+    sobjects: `${base}/sobjects`,
+    limits: `${base}/limits`,
+    apps: `${base}/apps`,
     identity: identityUrl(req.org, req.principal.userId),
   };
 }
@@ -107,16 +125,27 @@ function sobjects(req: RestRequest, seg: string[]): EmuResponse {
   if (seg.length !== 2) return restError(404, 'NOT_FOUND', NOT_FOUND_MESSAGE);
   const id = seg[1] ?? '';
   switch (method) {
-    case 'GET': return retrieve(req, def, id);
-    case 'PATCH': updateRecord(org, principal, def, id, isRecord(req.body) ? req.body : {}); return noContent();
-    case 'DELETE': deleteRecord(org, principal, def, id); return noContent();
-    default: return methodNotAllowed(method, def.name === 'User' ? 'HEAD,GET,PATCH' : 'HEAD,GET,PATCH,DELETE');
+    case 'GET':
+      return retrieve(req, def, id);
+    case 'PATCH':
+      updateRecord(org, principal, def, id, isRecord(req.body) ? req.body : {});
+      return noContent();
+    case 'DELETE':
+      deleteRecord(org, principal, def, id);
+      return noContent();
+    default:
+      return methodNotAllowed(method, def.name === 'User' ? 'HEAD,GET,PATCH' : 'HEAD,GET,PATCH,DELETE');
   }
 }
 
 function retrieve(req: RestRequest, def: ObjectDef, id: string): EmuResponse {
   const fieldsParam = req.query.get('fields');
-  const list = fieldsParam ? fieldsParam.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const list = fieldsParam
+    ? fieldsParam
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
   const rec = shapeForRead(req, def, id, list);
   return rec ? json(200, rec) : restError(404, 'NOT_FOUND', NOT_FOUND_MESSAGE);
 }
@@ -138,4 +167,3 @@ function limits(org: Org): Record<string, { Max: number; Remaining: number }> {
     SingleEmail: { Max: 5000, Remaining: 5000 },
   };
 }
-

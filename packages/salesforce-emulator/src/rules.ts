@@ -26,11 +26,16 @@ export function beforeInsert(org: Org, def: ObjectDef, rec: SRecord): void {
     case 'User':
       restrictedPicklists(def, rec);
       return userRules(org, undefined, rec);
-    case 'PermissionSet': return permissionSetRules(org, undefined, rec);
-    case 'ObjectPermissions': return objectPermissionRules(org, undefined, rec);
-    case 'FieldPermissions': return fieldPermissionRules(org, undefined, rec);
-    case 'PermissionSetAssignment': return assignmentRules(org, rec);
-    case 'PermissionSetLicenseAssign': return pslAssignRules(org, rec);
+    case 'PermissionSet':
+      return permissionSetRules(org, undefined, rec);
+    case 'ObjectPermissions':
+      return objectPermissionRules(org, undefined, rec);
+    case 'FieldPermissions':
+      return fieldPermissionRules(org, undefined, rec);
+    case 'PermissionSetAssignment':
+      return assignmentRules(org, rec);
+    case 'PermissionSetLicenseAssign':
+      return pslAssignRules(org, rec);
     default:
   }
 }
@@ -43,8 +48,10 @@ export function beforeUpdate(org: Org, def: ObjectDef, old: SRecord, next: SReco
     case 'PermissionSet':
       if (old.IsOwnedByProfile === true && next.Name !== old.Name) throw new DmlError('INSUFFICIENT_ACCESS_OR_READONLY', ACCESS_MESSAGE);
       return permissionSetRules(org, old, next);
-    case 'ObjectPermissions': return objectPermissionRules(org, old, next);
-    case 'FieldPermissions': return fieldPermissionRules(org, old, next);
+    case 'ObjectPermissions':
+      return objectPermissionRules(org, old, next);
+    case 'FieldPermissions':
+      return fieldPermissionRules(org, old, next);
     default:
   }
 }
@@ -58,8 +65,10 @@ export function beforeDelete(org: Org, def: ObjectDef, rec: SRecord): void {
   const assigned = org.store.where('PermissionSetAssignment', (a) => a.PermissionSetId === rec.Id);
   if (assigned.length && org.switches.rejectDeleteAssignedPermissionSet) {
     // Fact PERMISSION-SET-DELETE-ASSIGNED: unverified; the platform refuses to remove assigned sets elsewhere (package uninstall).
-    throw new DmlError('DELETE_FAILED',
-      `Your attempt to delete ${String(rec.Label)} could not be completed because it is assigned to users. Remove the permission set assignments first.`);
+    throw new DmlError(
+      'DELETE_FAILED',
+      `Your attempt to delete ${String(rec.Label)} could not be completed because it is assigned to users. Remove the permission set assignments first.`,
+    );
   }
 }
 
@@ -80,7 +89,9 @@ function restrictedPicklists(def: ObjectDef, rec: SRecord): void {
   for (const f of def.fields) {
     const value = rec[f.name];
     if (!f.restrictedPicklist || value === undefined || value === null || f.picklistValues.includes(String(value))) continue;
-    throw new DmlError('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${f.label}: bad value for restricted picklist field: ${String(value)}`, [f.name]);
+    throw new DmlError('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${f.label}: bad value for restricted picklist field: ${String(value)}`, [
+      f.name,
+    ]);
   }
 }
 
@@ -125,13 +136,15 @@ function permissionSetRules(org: Org, old: SRecord | undefined, next: SRecord): 
   if (String(next.Description ?? '').length > 255) {
     throw new DmlError('STRING_TOO_LONG', 'Description: data value too large (max length=255)', ['Description']);
   }
-  if (next.IsOwnedByProfile !== true && !DEVELOPER_NAME.test(name)) throw new DmlError('FIELD_INTEGRITY_EXCEPTION', DEVELOPER_NAME_MESSAGE, ['Name']);
+  if (next.IsOwnedByProfile !== true && !DEVELOPER_NAME.test(name))
+    throw new DmlError('FIELD_INTEGRITY_EXCEPTION', DEVELOPER_NAME_MESSAGE, ['Name']);
   const dup = org.store.all('PermissionSet').find((ps) => ps.Id !== old?.Id && String(ps.Name).toLowerCase() === name.toLowerCase());
   if (dup) {
     const code = org.switches.duplicatePermissionSetNameCode;
-    const message = code === 'DUPLICATE_DEVELOPER_NAME'
-      ? `The API Name "${name}" is already in use. Enter a unique API Name.`
-      : `duplicate value found: Name duplicates value on record with id: ${String(dup.Id)}`;
+    const message =
+      code === 'DUPLICATE_DEVELOPER_NAME'
+        ? `The API Name "${name}" is already in use. Enter a unique API Name.`
+        : `duplicate value found: Name duplicates value on record with id: ${String(dup.Id)}`;
     throw new DmlError(code, message, ['Name']);
   }
 }
@@ -147,21 +160,29 @@ const OBJECT_DEPENDENCIES: [string, string[]][] = [
 ];
 
 const PERMISSION_LABEL: Record<string, string> = {
-  PermissionsRead: 'Read', PermissionsCreate: 'Create', PermissionsEdit: 'Edit', PermissionsDelete: 'Delete',
-  PermissionsViewAllRecords: 'View All', PermissionsModifyAllRecords: 'Modify All',
+  PermissionsRead: 'Read',
+  PermissionsCreate: 'Create',
+  PermissionsEdit: 'Edit',
+  PermissionsDelete: 'Delete',
+  PermissionsViewAllRecords: 'View All',
+  PermissionsModifyAllRecords: 'Modify All',
 };
 
 function objectPermissionRules(org: Org, old: SRecord | undefined, next: SRecord): void {
   const type = String(next.SobjectType ?? '');
   const target = org.store.object(type);
   if (!target || !acceptsObjectPermissions(org, target) || target.name !== type) {
-    throw new DmlError('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `Object Name: bad value for restricted picklist field: ${type}`, ['SobjectType']);
+    throw new DmlError('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `Object Name: bad value for restricted picklist field: ${type}`, [
+      'SobjectType',
+    ]);
   }
   for (const [perm, needs] of OBJECT_DEPENDENCIES) {
     const missing = needs.filter((n) => next[n] !== true);
     if (next[perm] === true && missing.length) {
-      throw new DmlError('FIELD_INTEGRITY_EXCEPTION',
-        `Permission ${PERMISSION_LABEL[perm] ?? perm} ${type} depends on permission(s): ${missing.map((m) => `${PERMISSION_LABEL[m] ?? m} ${type}`).join(', ')}`);
+      throw new DmlError(
+        'FIELD_INTEGRITY_EXCEPTION',
+        `Permission ${PERMISSION_LABEL[perm] ?? perm} ${type} depends on permission(s): ${missing.map((m) => `${PERMISSION_LABEL[m] ?? m} ${type}`).join(', ')}`,
+      );
     }
   }
   const dup = org.store.all('ObjectPermissions').find((o) => o.Id !== old?.Id && o.ParentId === next.ParentId && o.SobjectType === type);
@@ -187,7 +208,11 @@ function fieldPermissionRules(org: Org, old: SRecord | undefined, next: SRecord)
     throw new DmlError('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `Field Name: bad value for restricted picklist field: ${raw}`, ['Field']);
   }
   if (String(next.SobjectType ?? '') !== def.name) {
-    throw new DmlError('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `Object Name: bad value for restricted picklist field: ${String(next.SobjectType)}`, ['SobjectType']);
+    throw new DmlError(
+      'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+      `Object Name: bad value for restricted picklist field: ${String(next.SobjectType)}`,
+      ['SobjectType'],
+    );
   }
   next.Field = `${def.name}.${f.name}`;
   if (next.PermissionsEdit === true && next.PermissionsRead !== true) {
@@ -221,14 +246,19 @@ function assignmentRules(org: Org, rec: SRecord): void {
     throw new DmlError('INVALID_CROSS_REFERENCE_KEY', "You can't assign or unassign this permission set because it's owned by a profile.");
   }
   const dup = org.store.all('PermissionSetAssignment').some((a) => a.AssigneeId === user.Id && a.PermissionSetId === ps.Id);
-  if (dup) throw new DmlError('DUPLICATE_VALUE', `Duplicate PermissionSetAssignment. Assignee: ${String(user.Id)}, Permission Set: ${String(ps.Id)}`);
+  if (dup)
+    throw new DmlError(
+      'DUPLICATE_VALUE',
+      `Duplicate PermissionSetAssignment. Assignee: ${String(user.Id)}, Permission Set: ${String(ps.Id)}`,
+    );
   const licenseId = str(ps.LicenseId);
   if (licenseId && licenseId.startsWith('100') && org.licenseOf(user)?.Id !== licenseId) {
     throw new DmlError('FIELD_INTEGRITY_EXCEPTION', "The user license doesn't match the permission set license.");
   }
   if (needsIntegrationPsl(org, user)) {
-    const standardRead = org.store.all('ObjectPermissions').find(
-      (op) => op.ParentId === ps.Id && op.PermissionsRead === true && !String(op.SobjectType).endsWith('__c'));
+    const standardRead = org.store
+      .all('ObjectPermissions')
+      .find((op) => op.ParentId === ps.Id && op.PermissionsRead === true && !String(op.SobjectType).endsWith('__c'));
     if (standardRead) throw licenseDisallows(String(standardRead.SobjectType));
   }
 }
@@ -236,7 +266,9 @@ function assignmentRules(org: Org, rec: SRecord): void {
 function pslAssignRules(org: Org, rec: SRecord): void {
   const psl = org.store.get('PermissionSetLicense', String(rec.PermissionSetLicenseId));
   if (!psl) throw new DmlError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
-  const dup = org.store.all('PermissionSetLicenseAssign').find((a) => a.AssigneeId === rec.AssigneeId && a.PermissionSetLicenseId === psl.Id);
+  const dup = org.store
+    .all('PermissionSetLicenseAssign')
+    .find((a) => a.AssigneeId === rec.AssigneeId && a.PermissionSetLicenseId === psl.Id);
   if (dup) throw new DmlError('DUPLICATE_VALUE', `duplicate value found: <unknown> duplicates value on record with id: ${String(dup.Id)}`);
   if (Number(psl.UsedLicenses) >= Number(psl.TotalLicenses)) throw new DmlError('LICENSE_LIMIT_EXCEEDED', 'License Limit Exceeded');
 }

@@ -3,8 +3,22 @@
  * `permissionable` follows fact FIELD-PERMISSIONABLE: required, system and name fields carry no FLS.
  */
 export type FieldType =
-  | 'id' | 'string' | 'textarea' | 'email' | 'phone' | 'url' | 'picklist' | 'combobox' | 'reference'
-  | 'boolean' | 'currency' | 'double' | 'int' | 'percent' | 'date' | 'datetime';
+  | 'id'
+  | 'string'
+  | 'textarea'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'picklist'
+  | 'combobox'
+  | 'reference'
+  | 'boolean'
+  | 'currency'
+  | 'double'
+  | 'int'
+  | 'percent'
+  | 'date'
+  | 'datetime';
 
 export interface FieldDef {
   name: string;
@@ -42,7 +56,15 @@ export interface ObjectDef {
 export type FieldOpts = Partial<Omit<FieldDef, 'name' | 'type'>> & { required?: boolean };
 
 const LENGTHS: Partial<Record<FieldType, number>> = {
-  id: 18, string: 255, textarea: 32000, email: 80, phone: 40, url: 255, picklist: 255, combobox: 255, reference: 18,
+  id: 18,
+  string: 255,
+  textarea: 32000,
+  email: 80,
+  phone: 40,
+  url: 255,
+  picklist: 255,
+  combobox: 255,
+  reference: 18,
 };
 
 export function field(name: string, type: FieldType, opts: FieldOpts = {}): FieldDef {
@@ -87,9 +109,15 @@ export function systemFields(withOwner: boolean): FieldDef[] {
     field('SystemModstamp', 'datetime', sys),
   ];
   if (withOwner) {
-    fields.push(field('OwnerId', 'reference', {
-      referenceTo: ['User'], relationshipName: 'Owner', permissionable: false, nillable: false, defaultedOnCreate: true,
-    }));
+    fields.push(
+      field('OwnerId', 'reference', {
+        referenceTo: ['User'],
+        relationshipName: 'Owner',
+        permissionable: false,
+        nillable: false,
+        defaultedOnCreate: true,
+      }),
+    );
   }
   return fields;
 }

@@ -38,11 +38,18 @@ export function isApiOnly(org: Org, user: SRecord): boolean {
   return org.profileOf(user)?.PermissionsApiUserOnly === true;
 }
 
-type ObjectFlag = 'PermissionsRead' | 'PermissionsCreate' | 'PermissionsEdit' | 'PermissionsDelete' | 'PermissionsViewAllRecords' | 'PermissionsModifyAllRecords';
+type ObjectFlag =
+  | 'PermissionsRead'
+  | 'PermissionsCreate'
+  | 'PermissionsEdit'
+  | 'PermissionsDelete'
+  | 'PermissionsViewAllRecords'
+  | 'PermissionsModifyAllRecords';
 
 export function hasObjectFlag(org: Org, p: Principal, objectName: string, flag: ObjectFlag): boolean {
-  return org.store.all('ObjectPermissions').some(
-    (op) => op.SobjectType === objectName && p.permSetIds.has(str(op.ParentId) ?? '') && op[flag] === true);
+  return org.store
+    .all('ObjectPermissions')
+    .some((op) => op.SobjectType === objectName && p.permSetIds.has(str(op.ParentId) ?? '') && op[flag] === true);
 }
 
 const ACTIVITIES = new Set(['Task', 'Event']);
@@ -66,10 +73,18 @@ export function canReadObject(org: Org, p: Principal, def: ObjectDef): boolean {
 }
 
 const SETUP_WRITE_PERMS: SystemPermission[] = [
-  'PermissionsManageUsers', 'PermissionsCustomizeApplication', 'PermissionsAssignPermissionSets', 'PermissionsManageProfilesPermissionsets',
+  'PermissionsManageUsers',
+  'PermissionsCustomizeApplication',
+  'PermissionsAssignPermissionSets',
+  'PermissionsManageProfilesPermissionsets',
 ];
 
-export function canWriteObject(org: Org, p: Principal, def: ObjectDef, flag: 'PermissionsCreate' | 'PermissionsEdit' | 'PermissionsDelete'): boolean {
+export function canWriteObject(
+  org: Org,
+  p: Principal,
+  def: ObjectDef,
+  flag: 'PermissionsCreate' | 'PermissionsEdit' | 'PermissionsDelete',
+): boolean {
   if (p.isAdmin) return true;
   if (def.setup) return SETUP_WRITE_PERMS.some((perm) => p.perms.has(perm));
   return hasObjectFlag(org, p, def.name, flag);
@@ -77,8 +92,9 @@ export function canWriteObject(org: Org, p: Principal, def: ObjectDef, flag: 'Pe
 
 function hasFieldFlag(org: Org, p: Principal, def: ObjectDef, f: FieldDef, flag: 'PermissionsRead' | 'PermissionsEdit'): boolean {
   const key = `${def.name}.${f.name}`.toLowerCase();
-  return org.store.all('FieldPermissions').some(
-    (fp) => str(fp.Field)?.toLowerCase() === key && p.permSetIds.has(str(fp.ParentId) ?? '') && fp[flag] === true);
+  return org.store
+    .all('FieldPermissions')
+    .some((fp) => str(fp.Field)?.toLowerCase() === key && p.permSetIds.has(str(fp.ParentId) ?? '') && fp[flag] === true);
 }
 
 /** Non-permissionable fields are always visible once the object is (fact FIELD-PERMISSIONABLE). */

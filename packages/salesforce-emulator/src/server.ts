@@ -68,19 +68,30 @@ function safeRoute(emu: Emulator, ctx: Ctx): EmuResponse {
     return emu.route(ctx);
   } catch (e) {
     console.error('[salesforce-emulator] internal error', e);
-    return restError(500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: emulator');
+    return restError(
+      500,
+      'UNKNOWN_EXCEPTION',
+      'An unexpected error occurred. Please include this ErrorId if you contact support: emulator',
+    );
   }
 }
 
 function logRequest(emu: Emulator, ctx: Ctx, status: number, started: number): void {
   emu.log.push({
-    at: new Date(emu.org.now()).toISOString(), origin: ctx.origin, method: ctx.method,
-    path: ctx.url.pathname, ...(ctx.soapOperation ? { soapOperation: ctx.soapOperation } : {}),
-    status, durationMs: Date.now() - started,
+    at: new Date(emu.org.now()).toISOString(),
+    origin: ctx.origin,
+    method: ctx.method,
+    path: ctx.url.pathname,
+    ...(ctx.soapOperation ? { soapOperation: ctx.soapOperation } : {}),
+    status,
+    durationMs: Date.now() - started,
   });
 }
 
-export interface Listening { server: Server; url: string }
+export interface Listening {
+  server: Server;
+  url: string;
+}
 
 export async function listen(emu: Emulator, origin: OriginKind, port: number): Promise<Listening> {
   let base = '';

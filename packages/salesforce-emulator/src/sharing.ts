@@ -13,8 +13,11 @@ export type RecordAccess = 'private' | 'public' | 'parent';
 
 /** The standard objects whose default lives on Organization (`Default<Object>Access`). */
 const ORGANIZATION_FIELDS: Record<string, string> = {
-  Account: 'DefaultAccountAccess', Contact: 'DefaultContactAccess', Opportunity: 'DefaultOpportunityAccess',
-  Lead: 'DefaultLeadAccess', Case: 'DefaultCaseAccess',
+  Account: 'DefaultAccountAccess',
+  Contact: 'DefaultContactAccess',
+  Opportunity: 'DefaultOpportunityAccess',
+  Lead: 'DefaultLeadAccess',
+  Case: 'DefaultCaseAccess',
 };
 
 /** The record a Controlled by Parent record follows: a contact its account, a custom object its first lookup. */

@@ -15,7 +15,10 @@ export interface SoapRequest {
 }
 
 export class SoapFault extends Error {
-  constructor(readonly faultcode: string, readonly faultstring: string) {
+  constructor(
+    readonly faultcode: string,
+    readonly faultstring: string,
+  ) {
     super(faultstring);
   }
 }
@@ -52,7 +55,8 @@ function typeAttr(v: unknown): string | undefined {
 }
 
 export function parseSoapRequest(body: string): SoapRequest {
-  if (XMLValidator.validate(body) !== true) throw new SoapFault('soapenv:Client', 'Unable to parse the request: the XML is not well-formed');
+  if (XMLValidator.validate(body) !== true)
+    throw new SoapFault('soapenv:Client', 'Unable to parse the request: the XML is not well-formed');
   const doc: unknown = parser.parse(body);
   const env = isObj(doc) ? doc.Envelope : undefined;
   const soapBody = isObj(env) ? env.Body : undefined;
@@ -87,7 +91,9 @@ export function faultResponse(f: SoapFault): EmuResponse {
 
 /** Writes a value as child elements; keys in WSDL order (fullName first, then alphabetical). */
 export function mdToXml(value: MdObject): string {
-  return orderedKeys(value).map((k) => elementXml(k, value[k] ?? '')).join('');
+  return orderedKeys(value)
+    .map((k) => elementXml(k, value[k] ?? ''))
+    .join('');
 }
 
 export function orderedKeys(value: MdObject): string[] {

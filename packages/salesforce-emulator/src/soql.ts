@@ -12,11 +12,22 @@ import { canReadRecord } from './sharing';
 import type { SRecord, Value } from './store';
 
 type TokenKind = 'ident' | 'string' | 'number' | 'date' | 'op' | 'punct';
-interface Token { kind: TokenKind; value: string; pos: number }
+interface Token {
+  kind: TokenKind;
+  value: string;
+  pos: number;
+}
 
 type Literal = string | number | boolean | null;
-interface PathRef { path: string; pos: number }
-interface SubQuery { field: PathRef; from: PathRef; where?: Cond }
+interface PathRef {
+  path: string;
+  pos: number;
+}
+interface SubQuery {
+  field: PathRef;
+  from: PathRef;
+  where?: Cond;
+}
 type Cond =
   | { kind: 'and' | 'or'; items: Cond[] }
   | { kind: 'not'; item: Cond }
@@ -24,7 +35,11 @@ type Cond =
   | { kind: 'in'; field: PathRef; negate: boolean; values: Literal[] | SubQuery }
   | { kind: 'like'; field: PathRef; pattern: string };
 
-interface OrderItem { field: PathRef; desc: boolean; nullsLast: boolean }
+interface OrderItem {
+  field: PathRef;
+  desc: boolean;
+  nullsLast: boolean;
+}
 export interface ParsedQuery {
   fields: PathRef[];
   count: 'none' | 'rows' | 'aggregate';
@@ -35,8 +50,10 @@ export interface ParsedQuery {
   offset?: number;
 }
 
-const NO_COLUMN_HINT = "If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.";
-const NO_TYPE_HINT = "If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.";
+const NO_COLUMN_HINT =
+  "If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.";
+const NO_TYPE_HINT =
+  "If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.";
 
 export function unsupportedTypeMessage(name: string): string {
   return `sObject type '${name}' is not supported. ${NO_TYPE_HINT}`;
@@ -51,7 +68,8 @@ function queryError(code: string, soql: string, pos: number, message: string): D
 
 function tokenize(soql: string): Token[] {
   const tokens: Token[] = [];
-  const re = /\s+|(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)|('(?:\\.|[^'\\])*')|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_.]*)|(!=|<>|<=|>=|=|<|>)|([(),])/gy;
+  const re =
+    /\s+|(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)|('(?:\\.|[^'\\])*')|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_.]*)|(!=|<>|<=|>=|=|<|>)|([(),])/gy;
   let m: RegExpExecArray | null;
   while (re.lastIndex < soql.length) {
     const pos = re.lastIndex;
@@ -72,9 +90,14 @@ function tokenize(soql: string): Token[] {
 
 class Parser {
   private i = 0;
-  constructor(private readonly tokens: Token[], private readonly soql: string) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly soql: string,
+  ) {}
 
-  private peek(offset = 0): Token | undefined { return this.tokens[this.i + offset]; }
+  private peek(offset = 0): Token | undefined {
+    return this.tokens[this.i + offset];
+  }
   private isKw(word: string, offset = 0): boolean {
     const t = this.peek(offset);
     return t?.kind === 'ident' && t.value.toUpperCase() === word;
@@ -94,11 +117,17 @@ class Parser {
   }
   private expectPunct(p: string): void {
     const t = this.next();
-    if (t.kind !== 'punct' || t.value !== p) { this.i--; this.fail(`unexpected token: '${t.value}'`); }
+    if (t.kind !== 'punct' || t.value !== p) {
+      this.i--;
+      this.fail(`unexpected token: '${t.value}'`);
+    }
   }
   private ident(): PathRef {
     const t = this.next();
-    if (t.kind !== 'ident') { this.i--; this.fail(`unexpected token: '${t.value}'`); }
+    if (t.kind !== 'ident') {
+      this.i--;
+      this.fail(`unexpected token: '${t.value}'`);
+    }
     return { path: t.value, pos: t.pos };
   }
 
@@ -108,23 +137,46 @@ class Parser {
     if (this.isKw('COUNT') && this.peek(1)?.value === '(') {
       this.i += 2;
       if (this.peek()?.value === ')') q.count = 'rows';
-      else { q.fields.push(this.ident()); q.count = 'aggregate'; }
+      else {
+        q.fields.push(this.ident());
+        q.count = 'aggregate';
+      }
       this.expectPunct(')');
     } else {
       q.fields.push(this.ident());
-      while (this.peek()?.value === ',') { this.i++; q.fields.push(this.ident()); }
+      while (this.peek()?.value === ',') {
+        this.i++;
+        q.fields.push(this.ident());
+      }
     }
     this.expectKw('FROM');
     q.from = this.ident();
-    if (this.isKw('WHERE')) { this.i++; q.where = this.orExpr(); }
-    if (this.isKw('ORDER')) { this.i++; this.expectKw('BY'); q.orderBy = this.orderList(); }
-    if (this.isKw('LIMIT')) { this.i++; q.limit = Number(this.next().value); }
-    if (this.isKw('OFFSET')) { this.i++; q.offset = Number(this.next().value); }
+    if (this.isKw('WHERE')) {
+      this.i++;
+      q.where = this.orExpr();
+    }
+    if (this.isKw('ORDER')) {
+      this.i++;
+      this.expectKw('BY');
+      q.orderBy = this.orderList();
+    }
+    if (this.isKw('LIMIT')) {
+      this.i++;
+      q.limit = Number(this.next().value);
+    }
+    if (this.isKw('OFFSET')) {
+      this.i++;
+      q.offset = Number(this.next().value);
+    }
     return q;
   }
 
-  atEnd(): boolean { return this.i >= this.tokens.length; }
-  rest(): Token | undefined { return this.peek(); }
+  atEnd(): boolean {
+    return this.i >= this.tokens.length;
+  }
+  rest(): Token | undefined {
+    return this.peek();
+  }
 
   private orderList(): OrderItem[] {
     const items: OrderItem[] = [];
@@ -132,9 +184,15 @@ class Parser {
       const field = this.ident();
       let desc = false;
       if (this.isKw('ASC')) this.i++;
-      else if (this.isKw('DESC')) { this.i++; desc = true; }
+      else if (this.isKw('DESC')) {
+        this.i++;
+        desc = true;
+      }
       let nullsLast = desc;
-      if (this.isKw('NULLS')) { this.i++; nullsLast = this.next().value.toUpperCase() === 'LAST'; }
+      if (this.isKw('NULLS')) {
+        this.i++;
+        nullsLast = this.next().value.toUpperCase() === 'LAST';
+      }
       items.push({ field, desc, nullsLast });
       if (this.peek()?.value !== ',') return items;
       this.i++;
@@ -143,18 +201,27 @@ class Parser {
 
   private orExpr(): Cond {
     const items = [this.andExpr()];
-    while (this.isKw('OR')) { this.i++; items.push(this.andExpr()); }
+    while (this.isKw('OR')) {
+      this.i++;
+      items.push(this.andExpr());
+    }
     return items.length === 1 && items[0] ? items[0] : { kind: 'or', items };
   }
 
   private andExpr(): Cond {
     const items = [this.unary()];
-    while (this.isKw('AND')) { this.i++; items.push(this.unary()); }
+    while (this.isKw('AND')) {
+      this.i++;
+      items.push(this.unary());
+    }
     return items.length === 1 && items[0] ? items[0] : { kind: 'and', items };
   }
 
   private unary(): Cond {
-    if (this.isKw('NOT')) { this.i++; return { kind: 'not', item: this.unary() }; }
+    if (this.isKw('NOT')) {
+      this.i++;
+      return { kind: 'not', item: this.unary() };
+    }
     if (this.peek()?.value === '(') {
       this.i++;
       const inner = this.orExpr();
@@ -166,8 +233,14 @@ class Parser {
 
   private comparison(): Cond {
     const field = this.ident();
-    if (this.isKw('NOT') && this.isKw('IN', 1)) { this.i += 2; return { kind: 'in', field, negate: true, values: this.inList() }; }
-    if (this.isKw('IN')) { this.i++; return { kind: 'in', field, negate: false, values: this.inList() }; }
+    if (this.isKw('NOT') && this.isKw('IN', 1)) {
+      this.i += 2;
+      return { kind: 'in', field, negate: true, values: this.inList() };
+    }
+    if (this.isKw('IN')) {
+      this.i++;
+      return { kind: 'in', field, negate: false, values: this.inList() };
+    }
     if (this.isKw('LIKE')) {
       this.i++;
       const t = this.next();
@@ -175,7 +248,10 @@ class Parser {
       return { kind: 'like', field, pattern: t.value };
     }
     const op = this.next();
-    if (op.kind !== 'op') { this.i--; this.fail(`unexpected token: '${op.value}'`); }
+    if (op.kind !== 'op') {
+      this.i--;
+      this.fail(`unexpected token: '${op.value}'`);
+    }
     const { value, dateLiteral } = this.literal();
     return { kind: 'cmp', field, op: op.value === '<>' ? '!=' : op.value, value, dateLiteral };
   }
@@ -188,12 +264,18 @@ class Parser {
       this.expectKw('FROM');
       const from = this.ident();
       let where: Cond | undefined;
-      if (this.isKw('WHERE')) { this.i++; where = this.orExpr(); }
+      if (this.isKw('WHERE')) {
+        this.i++;
+        where = this.orExpr();
+      }
       this.expectPunct(')');
       return where ? { field, from, where } : { field, from };
     }
     const values: Literal[] = [this.literal().value];
-    while (this.peek()?.value === ',') { this.i++; values.push(this.literal().value); }
+    while (this.peek()?.value === ',') {
+      this.i++;
+      values.push(this.literal().value);
+    }
     this.expectPunct(')');
     return values;
   }
@@ -223,10 +305,18 @@ export function parseSoql(soql: string): ParsedQuery {
 
 // ---------------- resolution (names, permissions) ----------------
 
-interface Resolved { segments: { def: ObjectDef; ref: FieldDef }[]; field: FieldDef; last: ObjectDef }
+interface Resolved {
+  segments: { def: ObjectDef; ref: FieldDef }[];
+  field: FieldDef;
+  last: ObjectDef;
+}
 
 class Resolver {
-  constructor(private readonly org: Org, private readonly p: Principal, private readonly soql: string) {}
+  constructor(
+    private readonly org: Org,
+    private readonly p: Principal,
+    private readonly soql: string,
+  ) {}
 
   object(ref: PathRef): ObjectDef {
     const def = this.org.store.object(ref.path);
@@ -246,8 +336,12 @@ class Resolver {
       const refField = findRelationship(def, rel);
       const target = refField?.referenceTo[0] ? this.org.store.object(refField.referenceTo[0]) : undefined;
       if (!refField || !target || !canReadObject(this.org, this.p, target) || !canReadField(this.org, this.p, def, refField)) {
-        throw queryError('INVALID_FIELD', this.soql, ref.pos,
-          `Didn't understand relationship '${rel}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`);
+        throw queryError(
+          'INVALID_FIELD',
+          this.soql,
+          ref.pos,
+          `Didn't understand relationship '${rel}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,
+        );
       }
       segments.push({ def, ref: refField });
       def = target;
@@ -289,7 +383,10 @@ function equals(a: Value, b: Literal, field: FieldDef): boolean {
 }
 
 function likeToRegex(pattern: string): RegExp {
-  const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+  const body = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '.*')
+    .replace(/_/g, '.');
   return new RegExp(`^${body}$`, 'is');
 }
 
@@ -297,13 +394,25 @@ type Predicate = (rec: SRecord) => boolean;
 
 function compile(org: Org, res: Resolver, base: ObjectDef, cond: Cond): Predicate {
   switch (cond.kind) {
-    case 'and': { const ps = cond.items.map((c) => compile(org, res, base, c)); return (r) => ps.every((p) => p(r)); }
-    case 'or': { const ps = cond.items.map((c) => compile(org, res, base, c)); return (r) => ps.some((p) => p(r)); }
-    case 'not': { const p = compile(org, res, base, cond.item); return (r) => !p(r); }
+    case 'and': {
+      const ps = cond.items.map((c) => compile(org, res, base, c));
+      return (r) => ps.every((p) => p(r));
+    }
+    case 'or': {
+      const ps = cond.items.map((c) => compile(org, res, base, c));
+      return (r) => ps.some((p) => p(r));
+    }
+    case 'not': {
+      const p = compile(org, res, base, cond.item);
+      return (r) => !p(r);
+    }
     case 'like': {
       const rf = res.path(base, cond.field);
       const re = likeToRegex(cond.pattern);
-      return (r) => { const v = valueAt(org, r, rf); return v !== null && re.test(String(v)); };
+      return (r) => {
+        const v = valueAt(org, r, rf);
+        return v !== null && re.test(String(v));
+      };
     }
     case 'in': {
       const rf = res.path(base, cond.field);
@@ -319,8 +428,10 @@ function compile(org: Org, res: Resolver, base: ObjectDef, cond: Cond): Predicat
       return (r) => {
         const v = valueAt(org, r, rf);
         switch (cond.op) {
-          case '=': return equals(v, cond.value, rf.field);
-          case '!=': return !equals(v, cond.value, rf.field);
+          case '=':
+            return equals(v, cond.value, rf.field);
+          case '!=':
+            return !equals(v, cond.value, rf.field);
           default: {
             if (v === null || cond.value === null) return false;
             const c = compareValues(v, cond.value, rf.field);
@@ -336,7 +447,10 @@ function subQueryValues(org: Org, res: Resolver, sub: SubQuery): Literal[] {
   const def = res.object(sub.from);
   const rf = res.path(def, sub.field);
   const pred = sub.where ? compile(org, res, def, sub.where) : () => true;
-  return org.store.all(def.name).filter(pred).map((r) => valueAt(org, r, rf));
+  return org.store
+    .all(def.name)
+    .filter(pred)
+    .map((r) => valueAt(org, r, rf));
 }
 
 export interface QueryResult {
@@ -360,7 +474,15 @@ export function runQuery(org: Org, p: Principal, soql: string, apiVersion: strin
   }
   rows = sortRows(org, res, base, rows, q.orderBy);
   rows = rows.slice(q.offset ?? 0, q.limit !== undefined ? (q.offset ?? 0) + q.limit : undefined);
-  const records = rows.map((r) => shapeRecord(org, base, r, selected.map((s) => s.resolved), apiVersion));
+  const records = rows.map((r) =>
+    shapeRecord(
+      org,
+      base,
+      r,
+      selected.map((s) => s.resolved),
+      apiVersion,
+    ),
+  );
   return { totalSize: records.length, done: true, records };
 }
 
@@ -398,7 +520,11 @@ function shapeRecord(org: Org, base: ObjectDef, rec: SRecord, paths: Resolved[],
       const relName = seg.ref.relationshipName ?? seg.ref.name;
       const id: Value | undefined = cur?.[seg.ref.name];
       const found: ReturnType<Org['store']['findById']> = typeof id === 'string' ? org.store.findById(id) : undefined;
-      if (!found) { target[relName] = null; broken = true; break; }
+      if (!found) {
+        target[relName] = null;
+        broken = true;
+        break;
+      }
       const existing = target[relName];
       if (existing && typeof existing === 'object') target = existing as Record<string, unknown>;
       else {

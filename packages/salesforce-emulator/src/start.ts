@@ -11,7 +11,6 @@ import { close, listen } from './server';
 import { buildState, type EmulatorState } from './state';
 import { DEFAULT_SWITCHES, type EmulatorSwitches } from './switches';
 
-
 export interface EmulatorOptions {
   /** Login origin port (0 = random). */
   port?: number;
@@ -56,15 +55,18 @@ export interface StartedEmulator {
 export const PLATFORM_CLI_CLIENT = { clientId: 'PlatformCLI', redirectUris: ['http://localhost:1717/OauthRedirect'], pkceRequired: false };
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<StartedEmulator> {
-  const emu = new Emulator({
-    seed: options.seed ?? 'demo',
-    sharing: options.sharing ?? {},
-    accessTokenTtlS: options.accessTokenTtlS ?? 7200,
-    activationDelayMs: options.activationDelayMs ?? 0,
-    switches: { ...DEFAULT_SWITCHES, ...options.switches },
-    catalog: options.extraCustomFields ? { extraCustomFields: options.extraCustomFields } : {},
-    signInClients: [PLATFORM_CLI_CLIENT, ...(options.signInClients ?? [])],
-  }, options.latencyMs ?? 0);
+  const emu = new Emulator(
+    {
+      seed: options.seed ?? 'demo',
+      sharing: options.sharing ?? {},
+      accessTokenTtlS: options.accessTokenTtlS ?? 7200,
+      activationDelayMs: options.activationDelayMs ?? 0,
+      switches: { ...DEFAULT_SWITCHES, ...options.switches },
+      catalog: options.extraCustomFields ? { extraCustomFields: options.extraCustomFields } : {},
+      signInClients: [PLATFORM_CLI_CLIENT, ...(options.signInClients ?? [])],
+    },
+    options.latencyMs ?? 0,
+  );
   const login = await listen(emu, 'login', options.port ?? 0);
   const instance = await listen(emu, 'instance', options.instancePort ?? 0).catch(async (e: unknown) => {
     await close(login.server);
@@ -91,7 +93,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Star
     },
     state: () => buildState(emu.org),
     requests: () => [...emu.log],
-    clearRequests: () => { emu.log = []; },
+    clearRequests: () => {
+      emu.log = [];
+    },
     addFault: (f) => emu.faults.add(f),
     clearFaults: () => emu.faults.clear(),
     reset: () => emu.reset(),
@@ -100,7 +104,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Star
       const err = registerSignInClient(emu, c);
       if (err) throw new Error(err);
     },
-    setLatency: (ms) => { emu.latencyMs = ms; },
+    setLatency: (ms) => {
+      emu.latencyMs = ms;
+    },
     stop: async () => {
       await Promise.all([close(login.server), close(instance.server)]);
       releaseOrgUsernames(emu.org.orgId);

@@ -37,23 +37,65 @@ export function buildState(org: Org): EmulatorState {
     orgId: org.orgId,
     now: new Date(org.now()).toISOString(),
     users: s.all('User').map((u) => ({
-      Id: String(u.Id), Username: String(u.Username), Name: String(u.Name), IsActive: u.IsActive === true,
-      ProfileId: String(u.ProfileId), ProfileName: profileName(u.ProfileId),
+      Id: String(u.Id),
+      Username: String(u.Username),
+      Name: String(u.Name),
+      IsActive: u.IsActive === true,
+      ProfileId: String(u.ProfileId),
+      ProfileName: profileName(u.ProfileId),
     })),
-    licences: s.all('UserLicense').map((l) => ({ Id: String(l.Id), Name: String(l.Name), TotalLicenses: Number(l.TotalLicenses), UsedLicenses: Number(l.UsedLicenses) })),
+    licences: s
+      .all('UserLicense')
+      .map((l) => ({
+        Id: String(l.Id),
+        Name: String(l.Name),
+        TotalLicenses: Number(l.TotalLicenses),
+        UsedLicenses: Number(l.UsedLicenses),
+      })),
     permissionSetLicenses: s.all('PermissionSetLicense').map((l) => ({
-      Id: String(l.Id), DeveloperName: String(l.DeveloperName), MasterLabel: String(l.MasterLabel), TotalLicenses: Number(l.TotalLicenses), UsedLicenses: Number(l.UsedLicenses),
+      Id: String(l.Id),
+      DeveloperName: String(l.DeveloperName),
+      MasterLabel: String(l.MasterLabel),
+      TotalLicenses: Number(l.TotalLicenses),
+      UsedLicenses: Number(l.UsedLicenses),
     })),
-    permissionSets: s.where('PermissionSet', customSet).map((p) => ({ Id: String(p.Id), Name: String(p.Name), Label: String(p.Label), Description: typeof p.Description === 'string' ? p.Description : null })),
-    objectPermissions: s.where('ObjectPermissions', (o) => customIds.has(String(o.ParentId))).map((o) => pick(o, [
-      'Id', 'ParentId', 'SobjectType', 'PermissionsRead', 'PermissionsCreate', 'PermissionsEdit', 'PermissionsDelete', 'PermissionsViewAllRecords', 'PermissionsModifyAllRecords',
-    ])),
-    fieldPermissions: s.where('FieldPermissions', (f) => customIds.has(String(f.ParentId))).map((f) => pick(f, ['Id', 'ParentId', 'SobjectType', 'Field', 'PermissionsRead', 'PermissionsEdit'])),
-    permissionSetAssignments: s.where('PermissionSetAssignment', (a) => customIds.has(String(a.PermissionSetId))).map((a) => ({
-      Id: String(a.Id), AssigneeId: String(a.AssigneeId), PermissionSetId: String(a.PermissionSetId),
-    })),
+    permissionSets: s
+      .where('PermissionSet', customSet)
+      .map((p) => ({
+        Id: String(p.Id),
+        Name: String(p.Name),
+        Label: String(p.Label),
+        Description: typeof p.Description === 'string' ? p.Description : null,
+      })),
+    objectPermissions: s
+      .where('ObjectPermissions', (o) => customIds.has(String(o.ParentId)))
+      .map((o) =>
+        pick(o, [
+          'Id',
+          'ParentId',
+          'SobjectType',
+          'PermissionsRead',
+          'PermissionsCreate',
+          'PermissionsEdit',
+          'PermissionsDelete',
+          'PermissionsViewAllRecords',
+          'PermissionsModifyAllRecords',
+        ]),
+      ),
+    fieldPermissions: s
+      .where('FieldPermissions', (f) => customIds.has(String(f.ParentId)))
+      .map((f) => pick(f, ['Id', 'ParentId', 'SobjectType', 'Field', 'PermissionsRead', 'PermissionsEdit'])),
+    permissionSetAssignments: s
+      .where('PermissionSetAssignment', (a) => customIds.has(String(a.PermissionSetId)))
+      .map((a) => ({
+        Id: String(a.Id),
+        AssigneeId: String(a.AssigneeId),
+        PermissionSetId: String(a.PermissionSetId),
+      })),
     permissionSetLicenseAssigns: s.all('PermissionSetLicenseAssign').map((a) => ({
-      Id: String(a.Id), AssigneeId: String(a.AssigneeId), PermissionSetLicenseId: String(a.PermissionSetLicenseId),
+      Id: String(a.Id),
+      AssigneeId: String(a.AssigneeId),
+      PermissionSetLicenseId: String(a.PermissionSetLicenseId),
     })),
     externalClientApps: [...org.components(ECA_HEADER).values()].map((h) => ({
       ...component(h),

@@ -29,13 +29,25 @@ type AnySwitchSpec = SpecBase<unknown> &
   ({ kind: 'boolean' } | { kind: 'enum'; values: readonly (string | number)[] } | { kind: 'number'; min: number } | { kind: 'text' });
 
 const bool = (fact: string, description: string) => ({ kind: 'boolean' as const, fact, description, testValues: [false, true] as const });
-const oneOf = <const V extends string | number>(fact: string, description: string, values: readonly V[]) => ({ kind: 'enum' as const, fact, description, values, testValues: values });
+const oneOf = <const V extends string | number>(fact: string, description: string, values: readonly V[]) => ({
+  kind: 'enum' as const,
+  fact,
+  description,
+  values,
+  testValues: values,
+});
 
 export const switchCatalog = {
-  allowConnectedAppCreate: bool('CONNECTED-APP-CREATE', 'createMetadata(ConnectedApp) succeeds (false: blocked, as since Spring \'26)'),
+  allowConnectedAppCreate: bool('CONNECTED-APP-CREATE', "createMetadata(ConnectedApp) succeeds (false: blocked, as since Spring '26)"),
   userDeleteError: oneOf('USER-DELETE', 'error for DELETE /sobjects/User/{id}', ['METHOD_NOT_ALLOWED', 'INVALID_TYPE_FOR_OPERATION']),
-  duplicatePermissionSetNameCode: oneOf('PERMISSION-SET-DUPLICATE-NAME', 'errorCode for a PermissionSet whose Name is taken', ['DUPLICATE_DEVELOPER_NAME', 'DUPLICATE_VALUE']),
-  rejectDeleteAssignedPermissionSet: bool('PERMISSION-SET-DELETE-ASSIGNED', 'deleting a PermissionSet that still has assignments fails (false: the assignments go too)'),
+  duplicatePermissionSetNameCode: oneOf('PERMISSION-SET-DUPLICATE-NAME', 'errorCode for a PermissionSet whose Name is taken', [
+    'DUPLICATE_DEVELOPER_NAME',
+    'DUPLICATE_VALUE',
+  ]),
+  rejectDeleteAssignedPermissionSet: bool(
+    'PERMISSION-SET-DELETE-ASSIGNED',
+    'deleting a PermissionSet that still has assignments fails (false: the assignments go too)',
+  ),
   defaultOauthPolicyNamePattern: {
     kind: 'text',
     fact: 'ECA-POLICIES',
@@ -43,10 +55,16 @@ export const switchCatalog = {
     testValues: ['{oauth}_defaultPolicy', '{app}_defaultPolicy'],
   },
   rejectSecondOauthPolicies: bool('ECA-POLICIES', 'a second ExtlClntAppOauthConfigurablePolicies record for one app is refused'),
-  ecaDeleteCascade: bool('ECA-DELETE-CASCADE', 'deleting the ExternalClientApplication header deletes its satellites (false: refused while they exist)'),
+  ecaDeleteCascade: bool(
+    'ECA-DELETE-CASCADE',
+    'deleting the ExternalClientApplication header deletes its satellites (false: refused while they exist)',
+  ),
   executionUserMustBeActive: bool('ECA-EXECUTION-USER', 'clientCredentialsFlowUser must be an active user'),
   executionUserMustBeApiOnly: bool('ECA-EXECUTION-USER', 'clientCredentialsFlowUser must be an API-only user'),
-  preAuthorizeByPermissionSetId: bool('ECA-PREAUTHORIZE-PERMISSION-SET', 'commaSeparatedPermissionSet may list permission set Ids as well as Names'),
+  preAuthorizeByPermissionSetId: bool(
+    'ECA-PREAUTHORIZE-PERMISSION-SET',
+    'commaSeparatedPermissionSet may list permission set Ids as well as Names',
+  ),
   consumerSecretInRead: oneOf('ECA-CONSUMER-SECRET-READ', 'how readMetadata shows the consumer secret', ['omit', 'mask']),
   strictElementOrder: bool('METADATA-ELEMENT-ORDER', 'Metadata SOAP faults on elements out of WSDL order'),
   rejectUnknownElements: bool('METADATA-UNKNOWN-ELEMENTS', 'Metadata SOAP faults on elements the type does not define'),
@@ -54,12 +72,30 @@ export const switchCatalog = {
   oauthClientErrorStatus: oneOf('OAUTH-CLIENT-ERROR-STATUS', 'HTTP status of invalid_client / invalid_client_id', [400, 401]),
   acceptBasicClientAuth: bool('OAUTH-BASIC-CLIENT-AUTH', 'the token endpoint accepts client id and secret in an HTTP Basic header'),
   rejectLoopbackIpCallback: bool('OAUTH-LOOPBACK-CALLBACK', 'registering an http://127.0.0.1 callback is refused'),
-  describeInaccessibleObject: oneOf('DESCRIBE-INACCESSIBLE-OBJECT', 'describe of an object the user cannot read', ['NOT_FOUND', 'INVALID_TYPE']),
+  describeInaccessibleObject: oneOf('DESCRIBE-INACCESSIBLE-OBJECT', 'describe of an object the user cannot read', [
+    'NOT_FOUND',
+    'INVALID_TYPE',
+  ]),
   autoCommunityNickname: bool('USER-COMMUNITY-NICKNAME', 'a new User without CommunityNickname gets one generated'),
-  integrationSeats: { kind: 'number', min: 0, fact: 'INTEGRATION-SEATS', description: 'Salesforce Integration licence seats in the org', testValues: [1, 5] },
-  authCodeTtlMs: { kind: 'number', min: 1, fact: 'OAUTH-AUTH-CODE-TTL', description: 'authorization code lifetime in ms', testValues: [15 * 60 * 1000] },
+  integrationSeats: {
+    kind: 'number',
+    min: 0,
+    fact: 'INTEGRATION-SEATS',
+    description: 'Salesforce Integration licence seats in the org',
+    testValues: [1, 5],
+  },
+  authCodeTtlMs: {
+    kind: 'number',
+    min: 1,
+    fact: 'OAUTH-AUTH-CODE-TTL',
+    description: 'authorization code lifetime in ms',
+    testValues: [15 * 60 * 1000],
+  },
   orgType: oneOf('ORG-TYPE', 'Organization.IsSandbox and the JWT audience the org accepts', ['production', 'sandbox']),
-  jwtAudience: oneOf('JWT-AUDIENCE', 'salesforce: only the audiences Salesforce accepts; loose: also the emulator login origin', ['salesforce', 'loose']),
+  jwtAudience: oneOf('JWT-AUDIENCE', 'salesforce: only the audiences Salesforce accepts; loose: also the emulator login origin', [
+    'salesforce',
+    'loose',
+  ]),
   compositeOrder: oneOf('COMPOSITE-ORDER', 'collated: independent Composite subrequests may run out of order', ['inOrder', 'collated']),
   activityObjectPermissions: oneOf('ACTIVITY-OBJECT-PERMISSIONS', 'ObjectPermissions rows for Task and Event', ['rejected', 'accepted']),
   ecaPolicies: oneOf('ECA-POLICIES', 'who makes the ECA configurable and OAuth policies records', ['createdByClient', 'autoCreated']),
@@ -108,7 +144,14 @@ function parseValue(name: string, spec: AnySwitchSpec, raw: string): boolean | n
 export function describeSwitches(): string[] {
   return switchNames.map((name) => {
     const spec: AnySwitchSpec = switchCatalog[name];
-    const allowed = spec.kind === 'boolean' ? 'true|false' : spec.kind === 'enum' ? spec.values.join('|') : spec.kind === 'number' ? `integer >= ${spec.min}` : 'text';
+    const allowed =
+      spec.kind === 'boolean'
+        ? 'true|false'
+        : spec.kind === 'enum'
+          ? spec.values.join('|')
+          : spec.kind === 'number'
+            ? `integer >= ${spec.min}`
+            : 'text';
     return `${name}=${allowed} (default ${String(DEFAULT_SWITCHES[name])}) - ${spec.description}; fact ${spec.fact} in docs/salesforce.md`;
   });
 }

@@ -33,21 +33,35 @@ export function identityUrl(org: Org, userId: string): string {
 export function issueToken(org: Org, opts: IssueOptions): TokenResponse {
   const issuedAt = org.now();
   const access: AccessTokenInfo = {
-    token: newAccessToken(org.orgId), userId: opts.userId, clientId: opts.clientId, scope: opts.scope,
-    issuedAt, expiresAt: issuedAt + org.config.accessTokenTtlS * 1000, revoked: false,
+    token: newAccessToken(org.orgId),
+    userId: opts.userId,
+    clientId: opts.clientId,
+    scope: opts.scope,
+    issuedAt,
+    expiresAt: issuedAt + org.config.accessTokenTtlS * 1000,
+    revoked: false,
   };
   if (opts.appFullName) access.appFullName = opts.appFullName;
   let refresh = opts.refreshToken;
   if (opts.withRefresh && !refresh) {
     refresh = newRefreshToken();
-    org.refreshTokens.set(refresh, { token: refresh, userId: opts.userId, clientId: opts.clientId, scope: opts.scope, revoked: false, ...(opts.appFullName ? { appFullName: opts.appFullName } : {}) });
+    org.refreshTokens.set(refresh, {
+      token: refresh,
+      userId: opts.userId,
+      clientId: opts.clientId,
+      scope: opts.scope,
+      revoked: false,
+      ...(opts.appFullName ? { appFullName: opts.appFullName } : {}),
+    });
   }
   if (refresh) access.refreshToken = refresh;
   org.accessTokens.set(access.token, access);
   const id = identityUrl(org, opts.userId);
   const body: TokenResponse = {
     access_token: access.token,
-    signature: createHmac('sha256', org.orgId).update(id + String(issuedAt)).digest('base64'),
+    signature: createHmac('sha256', org.orgId)
+      .update(id + String(issuedAt))
+      .digest('base64'),
     scope: opts.scope,
     instance_url: org.instanceUrl,
     id,
@@ -58,7 +72,10 @@ export function issueToken(org: Org, opts: IssueOptions): TokenResponse {
   return body;
 }
 
-export interface Session { info: AccessTokenInfo; principal: Principal }
+export interface Session {
+  info: AccessTokenInfo;
+  principal: Principal;
+}
 
 /** A token is valid while unexpired, unrevoked, its user active and (for app tokens) its app still present. */
 export function checkSession(org: Org, token: string | undefined): Session | undefined {

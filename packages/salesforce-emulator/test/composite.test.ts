@@ -6,7 +6,11 @@ import type { EmulatorSwitches } from '../src/switches';
 const t = signedInEmulator();
 const base = `/services/data/v${VERSION}`;
 
-interface SubResponse { httpStatusCode: number; referenceId: string; body: unknown }
+interface SubResponse {
+  httpStatusCode: number;
+  referenceId: string;
+  body: unknown;
+}
 
 async function composite(emu: StartedEmulator, token: string, body: Record<string, unknown>): Promise<SubResponse[]> {
   const res = await restFetch(emu, token, '/composite', { method: 'POST', body: JSON.stringify(body) });
@@ -21,16 +25,36 @@ async function enableShaped(emu: StartedEmulator, name: string): Promise<Record<
   return [
     { method: 'POST', url: `${base}/sobjects/PermissionSet`, referenceId: 'permissionSet', body: { Name: name, Label: name } },
     {
-      method: 'POST', url: `${base}/composite/sobjects`, referenceId: 'objects0',
-      body: { allOrNone: true, records: [{ attributes: { type: 'ObjectPermissions' }, ParentId: '@{permissionSet.id}', SobjectType: 'Account', PermissionsRead: true }] },
+      method: 'POST',
+      url: `${base}/composite/sobjects`,
+      referenceId: 'objects0',
+      body: {
+        allOrNone: true,
+        records: [
+          { attributes: { type: 'ObjectPermissions' }, ParentId: '@{permissionSet.id}', SobjectType: 'Account', PermissionsRead: true },
+        ],
+      },
     },
     { method: 'POST', url: `${base}/sobjects/User`, referenceId: 'user', body: userBody(profileId) },
-    { method: 'POST', url: `${base}/sobjects/PermissionSetLicenseAssign`, referenceId: 'licence', body: { AssigneeId: '@{user.id}', PermissionSetLicenseId: licenceId } },
-    { method: 'POST', url: `${base}/sobjects/PermissionSetAssignment`, referenceId: 'assignment', body: { AssigneeId: '@{user.id}', PermissionSetId: '@{permissionSet.id}' } },
+    {
+      method: 'POST',
+      url: `${base}/sobjects/PermissionSetLicenseAssign`,
+      referenceId: 'licence',
+      body: { AssigneeId: '@{user.id}', PermissionSetLicenseId: licenceId },
+    },
+    {
+      method: 'POST',
+      url: `${base}/sobjects/PermissionSetAssignment`,
+      referenceId: 'assignment',
+      body: { AssigneeId: '@{user.id}', PermissionSetId: '@{permissionSet.id}' },
+    },
   ];
 }
 
-async function withEmulator(switches: Partial<EmulatorSwitches>, run: (emu: StartedEmulator, token: string) => Promise<void>): Promise<void> {
+async function withEmulator(
+  switches: Partial<EmulatorSwitches>,
+  run: (emu: StartedEmulator, token: string) => Promise<void>,
+): Promise<void> {
   const emu = await startEmulator({ switches });
   try {
     await run(emu, (await signIn(emu)).accessToken ?? '');
@@ -48,7 +72,8 @@ describe('Composite order (compositeOrder switch)', () => {
     // Answers come back in the order sent, but the assignment ran before the licence it needs.
     expect(res.map((r) => r.referenceId)).toEqual(['permissionSet', 'objects0', 'user', 'licence', 'assignment']);
     expect(res.find((r) => r.referenceId === 'assignment')).toMatchObject({
-      httpStatusCode: 400, body: [{ errorCode: 'FIELD_INTEGRITY_EXCEPTION', message: "The user license doesn't allow the permission: Read Account" }],
+      httpStatusCode: 400,
+      body: [{ errorCode: 'FIELD_INTEGRITY_EXCEPTION', message: "The user license doesn't allow the permission: Read Account" }],
     });
     expect(res.filter((r) => r.referenceId !== 'assignment').every((r) => r.httpStatusCode === 400)).toBe(true);
     expect(t.emu.state().permissionSets.some((p) => p.Name === 'Collated_Enable')).toBe(false);
@@ -67,7 +92,12 @@ describe('Composite order (compositeOrder switch)', () => {
       allOrNone: true,
       compositeRequest: [
         { method: 'POST', url: `${base}/sobjects/PermissionSet`, referenceId: 'z', body: { Name: 'Ref_Order', Label: 'Ref Order' } },
-        { method: 'POST', url: `${base}/sobjects/FieldPermissions`, referenceId: 'a', body: { ParentId: '@{z.id}', SobjectType: 'Account', Field: 'Account.Industry', PermissionsRead: true } },
+        {
+          method: 'POST',
+          url: `${base}/sobjects/FieldPermissions`,
+          referenceId: 'a',
+          body: { ParentId: '@{z.id}', SobjectType: 'Account', Field: 'Account.Industry', PermissionsRead: true },
+        },
       ],
     });
     expect(res.map((r) => r.httpStatusCode)).toEqual([201, 201]);
@@ -99,7 +129,8 @@ describe('Composite order (compositeOrder switch)', () => {
 
   it('refuses a collateSubrequests that is not a boolean', async () => {
     const res = await restFetch(t.emu, t.conn.accessToken ?? '', '/composite', {
-      method: 'POST', body: JSON.stringify({ collateSubrequests: 'no', compositeRequest: [{ method: 'GET', url: `${base}/limits`, referenceId: 'l' }] }),
+      method: 'POST',
+      body: JSON.stringify({ collateSubrequests: 'no', compositeRequest: [{ method: 'GET', url: `${base}/limits`, referenceId: 'l' }] }),
     });
     expect(res).toMatchObject({ status: 400, body: [{ errorCode: 'JSON_PARSER_ERROR' }] });
   });
@@ -109,14 +140,18 @@ describe('sObject Collections delete (fact COLLECTIONS-MIXED-DELETE)', () => {
   async function grantRows(): Promise<{ objectId: string; fieldId: string }> {
     const ps = await t.conn.sobject('PermissionSet').create({ Name: 'Mixed_Delete', Label: 'Mixed Delete' });
     const op = await t.conn.sobject('ObjectPermissions').create({ ParentId: ps.id, SobjectType: 'Account', PermissionsRead: true });
-    const fp = await t.conn.sobject('FieldPermissions').create({ ParentId: ps.id, SobjectType: 'Account', Field: 'Account.Industry', PermissionsRead: true });
+    const fp = await t.conn
+      .sobject('FieldPermissions')
+      .create({ ParentId: ps.id, SobjectType: 'Account', Field: 'Account.Industry', PermissionsRead: true });
     if (!op.success || !fp.success) throw new Error(JSON.stringify([op, fp]));
     return { objectId: op.id, fieldId: fp.id };
   }
 
   it('refuses the records of a second type when a setup type is involved, and deletes nothing of them', async () => {
     const { objectId, fieldId } = await grantRows();
-    const res = await restFetch(t.emu, t.conn.accessToken ?? '', `/composite/sobjects?ids=${fieldId},${objectId}&allOrNone=false`, { method: 'DELETE' });
+    const res = await restFetch(t.emu, t.conn.accessToken ?? '', `/composite/sobjects?ids=${fieldId},${objectId}&allOrNone=false`, {
+      method: 'DELETE',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject([
       { id: fieldId, success: true },
@@ -133,7 +168,9 @@ describe('sObject Collections delete (fact COLLECTIONS-MIXED-DELETE)', () => {
     }
     const account = await t.conn.sobject('Account').create({ Name: 'Mixed Data' });
     const contact = await t.conn.sobject('Contact').create({ LastName: 'Mixed Data' });
-    const res = await restFetch(t.emu, t.conn.accessToken ?? '', `/composite/sobjects?ids=${contact.id},${account.id}`, { method: 'DELETE' });
+    const res = await restFetch(t.emu, t.conn.accessToken ?? '', `/composite/sobjects?ids=${contact.id},${account.id}`, {
+      method: 'DELETE',
+    });
     expect(res.body).toMatchObject([{ success: true }, { success: true }]);
   });
 });
@@ -141,7 +178,9 @@ describe('sObject Collections delete (fact COLLECTIONS-MIXED-DELETE)', () => {
 describe('paths and versions real clients send (facts REST-PATHS, API-VERSIONS)', () => {
   it('answers a path with repeated slashes, on REST and on Metadata SOAP', async () => {
     const token = t.conn.accessToken ?? '';
-    const rest = await fetch(`${t.emu.instanceUrl}//services/data/v${VERSION}//sobjects/Account/describe`, { headers: { authorization: `Bearer ${token}` } });
+    const rest = await fetch(`${t.emu.instanceUrl}//services/data/v${VERSION}//sobjects/Account/describe`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(rest.status).toBe(200);
     expect(((await rest.json()) as { name: string }).name).toBe('Account');
     const soap = await listMetadata(`//services/Soap/m/${VERSION}`, token);
@@ -156,7 +195,8 @@ describe('paths and versions real clients send (facts REST-PATHS, API-VERSIONS)'
       expect.objectContaining({ label: "Summer '26", version: '67.0' }),
       expect.objectContaining({ label: "Winter '27", version: '68.0' }),
     ]);
-    const get = (version: string) => fetch(`${t.emu.instanceUrl}/services/data/v${version}/limits`, { headers: { authorization: `Bearer ${token}` } });
+    const get = (version: string) =>
+      fetch(`${t.emu.instanceUrl}/services/data/v${version}/limits`, { headers: { authorization: `Bearer ${token}` } });
     expect((await get('68.0')).status).toBe(200);
     expect((await get('69.0')).status).toBe(404);
     expect((await listMetadata('/services/Soap/m/68.0', token)).status).toBe(200);

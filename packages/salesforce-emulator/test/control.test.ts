@@ -8,8 +8,12 @@ import { expectError, restFetch, signIn, VERSION } from './test-helpers';
 
 let emu: StartedEmulator;
 
-beforeAll(async () => { emu = await startEmulator(); });
-afterAll(async () => { await emu.stop(); });
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(async () => {
+  await emu.stop();
+});
 beforeEach(() => emu.reset());
 
 async function control(path: string, init: RequestInit = {}): Promise<unknown> {
@@ -23,8 +27,14 @@ describe('/__emulator control API', () => {
     const { now: _now, ...rest } = state;
     const { now: _now2, ...programmatic } = emu.state();
     expect(rest).toEqual(JSON.parse(JSON.stringify(programmatic)));
-    expect(state.users.find((u) => u.Username === emu.admin.username)).toMatchObject({ Id: emu.admin.userId, Name: 'Dana Admin', IsActive: true });
-    expect(state.licences.find((l) => l.Name === 'Salesforce Integration')).toEqual(expect.objectContaining({ TotalLicenses: 5, UsedLicenses: 0 }));
+    expect(state.users.find((u) => u.Username === emu.admin.username)).toMatchObject({
+      Id: emu.admin.userId,
+      Name: 'Dana Admin',
+      IsActive: true,
+    });
+    expect(state.licences.find((l) => l.Name === 'Salesforce Integration')).toEqual(
+      expect.objectContaining({ TotalLicenses: 5, UsedLicenses: 0 }),
+    );
     expect(state.permissionSets).toEqual([]);
     expect(state.connectedApps.map((c) => c.fullName)).toEqual(['Contoso_Legacy_Sync']);
     expect(state.tokens).toEqual({ active: 0 });
@@ -36,7 +46,14 @@ describe('/__emulator control API', () => {
     await conn.query('SELECT Id FROM Account');
     await conn.metadata.list({ type: 'ExternalClientApplication' });
     await control('state');
-    const log = (await control('requests')) as { origin: string; method: string; path: string; soapOperation?: string; status: number; durationMs: number }[];
+    const log = (await control('requests')) as {
+      origin: string;
+      method: string;
+      path: string;
+      soapOperation?: string;
+      status: number;
+      durationMs: number;
+    }[];
     expect(log.map((l) => [l.origin, l.method, l.path, l.soapOperation, l.status])).toEqual([
       ['instance', 'GET', `/services/data/v${VERSION}/query`, undefined, 200],
       ['instance', 'POST', `/services/Soap/m/${VERSION}`, 'listMetadata', 200],
@@ -46,7 +63,16 @@ describe('/__emulator control API', () => {
 
   it('faults: nth matching request, times, canned responses, SOAP operation match, drop and delay', async () => {
     const conn = await signIn(emu);
-    const { id } = (await control('faults', { method: 'POST', body: JSON.stringify({ method: 'GET', path: '/query$', nth: 2, times: 1, respond: { status: 403, body: [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }] } }) })) as { id: string };
+    const { id } = (await control('faults', {
+      method: 'POST',
+      body: JSON.stringify({
+        method: 'GET',
+        path: '/query$',
+        nth: 2,
+        times: 1,
+        respond: { status: 403, body: [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }] },
+      }),
+    })) as { id: string };
     expect(id).toBeTruthy();
     await conn.sobject('Account').describe();
     await conn.query('SELECT Id FROM Account');
@@ -54,13 +80,24 @@ describe('/__emulator control API', () => {
     expect(second.errorCode).toBe('REQUEST_LIMIT_EXCEEDED');
     expect((await conn.query('SELECT Id FROM Account')).totalSize).toBe(5);
 
-    emu.addFault({ soapOperation: 'createMetadata', respond: { status: 500, contentType: 'text/xml', body: '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>sf:UNKNOWN_EXCEPTION</faultcode><faultstring>boom</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>' } });
+    emu.addFault({
+      soapOperation: 'createMetadata',
+      respond: {
+        status: 500,
+        contentType: 'text/xml',
+        body: '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>sf:UNKNOWN_EXCEPTION</faultcode><faultstring>boom</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>',
+      },
+    });
     await conn.metadata.list({ type: 'ExternalClientApplication' });
-    const soapFault = await expectError(() => conn.metadata.create('ExternalClientApplication' as never, { fullName: 'F', label: 'F', contactEmail: 'a@b.c' } as never));
+    const soapFault = await expectError(() =>
+      conn.metadata.create('ExternalClientApplication' as never, { fullName: 'F', label: 'F', contactEmail: 'a@b.c' } as never),
+    );
     expect(soapFault.errorCode).toBe('sf:UNKNOWN_EXCEPTION');
 
     emu.addFault({ path: '/limits', respond: { drop: true } });
-    await expect(fetch(`${emu.instanceUrl}/services/data/v${VERSION}/limits`, { headers: { authorization: `Bearer ${conn.accessToken ?? ''}` } })).rejects.toThrow();
+    await expect(
+      fetch(`${emu.instanceUrl}/services/data/v${VERSION}/limits`, { headers: { authorization: `Bearer ${conn.accessToken ?? ''}` } }),
+    ).rejects.toThrow();
     emu.addFault({ path: '/limits', respond: { delayMs: 150 } });
     const started = Date.now();
     expect((await restFetch(emu, conn.accessToken ?? '', '/limits')).status).toBe(200);
@@ -98,13 +135,25 @@ const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 function spawnCli(args: string[]) {
   const child = spawn(tsx, [join(__dirname, '..', 'src', 'cli.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const output = { out: '', err: '' };
-  child.stdout.on('data', (d: Buffer) => { output.out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { output.err += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    output.out += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    output.err += d.toString();
+  });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const started = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`CLI did not start: ${output.out}${output.err}`)), 15_000);
-    child.stdout.on('data', () => { if (output.out.includes('Press Ctrl+C')) { clearTimeout(timer); resolve(); } });
-    void exit.then(() => { clearTimeout(timer); reject(new Error(`CLI ended: ${output.out}${output.err}`)); });
+    child.stdout.on('data', () => {
+      if (output.out.includes('Press Ctrl+C')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    void exit.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`CLI ended: ${output.out}${output.err}`));
+    });
   });
   // Runs that end on their own (--list-switches, usage errors) never start; that is not a failure there.
   started.catch(() => undefined);
@@ -141,7 +190,16 @@ describe('CLI', () => {
   });
 
   it('starts with switches from the command line, and the org behaves accordingly', async () => {
-    const { child, output, exit, started } = spawnCli(['--seed', 'empty', '--switch', 'integrationSeats=1', '--switch', 'orgType=sandbox', '--switch', 'rejectUnknownElements=false']);
+    const { child, output, exit, started } = spawnCli([
+      '--seed',
+      'empty',
+      '--switch',
+      'integrationSeats=1',
+      '--switch',
+      'orgType=sandbox',
+      '--switch',
+      'rejectUnknownElements=false',
+    ]);
     await started;
     expect(output.out).toContain('integrationSeats=1');
     expect(output.out).toContain('orgType=sandbox');

@@ -3,23 +3,34 @@ import { expectError, signedInEmulator, signIn } from './test-helpers';
 
 const t = signedInEmulator();
 
-interface Created { id: string; success: boolean }
+interface Created {
+  id: string;
+  success: boolean;
+}
 
 describe('permission set groups (fact ADMIN-RIGHTS-SOURCES)', () => {
-  it('a group assignment gives the user what the group\'s sets grant, through its aggregate permission set', async () => {
+  it("a group assignment gives the user what the group's sets grant, through its aggregate permission set", async () => {
     const userId = t.emu.users.nonAdmin.userId;
     const seller = await signIn(t.emu, 'nonAdmin');
     const refused = await expectError(() => seller.sobject('PermissionSet').create({ Name: 'Seller_Made', Label: 'Seller made' }));
     expect(refused.errorCode).toBe('INSUFFICIENT_ACCESS_OR_READONLY');
 
-    const ps = (await t.conn.sobject('PermissionSet').create({ Name: 'User_Admin', Label: 'User admin', PermissionsManageUsers: true })) as Created;
+    const ps = (await t.conn
+      .sobject('PermissionSet')
+      .create({ Name: 'User_Admin', Label: 'User admin', PermissionsManageUsers: true })) as Created;
     const group = (await t.conn.sobject('PermissionSetGroup').create({ DeveloperName: 'Helpers', MasterLabel: 'Helpers' })) as Created;
     await t.conn.sobject('PermissionSetGroupComponent').create({ PermissionSetGroupId: group.id, PermissionSetId: ps.id });
-    const assignment = (await t.conn.sobject('PermissionSetAssignment').create({ AssigneeId: userId, PermissionSetGroupId: group.id })) as Created;
+    const assignment = (await t.conn
+      .sobject('PermissionSetAssignment')
+      .create({ AssigneeId: userId, PermissionSetGroupId: group.id })) as Created;
     expect(assignment.success).toBe(true);
 
-    const rows = await t.conn.query<{ PermissionSetGroupId: string | null; PermissionSet: { Type: string; PermissionsManageUsers: boolean } }>(
-      `SELECT PermissionSetGroupId, PermissionSet.Type, PermissionSet.PermissionsManageUsers FROM PermissionSetAssignment WHERE AssigneeId = '${userId}'`);
+    const rows = await t.conn.query<{
+      PermissionSetGroupId: string | null;
+      PermissionSet: { Type: string; PermissionsManageUsers: boolean };
+    }>(
+      `SELECT PermissionSetGroupId, PermissionSet.Type, PermissionSet.PermissionsManageUsers FROM PermissionSetAssignment WHERE AssigneeId = '${userId}'`,
+    );
     const viaGroup = rows.records.find((r) => r.PermissionSetGroupId === group.id);
     expect(viaGroup?.PermissionSet).toMatchObject({ Type: 'Group', PermissionsManageUsers: true });
     expect(rows.records.some((r) => r.PermissionSet.Type === 'Profile')).toBe(true);

@@ -1,6 +1,16 @@
 import type { Connection } from 'jsforce';
 import { describe, expect, it } from 'vitest';
-import { createEca, createIntegrationUser, expectError, firstError, mdApi, signedInEmulator, signIn, soapEnvelope, VERSION } from './test-helpers';
+import {
+  createEca,
+  createIntegrationUser,
+  expectError,
+  firstError,
+  mdApi,
+  signedInEmulator,
+  signIn,
+  soapEnvelope,
+  VERSION,
+} from './test-helpers';
 import { startEmulator } from '../index';
 
 const t = signedInEmulator();
@@ -16,19 +26,36 @@ describe('External Client App CRUD (fact ECA-METADATA-TYPES)', () => {
     const md = mdApi(t.conn);
     const { consumerKey } = await createEca(t.conn, 'Agent_App');
     expect(consumerKey).toMatch(/^3MVG9/);
-    const plcy = await md.upsert('ExtlClntAppConfigurablePolicies', { fullName: 'Agent_App_defaultPolicy', externalClientApplication: 'Agent_App', isEnabled: true, isOauthPluginEnabled: true, label: 'x' });
+    const plcy = await md.upsert('ExtlClntAppConfigurablePolicies', {
+      fullName: 'Agent_App_defaultPolicy',
+      externalClientApplication: 'Agent_App',
+      isEnabled: true,
+      isOauthPluginEnabled: true,
+      label: 'x',
+    });
     expect(plcy).toMatchObject({ success: true, created: false });
     const global = await md.read('ExtlClntAppGlobalOauthSettings', 'Agent_App_glbloauth');
-    expect(global).toMatchObject({ fullName: 'Agent_App_glbloauth', consumerKey, isPkceRequired: 'false', isClientCredentialsFlowEnabled: 'true' });
+    expect(global).toMatchObject({
+      fullName: 'Agent_App_glbloauth',
+      consumerKey,
+      isPkceRequired: 'false',
+      isClientCredentialsFlowEnabled: 'true',
+    });
     expect(global).not.toHaveProperty('consumerSecret');
     const policies = await md.list({ type: 'ExtlClntAppOauthConfigurablePolicies' });
     expect(policies.map((p) => p.fullName)).toEqual(['Agent_App_oauth_defaultPolicy']);
     expect(policies[0]?.fileName).toBe('extlClntAppOauthPolicies/Agent_App_oauth_defaultPolicy.ecaOauthPlcy');
     const defaults = await md.read('ExtlClntAppOauthConfigurablePolicies', 'Agent_App_oauth_defaultPolicy');
     expect(defaults).toMatchObject({ externalClientApplication: 'Agent_App', permittedUsersPolicyType: 'AllSelfAuthorized' });
-    const second = await md.create('ExtlClntAppOauthConfigurablePolicies', { fullName: 'Agent_App_oauthPlcy', externalClientApplication: 'Agent_App', label: 'x' });
+    const second = await md.create('ExtlClntAppOauthConfigurablePolicies', {
+      fullName: 'Agent_App_oauthPlcy',
+      externalClientApplication: 'Agent_App',
+      label: 'x',
+    });
     expect(second.success).toBe(false);
-    const soql = await t.conn.query<{ DeveloperName: string; MasterLabel: string }>("SELECT Id, DeveloperName, MasterLabel, CreatedDate FROM ExternalClientApplication WHERE DeveloperName = 'Agent_App'");
+    const soql = await t.conn.query<{ DeveloperName: string; MasterLabel: string }>(
+      "SELECT Id, DeveloperName, MasterLabel, CreatedDate FROM ExternalClientApplication WHERE DeveloperName = 'Agent_App'",
+    );
     expect(soql.records[0]).toMatchObject({ DeveloperName: 'Agent_App', MasterLabel: 'Agent_App' });
     expect(t.emu.state().externalClientApps[0]).toMatchObject({ fullName: 'Agent_App', globalOauthSettings: { consumerKey } });
   });
@@ -44,9 +71,13 @@ describe('External Client App CRUD (fact ECA-METADATA-TYPES)', () => {
     expect(firstError(refused)?.message).toContain('Cascade_App_glbloauth');
     expect(await md.read('ExternalClientApplication', 'Cascade_App')).toMatchObject({ fullName: 'Cascade_App' });
     for (const [type, name] of [
-      ['ExtlClntAppOauthConfigurablePolicies', 'Cascade_App_oauth_defaultPolicy'], ['ExtlClntAppConfigurablePolicies', 'Cascade_App_defaultPolicy'],
-      ['ExtlClntAppGlobalOauthSettings', 'Cascade_App_glbloauth'], ['ExtlClntAppOauthSettings', 'Cascade_App_oauth'], ['ExternalClientApplication', 'Cascade_App'],
-    ] as const) expect((await md.delete(type, name)).success).toBe(true);
+      ['ExtlClntAppOauthConfigurablePolicies', 'Cascade_App_oauth_defaultPolicy'],
+      ['ExtlClntAppConfigurablePolicies', 'Cascade_App_defaultPolicy'],
+      ['ExtlClntAppGlobalOauthSettings', 'Cascade_App_glbloauth'],
+      ['ExtlClntAppOauthSettings', 'Cascade_App_oauth'],
+      ['ExternalClientApplication', 'Cascade_App'],
+    ] as const)
+      expect((await md.delete(type, name)).success).toBe(true);
     const missing = await md.delete('ExternalClientApplication', 'Cascade_App');
     expect(missing.success).toBe(false);
     expect(firstError(missing)?.statusCode).toBe('INVALID_CROSS_REFERENCE_KEY');
@@ -59,7 +90,14 @@ describe('External Client App CRUD (fact ECA-METADATA-TYPES)', () => {
       const md = mdApi(await signIn(emu));
       await createEca(await signIn(emu), 'Cascade_App');
       expect((await md.delete('ExternalClientApplication', 'Cascade_App')).success).toBe(true);
-      expect(await listAll(md, ['ExtlClntAppOauthSettings', 'ExtlClntAppGlobalOauthSettings', 'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies'])).toEqual([]);
+      expect(
+        await listAll(md, [
+          'ExtlClntAppOauthSettings',
+          'ExtlClntAppGlobalOauthSettings',
+          'ExtlClntAppOauthConfigurablePolicies',
+          'ExtlClntAppConfigurablePolicies',
+        ]),
+      ).toEqual([]);
     } finally {
       await emu.stop();
     }
@@ -69,10 +107,22 @@ describe('External Client App CRUD (fact ECA-METADATA-TYPES)', () => {
     const md = mdApi(t.conn);
     await createEca(t.conn, 'Auto_App');
     expect((await md.list({ type: 'ExtlClntAppConfigurablePolicies' })).map((c) => c.fullName)).toEqual(['Auto_App_defaultPolicy']);
-    expect(await md.read('ExtlClntAppConfigurablePolicies', 'Auto_App_defaultPolicy')).toMatchObject({ externalClientApplication: 'Auto_App', isEnabled: 'true' });
-    const second = await md.create('ExtlClntAppConfigurablePolicies', { fullName: 'Auto_App_plcy', externalClientApplication: 'Auto_App', isEnabled: true, label: 'x' });
+    expect(await md.read('ExtlClntAppConfigurablePolicies', 'Auto_App_defaultPolicy')).toMatchObject({
+      externalClientApplication: 'Auto_App',
+      isEnabled: 'true',
+    });
+    const second = await md.create('ExtlClntAppConfigurablePolicies', {
+      fullName: 'Auto_App_plcy',
+      externalClientApplication: 'Auto_App',
+      isEnabled: true,
+      label: 'x',
+    });
     expect(firstError(second)?.statusCode).toBe('DUPLICATE_VALUE');
-    const secondOauth = await md.create('ExtlClntAppOauthConfigurablePolicies', { fullName: 'Auto_App_oauthPlcy', externalClientApplication: 'Auto_App', label: 'x' });
+    const secondOauth = await md.create('ExtlClntAppOauthConfigurablePolicies', {
+      fullName: 'Auto_App_oauthPlcy',
+      externalClientApplication: 'Auto_App',
+      label: 'x',
+    });
     expect(firstError(secondOauth)?.statusCode).toBe('DUPLICATE_VALUE');
   });
 
@@ -83,8 +133,17 @@ describe('External Client App CRUD (fact ECA-METADATA-TYPES)', () => {
       const md = mdApi(conn);
       await createEca(conn, 'Own_App');
       expect(await listAll(md, ['ExtlClntAppConfigurablePolicies', 'ExtlClntAppOauthConfigurablePolicies'])).toEqual([]);
-      const plcy = await md.create('ExtlClntAppConfigurablePolicies', { fullName: 'Own_App_plcy', externalClientApplication: 'Own_App', isEnabled: true, label: 'x' });
-      const oauthPlcy = await md.create('ExtlClntAppOauthConfigurablePolicies', { fullName: 'Own_App_oauthPlcy', externalClientApplication: 'Own_App', label: 'x' });
+      const plcy = await md.create('ExtlClntAppConfigurablePolicies', {
+        fullName: 'Own_App_plcy',
+        externalClientApplication: 'Own_App',
+        isEnabled: true,
+        label: 'x',
+      });
+      const oauthPlcy = await md.create('ExtlClntAppOauthConfigurablePolicies', {
+        fullName: 'Own_App_oauthPlcy',
+        externalClientApplication: 'Own_App',
+        label: 'x',
+      });
       expect([plcy.success, oauthPlcy.success]).toEqual([true, true]);
     } finally {
       await emu.stop();
@@ -107,19 +166,32 @@ describe('External Client App CRUD (fact ECA-METADATA-TYPES)', () => {
     const md = mdApi(t.conn);
     await createEca(t.conn, 'Cc_App');
     const bad = await md.upsert('ExtlClntAppOauthConfigurablePolicies', {
-      fullName: 'Cc_App_oauth_defaultPolicy', clientCredentialsFlowUser: 'agent@nowhere.example', externalClientApplication: 'Cc_App', isClientCredentialsFlowEnabled: true, label: 'x',
+      fullName: 'Cc_App_oauth_defaultPolicy',
+      clientCredentialsFlowUser: 'agent@nowhere.example',
+      externalClientApplication: 'Cc_App',
+      isClientCredentialsFlowEnabled: true,
+      label: 'x',
     });
     expect(firstError(bad)?.message).toBe('Enter a valid execution user for the OAuth client credentials flow.');
     const user = await createIntegrationUser(t.conn);
     const ok = await md.upsert('ExtlClntAppOauthConfigurablePolicies', {
-      fullName: 'Cc_App_oauth_defaultPolicy', clientCredentialsFlowUser: user.username, externalClientApplication: 'Cc_App', isClientCredentialsFlowEnabled: true, label: 'x',
+      fullName: 'Cc_App_oauth_defaultPolicy',
+      clientCredentialsFlowUser: user.username,
+      externalClientApplication: 'Cc_App',
+      isClientCredentialsFlowEnabled: true,
+      label: 'x',
     });
     expect(ok.success).toBe(true);
   });
 
   it('blocks ConnectedApp creation by default (switch) and ECA names colliding with a connected app', async () => {
     const md = mdApi(t.conn);
-    const ca = await md.create('ConnectedApp', { fullName: 'New_CA', contactEmail: 'a@b.example', label: 'New CA', oauthConfig: { callbackUrl: 'https://x.example/cb', scopes: ['Api'] } });
+    const ca = await md.create('ConnectedApp', {
+      fullName: 'New_CA',
+      contactEmail: 'a@b.example',
+      label: 'New CA',
+      oauthConfig: { callbackUrl: 'https://x.example/cb', scopes: ['Api'] },
+    });
     expect(ca.success).toBe(false);
     const collide = await md.create('ExternalClientApplication', header('contoso_legacy_sync'));
     expect(firstError(collide)?.statusCode).toBe('DUPLICATE_DEVELOPER_NAME');
@@ -129,7 +201,9 @@ describe('External Client App CRUD (fact ECA-METADATA-TYPES)', () => {
     const open = await startEmulator({ switches: { allowConnectedAppCreate: true } });
     try {
       const c = await signIn(open);
-      expect((await mdApi(c).create('ConnectedApp', { fullName: 'New_CA', contactEmail: 'a@b.example', label: 'New CA' })).success).toBe(true);
+      expect((await mdApi(c).create('ConnectedApp', { fullName: 'New_CA', contactEmail: 'a@b.example', label: 'New CA' })).success).toBe(
+        true,
+      );
     } finally {
       await open.stop();
     }
@@ -147,7 +221,10 @@ describe('External Client App CRUD (fact ECA-METADATA-TYPES)', () => {
     const old = signInAtVersion(t.conn, '58.0');
     const v58 = await expectError(() => mdApi(old).read('ExternalClientApplication', 'Many_0'));
     expect(v58.errorCode).toBe('sf:INVALID_TYPE');
-    const res = await soap(t.conn.accessToken ?? '', '<createMetadata><metadata xsi:type="ExternalClientApplication"><fullName>B</fullName><contactEmail>a@b.c</contactEmail><isProtected>yes</isProtected><label>B</label></metadata></createMetadata>');
+    const res = await soap(
+      t.conn.accessToken ?? '',
+      '<createMetadata><metadata xsi:type="ExternalClientApplication"><fullName>B</fullName><contactEmail>a@b.c</contactEmail><isProtected>yes</isProtected><label>B</label></metadata></createMetadata>',
+    );
     expect(res.status).toBe(500);
     expect(res.text).toContain('<faultcode>soapenv:Client</faultcode>');
   });
@@ -159,24 +236,40 @@ function signInAtVersion(c: Connection, version: string): Connection {
 
 async function soap(sessionId: string, body: string): Promise<{ status: number; contentType: string; text: string }> {
   const res = await fetch(`${t.emu.instanceUrl}/services/Soap/m/${VERSION}`, {
-    method: 'POST', headers: { 'content-type': 'text/xml', soapaction: '""' }, body: soapEnvelope(sessionId, body),
+    method: 'POST',
+    headers: { 'content-type': 'text/xml', soapaction: '""' },
+    body: soapEnvelope(sessionId, body),
   });
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 
 describe('SOAP shapes and sessions (fact METADATA-SOAP)', () => {
   it('answers with the Salesforce envelope and text/xml;charset=UTF-8', async () => {
-    const res = await soap(t.conn.accessToken ?? '', '<createMetadata><metadata xsi:type="ExternalClientApplication"><fullName>Raw_App</fullName><contactEmail>a@b.c</contactEmail><label>Raw</label></metadata></createMetadata>');
+    const res = await soap(
+      t.conn.accessToken ?? '',
+      '<createMetadata><metadata xsi:type="ExternalClientApplication"><fullName>Raw_App</fullName><contactEmail>a@b.c</contactEmail><label>Raw</label></metadata></createMetadata>',
+    );
     expect(res.status).toBe(200);
     expect(res.contentType).toBe('text/xml;charset=UTF-8');
-    expect(res.text).toContain('<soapenv:Body><createMetadataResponse><result><fullName>Raw_App</fullName><success>true</success></result></createMetadataResponse></soapenv:Body>');
+    expect(res.text).toContain(
+      '<soapenv:Body><createMetadataResponse><result><fullName>Raw_App</fullName><success>true</success></result></createMetadataResponse></soapenv:Body>',
+    );
   });
 
   it('bad sessions give HTTP 500 sf:INVALID_SESSION_ID; jsforce refreshes and retries', async () => {
-    const bad = await soap('00Dbogus!token', '<listMetadata><queries><type>ExternalClientApplication</type></queries><asOfVersion>66.0</asOfVersion></listMetadata>');
+    const bad = await soap(
+      '00Dbogus!token',
+      '<listMetadata><queries><type>ExternalClientApplication</type></queries><asOfVersion>66.0</asOfVersion></listMetadata>',
+    );
     expect(bad.status).toBe(500);
-    expect(bad.text).toContain('<faultcode>sf:INVALID_SESSION_ID</faultcode><faultstring>INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session</faultstring>');
-    const malformed = await fetch(`${t.emu.instanceUrl}/services/Soap/m/${VERSION}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: '<not-xml' });
+    expect(bad.text).toContain(
+      '<faultcode>sf:INVALID_SESSION_ID</faultcode><faultstring>INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session</faultstring>',
+    );
+    const malformed = await fetch(`${t.emu.instanceUrl}/services/Soap/m/${VERSION}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body: '<not-xml',
+    });
     expect(malformed.status).toBe(500);
     expect(await malformed.text()).toContain('soapenv:Client');
     const before = t.conn.accessToken;

@@ -2,8 +2,22 @@ import jsforce from 'jsforce';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type StartedEmulator } from '../index';
 import {
-  authorizeInBrowser, CLI, createEca, createIntegrationUser, expectError, grantAgentAccess, makeCertificate, mdApi,
-  newOAuth2, preAuthorize, restFetch, signIn, signJwt, tokenRequest, VERSION, type KeyPair,
+  authorizeInBrowser,
+  CLI,
+  createEca,
+  createIntegrationUser,
+  expectError,
+  grantAgentAccess,
+  makeCertificate,
+  mdApi,
+  newOAuth2,
+  preAuthorize,
+  restFetch,
+  signIn,
+  signJwt,
+  tokenRequest,
+  VERSION,
+  type KeyPair,
 } from './test-helpers';
 
 let emu: StartedEmulator;
@@ -15,7 +29,9 @@ beforeAll(async () => {
   emu = await startEmulator();
   keys = await makeCertificate();
 });
-afterAll(async () => { await emu.stop(); });
+afterAll(async () => {
+  await emu.stop();
+});
 beforeEach(() => emu.reset());
 
 describe('web-server flow with PKCE (jsforce OAuth2 + the HTML pages)', () => {
@@ -63,7 +79,12 @@ describe('web-server flow with PKCE (jsforce OAuth2 + the HTML pages)', () => {
   });
 
   it('requires an exact redirect_uri match (a different port is a mismatch)', async () => {
-    const oauth2 = new jsforce.OAuth2({ loginUrl: emu.loginUrl, clientId: 'PlatformCLI', redirectUri: 'http://localhost:1718/OauthRedirect', useVerifier: true });
+    const oauth2 = new jsforce.OAuth2({
+      loginUrl: emu.loginUrl,
+      clientId: 'PlatformCLI',
+      redirectUri: 'http://localhost:1718/OauthRedirect',
+      useVerifier: true,
+    });
     const res = await fetch(oauth2.getAuthorizationUrl({ state: 'q' }), { redirect: 'manual' });
     expect(res.status).toBe(302);
     const loc = new URL(res.headers.get('location') ?? '');
@@ -73,7 +94,10 @@ describe('web-server flow with PKCE (jsforce OAuth2 + the HTML pages)', () => {
 
   it('rejects a wrong password and refuses interactive login for API-only integration users', async () => {
     const url = newOAuth2(emu).getAuthorizationUrl({});
-    const bad = await fetch(url, { method: 'POST', body: new URLSearchParams({ step: 'login', username: emu.admin.username, password: 'nope' }) });
+    const bad = await fetch(url, {
+      method: 'POST',
+      body: new URLSearchParams({ step: 'login', username: emu.admin.username, password: 'nope' }),
+    });
     expect(await bad.text()).toContain('Please check your username and password');
     const conn = await signIn(emu);
     const user = await createIntegrationUser(conn);
@@ -98,8 +122,11 @@ describe('web-server flow with PKCE (jsforce OAuth2 + the HTML pages)', () => {
 
     const third = await authorizeInBrowser(url, emu.admin.username, emu.admin.password);
     const wrong = await tokenRequest(emu.loginUrl, {
-      grant_type: 'authorization_code', code: third.searchParams.get('code') ?? '', client_id: CLI.clientId,
-      redirect_uri: CLI.redirectUri, code_verifier: 'x'.repeat(171),
+      grant_type: 'authorization_code',
+      code: third.searchParams.get('code') ?? '',
+      client_id: CLI.clientId,
+      redirect_uri: CLI.redirectUri,
+      code_verifier: 'x'.repeat(171),
     });
     expect(wrong.status).toBe(400);
     expect(wrong.contentType).toMatch(/^application\/json/);
@@ -121,7 +148,9 @@ describe('refresh, expiry, revoke, identity', () => {
     expect(conn.accessToken).not.toBe(before);
     const paths = emu.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
     expect(paths).toEqual([
-      `GET /services/data/v${VERSION}/query 401`, 'POST /services/oauth2/token 200', `GET /services/data/v${VERSION}/query 200`,
+      `GET /services/data/v${VERSION}/query 401`,
+      'POST /services/oauth2/token 200',
+      `GET /services/data/v${VERSION}/query 200`,
     ]);
   });
 
@@ -130,7 +159,11 @@ describe('refresh, expiry, revoke, identity', () => {
     await conn.oauth2.revokeToken(conn.refreshToken ?? '');
     const raw = await restFetch(emu, conn.accessToken ?? '', '/limits');
     expect(raw.status).toBe(401);
-    const refresh = await tokenRequest(emu.loginUrl, { grant_type: 'refresh_token', refresh_token: conn.refreshToken ?? '', client_id: CLI.clientId });
+    const refresh = await tokenRequest(emu.loginUrl, {
+      grant_type: 'refresh_token',
+      refresh_token: conn.refreshToken ?? '',
+      client_id: CLI.clientId,
+    });
     expect(refresh.body).toEqual({ error: 'invalid_grant', error_description: 'expired access/refresh token' });
     expect(emu.state().tokens.active).toBe(0);
   });
@@ -140,7 +173,9 @@ describe('refresh, expiry, revoke, identity', () => {
     const identity = await conn.identity();
     expect(identity.username).toBe(emu.admin.username);
     expect(identity.organization_id).toBe(emu.orgId);
-    const info = await fetch(`${emu.instanceUrl}/services/oauth2/userinfo`, { headers: { authorization: `Bearer ${conn.accessToken ?? ''}` } });
+    const info = await fetch(`${emu.instanceUrl}/services/oauth2/userinfo`, {
+      headers: { authorization: `Bearer ${conn.accessToken ?? ''}` },
+    });
     const body = (await info.json()) as Record<string, unknown>;
     expect(body.preferred_username).toBe(emu.admin.username);
     expect(body.user_id).toBe(emu.admin.userId);
@@ -191,12 +226,14 @@ describe('JWT bearer and client credentials (External Client App)', () => {
     expect(expired.body.error).toBe('invalid_grant');
     // The host the assertion is posted to is not an audience Salesforce accepts (fact JWT-AUDIENCE).
     const aud = await tokenRequest(emu.loginUrl, {
-      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: signJwt(keys.privateKeyPem, claims(consumerKey, user.username, emu.loginUrl)),
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      assertion: signJwt(keys.privateKeyPem, claims(consumerKey, user.username, emu.loginUrl)),
     });
     expect(aud.body).toEqual({ error: 'invalid_grant', error_description: 'Audience validation failed' });
     const other = await makeCertificate();
     const forged = await tokenRequest(emu.loginUrl, {
-      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: signJwt(other.privateKeyPem, claims(consumerKey, user.username, PRODUCTION)),
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      assertion: signJwt(other.privateKeyPem, claims(consumerKey, user.username, PRODUCTION)),
     });
     expect(forged.body.error).toBe('invalid_grant');
   });
@@ -210,7 +247,11 @@ describe('JWT bearer and client credentials (External Client App)', () => {
     expect((await tokenRequest(emu.loginUrl, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion })).status).toBe(200);
     // The configurable policies Salesforce generated with the header (fact ECA-POLICIES), switched off.
     const disabled = await mdApi(conn).update('ExtlClntAppConfigurablePolicies', {
-      fullName: 'Agent_NoPre_defaultPolicy', externalClientApplication: 'Agent_NoPre', isEnabled: false, isOauthPluginEnabled: true, label: 'p',
+      fullName: 'Agent_NoPre_defaultPolicy',
+      externalClientApplication: 'Agent_NoPre',
+      isEnabled: false,
+      isOauthPluginEnabled: true,
+      label: 'p',
     });
     expect(disabled.success).toBe(true);
     expect((await tokenRequest(emu.loginUrl, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion })).status).toBe(400);
@@ -218,17 +259,24 @@ describe('JWT bearer and client credentials (External Client App)', () => {
 
   it('client credentials: My Domain only, needs the secret (Connect REST, gated by the org setting)', async () => {
     const { conn, consumerKey, user } = await setupApp('Agent_Cc', { runAs: true });
-    const gated = await expectError(() => conn.request(`/services/data/v${VERSION}/apps/oauth/usage`).then(async (u) => {
-      const app = (u as { apps: { identifier: string }[] }).apps[0];
-      return conn.request(`/services/data/v${VERSION}/apps/oauth/credentials/${app?.identifier ?? ''}`);
-    }));
+    const gated = await expectError(() =>
+      conn.request(`/services/data/v${VERSION}/apps/oauth/usage`).then(async (u) => {
+        const app = (u as { apps: { identifier: string }[] }).apps[0];
+        return conn.request(`/services/data/v${VERSION}/apps/oauth/credentials/${app?.identifier ?? ''}`);
+      }),
+    );
     expect(gated.errorCode).toBe('FUNCTIONALITY_NOT_ENABLED');
     await mdApi(conn).update('ExternalClientAppSettings', { fullName: 'ExternalClientApp', enableClientSecretInRestApiAccess: true });
-    const usage = await conn.request<{ apps: { identifier: string; developerName: string }[] }>(`/services/data/v${VERSION}/apps/oauth/usage`);
+    const usage = await conn.request<{ apps: { identifier: string; developerName: string }[] }>(
+      `/services/data/v${VERSION}/apps/oauth/usage`,
+    );
     const app = usage.apps.find((a) => a.developerName === 'Agent_Cc');
-    const consumers = await conn.request<{ consumers: { id: string }[] }>(`/services/data/v${VERSION}/apps/oauth/credentials/${app?.identifier ?? ''}`);
+    const consumers = await conn.request<{ consumers: { id: string }[] }>(
+      `/services/data/v${VERSION}/apps/oauth/credentials/${app?.identifier ?? ''}`,
+    );
     const creds = await conn.request<{ key: string; secret: string }>(
-      `/services/data/v${VERSION}/apps/oauth/credentials/${app?.identifier ?? ''}/${consumers.consumers[0]?.id ?? ''}?part=keyandsecret`);
+      `/services/data/v${VERSION}/apps/oauth/credentials/${app?.identifier ?? ''}/${consumers.consumers[0]?.id ?? ''}?part=keyandsecret`,
+    );
     expect(creds.key).toBe(consumerKey);
 
     const oauthLogin = new jsforce.OAuth2({ loginUrl: emu.loginUrl, clientId: consumerKey, clientSecret: creds.secret });
@@ -238,7 +286,11 @@ describe('JWT bearer and client credentials (External Client App)', () => {
     const token = await oauthMyDomain.requestToken({ grant_type: 'client_credentials' });
     expect(token.refresh_token).toBeUndefined();
     expect(token.id.endsWith(`/${user.id}`)).toBe(true);
-    const wrongSecret = await tokenRequest(emu.instanceUrl, { grant_type: 'client_credentials', client_id: consumerKey, client_secret: 'nope' });
+    const wrongSecret = await tokenRequest(emu.instanceUrl, {
+      grant_type: 'client_credentials',
+      client_id: consumerKey,
+      client_secret: 'nope',
+    });
     expect(wrongSecret.body.error).toBe('invalid_client');
   });
 
@@ -272,9 +324,13 @@ describe('JWT bearer and client credentials (External Client App)', () => {
     expect((await restFetch(emu, String(t2.body.access_token), '/limits')).status).toBe(200);
     // Satellites first: the header alone is refused while they exist (fact ECA-DELETE-CASCADE, default).
     for (const [type, name] of [
-      ['ExtlClntAppOauthConfigurablePolicies', 'Agent_Kill_oauth_defaultPolicy'], ['ExtlClntAppConfigurablePolicies', 'Agent_Kill_defaultPolicy'],
-      ['ExtlClntAppGlobalOauthSettings', 'Agent_Kill_glbloauth'], ['ExtlClntAppOauthSettings', 'Agent_Kill_oauth'], ['ExternalClientApplication', 'Agent_Kill'],
-    ] as const) await mdApi(conn).delete(type, name);
+      ['ExtlClntAppOauthConfigurablePolicies', 'Agent_Kill_oauth_defaultPolicy'],
+      ['ExtlClntAppConfigurablePolicies', 'Agent_Kill_defaultPolicy'],
+      ['ExtlClntAppGlobalOauthSettings', 'Agent_Kill_glbloauth'],
+      ['ExtlClntAppOauthSettings', 'Agent_Kill_oauth'],
+      ['ExternalClientApplication', 'Agent_Kill'],
+    ] as const)
+      await mdApi(conn).delete(type, name);
     expect((await restFetch(emu, String(t2.body.access_token), '/limits')).status).toBe(401);
   });
 });
@@ -287,25 +343,45 @@ describe('JWT audience by org type (facts ORG-TYPE, JWT-AUDIENCE)', () => {
     { orgType: 'sandbox', jwtAudience: 'loose', accepted: [SANDBOX, 'login'], refused: [PRODUCTION, 'instance'] },
   ] as const;
 
-  it.each(cases)('orgType=$orgType, jwtAudience=$jwtAudience: accepts $accepted on both origins', async ({ orgType, jwtAudience, accepted, refused }) => {
-    const org = await startEmulator({ switches: { orgType, jwtAudience } });
-    try {
-      const conn = await signIn(org);
-      const organization = await conn.sobject('Organization').retrieve(org.orgId);
-      expect(organization).toMatchObject({ IsSandbox: orgType === 'sandbox', OrganizationType: 'Enterprise Edition', InstanceName: orgType === 'sandbox' ? 'EMU1S' : 'EMU1', DefaultContactAccess: 'ControlledByParent' });
-      const { consumerKey } = await createEca(conn, 'Agent_Aud', keys.certPem);
-      const user = await createIntegrationUser(conn);
-      await grantAgentAccess(conn, user.id, 'Agent_Aud_Access');
-      await preAuthorize(conn, 'Agent_Aud', 'Agent_Aud_Access');
-      const audience = (a: string) => (a === 'login' ? org.loginUrl : a === 'instance' ? org.instanceUrl : a);
-      const grant = (origin: string, aud: string) =>
-        tokenRequest(origin, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: signJwt(keys.privateKeyPem, { iss: consumerKey, sub: user.username, aud: audience(aud), exp: Math.floor(Date.now() / 1000) + 300 }) });
-      for (const origin of [org.loginUrl, org.instanceUrl]) {
-        for (const aud of accepted) expect((await grant(origin, aud)).status, `${aud} at ${origin}`).toBe(200);
-        for (const aud of refused) expect((await grant(origin, aud)).body, `${aud} at ${origin}`).toEqual({ error: 'invalid_grant', error_description: 'Audience validation failed' });
+  it.each(cases)(
+    'orgType=$orgType, jwtAudience=$jwtAudience: accepts $accepted on both origins',
+    async ({ orgType, jwtAudience, accepted, refused }) => {
+      const org = await startEmulator({ switches: { orgType, jwtAudience } });
+      try {
+        const conn = await signIn(org);
+        const organization = await conn.sobject('Organization').retrieve(org.orgId);
+        expect(organization).toMatchObject({
+          IsSandbox: orgType === 'sandbox',
+          OrganizationType: 'Enterprise Edition',
+          InstanceName: orgType === 'sandbox' ? 'EMU1S' : 'EMU1',
+          DefaultContactAccess: 'ControlledByParent',
+        });
+        const { consumerKey } = await createEca(conn, 'Agent_Aud', keys.certPem);
+        const user = await createIntegrationUser(conn);
+        await grantAgentAccess(conn, user.id, 'Agent_Aud_Access');
+        await preAuthorize(conn, 'Agent_Aud', 'Agent_Aud_Access');
+        const audience = (a: string) => (a === 'login' ? org.loginUrl : a === 'instance' ? org.instanceUrl : a);
+        const grant = (origin: string, aud: string) =>
+          tokenRequest(origin, {
+            grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+            assertion: signJwt(keys.privateKeyPem, {
+              iss: consumerKey,
+              sub: user.username,
+              aud: audience(aud),
+              exp: Math.floor(Date.now() / 1000) + 300,
+            }),
+          });
+        for (const origin of [org.loginUrl, org.instanceUrl]) {
+          for (const aud of accepted) expect((await grant(origin, aud)).status, `${aud} at ${origin}`).toBe(200);
+          for (const aud of refused)
+            expect((await grant(origin, aud)).body, `${aud} at ${origin}`).toEqual({
+              error: 'invalid_grant',
+              error_description: 'Audience validation failed',
+            });
+        }
+      } finally {
+        await org.stop();
       }
-    } finally {
-      await org.stop();
-    }
-  });
+    },
+  );
 });

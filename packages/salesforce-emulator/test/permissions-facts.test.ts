@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, signedInEmulator, signIn } from './test-helpers';
 import { startEmulator, type StartedEmulator } from '../index';
 
-interface PicklistField { name: string; picklistValues?: { value: string; active: boolean }[] | null }
+interface PicklistField {
+  name: string;
+  picklistValues?: { value: string; active: boolean }[] | null;
+}
 
 async function objectPermissionTypes(conn: Connection): Promise<string[]> {
   const described = await conn.sobject('ObjectPermissions').describe();
@@ -29,10 +32,21 @@ describe('activities and ObjectPermissions (facts ACTIVITY-OBJECT-PERMISSIONS, O
       expect(types).not.toContain('Event');
       expect(types).not.toContain('PermissionSet');
       const ps = await newSet(t.conn);
-      const task = await expectError(() => t.conn.sobject('ObjectPermissions').create({ ParentId: ps, SobjectType: 'Task', PermissionsRead: true }));
-      expect(task).toMatchObject({ errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', message: 'Object Name: bad value for restricted picklist field: Task' });
+      const task = await expectError(() =>
+        t.conn.sobject('ObjectPermissions').create({ ParentId: ps, SobjectType: 'Task', PermissionsRead: true }),
+      );
+      expect(task).toMatchObject({
+        errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+        message: 'Object Name: bad value for restricted picklist field: Task',
+      });
       // Their fields still take field permissions.
-      expect((await t.conn.sobject('FieldPermissions').create({ ParentId: ps, SobjectType: 'Task', Field: 'Task.Description', PermissionsRead: true })).success).toBe(true);
+      expect(
+        (
+          await t.conn
+            .sobject('FieldPermissions')
+            .create({ ParentId: ps, SobjectType: 'Task', Field: 'Task.Description', PermissionsRead: true })
+        ).success,
+      ).toBe(true);
     });
 
     it('shows a user the activities of the records they can read, without any object permission', async () => {
@@ -57,7 +71,9 @@ describe('activities and ObjectPermissions (facts ACTIVITY-OBJECT-PERMISSIONS, O
       const conn = await signIn(emu);
       expect(await objectPermissionTypes(conn)).toEqual(expect.arrayContaining(['Task', 'Event', 'Account']));
       const ps = await newSet(conn);
-      expect((await conn.sobject('ObjectPermissions').create({ ParentId: ps, SobjectType: 'Task', PermissionsRead: true })).success).toBe(true);
+      expect((await conn.sobject('ObjectPermissions').create({ ParentId: ps, SobjectType: 'Task', PermissionsRead: true })).success).toBe(
+        true,
+      );
     });
   });
 });
@@ -66,7 +82,11 @@ describe('describe reports the field flags of a real org (fact FIELD-PERMISSIONA
   const t = signedInEmulator();
 
   const expected: [string, string, Record<string, unknown>][] = [
-    ['Account', 'Name', { type: 'string', length: 255, permissionable: false, nillable: false, createable: true, updateable: true, nameField: true }],
+    [
+      'Account',
+      'Name',
+      { type: 'string', length: 255, permissionable: false, nillable: false, createable: true, updateable: true, nameField: true },
+    ],
     ['Account', 'Industry', { type: 'picklist', permissionable: true, nillable: true }],
     ['Account', 'OwnerId', { type: 'reference', permissionable: false, nillable: false, defaultedOnCreate: true }],
     ['Account', 'CreatedDate', { type: 'datetime', permissionable: false, createable: false, updateable: false }],
@@ -94,13 +114,20 @@ describe('describe reports the field flags of a real org (fact FIELD-PERMISSIONA
     for (const [object, name, flags] of expected) {
       const fields = cache.get(object) ?? (await t.conn.sobject(object).describe()).fields;
       cache.set(object, fields);
-      expect(fields.find((f) => f.name === name), `${object}.${name}`).toMatchObject(flags);
+      expect(
+        fields.find((f) => f.name === name),
+        `${object}.${name}`,
+      ).toMatchObject(flags);
     }
   });
 
   it('refuses field permissions for a field that is not permissionable', async () => {
     const ps = await newSet(t.conn);
-    const first = await expectError(() => t.conn.sobject('FieldPermissions').create({ ParentId: ps, SobjectType: 'Contact', Field: 'Contact.FirstName', PermissionsRead: true }));
+    const first = await expectError(() =>
+      t.conn
+        .sobject('FieldPermissions')
+        .create({ ParentId: ps, SobjectType: 'Contact', Field: 'Contact.FirstName', PermissionsRead: true }),
+    );
     expect(first.errorCode).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
   });
 });

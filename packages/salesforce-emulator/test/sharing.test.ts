@@ -11,7 +11,12 @@ async function count(conn: Connection, object: string): Promise<number> {
   return (await conn.query(`SELECT COUNT() FROM ${object}`)).totalSize;
 }
 
-async function assignSet(admin: Connection, userId: string, fields: Record<string, boolean>, objectRow?: Record<string, unknown>): Promise<void> {
+async function assignSet(
+  admin: Connection,
+  userId: string,
+  fields: Record<string, boolean>,
+  objectRow?: Record<string, unknown>,
+): Promise<void> {
   const name = `Sharing_${Math.random().toString(36).slice(2, 8)}`;
   const ps = await admin.sobject('PermissionSet').create({ Name: name, Label: name, ...fields });
   if (!ps.success) throw new Error(JSON.stringify(ps));
@@ -37,8 +42,14 @@ describe('org-wide defaults as the demo org ships them', () => {
   const t = emulatorWith({});
 
   it('Organization names the defaults: Account Private, Contact Controlled by Parent, Opportunity Public Read Only', async () => {
-    const org = await t.admin.query<Record<string, string>>('SELECT DefaultAccountAccess, DefaultContactAccess, DefaultOpportunityAccess FROM Organization');
-    expect(org.records[0]).toMatchObject({ DefaultAccountAccess: 'None', DefaultContactAccess: 'ControlledByParent', DefaultOpportunityAccess: 'Read' });
+    const org = await t.admin.query<Record<string, string>>(
+      'SELECT DefaultAccountAccess, DefaultContactAccess, DefaultOpportunityAccess FROM Organization',
+    );
+    expect(org.records[0]).toMatchObject({
+      DefaultAccountAccess: 'None',
+      DefaultContactAccess: 'ControlledByParent',
+      DefaultOpportunityAccess: 'Read',
+    });
   });
 
   it('Private: a user sees the accounts they own; View All Data sees all', async () => {
@@ -60,7 +71,9 @@ describe('org-wide defaults as the demo org ships them', () => {
   });
 
   it('Controlled by Parent: a contact is seen with its account', async () => {
-    const contacts = await t.sam.query<{ AccountId: string; Account: { OwnerId: string } }>('SELECT Id, AccountId, Account.OwnerId FROM Contact');
+    const contacts = await t.sam.query<{ AccountId: string; Account: { OwnerId: string } }>(
+      'SELECT Id, AccountId, Account.OwnerId FROM Contact',
+    );
     expect(contacts.totalSize).toBe(3);
     expect(contacts.records.every((c) => c.Account.OwnerId === t.emu.users.nonAdmin.userId)).toBe(true);
     expect(await count(t.admin, 'Contact')).toBe(8);
@@ -71,7 +84,12 @@ describe('org-wide defaults as the demo org ships them', () => {
   });
 
   it('View All on the object: every account is seen', async () => {
-    await assignSet(t.admin, t.emu.users.nonAdmin.userId, {}, { SobjectType: 'Account', PermissionsRead: true, PermissionsViewAllRecords: true });
+    await assignSet(
+      t.admin,
+      t.emu.users.nonAdmin.userId,
+      {},
+      { SobjectType: 'Account', PermissionsRead: true, PermissionsViewAllRecords: true },
+    );
     expect(await count(t.sam, 'Account')).toBe(5);
     // Contacts follow the accounts now readable.
     expect(await count(t.sam, 'Contact')).toBe(8);
@@ -93,12 +111,14 @@ describe('org-wide defaults configured otherwise', () => {
     expect(org.records[0]).toMatchObject({ DefaultAccountAccess: 'Edit', DefaultOpportunityAccess: 'None' });
   });
 
-  it('Private opportunities: none of the admin\'s are seen', async () => {
+  it("Private opportunities: none of the admin's are seen", async () => {
     expect(await count(t.sam, 'Opportunity')).toBe(0);
   });
 
-  it('a custom object\'s model is on EntityDefinition and applies to its records', async () => {
-    const entity = await t.admin.query<{ InternalSharingModel: string }>("SELECT QualifiedApiName, InternalSharingModel FROM EntityDefinition WHERE QualifiedApiName = 'Competitor__c'");
+  it("a custom object's model is on EntityDefinition and applies to its records", async () => {
+    const entity = await t.admin.query<{ InternalSharingModel: string }>(
+      "SELECT QualifiedApiName, InternalSharingModel FROM EntityDefinition WHERE QualifiedApiName = 'Competitor__c'",
+    );
     expect(entity.records[0]?.InternalSharingModel).toBe('Private');
     await assignSet(t.admin, t.emu.users.nonAdmin.userId, {}, { SobjectType: 'Competitor__c', PermissionsRead: true });
     expect(await count(t.sam, 'Competitor__c')).toBe(0);

@@ -23,8 +23,14 @@ export function userBody(profileId: string, username?: string): Record<string, s
   userCounter++;
   const name = username ?? `agent.${Date.now()}.${userCounter}@agent.example.com`;
   return {
-    Username: name, LastName: 'Agent Integration', Email: 'admin@customer.example', Alias: `agt${userCounter % 10000}`,
-    TimeZoneSidKey: 'America/Los_Angeles', LocaleSidKey: 'en_US', EmailEncodingKey: 'UTF-8', LanguageLocaleKey: 'en_US',
+    Username: name,
+    LastName: 'Agent Integration',
+    Email: 'admin@customer.example',
+    Alias: `agt${userCounter % 10000}`,
+    TimeZoneSidKey: 'America/Los_Angeles',
+    LocaleSidKey: 'en_US',
+    EmailEncodingKey: 'UTF-8',
+    LanguageLocaleKey: 'en_US',
     ProfileId: profileId,
   };
 }
@@ -46,22 +52,47 @@ export async function grantAgentAccess(conn: Connection, userId: string, psName:
   const ps = await conn.sobject('PermissionSet').create({ Name: psName, Label: psName });
   if (!ps.success) throw new Error(JSON.stringify(ps));
   await conn.sobject('ObjectPermissions').create({ ParentId: ps.id, SobjectType: 'Account', PermissionsRead: true });
-  await conn.sobject('FieldPermissions').create({ ParentId: ps.id, SobjectType: 'Account', Field: 'Account.Industry', PermissionsRead: true });
+  await conn
+    .sobject('FieldPermissions')
+    .create({ ParentId: ps.id, SobjectType: 'Account', Field: 'Account.Industry', PermissionsRead: true });
   await conn.sobject('PermissionSetLicenseAssign').create({ AssigneeId: userId, PermissionSetLicenseId: await pslId(conn) });
   const psa = await conn.sobject('PermissionSetAssignment').create({ AssigneeId: userId, PermissionSetId: ps.id });
   if (!psa.success) throw new Error(JSON.stringify(psa));
   return ps.id;
 }
 
-export interface KeyPair { certPem: string; privateKeyPem: string }
+export interface KeyPair {
+  certPem: string;
+  privateKeyPem: string;
+}
 
 /** Self-signed RSA certificate via the openssl CLI (test-only; avoids extra dependencies). */
 export function makeCertificate(): Promise<KeyPair> {
   const dir = mkdtempSync(join(tmpdir(), 'sf-emu-cert-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-      '-days', '2', '-subj', '/CN=Agent Connections Test'], { stdio: 'ignore' });
-    return Promise.resolve({ certPem: readFileSync(join(dir, 'cert.pem'), 'utf8'), privateKeyPem: readFileSync(join(dir, 'key.pem'), 'utf8') });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '2',
+        '-subj',
+        '/CN=Agent Connections Test',
+      ],
+      { stdio: 'ignore' },
+    );
+    return Promise.resolve({
+      certPem: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+      privateKeyPem: readFileSync(join(dir, 'key.pem'), 'utf8'),
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -74,7 +105,10 @@ export function signJwt(privateKeyPem: string, claims: Record<string, unknown>):
   return `${input}.${sig}`;
 }
 
-export async function tokenRequest(origin: string, params: Record<string, string>): Promise<{ status: number; body: Record<string, unknown>; contentType: string }> {
+export async function tokenRequest(
+  origin: string,
+  params: Record<string, string>,
+): Promise<{ status: number; body: Record<string, unknown>; contentType: string }> {
   const res = await fetch(`${origin}/services/oauth2/token`, { method: 'POST', body: new URLSearchParams(params) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, contentType: res.headers.get('content-type') ?? '' };
 }
@@ -82,13 +116,28 @@ export async function tokenRequest(origin: string, params: Record<string, string
 /** Creates header + global OAuth settings (+ OAuth settings, which auto-creates the policies). */
 export async function createEca(conn: Connection, name: string, certPem?: string): Promise<{ consumerKey: string }> {
   const md = mdApi(conn);
-  const header = await md.create('ExternalClientApplication', { fullName: name, contactEmail: 'admin@customer.example', distributionState: 'Local', label: name } );
+  const header = await md.create('ExternalClientApplication', {
+    fullName: name,
+    contactEmail: 'admin@customer.example',
+    distributionState: 'Local',
+    label: name,
+  });
   if (!header.success) throw new Error(JSON.stringify(header));
-  const oauth = await md.create('ExtlClntAppOauthSettings', { fullName: `${name}_oauth`, commaSeparatedOauthScopes: 'Api', externalClientApplication: name, label: name } );
+  const oauth = await md.create('ExtlClntAppOauthSettings', {
+    fullName: `${name}_oauth`,
+    commaSeparatedOauthScopes: 'Api',
+    externalClientApplication: name,
+    label: name,
+  });
   if (!oauth.success) throw new Error(JSON.stringify(oauth));
   const global = await md.create('ExtlClntAppGlobalOauthSettings', {
-    fullName: `${name}_glbloauth`, callbackUrl: 'https://localhost/callback', ...(certPem ? { certificate: certPem } : {}),
-    externalClientApplication: name, isClientCredentialsFlowEnabled: true, isPkceRequired: false, label: name,
+    fullName: `${name}_glbloauth`,
+    callbackUrl: 'https://localhost/callback',
+    ...(certPem ? { certificate: certPem } : {}),
+    externalClientApplication: name,
+    isClientCredentialsFlowEnabled: true,
+    isPkceRequired: false,
+    label: name,
   });
   if (!global.success) throw new Error(JSON.stringify(global));
   const read = await md.read('ExtlClntAppGlobalOauthSettings', `${name}_glbloauth`);
@@ -98,20 +147,33 @@ export async function createEca(conn: Connection, name: string, certPem?: string
 /** Pre-authorizes a permission set on the auto-created OAuth policies record (upsert by its generated name). */
 export async function preAuthorize(conn: Connection, name: string, psName: string, runAs?: string): Promise<void> {
   const res = await mdApi(conn).upsert('ExtlClntAppOauthConfigurablePolicies', {
-    fullName: `${name}_oauth_defaultPolicy`, commaSeparatedPermissionSet: psName, externalClientApplication: name,
+    fullName: `${name}_oauth_defaultPolicy`,
+    commaSeparatedPermissionSet: psName,
+    externalClientApplication: name,
     ...(runAs ? { clientCredentialsFlowUser: runAs, isClientCredentialsFlowEnabled: true } : {}),
-    label: name, permittedUsersPolicyType: 'AdminApprovedPreAuthorized',
+    label: name,
+    permittedUsersPolicyType: 'AdminApprovedPreAuthorized',
   });
   if (!res.success) throw new Error(JSON.stringify(res));
 }
 
-export async function restFetch(emu: StartedEmulator, token: string, path: string, init: RequestInit = {}): Promise<{ status: number; contentType: string; body: unknown }> {
+export async function restFetch(
+  emu: StartedEmulator,
+  token: string,
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; contentType: string; body: unknown }> {
   const res = await fetch(`${emu.instanceUrl}/services/data/v${VERSION}${path}`, {
-    ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+    ...init,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
   });
   const textBody = await res.text();
   let body: unknown = textBody;
-  try { body = textBody ? JSON.parse(textBody) : null; } catch { /* keep text */ }
+  try {
+    body = textBody ? JSON.parse(textBody) : null;
+  } catch {
+    /* keep text */
+  }
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
 }
 

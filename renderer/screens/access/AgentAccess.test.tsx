@@ -51,7 +51,11 @@ describe('Agent access', () => {
   it('explains that tasks and events are reached through their records, and offers no View All for them', async () => {
     const { user, dialog } = await openPicker();
     await user.click(within(dialog).getByRole('button', { name: /^Task/ }));
-    expect(await within(dialog).findByText('Salesforce gives access to tasks and events through the records they belong to; only their fields are granted.')).toBeTruthy();
+    expect(
+      await within(dialog).findByText(
+        'Salesforce gives access to tasks and events through the records they belong to; only their fields are granted.',
+      ),
+    ).toBeTruthy();
     expect(within(dialog).queryByRole('switch', { name: 'View all records' })).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: /^Lead/ }));
     expect(await within(dialog).findByRole('switch', { name: 'View all records' })).toBeTruthy();
@@ -79,7 +83,12 @@ describe('Agent access', () => {
     await user.click(await within(dialog).findByRole('checkbox', { name: /Amount__c/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(api.callsTo('agent.accessProfile.update')).toHaveLength(1));
-    expect(api.callsTo('agent.accessProfile.update')[0]?.objects.at(-1)).toEqual({ object: 'Invoice__c', fields: ['Amount__c'], viewAllRecords: false, edit: false });
+    expect(api.callsTo('agent.accessProfile.update')[0]?.objects.at(-1)).toEqual({
+      object: 'Invoice__c',
+      fields: ['Amount__c'],
+      viewAllRecords: false,
+      edit: false,
+    });
   });
 
   it('Cancel changes nothing and returns focus to the button that opened it', async () => {

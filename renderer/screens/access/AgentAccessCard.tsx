@@ -53,7 +53,12 @@ export function AgentAccessCard() {
           <Typography id="agent-access-heading" variant="h6" component="h3">
             {t('agentAccess.heading')}
           </Typography>
-          <Button variant="outlined" disabled={!profile || blocked !== null} aria-describedby={blocked ? reasonId : undefined} onClick={() => setEditing(true)}>
+          <Button
+            variant="outlined"
+            disabled={!profile || blocked !== null}
+            aria-describedby={blocked ? reasonId : undefined}
+            onClick={() => setEditing(true)}
+          >
             {t('agentAccess.change')}
           </Button>
         </Stack>
@@ -91,7 +96,9 @@ function ProfileSummary({ profile }: { profile: AccessProfile }) {
         {profile.objects.map((access) => (
           <TableRow key={access.object}>
             <TableCell>{access.object}</TableCell>
-            <TableCell sx={{ overflowWrap: 'anywhere' }}>{access.fields.length ? access.fields.join(', ') : t('agentAccess.objectOnly')}</TableCell>
+            <TableCell sx={{ overflowWrap: 'anywhere' }}>
+              {access.fields.length ? access.fields.join(', ') : t('agentAccess.objectOnly')}
+            </TableCell>
             <TableCell>{yes(access.viewAllRecords)}</TableCell>
             <TableCell>{yes(access.edit)}</TableCell>
           </TableRow>

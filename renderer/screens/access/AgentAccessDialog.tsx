@@ -32,7 +32,15 @@ import { canEdit, changeObject, toggleField, withObject, withoutObject } from '.
 type Loaded<T> = { phase: 'loading' } | { phase: 'failed'; error: AppError } | { phase: 'ready'; value: T };
 
 /** The field picker: the agent's objects and fields, chosen from the org's own describe. */
-export default function AgentAccessDialog({ initial, onClose, onSaved }: { initial: AccessProfile; onClose: () => void; onSaved: (profile: AccessProfile) => void }) {
+export default function AgentAccessDialog({
+  initial,
+  onClose,
+  onSaved,
+}: {
+  initial: AccessProfile;
+  onClose: () => void;
+  onSaved: (profile: AccessProfile) => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const { update } = useLive();
@@ -111,7 +119,11 @@ function ObjectList({ chosen, selected, onSelect, available, onAdd }: ObjectList
       <List dense aria-label={t('agentAccess.objectsLabel')}>
         {chosen.map((access) => (
           <ListItem key={access.object} disablePadding>
-            <ListItemButton selected={access.object === selected} aria-current={access.object === selected ? 'true' : undefined} onClick={() => onSelect(access.object)}>
+            <ListItemButton
+              selected={access.object === selected}
+              aria-current={access.object === selected ? 'true' : undefined}
+              onClick={() => onSelect(access.object)}
+            >
               <ListItemText primary={access.object} secondary={t('agentAccess.fieldCount', { count: access.fields.length })} />
             </ListItemButton>
           </ListItem>
@@ -193,7 +205,10 @@ function ObjectEditor({ access, canRemove, onChange, onToggleField, onRemove }: 
           />
         )}
         {canEdit(access.object) && (
-          <FormControlLabel control={<Switch checked={access.edit} onChange={(event) => onChange({ edit: event.target.checked })} />} label={t('agentAccess.edit')} />
+          <FormControlLabel
+            control={<Switch checked={access.edit} onChange={(event) => onChange({ edit: event.target.checked })} />}
+            label={t('agentAccess.edit')}
+          />
         )}
       </FormGroup>
       {optIns && (
@@ -211,7 +226,13 @@ function ObjectEditor({ access, canRemove, onChange, onToggleField, onRemove }: 
   );
 }
 
-function FieldPicker(props: { fields: DescribedField[]; chosen: string[]; search: string; onSearch: (value: string) => void; onToggle: (field: string, on: boolean) => void }) {
+function FieldPicker(props: {
+  fields: DescribedField[];
+  chosen: string[];
+  search: string;
+  onSearch: (value: string) => void;
+  onToggle: (field: string, on: boolean) => void;
+}) {
   const { t } = useTranslation();
   const query = props.search.trim().toLowerCase();
   const matches = props.fields.filter((f) => !query || f.name.toLowerCase().includes(query) || f.label.toLowerCase().includes(query));
@@ -232,10 +253,19 @@ function FieldPicker(props: { fields: DescribedField[]; chosen: string[]; search
         {choosable.map((field) => (
           <FormControlLabel
             key={field.name}
-            control={<Checkbox size="small" checked={props.chosen.includes(field.name)} onChange={(event) => props.onToggle(field.name, event.target.checked)} />}
+            control={
+              <Checkbox
+                size="small"
+                checked={props.chosen.includes(field.name)}
+                onChange={(event) => props.onToggle(field.name, event.target.checked)}
+              />
+            }
             label={
               <>
-                {field.label} <Typography component="span" variant="body2" color="text.secondary">({field.name})</Typography>
+                {field.label}{' '}
+                <Typography component="span" variant="body2" color="text.secondary">
+                  ({field.name})
+                </Typography>
                 {field.custom && <Chip size="small" label={t('agentAccess.custom')} sx={{ ml: 1 }} />}
               </>
             }

@@ -24,15 +24,29 @@ describe('access profile edits', () => {
   });
 
   it('allows Edit only where the access policy offers it; View All wherever object permissions apply', () => {
-    expect(lead(changeObject(defaultAccessProfile, 'Lead', { edit: true, viewAllRecords: true }))).toMatchObject({ edit: true, viewAllRecords: true });
-    const account = changeObject(defaultAccessProfile, 'Account', { edit: true, viewAllRecords: true }).objects.find((o) => o.object === 'Account');
+    expect(lead(changeObject(defaultAccessProfile, 'Lead', { edit: true, viewAllRecords: true }))).toMatchObject({
+      edit: true,
+      viewAllRecords: true,
+    });
+    const account = changeObject(defaultAccessProfile, 'Account', { edit: true, viewAllRecords: true }).objects.find(
+      (o) => o.object === 'Account',
+    );
     expect(account).toMatchObject({ edit: false, viewAllRecords: true });
-    const opportunity = changeObject(defaultAccessProfile, 'Opportunity', { edit: true, viewAllRecords: true }).objects.find((o) => o.object === 'Opportunity');
+    const opportunity = changeObject(defaultAccessProfile, 'Opportunity', { edit: true, viewAllRecords: true }).objects.find(
+      (o) => o.object === 'Opportunity',
+    );
     expect(opportunity).toMatchObject({ edit: false, viewAllRecords: true });
   });
 
   it('adds no object beyond the policy limit', () => {
-    const full = { objects: Array.from({ length: accessLimits.objects }, (_, i) => ({ object: `Object${i}__c`, fields: [], viewAllRecords: false, edit: false })) };
+    const full = {
+      objects: Array.from({ length: accessLimits.objects }, (_, i) => ({
+        object: `Object${i}__c`,
+        fields: [],
+        viewAllRecords: false,
+        edit: false,
+      })),
+    };
     expect(withObject(full, 'Invoice__c')).toBe(full);
   });
 });

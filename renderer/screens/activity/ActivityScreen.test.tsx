@@ -21,7 +21,16 @@ const accessChanged: AuditEntry = {
   summary: "Changed the agent's access: added fields Account.Region__c; View All Records turned on for Account.",
   summaryKey: 'accessChanged',
   params: {},
-  access: { addedObjects: [], removedObjects: [], addedFields: ['Account.Region__c'], removedFields: [], editOn: [], editOff: [], viewAllOn: ['Account'], viewAllOff: [] },
+  access: {
+    addedObjects: [],
+    removedObjects: [],
+    addedFields: ['Account.Region__c'],
+    removedFields: [],
+    editOn: [],
+    editOff: [],
+    viewAllOn: ['Account'],
+    viewAllOff: [],
+  },
   artifacts: [],
 };
 
@@ -53,7 +62,11 @@ describe('Activity', () => {
     const { table } = await openActivity({ audit: [accessChanged, ...fixtures.auditEntries] });
     const row = within(table).getAllByRole('row')[1];
     expect(row?.textContent).toContain("Change the agent's access");
-    expect(within(row as HTMLElement).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Fields added: Account.Region__c', 'View All Records turned on: Account']);
+    expect(
+      within(row as HTMLElement)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Fields added: Account.Region__c', 'View All Records turned on: Account']);
   });
 
   it('shows operations, summaries and access changes in Swedish for a Swedish admin', async () => {

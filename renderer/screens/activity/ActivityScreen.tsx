@@ -42,7 +42,10 @@ export default function ActivityScreen() {
   // The unfiltered log supplies the filter choices; the filtered one is what the table shows.
   useEffect(() => {
     let active = true;
-    api['audit.list']({}).then((list) => active && setAll(list), (thrown: unknown) => active && setError(toAppError(thrown)));
+    api['audit.list']({}).then(
+      (list) => active && setAll(list),
+      (thrown: unknown) => active && setError(toAppError(thrown)),
+    );
     return () => {
       active = false;
     };
@@ -50,7 +53,10 @@ export default function ActivityScreen() {
   useEffect(() => {
     let active = true;
     const filter = { ...(orgId ? { orgId } : {}), ...(operation ? { operation } : {}) };
-    api['audit.list'](filter).then((list) => active && setEntries(list), (thrown: unknown) => active && setError(toAppError(thrown)));
+    api['audit.list'](filter).then(
+      (list) => active && setEntries(list),
+      (thrown: unknown) => active && setError(toAppError(thrown)),
+    );
     return () => {
       active = false;
     };
@@ -72,7 +78,14 @@ export default function ActivityScreen() {
         {t('activity.intro')}
       </Typography>
       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2, alignItems: 'center' }}>
-        <TextField select size="small" label={t('activity.org')} value={orgId} onChange={(e) => setOrgId(e.target.value)} sx={{ minWidth: 220 }}>
+        <TextField
+          select
+          size="small"
+          label={t('activity.org')}
+          value={orgId}
+          onChange={(e) => setOrgId(e.target.value)}
+          sx={{ minWidth: 220 }}
+        >
           <MenuItem value={ALL}>{t('activity.allOrgs')}</MenuItem>
           {orgs.map((id) => (
             <MenuItem key={id} value={id}>
@@ -80,7 +93,14 @@ export default function ActivityScreen() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label={t('activity.operation')} value={operation} onChange={(e) => setOperation(e.target.value)} sx={{ minWidth: 220 }}>
+        <TextField
+          select
+          size="small"
+          label={t('activity.operation')}
+          value={operation}
+          onChange={(e) => setOperation(e.target.value)}
+          sx={{ minWidth: 220 }}
+        >
           <MenuItem value={ALL}>{t('activity.allOperations')}</MenuItem>
           {operations.map((op) => (
             <MenuItem key={op} value={op}>

@@ -8,12 +8,23 @@ export function useOperationLabel(): (operation: string) => string {
   return (operation) => t(`activity.operations.${operation.replaceAll('.', '_')}`, { defaultValue: operation });
 }
 
-const changeKinds = ['addedObjects', 'removedObjects', 'addedFields', 'removedFields', 'editOn', 'editOff', 'viewAllOn', 'viewAllOff'] as const;
+const changeKinds = [
+  'addedObjects',
+  'removedObjects',
+  'addedFields',
+  'removedFields',
+  'editOn',
+  'editOff',
+  'viewAllOn',
+  'viewAllOff',
+] as const;
 
 /** The summary in the admin's language where main gave a key, with the before/after of access changes. */
 export function AuditSummary({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
-  const text = entry.summaryKey ? t(`activity.summaries.${entry.summaryKey}`, { ...entry.params, defaultValue: entry.summary }) : entry.summary;
+  const text = entry.summaryKey
+    ? t(`activity.summaries.${entry.summaryKey}`, { ...entry.params, defaultValue: entry.summary })
+    : entry.summary;
   return (
     <>
       {text}

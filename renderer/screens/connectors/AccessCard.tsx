@@ -71,9 +71,7 @@ export function AccessCard() {
           </Button>
         </Stack>
         {reason && <FormHelperText id={reasonId}>{t(`access.blocked.${reason}`)}</FormHelperText>}
-        {canSave && (
-          <FormHelperText>{wanted ? t('access.pendingOn') : t('access.pendingOff')}</FormHelperText>
-        )}
+        {canSave && <FormHelperText>{wanted ? t('access.pendingOn') : t('access.pendingOff')}</FormHelperText>}
         {run.error && <ErrorAlert error={run.error} />}
       </CardContent>
     </Card>

@@ -13,7 +13,8 @@ describe('Give these to your agent', () => {
     const inside = within(section);
 
     const text = section.textContent;
-    for (const value of [details.app.consumerKey, details.user.username, details.org.id, details.org.myDomainUrl]) expect(text).toContain(value);
+    for (const value of [details.app.consumerKey, details.user.username, details.org.id, details.org.myDomainUrl])
+      expect(text).toContain(value);
     expect(inside.getByText(/private key, encrypted with your passphrase/)).toBeTruthy();
     const request = inside.getByText(/grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer/);
     expect(request.textContent).toContain(`POST ${details.org.myDomainUrl}/services/oauth2/token`);
@@ -22,7 +23,11 @@ describe('Give these to your agent', () => {
   });
 
   it('says it in Swedish too', async () => {
-    await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.connected, settings: { ...fixtures.settings, language: 'sv' } });
+    await renderApp({
+      auth: fixtures.auth.signedIn,
+      connection: fixtures.connection.connected,
+      settings: { ...fixtures.settings, language: 'sv' },
+    });
     expect(await screen.findByRole('region', { name: 'Ge det här till din agent' })).toBeTruthy();
   });
 });

@@ -21,7 +21,9 @@ function createdSoFar(run: RunProgress): StepId[] {
 }
 
 /** A removal in progress is stopped, not undone: nothing half-configured is rebuilt. */
-const removing = (run: RunProgress): boolean => run.kind === 'disable' || (run.steps.some((s) => s.id === 'removeApp') && !run.steps.some((s) => s.id === 'preflight' && s.state !== 'pending'));
+const removing = (run: RunProgress): boolean =>
+  run.kind === 'disable' ||
+  (run.steps.some((s) => s.id === 'removeApp') && !run.steps.some((s) => s.id === 'preflight' && s.state !== 'pending'));
 
 /** Cancel, with a short review of what cancelling does before anything is stopped. */
 export function CancelRunButton({ run }: { run: RunProgress }) {
@@ -47,7 +49,14 @@ export function CancelRunButton({ run }: { run: RunProgress }) {
         {busy ? t('run.cancel.cancelling') : t('run.cancel.button')}
       </Button>
       {open && (
-        <Dialog open onClose={() => setOpen(false)} aria-labelledby="cancel-run-title" aria-describedby="cancel-run-description" maxWidth="sm" fullWidth>
+        <Dialog
+          open
+          onClose={() => setOpen(false)}
+          aria-labelledby="cancel-run-title"
+          aria-describedby="cancel-run-description"
+          maxWidth="sm"
+          fullWidth
+        >
           <DialogTitle id="cancel-run-title">{t('run.cancel.title')}</DialogTitle>
           <DialogContent>
             <DialogContentText id="cancel-run-description">

@@ -42,7 +42,12 @@ export function ConnectorsScreen({ selected, onSelect }: { selected: ConnectorId
           </CardContent>
           <List aria-labelledby="agent-connections-heading">
             {connectors.map((connector) => (
-              <ConnectorRow key={connector.id} connector={connector} selected={connector.id === selected} onSelect={() => onSelect(connector.id)} />
+              <ConnectorRow
+                key={connector.id}
+                connector={connector}
+                selected={connector.id === selected}
+                onSelect={() => onSelect(connector.id)}
+              />
             ))}
           </List>
         </Card>
@@ -68,7 +73,10 @@ function useConnectors(): ListedConnector[] {
   useEffect(() => {
     let active = true;
     // A failed list is not fatal: the product's two connectors are shown until it loads.
-    api['connectors.list']({}).then((list) => active && setListed(list), () => undefined);
+    api['connectors.list']({}).then(
+      (list) => active && setListed(list),
+      () => undefined,
+    );
     return () => {
       active = false;
     };
@@ -87,7 +95,11 @@ function ConnectorRow({ connector, selected, onSelect }: { connector: ListedConn
   return (
     <ListItem disablePadding>
       <ListItemButton selected={selected} aria-current={selected ? 'true' : undefined} onClick={onSelect}>
-        <ListItemText primary={t(`connectors.name.${connector.id}`)} secondary={secondary} slotProps={{ secondary: { component: 'div' } }} />
+        <ListItemText
+          primary={t(`connectors.name.${connector.id}`)}
+          secondary={secondary}
+          slotProps={{ secondary: { component: 'div' } }}
+        />
       </ListItemButton>
     </ListItem>
   );

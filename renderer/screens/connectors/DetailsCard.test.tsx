@@ -56,7 +56,12 @@ describe('Connection details', () => {
   it('reports problems the test found', async () => {
     const { user } = await renderApp({
       ...connected,
-      health: { ...fixtures.health, status: 'error', agentTokenOk: false, drift: { ...fixtures.health.drift, brokenArtifacts: ['External client app'] } },
+      health: {
+        ...fixtures.health,
+        status: 'error',
+        agentTokenOk: false,
+        drift: { ...fixtures.health.drift, brokenArtifacts: ['External client app'] },
+      },
     });
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await screen.findByText(/The test found problems/)).toBeTruthy();
@@ -120,7 +125,12 @@ describe('Export agent credentials', () => {
     await chooseExport(user, 'Export agent credentials…');
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/Confirmed: you signed in again/)).toBeTruthy();
-    api.failNext('connection.exportCredentials', { code: 'CONFIRMATION_REQUIRED', message: 'Confirm it is you.', action: 'signIn', params: { minutes: 5 } });
+    api.failNext('connection.exportCredentials', {
+      code: 'CONFIRMATION_REQUIRED',
+      message: 'Confirm it is you.',
+      action: 'signIn',
+      params: { minutes: 5 },
+    });
     await user.type(within(dialog).getByLabelText('Passphrase'), 'correct horse battery');
     await user.type(within(dialog).getByLabelText('Type the passphrase again'), 'correct horse battery');
     await user.click(within(dialog).getByRole('button', { name: 'Export credentials' }));

@@ -220,7 +220,8 @@ function HealthResult({ report }: { report: HealthReport }) {
   const ok = report.agentTokenOk && problems.length === 0;
   return (
     <Alert severity={ok ? 'success' : 'warning'} sx={{ mt: 1 }}>
-      {ok ? t('details.testPassed') : t('details.testFailed')} {t('details.checkedAt', { date: formatDateTime(report.checkedAt, i18n.language) })}
+      {ok ? t('details.testPassed') : t('details.testFailed')}{' '}
+      {t('details.checkedAt', { date: formatDateTime(report.checkedAt, i18n.language) })}
       {!report.agentTokenOk && <Typography variant="body2">{t('details.agentTokenFailed')}</Typography>}
       {problems.length > 0 && (
         <Typography component="ul" variant="body2" sx={{ my: 0, pl: 3 }}>

@@ -11,7 +11,9 @@ import type { Grant } from '../../../common';
 export function GrantsTable({ grants }: { grants: Grant[] }) {
   const { t } = useTranslation();
   const rights = (grant: Grant) =>
-    [grant.read && t('grants.read'), grant.edit && t('grants.edit'), grant.viewAllRecords && t('grants.viewAll')].filter(Boolean).join(', ');
+    [grant.read && t('grants.read'), grant.edit && t('grants.edit'), grant.viewAllRecords && t('grants.viewAll')]
+      .filter(Boolean)
+      .join(', ');
   return (
     // It scrolls, so keyboard users must be able to focus it (WCAG 2.1.1; axe scrollable-region-focusable).
     <TableContainer sx={{ maxHeight: 320 }} tabIndex={0} role="region" aria-label={t('details.grants')}>
@@ -30,7 +32,13 @@ export function GrantsTable({ grants }: { grants: Grant[] }) {
               <TableCell>{grant.object}</TableCell>
               <TableCell>{grant.field ?? t('grants.wholeObject')}</TableCell>
               <TableCell>{rights(grant)}</TableCell>
-              <TableCell>{grant.field === null ? t(grant.throughParentRecords ? 'grants.throughParent' : 'grants.objectPermission') : grant.viaFieldPermission ? t('grants.fieldPermission') : t('grants.withObject')}</TableCell>
+              <TableCell>
+                {grant.field === null
+                  ? t(grant.throughParentRecords ? 'grants.throughParent' : 'grants.objectPermission')
+                  : grant.viaFieldPermission
+                    ? t('grants.fieldPermission')
+                    : t('grants.withObject')}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

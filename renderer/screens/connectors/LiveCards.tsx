@@ -23,7 +23,10 @@ export function LiveCards({ live }: { live: LiveState }) {
   const showRun = connection.run !== undefined && (running || connection.status === 'interrupted');
   const showPreflight = auth.state === 'signedIn' && (connection.status === 'off' || connection.preflight !== undefined);
   // Once these cards are painted, fetch the other cards' code, so a state change later shows them at once.
-  useEffect(() => afterNextPaint(() => void Promise.all([loadPreflightCard(), loadRunProgressCard(), loadDetailsCard()]).catch(() => undefined)), []);
+  useEffect(
+    () => afterNextPaint(() => void Promise.all([loadPreflightCard(), loadRunProgressCard(), loadDetailsCard()]).catch(() => undefined)),
+    [],
+  );
   return (
     <>
       <SignInCard />

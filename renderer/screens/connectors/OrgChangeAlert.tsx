@@ -27,7 +27,12 @@ export function OrgChangeAlert({ change }: { change: OrgChange }) {
     <Alert severity="warning">
       <AlertTitle>{t('orgChange.title')}</AlertTitle>
       <Typography variant="body2">
-        {t('orgChange.body', { previous: change.previousOrgId, previousName: change.previousOrgName ? ` (${change.previousOrgName})` : '', current: change.orgId, name: change.orgName })}
+        {t('orgChange.body', {
+          previous: change.previousOrgId,
+          previousName: change.previousOrgName ? ` (${change.previousOrgName})` : '',
+          current: change.orgId,
+          name: change.orgName,
+        })}
       </Typography>
       <Typography variant="body2" sx={{ mt: 1 }}>
         {change.carriedOver.length ? t('orgChange.carriedOver', { items }) : t('orgChange.nothingCarriedOver')}

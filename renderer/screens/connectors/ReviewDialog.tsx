@@ -30,7 +30,12 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 function useFlags(): (flags: PermissionFlags | null) => string {
   const { t } = useTranslation();
-  return (flags) => (flags ? [flags.read && t('review.flags.read'), flags.edit && t('review.flags.edit'), flags.viewAllRecords && t('review.flags.viewAll')].filter(Boolean).join(' + ') : t('review.flags.none'));
+  return (flags) =>
+    flags
+      ? [flags.read && t('review.flags.read'), flags.edit && t('review.flags.edit'), flags.viewAllRecords && t('review.flags.viewAll')]
+          .filter(Boolean)
+          .join(' + ')
+      : t('review.flags.none');
 }
 
 function AccessChange({ change }: { change: PermissionChange }) {
@@ -57,14 +62,21 @@ function PlanSections({ plan }: { plan: RunPlan }) {
     <>
       <Section title={t('review.sections.org')}>
         {plan.artifacts.map((a) => (
-          <li key={a.part}>{t(`review.artifacts.${a.action}`, { part: t(`review.parts.${a.part}`), name: a.apiName ? `${a.name} (${a.apiName})` : a.name })}</li>
+          <li key={a.part}>
+            {t(`review.artifacts.${a.action}`, {
+              part: t(`review.parts.${a.part}`),
+              name: a.apiName ? `${a.name} (${a.apiName})` : a.name,
+            })}
+          </li>
         ))}
       </Section>
       {plan.licences.some((l) => l.change !== 'keep') && (
         <Section title={t('review.sections.licences')}>
-          {plan.licences.filter((l) => l.change !== 'keep').map((l) => (
-            <li key={l.licence}>{t(`review.licences.${l.change}`, { name: l.name, count: l.available ?? 0 })}</li>
-          ))}
+          {plan.licences
+            .filter((l) => l.change !== 'keep')
+            .map((l) => (
+              <li key={l.licence}>{t(`review.licences.${l.change}`, { name: l.name, count: l.available ?? 0 })}</li>
+            ))}
         </Section>
       )}
       {plan.access.length > 0 && (
@@ -83,7 +95,11 @@ function PlanSections({ plan }: { plan: RunPlan }) {
         </Section>
       )}
       {plan.consequences.map((c) => (
-        <Alert key={c} severity={c === 'accessWidens' || c === 'consumerKeyChanges' || c === 'reexportCredentials' ? 'warning' : 'info'} sx={{ mt: 1 }}>
+        <Alert
+          key={c}
+          severity={c === 'accessWidens' || c === 'consumerKeyChanges' || c === 'reexportCredentials' ? 'warning' : 'info'}
+          sx={{ mt: 1 }}
+        >
           {t(`review.consequences.${c}`)}
         </Alert>
       ))}
@@ -103,7 +119,15 @@ function PlanFailed({ error }: { error: AppError }) {
 }
 
 /** The plan of one run, read from the org now; Confirm hands its id to the run, Cancel changes nothing. */
-export function ReviewDialog({ kind, onCancel, onConfirm }: { kind: PlannedRunKind; onCancel: () => void; onConfirm: (planId: string) => void }) {
+export function ReviewDialog({
+  kind,
+  onCancel,
+  onConfirm,
+}: {
+  kind: PlannedRunKind;
+  onCancel: () => void;
+  onConfirm: (planId: string) => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const [plan, setPlan] = useState<RunPlan | null>(null);

@@ -57,7 +57,14 @@ export function RotateKeyButton({ rotatedAt }: { rotatedAt: string | undefined }
         {t('details.rotateKey')}
       </Button>
       {rotate.error && <ErrorAlert error={rotate.error} />}
-      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="rotate-title" aria-describedby="rotate-description" maxWidth="sm" fullWidth>
+      <Dialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        aria-labelledby="rotate-title"
+        aria-describedby="rotate-description"
+        maxWidth="sm"
+        fullWidth
+      >
         <DialogTitle id="rotate-title">{t('details.rotateConfirmTitle')}</DialogTitle>
         <DialogContent>
           <DialogContentText id="rotate-description">{t('details.rotateConfirmBody')}</DialogContentText>
@@ -99,5 +106,9 @@ export function CertificateWarning({ certificate }: { certificate: CertificateEx
   const { t, i18n } = useTranslation();
   if (!certificate || certificate.warning === 'none') return null;
   const params = { date: formatDateTime(certificate.notAfter, i18n.language), days: certificate.daysLeft };
-  return <Alert severity={certificate.warning === 'within30Days' ? 'info' : 'warning'}>{t(`certificateWarning.${certificate.warning}`, params)}</Alert>;
+  return (
+    <Alert severity={certificate.warning === 'within30Days' ? 'info' : 'warning'}>
+      {t(`certificateWarning.${certificate.warning}`, params)}
+    </Alert>
+  );
 }

@@ -112,7 +112,11 @@ describe('Salesforce panel, pre-flight failed', () => {
   });
 
   it('tells the checks, their values and fixes in Swedish', async () => {
-    await renderApp({ settings: { ...fixtures.settings, language: 'sv' }, auth: fixtures.auth.signedIn, connection: fixtures.connection.preflightFailed });
+    await renderApp({
+      settings: { ...fixtures.settings, language: 'sv' },
+      auth: fixtures.auth.signedIn,
+      connection: fixtures.connection.preflightFailed,
+    });
     const items = within(await screen.findByRole('list', { name: 'Kontrollresultat' })).getAllByRole('listitem');
     expect(items[0]?.textContent).toContain('Du har de administratörsrättigheter som kopplingen behöver.');
     expect(items[1]?.textContent).toContain('Inga Salesforce Integration-licenser kvar (5 av 5 används).');
@@ -134,10 +138,21 @@ describe('Salesforce panel, provisioning', () => {
     expect(document.getElementById(reasonId)?.textContent).toBe('Wait until the current change has finished');
   });
 
-  it('shows a step\'s note in the admin\'s language', async () => {
+  it("shows a step's note in the admin's language", async () => {
     const run = fixtures.runAt('enable', 'integrationUser');
-    const noted = { ...run, steps: run.steps.map((step) => (step.id === 'permissionSet' ? { ...step, note: 'Reused the permission set from an earlier attempt', noteKey: 'reusedPermissionSet' as const } : step)) };
-    await renderApp({ settings: { ...fixtures.settings, language: 'sv' }, auth: fixtures.auth.signedIn, connection: { ...fixtures.connection.provisioning, run: noted } });
+    const noted = {
+      ...run,
+      steps: run.steps.map((step) =>
+        step.id === 'permissionSet'
+          ? { ...step, note: 'Reused the permission set from an earlier attempt', noteKey: 'reusedPermissionSet' as const }
+          : step,
+      ),
+    };
+    await renderApp({
+      settings: { ...fixtures.settings, language: 'sv' },
+      auth: fixtures.auth.signedIn,
+      connection: { ...fixtures.connection.provisioning, run: noted },
+    });
     expect(await screen.findByText('Återanvände behörighetsuppsättningen från ett tidigare försök')).toBeTruthy();
   });
 
@@ -188,7 +203,11 @@ describe('Salesforce panel, connected', () => {
   });
 
   it('lists what Turn off removes, with the names, in Swedish', async () => {
-    const { user } = await renderApp({ settings: { ...fixtures.settings, language: 'sv' }, auth: fixtures.auth.signedIn, connection: fixtures.connection.connected });
+    const { user } = await renderApp({
+      settings: { ...fixtures.settings, language: 'sv' },
+      auth: fixtures.auth.signedIn,
+      connection: fixtures.connection.connected,
+    });
     await user.click(screen.getByRole('switch', { name: 'Slå på åtkomst' }));
     await user.click(screen.getByRole('button', { name: 'Spara' }));
     const dialog = await screen.findByRole('dialog');
@@ -215,7 +234,11 @@ describe('Salesforce panel, drift', () => {
     const alert = screen.getByText('The agent needs access the connection does not grant.').closest('[role="alert"]') as HTMLElement;
     expect(within(alert).getByText('Lead.Score__c')).toBeTruthy();
     expect(within(alert).getByText('Account.Region__c')).toBeTruthy();
-    expect(within(alert).getAllByRole('button').map((b) => b.textContent)).toEqual(['Update access', 'Recreate']);
+    expect(
+      within(alert)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Update access', 'Recreate']);
     await user.click(within(alert).getByRole('button', { name: 'Update access' }));
     const review = await confirmReview(user, 'Review: update access');
     expect(within(review).getByText('Widens access')).toBeTruthy();
@@ -237,7 +260,9 @@ describe('Salesforce panel, drift', () => {
 describe('Salesforce panel, error', () => {
   it('shows the admin-readable message with Reconnect, and no stack trace', async () => {
     const { api, user } = await renderApp({ auth: fixtures.auth.signedIn, connection: fixtures.connection.error });
-    const alert = screen.getByText('Part of the connection is missing or was changed in Salesforce.').closest('[role="alert"]') as HTMLElement;
+    const alert = screen
+      .getByText('Part of the connection is missing or was changed in Salesforce.')
+      .closest('[role="alert"]') as HTMLElement;
     expect(within(alert).getByText('The integration user is missing or inactive.')).toBeTruthy();
     expect(alert.textContent).not.toMatch(/at \w+ \(|Error:/);
     await user.click(within(alert).getByRole('button', { name: 'Reconnect' }));
@@ -255,7 +280,9 @@ describe('Salesforce panel, error', () => {
       api.emit('connection.changed', fixtures.connection.connected);
       return running;
     };
-    const alert = screen.getByText('Part of the connection is missing or was changed in Salesforce.').closest('[role="alert"]') as HTMLElement;
+    const alert = screen
+      .getByText('Part of the connection is missing or was changed in Salesforce.')
+      .closest('[role="alert"]') as HTMLElement;
     await user.click(within(alert).getByRole('button', { name: 'Reconnect' }));
     await confirmReview(user);
     await waitFor(() => expect(api.callsTo('connection.reconnect')).toHaveLength(1));
@@ -328,7 +355,11 @@ describe('Salesforce panel, waiting for Salesforce', () => {
   });
 
   it('speaks Swedish', async () => {
-    await renderApp({ settings: { ...fixtures.settings, language: 'sv' }, auth: fixtures.auth.signedIn, connection: fixtures.connection.waiting });
+    await renderApp({
+      settings: { ...fixtures.settings, language: 'sv' },
+      auth: fixtures.auth.signedIn,
+      connection: fixtures.connection.waiting,
+    });
     expect(screen.getByText('Väntar på att Salesforce ska godkänna agenten')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Fortsätt vänta' })).toBeTruthy();
   });

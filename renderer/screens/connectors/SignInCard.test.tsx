@@ -5,7 +5,8 @@ import { renderApp } from '../../../test/renderer/render';
 
 const portTaken = {
   code: 'CALLBACK_PORT_IN_USE',
-  message: "Port 8080 on this computer is in use by sf (the Salesforce CLI, process 4242), so Salesforce's answer cannot reach Agent Connections.",
+  message:
+    "Port 8080 on this computer is in use by sf (the Salesforce CLI, process 4242), so Salesforce's answer cannot reach Agent Connections.",
   action: 'retry',
   params: { port: 8080, program: 'sf (the Salesforce CLI, process 4242)', profileId: 'uat' },
 } as const;
@@ -13,7 +14,10 @@ const portTaken = {
 const profiles = {
   settings: {
     ...fixtures.settings,
-    orgProfiles: [fixtures.productionProfile, { id: 'uat', name: 'UAT', environment: 'sandbox' as const, clientId: '3MVG9own', callbackPort: 8080 }],
+    orgProfiles: [
+      fixtures.productionProfile,
+      { id: 'uat', name: 'UAT', environment: 'sandbox' as const, clientId: '3MVG9own', callbackPort: 8080 },
+    ],
     activeProfileId: 'uat',
   },
 };
@@ -24,7 +28,11 @@ describe('sign-in port already in use', () => {
     api.failNext('auth.signIn', portTaken);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('Port 8080 is in use by another program, so the sign-in cannot finish. Close that program and try again, or choose another port in the org profile.')).toBeTruthy();
+    expect(
+      within(alert).getByText(
+        'Port 8080 is in use by another program, so the sign-in cannot finish. Close that program and try again, or choose another port in the org profile.',
+      ),
+    ).toBeTruthy();
     expect(within(alert).getByText(/in use by sf \(the Salesforce CLI, process 4242\)/)).toBeTruthy();
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(api.callsTo('auth.signIn')).toEqual([{ profileId: 'uat' }, { profileId: 'uat' }]);

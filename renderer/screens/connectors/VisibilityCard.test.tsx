@@ -35,7 +35,11 @@ describe('What the agent sees', () => {
     expect(api.callsTo('connection.sample')).toEqual([]);
     await user.click(within(opportunity).getByRole('button', { name: /Show up to 3 Opportunity records/ }));
     const table = await screen.findByRole('table', { name: 'Opportunity records as the agent sees them' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Id', 'Amount']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Id', 'Amount']);
     expect(api.callsTo('connection.sample')).toEqual([{ object: 'Opportunity' }]);
   });
 });

@@ -87,9 +87,10 @@ export function VisibilityCard({ connection }: { connection: ConnectionState }) 
 
 function ObjectLine({ visibility: o, onFix }: { visibility: ObjectVisibility; onFix: () => void }) {
   const { t } = useTranslation();
-  const counted = o.agentCanSee === null
-    ? t('visibility.cannotRead', { object: o.object })
-    : t('visibility.sees', { seen: o.agentCanSee, total: o.adminCanSee ?? '?', object: o.object });
+  const counted =
+    o.agentCanSee === null
+      ? t('visibility.cannotRead', { object: o.object })
+      : t('visibility.sees', { seen: o.agentCanSee, total: o.adminCanSee ?? '?', object: o.object });
   const why = t(`visibility.reasons.${o.reason}`, { object: o.object });
   return (
     <Alert severity={fewer(o) || o.agentCanSee === null ? 'warning' : 'success'} aria-label={o.object}>
@@ -107,8 +108,12 @@ function ObjectLine({ visibility: o, onFix }: { visibility: ObjectVisibility; on
           </Button>
         </>
       )}
-      {o.readableFields.length > 0 && <Typography variant="body2">{t('visibility.readableFields', { fields: o.readableFields.join(', ') })}</Typography>}
-      {o.unreadableFields.length > 0 && <Typography variant="body2">{t('visibility.unreadableFields', { fields: o.unreadableFields.join(', ') })}</Typography>}
+      {o.readableFields.length > 0 && (
+        <Typography variant="body2">{t('visibility.readableFields', { fields: o.readableFields.join(', ') })}</Typography>
+      )}
+      {o.unreadableFields.length > 0 && (
+        <Typography variant="body2">{t('visibility.unreadableFields', { fields: o.unreadableFields.join(', ') })}</Typography>
+      )}
       {o.agentCanSee !== null && o.agentCanSee > 0 && <VisibilitySample object={o.object} />}
     </Alert>
   );

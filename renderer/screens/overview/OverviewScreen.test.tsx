@@ -17,7 +17,13 @@ const org = (over: Partial<OrgOverview>): OrgOverview => ({
 });
 
 const orgs: OrgOverview[] = [
-  org({ profileId: 'prod', profile: 'Acme production', environment: 'production', production: true, certificateExpiresAt: '2027-03-01T00:00:00.000Z' }),
+  org({
+    profileId: 'prod',
+    profile: 'Acme production',
+    environment: 'production',
+    production: true,
+    certificateExpiresAt: '2027-03-01T00:00:00.000Z',
+  }),
   org({ profileId: 'uat', profile: 'UAT', status: 'drift' }),
   org({ profileId: 'dev', profile: 'Dev sandbox', status: 'connected', lastCheckedAt: null, notChecked: 'signIn' }),
 ];

@@ -16,7 +16,14 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_CALLBACK_PORT, DEFAULT_CLIENT_ID, environments, orgProfileInputSchema, type Environment, type OrgProfile } from '../../../common';
+import {
+  DEFAULT_CALLBACK_PORT,
+  DEFAULT_CLIENT_ID,
+  environments,
+  orgProfileInputSchema,
+  type Environment,
+  type OrgProfile,
+} from '../../../common';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLive } from '../../state/live';
@@ -136,7 +143,12 @@ function OrgFields({ values, set, showError }: FieldsProps) {
         autoFocus
         required
       />
-      <TextField select label={t('settings.profile.environment')} value={values.environment} onChange={(e) => set('environment', e.target.value as Environment)}>
+      <TextField
+        select
+        label={t('settings.profile.environment')}
+        value={values.environment}
+        onChange={(e) => set('environment', e.target.value as Environment)}
+      >
         {environments.map((env) => (
           <MenuItem key={env} value={env}>
             {t(`environments.${env}`)}
@@ -181,7 +193,11 @@ function ClientFields({ values, set, showError }: FieldsProps) {
       <FormControl>
         <FormLabel id="client-label">{t('settings.profile.client')}</FormLabel>
         <RadioGroup aria-labelledby="client-label" value={values.client} onChange={(e) => set('client', e.target.value as Client)}>
-          <FormControlLabel value="cli" control={<Radio />} label={t('settings.profile.cliClient', { clientId: DEFAULT_CLIENT_ID, port: DEFAULT_CALLBACK_PORT })} />
+          <FormControlLabel
+            value="cli"
+            control={<Radio />}
+            label={t('settings.profile.cliClient', { clientId: DEFAULT_CLIENT_ID, port: DEFAULT_CALLBACK_PORT })}
+          />
           <Typography variant="body2" color="text.secondary" sx={{ ml: 4, mt: -0.5, mb: 1 }}>
             {t('settings.profile.cliClientHelp')}
           </Typography>
@@ -207,7 +223,9 @@ function ClientFields({ values, set, showError }: FieldsProps) {
             value={values.port}
             onChange={(e) => set('port', e.target.value)}
             error={showError('callbackPort')}
-            helperText={showError('callbackPort') ? t('settings.profile.portInvalid') : t('settings.profile.portHelp', { port: values.port })}
+            helperText={
+              showError('callbackPort') ? t('settings.profile.portInvalid') : t('settings.profile.portHelp', { port: values.port })
+            }
             slotProps={{ htmlInput: { inputMode: 'numeric' } }}
             sx={{ width: 200 }}
           />

@@ -66,7 +66,13 @@ describe('Settings', () => {
     await user.type(url, 'https://uat.my.salesforce.com');
     await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
     expect(api.callsTo('profiles.save')).toEqual([
-      { name: 'UAT', environment: 'myDomain', myDomainUrl: 'https://uat.my.salesforce.com', clientId: '3MVG9ownClient', callbackPort: 8080 },
+      {
+        name: 'UAT',
+        environment: 'myDomain',
+        myDomainUrl: 'https://uat.my.salesforce.com',
+        clientId: '3MVG9ownClient',
+        callbackPort: 8080,
+      },
     ]);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await screen.findByText(/client 3MVG9ownClient, port 8080/)).toBeTruthy();
@@ -106,7 +112,13 @@ describe("Settings: an org profile's own agent sign-in audience", () => {
     await user.type(audience, 'https://acme.my.site.com/partners');
     await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
     expect(api.callsTo('profiles.save')).toEqual([
-      { name: 'Partners', environment: 'production', jwtAudience: 'https://acme.my.site.com/partners', clientId: 'PlatformCLI', callbackPort: 1717 },
+      {
+        name: 'Partners',
+        environment: 'production',
+        jwtAudience: 'https://acme.my.site.com/partners',
+        clientId: 'PlatformCLI',
+        callbackPort: 1717,
+      },
     ]);
   });
 });
@@ -128,7 +140,14 @@ describe('Settings: a profile outside Salesforce needs the visible "allow any ho
     expect(within(dialog).getByText(/even if it is not Salesforce/)).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
     expect(api.callsTo('profiles.save')).toEqual([
-      { name: 'Emulator', environment: 'myDomain', myDomainUrl: 'https://salesforce.evil.example', allowAnyHost: true, clientId: 'PlatformCLI', callbackPort: 1717 },
+      {
+        name: 'Emulator',
+        environment: 'myDomain',
+        myDomainUrl: 'https://salesforce.evil.example',
+        allowAnyHost: true,
+        clientId: 'PlatformCLI',
+        callbackPort: 1717,
+      },
     ]);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await screen.findByText('Any host allowed')).toBeTruthy();

@@ -11,7 +11,17 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { activationTimeoutMinutesSchema, certificateLifetimeDaysSchema, healthCheckHoursSchema, languagePreferences, loginUrlOf, themePreferences, type OrgProfile, type Settings, type SettingsUpdate } from '../../../common';
+import {
+  activationTimeoutMinutesSchema,
+  certificateLifetimeDaysSchema,
+  healthCheckHoursSchema,
+  languagePreferences,
+  loginUrlOf,
+  themePreferences,
+  type OrgProfile,
+  type Settings,
+  type SettingsUpdate,
+} from '../../../common';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLive } from '../../state/live';
@@ -177,7 +187,9 @@ function ProfilesCard() {
   const { orgProfiles, activeProfileId } = live.settings;
   const { target } = useNavigation();
   // Arriving from an error about a profile (a taken callback port) opens that profile at once.
-  const [editing, setEditing] = useState<OrgProfile | 'new' | null>(() => orgProfiles.find((profile) => profile.id === target?.profileId) ?? null);
+  const [editing, setEditing] = useState<OrgProfile | 'new' | null>(
+    () => orgProfiles.find((profile) => profile.id === target?.profileId) ?? null,
+  );
   const act = async (call: () => ReturnType<(typeof api)['profiles.activate']>) => {
     const settings = await change.run(call);
     if (settings) update({ settings });
@@ -207,8 +219,13 @@ function ProfilesCard() {
               <ListItemText
                 primary={
                   <>
-                    {profile.name} {profile.id === activeProfileId && <Chip size="small" color="primary" label={t('settings.profiles.active')} sx={{ ml: 1 }} />}
-                    {profile.allowAnyHost === true && <Chip size="small" color="warning" label={t('settings.profiles.anyHost')} sx={{ ml: 1 }} />}
+                    {profile.name}{' '}
+                    {profile.id === activeProfileId && (
+                      <Chip size="small" color="primary" label={t('settings.profiles.active')} sx={{ ml: 1 }} />
+                    )}
+                    {profile.allowAnyHost === true && (
+                      <Chip size="small" color="warning" label={t('settings.profiles.anyHost')} sx={{ ml: 1 }} />
+                    )}
                   </>
                 }
                 secondary={`${t(`environments.${profile.environment}`)} · ${loginUrlOf(profile)} · ${t('settings.profiles.client', { clientId: profile.clientId, port: profile.callbackPort })}`}
@@ -216,14 +233,27 @@ function ProfilesCard() {
               />
               <Stack direction="row" spacing={1}>
                 {profile.id !== activeProfileId && (
-                  <Button size="small" aria-label={t('settings.profiles.activateNamed', { name: profile.name })} onClick={() => void act(() => api['profiles.activate']({ id: profile.id }))}>
+                  <Button
+                    size="small"
+                    aria-label={t('settings.profiles.activateNamed', { name: profile.name })}
+                    onClick={() => void act(() => api['profiles.activate']({ id: profile.id }))}
+                  >
                     {t('settings.profiles.activate')}
                   </Button>
                 )}
-                <Button size="small" aria-label={t('settings.profiles.editNamed', { name: profile.name })} onClick={() => setEditing(profile)}>
+                <Button
+                  size="small"
+                  aria-label={t('settings.profiles.editNamed', { name: profile.name })}
+                  onClick={() => setEditing(profile)}
+                >
                   {t('settings.profiles.edit')}
                 </Button>
-                <Button size="small" color="error" aria-label={t('settings.profiles.removeNamed', { name: profile.name })} onClick={() => void act(() => api['profiles.remove']({ id: profile.id }))}>
+                <Button
+                  size="small"
+                  color="error"
+                  aria-label={t('settings.profiles.removeNamed', { name: profile.name })}
+                  onClick={() => void act(() => api['profiles.remove']({ id: profile.id }))}
+                >
                   {t('settings.profiles.remove')}
                 </Button>
               </Stack>

@@ -9,7 +9,10 @@ import { API_VERSION } from '../../../main/salesforce/client';
  * A signed-in admin for tests: drives the emulator's real login form and consent page, receives the
  * code on a loopback callback, exchanges it, and returns an AdminAuth whose session() is that org.
  */
-export async function emulatorAdminAuth(emulator: StartedEmulator, profile: { jwtAudience?: string } = {}): Promise<AdminSessionSource & { signedIn(): void }> {
+export async function emulatorAdminAuth(
+  emulator: StartedEmulator,
+  profile: { jwtAudience?: string } = {},
+): Promise<AdminSessionSource & { signedIn(): void }> {
   const code = await new Promise<{ code: string; redirectUri: string }>((resolve, reject) => {
     const server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -50,7 +53,13 @@ export interface EmulatorOrg {
 }
 
 export function describeOrg(emulator: StartedEmulator): EmulatorOrg {
-  return { loginUrl: emulator.loginUrl, instanceUrl: emulator.instanceUrl, orgId: emulator.orgId, adminId: emulator.admin.userId, adminUsername: emulator.admin.username };
+  return {
+    loginUrl: emulator.loginUrl,
+    instanceUrl: emulator.instanceUrl,
+    orgId: emulator.orgId,
+    adminId: emulator.admin.userId,
+    adminUsername: emulator.admin.username,
+  };
 }
 
 export function tokenSession(org: EmulatorOrg, accessToken: string): AdminSessionSource & { signedIn(): void } {
@@ -58,7 +67,16 @@ export function tokenSession(org: EmulatorOrg, accessToken: string): AdminSessio
 }
 
 function sessionSource(org: EmulatorOrg, connection: Connection): AdminSessionSource & { signedIn(): void } {
-  const profile: OrgProfile = { id: 'emulator', name: 'Emulator', environment: 'myDomain', myDomainUrl: org.instanceUrl, allowAnyHost: true, clientId: 'tests', callbackPort: 1717, ...(org.jwtAudience ? { jwtAudience: org.jwtAudience } : {}) };
+  const profile: OrgProfile = {
+    id: 'emulator',
+    name: 'Emulator',
+    environment: 'myDomain',
+    myDomainUrl: org.instanceUrl,
+    allowAnyHost: true,
+    clientId: 'tests',
+    callbackPort: 1717,
+    ...(org.jwtAudience ? { jwtAudience: org.jwtAudience } : {}),
+  };
   const session: AdminSession = {
     profile,
     loginUrl: loginUrlOf(profile),
@@ -78,7 +96,13 @@ function sessionSource(org: EmulatorOrg, connection: Connection): AdminSessionSo
     session: () => Promise.resolve(session),
     // The admin has just signed in through the emulator's login form: as confirmed as can be.
     confirmedSession: () => Promise.resolve(session),
-    status: () => ({ state: 'signedIn', profileId: profile.id, identity: session.identity, permissions: { ok: true, missing: [] }, sessionStorage: 'memory' }),
+    status: () => ({
+      state: 'signedIn',
+      profileId: profile.id,
+      identity: session.identity,
+      permissions: { ok: true, missing: [] },
+      sessionStorage: 'memory',
+    }),
     onSignedIn(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
