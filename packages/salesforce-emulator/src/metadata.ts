@@ -226,16 +226,14 @@ function createComponent(org: Org, spec: MetadataTypeSpec, fullName: string, md:
   const fields: MdObject = { ...(METADATA_DEFAULTS[type] ?? {}), ...withoutFullName(md) };
   typeRules(org, type, fullName, fields, undefined);
   const now = org.now();
-  org
-    .components(type)
-    .set(fullName.toLowerCase(), {
-      type,
-      fullName,
-      id: newId(type === ECA_HEADER ? '0xI' : '0xA'),
-      fields,
-      createdAt: now,
-      modifiedAt: now,
-    });
+  org.components(type).set(fullName.toLowerCase(), {
+    type,
+    fullName,
+    id: newId(type === ECA_HEADER ? '0xI' : '0xA'),
+    fields,
+    createdAt: now,
+    modifiedAt: now,
+  });
   if (org.switches.ecaPolicies !== 'autoCreated') return;
   if (type === ECA_HEADER) autoCreatePolicies(org, ECA_POLICIES, fullName, `${fullName}_defaultPolicy`, fields);
   if (type === ECA_OAUTH) {

@@ -44,14 +44,12 @@ export function buildState(org: Org): EmulatorState {
       ProfileId: String(u.ProfileId),
       ProfileName: profileName(u.ProfileId),
     })),
-    licences: s
-      .all('UserLicense')
-      .map((l) => ({
-        Id: String(l.Id),
-        Name: String(l.Name),
-        TotalLicenses: Number(l.TotalLicenses),
-        UsedLicenses: Number(l.UsedLicenses),
-      })),
+    licences: s.all('UserLicense').map((l) => ({
+      Id: String(l.Id),
+      Name: String(l.Name),
+      TotalLicenses: Number(l.TotalLicenses),
+      UsedLicenses: Number(l.UsedLicenses),
+    })),
     permissionSetLicenses: s.all('PermissionSetLicense').map((l) => ({
       Id: String(l.Id),
       DeveloperName: String(l.DeveloperName),
@@ -59,14 +57,12 @@ export function buildState(org: Org): EmulatorState {
       TotalLicenses: Number(l.TotalLicenses),
       UsedLicenses: Number(l.UsedLicenses),
     })),
-    permissionSets: s
-      .where('PermissionSet', customSet)
-      .map((p) => ({
-        Id: String(p.Id),
-        Name: String(p.Name),
-        Label: String(p.Label),
-        Description: typeof p.Description === 'string' ? p.Description : null,
-      })),
+    permissionSets: s.where('PermissionSet', customSet).map((p) => ({
+      Id: String(p.Id),
+      Name: String(p.Name),
+      Label: String(p.Label),
+      Description: typeof p.Description === 'string' ? p.Description : null,
+    })),
     objectPermissions: s
       .where('ObjectPermissions', (o) => customIds.has(String(o.ParentId)))
       .map((o) =>

@@ -134,16 +134,14 @@ describe('permission rules (facts INTEGRATION-USER-LICENCE, PERMISSION-DEPENDENC
     );
     expect(del.message).toContain('Edit Contact');
     const modifyAll = await expectError(() =>
-      t.conn
-        .sobject('ObjectPermissions')
-        .create({
-          ParentId: ps,
-          SobjectType: 'Lead',
-          PermissionsRead: true,
-          PermissionsEdit: true,
-          PermissionsDelete: true,
-          PermissionsModifyAllRecords: true,
-        }),
+      t.conn.sobject('ObjectPermissions').create({
+        ParentId: ps,
+        SobjectType: 'Lead',
+        PermissionsRead: true,
+        PermissionsEdit: true,
+        PermissionsDelete: true,
+        PermissionsModifyAllRecords: true,
+      }),
     );
     expect(modifyAll.message).toContain('View All Lead');
     const bad = await expectError(() =>
