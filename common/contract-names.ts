@@ -23,7 +23,6 @@ export const operationNames = [
   'connection.preflight',
   'connection.plan',
   'connection.enable',
-  'connection.removalPlan',
   'connection.disable',
   'connection.reconnect',
   'connection.recreate',

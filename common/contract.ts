@@ -5,13 +5,7 @@ import { appInfoSchema, connectorSchema } from './domain/connectors';
 import { orgProfileInputSchema, orgProfileSchema, settingsSchema, settingsUpdateSchema } from './domain/settings';
 import { authStatusSchema, signInStartedSchema } from './domain/auth';
 import { accessProfileSchema, describedFieldSchema, describedObjectSchema } from './domain/access-profile';
-import {
-  connectionStateSchema,
-  healthReportSchema,
-  preflightReportSchema,
-  removalPlanSchema,
-  runProgressSchema,
-} from './domain/connection';
+import { connectionStateSchema, healthReportSchema, preflightReportSchema, runProgressSchema } from './domain/connection';
 import { auditEntrySchema, exportFormats, savedFileSchema } from './domain/activity';
 import { sampleInputSchema, visibilityReportSchema, visibilitySampleSchema } from './domain/visibility';
 import { enableInputSchema } from './domain/user-defaults';
@@ -61,7 +55,6 @@ export const operations = {
     input: enableInputSchema.extend(confirmedPlanInputSchema.shape).extend(takeOverInput),
     output: connectionStateSchema,
   },
-  'connection.removalPlan': { input: none, output: removalPlanSchema },
   'connection.disable': { input: confirmedPlanInputSchema, output: connectionStateSchema },
   'connection.reconnect': { input: confirmedPlanInputSchema.extend(takeOverInput), output: connectionStateSchema },
   'connection.recreate': { input: confirmedPlanInputSchema, output: connectionStateSchema },

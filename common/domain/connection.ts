@@ -243,12 +243,6 @@ export const connectionStateSchema = z.object({
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
-export const removalPlanSchema = z.object({
-  /** `description` in English (CLI); `name` is what the renderer puts into its own `turnOff.items.<step>`. */
-  items: z.array(z.object({ step: z.enum(removalStepIds), description: z.string(), name: z.string().optional() })),
-});
-export type RemovalPlan = z.infer<typeof removalPlanSchema>;
-
 export const healthReportSchema = z.object({
   checkedAt: z.string(),
   status: z.enum(connectionStatuses),

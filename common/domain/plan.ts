@@ -75,6 +75,7 @@ export const planConsequences = [
   'accessWidens',
   'accessNarrows',
   'nothingToChange',
+  'oldKeyStopsAtOnce',
 ] as const;
 export type PlanConsequence = (typeof planConsequences)[number];
 

@@ -127,7 +127,7 @@ export const swedish: UiLabels = {
     'Ta bort behörighetsuppsättningen',
   ],
   reviewRemovals: [
-    'Ta bort External Client App',
+    'Ta bort den externa klientappen',
     'Ta bort tilldelningen av behörighetsuppsättningen',
     'Ta bort licensen för behörighetsuppsättningen',
     'Inaktivera (inte ta bort) integrationsanvändaren',

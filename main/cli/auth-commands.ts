@@ -21,7 +21,10 @@ function printSignedIn(context: CommandContext, cli: CliApp, status: AuthStatus)
 
 /**
  * Keeps the profile only when the sign-in completed, in the org the profile is tied to; an abandoned
- * or refused sign-in leaves the profiles as they were, and a session in another org is ended again.
+ * or refused sign-in leaves the profiles as they were, and a session in another org is ended again
+ * unless the admin says the org changed on purpose (a sandbox refresh, fact SANDBOX-REFRESH): then
+ * the session stays, the profile keeps its earlier org, and every other command refuses until
+ * `org-change` settles it.
  */
 async function settle(
   context: CommandContext,
@@ -38,21 +41,24 @@ async function settle(
     return 1;
   }
   const tiedTo = staged.profile.orgId;
-  if (status.state === 'signedIn' && tiedTo && status.identity.orgId !== tiedTo) {
+  const movedTo = status.state === 'signedIn' && tiedTo && status.identity.orgId !== tiedTo ? status.identity : undefined;
+  if (movedTo && context.values['accept-new-org'] !== true) {
     await cli.app.auth.signOut();
     staged.discard();
     fail(
       'ORG_MISMATCH',
-      `The profile "${staged.profile.name}" is for the org ${tiedTo}, but the sign-in went to ${status.identity.orgName} (${status.identity.orgId}); signed out again. Sign in as a user of ${tiedTo}, or use another profile.`,
-      {
-        action: 'signIn',
-        params: { signedIn: status.identity.orgId, profile: staged.profile.name },
-      },
+      `The profile "${staged.profile.name}" used to sign in to org ${tiedTo}, but this sign-in went to ${movedTo.orgName} (${movedTo.orgId}); signed out again. If the org was refreshed or replaced (a sandbox refresh?), run login --accept-new-org, then org-change. Otherwise sign in as a user of ${tiedTo}, or use another profile.`,
+      { action: 'signIn', params: { signedIn: movedTo.orgId, profile: staged.profile.name } },
     );
   }
   if (status.state === 'signedIn') staged.commit();
   else staged.discard();
-  return printSignedIn(context, cli, status);
+  const code = printSignedIn(context, cli, status);
+  if (movedTo)
+    context.io.err(
+      `This profile used to sign in to org ${tiedTo}; it now signs in to org ${movedTo.orgId} (a sandbox refresh?). Run org-change to adopt or remove what was carried over.`,
+    );
+  return code;
 }
 
 async function loginWithAccessToken(context: CommandContext, instanceUrl: string): Promise<number> {
@@ -113,7 +119,7 @@ const login: CliCommand = {
   profile: 'chooses',
   summary: 'Sign in to Salesforce in the browser (or with SF_ACCESS_TOKEN and --instance-url).',
   usage:
-    '[--login-url URL [--allow-any-host] [--client-id ID] [--port N]] [--audience URL] [--no-browser] | --instance-url URL [--allow-any-host] [--audience URL]',
+    '[--accept-new-org] [--login-url URL [--allow-any-host] [--client-id ID] [--port N]] [--audience URL] [--no-browser] | --instance-url URL [--allow-any-host] [--audience URL]',
   options: {
     'login-url': { type: 'string' },
     'client-id': { type: 'string' },
@@ -124,6 +130,8 @@ const login: CliCommand = {
     'allow-any-host': { type: 'boolean' },
     /** The org profile's own JWT audience, for orgs where the org's type does not give the right one (fact JWT-AUDIENCE). */
     audience: { type: 'string' },
+    /** Keep a sign-in that went to another org than the profile's (a sandbox refresh); `org-change` then settles it. */
+    'accept-new-org': { type: 'boolean' },
   },
   run(context) {
     const instanceUrl = text(context.values['instance-url']);

@@ -31,9 +31,14 @@ export function guardProfile(cli: CliApp, mode: NonNullable<CliCommand['profile'
   const orgOfTarget = target.orgId ?? (target.id === sessionProfile?.id ? identity.orgId : undefined);
   if (orgOfTarget === identity.orgId) return;
   const profileOrg = target.orgId ? ` (${target.orgId})` : '';
+  // The profile's own session in a new org: kept on purpose by login --accept-new-org (a sandbox refresh).
+  const next =
+    target.id === sessionProfile?.id
+      ? 'run org-change to adopt or remove what was carried over (a sandbox refresh?), or login again'
+      : `run login --org-profile "${target.name}" first`;
   fail(
     'ORG_MISMATCH',
-    `You are signed in to ${identity.orgName} (${identity.orgId}), which is not the org of the profile "${target.name}"${profileOrg}. Nothing was done; run login --org-profile "${target.name}" first.`,
+    `You are signed in to ${identity.orgName} (${identity.orgId}), which is not the org of the profile "${target.name}"${profileOrg}. Nothing was done; ${next}.`,
     { action: 'signIn', params: { signedIn: identity.orgId, profile: target.name } },
   );
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RunKind, UserDefaultsOverride } from '../../common';
 import { AppFailure, fail, type AppError } from '../../common/app-error-schema';
 import { salesforceAppError } from '../salesforce/errors';
-import { list, text, type Artifacts } from './artifacts';
+import type { Artifacts } from './steps/results';
 import { runCancelled, rollbackLeftovers } from './messages';
 import { artifactNames } from './names';
 import { refuseOwnedElsewhere, snapshotOwnedElsewhere } from './ownership';
@@ -75,7 +75,7 @@ export async function build(
     waiting: undefined,
     retiredUser: null,
   });
-  const username = text(ctx.artifacts, 'integrationUser', 'username') ?? '';
+  const username = ctx.artifacts.integrationUser?.username ?? '';
   contexts.audit(
     admin,
     orgId,
@@ -102,7 +102,7 @@ function refuseOwnedElsewhereBeforeBuild(ctx: StepContext, installId: string, ta
  */
 function keepWaiting(deps: RunDeps, admin: AdminSession, run: Run, kind: RunKind, ctx: StepContext, failure: AppError): void {
   const orgId = admin.identity.orgId;
-  const since = run.tracker.progress.activation?.waitingSince ?? text(ctx.artifacts, 'app', 'createdAt') ?? run.tracker.progress.startedAt;
+  const since = run.tracker.progress.activation?.waitingSince ?? ctx.artifacts.app?.createdAt ?? run.tracker.progress.startedAt;
   deps.records.update(orgId, {
     status: 'waiting',
     error: failure,
@@ -130,8 +130,8 @@ async function undoCancelled(
   ignoreCancel(ctx);
   const leftovers = await rollBack(ctx, steps, deps.journal, run.tracker);
   if (leftovers.length === 0) deps.journal.finish();
-  const userId = text(ctx.artifacts, 'integrationUser', 'id');
-  const username = text(ctx.artifacts, 'integrationUser', 'username');
+  const userId = ctx.artifacts.integrationUser?.id;
+  const username = ctx.artifacts.integrationUser?.username;
   const retired = kind !== 'updateAccess' && userId && username ? { retiredUser: { id: userId, username } } : {};
   if (leftovers.length)
     deps.records.update(orgId, { status: 'error', error: rollbackLeftovers(leftovers), leftovers, waiting: undefined, ...retired });
@@ -171,7 +171,8 @@ export async function updateAccess(deps: RunDeps, admin: AdminSession, run: Run,
     const appErr = error instanceof AppFailure ? error.error : salesforceAppError(error, 'updating the access');
     const leftovers = await rollBack(ctx, steps, journal, run.tracker);
     if (leftovers.length === 0) journal.finish();
-    records.update(orgId, { status: 'error', error: appErr, leftovers });
+    // Refused at the first look-up (the org changed since the review): nothing was written.
+    records.update(orgId, appErr.code === 'PLAN_STALE' ? { error: appErr } : { status: 'error', error: appErr, leftovers });
     throw new AppFailure(appErr);
   }
   journal.finish();
@@ -187,8 +188,8 @@ export async function updateAccess(deps: RunDeps, admin: AdminSession, run: Run,
 
 /** The audit's words for Update access: every grant added and removed, Edit and View All by name. */
 function accessChangeSummary(artifacts: Artifacts): string {
-  const added = list(artifacts, 'accessGrants', 'added');
-  const removed = list(artifacts, 'accessGrants', 'removed');
+  const added = artifacts.accessGrants?.added ?? [];
+  const removed = artifacts.accessGrants?.removed ?? [];
   if (added.length + removed.length === 0) return "The permission set already granted exactly the agent's access; nothing changed.";
   return [added.length && `Added: ${added.join(', ')}.`, removed.length && `Removed: ${removed.join(', ')}.`].filter(Boolean).join(' ');
 }
@@ -204,6 +205,6 @@ function updatedRecord(record: ConnectionRecord, ctx: StepContext): ConnectionRe
       verification: ctx.artifacts.verification ?? {},
     },
     grants: ctx.desired.grants,
-    lastVerifiedAt: text(ctx.artifacts, 'verification', 'verifiedAt') ?? record.lastVerifiedAt,
+    lastVerifiedAt: ctx.artifacts.verification?.verifiedAt ?? record.lastVerifiedAt,
   };
 }

@@ -1,6 +1,6 @@
 import type { CertificateExpiry } from '../../common';
 import { certificateNotAfter } from '../agent/keys';
-import { text, type Artifacts } from './artifacts';
+import type { Artifacts } from './steps/results';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The two warnings: a month ahead leaves time to plan, a week ahead is the last call. */
@@ -24,9 +24,9 @@ export function certificateExpiry(notAfter: string, now: Date): CertificateExpir
  * the certificate itself for records written before the end was recorded.
  */
 export function recordedNotAfter(artifacts: Artifacts): string | null {
-  const recorded = text(artifacts, 'keyPair', 'notAfter');
+  const recorded = artifacts.keyPair?.notAfter;
   if (recorded) return recorded;
-  const pem = text(artifacts, 'keyPair', 'certificatePem');
+  const pem = artifacts.keyPair?.certificatePem;
   return pem ? certificateNotAfter(pem) : null;
 }
 
@@ -34,7 +34,7 @@ export function recordedNotAfter(artifacts: Artifacts): string | null {
 export function connectionCertificate(artifacts: Artifacts, now: Date): CertificateExpiry | undefined {
   const notAfter = recordedNotAfter(artifacts);
   if (!notAfter) return undefined;
-  const rotatedAt = text(artifacts, 'replaceCertificate', 'replacedAt');
+  const rotatedAt = artifacts.replaceCertificate?.replacedAt;
   return { ...certificateExpiry(notAfter, now), ...(rotatedAt && { rotatedAt }) };
 }
 

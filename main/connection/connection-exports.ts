@@ -3,7 +3,6 @@ import { fail, toAppError } from '../../common/app-error-schema';
 import { connectionReport } from '../export/connection-report';
 import { agentCredentialsFile } from '../export/credentials';
 import type { OutgoingFile } from '../transport/service-interfaces';
-import { text } from './artifacts';
 import type { ConnectionCore } from './core';
 import { connectionDetails, setupUrl } from './details';
 import { artifactNames } from './names';
@@ -56,8 +55,8 @@ export function createConnectionExports(core: ConnectionCore) {
       const admin = await confirmedAdmin(orgId);
       const names = artifactNames(record.agentName);
       const privateKeyPem = await agentPrivateKey({ vault: deps.vault, orgId, names });
-      const consumerKey = text(record.artifacts, 'app', 'consumerKey');
-      const username = text(record.artifacts, 'integrationUser', 'username');
+      const consumerKey = record.artifacts.app?.consumerKey;
+      const username = record.artifacts.integrationUser?.username;
       if (!privateKeyPem || !consumerKey || !username)
         fail('EXPORT_FAILED', "The agent's private key is not on this computer. Recreate the connection to make a new one.", {
           action: 'recreate',

@@ -1,5 +1,4 @@
 import type { ConnectionDetails } from '../../common';
-import { flag, text } from './artifacts';
 import { connectionCertificate } from './certificate-expiry';
 import { artifactNames } from './names';
 import type { ConnectionRecord } from './record-store';
@@ -15,9 +14,9 @@ export function setupUrl(record: ConnectionRecord, artifact: SetupArtifact): str
     case 'app':
       return inSetup('ManageExternalClientApplication');
     case 'user':
-      return inSetup('ManageUsers', `/${text(record.artifacts, 'integrationUser', 'id') ?? ''}?noredirect=1`);
+      return inSetup('ManageUsers', `/${record.artifacts.integrationUser?.id ?? ''}?noredirect=1`);
     case 'permissionSet':
-      return inSetup('PermSets', `/${text(record.artifacts, 'permissionSet', 'id') ?? ''}`);
+      return inSetup('PermSets', `/${record.artifacts.permissionSet?.id ?? ''}`);
   }
 }
 
@@ -36,24 +35,24 @@ export function connectionDetails(orgId: string, record: ConnectionRecord, now: 
     },
     app: {
       label: names.appLabel,
-      apiName: text(a, 'app', 'name') ?? names.appApiName,
-      consumerKey: text(a, 'app', 'consumerKey') ?? '',
-      createdAt: text(a, 'app', 'createdAt') ?? record.createdAt,
+      apiName: a.app?.name ?? names.appApiName,
+      consumerKey: a.app?.consumerKey ?? '',
+      createdAt: a.app?.createdAt ?? record.createdAt,
       setupUrl: setupUrl(record, 'app'),
     },
     user: {
-      id: text(a, 'integrationUser', 'id') ?? '',
+      id: a.integrationUser?.id ?? '',
       name: names.userDisplayName,
-      username: text(a, 'integrationUser', 'username') ?? '',
-      active: userActive && !flag(a, 'integrationUser', 'deactivated'),
+      username: a.integrationUser?.username ?? '',
+      active: userActive && a.integrationUser?.deactivated !== true,
       licence: 'Salesforce Integration',
       profile: record.userProfile,
       setupUrl: setupUrl(record, 'user'),
     },
     permissionSet: {
-      id: text(a, 'permissionSet', 'id') ?? '',
+      id: a.permissionSet?.id ?? '',
       label: names.permissionSetLabel,
-      apiName: text(a, 'permissionSet', 'name') ?? names.permissionSetApiName,
+      apiName: a.permissionSet?.name ?? names.permissionSetApiName,
       setupUrl: setupUrl(record, 'permissionSet'),
     },
     grants: record.grants,

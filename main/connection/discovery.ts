@@ -144,18 +144,9 @@ export function objectPermissionTypesOf(objectPermissions: SObjectDescribe): Set
   return new Set((sobjectType?.picklistValues ?? []).filter((v) => v.active).map((v) => v.value.toLowerCase()));
 }
 
-/**
- * One pass over the org: the licence, profile, seats, name collisions, leftovers of earlier runs,
- * the admin's rights and the describe of every profile object, all in shared Composite requests.
- */
-export async function discover(
-  client: OrgClient,
-  names: ArtifactNames,
-  who: { userId: string; orgId: string },
-  profile: AccessProfile,
-): Promise<OrgSnapshot> {
-  const objects = profile.objects.map((o) => o.object);
-  const requests: CompositeSubrequest[] = [
+/** The look-ups of one discovery: describes, the admin, the org, and our artifacts by name, in one Composite. */
+function discoveryRequests(objects: string[], names: ArtifactNames, who: { userId: string; orgId: string }): CompositeSubrequest[] {
+  return [
     ...objects.map((o) => ({ referenceId: describeRef(o), method: 'GET' as const, url: `/sobjects/${o}/describe` })),
     { referenceId: 'admin', method: 'GET', url: `/sobjects/User/${who.userId}?fields=Id,Email,ProfileId,EmailEncodingKey` },
     // A record read, not a query: the five queries below are the Composite's maximum.
@@ -184,8 +175,25 @@ export async function discover(
       `SELECT Id, DeveloperName, Description, CreatedDate FROM ExternalClientApplication WHERE DeveloperName = ${soqlQuote(names.appApiName)}`,
     ),
   ];
-  const results = await client.composite(requests);
+}
 
+/**
+ * One pass over the org: the licence, profile, seats, name collisions, leftovers of earlier runs,
+ * the admin's rights and the describe of every profile object, all in shared Composite requests.
+ */
+export async function discover(
+  client: OrgClient,
+  names: ArtifactNames,
+  who: { userId: string; orgId: string },
+  profile: AccessProfile,
+): Promise<OrgSnapshot> {
+  const objects = profile.objects.map((o) => o.object);
+  const requests = discoveryRequests(objects, names, who);
+  return snapshotOf(await client.composite(requests), objects, names);
+}
+
+/** The snapshot from the Composite's answers. */
+function snapshotOf(results: Map<string, SubResult>, objects: string[], names: ArtifactNames): OrgSnapshot {
   const describes = new Map<string, SObjectDescribe>();
   const undescribable: string[] = [];
   for (const object of objects) {

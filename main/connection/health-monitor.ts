@@ -64,30 +64,39 @@ export async function inParallel<T, R>(items: readonly T[], limit: number, work:
   return results;
 }
 
+/** One org profile's line in the Connections overview, from what is recorded (no request). */
+function overviewEntry(deps: HealthMonitorDeps, profile: OrgProfile, hasSession: boolean): OrgOverview {
+  const saved = profile.orgId ? deps.records.get(profile.orgId) : null;
+  const record = saved?.record ?? null;
+  const certificate = record ? connectionCertificate(record.artifacts, deps.now()) : undefined;
+  const notChecked = !record ? 'notConnected' : hasSession ? undefined : 'signIn';
+  return {
+    profileId: profile.id,
+    profile: profile.name,
+    orgId: profile.orgId ?? null,
+    orgName: record?.org.name ?? null,
+    environment: environmentOf(profile, record),
+    production: environmentOf(profile, record) === 'production',
+    status: saved?.status ?? 'off',
+    lastCheckedAt: record?.lastCheckedAt ?? null,
+    ...(certificate && { certificateExpiresAt: certificate.notAfter }),
+    ...(notChecked && { notChecked }),
+    ...(saved?.error && { error: saved.error }),
+  };
+}
+
+/** A change between two statuses the admin is told about (a notice), not any flicker. */
+function watchedChange(health: OrgHealth): { from: ConnectionStatus; to: ConnectionStatus } | null {
+  const { before: from, after: to } = health;
+  return from && to && from !== to && watched.includes(from) && watched.includes(to) ? { from, to } : null;
+}
+
 export function createHealthMonitor(deps: HealthMonitorDeps) {
   const timers = deps.timers ?? realTimers;
   let handle: unknown;
   let running = false;
 
-  function entry(profile: OrgProfile, hasSession: boolean): OrgOverview {
-    const saved = profile.orgId ? deps.records.get(profile.orgId) : null;
-    const record = saved?.record ?? null;
-    const certificate = record ? connectionCertificate(record.artifacts, deps.now()) : undefined;
-    const notChecked = !record ? 'notConnected' : hasSession ? undefined : 'signIn';
-    return {
-      profileId: profile.id,
-      profile: profile.name,
-      orgId: profile.orgId ?? null,
-      orgName: record?.org.name ?? null,
-      environment: environmentOf(profile, record),
-      production: environmentOf(profile, record) === 'production',
-      status: saved?.status ?? 'off',
-      lastCheckedAt: record?.lastCheckedAt ?? null,
-      ...(certificate && { certificateExpiresAt: certificate.notAfter }),
-      ...(notChecked && { notChecked }),
-      ...(saved?.error && { error: saved.error }),
-    };
-  }
+  const entry = (profile: OrgProfile, hasSession: boolean): OrgOverview => overviewEntry(deps, profile, hasSession);
 
   async function overview(): Promise<ConnectionsOverview> {
     const profiles = deps.settings.get().orgProfiles;
@@ -102,21 +111,8 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
       return entry(profile, true);
     try {
       const health = await deps.checkOrg(admin);
-      if (
-        health.before &&
-        health.after &&
-        health.before !== health.after &&
-        watched.includes(health.before) &&
-        watched.includes(health.after)
-      ) {
-        deps.notice({
-          profile: profile.name,
-          orgName: admin.identity.orgName,
-          from: health.before,
-          to: health.after,
-          at: health.checkedAt,
-        });
-      }
+      const change = watchedChange(health);
+      if (change) deps.notice({ profile: profile.name, orgName: admin.identity.orgName, ...change, at: health.checkedAt });
       return entry(profile, true);
     } catch (thrown) {
       const error = toAppError(thrown);

@@ -5,7 +5,6 @@ import { grantDiff, markText, rowsOf } from './grant-diff';
 import { requestAgentToken } from '../agent/token';
 import { queryRows, queryUrl, soqlQuote, type OrgClient } from '../salesforce/client';
 import type { AppError } from '../../common/app-error-schema';
-import { text } from './artifacts';
 import { connectionBroken, connectionDrift, connectionOwnedElsewhere } from './messages';
 import { isOurs, ownedElsewhere } from './names';
 import type { ConnectionRecord } from './record-store';
@@ -32,9 +31,9 @@ export async function readArtifacts(
   installId: string,
 ): Promise<OrgArtifactsState> {
   const a = record.artifacts;
-  const psId = text(a, 'permissionSet', 'id') ?? '';
-  const userId = text(a, 'integrationUser', 'id') ?? '';
-  const appName = text(a, 'app', 'name') ?? '';
+  const psId = a.permissionSet?.id ?? '';
+  const userId = a.integrationUser?.id ?? '';
+  const appName = a.app?.name ?? '';
   const results = await client.composite([
     { referenceId: 'ps', method: 'GET', url: queryUrl(`SELECT Id, Description FROM PermissionSet WHERE Id = ${soqlQuote(psId)}`) },
     { referenceId: 'user', method: 'GET', url: queryUrl(`SELECT Id, IsActive FROM User WHERE Id = ${soqlQuote(userId)}`) },
@@ -75,7 +74,7 @@ export async function readArtifacts(
 
 /** Without the licence's id (a scheduled check skips discovery), the assignment this connection made is looked up by its own id. */
 function licenceFilter(record: ConnectionRecord, pslId: string | null): string {
-  return pslId ? `PermissionSetLicenseId = ${soqlQuote(pslId)}` : `Id = ${soqlQuote(text(record.artifacts, 'licence', 'id') ?? '')}`;
+  return pslId ? `PermissionSetLicenseId = ${soqlQuote(pslId)}` : `Id = ${soqlQuote(record.artifacts.licence?.id ?? '')}`;
 }
 
 const lower = (name: string): string => name.toLowerCase();
@@ -147,8 +146,8 @@ export function compare(state: OrgArtifactsState, desired: readonly Grant[], rec
 }
 
 export async function agentCanSignIn(record: ConnectionRecord, privateKeyPem: string | undefined, now: Date): Promise<boolean> {
-  const consumerKey = text(record.artifacts, 'app', 'consumerKey');
-  const username = text(record.artifacts, 'integrationUser', 'username');
+  const consumerKey = record.artifacts.app?.consumerKey;
+  const username = record.artifacts.integrationUser?.username;
   if (!consumerKey || !username || !privateKeyPem) return false;
   const result = await requestAgentToken({
     instanceUrl: record.org.myDomainUrl,

@@ -1,11 +1,9 @@
-import type { AccessProfile, ConnectionState, HealthReport, PreflightReport, RemovalPlan } from '../../common';
+import type { AccessProfile, ConnectionState, HealthReport, PreflightReport } from '../../common';
 import { resolveAccess } from '../agent/grants';
 import type { ConnectionCore } from './core';
 import { objectPermissionTypesOf } from './discovery';
 import { inspectOrgChange } from './org-identity';
 import { agentCanSignIn, compare, driftVerdict, healthVerdict, profileDrift, readArtifacts } from './health';
-import { artifactNames } from './names';
-import { plans } from './plans';
 import { preflightChecks, preflightReport } from './preflight';
 import { agentPrivateKey } from './steps/key-pair';
 
@@ -55,17 +53,6 @@ export function createInspection(core: ConnectionCore) {
       const admin = await core.session();
       const ctx = await contexts.context(admin, deps.settings.get().agentName, {}, null, null);
       return { ...preflightReport(preflightChecks(ctx.snapshot, ctx.desired, ctx.names)), userDefaults: ctx.snapshot.userDefaults };
-    },
-    removalPlan(): Promise<RemovalPlan> {
-      const { record } = core.requireRecord();
-      const names = artifactNames(record.agentName);
-      const items = plans.disable.teardown.flatMap((s) => {
-        const result = record.artifacts[s.id];
-        if (!s.removalId || !result) return [];
-        const name = s.removalName?.({ names }, result);
-        return [{ step: s.removalId, description: s.removalText?.({ names }, result) ?? s.id, ...(name !== undefined && { name }) }];
-      });
-      return Promise.resolve({ items });
     },
     /** The state as the admin's profile would leave it (drift when grants are missing); only describes, no writes. */
     async profileChanged(profile: AccessProfile): Promise<ConnectionState> {

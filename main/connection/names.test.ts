@@ -27,4 +27,13 @@ describe('artifact names from the agent name', () => {
     expect(isOurUsername(username)).toBe(true);
     expect(isOurUsername('dana.admin@contoso.example')).toBe(false);
   });
+
+  it('still recognises the integration user in a sandbox copy, where the sandbox name is appended', () => {
+    const username = integrationUsername('Sales Agent', '00D5g000004abcdEAA', 'a1b2c3');
+    expect(isOurUsername(`${username}.uat`)).toBe(true);
+    expect(isOurUsername(`00x7Vq${username}.Uat2`)).toBe(true);
+    expect(isOurUsername(`${username}.uat.qa`)).toBe(false);
+    expect(isOurUsername(`${username}.toolongname1`)).toBe(false);
+    expect(isOurUsername('dana.admin@contoso.example.uat')).toBe(false);
+  });
 });

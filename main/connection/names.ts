@@ -101,6 +101,12 @@ export function integrationUsername(agentName: string, orgId: string, suffix: st
   return `${slug}.${suffix}@${orgId.slice(0, 15).toLowerCase()}.${USERNAME_DOMAIN}`;
 }
 
+/**
+ * Ours, also as a sandbox copy: the copy appends `.<sandbox name>` (a letter, then up to 9 letters or
+ * digits) to every username, and may prepend characters when that is not unique (fact SANDBOX-REFRESH).
+ */
+const OUR_USERNAME = new RegExp(`\\.${USERNAME_DOMAIN.replace(/\./g, '\\.')}(\\.[a-z][a-z0-9]{0,9})?$`, 'i');
+
 export function isOurUsername(username: unknown): boolean {
-  return typeof username === 'string' && username.toLowerCase().endsWith(`.${USERNAME_DOMAIN}`);
+  return typeof username === 'string' && OUR_USERNAME.test(username);
 }

@@ -30,6 +30,12 @@ async function refreshed(): Promise<Harness> {
   const record = records.get(orgId).record;
   records.update(orgId, { record: null, status: 'off' });
   records.update(SOURCE_ORG, { record, status: 'connected' });
+  // The copy appends the sandbox's name to every username (fact SANDBOX-REFRESH).
+  const { connection } = await h.session();
+  const user = h.emulator.state().users.find((u) => u.Username.endsWith('.agent-connections.invalid'));
+  expect(user).toBeDefined();
+  await connection.sobject('User').update({ Id: user?.Id ?? '', Username: `${user?.Username ?? ''}.uat` });
+  expect(h.emulator.state().users.filter((u) => u.Username.endsWith('.agent-connections.invalid.uat'))).toHaveLength(1);
   const settings = createSettingsRepository(h.stores);
   const app = artifactNames(settings.get().agentName).appApiName;
   await h.vault.delete(privateKeyVaultKey(orgId, app));

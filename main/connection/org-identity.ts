@@ -1,7 +1,7 @@
 import type { CarriedOver, OrgChange } from '../../common';
 import { fail } from '../../common/app-error-schema';
 import { metadataText } from '../salesforce/metadata';
-import { text, type Artifacts } from './artifacts';
+import type { Artifacts } from './steps/results';
 import type { ConnectionRecord } from './record-store';
 import { isOurs } from './names';
 import type { Run, RunDeps } from './run-context';
@@ -96,7 +96,7 @@ export async function adoptCarriedOver(deps: RunDeps, admin: AdminSession, run: 
 }
 
 function adoptedSummary(previousOrgId: string, artifacts: Artifacts): string {
-  const app = text(artifacts, 'app', 'name') ?? '';
-  const user = text(artifacts, 'integrationUser', 'username') ?? 'none';
+  const app = artifacts.app?.name ?? '';
+  const user = artifacts.integrationUser?.username ?? 'none';
   return `Adopted the setup carried over from org ${previousOrgId}: app ${app}, user ${user}; the key is rotated next.`;
 }

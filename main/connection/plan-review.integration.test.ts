@@ -103,3 +103,96 @@ describe('review before every write', () => {
     expect(off.access.every((c) => c.after === null)).toBe(true);
   });
 });
+
+/** What another tool does to the org behind the app's back, through the admin's own session. */
+async function changeByHand(h: Harness, method: 'POST' | 'PATCH', path: string, body: Record<string, unknown>): Promise<void> {
+  const conn = (await h.session()).connection;
+  await conn.request({
+    method,
+    url: `/services/data/v66.0/sobjects/${path}`,
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+const writes = (h: Harness) =>
+  h.emulator.requests().filter((r) => r.method !== 'GET' && !r.path.endsWith('/composite') && !r.path.endsWith('/oauth2/token'));
+
+describe('review before Rotate key and Adopt, and the org re-checked at confirm', () => {
+  it.each(['rotateKey', 'adopt'] as const)('%s without a reviewed Rotate key plan is refused and writes nothing', async (run) => {
+    const h = await readyFor('updateAccess');
+    const before = orgOf(h);
+    h.emulator.clearRequests();
+    expect(await errorOf(h.services.connection[run]({ planId: 'not-a-plan' }))).toMatchObject({ code: 'PLAN_REQUIRED', action: 'review' });
+    const other = await h.services.connection.plan('updateAccess');
+    expect(await errorOf(h.services.connection[run]({ planId: other.id }))).toMatchObject({ code: 'PLAN_REQUIRED' });
+    await h.services.connection.settled();
+    expect(orgOf(h)).toBe(before);
+    expect(writes(h)).toEqual([]);
+    expect(h.services.connection.state().status).toBe('connected');
+  });
+
+  it('a field permission added by another tool after the review refuses Update access with PLAN_STALE, nothing written', async () => {
+    const h = await readyFor('updateAccess');
+    const { connection, agent } = h.services;
+    await agent.updateAccessProfile(withAddedFields(agent.accessProfile(), 'Account', ['Industry']));
+    const plan = await connection.plan('updateAccess');
+    const psId = connection.state().details?.permissionSet.id ?? '';
+    await changeByHand(h, 'POST', 'FieldPermissions', {
+      ParentId: psId,
+      SobjectType: 'Contact',
+      Field: 'Contact.Department',
+      PermissionsRead: true,
+      PermissionsEdit: false,
+    });
+    const before = orgOf(h);
+    h.emulator.clearRequests();
+
+    const state = await h.run(() => connection.updateAccess({ planId: plan.id }));
+    expect(state.error).toMatchObject({ code: 'PLAN_STALE', action: 'review' });
+    expect(state.status).not.toBe('error');
+    expect(orgOf(h)).toBe(before);
+    expect(writes(h)).toEqual([]);
+  });
+
+  it('the integration user deactivated by another tool after the review refuses Rotate key with PLAN_STALE', async () => {
+    const h = await readyFor('updateAccess');
+    const { connection } = h.services;
+    const plan = await connection.plan('rotateKey');
+    const userId = connection.state().details?.user.id ?? '';
+    await changeByHand(h, 'PATCH', `User/${userId}`, { IsActive: false });
+    const before = orgOf(h);
+    h.emulator.clearRequests();
+
+    const state = await h.run(() => connection.rotateKey({ planId: plan.id }));
+    expect(state.error).toMatchObject({ code: 'PLAN_STALE' });
+    expect(orgOf(h)).toBe(before);
+    expect(writes(h)).toEqual([]);
+  });
+
+  it('the enable plan names the exact integration username the run then creates', async () => {
+    const h = await readyFor('enable');
+    const plan = await h.services.connection.plan('enable');
+    const planned = plan.artifacts.find((a) => a.part === 'user')?.name ?? '';
+    expect(planned).not.toMatch(/x{6}/);
+    expect(plan.summary.join('\n')).toContain(planned);
+    const state = await h.run(() => h.services.connection.enable({ planId: plan.id }));
+    expect(state.details?.user.username).toBe(planned);
+  });
+
+  it('the Update access plan shows a grant added by hand as such, without calling it a loss of the agent’s access', async () => {
+    const h = await readyFor('updateAccess');
+    const psId = h.services.connection.state().details?.permissionSet.id ?? '';
+    await changeByHand(h, 'POST', 'FieldPermissions', {
+      ParentId: psId,
+      SobjectType: 'Contact',
+      Field: 'Contact.Department',
+      PermissionsRead: true,
+      PermissionsEdit: false,
+    });
+    const plan = await h.services.connection.plan('updateAccess');
+    expect(plan.access).toEqual([expect.objectContaining({ object: 'Contact', field: 'Department', after: null, byHand: true })]);
+    expect(plan.consequences).not.toContain('accessNarrows');
+    expect(plan.summary.join('\n')).toMatch(/Contact\.Department.*ADDED BY HAND/);
+  });
+});

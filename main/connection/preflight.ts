@@ -41,8 +41,8 @@ const warn = (id: string, finding: Finding, message: string, params: Params): Ch
   params,
 });
 
-/** Everything that would stop Enable half-way, found before anything is changed. */
-export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, names: ArtifactNames): Check[] {
+/** The admin's own rights (fact ADMIN-RIGHTS-SOURCES). */
+function adminRightsCheck(snapshot: OrgSnapshot): Check[] {
   const checks: Check[] = [];
   checks.push(
     snapshot.adminRightsMissing.length === 0
@@ -57,6 +57,12 @@ export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, n
         ),
   );
 
+  return checks;
+}
+
+/** A free Salesforce Integration seat, or an active user of ours that holds one. */
+function licenceCheck(snapshot: OrgSnapshot): Check[] {
+  const checks: Check[] = [];
   const seats = snapshot.integrationLicence;
   const activeUser = snapshot.users.some((u) => u.active);
   if (!seats || !snapshot.integrationProfile) {
@@ -97,6 +103,12 @@ export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, n
     );
   }
 
+  return checks;
+}
+
+/** The permission set licence the integration user needs. */
+function apiPslCheck(snapshot: OrgSnapshot): Check[] {
+  const checks: Check[] = [];
   checks.push(
     snapshot.apiPsl
       ? pass('apiPsl', 'apiPslOk', 'The Salesforce API Integration permission set licence is available.')
@@ -111,6 +123,12 @@ export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, n
         ),
   );
 
+  return checks;
+}
+
+/** External Client Apps turned on. */
+function appsCheck(snapshot: OrgSnapshot): Check[] {
+  const checks: Check[] = [];
   checks.push(
     snapshot.app === 'unavailable'
       ? block(
@@ -122,6 +140,12 @@ export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, n
       : pass('externalClientApps', 'externalClientAppsOk', 'External Client Apps are available.'),
   );
 
+  return checks;
+}
+
+/** Our names not taken by something the admin made. */
+function nameChecks(snapshot: OrgSnapshot): Check[] {
+  const checks: Check[] = [];
   const ps = snapshot.permissionSet;
   const app = snapshot.app === 'unavailable' ? null : snapshot.app;
   if (ps && !isOurs(ps.description)) {
@@ -151,6 +175,14 @@ export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, n
       ),
     );
   }
+  return checks;
+}
+
+/** What an earlier attempt left: reused or replaced, never duplicated. */
+function leftoversCheck(snapshot: OrgSnapshot, names: ArtifactNames): Check[] {
+  const checks: Check[] = [];
+  const ps = snapshot.permissionSet;
+  const app = snapshot.app === 'unavailable' ? null : snapshot.app;
   const leftovers = [
     ps && isOurs(ps.description) ? `permission set ${ps.name}` : '',
     app && isOurs(app.description) ? `external client app ${app.developerName}` : '',
@@ -167,6 +199,12 @@ export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, n
       : pass('leftovers', 'leftoversNone', 'Nothing left over from an earlier attempt.'),
   );
 
+  return checks;
+}
+
+/** Every object and field of the access profile exists. */
+function describeCheck(snapshot: OrgSnapshot, desired: DesiredAccess): Check[] {
+  const checks: Check[] = [];
   if (snapshot.undescribable.length > 0 || desired.unknown.length > 0) {
     const missing = [...snapshot.undescribable, ...desired.unknown.filter((u) => !snapshot.undescribable.includes(u))];
     checks.push(
@@ -184,6 +222,19 @@ export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, n
     checks.push(pass('describe', 'describeOk', 'Every object and field of the access profile exists in the org.'));
   }
   return checks;
+}
+
+/** Everything that would stop Enable half-way, found before anything is changed. */
+export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, names: ArtifactNames): Check[] {
+  return [
+    ...adminRightsCheck(snapshot),
+    ...licenceCheck(snapshot),
+    ...apiPslCheck(snapshot),
+    ...appsCheck(snapshot),
+    ...nameChecks(snapshot),
+    ...leftoversCheck(snapshot, names),
+    ...describeCheck(snapshot, desired),
+  ];
 }
 
 export function preflightReport(checks: Check[]): PreflightReport {

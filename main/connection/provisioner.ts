@@ -3,9 +3,9 @@ import { AppFailure } from '../../common/app-error-schema';
 import { COMPOSITE_LIMIT, COMPOSITE_QUERY_LIMIT } from '../salesforce/client';
 import { salesforceAppError, toSalesforceError } from '../salesforce/errors';
 import { pauseBeforeRetry, withRetry } from '../salesforce/retry';
-import type { Journal, JournalData, JournalRun, JournalStep } from '../store/journal';
-import type { Artifacts } from './artifacts';
-import { setResult } from './steps/results';
+import type { Journal, JournalRun, JournalStep } from '../store/journal';
+import type { Artifacts } from './steps/results';
+import { resultOf, setResult, type StepResult } from './steps/results';
 import { stepNoteText } from './step-notes';
 import type { ComposedChange, Step, StepContext } from './steps/step';
 
@@ -46,7 +46,7 @@ export class RunTracker {
 
 interface Pending {
   step: Step;
-  intent: JournalData;
+  intent: StepResult<StepId>;
   change: ComposedChange;
 }
 
@@ -70,7 +70,7 @@ export async function provision(ctx: StepContext, steps: readonly Step[], journa
 
 /** One pass of `provision`: each method takes the index of a step and returns the index to continue at. */
 class Provisioning {
-  private readonly done: Map<StepId, JournalData>;
+  private readonly done: Map<StepId, StepResult<StepId>>;
   private readonly failures = new Map<number, number>();
   private pending: Pending[] = [];
   private groupStart = 0;
@@ -81,7 +81,8 @@ class Provisioning {
     private readonly journal: Journal,
     private readonly tracker: RunTracker,
   ) {
-    this.done = new Map((journal.current()?.steps ?? []).filter((s) => s.status === 'done').map((s) => [s.id, s.result ?? {}]));
+    const finished = (journal.current()?.steps ?? []).filter((s) => s.status === 'done');
+    this.done = new Map(finished.map((s) => [s.id, resultOf(s.id, s.result)]));
   }
 
   /** Returns true when the last shared request failed and the run must start over from the journal. */
@@ -104,7 +105,7 @@ class Provisioning {
       this.tracker.set(step.id, 'done');
       return index + 1;
     }
-    let found: JournalData | null;
+    let found: StepResult<StepId> | null;
     try {
       found = await step.find(this.ctx);
     } catch (error) {
@@ -114,7 +115,7 @@ class Provisioning {
     return found ? this.adopt(index, step, found) : this.create(index, step);
   }
 
-  private async adopt(index: number, step: Step, found: JournalData): Promise<number> {
+  private async adopt(index: number, step: Step, found: StepResult<StepId>): Promise<number> {
     const restart = await this.flush();
     if (restart !== null) return restart;
     this.record(step, found, true);
@@ -142,7 +143,7 @@ class Provisioning {
     }
   }
 
-  private record(step: Step, result: JournalData, adopted: boolean): void {
+  private record(step: Step, result: StepResult<StepId>, adopted: boolean): void {
     setResult(this.ctx.artifacts, step.id, result);
     this.done.set(step.id, result);
     if (adopted) this.journal.started(step.id, result);
@@ -218,21 +219,20 @@ export async function rollBack(ctx: StepContext, steps: readonly Step[], journal
       continue;
     }
     try {
-      let target = entry.result;
+      let target = resultOf(step.id, entry.result);
       if (entry.status === 'started') {
         if (!refreshed) {
           await ctx.refresh();
           refreshed = true;
         }
-        target = (await findQuietly(step, ctx)) ?? entry.intent;
+        target = (await findQuietly(step, ctx)) ?? resultOf(step.id, entry.intent);
       }
-      await withRetry(ctx.retry, () => step.undo(ctx, target ?? {}));
+      await withRetry(ctx.retry, () => step.undo(ctx, target));
       journal.undone(step.id);
       tracker.set(step.id, 'undone');
     } catch (error) {
-      leftovers.push(
-        `${step.removalText ? step.removalText(ctx, entry.result ?? entry.intent) : step.id} (${toSalesforceError(error).message})`,
-      );
+      const named = resultOf(step.id, entry.result ?? entry.intent);
+      leftovers.push(`${step.removalText ? step.removalText(ctx, named) : step.id} (${toSalesforceError(error).message})`);
       tracker.set(step.id, 'failed');
     }
   }
@@ -253,7 +253,7 @@ function withUnjournaledSteps(entries: JournalStep[], steps: readonly Step[]): J
 }
 
 /** A look-up during rollback: someone else's artifact (a refusal) just means there is nothing of ours. */
-async function findQuietly(step: Step, ctx: StepContext): Promise<JournalData | null> {
+async function findQuietly(step: Step, ctx: StepContext): Promise<StepResult<StepId> | null> {
   try {
     return await step.find(ctx);
   } catch {

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { StepId } from '../../common';
 import { queryRows, queryUrl, soqlQuote, type CompositeSubrequest, type OrgClient, type SubResult } from '../salesforce/client';
 import { salesforceAppError } from '../salesforce/errors';
-import type { Journal, JournalData } from '../store/journal';
-import { text, type Artifacts } from './artifacts';
+import type { Journal } from '../store/journal';
+import type { Artifacts, StepResult } from './steps/results';
 import { isOurs, isOurUsername, ownedElsewhere } from './names';
 import { withRetry } from '../salesforce/retry';
 import type { RunTracker } from './provisioner';
@@ -21,11 +21,11 @@ const row = z.object({ Id: z.string() }).catchall(z.unknown());
  * A look-up Salesforce could not answer leaves the artifact to its step, which tolerates what is gone.
  */
 export async function standings(client: OrgClient, targets: Artifacts, installId: string): Promise<Partial<Record<StepId, Standing>>> {
-  const psId = text(targets, 'permissionSet', 'id');
-  const userId = text(targets, 'integrationUser', 'id');
-  const assignmentId = text(targets, 'assignment', 'id');
-  const licenceId = text(targets, 'licence', 'id');
-  const appName = text(targets, 'app', 'name');
+  const psId = targets.permissionSet?.id;
+  const userId = targets.integrationUser?.id;
+  const assignmentId = targets.assignment?.id;
+  const licenceId = targets.licence?.id;
+  const appName = targets.app?.name;
   const lookUps: [StepId, string | undefined, string][] = [
     ['app', appName, `SELECT Id, Description FROM ExternalClientApplication WHERE DeveloperName = ${soqlQuote(appName ?? '')}`],
     ['permissionSet', psId, `SELECT Id, Description FROM PermissionSet WHERE Id = ${soqlQuote(psId ?? '')}`],
@@ -72,7 +72,7 @@ function firstRow(result: SubResult | undefined): z.infer<typeof row> | null | u
 interface Removal {
   step: Step;
   id: StepId;
-  target: JournalData;
+  target: StepResult<StepId>;
 }
 
 /**

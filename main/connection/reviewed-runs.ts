@@ -15,7 +15,13 @@ export function createReviewedRuns(core: ConnectionCore) {
     <I extends ConfirmedPlanInput>(kind: RunKind, operation: (input: I) => Promise<ConnectionState>) =>
     async (input: I): Promise<ConnectionState> => {
       reviews.confirm(kind, (input as Partial<ConfirmedPlanInput> | undefined)?.planId);
-      return operation(input);
+      try {
+        return await operation(input);
+      } catch (error) {
+        // A run that never started leaves no confirmed plan for the next one to find.
+        core.contexts.planCheck.forget();
+        throw error;
+      }
     };
   const operations = {
     plan: (kind: PlannedRunKind) => reviews.plan(kind),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure, fail, type AppError } from '../../common/app-error-schema';
 import { salesforceAppError } from '../salesforce/errors';
-import { text, type Artifacts } from './artifacts';
+import type { Artifacts } from './steps/results';
 import { plans } from './plans';
 import { provision, rollBack } from './provisioner';
 import type { ConnectionRecord } from './record-store';
@@ -66,7 +66,7 @@ export async function rotateKey(deps: RunDeps, admin: AdminSession, run: Run, op
 /** The new certificate is on the app and Salesforce has not accepted it yet: the run stays open for Keep waiting. */
 function keepWaiting(deps: RunDeps, admin: AdminSession, run: Run, ctx: StepContext, failure: AppError, operation: string): void {
   const orgId = admin.identity.orgId;
-  const since = text(ctx.artifacts, 'replaceCertificate', 'replacedAt') ?? run.tracker.progress.startedAt;
+  const since = ctx.artifacts.replaceCertificate?.replacedAt ?? run.tracker.progress.startedAt;
   deps.records.update(orgId, { status: 'waiting', error: failure, waiting: { since, until: deps.now().toISOString() } });
   deps.contexts.audit(
     admin,
@@ -79,8 +79,8 @@ function keepWaiting(deps: RunDeps, admin: AdminSession, run: Run, ctx: StepCont
 }
 
 function rotatedRecord(record: ConnectionRecord, artifacts: Artifacts): ConnectionRecord {
-  const replacedAt = text(artifacts, 'replaceCertificate', 'replacedAt') ?? '';
-  const consumerKey = text(artifacts, 'replaceCertificate', 'consumerKey') ?? text(record.artifacts, 'app', 'consumerKey') ?? '';
+  const replacedAt = artifacts.replaceCertificate?.replacedAt ?? '';
+  const consumerKey = artifacts.replaceCertificate?.consumerKey ?? record.artifacts.app?.consumerKey ?? '';
   return {
     ...record,
     artifacts: {
@@ -92,14 +92,14 @@ function rotatedRecord(record: ConnectionRecord, artifacts: Artifacts): Connecti
       ...(artifacts.activation && { activation: artifacts.activation }),
       ...(artifacts.verification && { verification: artifacts.verification }),
     },
-    lastVerifiedAt: text(artifacts, 'verification', 'verifiedAt') ?? record.lastVerifiedAt,
+    lastVerifiedAt: artifacts.verification?.verifiedAt ?? record.lastVerifiedAt,
   };
 }
 
 /** The audit line: when the old key stopped working, and that the consumer key stayed. */
 export function rotationSummary(artifacts: Artifacts): string {
-  const replacedAt = text(artifacts, 'replaceCertificate', 'replacedAt') ?? 'unknown';
-  const consumerKey = text(artifacts, 'replaceCertificate', 'consumerKey') ?? 'unknown';
-  const notAfter = text(artifacts, 'keyPair', 'notAfter') ?? 'unknown';
+  const replacedAt = artifacts.replaceCertificate?.replacedAt ?? 'unknown';
+  const consumerKey = artifacts.replaceCertificate?.consumerKey ?? 'unknown';
+  const notAfter = artifacts.keyPair?.notAfter ?? 'unknown';
   return `Replaced the agent's certificate at ${replacedAt}; the previous key stopped working then. Consumer key ${consumerKey} unchanged; the new certificate is valid until ${notAfter}.`;
 }

@@ -8,10 +8,11 @@ import type { AuditLog } from '../transport/service-interfaces';
 import type { Journal } from '../store/journal';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { SecretVault } from '../store/vault';
-import { text, type Artifacts } from './artifacts';
+import type { Artifacts } from './steps/results';
 import { cancellableClient, neverCancelled } from './cancellable';
 import { discover, INTEGRATION_PROFILE } from './discovery';
-import { artifactNames, ownedDescription, ownerOf } from './names';
+import { artifactNames, ownedDescription, ownerOf, type ArtifactNames } from './names';
+import { createPlanCheck } from './plan-check';
 import type { RunTracker } from './provisioner';
 import type { ConnectionRecord, ConnectionRecordStore } from './record-store';
 import type { AdminSession } from './session-source';
@@ -42,20 +43,77 @@ export interface RunHandle {
   signal: AbortSignal;
 }
 
+/** The record of a connection as a run leaves it. */
+function recordOf(deps: RunContextDeps, ctx: StepContext, admin: AdminSession, createdAt: string | null): ConnectionRecord {
+  const connectionId = ownerOf(ctx.names.description)?.connectionId;
+  return {
+    ...(connectionId && { connectionId }),
+    agentName: ctx.names.agentName,
+    artifacts: ctx.artifacts,
+    grants: ctx.desired.grants,
+    org: {
+      name: admin.identity.orgName,
+      environment: admin.identity.environment,
+      myDomainUrl: ctx.instanceUrl,
+      loginUrl: admin.loginUrl,
+      audience: ctx.audience,
+    },
+    userProfile: ctx.snapshot.integrationProfile?.name ?? INTEGRATION_PROFILE,
+    createdBy: admin.identity.username,
+    createdAt: createdAt ?? deps.now().toISOString(),
+    lastVerifiedAt: ctx.artifacts.verification?.verifiedAt ?? null,
+  };
+}
+
+/** One audit entry, naming the artifacts the run touched. */
+function auditRun(
+  deps: RunContextDeps,
+  admin: AdminSession | null,
+  orgId: string | null,
+  operation: string,
+  result: 'success' | 'failure' | 'partial',
+  summary: string,
+  artifacts: Artifacts,
+): void {
+  const touched = Object.entries(artifacts).flatMap(([step, data]) =>
+    ['id', 'name', 'username']
+      .map((k) => data?.[k])
+      .filter((v): v is string => typeof v === 'string' && !isReference(v))
+      .map((v) => `${step}:${v}`),
+  );
+  deps.audit.append({
+    actor: admin?.identity.username ?? 'unknown',
+    orgId,
+    operation,
+    result,
+    summary,
+    artifacts: [...new Set(touched)],
+  });
+}
+
+/** The client, sleep and retry of a context, each reading the context's signal when used. */
+function cancellableParts(deps: RunContextDeps, admin: AdminSession, signal: () => AbortSignal) {
+  const sleep = abortableSleep(deps.runtime.sleep, signal);
+  const client = createOrgClient(admin.connection, { ...deps.runtime.retry, sleep: deps.runtime.sleep });
+  return { client: cancellableClient(client, signal), sleep, retry: { ...deps.runtime.retry, sleep } };
+}
+
+/** The names a context's writes use: with a connection id, what a build creates names it and this install as owner. */
+function contextNames(deps: RunContextDeps, agentName: string, connectionId: string | undefined): ArtifactNames {
+  const plain = artifactNames(agentName);
+  return connectionId ? { ...plain, description: ownedDescription(plain, { connectionId, installId: deps.settings.installId() }) } : plain;
+}
+
 /** The org, the admin and the run as the steps see them; requests and waits observe `ctx.signal`. */
 export function createRunContexts(deps: RunContextDeps) {
   const orgClient = (admin: AdminSession): OrgClient =>
     createOrgClient(admin.connection, { ...deps.runtime.retry, sleep: deps.runtime.sleep });
-
-  /** The client, sleep and retry of a context, each reading the context's signal when used. */
-  function cancellable(admin: AdminSession, signal: () => AbortSignal) {
-    const sleep = abortableSleep(deps.runtime.sleep, signal);
-    return { client: cancellableClient(orgClient(admin), signal), sleep, retry: { ...deps.runtime.retry, sleep } };
-  }
+  const planCheck = createPlanCheck();
 
   /**
    * `connectionId`: the connection a build makes, so what it creates names it and this install as
-   * owner (names.ts ownedDescription); read-only contexts leave it out.
+   * owner (names.ts ownedDescription); read-only contexts leave it out. A run's first context is
+   * where its confirmed plan meets the org (plan-check.ts).
    */
   async function context(
     admin: AdminSession,
@@ -67,14 +125,12 @@ export function createRunContexts(deps: RunContextDeps) {
   ): Promise<StepContext> {
     const holder: { ctx?: StepContext } = {};
     const signal = () => holder.ctx?.signal ?? run?.signal ?? neverCancelled();
-    const { client, sleep, retry } = cancellable(admin, signal);
-    const plain = artifactNames(agentName);
-    const names = connectionId
-      ? { ...plain, description: ownedDescription(plain, { connectionId, installId: deps.settings.installId() }) }
-      : plain;
+    const { client, sleep, retry } = cancellableParts(deps, admin, signal);
+    const names = contextNames(deps, agentName, connectionId);
     const profile = deps.profiles.get();
     const who = { userId: admin.identity.userId, orgId: admin.identity.orgId };
     const snapshot = await discover(client, names, who, profile);
+    const reviewed = run ? planCheck.discovered(snapshot) : {};
     const ctx: StepContext = {
       client,
       names,
@@ -94,7 +150,7 @@ export function createRunContexts(deps: RunContextDeps) {
       certificateLifetimeDays: deps.settings.get().certificateLifetimeDays,
       onActivation: (progress) => run?.tracker?.activation(progress),
       note: (step, note) => run?.tracker?.note(step, note),
-      run: {},
+      run: { ...reviewed },
       signal: run?.signal ?? neverCancelled(),
       async refresh() {
         ctx.snapshot = await discover(client, names, who, profile);
@@ -106,7 +162,7 @@ export function createRunContexts(deps: RunContextDeps) {
 
   function removalContext(admin: AdminSession, agentName: string, targets: Artifacts, signal: AbortSignal): RemovalContext {
     const removal: RemovalContext = {
-      ...cancellable(admin, () => removal.signal),
+      ...cancellableParts(deps, admin, () => removal.signal),
       names: artifactNames(agentName),
       orgId: admin.identity.orgId,
       vault: deps.vault,
@@ -116,52 +172,15 @@ export function createRunContexts(deps: RunContextDeps) {
     return removal;
   }
 
-  function recordFrom(ctx: StepContext, admin: AdminSession, createdAt: string | null): ConnectionRecord {
-    const connectionId = ownerOf(ctx.names.description)?.connectionId;
-    return {
-      ...(connectionId && { connectionId }),
-      agentName: ctx.names.agentName,
-      artifacts: ctx.artifacts,
-      grants: ctx.desired.grants,
-      org: {
-        name: admin.identity.orgName,
-        environment: admin.identity.environment,
-        myDomainUrl: ctx.instanceUrl,
-        loginUrl: admin.loginUrl,
-        audience: ctx.audience,
-      },
-      userProfile: ctx.snapshot.integrationProfile?.name ?? INTEGRATION_PROFILE,
-      createdBy: admin.identity.username,
-      createdAt: createdAt ?? deps.now().toISOString(),
-      lastVerifiedAt: text(ctx.artifacts, 'verification', 'verifiedAt') ?? null,
-    };
-  }
-
-  function audit(
-    admin: AdminSession | null,
-    orgId: string | null,
-    operation: string,
-    result: 'success' | 'failure' | 'partial',
-    summary: string,
-    artifacts: Artifacts,
-  ): void {
-    const touched = Object.entries(artifacts).flatMap(([step, data]) =>
-      ['id', 'name', 'username']
-        .map((k) => data?.[k])
-        .filter((v): v is string => typeof v === 'string' && !isReference(v))
-        .map((v) => `${step}:${v}`),
-    );
-    deps.audit.append({
-      actor: admin?.identity.username ?? 'unknown',
-      orgId,
-      operation,
-      result,
-      summary,
-      artifacts: [...new Set(touched)],
-    });
-  }
-
-  return { orgClient, context, removalContext, recordFrom, audit, installId: () => deps.settings.installId() };
+  return {
+    orgClient,
+    context,
+    removalContext,
+    planCheck,
+    recordFrom: (ctx: StepContext, admin: AdminSession, createdAt: string | null) => recordOf(deps, ctx, admin, createdAt),
+    audit: (...args: Parameters<typeof auditRun> extends [RunContextDeps, ...infer Rest] ? Rest : never) => auditRun(deps, ...args),
+    installId: () => deps.settings.installId(),
+  };
 }
 
 export type RunContexts = ReturnType<typeof createRunContexts>;

@@ -1,8 +1,8 @@
 import type { PermissionChange, PlanArtifact, PlanConsequence, PlanLicence, PlanOAuth, RunKind, RunPlan } from '../../common';
-import { text, type Artifacts } from './artifacts';
+import type { Artifacts } from './steps/results';
 import { API_INTEGRATION_PSL, INTEGRATION_LICENCE, type OrgSnapshot } from './discovery';
 import { integrationUsername, type ArtifactNames } from './names';
-import { describeChange } from './permission-difference';
+import { describeChange } from './plan-access';
 
 /** What the plan of one kind is made from: the org as discovered now, the connection record, the desired access. */
 export interface PlanInputs {
@@ -20,6 +20,8 @@ export interface PlanInputs {
   now: Date;
   /** The certificate's lifetime (setting certificateLifetimeDays). */
   certificateDays: number;
+  /** The random part of a new integration username, decided now so the plan names the user exactly. */
+  usernameSuffix: string;
 }
 
 type Body = Pick<RunPlan, 'artifacts' | 'licences' | 'oauth' | 'consequences' | 'userDefaults'>;
@@ -43,13 +45,13 @@ function licences(inputs: PlanInputs, change: PlanLicence['change']): PlanLicenc
   ];
 }
 
-/** The user a build brings back (never a duplicate), or the new username's pattern. */
+/** The user a build brings back (never a duplicate), or the exact username of the new one. */
 function plannedUser(inputs: PlanInputs): { action: PlanArtifact['action']; name: string } {
-  const recorded = text(inputs.artifacts, 'integrationUser', 'username');
+  const recorded = inputs.artifacts.integrationUser?.username;
   const known = inputs.snapshot.users.find((u) => u.active) ?? inputs.snapshot.users[0];
   const earlier = known ?? inputs.retiredUser ?? (recorded ? { username: recorded, active: false } : null);
   if (earlier) return { action: 'active' in earlier && earlier.active ? 'reuse' : 'reactivate', name: earlier.username };
-  return { action: 'create', name: integrationUsername(inputs.names.agentName, inputs.orgId, 'xxxxxx') };
+  return { action: 'create', name: integrationUsername(inputs.names.agentName, inputs.orgId, inputs.usernameSuffix) };
 }
 
 /** As main/connection/steps/external-client-app.ts writes them: scope api, pre-authorised by the permission set, IP enforced. */
@@ -98,7 +100,7 @@ function buildBody(inputs: PlanInputs, replacing: boolean): Body {
 
 function teardownBody(inputs: PlanInputs): Body {
   const { names, artifacts: a } = inputs;
-  const username = text(a, 'integrationUser', 'username') ?? plannedUser(inputs).name;
+  const username = a.integrationUser?.username ?? plannedUser(inputs).name;
   const artifacts: PlanArtifact[] = [
     { part: 'app', action: 'remove', name: names.appLabel, apiName: names.appApiName },
     { part: 'assignment', action: 'remove', name: names.permissionSetLabel },
@@ -119,7 +121,9 @@ function updateBody(inputs: PlanInputs): Body {
   const { names } = inputs;
   const consequences: PlanConsequence[] = [];
   if (inputs.access.some((c) => c.widens)) consequences.push('accessWidens');
-  if (inputs.access.some((c) => c.after === null || (c.before !== null && !c.widens))) consequences.push('accessNarrows');
+  // Grants added by hand go only when the admin ticks their removal: the review shows them apart.
+  const ours = inputs.access.filter((c) => c.byHand !== true);
+  if (ours.some((c) => c.after === null || (c.before !== null && !c.widens))) consequences.push('accessNarrows');
   if (inputs.access.length === 0) consequences.push('nothingToChange');
   return {
     artifacts: [
@@ -167,7 +171,7 @@ export function planBody(inputs: PlanInputs): Body {
       artifacts,
       licences: [],
       oauth: oauthSettings(names, inputs.now, inputs.certificateDays),
-      consequences: ['reexportCredentials'],
+      consequences: ['oldKeyStopsAtOnce', 'reexportCredentials'],
     };
   }
   if (kind === 'updateAccess') return updateBody(inputs);
@@ -205,6 +209,7 @@ const consequenceText: Record<PlanConsequence, string> = {
   accessWidens: 'The agent gets Edit or View All Records access it did not have.',
   accessNarrows: 'The agent loses access it has today.',
   nothingToChange: 'The org already matches the desired access: nothing is written.',
+  oldKeyStopsAtOnce: "The agent's current key stops working at once, when the certificate is replaced; the consumer key stays the same.",
 };
 
 /** The plan in English sentences: the CLI prints them, and they are the plan's `summary`. */

@@ -61,7 +61,9 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     const orgId = admin.identity.orgId;
     log.error(`connection ${kind} failed`, { code: error.code });
     // A cancel before anything changed leaves the connection as it was (an open journal reads "interrupted").
-    if (error.code !== 'RUN_CANCELLED') records.update(orgId, { status: 'error', error });
+    // A plan refused because the org changed since the review wrote nothing: the connection stays as it was.
+    if (error.code === 'PLAN_STALE') records.update(orgId, { error });
+    else if (error.code !== 'RUN_CANCELLED') records.update(orgId, { status: 'error', error });
     contexts.audit(admin, orgId, `connection.${kind}`, 'failure', error.message, {});
   }
 

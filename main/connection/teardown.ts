@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RunKind, StepId } from '../../common';
 import { AppFailure } from '../../common/app-error-schema';
-import { text, type Artifacts } from './artifacts';
+import type { Artifacts } from './steps/results';
 import { build } from './build';
 import { notRemoved, oldNotRemoved } from './messages';
 import { isOurs } from './names';
@@ -51,14 +51,16 @@ export async function teardown(
   const orgId = admin.identity.orgId;
   const saved = records.get(orgId);
   const agentName = saved.record?.agentName ?? deps.settings.get().agentName;
+  // With a record there is no discovery: the standings below confirm what is still ours (plan-check.ts).
+  if (saved.record) contexts.planCheck.forget();
   const targets = saved.record ? saved.record.artifacts : await discoveredTargets(await contexts.context(admin, agentName, {}, null, run));
   const removal = contexts.removalContext(admin, agentName, targets, run.signal);
   const standing = ownStandings(await standings(removal.client, targets, contexts.installId()), takeOver);
   if (!journal.current()) journal.begin({ id: randomUUID(), kind, orgId, startedAt: run.tracker.progress.startedAt });
   const leftovers = await removeArtifacts(removal, plans.disable.teardown, targets, standing, journal, run.tracker);
   await keyPairStep.undo(removal, {});
-  const userId = text(targets, 'integrationUser', 'id');
-  const username = text(targets, 'integrationUser', 'username');
+  const userId = targets.integrationUser?.id;
+  const username = targets.integrationUser?.username;
   const retire = userId && username && standing.integrationUser !== 'foreign';
   records.update(orgId, {
     status: leftovers.length ? 'error' : 'off',

@@ -1,6 +1,6 @@
 import type { JournalRun } from '../store/journal';
-import { text } from './artifacts';
 import { rollbackLeftovers } from './messages';
+import { refuseOwnedElsewhere, snapshotOwnedElsewhere } from './ownership';
 import { plannedKind, plans } from './plans';
 import { artifactsOf, rollBack } from './provisioner';
 import type { Run, RunDeps } from './run-context';
@@ -19,10 +19,12 @@ export async function undoJournaled(deps: RunDeps, admin: AdminSession, run: Run
   const saved = records.get(journaled.orgId);
   const agentName = saved.record?.agentName ?? deps.settings.get().agentName;
   const ctx = await contexts.context(admin, agentName, artifactsOf(journaled), saved.retiredUser, run);
+  // Another install took the connection over since: rolling back would remove what it now manages.
+  refuseOwnedElsewhere(snapshotOwnedElsewhere(ctx.snapshot, contexts.installId()), false, 'reconnect');
   const leftovers = await rollBack(ctx, plans[kind].build, journal, run.tracker);
   if (leftovers.length === 0) journal.finish();
-  const userId = text(ctx.artifacts, 'integrationUser', 'id');
-  const username = text(ctx.artifacts, 'integrationUser', 'username');
+  const userId = ctx.artifacts.integrationUser?.id;
+  const username = ctx.artifacts.integrationUser?.username;
   records.update(journaled.orgId, {
     status: leftovers.length ? 'error' : kind === 'updateAccess' ? 'connected' : 'off',
     record: kind === 'updateAccess' ? saved.record : null,

@@ -4,7 +4,6 @@ import { fail } from '../../common/app-error-schema';
 import { asAgent } from '../agent/agent-session';
 import { queryRows, queryUrl, soqlQuote, type CompositeSubrequest, type OrgClient, type SubResult } from '../salesforce/client';
 import { sobjectDescribeSchema } from '../salesforce/schemas';
-import { text } from './artifacts';
 import type { ConnectionCore } from './core';
 import type { ConnectionRecord } from './record-store';
 import type { StepContext } from './steps/step';
@@ -110,7 +109,7 @@ export function createVisibility(core: ConnectionCore) {
       const granted = grantedFields(record.grants);
       const objects = [...granted.keys()];
       const [admin, agent] = await Promise.all([
-        readAsAdmin(ctx.client, objects, text(record.artifacts, 'integrationUser', 'id') ?? ''),
+        readAsAdmin(ctx.client, objects, record.artifacts.integrationUser?.id ?? ''),
         readAsAgent(ctx, objects),
       ]);
       const facts = objects.map((object, i): ObjectFacts => {

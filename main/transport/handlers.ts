@@ -63,7 +63,6 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'connection.preflight': () => connection.preflight(),
     'connection.plan': ({ kind }) => connection.plan(kind),
     'connection.enable': (input) => connection.enable(input),
-    'connection.removalPlan': () => connection.removalPlan(),
     'connection.disable': (input) => connection.disable(input),
     'connection.reconnect': (input) => connection.reconnect(input),
     'connection.recreate': (input) => connection.recreate(input),

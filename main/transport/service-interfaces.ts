@@ -15,7 +15,6 @@ import type {
   ExportFormat,
   HealthReport,
   PreflightReport,
-  RemovalPlan,
   SavedFile,
   SignInStarted,
   VisibilityReport,
@@ -71,7 +70,6 @@ export interface ConnectionService {
   /** The admin's changes to the integration user's defaults, as reviewed before Save. */
   /** takeOver: replace a connection another install manages (the admin confirmed the agent's key changes). */
   enable(input: EnableInput & ConfirmedPlanInput & { takeOver?: boolean }): Promise<ConnectionState>;
-  removalPlan(): Promise<RemovalPlan>;
   /** What a run would change, read from the org now (no writes); its id is what the run asks for. */
   plan(kind: PlannedRunKind): Promise<RunPlan>;
   /** Each run refuses to start without the id of a fresh plan of its kind (PLAN_REQUIRED, PLAN_STALE). */

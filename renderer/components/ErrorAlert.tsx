@@ -5,6 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { AppError, ErrorAction } from '../../common';
 import { useConnectionAction, type ConnectionAction } from '../state/use-connection-action';
 import { useNavigation } from '../state/navigation';
@@ -31,6 +32,36 @@ const runsFor: Partial<Record<ErrorAction, ConnectionAction[]>> = {
   rollback: ['resume', 'rollback'],
 };
 
+/** The connection runs an error offers (Update access, Reconnect, a reviewed take-over...). */
+function runButtons(error: AppError, run: ReturnType<typeof useConnectionAction>, busy: boolean, t: TFunction): ReactNode[] {
+  const buttons: ReactNode[] = (runsFor[error.action ?? 'retry'] ?? []).map((action) => (
+    <Button
+      key={action}
+      variant={action === 'recreate' || action === 'rollback' ? 'outlined' : 'contained'}
+      disabled={busy}
+      onClick={() => void run.start(action)}
+    >
+      {t(`actions.${action}`)}
+    </Button>
+  ));
+  // Another install manages the connection: the take-over is reviewed first, with what it breaks said up front.
+  const takeOverRun = error.params?.run === 'reconnect' ? 'reconnect' : 'enable';
+  if (error.action === 'takeOver') {
+    buttons.push(
+      <Button
+        key="takeOver"
+        variant="outlined"
+        color="warning"
+        disabled={busy}
+        onClick={() => void run.start(takeOverRun, { takeOver: true })}
+      >
+        {t('actions.takeOver')}
+      </Button>,
+    );
+  }
+  return buttons;
+}
+
 /** An error as an admin sees it: what happened, in their words, and the button that fixes it. Never a stack. */
 export function ErrorAlert({ error, severity = 'error', missingFields = [], onRetry }: ErrorAlertProps) {
   const { t } = useTranslation();
@@ -42,16 +73,7 @@ export function ErrorAlert({ error, severity = 'error', missingFields = [], onRe
   const busy = signIn.busy || run.busy;
   const followUpError = signIn.error ?? run.error;
 
-  const buttons: ReactNode[] = (runsFor[error.action ?? 'retry'] ?? []).map((action) => (
-    <Button
-      key={action}
-      variant={action === 'recreate' || action === 'rollback' ? 'outlined' : 'contained'}
-      disabled={busy}
-      onClick={() => void run.start(action)}
-    >
-      {t(`actions.${action}`)}
-    </Button>
-  ));
+  const buttons: ReactNode[] = [...runButtons(error, run, busy, t)];
   if (error.action === 'signIn') {
     buttons.push(
       <Button key="signIn" variant="contained" disabled={busy} onClick={() => void signIn.signIn()}>

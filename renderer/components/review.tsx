@@ -1,8 +1,9 @@
 import { createContext, lazy, Suspense, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import type { PlannedRunKind } from '../../common';
+import type { Reviewed, ReviewOptions } from './review-types';
 
-/** Shows the plan of `kind` and resolves with its id once the admin confirms, or null when they cancel. */
-type Review = (kind: PlannedRunKind) => Promise<string | null>;
+/** Shows the plan of `kind` and resolves once the admin confirms, or with null when they cancel. */
+type Review = (kind: PlannedRunKind, options?: ReviewOptions) => Promise<Reviewed | null>;
 const ReviewContext = createContext<Review | null>(null);
 
 // The review's code loads with the first change the admin asks for, not on first paint.
@@ -10,26 +11,26 @@ const ReviewDialog = lazy(() => import('../screens/connectors/ReviewDialog').the
 
 /** One review dialog for every run: nothing is changed in the org before the admin has seen the plan. */
 export function ReviewProvider({ children }: { children: ReactNode }) {
-  const [kind, setKind] = useState<PlannedRunKind | null>(null);
-  const settle = useRef<((planId: string | null) => void) | null>(null);
-  const review = useCallback<Review>((wanted) => {
+  const [open, setOpen] = useState<{ kind: PlannedRunKind; options: ReviewOptions } | null>(null);
+  const settle = useRef<((reviewed: Reviewed | null) => void) | null>(null);
+  const review = useCallback<Review>((kind, options = {}) => {
     settle.current?.(null);
-    setKind(wanted);
+    setOpen({ kind, options });
     return new Promise((resolve) => {
       settle.current = resolve;
     });
   }, []);
-  const close = (planId: string | null) => {
-    settle.current?.(planId);
+  const close = (reviewed: Reviewed | null) => {
+    settle.current?.(reviewed);
     settle.current = null;
-    setKind(null);
+    setOpen(null);
   };
   return (
     <ReviewContext.Provider value={review}>
       {children}
-      {kind && (
+      {open && (
         <Suspense fallback={null}>
-          <ReviewDialog kind={kind} onCancel={() => close(null)} onConfirm={(planId) => close(planId)} />
+          <ReviewDialog kind={open.kind} takeOver={open.options.takeOver === true} onCancel={() => close(null)} onConfirm={close} />
         </Suspense>
       )}
     </ReviewContext.Provider>

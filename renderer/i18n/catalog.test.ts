@@ -6,7 +6,6 @@ import {
   languagePreferences,
   preflightFindings,
   preflightFixes,
-  removalStepIds,
   runKinds,
   stepIds,
   stepNoteKeys,
@@ -77,7 +76,6 @@ describe('translation catalogs', () => {
       ['preflight.checks', preflightFindings],
       ['preflight.fixes', preflightFixes],
       ['run.notes', stepNoteKeys],
-      ['turnOff.items', removalStepIds],
     ];
     const missing = families.flatMap(([prefix, values]) => values.map((v) => `${prefix}.${v}`)).filter((key) => !english.has(key));
     expect(missing).toEqual([]);

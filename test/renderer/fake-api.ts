@@ -18,7 +18,6 @@ import {
   type OperationName,
   type OperationOutput,
   type PreflightReport,
-  type RemovalPlan,
   type RunKind,
   type SavedFile,
   type Settings,
@@ -36,7 +35,6 @@ export interface FakeState {
   describedObjects: DescribedObject[];
   describedFields: Record<string, DescribedField[]>;
   audit: AuditEntry[];
-  removalPlan: RemovalPlan;
   preflight: PreflightReport;
   health: HealthReport;
   visibility: VisibilityReport;
@@ -78,7 +76,6 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
     describedObjects: fixtures.describedObjects,
     describedFields: fixtures.describedFields,
     audit: fixtures.auditEntries,
-    removalPlan: fixtures.removalPlan,
     preflight: fixtures.connection.preflightFailed.preflight,
     health: fixtures.health,
     visibility: fixtures.visibility,
@@ -203,13 +200,13 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
       return reviewed;
     },
     'connection.enable': (input) => startRun('enable', input),
-    'connection.removalPlan': () => state.removalPlan,
     'connection.disable': (input) => startRun('disable', input),
     'connection.reconnect': (input) => startRun('reconnect', input),
     'connection.recreate': (input) => startRun('recreate', input),
     'connection.updateAccess': (input) => startRun('updateAccess', input),
-    'connection.rotateKey': () => running('rotateKey'),
-    'connection.adopt': () => running('rotateKey'),
+    // Adopt's review is Rotate key's (main/connection/reviewed-runs.ts).
+    'connection.rotateKey': (input) => startRun('rotateKey', input),
+    'connection.adopt': (input) => startRun('rotateKey', input),
     'connection.acceptOrgChange': () => setConnection({ status: 'off', orgId: fixtures.identity.orgId }),
     'connection.resume': (input) => startRun('resume', input),
     'connection.rollback': (input) => startRun('rollback', input),

@@ -12,7 +12,6 @@ import {
   type Identity,
   type PlannedRunKind,
   type PreflightReport,
-  type RemovalPlan,
   type RunKind,
   type RunPlan,
   type RunProgress,
@@ -226,32 +225,6 @@ export const connection = {
   removing: { status: 'running', orgId, details, run: runAt('disable', 'deactivateUser') },
 } satisfies Record<string, ConnectionState>;
 
-export const removalPlan: RemovalPlan = {
-  items: [
-    {
-      step: 'removeApp',
-      description: 'Delete the external client app "Sales Agent" (Sales_Agent); the agent can no longer get tokens.',
-      name: 'Sales Agent',
-    },
-    {
-      step: 'removeAssignment',
-      description: 'Unassign the permission set "Sales Agent access" from the integration user.',
-      name: 'Sales Agent access',
-    },
-    {
-      step: 'deactivateUser',
-      description:
-        'Deactivate the integration user sales-agent@00d.agent-connections.invalid (Salesforce cannot delete users; its licence seat is freed).',
-      name: 'sales-agent@00d.agent-connections.invalid',
-    },
-    {
-      step: 'removePermissionSet',
-      description: 'Delete the permission set "Sales Agent access" (Sales_Agent_Access).',
-      name: 'Sales Agent access',
-    },
-  ],
-};
-
 export const health: HealthReport = {
   checkedAt: '2026-11-23T10:10:00.000Z',
   status: 'connected',
@@ -373,7 +346,7 @@ export function plan(kind: PlannedRunKind): RunPlan {
         name: 'Sales Agent external client app',
         apiName: 'Sales_Agent_ECA',
       },
-      { part: 'user', action: removing ? 'deactivate' : 'create', name: 'sales-agent.xxxxxx@00d000000000001.agent-connections.invalid' },
+      { part: 'user', action: removing ? 'deactivate' : 'create', name: 'sales-agent.4f9a2c@00d000000000001.agent-connections.invalid' },
       {
         part: 'permissionSet',
         action: removing ? 'remove' : replacing ? 'replace' : 'create',
@@ -393,6 +366,14 @@ export function plan(kind: PlannedRunKind): RunPlan {
               before: { read: true, edit: false, viewAllRecords: false },
               after: { read: true, edit: false, viewAllRecords: true },
               widens: true,
+            },
+            {
+              object: 'Contact',
+              field: 'Department',
+              before: { read: true, edit: false, viewAllRecords: false },
+              after: null,
+              widens: false,
+              byHand: true,
             },
           ]
         : [],

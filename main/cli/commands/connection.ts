@@ -12,7 +12,7 @@ import { writeExportFile } from '../../export/safe-write';
 import type { CliApp } from '../cli-app';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
 import { lifecycleNotices } from './key-rotation';
-import { printPlan, reviewOptions, reviewPlan, reviewUsage } from './review';
+import { choiceOptions, choiceUsage, printPlan, reviewOptions, reviewPlan, reviewUsage } from './review';
 import { statusAll } from './status-all';
 
 type Lifecycle = CliApp['app']['connection'];
@@ -121,8 +121,8 @@ function runCommand(
   return {
     name,
     summary,
-    usage: `${reviewUsage} ${waits ? '[--activation-timeout-minutes N] [--json]' : '[--json]'}`,
-    options: { json: { type: 'boolean' }, ...reviewOptions, ...(waits && activationTimeoutOption) },
+    usage: `${reviewUsage}${choiceUsage(kind)} ${waits ? '[--activation-timeout-minutes N] [--json]' : '[--json]'}`,
+    options: { json: { type: 'boolean' }, ...reviewOptions, ...choiceOptions(kind), ...(waits && activationTimeoutOption) },
     async run(context) {
       const json = context.values.json === true;
       const { connection } = (await context.start({ launchBrowser: false, ...activationTimeout(context) })).app;
@@ -142,8 +142,8 @@ function runCommand(
 const enable: CliCommand = {
   name: 'enable',
   summary: 'Turn on the agent connection: shows the plan (pre-flight, names, licences, access, OAuth), then asks; --dry-run only shows it.',
-  usage: `${reviewUsage} [--activation-timeout-minutes N] [--json]`,
-  options: { json: { type: 'boolean' }, ...reviewOptions, ...activationTimeoutOption },
+  usage: `${reviewUsage}${choiceUsage('enable')} [--activation-timeout-minutes N] [--json]`,
+  options: { json: { type: 'boolean' }, ...reviewOptions, ...choiceOptions('enable'), ...activationTimeoutOption },
   async run(context) {
     const json = context.values.json === true;
     const { connection } = (await context.start({ launchBrowser: false, ...activationTimeout(context) })).app;

@@ -98,6 +98,37 @@ describe('--org-profile on every command', () => {
     expect(emulator.state().externalClientApps).toHaveLength(0);
   });
 
+  it('after a sandbox refresh, login says the org changed and --accept-new-org leads to org-change', { timeout: 60_000 }, async () => {
+    await login();
+    const settings = createSettingsRepository(stores());
+    const profile = settings.activeProfile();
+    // The profile signed in to the source org before the refresh; the emulator is the refreshed copy.
+    settings.saveProfile({ ...(profile ?? { name: 'x', environment: 'production' }), orgId: '00D000000000001AAA' });
+    // Each attempt brings its own token: signing out again revokes the one it used.
+    const token = async () => ({ SF_ACCESS_TOKEN: (await (await emulatorAdminAuth(emulator)).session()).connection.accessToken ?? '' });
+    const args = ['login', '--instance-url', emulator.instanceUrl, '--allow-any-host', '--org-profile', 'Emulator'];
+
+    const refused = await cli(args, await token());
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/"Emulator" used to sign in to org 00D000000000001AAA, but this sign-in went to .*signed out again/);
+    expect(refused.err).toContain('login --accept-new-org');
+    expect((await cli(['whoami'])).err).toMatch(/Not signed in/);
+
+    const accepted = await cli([...args, '--accept-new-org'], await token());
+    expect(accepted.code).toBe(0);
+    expect(accepted.err).toContain(
+      `This profile used to sign in to org 00D000000000001AAA; it now signs in to org ${emulator.orgId} (a sandbox refresh?). Run org-change`,
+    );
+    // Other commands still refuse to act until org-change settles which org the profile is for.
+    const status = await cli(['status']);
+    expect(status.code).toBe(1);
+    expect(status.err).toMatch(/not the org of the profile "Emulator" .*run org-change/);
+    expect((await cli(['org-change'])).out).toContain('org-change --accept');
+    expect((await cli(['org-change', '--accept'])).out).toContain(`The profile now belongs to org ${emulator.orgId}.`);
+    expect(createSettingsRepository(stores()).activeProfile()?.orgId).toBe(emulator.orgId);
+    expect((await cli(['status'])).err).not.toMatch(/not the org of the profile/);
+  });
+
   it('an abandoned sign-in at another host creates and activates nothing', { timeout: 60_000 }, async () => {
     await login();
     let cancel = () => undefined as void;

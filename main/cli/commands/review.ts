@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { PlannedRunKind, RunPlan } from '../../../common';
+import type { ParseArgsOptionsConfig } from 'node:util';
 import type { CliApp } from '../cli-app';
 import { UsageError, type CommandContext } from '../command';
 
@@ -8,6 +9,35 @@ type Lifecycle = CliApp['app']['connection'];
 /** `--yes` confirms without asking; `--dry-run` prints the plan and changes nothing. */
 export const reviewOptions = { yes: { type: 'boolean' }, 'dry-run': { type: 'boolean' } } as const;
 export const reviewUsage = '[--dry-run] [--yes]';
+
+/** The choices a review offers on top of the plan: a take-over (Turn on, Reconnect), removing hand-added grants (Update access). */
+export function choiceOptions(kind: PlannedRunKind): ParseArgsOptionsConfig {
+  if (kind === 'enable' || kind === 'reconnect') return { 'take-over': { type: 'boolean' } };
+  if (kind === 'updateAccess') return { 'remove-hand-added': { type: 'boolean' } };
+  return {};
+}
+
+export function choiceUsage(kind: PlannedRunKind): string {
+  const options = Object.keys(choiceOptions(kind));
+  return options.map((o) => ` [--${o}]`).join('');
+}
+
+const TAKE_OVER =
+  "Taking over: another Agent Connections install manages this connection. Taking over gives the agent a new key; the other install's credentials stop working.";
+
+/** The run's input beyond the plan id, from the options the admin gave. */
+function choices(context: CommandContext, kind: PlannedRunKind, plan: RunPlan): { takeOver?: true; removeHandAdded?: true } {
+  const takeOver = (kind === 'enable' || kind === 'reconnect') && context.values['take-over'] === true;
+  const removeHandAdded = kind === 'updateAccess' && context.values['remove-hand-added'] === true;
+  if (takeOver) context.io.out(`  - ${TAKE_OVER}`);
+  if (kind === 'updateAccess' && plan.access.some((c) => c.byHand === true))
+    context.io.out(
+      removeHandAdded
+        ? '  - The grants added by hand are removed too (--remove-hand-added).'
+        : '  - The grants added by hand are kept; --remove-hand-added removes them too.',
+    );
+  return { ...(takeOver && { takeOver: true }), ...(removeHandAdded && { removeHandAdded: true }) };
+}
 
 const titles: Record<PlannedRunKind, string> = {
   enable: 'Turn on',
@@ -42,13 +72,14 @@ export async function reviewPlan(
   connection: Lifecycle,
   kind: PlannedRunKind,
   json: boolean,
-): Promise<{ planId: string } | { exit: number }> {
+): Promise<({ planId: string } & ReturnType<typeof choices>) | { exit: number }> {
   const plan = await connection.plan(kind);
   const dryRun = context.values['dry-run'] === true;
   if (dryRun && json) context.io.out(JSON.stringify(plan, null, 2));
   else if (!json || context.values.yes !== true) printPlan(context, plan);
+  const chosen = choices(context, kind, plan);
   if (dryRun) return { exit: 0 };
-  if (context.values.yes === true) return { planId: plan.id };
+  if (context.values.yes === true) return { planId: plan.id, ...chosen };
   if (!process.stdin.isTTY || !process.stderr.isTTY)
     throw new UsageError(
       `Nothing was changed. Run again with --yes to ${titles[kind].toLowerCase()}, or with --dry-run to only see the plan.`,
@@ -58,5 +89,5 @@ export async function reviewPlan(
     context.io.err('Nothing was changed.');
     return { exit: 1 };
   }
-  return { planId: plan.id };
+  return { planId: plan.id, ...chosen };
 }

@@ -12,10 +12,10 @@ import {
 } from '../../salesforce/client';
 import { SalesforceError } from '../../salesforce/errors';
 import { saveResultSchema } from '../../salesforce/schemas';
-import type { JournalData } from '../../store/journal';
-import { list, text } from '../artifacts';
 import { fieldPermissionRow, objectPermissionRow, type ExistingGrants } from './grant-rows';
 import { grantDiff, markText, type GrantDiff, type RowUpdate } from '../grant-diff';
+import { refuseChangedGrants } from '../plan-check';
+import type { StepResult } from './results';
 import type { RunScratch, Step, StepContext } from './step';
 
 export type { ExistingGrants, FieldPermissionRow, ObjectPermissionRow } from './grant-rows';
@@ -154,7 +154,7 @@ function savedIds(bodies: Map<string, unknown>, prefix: string): string[] {
   return ids;
 }
 
-function resultOf(bodies: Map<string, unknown>, changes: GrantChanges): JournalData {
+function grantsResult(bodies: Map<string, unknown>, changes: GrantChanges): StepResult<'accessGrants'> {
   return {
     createdObjectPermissionIds: savedIds(bodies, 'objects'),
     createdFieldPermissionIds: savedIds(bodies, 'fields'),
@@ -169,7 +169,7 @@ function resultOf(bodies: Map<string, unknown>, changes: GrantChanges): JournalD
  * ObjectPermissions and FieldPermissions rows for the desired grants, in sObject Collections. On a
  * permission set that already grants some of them (Update access, resume) only the difference is sent.
  */
-export const accessGrantsStep: Step = {
+export const accessGrantsStep: Step<'accessGrants'> = {
   id: 'accessGrants',
   intent(ctx) {
     const changes = changesFor(ctx, '');
@@ -179,7 +179,7 @@ export const accessGrantsStep: Step = {
     };
   },
   async find(ctx) {
-    const parentId = text(ctx.artifacts, 'permissionSet', 'id');
+    const parentId = ctx.artifacts.permissionSet?.id;
     // A permission set created in the same Composite (its id still a reference) has no grants yet.
     // Any other may: adopted, or created before a retry or resume that follows a grants Composite
     // which went through when a later one failed.
@@ -188,6 +188,9 @@ export const accessGrantsStep: Step = {
       return null;
     }
     const existing = await readGrants(ctx, parentId);
+    // The reviewed plan showed these rows: a change by hand since then is refused before anything is written.
+    refuseChangedGrants(existing, ctx.run.reviewedGrants);
+    ctx.run.reviewedGrants = undefined;
     ctx.run.existingGrants = existing;
     const complete = changeCount(changesFor(ctx, parentId)) === 0;
     return complete
@@ -195,7 +198,7 @@ export const accessGrantsStep: Step = {
       : null;
   },
   compose(ctx) {
-    const parentId = text(ctx.artifacts, 'permissionSet', 'id') ?? '';
+    const parentId = ctx.artifacts.permissionSet?.id ?? '';
     const changes = changesFor(ctx, parentId);
     const requests = collectionRequests(changes);
     // Composite carries at most five collections; bigger profiles, and removals (one type per delete,
@@ -206,10 +209,10 @@ export const accessGrantsStep: Step = {
       changes.deleteFieldIds.length + changes.deleteObjectIds.length > 0
     )
       return null;
-    return { requests, provisional: {}, accept: (bodies) => resultOf(bodies, changes) };
+    return { requests, provisional: {}, accept: (bodies) => grantsResult(bodies, changes) };
   },
   async apply(ctx) {
-    const parentId = text(ctx.artifacts, 'permissionSet', 'id');
+    const parentId = ctx.artifacts.permissionSet?.id;
     if (!parentId) throw new SalesforceError('UNKNOWN', 'The permission set is missing.');
     const changes = changesFor(ctx, parentId);
     const requests = collectionRequests(changes);
@@ -219,19 +222,19 @@ export const accessGrantsStep: Step = {
       for (const [ref, body] of answered) bodies.set(ref, body);
     }
     await destroyGrants(ctx, changes.deleteFieldIds, changes.deleteObjectIds);
-    return resultOf(bodies, changes);
+    return grantsResult(bodies, changes);
   },
   async undo(ctx, result) {
-    const objectIds = list({ accessGrants: result }, 'accessGrants', 'createdObjectPermissionIds');
-    const fieldIds = list({ accessGrants: result }, 'accessGrants', 'createdFieldPermissionIds');
-    const parentId = text(ctx.artifacts, 'permissionSet', 'id');
+    const objectIds = result.createdObjectPermissionIds ?? [];
+    const fieldIds = result.createdFieldPermissionIds ?? [];
+    const parentId = ctx.artifacts.permissionSet?.id;
     if (objectIds.length + fieldIds.length > 0) {
       await destroyGrants(ctx, fieldIds, objectIds);
       return;
     }
     // Only the intent is known (the process died mid-step): remove the rows it names.
-    const fields = new Set(list({ accessGrants: result }, 'accessGrants', 'fields').map((f) => f.toLowerCase()));
-    const objects = new Set(list({ accessGrants: result }, 'accessGrants', 'objects').map((o) => o.toLowerCase()));
+    const fields = new Set((result.fields ?? []).map((f) => f.toLowerCase()));
+    const objects = new Set((result.objects ?? []).map((o) => o.toLowerCase()));
     if (!parentId || (fields.size === 0 && objects.size === 0)) return;
     const existing = await readGrants(ctx, parentId);
     await destroyGrants(

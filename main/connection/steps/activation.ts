@@ -1,6 +1,5 @@
 import { AppFailure, fail } from '../../../common/app-error-schema';
 import { requestAgentToken } from '../../agent/token';
-import { text } from '../artifacts';
 import { classifyActivationFailure } from './activation-outcome';
 import { agentPrivateKey } from './key-pair';
 import type { Step, StepContext } from './step';
@@ -22,8 +21,8 @@ export interface AgentCredentials {
 }
 
 export async function agentCredentials(ctx: StepContext): Promise<AgentCredentials> {
-  const consumerKey = text(ctx.artifacts, 'app', 'consumerKey');
-  const username = text(ctx.artifacts, 'integrationUser', 'username');
+  const consumerKey = ctx.artifacts.app?.consumerKey;
+  const username = ctx.artifacts.integrationUser?.username;
   const privateKeyPem = await agentPrivateKey(ctx);
   if (!consumerKey || !username || !privateKeyPem) fail('STEP_FAILED', "The agent's credentials are incomplete.", { action: 'reconnect' });
   return { consumerKey, username, privateKeyPem };
@@ -35,7 +34,7 @@ export async function agentCredentials(ctx: StepContext): Promise<AgentCredentia
  * or cannot be reached, until it works or the deadline passes; any other refusal fails at once. The
  * deadline counts from this wait's start, so Keep waiting gets a full wait of its own.
  */
-export const activationStep: Step = {
+export const activationStep: Step<'activation'> = {
   id: 'activation',
   intent: () => ({}),
   find: () => Promise.resolve(null),
@@ -44,8 +43,7 @@ export const activationStep: Step = {
     const deadline = ctx.now().getTime() + ctx.activationTimeoutMs;
     const deadlineAt = new Date(deadline).toISOString();
     // Salesforce's clock starts when the app changed: its creation, or Rotate key's new certificate (fact CERTIFICATE-ROTATION).
-    const waitingSince =
-      text(ctx.artifacts, 'replaceCertificate', 'replacedAt') ?? text(ctx.artifacts, 'app', 'createdAt') ?? ctx.now().toISOString();
+    const waitingSince = ctx.artifacts.replaceCertificate?.replacedAt ?? ctx.artifacts.app?.createdAt ?? ctx.now().toISOString();
     const pace = waitBeforeNextAttempt(Date.parse(waitingSince));
     for (let attempt = 1; ; attempt++) {
       ctx.onActivation({ attempt, nextAttemptAt: null, deadlineAt, waitingSince });

@@ -1,21 +1,20 @@
 import { fail } from '../../../common/app-error-schema';
-import { flag, text } from '../artifacts';
 import { findId, userId } from './licence';
 import { idOf } from './permission-set';
 import type { Step, StepContext } from './step';
 
 function permissionSetId(ctx: StepContext): string {
-  return text(ctx.artifacts, 'permissionSet', 'id') ?? fail('STEP_FAILED', 'The permission set is missing.', { action: 'retry' });
+  return ctx.artifacts.permissionSet?.id ?? fail('STEP_FAILED', 'The permission set is missing.', { action: 'retry' });
 }
 
 /** Gives the integration user the agent's permission set. */
-export const assignmentStep: Step = {
+export const assignmentStep: Step<'assignment'> = {
   id: 'assignment',
   removalId: 'removeAssignment',
-  intent: (ctx) => ({ assignee: text(ctx.artifacts, 'integrationUser', 'username') ?? '', permissionSet: ctx.names.permissionSetApiName }),
+  intent: (ctx) => ({ assignee: ctx.artifacts.integrationUser?.username ?? '', permissionSet: ctx.names.permissionSetApiName }),
   async find(ctx) {
     // Nothing can be assigned yet when either side is new in this run.
-    if (flag(ctx.artifacts, 'integrationUser', 'created') || !flag(ctx.artifacts, 'permissionSet', 'adopted')) return null;
+    if (ctx.artifacts.integrationUser?.created === true || ctx.artifacts.permissionSet?.adopted !== true) return null;
     const id = await findId(ctx, 'PermissionSetAssignment', { AssigneeId: userId(ctx), PermissionSetId: permissionSetId(ctx) });
     return id ? { id } : null;
   },

@@ -1,7 +1,6 @@
 import { fail } from '../../../common/app-error-schema';
 import { createAgentKeyPair } from '../../agent/keys';
 import { metadataText } from '../../salesforce/metadata';
-import { text } from '../artifacts';
 import { ECA, globalOauthSettings } from './external-client-app';
 import { certificateVaultKey, privateKeyVaultKey } from './key-pair';
 import type { RemovalContext, Step, StepContext } from './step';
@@ -38,7 +37,7 @@ export async function forgetReplacedKey(ctx: VaultContext): Promise<void> {
 }
 
 /** Rotate key's key pair: always new, kept aside in the vault until the app holds its certificate. */
-export const newKeyPairStep: Step = {
+export const newKeyPairStep: Step<'keyPair'> = {
   id: 'keyPair',
   intent: (ctx) => ({ vaultKey: slots(ctx, 'pending').key }),
   find: () => Promise.resolve(null),
@@ -73,15 +72,15 @@ async function readGlobal(ctx: RemovalContext): Promise<Record<string, unknown>>
  * (fact CERTIFICATE-ROTATION). The consumer key must survive the change: the agent keeps its
  * configuration but for the key, so a changed one fails the step by name.
  */
-export const replaceCertificateStep: Step = {
+export const replaceCertificateStep: Step<'replaceCertificate'> = {
   id: 'replaceCertificate',
   intent: () => ({}),
   find: () => Promise.resolve(null),
   async apply(ctx) {
     const certificatePem =
-      text(ctx.artifacts, 'keyPair', 'certificatePem') ?? fail('STEP_FAILED', 'The new certificate is missing.', { action: 'retry' });
+      ctx.artifacts.keyPair?.certificatePem ?? fail('STEP_FAILED', 'The new certificate is missing.', { action: 'retry' });
     const before = await readGlobal(ctx);
-    const consumerKey = text(ctx.artifacts, 'app', 'consumerKey') ?? metadataText(before, 'consumerKey');
+    const consumerKey = ctx.artifacts.app?.consumerKey ?? metadataText(before, 'consumerKey');
     const previousCertificatePem = metadataText(before, 'certificate') ?? '';
     await ctx.client.metadata.upsert(ECA.global, [globalOauthSettings(ctx.names, certificatePem)]);
     const replacedAt = ctx.now().toISOString();

@@ -1,9 +1,8 @@
 import { fail } from '../../../common/app-error-schema';
 import { metadataText, type MetadataRecord } from '../../salesforce/metadata';
 import { SalesforceError } from '../../salesforce/errors';
-import { text } from '../artifacts';
 import { isOurs, type ArtifactNames } from '../names';
-import type { JournalData } from '../../store/journal';
+import type { StepResult } from './results';
 import type { RemovalContext, Step, StepContext } from './step';
 
 export const ECA = {
@@ -18,9 +17,7 @@ export const ECA = {
 const CALLBACK_URL = 'https://login.salesforce.com/services/oauth2/success';
 
 function certificate(ctx: StepContext): string {
-  return (
-    text(ctx.artifacts, 'keyPair', 'certificatePem') ?? fail('STEP_FAILED', "The agent's certificate is missing.", { action: 'retry' })
-  );
+  return ctx.artifacts.keyPair?.certificatePem ?? fail('STEP_FAILED', "The agent's certificate is missing.", { action: 'retry' });
 }
 
 function components(ctx: StepContext) {
@@ -133,10 +130,9 @@ type EcaType = (typeof ECA)[keyof typeof ECA];
 const REMOVAL_ORDER: EcaType[] = [ECA.oauthPolicies, ECA.configurable, ECA.global, ECA.oauth, ECA.header];
 
 /** Every component of ours by type: the policy names the step recorded, or found by listing when it recorded none. */
-async function ourComponents(ctx: RemovalContext, recorded: JournalData): Promise<Record<EcaType, string[]>> {
+async function ourComponents(ctx: RemovalContext, recorded: StepResult<'app'>): Promise<Record<EcaType, string[]>> {
   const { names } = ctx;
-  const configurable = stringValue(recorded.configurablePolicyName);
-  const oauthPolicyName = stringValue(recorded.oauthPolicyName);
+  const { configurablePolicyName: configurable, oauthPolicyName } = recorded;
   const found = configurable && oauthPolicyName ? null : await findPolicies(ctx);
   return {
     [ECA.header]: [names.appApiName],
@@ -147,16 +143,12 @@ async function ourComponents(ctx: RemovalContext, recorded: JournalData): Promis
   };
 }
 
-function stringValue(value: JournalData[string] | undefined): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 /**
  * Deletes every component, satellites first. A component already gone is fine; any other refusal
  * is kept and the rest still tried, since the listing afterwards is what decides (fact
  * ECA-DELETE-RESULTS): whatever of ours is still listed fails the removal by name.
  */
-async function removeApp(ctx: RemovalContext, recorded: JournalData): Promise<void> {
+async function removeApp(ctx: RemovalContext, recorded: StepResult<'app'>): Promise<void> {
   const ours = await ourComponents(ctx, recorded);
   const refusals: string[] = [];
   for (const type of REMOVAL_ORDER) {
@@ -189,7 +181,7 @@ async function removeApp(ctx: RemovalContext, recorded: JournalData): Promise<vo
  * pre-authorising the permission set, found or made (fact ECA-POLICIES); then the consumer key is
  * read back. The result names both policy records, so Disable deletes exactly those.
  */
-export const appStep: Step = {
+export const appStep: Step<'app'> = {
   id: 'app',
   removalId: 'removeApp',
   intent: (ctx) => ({ name: ctx.names.appApiName, label: ctx.names.appLabel }),

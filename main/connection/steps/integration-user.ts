@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { fail } from '../../../common/app-error-schema';
 import { destroyFound } from '../../salesforce/client';
 import { toSalesforceError } from '../../salesforce/errors';
-import type { JournalData } from '../../store/journal';
-import { text } from '../artifacts';
 import { integrationUsername } from '../names';
 import { idOf } from './permission-set';
+import type { StepResult } from './results';
 import type { ComposedChange, RemovalContext, Step, StepContext } from './step';
 
 const USERNAME_TRIES = 5;
@@ -122,10 +121,10 @@ function refusedDefault(fields: string[], ctx: StepContext): void {
  * The integration user: Salesforce Integration licence, API-only profile, a collision-free
  * username. An earlier user of ours is reactivated instead of taking another licence seat.
  */
-export const integrationUserStep: Step = {
+export const integrationUserStep: Step<'integrationUser'> = {
   id: 'integrationUser',
   removalId: 'deactivateUser',
-  intent(ctx): JournalData {
+  intent(ctx): StepResult<'integrationUser'> {
     const reuse = reusable(ctx);
     return reuse ? { id: reuse.id, username: reuse.username, reactivate: true } : { username: plannedUsername(ctx) };
   },
@@ -135,7 +134,7 @@ export const integrationUserStep: Step = {
     ctx.note('integrationUser', 'reusedUser');
     return Promise.resolve({ id: reuse.id, username: reuse.username, created: false, adopted: true });
   },
-  compose(ctx): ComposedChange {
+  compose(ctx): ComposedChange<'integrationUser'> {
     const reuse = reusable(ctx);
     if (reuse) {
       return {
@@ -151,7 +150,7 @@ export const integrationUserStep: Step = {
       accept: (bodies) => ({ id: idOf(bodies.get('user')), username, created: true }),
     };
   },
-  async apply(ctx): Promise<JournalData> {
+  async apply(ctx): Promise<StepResult<'integrationUser'>> {
     const reuse = reusable(ctx);
     try {
       if (reuse) {
@@ -174,14 +173,14 @@ export const integrationUserStep: Step = {
     return true;
   },
   async undo(ctx, result) {
-    const id = text({ integrationUser: result }, 'integrationUser', 'id');
+    const id = result.id;
     if (!id) return;
     await removeUnrecordedLicence(ctx, id);
     // Salesforce cannot delete users: deactivating frees the licence seat (facts USER-DELETE, INTEGRATION-SEATS).
     await ctx.client.update('User', id, { IsActive: false });
   },
   undoRequests(result) {
-    const id = text({ integrationUser: result }, 'integrationUser', 'id');
+    const id = result.id;
     return id ? [{ referenceId: 'deactivateUser', method: 'PATCH', url: `/sobjects/User/${id}`, body: { IsActive: false } }] : [];
   },
   removalText: (ctx, result) =>
@@ -203,6 +202,6 @@ async function removeUnrecordedLicence(ctx: RemovalContext, userId: string): Pro
 }
 
 /** The integration user as the removal plan names it: its username once known. */
-function userOf(ctx: Pick<StepContext, 'names'>, result: JournalData): string {
-  return String(result.username ?? ctx.names.userDisplayName);
+function userOf(ctx: Pick<StepContext, 'names'>, result: StepResult<'integrationUser'>): string {
+  return result.username ?? ctx.names.userDisplayName;
 }

@@ -24,7 +24,7 @@ export function keyPairInAdvance(appLabel: string, now: Date, lifetimeDays: numb
 }
 
 /** An RSA key pair and self-signed certificate made on this computer; the private key goes into the vault. */
-export const keyPairStep: Step = {
+export const keyPairStep: Step<'keyPair'> = {
   id: 'keyPair',
   intent: (ctx) => ({ vaultKey: privateKeyVaultKey(ctx.orgId, ctx.names.appApiName) }),
   async find(ctx) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { fail } from '../../../common/app-error-schema';
 import { queryRows, queryUrl, soqlQuote } from '../../salesforce/client';
-import { flag, text } from '../artifacts';
 import { idOf } from './permission-set';
 import type { Step, StepContext } from './step';
 
@@ -20,7 +19,7 @@ export async function findId(ctx: StepContext, object: string, where: Record<str
 }
 
 export function userId(ctx: StepContext): string {
-  return text(ctx.artifacts, 'integrationUser', 'id') ?? fail('STEP_FAILED', 'The integration user is missing.', { action: 'retry' });
+  return ctx.artifacts.integrationUser?.id ?? fail('STEP_FAILED', 'The integration user is missing.', { action: 'retry' });
 }
 
 function pslId(ctx: StepContext): string {
@@ -35,13 +34,13 @@ function pslId(ctx: StepContext): string {
 }
 
 /** The Salesforce API Integration permission set licence: must be assigned before the permission set. */
-export const licenceStep: Step = {
+export const licenceStep: Step<'licence'> = {
   id: 'licence',
   removalId: 'removeLicence',
-  intent: (ctx) => ({ assignee: text(ctx.artifacts, 'integrationUser', 'username') ?? '', licence: 'SalesforceAPIIntegrationPsl' }),
+  intent: (ctx) => ({ assignee: ctx.artifacts.integrationUser?.username ?? '', licence: 'SalesforceAPIIntegrationPsl' }),
   async find(ctx) {
     // A user created by this run has no licence yet.
-    if (flag(ctx.artifacts, 'integrationUser', 'created')) return null;
+    if (ctx.artifacts.integrationUser?.created === true) return null;
     const id = await findId(ctx, 'PermissionSetLicenseAssign', { AssigneeId: userId(ctx), PermissionSetLicenseId: pslId(ctx) });
     return id ? { id } : null;
   },

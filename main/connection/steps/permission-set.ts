@@ -1,11 +1,10 @@
 import { destroyFound } from '../../salesforce/client';
 import { fail } from '../../../common/app-error-schema';
-import { text } from '../artifacts';
 import { isOurs, ownerOf } from '../names';
 import type { Step } from './step';
 
 /** The agent's permission set: no licence (integration users can't take a Salesforce-licensed set). */
-export const permissionSetStep: Step = {
+export const permissionSetStep: Step<'permissionSet'> = {
   id: 'permissionSet',
   removalId: 'removePermissionSet',
   intent: (ctx) => ({ name: ctx.names.permissionSetApiName, label: ctx.names.permissionSetLabel }),
@@ -94,5 +93,3 @@ export function idOf(body: unknown): string {
   if (typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string') return (body as { id: string }).id;
   throw new Error('Salesforce answered a create without an id.');
 }
-
-export const permissionSetId = (artifacts: Parameters<typeof text>[0]) => text(artifacts, 'permissionSet', 'id');

@@ -5,9 +5,8 @@ import type { AgentTokenResult } from '../../agent/token';
 import type { Logger } from '../../log';
 import type { CompositeSubrequest, OrgClient } from '../../salesforce/client';
 import type { RetryPolicy, Sleep } from '../../salesforce/retry';
-import type { JournalData } from '../../store/journal';
 import type { SecretVault } from '../../store/vault';
-import type { Artifacts } from '../artifacts';
+import type { Artifacts, StepResult } from './results';
 import type { OrgSnapshot } from '../discovery';
 import type { ArtifactNames } from '../names';
 import type { ExistingGrants } from './grant-rows';
@@ -59,6 +58,8 @@ export interface RunScratch {
   agentToken?: AgentTokenResult;
   /** An incomplete app of ours from an earlier attempt, to be removed before the new one is made. */
   replaceApp?: boolean;
+  /** The permission set's rows as the confirmed plan showed them (plan-check.ts grantsPrint), checked at the first look-up. */
+  reviewedGrants?: string;
   /** The integration username this run tries (a new one after Salesforce calls one taken). */
   username?: string;
   /** Our permission set whose description names another owner (a take-over): adopted and re-described. */
@@ -73,40 +74,41 @@ export interface RunScratch {
 export type RemovalContext = Pick<StepContext, 'client' | 'names' | 'orgId' | 'vault' | 'artifacts' | 'retry' | 'sleep' | 'signal'>;
 
 /** A change expressed as Composite subrequests, so neighbouring steps can share one all-or-none request. */
-export interface ComposedChange {
+export interface ComposedChange<K extends StepId = StepId> {
   requests: CompositeSubrequest[];
   /** What later steps in the same request may refer to (e.g. `@{user.id}`) before the ids exist. */
-  provisional: JournalData;
-  accept(bodies: Map<string, unknown>): JournalData;
+  provisional: StepResult<K>;
+  accept(bodies: Map<string, unknown>): StepResult<K>;
 }
 
 /**
  * One provisioning step (ARCHITECTURE.md): look first, adopt our own, refuse someone else's, then
- * create; and know how to take back what it created.
+ * create; and know how to take back what it created. Everything it hands on or is handed back is
+ * its own result type (steps/results.ts); a list of different steps is a `Step` (of any step id).
  */
-export interface Step {
-  id: StepId;
+export interface Step<K extends StepId = StepId> {
+  id: K;
   /** The step only checks the org and creates nothing: rollback has nothing to look for or take back. */
   changesNothing?: true;
   /** The removal step id shown when this step's work is taken down by Disable. */
   removalId?: RemovalStepId;
   /** What the step is about to create (names), written to the journal before it runs. */
-  intent(ctx: StepContext): JournalData;
+  intent(ctx: StepContext): StepResult<K>;
   /** Our artifact already in the org (adopted), null if the step must create it; throws if someone else's. */
-  find(ctx: StepContext): Promise<JournalData | null>;
-  apply(ctx: StepContext): Promise<JournalData>;
+  find(ctx: StepContext): Promise<StepResult<K> | null>;
+  apply(ctx: StepContext): Promise<StepResult<K>>;
   /** Optional: the same change as subrequests (only when nothing needs looking up first). */
-  compose?(ctx: StepContext): ComposedChange | null;
+  compose?(ctx: StepContext): ComposedChange<K> | null;
   /** A failure the step can get past by changing its plan (e.g. another username): true = send again. */
   retryOn?(ctx: StepContext, error: unknown, attempt: number): boolean;
   /** Turns a Salesforce failure of this step into the admin-facing error (throws). */
   explain?(ctx: StepContext, error: unknown): never;
   /** Removes what `result` names; tolerates things that are already gone. */
-  undo(ctx: RemovalContext, result: JournalData): Promise<void>;
+  undo(ctx: RemovalContext, result: StepResult<K>): Promise<void>;
   /** Optional: the same removal as subrequests, so neighbouring removals share one all-or-none Composite. */
-  undoRequests?(result: JournalData): CompositeSubrequest[];
+  undoRequests?(result: StepResult<K>): CompositeSubrequest[];
   /** For the removal plan shown before Disable. */
-  removalText?(ctx: Pick<StepContext, 'names'>, result: JournalData): string;
+  removalText?(ctx: Pick<StepContext, 'names'>, result: StepResult<K>): string;
   /** What the removal plan names (the app's or permission set's label, the username), for the renderer's own wording. */
-  removalName?(ctx: Pick<StepContext, 'names'>, result: JournalData): string;
+  removalName?(ctx: Pick<StepContext, 'names'>, result: StepResult<K>): string;
 }

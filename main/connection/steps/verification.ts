@@ -66,7 +66,7 @@ async function readAsAgent(ctx: StepContext, requests: CompositeSubrequest[]): P
  * Signs in as the agent (its own JWT, not the admin's session) and reads what the profile grants;
  * then checks that an object outside the profile is refused, so the access is least privilege.
  */
-export const verificationStep: Step = {
+export const verificationStep: Step<'verification'> = {
   id: 'verification',
   changesNothing: true,
   intent: () => ({}),

@@ -26,48 +26,40 @@ import { AuditSummary, useOperationLabel } from './audit-text';
 
 const ALL = '';
 
+type AuditFilter = { orgId?: string; operation?: string };
+
+/** One audit query, kept current while the filter changes; a load failure goes to `onError`. */
+function useAuditList(filter: AuditFilter, onError: (error: AppError) => void): AuditEntry[] | null {
+  const api = useApi();
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const { orgId, operation } = filter;
+  useEffect(() => {
+    let active = true;
+    const query = { ...(orgId ? { orgId } : {}), ...(operation ? { operation } : {}) };
+    api['audit.list'](query).then(
+      (list) => active && setEntries(list),
+      (thrown: unknown) => active && onError(toAppError(thrown)),
+    );
+    return () => {
+      active = false;
+    };
+  }, [api, orgId, operation, onError]);
+  return entries;
+}
+
 /** The audit log: every change the app made, who made it, in which org, and how it ended. */
 export default function ActivityScreen() {
   const { t } = useTranslation();
-  const api = useApi();
-  const saved = useSavedFile();
   const exporting = useOperation();
   const operationLabel = useOperationLabel();
   const [orgId, setOrgId] = useState(ALL);
   const [operation, setOperation] = useState(ALL);
-  const [all, setAll] = useState<AuditEntry[] | null>(null);
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-
   // The unfiltered log supplies the filter choices; the filtered one is what the table shows.
-  useEffect(() => {
-    let active = true;
-    api['audit.list']({}).then(
-      (list) => active && setAll(list),
-      (thrown: unknown) => active && setError(toAppError(thrown)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [api]);
-  useEffect(() => {
-    let active = true;
-    const filter = { ...(orgId ? { orgId } : {}), ...(operation ? { operation } : {}) };
-    api['audit.list'](filter).then(
-      (list) => active && setEntries(list),
-      (thrown: unknown) => active && setError(toAppError(thrown)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [api, orgId, operation]);
-
+  const all = useAuditList({}, setError);
+  const entries = useAuditList({ orgId, operation }, setError);
   const orgs = [...new Set((all ?? []).map((e) => e.orgId).filter((id): id is string => id !== null))].sort();
   const operations = [...new Set((all ?? []).map((e) => e.operation))].sort();
-  const exportAs = async (format: 'json' | 'csv') => {
-    const file = await exporting.run(() => api['audit.export']({ format }));
-    if (file) saved(file);
-  };
 
   return (
     <Stack spacing={2}>
@@ -78,50 +70,64 @@ export default function ActivityScreen() {
         {t('activity.intro')}
       </Typography>
       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2, alignItems: 'center' }}>
-        <TextField
-          select
-          size="small"
-          label={t('activity.org')}
-          value={orgId}
-          onChange={(e) => setOrgId(e.target.value)}
-          sx={{ minWidth: 220 }}
-        >
-          <MenuItem value={ALL}>{t('activity.allOrgs')}</MenuItem>
-          {orgs.map((id) => (
-            <MenuItem key={id} value={id}>
-              {id}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          size="small"
+        <FilterSelect label={t('activity.org')} allLabel={t('activity.allOrgs')} value={orgId} onChange={setOrgId} options={orgs} />
+        <FilterSelect
           label={t('activity.operation')}
+          allLabel={t('activity.allOperations')}
           value={operation}
-          onChange={(e) => setOperation(e.target.value)}
-          sx={{ minWidth: 220 }}
-        >
-          <MenuItem value={ALL}>{t('activity.allOperations')}</MenuItem>
-          {operations.map((op) => (
-            <MenuItem key={op} value={op}>
-              {operationLabel(op)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <Box sx={{ flexGrow: 1 }} />
-        <ExportMenu
-          disabled={exporting.busy}
-          formats={[
-            { id: 'json', label: t('export.json'), onSelect: () => void exportAs('json') },
-            { id: 'csv', label: t('export.csv'), onSelect: () => void exportAs('csv') },
-          ]}
+          onChange={setOperation}
+          options={operations}
+          optionLabel={operationLabel}
         />
+        <Box sx={{ flexGrow: 1 }} />
+        <AuditExport exporting={exporting} />
       </Stack>
       {error && <ErrorAlert error={error} />}
       {exporting.error && <ErrorAlert error={exporting.error} />}
       {!entries && !error && <CircularProgress aria-label={t('common.loading')} />}
       {entries && <AuditTable entries={entries} />}
     </Stack>
+  );
+}
+
+interface FilterSelectProps {
+  label: string;
+  allLabel: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: string[];
+  optionLabel?: (option: string) => string;
+}
+
+function FilterSelect({ label, allLabel, value, onChange, options, optionLabel = (o) => o }: FilterSelectProps) {
+  return (
+    <TextField select size="small" label={label} value={value} onChange={(e) => onChange(e.target.value)} sx={{ minWidth: 220 }}>
+      <MenuItem value={ALL}>{allLabel}</MenuItem>
+      {options.map((option) => (
+        <MenuItem key={option} value={option}>
+          {optionLabel(option)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+function AuditExport({ exporting }: { exporting: ReturnType<typeof useOperation> }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const saved = useSavedFile();
+  const exportAs = async (format: 'json' | 'csv') => {
+    const file = await exporting.run(() => api['audit.export']({ format }));
+    if (file) saved(file);
+  };
+  return (
+    <ExportMenu
+      disabled={exporting.busy}
+      formats={[
+        { id: 'json', label: t('export.json'), onSelect: () => void exportAs('json') },
+        { id: 'csv', label: t('export.csv'), onSelect: () => void exportAs('csv') },
+      ]}
+    />
   );
 }
 

@@ -45,7 +45,8 @@ export function CancelRunButton({ run }: { run: RunProgress }) {
   };
   return (
     <>
-      <Button variant="outlined" color="warning" disabled={busy} onClick={() => setOpen(true)} sx={{ my: 1 }}>
+      {/* Neutral, not warning-coloured: orange text on white falls short of WCAG AA contrast; the review says what cancelling does. */}
+      <Button variant="outlined" color="inherit" disabled={busy} onClick={() => setOpen(true)} sx={{ my: 1 }}>
         {busy ? t('run.cancel.cancelling') : t('run.cancel.button')}
       </Button>
       {open && (

@@ -1,10 +1,12 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +14,13 @@ import type { AppError, PermissionChange, PermissionFlags, PlannedRunKind, RunPl
 import { toAppError } from '../../../common/app-error';
 import { useApi } from '../../api/context';
 import { useErrorText } from '../../components/error-text';
+import type { Reviewed } from '../../components/review-types';
+
+/** A tick box's value and setter. */
+interface Choice {
+  value: boolean;
+  set: (value: boolean) => void;
+}
 
 const removes = (kind: PlannedRunKind): boolean => kind === 'disable' || kind === 'recreate' || kind === 'reconnect' || kind === 'rollback';
 
@@ -46,6 +55,11 @@ function AccessChange({ change }: { change: PermissionChange }) {
   return (
     <li>
       {t(`review.access.${key}`, { name, before: flags(change.before), after: flags(change.after) })}
+      {change.byHand && (
+        <Typography component="strong" variant="body2" sx={{ ml: 1, fontWeight: 700 }}>
+          {t('review.access.byHand')}
+        </Typography>
+      )}
       {change.widens && (
         <Typography component="strong" variant="body2" color="warning.main" sx={{ ml: 1, fontWeight: 700 }}>
           {t('review.access.widens')}
@@ -55,9 +69,29 @@ function AccessChange({ change }: { change: PermissionChange }) {
   );
 }
 
-function PlanSections({ plan }: { plan: RunPlan }) {
+/** Grants someone added by hand in Salesforce: kept unless the admin ticks their removal. */
+function HandAdded({ changes, remove, onChange }: { changes: PermissionChange[]; remove: boolean; onChange: (remove: boolean) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Section title={t('review.handAdded.title')}>
+        {changes.map((c) => (
+          <AccessChange key={`${c.object}.${c.field ?? ''}`} change={c} />
+        ))}
+      </Section>
+      <FormControlLabel
+        control={<Checkbox checked={remove} onChange={(event) => onChange(event.target.checked)} />}
+        label={t('review.handAdded.remove')}
+      />
+    </>
+  );
+}
+
+function PlanSections({ plan, removeHandAdded }: { plan: RunPlan; removeHandAdded: Choice }) {
   const { t } = useTranslation();
   const o = plan.oauth;
+  const ours = plan.access.filter((c) => c.byHand !== true);
+  const byHand = plan.access.filter((c) => c.byHand === true);
   return (
     <>
       <Section title={t('review.sections.org')}>
@@ -79,13 +113,14 @@ function PlanSections({ plan }: { plan: RunPlan }) {
             ))}
         </Section>
       )}
-      {plan.access.length > 0 && (
+      {ours.length > 0 && (
         <Section title={t('review.sections.access')}>
-          {plan.access.map((c) => (
+          {ours.map((c) => (
             <AccessChange key={`${c.object}.${c.field ?? ''}`} change={c} />
           ))}
         </Section>
       )}
+      {byHand.length > 0 && <HandAdded changes={byHand} remove={removeHandAdded.value} onChange={removeHandAdded.set} />}
       {o && (
         <Section title={t('review.sections.oauth')}>
           <li>{t('review.oauth.scopes', { scopes: o.scopes.join(', ') })}</li>
@@ -121,17 +156,22 @@ function PlanFailed({ error }: { error: AppError }) {
 /** The plan of one run, read from the org now; Confirm hands its id to the run, Cancel changes nothing. */
 export function ReviewDialog({
   kind,
+  takeOver = false,
   onCancel,
   onConfirm,
 }: {
   kind: PlannedRunKind;
+  /** The run takes over another install's connection: said first, as a warning. */
+  takeOver?: boolean;
   onCancel: () => void;
-  onConfirm: (planId: string) => void;
+  onConfirm: (reviewed: Reviewed) => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
   const [plan, setPlan] = useState<RunPlan | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  // Off by default: grants someone added by hand go only when the admin ticks it.
+  const [removeHandAdded, setRemoveHandAdded] = useState(false);
 
   useEffect(() => {
     let active = true;
@@ -149,16 +189,26 @@ export function ReviewDialog({
       <DialogTitle id="review-title">{t(`review.title.${kind}`)}</DialogTitle>
       {/* A long plan scrolls: the region takes focus so it can be read with the keyboard. */}
       <DialogContent tabIndex={0} aria-labelledby="review-title" role="region">
+        {takeOver && (
+          <Alert severity="warning" variant="filled" sx={{ mb: 2 }}>
+            {t('review.takeOver')}
+          </Alert>
+        )}
         <Typography variant="body2">{t('review.intro')}</Typography>
         {!plan && !error && <CircularProgress size={24} aria-label={t('common.loading')} sx={{ my: 2 }} />}
         {error && <PlanFailed error={error} />}
-        {plan && <PlanSections plan={plan} />}
+        {plan && <PlanSections plan={plan} removeHandAdded={{ value: removeHandAdded, set: setRemoveHandAdded }} />}
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel} autoFocus>
           {t('actions.cancel')}
         </Button>
-        <Button color={removes(kind) ? 'error' : 'primary'} variant="contained" disabled={!plan} onClick={() => plan && onConfirm(plan.id)}>
+        <Button
+          color={removes(kind) ? 'error' : 'primary'}
+          variant="contained"
+          disabled={!plan}
+          onClick={() => plan && onConfirm({ planId: plan.id, removeHandAdded })}
+        >
           {t(`review.confirm.${kind}`)}
         </Button>
       </DialogActions>

@@ -1,84 +1,75 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
-import { useEffect, useRef, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CertificateExpiry, ConnectionState } from '../../../common';
+import type { CertificateExpiry } from '../../../common';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useReview } from '../../components/review';
 import { formatDateTime } from '../../i18n/format';
 import { useLive } from '../../state/live';
 import { useOperation } from '../../state/use-operation';
 import { CredentialsDialog } from './CredentialsDialog';
 
-/** Runs a reviewed Rotate key (or Adopt, whose review is Rotate key's): plan first, then the run with its id. */
+/** Runs a reviewed Rotate key (or Adopt, whose review is Rotate key's): the plan shown first, then the run with its id. */
 export function useRotateKey(run: 'rotateKey' | 'adopt') {
   const api = useApi();
   const { update } = useLive();
   const operation = useOperation();
-  const start = async () => {
-    const connection = await operation.run(async (): Promise<ConnectionState> => {
-      const plan = await api['connection.plan']({ kind: 'rotateKey' });
-      return api[`connection.${run}`]({ planId: plan.id });
-    });
+  const review = useReview();
+  /** True once the run started (the admin confirmed the plan). */
+  const start = async (): Promise<boolean> => {
+    const reviewed = await review('rotateKey');
+    if (!reviewed) return false;
+    const connection = await operation.run(() => api[`connection.${run}`]({ planId: reviewed.planId }));
     if (connection) update({ connection });
+    return connection !== undefined;
   };
   return { ...operation, start };
 }
 
 /**
- * The details card's Rotate key: a confirmation that the agent's key stops working at once, then the
- * run; when it has replaced the certificate, the credentials export opens for the agent's new key.
+ * When the admin started a rotation (the rotation time before it). The details card, and this button,
+ * leave the screen while the run shows its progress, so the offer of the new credentials lives here.
+ */
+const rotation = (() => {
+  let startedFrom: string | undefined | null = null;
+  const listeners = new Set<() => void>();
+  const set = (value: string | undefined | null) => {
+    startedFrom = value;
+    listeners.forEach((listener) => listener());
+  };
+  return {
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get: () => startedFrom,
+    started: (before: string | undefined) => set(before),
+    offered: () => set(null),
+  };
+})();
+
+/**
+ * The details card's Rotate key: the review (the agent's key stops working at once), then the run;
+ * when it has replaced the certificate, the credentials export opens for the agent's new key.
  */
 export function RotateKeyButton({ rotatedAt }: { rotatedAt: string | undefined }) {
   const { t } = useTranslation();
   const rotate = useRotateKey('rotateKey');
-  const [confirming, setConfirming] = useState(false);
-  const [exporting, setExporting] = useState(false);
-  const started = useRef<string | undefined | null>(null);
-  useEffect(() => {
-    if (started.current !== null && rotatedAt && rotatedAt !== started.current) {
-      started.current = null;
-      setExporting(true);
-    }
-  }, [rotatedAt]);
-  const confirm = () => {
-    setConfirming(false);
-    started.current = rotatedAt;
-    void rotate.start();
+  const startedFrom = useSyncExternalStore(rotation.subscribe, rotation.get);
+  const offer = startedFrom !== null && rotatedAt !== undefined && rotatedAt !== startedFrom;
+  const begin = async () => {
+    const before = rotatedAt;
+    if (await rotate.start()) rotation.started(before);
   };
   return (
     <>
-      <Button variant="outlined" disabled={rotate.busy} onClick={() => setConfirming(true)}>
+      <Button variant="outlined" disabled={rotate.busy} onClick={() => void begin()}>
         {t('details.rotateKey')}
       </Button>
       {rotate.error && <ErrorAlert error={rotate.error} />}
-      <Dialog
-        open={confirming}
-        onClose={() => setConfirming(false)}
-        aria-labelledby="rotate-title"
-        aria-describedby="rotate-description"
-        maxWidth="sm"
-        fullWidth
-      >
-        <DialogTitle id="rotate-title">{t('details.rotateConfirmTitle')}</DialogTitle>
-        <DialogContent>
-          <DialogContentText id="rotate-description">{t('details.rotateConfirmBody')}</DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirming(false)} autoFocus>
-            {t('details.rotateCancel')}
-          </Button>
-          <Button color="warning" variant="contained" onClick={confirm}>
-            {t('details.rotateConfirm')}
-          </Button>
-        </DialogActions>
-      </Dialog>
-      {exporting && <CredentialsDialog onClose={() => setExporting(false)} />}
+      {offer && <CredentialsDialog onClose={rotation.offered} />}
     </>
   );
 }

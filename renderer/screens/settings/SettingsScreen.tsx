@@ -1,10 +1,6 @@
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -16,18 +12,15 @@ import {
   certificateLifetimeDaysSchema,
   healthCheckHoursSchema,
   languagePreferences,
-  loginUrlOf,
   themePreferences,
-  type OrgProfile,
   type Settings,
   type SettingsUpdate,
 } from '../../../common';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLive } from '../../state/live';
-import { useNavigation } from '../../state/navigation';
 import { useOperation } from '../../state/use-operation';
-import { ProfileDialog } from './ProfileDialog';
+import { ProfilesCard } from './ProfilesCard';
 
 /** Agent name, org profiles with their sign-in client, theme and language. */
 export default function SettingsScreen() {
@@ -176,94 +169,6 @@ function HealthCheckCard() {
       toUpdate={(healthCheckHours) => ({ healthCheckHours })}
       numeric
     />
-  );
-}
-
-function ProfilesCard() {
-  const { t } = useTranslation();
-  const api = useApi();
-  const { live, update } = useLive();
-  const change = useOperation();
-  const { orgProfiles, activeProfileId } = live.settings;
-  const { target } = useNavigation();
-  // Arriving from an error about a profile (a taken callback port) opens that profile at once.
-  const [editing, setEditing] = useState<OrgProfile | 'new' | null>(
-    () => orgProfiles.find((profile) => profile.id === target?.profileId) ?? null,
-  );
-  const act = async (call: () => ReturnType<(typeof api)['profiles.activate']>) => {
-    const settings = await change.run(call);
-    if (settings) update({ settings });
-  };
-  return (
-    <Card component="section" aria-labelledby="profiles-heading">
-      <CardContent>
-        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
-          <Typography id="profiles-heading" variant="h6" component="h2">
-            {t('settings.profiles.heading')}
-          </Typography>
-          <Button variant="outlined" onClick={() => setEditing('new')}>
-            {t('settings.profiles.add')}
-          </Button>
-        </Stack>
-        <Typography variant="body2" color="text.secondary">
-          {t('settings.profiles.intro')}
-        </Typography>
-        {orgProfiles.length === 0 && (
-          <Typography variant="body2" sx={{ mt: 2 }}>
-            {t('settings.profiles.none')}
-          </Typography>
-        )}
-        <List aria-labelledby="profiles-heading">
-          {orgProfiles.map((profile) => (
-            <ListItem key={profile.id} divider sx={{ flexWrap: 'wrap', gap: 1 }}>
-              <ListItemText
-                primary={
-                  <>
-                    {profile.name}{' '}
-                    {profile.id === activeProfileId && (
-                      <Chip size="small" color="primary" label={t('settings.profiles.active')} sx={{ ml: 1 }} />
-                    )}
-                    {profile.allowAnyHost === true && (
-                      <Chip size="small" color="warning" label={t('settings.profiles.anyHost')} sx={{ ml: 1 }} />
-                    )}
-                  </>
-                }
-                secondary={`${t(`environments.${profile.environment}`)} · ${loginUrlOf(profile)} · ${t('settings.profiles.client', { clientId: profile.clientId, port: profile.callbackPort })}`}
-                sx={{ minWidth: 0, overflowWrap: 'anywhere' }}
-              />
-              <Stack direction="row" spacing={1}>
-                {profile.id !== activeProfileId && (
-                  <Button
-                    size="small"
-                    aria-label={t('settings.profiles.activateNamed', { name: profile.name })}
-                    onClick={() => void act(() => api['profiles.activate']({ id: profile.id }))}
-                  >
-                    {t('settings.profiles.activate')}
-                  </Button>
-                )}
-                <Button
-                  size="small"
-                  aria-label={t('settings.profiles.editNamed', { name: profile.name })}
-                  onClick={() => setEditing(profile)}
-                >
-                  {t('settings.profiles.edit')}
-                </Button>
-                <Button
-                  size="small"
-                  color="error"
-                  aria-label={t('settings.profiles.removeNamed', { name: profile.name })}
-                  onClick={() => void act(() => api['profiles.remove']({ id: profile.id }))}
-                >
-                  {t('settings.profiles.remove')}
-                </Button>
-              </Stack>
-            </ListItem>
-          ))}
-        </List>
-        {change.error && <ErrorAlert error={change.error} />}
-      </CardContent>
-      {editing && <ProfileDialog profile={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-    </Card>
   );
 }
 

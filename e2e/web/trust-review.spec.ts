@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from '../support/journey-host';
+import { salesforcePanel } from '../support/salesforce-panel';
+import {
+  changeAgentAccess,
+  expectReviewLines,
+  openReview,
+  orgWithoutClock,
+  removeAccessWithAnotherTool,
+  setField,
+} from '../support/trust-journeys';
+import { english } from '../support/ui-labels';
+import { startWebJourney, type WebJourney } from '../support/web-journey';
+
+let journey: WebJourney;
+test.beforeEach(async () => {
+  journey = await startWebJourney();
+});
+test.afterEach(() => journey.stop());
+
+const APP_LINE = /the External Client App Sales Agent external client app \(Sales_Agent_ECA\)/;
+const USER_LINE = /the integration user sales-agent\.\w+@\S+/;
+const PERMISSION_SET_LINE = /the permission set Sales Agent permission set \(Sales_Agent_Permission_Set\)/;
+const KEY_CHANGES = "The app's consumer key changes.";
+const REEXPORT = "Export the agent's credentials again afterwards; the ones it has stop working.";
+
+test('the review before Turn on names everything it creates; Recreate is reviewed, Cancel leaves the org alone, Update access is the default', async ({
+  page,
+  context,
+}) => {
+  const host = await journey.open(page, context);
+  const { emulator } = journey;
+  const panel = salesforcePanel(page, english);
+  await panel.open();
+  await signIn(host, english);
+
+  await panel.turnOnAndSave(async () => {
+    const review = await openReview(page, 'Review: turn on access');
+    await expect(review.getByText('Nothing is changed in Salesforce until you confirm.')).toBeVisible();
+    await expectReviewLines(review, [
+      /^Create the External Client App Sales Agent external client app \(Sales_Agent_ECA\)$/,
+      /^Create the integration user sales-agent\.\w+@\S+$/,
+      /^Create the permission set Sales Agent permission set \(Sales_Agent_Permission_Set\)$/,
+      /^Uses one Salesforce Integration user licence \(\d+ free now\)$/,
+      /^Uses one SalesforceAPIIntegrationPsl permission set licence \(\d+ free now\)$/,
+      'Scopes: api (JWT bearer only)',
+      'Pre-authorised users: holders of the permission set Sales_Agent_Permission_Set',
+      'IP restrictions: enforced',
+      /^Certificate valid for \d+ days, until \d{4}-\d\d-\d\d$/,
+      'Grant Account: Read',
+    ]);
+    expect(emulator.state().externalClientApps).toEqual([]);
+  });
+  await panel.expectConnected();
+
+  // A new field makes the connection need an update; the gentler fix is the notice's primary button.
+  await changeAgentAccess(page, 'Account', (dialog) => setField(dialog, 'Tier__c', true));
+  const alert = page.getByRole('alert').filter({ hasText: 'The agent needs access the connection does not grant.' });
+  const buttons = alert.getByRole('button');
+  await expect(buttons.first()).toHaveText(english.updateAccess);
+  await expect(buttons.first()).toHaveClass(/MuiButton-contained/);
+  await expect(alert.getByRole('button', { name: english.recreate })).toHaveClass(/MuiButton-outlined/);
+
+  const before = orgWithoutClock(emulator);
+  await alert.getByRole('button', { name: english.recreate }).click();
+  const review = await openReview(page, 'Review: recreate the connection');
+  await expectReviewLines(review, [APP_LINE, USER_LINE, PERMISSION_SET_LINE]);
+  await expect(review.getByText(KEY_CHANGES)).toBeVisible();
+  await expect(review.getByText(REEXPORT)).toBeVisible();
+  await review.getByRole('button', { name: english.cancel }).click();
+  await expect(review).toBeHidden();
+  expect(orgWithoutClock(emulator)).toEqual(before);
+  await expect(panel.details.getByText('Needs update', { exact: true })).toBeVisible();
+});
+
+test('opening the app after another tool removed the access shows it broken without a Test; Reconnect is reviewed and Cancel writes nothing', async ({
+  page,
+  context,
+}) => {
+  const host = await journey.open(page, context);
+  const { emulator, browserApp } = journey;
+  const panel = salesforcePanel(page, english);
+  await panel.open();
+  await signIn(host, english);
+  await panel.turnOnAndSave();
+  await panel.expectConnected();
+
+  await removeAccessWithAnotherTool(emulator);
+  await page.goto(browserApp.startUrl());
+  await panel.open();
+  const alert = page.getByRole('alert').filter({ hasText: 'missing or changed in Salesforce' });
+  await expect(alert).toBeVisible({ timeout: 15_000 });
+  await expect(panel.details.getByText(english.connected, { exact: true })).toBeHidden();
+
+  const before = orgWithoutClock(emulator);
+  await alert.getByRole('button', { name: english.reconnect }).click();
+  const review = await openReview(page, 'Review: reconnect');
+  await expectReviewLines(review, [APP_LINE, USER_LINE, PERMISSION_SET_LINE]);
+  await expect(review.getByText(KEY_CHANGES)).toBeVisible();
+  await expect(review.getByText(REEXPORT)).toBeVisible();
+  await review.getByRole('button', { name: english.cancel }).click();
+  await expect(review).toBeHidden();
+  expect(orgWithoutClock(emulator)).toEqual(before);
+});
