@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_BASE_ARGS } from './bench/chromium';
 import { electronBinary, SKIP_REASON } from './e2e/electron/electron-binary';
 
 if (electronBinary() === null && !process.env.TEST_WORKER_INDEX) console.log(`Electron specs skip: ${SKIP_REASON}`);
@@ -24,16 +25,8 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      executablePath: process.env.CHROMIUM_PATH ?? CHROMIUM,
+      args: CHROMIUM_BASE_ARGS,
     },
   },
 });

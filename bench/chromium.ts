@@ -6,7 +6,8 @@ export const CHROMIUM = '/usr/bin/chromium';
  * taking about half of this machine's two cores while the app's page starts. Electron has no such UI.
  */
 export const BROWSER_UI_FEATURES = ['PreloadTopChromeWebUI', 'WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];
-export const CHROMIUM_ARGS = [
+/** How both the Playwright journeys and the benchmark start Chromium here: no sandbox, GPU or background traffic. */
+export const CHROMIUM_BASE_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -14,5 +15,5 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--no-first-run',
   '--disable-sync',
-  `--disable-features=${BROWSER_UI_FEATURES.join(',')}`,
 ];
+export const CHROMIUM_ARGS = [...CHROMIUM_BASE_ARGS, `--disable-features=${BROWSER_UI_FEATURES.join(',')}`];

@@ -6,6 +6,7 @@ import { startCliApp } from '../main/cli/cli-app';
 import type { CliIo } from '../main/cli/command';
 import { commands } from '../main/cli/commands';
 import { runCli } from '../main/cli/run';
+import { emulatorLoginArgs } from './emulator-cli';
 import { spread } from './stats';
 import type { StatusAllResult } from './results';
 
@@ -29,16 +30,7 @@ async function cli(args: string[]): Promise<void> {
 async function connect(emulator: StartedEmulator, name: string): Promise<void> {
   const admin = await signIn(emulator);
   process.env.SF_ACCESS_TOKEN = admin.accessToken ?? '';
-  await cli([
-    'login',
-    '--instance-url',
-    emulator.instanceUrl,
-    '--login-url',
-    emulator.instanceUrl,
-    '--allow-any-host',
-    '--org-profile',
-    name,
-  ]);
+  await cli(emulatorLoginArgs(emulator, name));
   delete process.env.SF_ACCESS_TOKEN;
   await cli(['enable', '--yes']);
 }

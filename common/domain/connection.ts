@@ -115,12 +115,14 @@ export const preflightReportSchema = z.object({
 });
 export type PreflightReport = z.infer<typeof preflightReportSchema>;
 
+/** The three permissions the app grants on an object or field (a grant, and each side of a planned change). */
+export const permissionFlagsSchema = z.object({ read: z.boolean(), edit: z.boolean(), viewAllRecords: z.boolean() });
+export type PermissionFlags = z.infer<typeof permissionFlagsSchema>;
+
 export const grantSchema = z.object({
   object: z.string(),
   field: z.string().nullable(),
-  read: z.boolean(),
-  edit: z.boolean(),
-  viewAllRecords: z.boolean(),
+  ...permissionFlagsSchema.shape,
   /** false for fields readable through object access alone (not permissionable). */
   viaFieldPermission: z.boolean(),
   /**

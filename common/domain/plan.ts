@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { runKinds } from './connection';
+import { permissionFlagsSchema, runKinds } from './connection';
 import { userDefaultsSchema } from './user-defaults';
 
 /** Every run that writes to the org is reviewed first; its plan is asked for by kind. */
@@ -11,15 +11,12 @@ export const planIdSchema = z.string().min(1).max(64);
 export const confirmedPlanInputSchema = z.object({ planId: planIdSchema }).strict();
 export type ConfirmedPlanInput = z.infer<typeof confirmedPlanInputSchema>;
 
-const flagsSchema = z.object({ read: z.boolean(), edit: z.boolean(), viewAllRecords: z.boolean() });
-export type PermissionFlags = z.infer<typeof flagsSchema>;
-
 /** One object or field whose access the run changes; `before` null = not granted today, `after` null = removed. */
 export const permissionChangeSchema = z.object({
   object: z.string(),
   field: z.string().nullable(),
-  before: flagsSchema.nullable(),
-  after: flagsSchema.nullable(),
+  before: permissionFlagsSchema.nullable(),
+  after: permissionFlagsSchema.nullable(),
   /** The change gives Edit or View All Records: the review calls it out. */
   widens: z.boolean(),
   /** Someone other than this app granted it (removed only because the admin confirms). */

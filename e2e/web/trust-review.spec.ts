@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { signIn } from '../support/journey-host';
 import { salesforcePanel } from '../support/salesforce-panel';
 import {
@@ -23,6 +23,22 @@ const USER_LINE = /the integration user sales-agent\.\w+@\S+/;
 const PERMISSION_SET_LINE = /the permission set Sales Agent permission set \(Sales_Agent_Permission_Set\)/;
 const KEY_CHANGES = "The app's consumer key changes.";
 const REEXPORT = "Export the agent's credentials again afterwards; the ones it has stop working.";
+
+/**
+ * Recreate and Reconnect both replace the whole connection: their review names the three parts it
+ * replaces and the key change, and Cancel there leaves the org exactly as it was.
+ */
+async function cancelReplacingReview(page: Page, emulator: WebJourney['emulator'], button: Locator, title: string): Promise<void> {
+  const before = orgWithoutClock(emulator);
+  await button.click();
+  const review = await openReview(page, title);
+  await expectReviewLines(review, [APP_LINE, USER_LINE, PERMISSION_SET_LINE]);
+  await expect(review.getByText(KEY_CHANGES)).toBeVisible();
+  await expect(review.getByText(REEXPORT)).toBeVisible();
+  await review.getByRole('button', { name: english.cancel }).click();
+  await expect(review).toBeHidden();
+  expect(orgWithoutClock(emulator)).toEqual(before);
+}
 
 test('the review before Turn on names everything it creates; Recreate is reviewed, Cancel leaves the org alone, Update access is the default', async ({
   page,
@@ -61,15 +77,7 @@ test('the review before Turn on names everything it creates; Recreate is reviewe
   await expect(buttons.first()).toHaveClass(/MuiButton-contained/);
   await expect(alert.getByRole('button', { name: english.recreate })).toHaveClass(/MuiButton-outlined/);
 
-  const before = orgWithoutClock(emulator);
-  await alert.getByRole('button', { name: english.recreate }).click();
-  const review = await openReview(page, 'Review: recreate the connection');
-  await expectReviewLines(review, [APP_LINE, USER_LINE, PERMISSION_SET_LINE]);
-  await expect(review.getByText(KEY_CHANGES)).toBeVisible();
-  await expect(review.getByText(REEXPORT)).toBeVisible();
-  await review.getByRole('button', { name: english.cancel }).click();
-  await expect(review).toBeHidden();
-  expect(orgWithoutClock(emulator)).toEqual(before);
+  await cancelReplacingReview(page, emulator, alert.getByRole('button', { name: english.recreate }), 'Review: recreate the connection');
   await expect(panel.details.getByText('Needs update', { exact: true })).toBeVisible();
 });
 
@@ -92,13 +100,5 @@ test('opening the app after another tool removed the access shows it broken with
   await expect(alert).toBeVisible({ timeout: 15_000 });
   await expect(panel.details.getByText(english.connected, { exact: true })).toBeHidden();
 
-  const before = orgWithoutClock(emulator);
-  await alert.getByRole('button', { name: english.reconnect }).click();
-  const review = await openReview(page, 'Review: reconnect');
-  await expectReviewLines(review, [APP_LINE, USER_LINE, PERMISSION_SET_LINE]);
-  await expect(review.getByText(KEY_CHANGES)).toBeVisible();
-  await expect(review.getByText(REEXPORT)).toBeVisible();
-  await review.getByRole('button', { name: english.cancel }).click();
-  await expect(review).toBeHidden();
-  expect(orgWithoutClock(emulator)).toEqual(before);
+  await cancelReplacingReview(page, emulator, alert.getByRole('button', { name: english.reconnect }), 'Review: reconnect');
 });

@@ -1,6 +1,8 @@
 import {
   defaultAccessProfile,
   defaultSettings,
+  enableStepIds,
+  removalStepIds,
   type AppInfo,
   type AuditEntry,
   type AuthStatus,
@@ -109,23 +111,9 @@ export const details: ConnectionDetails = {
   lastVerifiedAt: '2026-11-23T10:06:00.000Z',
 };
 
-const enableSteps: StepId[] = [
-  'preflight',
-  'permissionSet',
-  'accessGrants',
-  'integrationUser',
-  'licence',
-  'assignment',
-  'keyPair',
-  'app',
-  'activation',
-  'verification',
-];
-const disableSteps: StepId[] = ['removeApp', 'removeAssignment', 'removeLicence', 'deactivateUser', 'removePermissionSet'];
-
 /** A run whose steps before `current` are done, `current` is in `currentState` and the rest pending. */
 export function runAt(kind: RunKind, current: StepId, currentState: StepProgress['state'] = 'running'): RunProgress {
-  const ids = kind === 'disable' || kind === 'rollback' ? disableSteps : enableSteps;
+  const ids: readonly StepId[] = kind === 'disable' || kind === 'rollback' ? removalStepIds : enableStepIds;
   const at = ids.indexOf(current);
   const steps = ids.map((id, index): StepProgress => {
     if (index < at) return { id, state: 'done', startedAt: started, finishedAt: started };

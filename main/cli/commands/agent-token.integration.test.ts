@@ -2,14 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emulatorAdminAuth } from '../../../test/support/connection/emulator-session';
+import { cliRunner, loginCli } from '../../../test/support/cli-run';
 import { startHarness, type Harness } from '../../../test/support/connection/harness';
 import { API_VERSION } from '../../salesforce/client';
 import { createConfStoreFactory } from '../../store/conf-store';
 import { createFileVault } from '../../store/vault';
 import { authCommands } from '../auth-commands';
-import type { CliIo } from '../command';
-import { runCli } from '../run';
 import { agentTokenCommands } from './agent-token';
 import { connectionCommands } from './connection';
 
@@ -29,18 +27,7 @@ afterEach(async () => {
   delete process.env.AGENT_CONNECTIONS_DATA_DIR;
 });
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env: { ...process.env, ...env },
-    interrupted: () => new Promise(() => undefined),
-  };
-  const code = await runCli(args, io, commands);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = cliRunner(commands);
 
 describe('agent-token: a token obtained exactly as the agent would', () => {
   it('works for a REST call as the integration user; a wrong passphrase prints nothing secret', async () => {
@@ -48,14 +35,9 @@ describe('agent-token: a token obtained exactly as the agent would', () => {
     harness = await startHarness({}, { stores, vault: createFileVault(stores, () => undefined) });
     const h = harness;
     expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('connected');
-    const adminToken = (await (await emulatorAdminAuth(h.emulator)).session()).connection.accessToken ?? '';
-    expect(
-      (
-        await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl, '--allow-any-host'], {
-          SF_ACCESS_TOKEN: adminToken,
-        })
-      ).code,
-    ).toBe(0);
+    const login = await loginCli(cli, h.emulator);
+    expect(login.code).toBe(0);
+    const adminToken = login.token;
     const file = join(dir, 'agent.json');
     expect((await cli(['export-credentials', '--out', file], { AGENT_CREDENTIALS_PASSPHRASE: passphrase })).code).toBe(0);
     const { username } = JSON.parse(readFileSync(file, 'utf8')) as { username: string };

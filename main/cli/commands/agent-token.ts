@@ -1,11 +1,11 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { fail } from '../../../common/app-error-schema';
 import { requestAgentToken } from '../../agent/token';
 import { createLogger, type Logger } from '../../log';
-import { UsageError, type CliCommand, type CommandContext } from '../command';
+import { UsageError, type CliCommand } from '../command';
+import { readPassphrase } from '../passphrase';
 
 /** The file `export-credentials` writes (main/export/credentials.ts): what the agent is given. */
 const credentialsSchema = z.object({
@@ -31,24 +31,6 @@ async function readCredentials(path: string): Promise<AgentCredentials> {
   const parsed = credentialsSchema.safeParse(json);
   if (!parsed.success) throw new UsageError(`${path} is not an agent credentials file (write one with export-credentials).`, false);
   return parsed.data;
-}
-
-async function askOnce(context: CommandContext): Promise<string> {
-  const fromEnv = context.io.env.AGENT_CREDENTIALS_PASSPHRASE;
-  if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) throw new UsageError('Set AGENT_CREDENTIALS_PASSPHRASE, or run in a terminal to type the passphrase.');
-  const question = 'Passphrase of the private key: ';
-  return new Promise<string>((done) => {
-    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-    // Keep the passphrase off the screen: echo nothing after the question.
-    const output = rl as unknown as { _writeToOutput(text: string): void };
-    output._writeToOutput = (text: string) => void (text.includes(question) && process.stderr.write(question));
-    rl.question(question, (answer) => {
-      rl.close();
-      process.stderr.write('\n');
-      done(answer);
-    });
-  });
 }
 
 /** The key as the agent would open it: encrypted PKCS#8 under the passphrase, read by Node's own crypto. */
@@ -80,7 +62,7 @@ const agentToken: CliCommand = {
     // Diagnostics of this command never carry the passphrase, the key or the token.
     const log = createLogger((line) => context.io.err(`${line.level}: ${line.message}`));
     const credentials = await readCredentials(path);
-    const passphrase = await askOnce(context);
+    const passphrase = await readPassphrase(context.io.env, 'open');
     log.registerSecret(passphrase);
     const privateKeyPem = decryptKey(credentials, passphrase, log);
     const { myDomainUrl: instanceUrl, audience, consumerKey, username } = credentials;

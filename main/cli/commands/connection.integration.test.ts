@@ -5,9 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type StartedEmulator } from '../../../packages/salesforce-emulator';
 import { authCommands } from '../auth-commands';
-import type { CliIo } from '../command';
-import { runCli } from '../run';
-import { emulatorAdminAuth } from '../../../test/support/connection/emulator-session';
+import { cliRunner, loginCli } from '../../../test/support/cli-run';
 import { startHarness, type Harness } from '../../../test/support/connection/harness';
 import { createAuditLog } from '../../store/audit-log';
 import { createConfStoreFactory } from '../../store/conf-store';
@@ -33,29 +31,11 @@ afterEach(async () => {
   delete process.env.AGENT_CONNECTIONS_DATA_DIR;
 });
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env: { ...process.env, ...env },
-    interrupted: () => new Promise(() => undefined),
-  };
-  const code = await runCli(args, io, commands);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = cliRunner(commands);
 
 describe('the connection through the CLI', () => {
   it('enable -> status -> export (3 formats, no secrets) -> export-credentials -> disable', async () => {
-    const token = (await (await emulatorAdminAuth(emulator)).session()).connection.accessToken ?? '';
-    expect(
-      (
-        await cli(['login', '--instance-url', emulator.instanceUrl, '--login-url', emulator.instanceUrl, '--allow-any-host'], {
-          SF_ACCESS_TOKEN: token,
-        })
-      ).code,
-    ).toBe(0);
+    expect((await loginCli(cli, emulator)).code).toBe(0);
 
     const dry = await cli(['enable', '--dry-run']);
     expect(dry.code).toBe(0);
@@ -113,14 +93,7 @@ describe('the connection through the CLI', () => {
     const h = harness;
     createSettingsRepository(stores).update({ activationTimeoutMinutes: 5 });
     expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('waiting');
-    const token = (await h.session()).connection.accessToken ?? '';
-    expect(
-      (
-        await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl, '--allow-any-host'], {
-          SF_ACCESS_TOKEN: token,
-        })
-      ).code,
-    ).toBe(0);
+    expect((await loginCli(cli, h.emulator, { token: (await h.session()).connection.accessToken ?? '' })).code).toBe(0);
 
     const status = await cli(['status']);
     expect(status.code).toBe(1);
@@ -144,14 +117,8 @@ describe('export-credentials through the CLI', () => {
     harness = await startHarness({}, { stores, vault: createFileVault(stores, () => undefined) });
     const h = harness;
     expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('connected');
-    const token = (await (await emulatorAdminAuth(h.emulator)).session()).connection.accessToken ?? '';
-    expect(
-      (
-        await cli(['login', '--instance-url', h.emulator.instanceUrl, '--login-url', h.emulator.instanceUrl, '--allow-any-host'], {
-          SF_ACCESS_TOKEN: token,
-        })
-      ).code,
-    ).toBe(0);
+    const { code, token } = await loginCli(cli, h.emulator);
+    expect(code).toBe(0);
     const credentials = join(dir, 'agent.json');
     const env = { AGENT_CREDENTIALS_PASSPHRASE: 'correct horse battery staple' };
     expect((await cli(['export-credentials', '--out', credentials], env)).code).toBe(0);

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import {
   activationTimeoutMinutesSchema,
   exportFormats,
@@ -7,10 +6,10 @@ import {
   type PlannedRunKind,
   type RunProgress,
 } from '../../../common';
-import { fail } from '../../../common/app-error-schema';
 import { writeExportFile } from '../../export/safe-write';
 import type { CliApp } from '../cli-app';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
+import { readPassphrase } from '../passphrase';
 import { lifecycleNotices } from './key-rotation';
 import { choiceOptions, choiceUsage, printPlan, reviewOptions, reviewPlan, reviewUsage } from './review';
 import { statusAll } from './status-all';
@@ -226,28 +225,6 @@ const exportDetails: CliCommand = {
   },
 };
 
-async function askTwice(context: CommandContext): Promise<string> {
-  const fromEnv = context.io.env.AGENT_CREDENTIALS_PASSPHRASE;
-  if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) throw new UsageError('Set AGENT_CREDENTIALS_PASSPHRASE, or run in a terminal to type the passphrase.');
-  const ask = (question: string) =>
-    new Promise<string>((done) => {
-      const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-      // Keep the passphrase off the screen: echo nothing after the question.
-      const output = rl as unknown as { _writeToOutput(text: string): void };
-      output._writeToOutput = (text: string) => void (text.includes(question) && process.stderr.write(question));
-      rl.question(question, (answer) => {
-        rl.close();
-        process.stderr.write('\n');
-        done(answer);
-      });
-    });
-  const first = await ask('Passphrase for the private key: ');
-  const second = await ask('Type it again: ');
-  if (first !== second) fail('PASSPHRASE_INVALID', 'The two passphrases differ.');
-  return first;
-}
-
 const exportCredentials: CliCommand = {
   name: 'export-credentials',
   summary: "Write the agent's credentials (consumer key, username, My Domain, encrypted private key).",
@@ -256,7 +233,7 @@ const exportCredentials: CliCommand = {
   async run(context) {
     const out = context.values.out;
     if (typeof out !== 'string') throw new UsageError('--out FILE is required.');
-    const passphrase = await askTwice(context);
+    const passphrase = await readPassphrase(context.io.env, 'choose');
     const { connection } = (await context.start({ launchBrowser: false })).app;
     const file = await connection.exportCredentials(passphrase);
     context.io.out(`Wrote ${await writeExportFile(out, file.content)} (the private key is encrypted with your passphrase)`);

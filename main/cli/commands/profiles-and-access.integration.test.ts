@@ -4,14 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type StartedEmulator } from '../../../packages/salesforce-emulator';
+import { cliRunner, loginCli } from '../../../test/support/cli-run';
 import { emulatorAdminAuth } from '../../../test/support/connection/emulator-session';
 import { createAuditLog } from '../../store/audit-log';
 import { createConfStoreFactory } from '../../store/conf-store';
 import { createSettingsRepository } from '../../store/settings-repository';
 import { startCliApp } from '../cli-app';
-import type { CliIo } from '../command';
 import { commands } from '../commands';
-import { runCli } from '../run';
 
 let emulator: StartedEmulator;
 let dir = '';
@@ -31,27 +30,10 @@ afterEach(() => {
 const stores = () => createConfStoreFactory(join(dir, 'data'));
 const never = () => new Promise<void>(() => undefined);
 
-async function cli(args: string[], env: Record<string, string> = {}, interrupted = never) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...process.env, ...env }, interrupted };
-  const code = await runCli(args, io, commands);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = cliRunner(commands);
 
 async function login(name = 'Emulator') {
-  const token = (await (await emulatorAdminAuth(emulator)).session()).connection.accessToken ?? '';
-  const args = [
-    'login',
-    '--instance-url',
-    emulator.instanceUrl,
-    '--login-url',
-    emulator.instanceUrl,
-    '--allow-any-host',
-    '--org-profile',
-    name,
-  ];
-  expect((await cli(args, { SF_ACCESS_TOKEN: token })).code).toBe(0);
+  expect((await loginCli(cli, emulator, { profile: name })).code).toBe(0);
 }
 
 const freePort = () =>

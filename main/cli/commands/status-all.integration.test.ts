@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type StartedEmulator } from '../../../packages/salesforce-emulator';
-import { emulatorAdminAuth } from '../../../test/support/connection/emulator-session';
+import { cliRunner, loginCli } from '../../../test/support/cli-run';
 import { authCommands } from '../auth-commands';
-import type { CliIo } from '../command';
-import { runCli } from '../run';
 import { connectionCommands } from './connection';
 import type { OrgStatusLine } from './status-all';
 
@@ -25,33 +23,11 @@ afterEach(async () => {
   delete process.env.AGENT_CONNECTIONS_DATA_DIR;
 });
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env: { ...process.env, ...env },
-    interrupted: () => new Promise(() => undefined),
-  };
-  const code = await runCli(args, io, commands);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = cliRunner(commands);
 
 /** Signs the CLI in to the emulator under the profile `name` and turns the connection on there. */
 async function connect(emulator: StartedEmulator, name: string): Promise<void> {
-  const token = (await (await emulatorAdminAuth(emulator)).session()).connection.accessToken ?? '';
-  const login = [
-    'login',
-    '--instance-url',
-    emulator.instanceUrl,
-    '--login-url',
-    emulator.instanceUrl,
-    '--allow-any-host',
-    '--org-profile',
-    name,
-  ];
-  expect((await cli(login, { SF_ACCESS_TOKEN: token })).code).toBe(0);
+  expect((await loginCli(cli, emulator, { profile: name })).code).toBe(0);
   const enabled = await cli(['enable', '--yes', '--json']);
   expect(JSON.parse(enabled.out).status).toBe('connected');
 }

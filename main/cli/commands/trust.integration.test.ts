@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from '../../../packages/salesforce-emulator';
-import { cliAgainstEmulator } from '../../../test/support/cli-run';
-import { emulatorAdminAuth } from '../../../test/support/connection/emulator-session';
+import { cliAgainstEmulator, loginCli } from '../../../test/support/cli-run';
 import { commands } from '../commands';
 import { stepIds } from '../../../common';
 
@@ -12,10 +11,7 @@ const { emulator, cli } = cliAgainstEmulator(commands);
 
 /** Signs the current data directory in to the emulated org as its admin, under the profile "Emulator". */
 async function login(): Promise<void> {
-  const token = (await (await emulatorAdminAuth(emulator())).session()).connection.accessToken ?? '';
-  const url = emulator().instanceUrl;
-  const args = ['login', '--instance-url', url, '--login-url', url, '--allow-any-host', '--org-profile', 'Emulator'];
-  expect((await cli(args, { SF_ACCESS_TOKEN: token })).code).toBe(0);
+  expect((await loginCli(cli, emulator(), { profile: 'Emulator' })).code).toBe(0);
 }
 
 /** Runs `body` as another install of the app: a data directory of its own. */

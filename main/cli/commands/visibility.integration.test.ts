@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliAgainstEmulator } from '../../../test/support/cli-run';
-import { emulatorAdminAuth } from '../../../test/support/connection/emulator-session';
+import { cliAgainstEmulator, loginCli } from '../../../test/support/cli-run';
 import { authCommands } from '../auth-commands';
 import type { CliCommand } from '../command';
 import { connectionCommands } from './connection';
@@ -23,14 +22,7 @@ const { cli, emulator: started } = cliAgainstEmulator([...authCommands, ...conne
 describe('visibility through the CLI', () => {
   it('visibility --json gives each object with agentCanSee, adminCanSee, reason and fix; the text names the fix', async () => {
     const emulator = started();
-    const token = (await (await emulatorAdminAuth(emulator)).session()).connection.accessToken ?? '';
-    expect(
-      (
-        await cli(['login', '--instance-url', emulator.instanceUrl, '--login-url', emulator.instanceUrl, '--allow-any-host'], {
-          SF_ACCESS_TOKEN: token,
-        })
-      ).code,
-    ).toBe(0);
+    expect((await loginCli(cli, emulator)).code).toBe(0);
     expect((await cli(['enable-reviewed'])).code).toBe(0);
 
     const json = await cli(['visibility', '--json']);

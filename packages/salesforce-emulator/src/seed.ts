@@ -38,18 +38,8 @@ function perms(granted: SystemPermission[]): Record<string, boolean> {
   return Object.fromEntries(SYSTEM_PERMISSIONS.map((p) => [p, granted.includes(p)]));
 }
 
-const ADMIN_PERMS: SystemPermission[] = [
-  'PermissionsApiEnabled',
-  'PermissionsViewSetup',
-  'PermissionsModifyAllData',
-  'PermissionsViewAllData',
-  'PermissionsCustomizeApplication',
-  'PermissionsManageUsers',
-  'PermissionsAssignPermissionSets',
-  'PermissionsModifyMetadata',
-  'PermissionsManageProfilesPermissionsets',
-  'PermissionsApproveUninstalledConnectedApps',
-];
+/** An admin holds every system permission but API Only, which would keep them out of Setup's pages. */
+const ADMIN_PERMS: SystemPermission[] = SYSTEM_PERMISSIONS.filter((p) => p !== 'PermissionsApiUserOnly');
 
 interface ProfileSpec {
   name: string;

@@ -211,9 +211,7 @@ describe('Salesforce panel, connected', () => {
     await user.click(screen.getByRole('switch', { name: 'Slå på åtkomst' }));
     await user.click(screen.getByRole('button', { name: 'Spara' }));
     const dialog = await screen.findByRole('dialog');
-    expect(
-      await within(dialog).findByText(/Ta bort Extern klientapp \(External Client App\) Sales Agent external client app/),
-    ).toBeTruthy();
+    expect(await within(dialog).findByText(/Ta bort den externa klientappen Sales Agent external client app/)).toBeTruthy();
     expect(within(dialog).getByText(/Inaktivera \(inte ta bort\) integrationsanvändaren sales-agent\./)).toBeTruthy();
   });
 
