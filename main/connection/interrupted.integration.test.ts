@@ -22,12 +22,15 @@ afterEach(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Each kill point: the request the child is stuck in (held by the emulator) when the journal shows the step. */
+/**
+ * Each kill point: the request the child is stuck in (held by the emulator) when the journal shows the
+ * step. Composites in order: the plan's look at the org, the run's own, the setup, then verification.
+ */
 const killPoints: { step: StepId; hold: Omit<FaultSpec, 'respond'> }[] = [
-  { step: 'permissionSet', hold: { method: 'POST', path: '/composite$', nth: 2 } },
+  { step: 'permissionSet', hold: { method: 'POST', path: '/composite$', nth: 3 } },
   { step: 'app', hold: { soapOperation: 'createMetadata', nth: 2 } },
   { step: 'activation', hold: { method: 'POST', path: '/services/oauth2/token$', nth: 1 } },
-  { step: 'verification', hold: { method: 'POST', path: '/composite$', nth: 3 } },
+  { step: 'verification', hold: { method: 'POST', path: '/composite$', nth: 4 } },
 ];
 
 async function killWhileIn(h: Harness, step: StepId, hold: Omit<FaultSpec, 'respond'>): Promise<void> {
