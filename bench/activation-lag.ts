@@ -1,4 +1,4 @@
-import { startEmulator, type RequestLogEntry, type StartedEmulator, mdApi, signIn } from '../packages/salesforce-emulator';
+import { startEmulator, type RequestLogEntry, type StartedEmulator, mdApi, signIn } from '../packages/salesforce-emulator/index';
 import { startMainSide } from './main-side';
 import { BENCH_OBJECT } from './provisioning';
 import { spread } from './stats';

@@ -1,4 +1,4 @@
-import type { StartedEmulator } from '../packages/salesforce-emulator';
+import type { StartedEmulator } from '../packages/salesforce-emulator/index';
 
 /**
  * The `login` that signs the CLI in to an emulator org with the admin's token (SF_ACCESS_TOKEN)

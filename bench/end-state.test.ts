@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EmulatorState } from '../packages/salesforce-emulator';
+import type { EmulatorState } from '../packages/salesforce-emulator/index';
 import { comparableState, firstDifference } from './end-state';
 
 /** An org after one enable, with the ids, username suffix and certificate a run chooses. */

@@ -1,4 +1,4 @@
-import type { EmulatorState } from '../packages/salesforce-emulator';
+import type { EmulatorState } from '../packages/salesforce-emulator/index';
 import { isOurUsername } from '../main/connection/names';
 
 /** Keys whose values differ between two equally correct runs (fresh ids, keys, secrets): only their presence counts. */

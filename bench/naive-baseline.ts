@@ -17,7 +17,7 @@ import { objectPermissionTypesOf } from '../main/connection/discovery';
 import { artifactNames, integrationUsername, type ArtifactNames } from '../main/connection/names';
 import { API_VERSION } from '../main/salesforce/client';
 import { describeGlobalSchema, sobjectDescribeSchema, type SObjectDescribe } from '../main/salesforce/schemas';
-import { firstError, mdApi, type MdSaveResult } from '../packages/salesforce-emulator';
+import { firstError, mdApi, type MdSaveResult } from '../packages/salesforce-emulator/index';
 
 export interface NaiveAdmin {
   connection: Connection;

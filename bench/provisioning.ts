@@ -1,4 +1,4 @@
-import { startEmulator, type StartedEmulator, signIn, extraCustomFieldNames } from '../packages/salesforce-emulator';
+import { startEmulator, type StartedEmulator, signIn, extraCustomFieldNames } from '../packages/salesforce-emulator/index';
 import { comparableState, firstDifference } from './end-state';
 import { startMainSide, type MainSide } from './main-side';
 import { approaches, type Approach, type Phase } from './protocol';

@@ -1,4 +1,4 @@
-import type { RequestLogEntry } from '../packages/salesforce-emulator';
+import type { RequestLogEntry } from '../packages/salesforce-emulator/index';
 
 type LoggedRequest = Pick<RequestLogEntry, 'method' | 'path' | 'soapOperation'> & Partial<Pick<RequestLogEntry, 'status' | 'durationMs'>>;
 

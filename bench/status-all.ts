@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signIn, startEmulator, type StartedEmulator } from '../packages/salesforce-emulator';
+import { signIn, startEmulator, type StartedEmulator } from '../packages/salesforce-emulator/index';
 import { startCliApp } from '../main/cli/cli-app';
 import type { CliIo } from '../main/cli/command';
 import { commands } from '../main/cli/commands';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type ElectronApplication } from '@playwright/test';
-import { startEmulator, type EmulatorOptions, type StartedEmulator, completeEmulatorLogin } from '../../packages/salesforce-emulator';
+import { startEmulator, type EmulatorOptions, type StartedEmulator, completeEmulatorLogin } from '../../packages/salesforce-emulator/index';
 import type { JourneyHost } from '../support/journey-host';
 import { launchApp } from './electron-app';
 

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { StartedEmulator } from '../../packages/salesforce-emulator';
+import type { StartedEmulator } from '../../packages/salesforce-emulator/index';
 import type { UiLabels } from './ui-labels';
 
 export interface ExportedFile {

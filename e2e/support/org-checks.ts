@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import { z } from 'zod';
 import { connectionDetailsSchema } from '../../common';
-import type { StartedEmulator } from '../../packages/salesforce-emulator';
+import type { StartedEmulator } from '../../packages/salesforce-emulator/index';
 
 /** The JSON export as a file: the connection details plus when it was made. */
 export const exportedConnectionSchema = connectionDetailsSchema.extend({ generatedAt: z.string() });

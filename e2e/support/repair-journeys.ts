@@ -1,5 +1,5 @@
 import { expect, type Locator } from '@playwright/test';
-import type { FaultSpec } from '../../packages/salesforce-emulator';
+import type { FaultSpec } from '../../packages/salesforce-emulator/index';
 import { signIn, type JourneyHost } from './journey-host';
 import { fieldsGrantedBy } from './org-checks';
 import { salesforcePanel } from './salesforce-panel';

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startEmulator, type StartedEmulator } from '../../packages/salesforce-emulator';
+import { startEmulator, type StartedEmulator } from '../../packages/salesforce-emulator/index';
 import { freePort } from '../support/free-port';
 import { runCli, tempDataDir } from '../support/run-cli';
 

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthStatus } from '../../common';
 import { AppFailure } from '../../common/app-error-schema';
-import { startEmulator, type StartedEmulator, completeEmulatorLogin } from '../../packages/salesforce-emulator';
+import { startEmulator, type StartedEmulator, completeEmulatorLogin } from '../../packages/salesforce-emulator/index';
 import { freePort } from '../../e2e/support/free-port';
 import { createLogger, type LogLine } from '../log';
 import { createEventHub } from '../transport/event-hub';

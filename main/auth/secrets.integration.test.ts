@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { operationNames, type OperationName } from '../../common';
-import { startEmulator, type StartedEmulator, completeEmulatorLogin } from '../../packages/salesforce-emulator';
+import { startEmulator, type StartedEmulator, completeEmulatorLogin } from '../../packages/salesforce-emulator/index';
 import { freePort } from '../../e2e/support/free-port';
 import { dispatch } from '../transport/dispatch';
 import { createTestApp } from '../../test/support/headless-app';

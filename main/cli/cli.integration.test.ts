@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type StartedEmulator, completeEmulatorLogin } from '../../packages/salesforce-emulator';
+import { startEmulator, type StartedEmulator, completeEmulatorLogin } from '../../packages/salesforce-emulator/index';
 import { freePort } from '../../e2e/support/free-port';
 import { runCli as cli, tempDataDir as dataDir } from '../../e2e/support/run-cli';
 import { looseEntries } from '../../test/support/electron/file-modes';

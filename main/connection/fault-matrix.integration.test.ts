@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FaultSpec } from '../../packages/salesforce-emulator';
+import type { FaultSpec } from '../../packages/salesforce-emulator/index';
 import { startHarness, type Harness } from '../../test/support/connection/harness';
 import { ourLeftovers } from '../../test/support/connection/org-state';
 

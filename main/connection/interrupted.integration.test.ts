@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FaultSpec } from '../../packages/salesforce-emulator';
+import type { FaultSpec } from '../../packages/salesforce-emulator/index';
 import type { StepId } from '../../common';
 import { createConfStoreFactory } from '../store/conf-store';
 import { createJournal } from '../store/journal';

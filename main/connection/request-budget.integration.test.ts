@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../test/support/connection/harness';
 import { withAddedFields } from '../../common';
-import { extraCustomFieldNames } from '../../packages/salesforce-emulator';
+import { extraCustomFieldNames } from '../../packages/salesforce-emulator/index';
 
 let harness: Harness | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SWITCHES, type EmulatorSwitches, switchCatalog, switchNames } from '../../packages/salesforce-emulator';
+import { DEFAULT_SWITCHES, type EmulatorSwitches, switchCatalog, switchNames } from '../../packages/salesforce-emulator/index';
 import { ourLeftovers } from '../../test/support/connection/org-state';
 import { startHarness, type Harness } from '../../test/support/connection/harness';
 import { withAddedFields } from '../../common';

@@ -1,4 +1,4 @@
-import { startEmulator } from '../../packages/salesforce-emulator';
+import { startEmulator } from '../../packages/salesforce-emulator/index';
 
 /**
  * The one seam between the product and the Salesforce org emulator (docs/architecture.md): the

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { emulatorLoginArgs } from '../../bench/emulator-cli';
-import { startEmulator, type StartedEmulator } from '../../packages/salesforce-emulator';
+import { startEmulator, type StartedEmulator } from '../../packages/salesforce-emulator/index';
 import type { CliCommand, CliIo } from '../../main/cli/command';
 import { runCli } from '../../main/cli/run';
 import { emulatorAdminAuth } from './connection/emulator-session';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type StartedEmulator } from '../../../packages/salesforce-emulator';
+import { startEmulator, type StartedEmulator } from '../../../packages/salesforce-emulator/index';
 import { authCommands } from '../auth-commands';
 import { cliRunner, loginCli } from '../../../test/support/cli-run';
 import { startHarness, type Harness } from '../../../test/support/connection/harness';

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type StartedEmulator } from '../../../packages/salesforce-emulator';
+import { startEmulator, type StartedEmulator } from '../../../packages/salesforce-emulator/index';
 import { cliRunner, loginCli } from '../../../test/support/cli-run';
 import { emulatorAdminAuth } from '../../../test/support/connection/emulator-session';
 import { createAuditLog } from '../../store/audit-log';

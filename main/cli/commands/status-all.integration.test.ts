@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type StartedEmulator } from '../../../packages/salesforce-emulator';
+import { startEmulator, type StartedEmulator } from '../../../packages/salesforce-emulator/index';
 import { cliRunner, loginCli } from '../../../test/support/cli-run';
 import { authCommands } from '../auth-commands';
 import { connectionCommands } from './connection';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RequestLogEntry } from '../../../packages/salesforce-emulator';
+import type { RequestLogEntry } from '../../../packages/salesforce-emulator/index';
 import { cliAgainstEmulator, loginCli } from '../../../test/support/cli-run';
 import { commands } from '../commands';
 import { stepIds } from '../../../common';

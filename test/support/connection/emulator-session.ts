@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import jsforce, { type Connection } from 'jsforce';
-import { completeEmulatorLogin, type StartedEmulator } from '../../../packages/salesforce-emulator';
+import { completeEmulatorLogin, type StartedEmulator } from '../../../packages/salesforce-emulator/index';
 import { loginUrlOf, type OrgProfile } from '../../../common';
 import type { AdminSession, AdminSessionSource } from '../../../main/connection/session-source';
 import { API_VERSION } from '../../../main/salesforce/client';

@@ -1,4 +1,4 @@
-import { startEmulator, type EmulatorOptions, type StartedEmulator } from '../../../packages/salesforce-emulator';
+import { startEmulator, type EmulatorOptions, type StartedEmulator } from '../../../packages/salesforce-emulator/index';
 import type { ConnectionState, EventName, EventPayload, PlannedRunKind, RunProgress } from '../../../common';
 import { createLogger } from '../../../main/log';
 import type { EventSink } from '../../../main/transport/service-interfaces';

@@ -1,4 +1,4 @@
-import type { EmulatorState } from '../../../packages/salesforce-emulator';
+import type { EmulatorState } from '../../../packages/salesforce-emulator/index';
 import { isOurUsername, MARKER } from '../../../main/connection/names';
 
 /** Everything of ours still alive in the emulated org: an app, a permission set, an active user, an assignment. */
