@@ -32,8 +32,6 @@ test('Rotate key: the review, then the new credentials are offered; the consumer
   // Once the certificate is replaced and the agent verified, the export of the new credentials opens.
   const exportDialog = page.getByRole('dialog', { name: 'Export agent credentials' });
   await expect(exportDialog).toBeVisible({ timeout: 60_000 });
-  await panel.expectConnected();
-  await expect(consumerKey).toHaveText(before);
   expect(journey.emulator.state().externalClientApps).toHaveLength(1);
   expect(JSON.stringify(journey.emulator.state().externalClientApps[0])).not.toBe(appBefore);
 
@@ -42,4 +40,8 @@ test('Rotate key: the review, then the new credentials are offered; the consumer
   const file = await host.exportWith(() => exportDialog.getByRole('button', { name: 'Export credentials' }).click());
   expect(file.content).toContain(before);
   await expect(exportDialog).toBeHidden();
+
+  // The dialog is modal: the details behind it are checked once it has closed.
+  await panel.expectConnected();
+  await expect(consumerKey).toHaveText(before);
 });
