@@ -1,5 +1,5 @@
 import type { EmulatorState } from '../packages/salesforce-emulator/index';
-import { isOurUsername } from '../main/connection/names';
+import { isOurUsername, ownerOf } from '../main/connection/names';
 
 /** Keys whose values differ between two equally correct runs (fresh ids, keys, secrets): only their presence counts. */
 const VOLATILE = new Set([
@@ -69,7 +69,16 @@ export function firstDifference(a: unknown, b: unknown, path = ''): string | nul
 }
 
 function withoutVolatile(record: object): Comparable {
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, VOLATILE.has(key) ? presence(value) : value]));
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [key, VOLATILE.has(key) ? presence(value) : withoutOwnerIds(value)]),
+  );
+}
+
+/** Every run is its own connection, made by its own install: only that an owner is named counts. */
+function withoutOwnerIds(value: unknown): unknown {
+  const owner = ownerOf(value);
+  if (!owner || typeof value !== 'string') return value;
+  return value.replace(owner.connectionId, '(connection)').replace(owner.installId, '(install)');
 }
 
 function presence(value: unknown): string {

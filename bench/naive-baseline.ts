@@ -5,7 +5,7 @@
  * Collections. It writes exactly what the app writes (the bench asserts the end states match), so
  * only the way of talking to Salesforce differs.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import jsforce, { type Connection } from 'jsforce';
 import { z } from 'zod';
 import type { AccessProfile, Grant } from '../common';
@@ -14,7 +14,7 @@ import { createAgentKeyPair } from '../main/agent/keys';
 import { jwtAudienceOf } from '../main/agent/audience';
 import { requestAgentToken } from '../main/agent/token';
 import { objectPermissionTypesOf } from '../main/connection/discovery';
-import { artifactNames, integrationUsername, type ArtifactNames } from '../main/connection/names';
+import { artifactNames, integrationUsername, ownedDescription, type ArtifactNames } from '../main/connection/names';
 import { API_VERSION } from '../main/salesforce/client';
 import { describeGlobalSchema, sobjectDescribeSchema, type SObjectDescribe } from '../main/salesforce/schemas';
 import { firstError, mdApi, type MdSaveResult } from '../packages/salesforce-emulator/index';
@@ -53,7 +53,9 @@ const OUTSIDE_CANDIDATES = ['Case', 'Contract', 'Campaign', 'Order', 'Quote', 'A
 
 export function createNaiveBaseline(admin: NaiveAdmin, profile: AccessProfile, agentName: string): NaiveBaseline {
   const conn = admin.connection;
-  const names = artifactNames(agentName);
+  // Marked like the app's: this run is a connection of its own, made by an install of its own.
+  const plainNames = artifactNames(agentName);
+  const names = { ...plainNames, description: ownedDescription(plainNames, { connectionId: randomUUID(), installId: randomUUID() }) };
   let created: Created | null = null;
 
   const firstId = async (soql: string): Promise<string | null> => {

@@ -82,8 +82,8 @@ type FoundPolicies = Record<PolicyType, string[]>;
 
 /**
  * The app's policy records, whatever Salesforce named them (fact ECA-POLICIES): the org may have made
- * them itself or not. Listing gives names only, so candidates are read to see which app they belong
- * to; names mentioning our app are read first, and reading stops at the first batch that has ours.
+ * them itself or not. Listing gives names only: a name derived from our app's own is ours; any other
+ * candidate is read to see which app it belongs to, names mentioning our app first, stopping at ours.
  */
 async function findPolicies(ctx: RemovalContext): Promise<FoundPolicies> {
   const listed = await ctx.client.metadata.list([ECA.configurable, ECA.oauthPolicies]);
@@ -96,7 +96,23 @@ async function findPolicies(ctx: RemovalContext): Promise<FoundPolicies> {
 
 const READ_BATCH = 10;
 
+/**
+ * Names only our app's policies can have: ours, and the ones Salesforce derives from our app's or
+ * OAuth settings' own (unique) names. A listed record with one of them needs no read to tell whose it is.
+ */
+function namesOnlyOursHave(ctx: RemovalContext, type: PolicyType): Set<string> {
+  const { appApiName, oauthSettingsName, configurablePoliciesName, oauthPoliciesName } = ctx.names;
+  const names =
+    type === ECA.configurable
+      ? [`${appApiName}_defaultPolicy`, configurablePoliciesName]
+      : [`${oauthSettingsName}_defaultPolicy`, `${appApiName}_defaultPolicy`, oauthPoliciesName];
+  return new Set(names.map((name) => name.toLowerCase()));
+}
+
 async function ownedBy(ctx: RemovalContext, type: PolicyType, listed: string[]): Promise<string[]> {
+  const known = namesOnlyOursHave(ctx, type);
+  const recognised = listed.filter((name) => known.has(name.toLowerCase()));
+  if (recognised.length > 0) return recognised;
   const app = ctx.names.appApiName.toLowerCase();
   const mentionsApp = (name: string) => (name.toLowerCase().includes(app) ? 0 : 1);
   const candidates = [...listed].sort((a, b) => mentionsApp(a) - mentionsApp(b));
