@@ -8,26 +8,44 @@ import { revokeTokens } from './revoke';
 import type { StoredSession } from './session-store';
 import type { TokenSet } from './tokens';
 
+/** What happens to the current session when Salesforce refreshes or ends it, and who hears of a sign-in. */
+function sessionEvents(kit: AuthKit) {
+  const { s, sessions, listeners } = kit;
+  const { log } = kit.deps;
+  return {
+    sessionRejected: () => {
+      if (!s.current?.tokens) return;
+      s.current = { ...s.current, tokens: undefined };
+      s.connection = undefined;
+      s.confirmed = undefined;
+      log.info('Salesforce ended the admin session; the admin has to sign in again.');
+      void sessions.save(s.current).catch(() => log.warn('Could not record the ended session.'));
+      kit.changed();
+    },
+    accessTokenRefreshed: (accessToken: string) => {
+      log.registerSecret(accessToken);
+      if (!s.current?.tokens) return;
+      s.current = { ...s.current, tokens: { ...s.current.tokens, accessToken } };
+      void sessions.save(s.current).catch(() => log.warn('Could not store the refreshed session.'));
+    },
+    announce: (session: AdminSession) => {
+      for (const listener of listeners) {
+        try {
+          listener(session);
+        } catch {
+          log.warn('A follow-up of the sign-in failed.'); // the sign-in itself stands
+        }
+      }
+    },
+  };
+}
+
 /** Making a session the current one, and its connection: refreshed tokens are kept, a refused refresh ends it. */
 export function createAdoption(kit: AuthKit) {
-  const { s, sessions, others, listeners } = kit;
+  const { s, sessions, others } = kit;
   const { log } = kit.deps;
+  const { sessionRejected, accessTokenRefreshed, announce } = sessionEvents(kit);
 
-  const sessionRejected = () => {
-    if (!s.current?.tokens) return;
-    s.current = { ...s.current, tokens: undefined };
-    s.connection = undefined;
-    s.confirmed = undefined;
-    log.info('Salesforce ended the admin session; the admin has to sign in again.');
-    void sessions.save(s.current).catch(() => log.warn('Could not record the ended session.'));
-    kit.changed();
-  };
-  const accessTokenRefreshed = (accessToken: string) => {
-    log.registerSecret(accessToken);
-    if (!s.current?.tokens) return;
-    s.current = { ...s.current, tokens: { ...s.current.tokens, accessToken } };
-    void sessions.save(s.current).catch(() => log.warn('Could not store the refreshed session.'));
-  };
   /** Only the adopted connection speaks for the session; one still being set up must not end it. */
   const connect = (profile: OrgProfile, instanceUrl: string, tokens: NonNullable<StoredSession['tokens']>): Connection => {
     const conn: Connection = createAdminConnection({
@@ -43,16 +61,6 @@ export function createAdoption(kit: AuthKit) {
   const currentSession = (profile: OrgProfile, conn: Connection): AdminSession => {
     if (!s.current) return fail('NOT_SIGNED_IN', 'Sign in to Salesforce first.', { action: 'signIn' });
     return { profile, identity: s.current.identity, loginUrl: loginUrlOf(profile), connection: conn };
-  };
-
-  const announce = (session: AdminSession) => {
-    for (const listener of listeners) {
-      try {
-        listener(session);
-      } catch {
-        log.warn('A follow-up of the sign-in failed.'); // the sign-in itself stands
-      }
-    }
   };
 
   /** Replaces the profile's session; its previous tokens are revoked, not left behind. Other profiles keep theirs. */

@@ -31,6 +31,17 @@ export interface LoopbackServer {
  */
 const loopbackHosts = ['127.0.0.1', '::1'] as const;
 
+/** Salesforce's refusal, as the callback carries it; null when it brought an answer to use. */
+function callbackProblem(params: URLSearchParams): AppError | null {
+  const refused = params.get('error');
+  if (refused === null) return null;
+  const detail = params.get('error_description') ?? refused;
+  return appError('SIGN_IN_FAILED', `Salesforce refused the sign-in: ${detail}`, { action: 'signIn', params: { detail } });
+}
+
+const noCode = (): AppError =>
+  appError('SIGN_IN_FAILED', 'Salesforce answered without an authorization code. Try signing in again.', { action: 'signIn' });
+
 export async function startLoopbackServer(options: LoopbackOptions): Promise<LoopbackServer> {
   let handled = false; // a genuine callback arrived
   let finished = false;
@@ -65,17 +76,10 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
       );
     }
     handled = true;
-    const refused = params.get('error');
-    if (refused !== null) {
-      const detail = params.get('error_description') ?? refused;
-      const error = appError('SIGN_IN_FAILED', `Salesforce refused the sign-in: ${detail}`, { action: 'signIn', params: { detail } });
-      return end(res, failedPage(error.message), error);
-    }
     const code = params.get('code');
-    if (!code) {
-      const error = appError('SIGN_IN_FAILED', 'Salesforce answered without an authorization code. Try signing in again.', {
-        action: 'signIn',
-      });
+    const problem = callbackProblem(params);
+    if (problem || !code) {
+      const error = problem ?? noCode();
       return end(res, failedPage(error.message), error);
     }
     try {
