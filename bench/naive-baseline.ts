@@ -14,6 +14,7 @@ import { createAgentKeyPair } from '../main/agent/keys';
 import { jwtAudienceOf } from '../main/agent/audience';
 import { requestAgentToken } from '../main/agent/token';
 import { objectPermissionTypesOf } from '../main/connection/discovery';
+import { globalOauthSettings } from '../main/connection/steps/external-client-app';
 import { artifactNames, integrationUsername, ownedDescription, type ArtifactNames } from '../main/connection/names';
 import { API_VERSION } from '../main/salesforce/client';
 import { describeGlobalSchema, sobjectDescribeSchema, type SObjectDescribe } from '../main/salesforce/schemas';
@@ -220,18 +221,8 @@ async function createApp(conn: Connection, names: ArtifactNames, contactEmail: s
     }),
   );
   saved(
-    await md.create('ExtlClntAppGlobalOauthSettings', {
-      fullName: names.globalOauthSettingsName,
-      callbackUrl: 'https://login.salesforce.com/services/oauth2/success',
-      certificate,
-      externalClientApplication: app,
-      isClientCredentialsFlowEnabled: false,
-      isConsumerSecretOptional: false,
-      isIntrospectAllTokens: false,
-      isPkceRequired: false,
-      isSecretRequiredForRefreshToken: false,
-      label: names.appLabel,
-    }),
+    // The same record the app writes: the comparison of end states stays about requests, not settings.
+    await md.create('ExtlClntAppGlobalOauthSettings', globalOauthSettings(names, certificate)),
   );
   saved(
     await md.update('ExtlClntAppConfigurablePolicies', {
