@@ -1,5 +1,5 @@
 import type { EmulatorState } from '../packages/salesforce-emulator/index';
-import { isOurUsername, ownerOf } from '../main/connection/names';
+import { isOurUsername, ownerOf } from '../main/connection/org/names';
 
 /** Keys whose values differ between two equally correct runs (fresh ids, keys, secrets): only their presence counts. */
 const VOLATILE = new Set([

@@ -1,5 +1,5 @@
 import { toAppError, type AuthStatus, type Handlers, type HealthNotice, type Settings } from '../common';
-import { healthNoticeText } from './connection/health-notice-text';
+import { healthNoticeText } from './connection/health/health-notice-text';
 import { auditedAgent, auditedSettings } from './audit/audited-services';
 import { createAuditTrail, sessionActor } from './audit/trail';
 import { createAuthService } from './auth';

@@ -7,8 +7,8 @@ import {
   type DescribedField,
   type DescribedObject,
 } from '../../common';
-import { objectPermissionTypesOf } from '../connection/discovery';
-import type { AdminSessionSource } from '../connection/session-source';
+import { objectPermissionTypesOf } from '../connection/org/discovery';
+import type { AdminSessionSource } from '../auth/session-source';
 import { createOrgClient } from '../salesforce/client';
 import type { RetryPolicy } from '../salesforce/retry';
 import type { AgentService } from '../transport/service-interfaces';

@@ -3,10 +3,10 @@ import { fail, toAppError } from '../../common/app-error-schema';
 import { connectionReport } from '../export/connection-report';
 import { agentCredentialsFile } from '../export/credentials';
 import type { OutgoingFile } from '../transport/service-interfaces';
-import type { ConnectionCore } from './core';
-import { connectionDetails, setupUrl } from './details';
-import { artifactNames } from './names';
-import type { AdminSession } from './session-source';
+import type { ConnectionCore } from './run/core';
+import { connectionDetails, setupUrl } from './record/details';
+import { artifactNames } from './org/names';
+import type { AdminSession } from '../auth/session-source';
 import { agentPrivateKey } from './steps/key-pair';
 
 /** What leaves the app about the connection: its details, the agent's credentials, a Setup link. */

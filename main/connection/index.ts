@@ -1,6 +1,6 @@
 import type { HealthNotice } from '../../common';
-import type { AdminSession, AdminSessionSource } from './session-source';
-import { createHealthMonitor, type HealthMonitor, type HealthTimers } from './health-monitor';
+import type { AdminSession, AdminSessionSource } from '../auth/session-source';
+import { createHealthMonitor, type HealthMonitor, type HealthTimers } from './health/health-monitor';
 import { createAccessProfileStore } from '../agent/profile-store';
 import { createAgentService } from '../agent/service';
 import type { Logger } from '../log';
@@ -10,7 +10,7 @@ import type { DocumentStoreFactory } from '../store/document-store';
 import { createJournal } from '../store/journal';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { SecretVault } from '../store/vault';
-import { createConnectionRecordStore } from './record-store';
+import { createConnectionRecordStore } from './record/record-store';
 import { createConnectionLifecycle, type ConnectionLifecycle as RunLifecycle } from './service';
 
 export interface ConnectionDeps {

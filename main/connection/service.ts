@@ -2,19 +2,19 @@ import type { AccessProfile, ConnectionState, EnableInput, PlannedRunKind, RunKi
 import { fail, toAppError, type AppError } from '../../common/app-error-schema';
 import type { ConnectionService } from '../transport/service-interfaces';
 import { createConnectionExports } from './connection-exports';
-import type { ConnectionCore, ConnectionServiceDeps } from './core';
-import { createInspection } from './inspection';
-import { checkOrgHealth, type OrgHealth } from './org-health';
-import type { ConnectionRecord } from './record-store';
-import { createRunContexts, type RunDeps } from './run-context';
-import { createReviewedRuns } from './reviewed-runs';
-import { createRunScheduler } from './scheduler';
-import type { AdminSession } from './session-source';
-import { projectState } from './state';
-import { createVisibility } from './visibility';
+import type { ConnectionCore, ConnectionServiceDeps } from './run/core';
+import { createInspection } from './health/inspection';
+import { checkOrgHealth, type OrgHealth } from './health/org-health';
+import type { ConnectionRecord } from './record/record-store';
+import { createRunContexts, type RunDeps } from './run/run-context';
+import { createReviewedRuns } from './review/reviewed-runs';
+import { createRunScheduler } from './run/scheduler';
+import type { AdminSession } from '../auth/session-source';
+import { projectState } from './run/state';
+import { createVisibility } from './health/visibility';
 
-export type { ConnectionServiceDeps } from './core';
-export type { ConnectionRuntime } from './run-context';
+export type { ConnectionServiceDeps } from './run/core';
+export type { ConnectionRuntime } from './run/run-context';
 
 /** The contract's ConnectionService plus what hosts without events (CLI, tests) need. */
 export interface ConnectionLifecycle extends Omit<ConnectionService, 'overview'> {
@@ -24,7 +24,7 @@ export interface ConnectionLifecycle extends Omit<ConnectionService, 'overview'>
   profileChanged(profile: AccessProfile): Promise<ConnectionState>;
   /** Plans and confirms in one call, for callers with nobody to show the plan to (not the screens or the CLI). */
   planAndRun(kind: PlannedRunKind, extra?: EnableInput): Promise<ConnectionState>;
-  /** The scheduled check of one org with its own profile's session (org-health.ts). */
+  /** The scheduled check of one org with its own profile's session (health/org-health.ts). */
   checkOrg(admin: AdminSession): Promise<OrgHealth>;
   /** A run is under way (the schedule leaves its org alone). */
   busy(): boolean;
@@ -32,7 +32,7 @@ export interface ConnectionLifecycle extends Omit<ConnectionService, 'overview'>
 
 /**
  * The connection service (docs/architecture.md): state projection (state.ts), the run scheduler
- * (scheduler.ts) and the run plans (plans.ts), with the run bodies in build, teardown and undo.
+ * (scheduler.ts) and the run plans (run/step-lists.ts), with the run bodies in build, teardown and undo.
  */
 export function createConnectionLifecycle(deps: ConnectionServiceDeps): ConnectionLifecycle {
   const { records, journal, log } = deps;

@@ -44,7 +44,7 @@ export interface SettingsRepository {
   profile(id: string): OrgProfile | undefined;
   /**
    * Records the org a profile signed in to, once: a profile stays tied to its first org. `replace`
-   * moves it to another org, only on the admin's choice (a sandbox refresh, connection/org-identity.ts).
+   * moves it to another org, only on the admin's choice (a sandbox refresh, connection/run/org-identity.ts).
    */
   recordOrg(id: string, orgId: string, replace?: boolean): OrgProfile | undefined;
   /** This install's id, made on first use and kept: the owner the app's artifacts in an org name. */

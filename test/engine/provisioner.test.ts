@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../common/app-error-schema';
-import { provision, rollBack } from '../../main/connection/provisioner';
-import { removeArtifacts } from '../../main/connection/removal';
-import { ignoreCancel } from '../../main/connection/run-context';
-import { runCancelled } from '../../main/connection/messages';
+import { provision, rollBack } from '../../main/connection/run/provisioner';
+import { removeArtifacts } from '../../main/connection/run/removal';
+import { ignoreCancel } from '../../main/connection/run/run-context';
+import { runCancelled } from '../../main/connection/org/messages';
 import { createFakeOrg, type FakeOrg } from '../fakes/fake-org-client';
 import { endlessActivation, fakeEngine, fakeSteps, neverEnding } from '../fakes/engine';
 

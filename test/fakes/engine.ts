@@ -1,6 +1,6 @@
 import type { RemovalStepId, StepId } from '../../common';
-import { cancellableClient, neverCancelled } from '../../main/connection/cancellable';
-import { RunTracker } from '../../main/connection/provisioner';
+import { cancellableClient, neverCancelled } from '../../main/connection/run/cancellable';
+import { RunTracker } from '../../main/connection/run/provisioner';
 import type { Step, StepContext } from '../../main/connection/steps/step';
 import { createLogger } from '../../main/log';
 import { abortableSleep, type Sleep } from '../../main/salesforce/retry';

@@ -204,7 +204,7 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
     'connection.reconnect': (input) => startRun('reconnect', input),
     'connection.recreate': (input) => startRun('recreate', input),
     'connection.updateAccess': (input) => startRun('updateAccess', input),
-    // Adopt's review is Rotate key's (main/connection/reviewed-runs.ts).
+    // Adopt's review is Rotate key's (main/connection/review/reviewed-runs.ts).
     'connection.rotateKey': (input) => startRun('rotateKey', input),
     'connection.adopt': (input) => startRun('rotateKey', input),
     'connection.acceptOrgChange': () => setConnection({ status: 'off', orgId: fixtures.identity.orgId }),

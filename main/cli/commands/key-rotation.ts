@@ -1,5 +1,5 @@
 import type { ConnectionState, OrgChange } from '../../../common';
-import { expiryWarningText } from '../../connection/certificate-expiry';
+import { expiryWarningText } from '../../connection/record/certificate-expiry';
 import type { CliApp } from '../cli-app';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
 

@@ -12,13 +12,13 @@ import {
 } from '../../salesforce/client';
 import { SalesforceError } from '../../salesforce/errors';
 import { saveResultSchema } from '../../salesforce/schemas';
-import { fieldPermissionRow, objectPermissionRow, type ExistingGrants } from './grant-rows';
-import { grantDiff, markText, type GrantDiff, type RowUpdate } from '../grant-diff';
-import { refuseChangedGrants } from '../plan-check';
+import { fieldPermissionRow, objectPermissionRow, type ExistingGrants } from '../org/grant-rows';
+import { grantDiff, markText, type GrantDiff, type RowUpdate } from '../org/grant-diff';
+import { refuseChangedGrants } from '../org/org-prints';
 import type { StepResult } from './results';
 import type { RunScratch, Step, StepContext } from './step';
 
-export type { ExistingGrants, FieldPermissionRow, ObjectPermissionRow } from './grant-rows';
+export type { ExistingGrants, FieldPermissionRow, ObjectPermissionRow } from '../org/grant-rows';
 
 /** What the permission set grants today (health check and Update access read the same thing). */
 export async function readGrants(ctx: Pick<StepContext, 'client'>, permissionSetId: string): Promise<ExistingGrants> {

@@ -1,7 +1,7 @@
 import { fail } from '../../../common/app-error-schema';
 import { metadataText, type MetadataRecord } from '../../salesforce/metadata';
 import { SalesforceError } from '../../salesforce/errors';
-import { isOurs, type ArtifactNames } from '../names';
+import { isOurs, type ArtifactNames } from '../org/names';
 import type { StepResult } from './results';
 import type { RemovalContext, Step, StepContext } from './step';
 

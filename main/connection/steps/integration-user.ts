@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { fail } from '../../../common/app-error-schema';
 import { destroyFound } from '../../salesforce/client';
 import { toSalesforceError } from '../../salesforce/errors';
-import { integrationUsername } from '../names';
+import { integrationUsername } from '../org/names';
 import { idOf } from './permission-set';
 import type { StepResult } from './results';
 import type { ComposedChange, RemovalContext, Step, StepContext } from './step';

@@ -1,6 +1,6 @@
 import { destroyFound } from '../../salesforce/client';
 import { fail } from '../../../common/app-error-schema';
-import { isOurs, ownerOf } from '../names';
+import { isOurs, ownerOf } from '../org/names';
 import type { Step } from './step';
 
 /** The agent's permission set: no licence (integration users can't take a Salesforce-licensed set). */

@@ -7,9 +7,9 @@ import type { CompositeSubrequest, OrgClient } from '../../salesforce/client';
 import type { RetryPolicy, Sleep } from '../../salesforce/retry';
 import type { SecretVault } from '../../store/vault';
 import type { Artifacts, StepResult } from './results';
-import type { OrgSnapshot } from '../discovery';
-import type { ArtifactNames } from '../names';
-import type { ExistingGrants } from './grant-rows';
+import type { OrgSnapshot } from '../org/discovery';
+import type { ArtifactNames } from '../org/names';
+import type { ExistingGrants } from '../org/grant-rows';
 
 /** Everything a step needs; steps keep no state of their own between runs. */
 export interface StepContext {
@@ -58,7 +58,7 @@ export interface RunScratch {
   agentToken?: AgentTokenResult;
   /** An incomplete app of ours from an earlier attempt, to be removed before the new one is made. */
   replaceApp?: boolean;
-  /** The permission set's rows as the confirmed plan showed them (plan-check.ts grantsPrint), checked at the first look-up. */
+  /** The permission set's rows as the confirmed plan showed them (org/org-prints.ts grantsPrint), checked at the first look-up. */
   reviewedGrants?: string;
   /** The integration username this run tries (a new one after Salesforce calls one taken). */
   username?: string;

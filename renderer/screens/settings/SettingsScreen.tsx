@@ -153,7 +153,7 @@ function CertificateLifetimeCard() {
   );
 }
 
-/** How often the running app re-checks every connected org (main/connection/health-monitor.ts). */
+/** How often the running app re-checks every connected org (main/connection/health/health-monitor.ts). */
 function HealthCheckCard() {
   const { live } = useLive();
   return (

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import jsforce, { type Connection } from 'jsforce';
 import { completeEmulatorLogin, type StartedEmulator } from '../../../packages/salesforce-emulator/index';
 import { loginUrlOf, type OrgProfile } from '../../../common';
-import type { AdminSession, AdminSessionSource } from '../../../main/connection/session-source';
+import type { AdminSession, AdminSessionSource } from '../../../main/auth/session-source';
 import { API_VERSION } from '../../../main/salesforce/client';
 
 /**

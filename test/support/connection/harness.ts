@@ -8,7 +8,7 @@ import { createSettingsRepository } from '../../../main/store/settings-repositor
 import { createMemoryVault, type SecretVault } from '../../../main/store/vault';
 import { createConnectionServices } from '../../../main/connection';
 import { emulatorAdminAuth } from './emulator-session';
-import type { AdminSessionSource } from '../../../main/connection/session-source';
+import type { AdminSessionSource } from '../../../main/auth/session-source';
 
 export interface Harness {
   emulator: StartedEmulator;

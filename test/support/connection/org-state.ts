@@ -1,5 +1,5 @@
 import type { EmulatorState } from '../../../packages/salesforce-emulator/index';
-import { isOurUsername, MARKER } from '../../../main/connection/names';
+import { isOurUsername, MARKER } from '../../../main/connection/org/names';
 
 /** Everything of ours still alive in the emulated org: an app, a permission set, an active user, an assignment. */
 export function ourLeftovers(state: EmulatorState): string[] {

@@ -1,0 +1,75 @@
+import type { AccessProfile, ConnectionState, HealthReport, PreflightReport } from '../../../common';
+import { resolveAccess } from '../../agent/grants';
+import type { ConnectionCore } from '../run/core';
+import { objectPermissionTypesOf } from '../org/discovery';
+import { inspectOrgChange } from '../run/org-identity';
+import { agentCanSignIn, compare, driftVerdict, healthVerdict, profileDrift, readArtifacts } from './drift';
+import { preflightChecks, preflightReport } from '../org/preflight';
+import { agentPrivateKey } from '../steps/key-pair';
+
+/** The operations that only look: preflight, the removal plan, the health check, a changed profile's drift. */
+export function createInspection(core: ConnectionCore) {
+  const { deps, contexts } = core;
+  const { records, journal, now } = deps;
+
+  async function check(): Promise<HealthReport> {
+    const admin = await core.session();
+    const orgId = admin.identity.orgId;
+    const saved = records.get(orgId);
+    const checkedAt = now().toISOString();
+    const empty = { missingFields: [], missingObjects: [], brokenArtifacts: [], extraGrants: [] };
+    // Another org than the profile's (fact SANDBOX-REFRESH): said first, and nothing of the earlier org's checked here.
+    if (!core.scheduler.busy() && !journal.current() && (await inspectOrgChange(core.run, admin))) {
+      const current = core.changed();
+      return { checkedAt, status: current.status, drift: current.drift ?? empty, agentTokenOk: false };
+    }
+    if (!saved.record || journal.current() || core.scheduler.busy()) {
+      return { checkedAt, status: core.state().status, drift: saved.drift ?? empty, agentTokenOk: false };
+    }
+    const record = saved.record;
+    const ctx = await contexts.context(admin, record.agentName, record.artifacts, null, null);
+    const orgState = await readArtifacts(ctx.client, record, ctx.snapshot.apiPsl?.id ?? null, contexts.installId());
+    const agentTokenOk = await agentCanSignIn(record, await agentPrivateKey(ctx), now());
+    const drift = compare(orgState, ctx.desired.grants, record.grants, agentTokenOk);
+    const { status, error } = healthVerdict(orgState, drift);
+    const lastVerifiedAt = status === 'connected' && agentTokenOk ? checkedAt : record.lastVerifiedAt;
+    records.update(orgId, { status, error, drift, record: { ...record, lastVerifiedAt, lastCheckedAt: checkedAt } });
+    const summary = error?.message ?? 'The connection matches the desired state.';
+    deps.audit.append({
+      actor: admin.identity.username,
+      orgId,
+      operation: 'connection.check',
+      result: status === 'connected' ? 'success' : 'failure',
+      summary,
+      artifacts: [],
+    });
+    core.changed();
+    return { checkedAt, status, drift, agentTokenOk };
+  }
+
+  return {
+    check,
+    async preflight(): Promise<PreflightReport> {
+      const admin = await core.session();
+      const ctx = await contexts.context(admin, deps.settings.get().agentName, {}, null, null);
+      return { ...preflightReport(preflightChecks(ctx.snapshot, ctx.desired, ctx.names)), userDefaults: ctx.snapshot.userDefaults };
+    },
+    /** The state as the admin's profile would leave it (drift when grants are missing); only describes, no writes. */
+    async profileChanged(profile: AccessProfile): Promise<ConnectionState> {
+      const orgId = records.currentOrgId();
+      const record = orgId ? records.get(orgId).record : null;
+      if (!orgId || !record) return core.state();
+      const client = contexts.orgClient(await core.session());
+      const [objectPermissionTypes, ...described] = await Promise.all([
+        client.describe('ObjectPermissions').then(objectPermissionTypesOf),
+        ...profile.objects.map((o) => client.describe(o.object)),
+      ]);
+      const describes = new Map(described.map((d) => [d.name.toLowerCase(), d]));
+      const drift = profileDrift(record.grants, resolveAccess(profile, describes, objectPermissionTypes).grants);
+      const { status, error } = driftVerdict(drift);
+      if (status === 'connected') return core.state();
+      records.update(orgId, { status, drift, error });
+      return core.changed();
+    },
+  };
+}

@@ -1,0 +1,292 @@
+import { z } from 'zod';
+import type { AccessProfile, UserDefaults } from '../../../common';
+import { queryRows, queryUrl, soqlQuote, type CompositeSubrequest, type OrgClient, type SubResult } from '../../salesforce/client';
+import { SalesforceError } from '../../salesforce/errors';
+import { describeGlobalSchema, sobjectDescribeSchema, type SObjectDescribe } from '../../salesforce/schemas';
+import { isOurUsername, type ArtifactNames } from './names';
+
+export const INTEGRATION_LICENCE = 'Salesforce Integration';
+export const API_INTEGRATION_PSL = 'SalesforceAPIIntegrationPsl';
+export const INTEGRATION_PROFILE = 'Minimum Access - API Only Integrations';
+
+/** The admin rights provisioning needs, by the permission field that carries each (on a profile, permission set or group). */
+export const ADMIN_RIGHTS: Record<string, string> = {
+  PermissionsCustomizeApplication: 'Customize Application',
+  PermissionsManageUsers: 'Manage Users',
+  PermissionsAssignPermissionSets: 'Assign Permission Sets',
+  PermissionsManageProfilesPermissionsets: 'Manage Profiles and Permission Sets',
+  PermissionsModifyMetadata: 'Modify Metadata Through Metadata API Functions',
+};
+
+export interface Seats {
+  id: string;
+  total: number;
+  used: number;
+}
+
+export interface FoundUser {
+  id: string;
+  username: string;
+  active: boolean;
+  profileId: string | null;
+}
+
+/** What the org looks like before (or while) a run changes it, gathered in as few requests as possible. */
+/** What the org says about itself; its type sets the agent's JWT audience (fact ORG-TYPE). */
+export interface OrgFacts {
+  id: string;
+  isSandbox: boolean;
+  organizationType: string | null;
+  instanceName: string | null;
+}
+
+export interface OrgSnapshot {
+  org: OrgFacts;
+  adminEmail: string;
+  /** The org's time zone, locale and language, and the admin's email encoding (fact USER-DEFAULTS). */
+  userDefaults: UserDefaults;
+  /** Labels of required admin rights none of the admin's profile, permission sets or groups grants. */
+  adminRightsMissing: string[];
+  integrationLicence: Seats | null;
+  apiPsl: Seats | null;
+  integrationProfile: { id: string; name: string } | null;
+  permissionSet: { id: string; name: string; label: string; description: string | null } | null;
+  /** Earlier integration users of this agent that carry our username marker. */
+  users: FoundUser[];
+  /** `unavailable` when the org has no External Client Apps. */
+  app: { id: string; developerName: string; description: string | null; createdDate: string | null } | null | 'unavailable';
+  describes: Map<string, SObjectDescribe>;
+  /** Lower-case names of the objects the org takes ObjectPermissions for (fact OBJECT-PERMISSIONS-PICKLIST). */
+  objectPermissionTypes: Set<string>;
+  /** A readable object outside the profile: verification checks the agent is refused it. */
+  outsideObject: string | null;
+  /** Objects of the profile the org could not describe. */
+  undescribable: string[];
+}
+
+const str = z.string();
+const optStr = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+const num = z.coerce.number();
+const userRow = z.object({ Id: str, Username: str, IsActive: z.boolean(), ProfileId: optStr });
+const seatsRow = z.object({ Id: str, TotalLicenses: num, UsedLicenses: num });
+interface ProfileRow {
+  Id: string;
+  Name: string;
+  UserLicenseId: string | null;
+  UserLicense: { Name: string; TotalLicenses: number; UsedLicenses: number } | null;
+}
+const licenceOfProfile = z
+  .object({ Name: str, TotalLicenses: num, UsedLicenses: num })
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+const profileOfSet = z
+  .object({ Name: str, UserLicenseId: optStr, UserLicense: licenceOfProfile })
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+const permissionSetRow = z.object({
+  Id: str,
+  Name: str,
+  Label: str,
+  Description: optStr,
+  IsOwnedByProfile: z
+    .boolean()
+    .nullable()
+    .optional()
+    .transform((v) => v === true),
+  ProfileId: optStr,
+  Profile: profileOfSet,
+});
+const adminRightFields = [...Object.keys(ADMIN_RIGHTS), 'PermissionsModifyAllData'].map((perm) => `PermissionSet.${perm}`);
+const assignmentRow = z.object({ PermissionSet: z.record(z.string(), z.unknown()).nullable().optional() });
+
+/** Rights add up over every assignment; Modify All Data carries them all. */
+function missingRights(sets: (Record<string, unknown> | null | undefined)[]): string[] {
+  const granted = (perm: string) => sets.some((set) => set?.[perm] === true);
+  if (granted('PermissionsModifyAllData')) return [];
+  return Object.entries(ADMIN_RIGHTS)
+    .filter(([perm]) => !granted(perm))
+    .map(([, label]) => label);
+}
+const appRow = z.object({ Id: str, DeveloperName: str, Description: optStr, CreatedDate: optStr });
+const adminRow = z.object({ Id: str, Email: optStr, ProfileId: optStr, EmailEncodingKey: optStr });
+const organizationRow = z.object({
+  Id: str,
+  IsSandbox: z.boolean(),
+  OrganizationType: optStr,
+  InstanceName: optStr,
+  TimeZoneSidKey: optStr,
+  DefaultLocaleSidKey: optStr,
+  LanguageLocaleKey: optStr,
+});
+
+/** Salesforce's own defaults for a new org, for a field the org does not answer with. */
+function userDefaultsOf(organization: z.infer<typeof organizationRow>, admin: z.infer<typeof adminRow>): UserDefaults {
+  return {
+    timeZone: organization.TimeZoneSidKey ?? 'America/Los_Angeles',
+    locale: organization.DefaultLocaleSidKey ?? 'en_US',
+    language: organization.LanguageLocaleKey ?? 'en_US',
+    emailEncoding: admin.EmailEncodingKey ?? 'UTF-8',
+  };
+}
+
+const describeRef = (object: string) => `describe_${object}`;
+const OBJECT_PERMISSIONS_REF = 'objectPermissionTypes';
+
+/** The active values of ObjectPermissions.SobjectType, lower-case: the objects that take object permissions. */
+export function objectPermissionTypesOf(objectPermissions: SObjectDescribe): Set<string> {
+  const sobjectType = objectPermissions.fields.find((f) => f.name === 'SobjectType');
+  return new Set((sobjectType?.picklistValues ?? []).filter((v) => v.active).map((v) => v.value.toLowerCase()));
+}
+
+/** The look-ups of one discovery: describes, the admin, the org, and our artifacts by name, in one Composite. */
+function discoveryRequests(objects: string[], names: ArtifactNames, who: { userId: string; orgId: string }): CompositeSubrequest[] {
+  return [
+    ...objects.map((o) => ({ referenceId: describeRef(o), method: 'GET' as const, url: `/sobjects/${o}/describe` })),
+    { referenceId: 'admin', method: 'GET', url: `/sobjects/User/${who.userId}?fields=Id,Email,ProfileId,EmailEncodingKey` },
+    // A record read, not a query: the five queries below are the Composite's maximum.
+    {
+      referenceId: 'organization',
+      method: 'GET',
+      url: `/sobjects/Organization/${who.orgId}?fields=Id,IsSandbox,OrganizationType,InstanceName,TimeZoneSidKey,DefaultLocaleSidKey,LanguageLocaleKey`,
+    },
+    { referenceId: 'global', method: 'GET', url: '/sobjects' },
+    // Not a query, so it fits beside the five below: the objects that accept ObjectPermissions (activities don't).
+    { referenceId: OBJECT_PERMISSIONS_REF, method: 'GET', url: '/sobjects/ObjectPermissions/describe' },
+    // Every profile owns a permission set, so ours and the profiles (with their licence's seats) come in one query: the look-ups fit one Composite (≤ 5 queries).
+    q(
+      'permissionSets',
+      `SELECT Id, Name, Label, Description, IsOwnedByProfile, ProfileId, Profile.Name, Profile.UserLicenseId, Profile.UserLicense.Name, Profile.UserLicense.TotalLicenses, Profile.UserLicense.UsedLicenses FROM PermissionSet WHERE Name = ${soqlQuote(names.permissionSetApiName)} OR IsOwnedByProfile = true`,
+    ),
+    // Fact ADMIN-RIGHTS-SOURCES: the admin's assignments cover the profile's own set, permission sets and groups.
+    q('adminRights', `SELECT ${adminRightFields.join(', ')} FROM PermissionSetAssignment WHERE AssigneeId = ${soqlQuote(who.userId)}`),
+    q('psl', `SELECT Id, TotalLicenses, UsedLicenses FROM PermissionSetLicense WHERE DeveloperName = ${soqlQuote(API_INTEGRATION_PSL)}`),
+    q(
+      'users',
+      `SELECT Id, Username, IsActive, ProfileId FROM User WHERE FirstName = ${soqlQuote(names.userFirstName)} AND LastName = ${soqlQuote(names.userLastName)}`,
+    ),
+    q(
+      'app',
+      `SELECT Id, DeveloperName, Description, CreatedDate FROM ExternalClientApplication WHERE DeveloperName = ${soqlQuote(names.appApiName)}`,
+    ),
+  ];
+}
+
+/**
+ * One pass over the org: the licence, profile, seats, name collisions, leftovers of earlier runs,
+ * the admin's rights and the describe of every profile object, all in shared Composite requests.
+ */
+export async function discover(
+  client: OrgClient,
+  names: ArtifactNames,
+  who: { userId: string; orgId: string },
+  profile: AccessProfile,
+): Promise<OrgSnapshot> {
+  const objects = profile.objects.map((o) => o.object);
+  const requests = discoveryRequests(objects, names, who);
+  return snapshotOf(await client.composite(requests), objects, names);
+}
+
+/** The snapshot from the Composite's answers. */
+function snapshotOf(results: Map<string, SubResult>, objects: string[], names: ArtifactNames): OrgSnapshot {
+  const describes = new Map<string, SObjectDescribe>();
+  const undescribable: string[] = [];
+  for (const object of objects) {
+    const result = results.get(describeRef(object));
+    const parsed = result?.ok ? sobjectDescribeSchema.safeParse(result.body) : undefined;
+    if (parsed?.success) describes.set(parsed.data.name.toLowerCase(), parsed.data);
+    else undescribable.push(object);
+  }
+
+  const admin = adminRow.parse(body(results.get('admin')));
+  const organization = organizationRow.parse(body(results.get('organization')));
+  const permissionSets = queryRows(results.get('permissionSets')).map((r) => permissionSetRow.parse(r));
+  const profiles = permissionSets.flatMap((ps) =>
+    ps.IsOwnedByProfile && ps.ProfileId && ps.Profile ? [{ Id: ps.ProfileId, ...ps.Profile }] : [],
+  );
+  const adminRightsMissing = missingRights(queryRows(results.get('adminRights')).map((r) => assignmentRow.parse(r).PermissionSet));
+
+  // Found by licence, not only by name: older orgs name the integration profile differently (fact INTEGRATION-USER-LICENCE).
+  const licensed = profiles.filter((p) => p.UserLicense?.Name === INTEGRATION_LICENCE);
+  const integrationProfile = licensed.find((p) => p.Name === INTEGRATION_PROFILE) ?? licensed[0];
+  const licence = integrationProfile ? seatsOf(integrationProfile) : null;
+  const psl = first(results.get('psl'), seatsRow);
+  const permissionSet = permissionSets.find((ps) => !ps.IsOwnedByProfile && ps.Name === names.permissionSetApiName) ?? null;
+  const users = queryRows(results.get('users'))
+    .map((r) => userRow.parse(r))
+    .filter((u) => isOurUsername(u.Username))
+    .map((u) => ({ id: u.Id, username: u.Username, active: u.IsActive, profileId: u.ProfileId }));
+  const appResult = results.get('app');
+  const app = appResult && !appResult.ok && isUnavailable(appResult.error) ? 'unavailable' : first(appResult, appRow);
+
+  return {
+    org: {
+      id: organization.Id,
+      isSandbox: organization.IsSandbox,
+      organizationType: organization.OrganizationType,
+      instanceName: organization.InstanceName,
+    },
+    adminEmail: admin.Email ?? '',
+    userDefaults: userDefaultsOf(organization, admin),
+    adminRightsMissing,
+    integrationLicence: licence,
+    apiPsl: psl ? { id: psl.Id, total: psl.TotalLicenses, used: psl.UsedLicenses } : null,
+    integrationProfile: integrationProfile ? { id: integrationProfile.Id, name: integrationProfile.Name } : null,
+    permissionSet: permissionSet
+      ? { id: permissionSet.Id, name: permissionSet.Name, label: permissionSet.Label, description: permissionSet.Description }
+      : null,
+    users,
+    app:
+      app === 'unavailable'
+        ? app
+        : app
+          ? { id: app.Id, developerName: app.DeveloperName, description: app.Description, createdDate: app.CreatedDate }
+          : null,
+    describes,
+    objectPermissionTypes: objectPermissionTypesOf(sobjectDescribeSchema.parse(body(results.get(OBJECT_PERMISSIONS_REF)))),
+    outsideObject: outsideObject(results.get('global'), objects),
+    undescribable,
+  };
+}
+
+/** The seats of the profile's user licence (an org with the licence but no profile using it can't create the user either). */
+function seatsOf(profile: ProfileRow): Seats | null {
+  const licence = profile.UserLicense;
+  return licence && profile.UserLicenseId ? { id: profile.UserLicenseId, total: licence.TotalLicenses, used: licence.UsedLicenses } : null;
+}
+
+/** Business objects an agent of this kind must not read unless the admin adds them. */
+const OUTSIDE_CANDIDATES = ['Case', 'Contract', 'Campaign', 'Order', 'Quote', 'Asset'];
+
+function outsideObject(result: SubResult | undefined, profileObjects: string[]): string | null {
+  const parsed = describeGlobalSchema.safeParse(result?.ok ? result.body : undefined);
+  if (!parsed.success) return null;
+  const inProfile = new Set(profileObjects.map((o) => o.toLowerCase()));
+  const queryable = parsed.data.sobjects.filter((o) => o.queryable && !inProfile.has(o.name.toLowerCase()));
+  const names = new Set(queryable.map((o) => o.name));
+  return OUTSIDE_CANDIDATES.find((c) => names.has(c)) ?? queryable.find((o) => o.custom)?.name ?? null;
+}
+
+function q(referenceId: string, soql: string): CompositeSubrequest {
+  return { referenceId, method: 'GET', url: queryUrl(soql) };
+}
+
+function body(result: SubResult | undefined): unknown {
+  if (!result) throw new SalesforceError('UNKNOWN', 'Salesforce did not answer a look-up.');
+  if (!result.ok) throw result.error;
+  return result.body;
+}
+
+function first<T>(result: SubResult | undefined, schema: z.ZodType<T>): T | null {
+  const rows = queryRows(result);
+  return rows.length > 0 ? schema.parse(rows[0]) : null;
+}
+
+function isUnavailable(error: SalesforceError): boolean {
+  return error.code === 'INVALID_TYPE' || error.code === 'NOT_FOUND';
+}

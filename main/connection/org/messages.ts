@@ -1,0 +1,66 @@
+import type { Drift, GrantMark } from '../../../common';
+import { appError, type AppError } from '../../../common/app-error-schema';
+import { markText } from './grant-diff';
+
+/*
+ * The admin-facing messages of the connection's runs, each written once: the screens may replace the
+ * text with their own catalog entry (renderer/i18n, `errors.<code>`) using the params.
+ */
+
+export const interruptedRun = (): AppError =>
+  appError('INTERRUPTED_RUN', 'The last change to the connection did not finish. Resume it, or roll it back.', { action: 'resume' });
+
+export const operationInProgress = (): AppError =>
+  appError('OPERATION_IN_PROGRESS', 'Another change to the connection is still running. Wait for it to finish.');
+
+/**
+ * The agent's access in the org differs from its access profile. Every Edit and View All Records
+ * that Update access would add is named, and what it would take away says who granted it.
+ */
+export function connectionDrift(drift: Drift): AppError {
+  const names = (marks: readonly GrantMark[] | undefined) => (marks ?? []).map(markText).join(', ');
+  const missing = [...drift.missingObjects, ...drift.missingFields].join(', ');
+  const escalations = names(drift.escalations);
+  const narrowed = names(drift.narrowed);
+  const handAdded = names(drift.handAdded);
+  const parts = [
+    missing &&
+      `The agent now reads ${missing}, which the permission set does not grant: the connection must be recreated (or its access updated).`,
+    escalations && `Update access will also grant ${escalations}.`,
+    narrowed && `Granted earlier by Agent Connections and since taken out of the agent's access: ${narrowed}; Update access removes it.`,
+    handAdded && `Added by hand in Salesforce, not by Agent Connections: ${handAdded}; removed only if you confirm.`,
+  ].filter(Boolean);
+  return appError('CONNECTION_DRIFT', `The agent's access in Salesforce differs from its access profile. ${parts.join(' ')}`, {
+    action: missing ? 'recreate' : 'updateAccess',
+    params: { missing, escalations, narrowed, handAdded },
+  });
+}
+
+/** Another install of the app manages this connection: replacing or removing it would cut that install's agent off. */
+export function connectionOwnedElsewhere(run: 'enable' | 'reconnect'): AppError {
+  return appError(
+    'CONNECTION_OWNED_ELSEWHERE',
+    "Another Agent Connections install manages this agent's connection in this org. Taking it over replaces the agent's key: the credentials the other install handed out stop working.",
+    { action: 'takeOver', params: { run } },
+  );
+}
+
+export function connectionBroken(broken: readonly string[]): AppError {
+  const list = broken.join(', ');
+  return appError('CONNECTION_BROKEN', `Part of the connection is missing or changed in Salesforce (${list}). Reconnect to rebuild it.`, {
+    action: 'reconnect',
+    params: { broken: list },
+  });
+}
+
+export const notRemoved = (leftovers: readonly string[]): AppError =>
+  appError('STEP_FAILED', `Some parts of the connection could not be removed: ${leftovers.join('; ')}`, { action: 'retry' });
+
+export const oldNotRemoved = (leftovers: readonly string[]): AppError =>
+  appError('STEP_FAILED', `The old connection could not be fully removed: ${leftovers.join('; ')}`, { action: 'retry' });
+
+export const rollbackLeftovers = (leftovers: readonly string[]): AppError =>
+  appError('STEP_FAILED', `Roll back could not remove: ${leftovers.join('; ')}`, { action: 'rollback' });
+
+/** The reason a cancelled run's signal carries; whatever was interrupted ends with it. */
+export const runCancelled = (): AppError => appError('RUN_CANCELLED', 'The run was cancelled; what it had created so far was removed.');

@@ -1,0 +1,246 @@
+import type { AppError, PreflightCheck, PreflightReport } from '../../../common';
+import { appError } from '../../../common/app-error-schema';
+import type { DesiredAccess } from '../../agent/grants';
+import type { OrgSnapshot } from './discovery';
+import { isOurs, type ArtifactNames } from './names';
+
+interface Check extends PreflightCheck {
+  /** The error Enable stops with when this blocker fails. */
+  error?: AppError;
+}
+
+type Finding = NonNullable<PreflightCheck['finding']>;
+type Params = Record<string, string | number>;
+/** A failed check's remedy: catalog key and English text. */
+type Fix = { key: NonNullable<PreflightCheck['fixKey']>; text: string };
+
+const pass = (id: string, finding: Finding, message: string, params?: Params): Check => ({
+  id,
+  ok: true,
+  severity: 'info',
+  message,
+  finding,
+  ...(params && { params }),
+});
+const block = (id: string, finding: Finding, error: AppError, fix?: Fix): Check => ({
+  id,
+  ok: false,
+  severity: 'blocker',
+  message: error.message,
+  finding,
+  ...(error.params && { params: error.params }),
+  ...(fix && { fix: fix.text, fixKey: fix.key }),
+  error,
+});
+const warn = (id: string, finding: Finding, message: string, params: Params): Check => ({
+  id,
+  ok: false,
+  severity: 'warning',
+  message,
+  finding,
+  params,
+});
+
+/** The admin's own rights (fact ADMIN-RIGHTS-SOURCES). */
+function adminRightsCheck(snapshot: OrgSnapshot): Check[] {
+  const checks: Check[] = [];
+  checks.push(
+    snapshot.adminRightsMissing.length === 0
+      ? pass('adminRights', 'adminRightsOk', 'You have the admin rights the connection needs.')
+      : block(
+          'adminRights',
+          'adminRightsMissing',
+          appError('INSUFFICIENT_ADMIN_RIGHTS', `Your Salesforce user lacks: ${snapshot.adminRightsMissing.join(', ')}.`, {
+            params: { missing: snapshot.adminRightsMissing.join(', ') },
+          }),
+          { key: 'adminRights', text: 'Ask for the System Administrator profile.' },
+        ),
+  );
+
+  return checks;
+}
+
+/** A free Salesforce Integration seat, or an active user of ours that holds one. */
+function licenceCheck(snapshot: OrgSnapshot): Check[] {
+  const checks: Check[] = [];
+  const seats = snapshot.integrationLicence;
+  const activeUser = snapshot.users.some((u) => u.active);
+  if (!seats || !snapshot.integrationProfile) {
+    checks.push(
+      block(
+        'integrationLicence',
+        'licencesNone',
+        appError('NO_INTEGRATION_LICENCES', 'This org has no Salesforce Integration licences, so no integration user can be created.', {
+          action: 'retry',
+        }),
+        {
+          key: 'licencesNone',
+          text: 'Salesforce Integration licences come with Enterprise, Unlimited, Performance and Developer editions.',
+        },
+      ),
+    );
+  } else if (seats.used >= seats.total && !activeUser) {
+    checks.push(
+      block(
+        'integrationLicence',
+        'licencesUsedUp',
+        appError('NO_INTEGRATION_LICENCES', `No Salesforce Integration licences left (${seats.used} of ${seats.total} used).`, {
+          action: 'retry',
+          params: { used: seats.used, total: seats.total },
+        }),
+        {
+          key: 'licencesUsedUp',
+          text: 'Deactivate an integration user you no longer need, or buy more licences (Setup > Company Information).',
+        },
+      ),
+    );
+  } else {
+    checks.push(
+      pass('integrationLicence', 'licencesFree', `Salesforce Integration licences: ${seats.total - seats.used} of ${seats.total} free.`, {
+        free: seats.total - seats.used,
+        total: seats.total,
+      }),
+    );
+  }
+
+  return checks;
+}
+
+/** The permission set licence the integration user needs. */
+function apiPslCheck(snapshot: OrgSnapshot): Check[] {
+  const checks: Check[] = [];
+  checks.push(
+    snapshot.apiPsl
+      ? pass('apiPsl', 'apiPslOk', 'The Salesforce API Integration permission set licence is available.')
+      : block(
+          'apiPsl',
+          'apiPslMissing',
+          appError(
+            'NO_API_INTEGRATION_PSL',
+            'This org has no "Salesforce API Integration" permission set licence, which the integration user needs.',
+            { action: 'retry' },
+          ),
+        ),
+  );
+
+  return checks;
+}
+
+/** External Client Apps turned on. */
+function appsCheck(snapshot: OrgSnapshot): Check[] {
+  const checks: Check[] = [];
+  checks.push(
+    snapshot.app === 'unavailable'
+      ? block(
+          'externalClientApps',
+          'externalClientAppsUnavailable',
+          appError('EXTERNAL_CLIENT_APPS_UNAVAILABLE', 'External Client Apps are not available in this org.', { action: 'retry' }),
+          { key: 'externalClientApps', text: 'Turn them on in Setup > External Client App Settings.' },
+        )
+      : pass('externalClientApps', 'externalClientAppsOk', 'External Client Apps are available.'),
+  );
+
+  return checks;
+}
+
+/** Our names not taken by something the admin made. */
+function nameChecks(snapshot: OrgSnapshot): Check[] {
+  const checks: Check[] = [];
+  const ps = snapshot.permissionSet;
+  const app = snapshot.app === 'unavailable' ? null : snapshot.app;
+  if (ps && !isOurs(ps.description)) {
+    checks.push(
+      block(
+        'permissionSetName',
+        'permissionSetNameTaken',
+        appError('NAME_TAKEN', `A permission set named "${ps.name}" already exists and was not created by Agent Connections.`, {
+          action: 'openSettings',
+          params: { name: ps.name, kind: 'permission set' },
+        }),
+        { key: 'permissionSetNameTaken', text: 'Rename that permission set, or choose another agent name in Settings.' },
+      ),
+    );
+  }
+  if (app && !isOurs(app.description)) {
+    checks.push(
+      block(
+        'appName',
+        'appNameTaken',
+        appError(
+          'NAME_TAKEN',
+          `An external client app named "${app.developerName}" already exists and was not created by Agent Connections.`,
+          { action: 'openSettings', params: { name: app.developerName, kind: 'external client app' } },
+        ),
+        { key: 'appNameTaken', text: 'Rename that app, or choose another agent name in Settings.' },
+      ),
+    );
+  }
+  return checks;
+}
+
+/** What an earlier attempt left: reused or replaced, never duplicated. */
+function leftoversCheck(snapshot: OrgSnapshot, names: ArtifactNames): Check[] {
+  const checks: Check[] = [];
+  const ps = snapshot.permissionSet;
+  const app = snapshot.app === 'unavailable' ? null : snapshot.app;
+  const leftovers = [
+    ps && isOurs(ps.description) ? `permission set ${ps.name}` : '',
+    app && isOurs(app.description) ? `external client app ${app.developerName}` : '',
+    ...snapshot.users.map((u) => `${u.active ? 'active' : 'inactive'} integration user ${u.username}`),
+  ].filter(Boolean);
+  checks.push(
+    leftovers.length > 0
+      ? warn(
+          'leftovers',
+          'leftoversFound',
+          `Found from an earlier attempt for "${names.agentName}": ${leftovers.join('; ')}. They will be reused or replaced, not duplicated.`,
+          { agent: names.agentName, items: leftovers.join('; ') },
+        )
+      : pass('leftovers', 'leftoversNone', 'Nothing left over from an earlier attempt.'),
+  );
+
+  return checks;
+}
+
+/** Every object and field of the access profile exists. */
+function describeCheck(snapshot: OrgSnapshot, desired: DesiredAccess): Check[] {
+  const checks: Check[] = [];
+  if (snapshot.undescribable.length > 0 || desired.unknown.length > 0) {
+    const missing = [...snapshot.undescribable, ...desired.unknown.filter((u) => !snapshot.undescribable.includes(u))];
+    checks.push(
+      block(
+        'describe',
+        'describeMissing',
+        appError('PREFLIGHT_FAILED', `The org has no ${missing.join(', ')}, which the agent's access profile lists.`, {
+          action: 'openSettings',
+          params: { missing: missing.join(', ') },
+        }),
+        { key: 'describe', text: 'Remove them from the access profile, or create them in the org.' },
+      ),
+    );
+  } else {
+    checks.push(pass('describe', 'describeOk', 'Every object and field of the access profile exists in the org.'));
+  }
+  return checks;
+}
+
+/** Everything that would stop Enable half-way, found before anything is changed. */
+export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, names: ArtifactNames): Check[] {
+  return [
+    ...adminRightsCheck(snapshot),
+    ...licenceCheck(snapshot),
+    ...apiPslCheck(snapshot),
+    ...appsCheck(snapshot),
+    ...nameChecks(snapshot),
+    ...leftoversCheck(snapshot, names),
+    ...describeCheck(snapshot, desired),
+  ];
+}
+
+export function preflightReport(checks: Check[]): PreflightReport {
+  return { ok: checks.every((c) => c.ok || c.severity !== 'blocker'), checks: checks.map(({ error: _error, ...check }) => check) };
+}
+
+export function firstBlocker(checks: Check[]): AppError | undefined {
+  return checks.find((c) => !c.ok && c.severity === 'blocker')?.error;
+}

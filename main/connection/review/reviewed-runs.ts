@@ -1,0 +1,58 @@
+import type { ConfirmedPlanInput, ConnectionState, EnableInput, PlannedRunKind, RunKind } from '../../../common';
+import { fail } from '../../../common/app-error-schema';
+import type { ConnectionCore } from '../run/core';
+import { createPlanReviews } from './reviews';
+import { createRunOperations, type OwnerOptions } from '../run/run-operations';
+
+/**
+ * The run operations behind the review: each starts only with the id of a plan of its kind that the
+ * admin confirmed and that still describes the org and the desired state (nothing is written otherwise).
+ */
+export function createReviewedRuns(core: ConnectionCore) {
+  const runs = createRunOperations(core);
+  const reviews = createPlanReviews(core);
+  const reviewed =
+    <I extends ConfirmedPlanInput>(kind: RunKind, operation: (input: I) => Promise<ConnectionState>) =>
+    async (input: I): Promise<ConnectionState> => {
+      reviews.confirm(kind, (input as Partial<ConfirmedPlanInput> | undefined)?.planId);
+      try {
+        return await operation(input);
+      } catch (error) {
+        // A run that never started leaves no confirmed plan for the next one to find.
+        core.contexts.planCheck.forget();
+        throw error;
+      }
+    };
+  const operations = {
+    plan: (kind: PlannedRunKind) => reviews.plan(kind),
+    enable: reviewed('enable', (input: EnableInput & OwnerOptions & ConfirmedPlanInput) =>
+      runs.enable({ ...(input.userDefaults && { userDefaults: input.userDefaults }), ...(input.takeOver && { takeOver: true }) }),
+    ),
+    disable: reviewed('disable', () => runs.disable()),
+    reconnect: reviewed('reconnect', (input: OwnerOptions & ConfirmedPlanInput) => runs.reconnect({ takeOver: input.takeOver === true })),
+    recreate: reviewed('recreate', () => runs.recreate()),
+    updateAccess: reviewed('updateAccess', (input: { removeHandAdded?: boolean } & ConfirmedPlanInput) =>
+      runs.updateAccess({ removeHandAdded: input.removeHandAdded === true }),
+    ),
+    rotateKey: reviewed('rotateKey', () => runs.rotateKey()),
+    /** Adopting carried-over artifacts rotates the key: the review is Rotate key's. */
+    adopt: reviewed('rotateKey', () => runs.adopt()),
+    acceptOrgChange: () => runs.acceptOrgChange(),
+    resume: reviewed('resume', () => runs.resume()),
+    rollback: reviewed('rollback', () => runs.rollback()),
+    cancel: () => runs.cancel(),
+  };
+  return {
+    ...operations,
+    /**
+     * For callers with nobody to show a plan to (the wait resumed after a restart, conformance, bench,
+     * tests): plans and confirms in one call. Screens and the CLI show the plan first instead.
+     */
+    async planAndRun(kind: PlannedRunKind, extra: EnableInput = {}): Promise<ConnectionState> {
+      const { id: planId } = await reviews.plan(kind);
+      if (kind === 'enable') return operations.enable({ ...extra, planId });
+      const run: Partial<Record<PlannedRunKind, (input: ConfirmedPlanInput) => Promise<ConnectionState>>> = operations;
+      return (run[kind] ?? fail('UNKNOWN_OPERATION', `There is no ${kind} run.`))({ planId });
+    },
+  };
+}

@@ -1,0 +1,207 @@
+import { jwtAudienceOf } from '../../agent/audience';
+import { resolveAccess } from '../../agent/grants';
+import type { AccessProfileStore } from '../../agent/profile-store';
+import type { Logger } from '../../log';
+import { createOrgClient, isReference, type OrgClient } from '../../salesforce/client';
+import { abortableSleep, type RetryPolicy, type Sleep } from '../../salesforce/retry';
+import type { AuditLog } from '../../transport/service-interfaces';
+import type { Journal } from '../../store/journal';
+import type { SettingsRepository } from '../../store/settings-repository';
+import type { SecretVault } from '../../store/vault';
+import type { Artifacts } from '../steps/results';
+import { cancellableClient, neverCancelled } from './cancellable';
+import { discover, INTEGRATION_PROFILE } from '../org/discovery';
+import { artifactNames, ownedDescription, ownerOf, type ArtifactNames } from '../org/names';
+import { createPlanCheck } from '../org/org-prints';
+import type { RunTracker } from './provisioner';
+import type { ConnectionRecord, ConnectionRecordStore } from '../record/record-store';
+import type { AdminSession } from '../../auth/session-source';
+import type { RemovalContext, StepContext } from '../steps/step';
+
+export interface ConnectionRuntime {
+  sleep: Sleep;
+  retry: RetryPolicy;
+  /** Read at the start of each run, so a changed setting applies to the next wait. */
+  activationTimeoutMs: () => number;
+  /** Whether a connection left waiting for Salesforce resumes by itself once a session is there. */
+  resumeWaiting: boolean;
+}
+
+export interface RunContextDeps {
+  vault: SecretVault;
+  log: Logger;
+  now: () => Date;
+  audit: AuditLog;
+  profiles: AccessProfileStore;
+  runtime: ConnectionRuntime;
+  settings: SettingsRepository;
+}
+
+/** Where a run is: its progress line (none for a health check) and the admin's Cancel. */
+export interface RunHandle {
+  tracker: RunTracker | null;
+  signal: AbortSignal;
+}
+
+/** The record of a connection as a run leaves it. */
+function recordOf(deps: RunContextDeps, ctx: StepContext, admin: AdminSession, createdAt: string | null): ConnectionRecord {
+  const connectionId = ownerOf(ctx.names.description)?.connectionId;
+  return {
+    ...(connectionId && { connectionId }),
+    agentName: ctx.names.agentName,
+    artifacts: ctx.artifacts,
+    grants: ctx.desired.grants,
+    org: {
+      name: admin.identity.orgName,
+      environment: admin.identity.environment,
+      myDomainUrl: ctx.instanceUrl,
+      loginUrl: admin.loginUrl,
+      audience: ctx.audience,
+    },
+    userProfile: ctx.snapshot.integrationProfile?.name ?? INTEGRATION_PROFILE,
+    createdBy: admin.identity.username,
+    createdAt: createdAt ?? deps.now().toISOString(),
+    lastVerifiedAt: ctx.artifacts.verification?.verifiedAt ?? null,
+  };
+}
+
+/** One audit entry, naming the artifacts the run touched. */
+function auditRun(
+  deps: RunContextDeps,
+  admin: AdminSession | null,
+  orgId: string | null,
+  operation: string,
+  result: 'success' | 'failure' | 'partial',
+  summary: string,
+  artifacts: Artifacts,
+): void {
+  const touched = Object.entries(artifacts).flatMap(([step, data]) =>
+    ['id', 'name', 'username']
+      .map((k) => data?.[k])
+      .filter((v): v is string => typeof v === 'string' && !isReference(v))
+      .map((v) => `${step}:${v}`),
+  );
+  deps.audit.append({
+    actor: admin?.identity.username ?? 'unknown',
+    orgId,
+    operation,
+    result,
+    summary,
+    artifacts: [...new Set(touched)],
+  });
+}
+
+/** The client, sleep and retry of a context, each reading the context's signal when used. */
+function cancellableParts(deps: RunContextDeps, admin: AdminSession, signal: () => AbortSignal) {
+  const sleep = abortableSleep(deps.runtime.sleep, signal);
+  const client = createOrgClient(admin.connection, { ...deps.runtime.retry, sleep: deps.runtime.sleep });
+  return { client: cancellableClient(client, signal), sleep, retry: { ...deps.runtime.retry, sleep } };
+}
+
+/** The names a context's writes use: with a connection id, what a build creates names it and this install as owner. */
+function contextNames(deps: RunContextDeps, agentName: string, connectionId: string | undefined): ArtifactNames {
+  const plain = artifactNames(agentName);
+  return connectionId ? { ...plain, description: ownedDescription(plain, { connectionId, installId: deps.settings.installId() }) } : plain;
+}
+
+/** The org, the admin and the run as the steps see them; requests and waits observe `ctx.signal`. */
+export function createRunContexts(deps: RunContextDeps) {
+  const orgClient = (admin: AdminSession): OrgClient =>
+    createOrgClient(admin.connection, { ...deps.runtime.retry, sleep: deps.runtime.sleep });
+  const planCheck = createPlanCheck();
+
+  /**
+   * `connectionId`: the connection a build makes, so what it creates names it and this install as
+   * owner (names.ts ownedDescription); read-only contexts leave it out. A run's first context is
+   * where its confirmed plan meets the org (org/org-prints.ts).
+   */
+  async function context(
+    admin: AdminSession,
+    agentName: string,
+    artifacts: Artifacts,
+    previousUser: StepContext['previousUser'],
+    run: RunHandle | null,
+    connectionId?: string,
+  ): Promise<StepContext> {
+    const holder: { ctx?: StepContext } = {};
+    const signal = () => holder.ctx?.signal ?? run?.signal ?? neverCancelled();
+    const { client, sleep, retry } = cancellableParts(deps, admin, signal);
+    const names = contextNames(deps, agentName, connectionId);
+    const profile = deps.profiles.get();
+    const who = { userId: admin.identity.userId, orgId: admin.identity.orgId };
+    const snapshot = await discover(client, names, who, profile);
+    const reviewed = run ? planCheck.discovered(snapshot) : {};
+    const ctx: StepContext = {
+      client,
+      names,
+      orgId: admin.identity.orgId,
+      audience: jwtAudienceOf(snapshot.org.isSandbox, admin.profile.jwtAudience),
+      instanceUrl: admin.identity.instanceUrl || admin.connection.instanceUrl,
+      desired: resolveAccess(profile, snapshot.describes, snapshot.objectPermissionTypes),
+      snapshot,
+      artifacts,
+      previousUser,
+      vault: deps.vault,
+      log: deps.log,
+      now: deps.now,
+      sleep,
+      retry,
+      activationTimeoutMs: deps.runtime.activationTimeoutMs(),
+      certificateLifetimeDays: deps.settings.get().certificateLifetimeDays,
+      onActivation: (progress) => run?.tracker?.activation(progress),
+      note: (step, note) => run?.tracker?.note(step, note),
+      run: { ...reviewed },
+      signal: run?.signal ?? neverCancelled(),
+      async refresh() {
+        ctx.snapshot = await discover(client, names, who, profile);
+      },
+    };
+    holder.ctx = ctx;
+    return ctx;
+  }
+
+  function removalContext(admin: AdminSession, agentName: string, targets: Artifacts, signal: AbortSignal): RemovalContext {
+    const removal: RemovalContext = {
+      ...cancellableParts(deps, admin, () => removal.signal),
+      names: artifactNames(agentName),
+      orgId: admin.identity.orgId,
+      vault: deps.vault,
+      artifacts: { ...targets },
+      signal,
+    };
+    return removal;
+  }
+
+  return {
+    orgClient,
+    context,
+    removalContext,
+    planCheck,
+    recordFrom: (ctx: StepContext, admin: AdminSession, createdAt: string | null) => recordOf(deps, ctx, admin, createdAt),
+    audit: (...args: Parameters<typeof auditRun> extends [RunContextDeps, ...infer Rest] ? Rest : never) => auditRun(deps, ...args),
+    installId: () => deps.settings.installId(),
+  };
+}
+
+export type RunContexts = ReturnType<typeof createRunContexts>;
+
+/** From here on the context's requests and waits ignore the cancel: a roll-back must not be cut short. */
+export function ignoreCancel(ctx: Pick<StepContext, 'signal'>): void {
+  ctx.signal = neverCancelled();
+}
+
+/** What the run bodies (build, teardown, undo) share. */
+export interface RunDeps {
+  records: ConnectionRecordStore;
+  journal: Journal;
+  settings: SettingsRepository;
+  vault: SecretVault;
+  now: () => Date;
+  contexts: RunContexts;
+}
+
+/** A run in progress: its progress line and the admin's Cancel. */
+export interface Run {
+  tracker: RunTracker;
+  signal: AbortSignal;
+}
