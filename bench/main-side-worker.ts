@@ -11,7 +11,7 @@ import { createConnectionServices } from '../main/connection';
 import { ensureDemoProfile } from '../main/demo/demo-profile';
 import { createLogger } from '../main/log';
 import { API_VERSION } from '../main/salesforce/client';
-import type { EventSink } from '../main/transport/service-interfaces';
+import type { EventSink } from '../main/host-seams';
 import { createAuditLog } from '../main/store/audit-log';
 import { createMemoryStoreFactory } from '../main/store/document-store';
 import { createSettingsRepository } from '../main/store/settings-repository';

@@ -7,7 +7,7 @@ import { createConnectionServices } from './connection';
 import type { Logger } from './log';
 import { checkedHandlers } from './transport/contract-check';
 import { createHandlers } from './transport/handlers';
-import type { EventSink, ExternalOpener, FileSaver, HostInfo } from './transport/service-interfaces';
+import type { EventSink, ExternalOpener, FileSaver, HostInfo } from './host-seams';
 import { createAuditLog } from './store/audit-log';
 import type { DocumentStoreFactory } from './store/document-store';
 import { createSettingsRepository } from './store/settings-repository';

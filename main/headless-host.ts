@@ -6,7 +6,7 @@ import { dataDirFromEnv, headlessDefaultDataDir } from './data-dir';
 import { consoleLogger, type Logger } from './log';
 import { createGuardedOpener, overrideOrigins } from './security/open-external';
 import { createEventHub, type EventHub } from './transport/event-hub';
-import type { FileSaver } from './transport/service-interfaces';
+import type { FileSaver } from './host-seams';
 import { createConfStoreFactory } from './store/conf-store';
 import { createSettingsRepository } from './store/settings-repository';
 import type { SecretVault } from './store/vault';

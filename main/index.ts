@@ -13,7 +13,7 @@ import { desktopCsp } from './security/csp';
 import { createGuardedOpener, overrideOrigins } from './security/open-external';
 import { mimeTypeOf, resolveStaticFile } from './security/static-files';
 import { createEventHub } from './transport/event-hub';
-import type { FileSaver } from './transport/service-interfaces';
+import type { FileSaver } from './host-seams';
 import { createElectronStoreFactory } from './store/electron-store';
 import { createEncryptedVault, createMemoryVault, type SecretVault } from './store/vault';
 import type { DocumentStoreFactory } from './store/document-store';

@@ -11,7 +11,7 @@ import { objectPermissionTypesOf } from '../connection/org/discovery';
 import type { AdminSessionSource } from '../auth/session-source';
 import { createOrgClient } from '../salesforce/client';
 import type { RetryPolicy } from '../salesforce/retry';
-import type { AgentService } from '../transport/service-interfaces';
+import type { AgentService } from '../host-seams';
 import type { AccessProfileStore } from './profile-store';
 
 export interface AgentServiceDeps {

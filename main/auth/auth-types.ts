@@ -2,7 +2,7 @@ import type { Connection } from 'jsforce';
 import type { AuthStatus, Identity, OrgProfile } from '../../common';
 import type { AppError } from '../../common/app-error-schema';
 import type { Logger } from '../log';
-import type { AuditLog, AuthService, EventSink } from '../transport/service-interfaces';
+import type { AuditLog, AuthService, EventSink } from '../host-seams';
 import type { DocumentStoreFactory } from '../store/document-store';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { SecretVault } from '../store/vault';

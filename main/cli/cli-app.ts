@@ -4,7 +4,7 @@ import { createApp, type App } from '../app';
 import { writeExportFile } from '../export/safe-write';
 import { createHeadlessHost } from '../headless-host';
 import { createLogger } from '../log';
-import type { FileSaver } from '../transport/service-interfaces';
+import type { FileSaver } from '../host-seams';
 import { createFileVault } from '../store/vault';
 import type { CliIo } from './cli-io';
 import { launchSystemBrowser } from './open-browser';

@@ -2,7 +2,7 @@ import type { ExportFormat } from '../../common';
 import { fail, toAppError } from '../../common/app-error-schema';
 import { connectionReport } from '../export/connection-report';
 import { agentCredentialsFile } from '../export/credentials';
-import type { OutgoingFile } from '../transport/service-interfaces';
+import type { OutgoingFile } from '../host-seams';
 import type { ConnectionCore } from './run/core';
 import { connectionDetails, setupUrl } from './record/details';
 import { artifactNames } from './org/names';

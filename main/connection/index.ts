@@ -5,7 +5,7 @@ import { createAccessProfileStore } from '../agent/profile-store';
 import { createAgentService } from '../agent/service';
 import type { Logger } from '../log';
 import { defaultRetryPolicy, realSleep, type Sleep } from '../salesforce/retry';
-import type { AgentService, AuditLog, EventSink } from '../transport/service-interfaces';
+import type { AgentService, AuditLog, EventSink } from '../host-seams';
 import type { DocumentStoreFactory } from '../store/document-store';
 import { createJournal } from '../store/journal';
 import type { SettingsRepository } from '../store/settings-repository';

@@ -1,6 +1,6 @@
 import type { AccessProfile, ConnectionState, EnableInput, PlannedRunKind, RunKind } from '../../common';
 import { fail, toAppError, type AppError } from '../../common/app-error-schema';
-import type { ConnectionService } from '../transport/service-interfaces';
+import type { ConnectionService } from '../host-seams';
 import { createConnectionExports } from './connection-exports';
 import type { ConnectionCore, ConnectionServiceDeps } from './run/core';
 import { createInspection } from './health/inspection';

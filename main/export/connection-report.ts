@@ -1,5 +1,5 @@
 import type { ConnectionDetails, ExportFormat } from '../../common';
-import type { OutgoingFile } from '../transport/service-interfaces';
+import type { OutgoingFile } from '../host-seams';
 import { toCsv } from './csv';
 
 /** Connection details as a file: JSON (complete), CSV (one row per grant), Markdown (a report). Never secrets. */

@@ -1,4 +1,4 @@
-import type { OutgoingFile } from '../transport/service-interfaces';
+import type { OutgoingFile } from '../host-seams';
 import { encryptPrivateKey } from './encrypted-pkcs8';
 
 export interface AgentCredentialsInput {

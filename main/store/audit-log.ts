@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { auditEntrySchema, type AuditEntry } from '../../common';
-import type { AuditLog, OutgoingFile } from '../transport/service-interfaces';
+import type { AuditLog, OutgoingFile } from '../host-seams';
 import type { DocumentStoreFactory } from './document-store';
 import { toCsv } from '../export/csv';
 

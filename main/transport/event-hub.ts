@@ -1,6 +1,6 @@
 import type { EventName, EventPayload } from '../../common';
 import { checkEvent, contractChecksOn } from './contract-check';
-import type { EventSink } from './service-interfaces';
+import type { EventSink } from '../host-seams';
 
 export type EventMessage = { event: EventName; payload: unknown };
 

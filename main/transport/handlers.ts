@@ -1,15 +1,6 @@
 import type { Connector, Handlers } from '../../common';
 import type { SettingsRepository } from '../store/settings-repository';
-import type {
-  AgentService,
-  AuditLog,
-  AuthService,
-  ConnectionService,
-  EventSink,
-  ExternalOpener,
-  FileSaver,
-  HostInfo,
-} from './service-interfaces';
+import type { AgentService, AuditLog, AuthService, ConnectionService, EventSink, ExternalOpener, FileSaver, HostInfo } from '../host-seams';
 
 export interface ServiceDeps {
   info: HostInfo;

@@ -1,7 +1,7 @@
 import { createApp } from '../../main/app';
 import { createLogger, type LogLine } from '../../main/log';
 import { createEventHub, type EventMessage } from '../../main/transport/event-hub';
-import type { OutgoingFile } from '../../main/transport/service-interfaces';
+import type { OutgoingFile } from '../../main/host-seams';
 import { createMemoryStoreFactory, type DocumentStoreFactory } from '../../main/store/document-store';
 import { createMemoryVault } from '../../main/store/vault';
 

@@ -1,7 +1,7 @@
 import type { ConnectionState } from '../../../common';
 import type { AccessProfileStore } from '../../agent/profile-store';
 import type { Logger } from '../../log';
-import type { AuditLog, EventSink } from '../../transport/service-interfaces';
+import type { AuditLog, EventSink } from '../../host-seams';
 import type { Journal } from '../../store/journal';
 import type { SettingsRepository } from '../../store/settings-repository';
 import type { SecretVault } from '../../store/vault';

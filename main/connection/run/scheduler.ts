@@ -1,7 +1,7 @@
 import type { ConnectionState, RunKind, StepId } from '../../../common';
 import { AppFailure, type AppError } from '../../../common/app-error-schema';
 import { salesforceAppError } from '../../salesforce/errors';
-import type { EventSink } from '../../transport/service-interfaces';
+import type { EventSink } from '../../host-seams';
 import { operationInProgress, runCancelled } from '../org/messages';
 import { RunTracker } from './provisioner';
 import type { AdminSession } from '../../auth/session-source';

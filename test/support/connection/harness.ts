@@ -1,7 +1,7 @@
 import { startEmulator, type EmulatorOptions, type StartedEmulator } from '../../../packages/salesforce-emulator/index';
 import type { ConnectionState, EventName, EventPayload, PlannedRunKind, RunProgress } from '../../../common';
 import { createLogger } from '../../../main/log';
-import type { EventSink } from '../../../main/transport/service-interfaces';
+import type { EventSink } from '../../../main/host-seams';
 import { createAuditLog } from '../../../main/store/audit-log';
 import { createMemoryStoreFactory, type DocumentStoreFactory } from '../../../main/store/document-store';
 import { createSettingsRepository } from '../../../main/store/settings-repository';

@@ -19,7 +19,7 @@ import type {
   SignInStarted,
   VisibilityReport,
   VisibilitySample,
-} from '../../common';
+} from '../common';
 
 /**
  * The seams between the host-neutral services and whatever hosts them (Electron, browser mode,
