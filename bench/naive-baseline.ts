@@ -13,7 +13,7 @@ import { resolveAccess } from '../main/agent/grants';
 import { createAgentKeyPair } from '../main/agent/keys';
 import { jwtAudienceOf } from '../main/agent/audience';
 import { requestAgentToken } from '../main/agent/token';
-import { objectPermissionTypesOf } from '../main/connection/org/discovery';
+import { objectPermissionTypesOf } from '../main/salesforce/schemas';
 import { globalOauthSettings } from '../main/connection/steps/external-client-app';
 import { artifactNames, integrationUsername, ownedDescription, type ArtifactNames } from '../main/connection/org/names';
 import { API_VERSION } from '../main/salesforce/client';

@@ -7,11 +7,11 @@ import {
   type DescribedField,
   type DescribedObject,
 } from '../../common';
-import { objectPermissionTypesOf } from '../connection/org/discovery';
+import { objectPermissionTypesOf } from '../salesforce/schemas';
 import type { AdminSessionSource } from '../auth/session-source';
 import { createOrgClient } from '../salesforce/client';
 import type { RetryPolicy } from '../salesforce/retry';
-import type { AgentService } from '../host-seams';
+
 import type { AccessProfileStore } from './profile-store';
 
 export interface AgentServiceDeps {
@@ -57,4 +57,12 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
       };
     },
   };
+}
+
+export interface AgentService {
+  accessProfile(): AccessProfile;
+  /** Saves the profile and returns the connection state it leads to (drift when grants are missing). */
+  updateAccessProfile(profile: AccessProfile): Promise<ConnectionState>;
+  describeObjects(): Promise<DescribedObject[]>;
+  describeObject(name: string): Promise<{ name: string; label: string; fields: DescribedField[]; objectPermissions: boolean }>;
 }

@@ -1,5 +1,5 @@
 import { loginUrlOf, toAppError, type AccessProfile, type ConnectionState } from '../../common';
-import type { AgentService } from '../host-seams';
+import type { AgentService } from '../agent/service';
 import type { SettingsRepository } from '../store/settings-repository';
 import { accessChange, isNoChange } from './access-change';
 import type { AuditTrail } from './trail';

@@ -1,5 +1,5 @@
 import type { AccessChange, AuditEntry, AuthStatus } from '../../common';
-import type { AuditLog } from '../host-seams';
+import type { AuditLog } from '../store/audit-log';
 import { describeAccessChange } from './access-change';
 
 type Params = Record<string, string | number>;

@@ -1,8 +1,9 @@
 import type { Connection } from 'jsforce';
-import type { AuthStatus, Identity, OrgProfile } from '../../common';
+import type { AuthStatus, Identity, OrgProfile, SignInStarted } from '../../common';
 import type { AppError } from '../../common/app-error-schema';
 import type { Logger } from '../log';
-import type { AuditLog, AuthService, EventSink } from '../host-seams';
+import type { EventSink } from '../host-seams';
+import type { AuditLog } from '../store/audit-log';
 import type { DocumentStoreFactory } from '../store/document-store';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { SecretVault } from '../store/vault';
@@ -92,4 +93,12 @@ export interface AuthKit {
   record(operation: string, result: 'success' | 'failure', summary: string, identity?: Identity): void;
   profileOf(profileId: string): OrgProfile;
   confirmedUntil(userId: string): string | undefined;
+}
+
+export interface AuthService {
+  status(): AuthStatus;
+  /** Starts the browser sign-in; resolves once the authorize URL is ready (not when it completes). */
+  signIn(profileId?: string): Promise<SignInStarted>;
+  cancel(): AuthStatus;
+  signOut(): Promise<AuthStatus>;
 }

@@ -1,6 +1,21 @@
-import type { AccessProfile, ConnectionState, EnableInput, PlannedRunKind, RunKind } from '../../common';
+import type {
+  AccessProfile,
+  ConfirmedPlanInput,
+  ConnectionsOverview,
+  ConnectionState,
+  EnableInput,
+  ExportFormat,
+  HealthReport,
+  PlannedRunKind,
+  PreflightReport,
+  RunKind,
+  RunPlan,
+  VisibilityReport,
+  VisibilitySample,
+} from '../../common';
+import type { OutgoingFile } from '../host-seams';
 import { fail, toAppError, type AppError } from '../../common/app-error-schema';
-import type { ConnectionService } from '../host-seams';
+
 import { createConnectionExports } from './connection-exports';
 import type { ConnectionCore, ConnectionServiceDeps } from './run/core';
 import { createInspection } from './health/inspection';
@@ -108,4 +123,37 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
   });
   void resumeWaitingRun();
   return lifecycle;
+}
+
+export interface ConnectionService {
+  state(): ConnectionState;
+  preflight(): Promise<PreflightReport>;
+  /** The admin's changes to the integration user's defaults, as reviewed before Save. */
+  /** takeOver: replace a connection another install manages (the admin confirmed the agent's key changes). */
+  enable(input: EnableInput & ConfirmedPlanInput & { takeOver?: boolean }): Promise<ConnectionState>;
+  /** What a run would change, read from the org now (no writes); its id is what the run asks for. */
+  plan(kind: PlannedRunKind): Promise<RunPlan>;
+  /** Each run refuses to start without the id of a fresh plan of its kind (PLAN_REQUIRED, PLAN_STALE). */
+  disable(input: ConfirmedPlanInput): Promise<ConnectionState>;
+  reconnect(input: ConfirmedPlanInput & { takeOver?: boolean }): Promise<ConnectionState>;
+  recreate(input: ConfirmedPlanInput): Promise<ConnectionState>;
+  /** removeHandAdded: also remove grants someone added by hand (the admin confirmed). */
+  updateAccess(input: ConfirmedPlanInput & { removeHandAdded?: boolean }): Promise<ConnectionState>;
+  rotateKey(input: ConfirmedPlanInput): Promise<ConnectionState>;
+  adopt(input: ConfirmedPlanInput): Promise<ConnectionState>;
+  acceptOrgChange(): Promise<ConnectionState>;
+  resume(input: ConfirmedPlanInput): Promise<ConnectionState>;
+  rollback(input: ConfirmedPlanInput): Promise<ConnectionState>;
+  /** Stops the live run: it rolls back what it created, or stays resumable. The state at once (still running). */
+  cancel(): Promise<ConnectionState>;
+  check(): Promise<HealthReport>;
+  exportDetails(format: ExportFormat): Promise<OutgoingFile>;
+  exportCredentials(passphrase: string): Promise<OutgoingFile>;
+  setupUrl(artifact: 'app' | 'user' | 'permissionSet'): string;
+  /** What the agent sees of each object in its access, counted as the agent and as the admin. */
+  visibility(): Promise<VisibilityReport>;
+  /** Up to 3 records of one object read as the agent; for the screen only. */
+  sample(object: string): Promise<VisibilitySample>;
+  /** Every org profile with its connection as last checked; reads no org. */
+  overview(): Promise<ConnectionsOverview>;
 }

@@ -82,3 +82,9 @@ export const metadataSaveResultSchema = z.object({
 export type MetadataSaveResult = z.infer<typeof metadataSaveResultSchema>;
 
 export const filePropertiesSchema = z.object({ fullName: z.string(), type: z.string() });
+
+/** The active values of ObjectPermissions.SobjectType, lower-case: the objects that take object permissions. */
+export function objectPermissionTypesOf(objectPermissions: SObjectDescribe): Set<string> {
+  const sobjectType = objectPermissions.fields.find((f) => f.name === 'SobjectType');
+  return new Set((sobjectType?.picklistValues ?? []).filter((v) => v.active).map((v) => v.value.toLowerCase()));
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { auditEntrySchema, type AuditEntry } from '../../common';
-import type { AuditLog, OutgoingFile } from '../host-seams';
+import type { OutgoingFile } from '../host-seams';
 import type { DocumentStoreFactory } from './document-store';
 import { toCsv } from '../export/csv';
 
@@ -44,4 +44,10 @@ export function createAuditLog(stores: DocumentStoreFactory, now: () => Date = (
       };
     },
   };
+}
+
+export interface AuditLog {
+  list(filter: { orgId?: string; operation?: string }): AuditEntry[];
+  append(entry: Omit<AuditEntry, 'id' | 'at'>): AuditEntry;
+  export(format: 'json' | 'csv'): OutgoingFile;
 }

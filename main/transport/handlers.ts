@@ -1,6 +1,10 @@
 import type { Connector, Handlers } from '../../common';
 import type { SettingsRepository } from '../store/settings-repository';
-import type { AgentService, AuditLog, AuthService, ConnectionService, EventSink, ExternalOpener, FileSaver, HostInfo } from '../host-seams';
+import type { EventSink, ExternalOpener, FileSaver, HostInfo } from '../host-seams';
+import type { AgentService } from '../agent/service';
+import type { AuditLog } from '../store/audit-log';
+import type { AuthService } from '../auth/auth-types';
+import type { ConnectionService } from '../connection/service';
 
 export interface ServiceDeps {
   info: HostInfo;

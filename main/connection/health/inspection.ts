@@ -1,7 +1,7 @@
 import type { AccessProfile, ConnectionState, HealthReport, PreflightReport } from '../../../common';
 import { resolveAccess } from '../../agent/grants';
 import type { ConnectionCore } from '../run/core';
-import { objectPermissionTypesOf } from '../org/discovery';
+import { objectPermissionTypesOf } from '../../salesforce/schemas';
 import { inspectOrgChange } from '../run/org-identity';
 import { agentCanSignIn, compare, driftVerdict, healthVerdict, profileDrift, readArtifacts } from './drift';
 import { preflightChecks, preflightReport } from '../org/preflight';

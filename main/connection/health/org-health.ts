@@ -1,7 +1,7 @@
 import type { ConnectionStatus, Drift } from '../../../common';
 import { toAppError } from '../../../common/app-error-schema';
 import type { OrgClient } from '../../salesforce/client';
-import type { AuditLog } from '../../host-seams';
+import type { AuditLog } from '../../store/audit-log';
 import type { SecretVault } from '../../store/vault';
 import { agentCanSignIn, compare, healthVerdict, readArtifacts } from './drift';
 import { artifactNames } from '../org/names';

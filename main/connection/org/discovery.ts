@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AccessProfile, UserDefaults } from '../../../common';
 import { queryRows, queryUrl, soqlQuote, type CompositeSubrequest, type OrgClient, type SubResult } from '../../salesforce/client';
 import { SalesforceError } from '../../salesforce/errors';
-import { describeGlobalSchema, sobjectDescribeSchema, type SObjectDescribe } from '../../salesforce/schemas';
+import { describeGlobalSchema, objectPermissionTypesOf, sobjectDescribeSchema, type SObjectDescribe } from '../../salesforce/schemas';
 import { isOurUsername, type ArtifactNames } from './names';
 
 export const INTEGRATION_LICENCE = 'Salesforce Integration';
@@ -137,12 +137,6 @@ function userDefaultsOf(organization: z.infer<typeof organizationRow>, admin: z.
 
 const describeRef = (object: string) => `describe_${object}`;
 const OBJECT_PERMISSIONS_REF = 'objectPermissionTypes';
-
-/** The active values of ObjectPermissions.SobjectType, lower-case: the objects that take object permissions. */
-export function objectPermissionTypesOf(objectPermissions: SObjectDescribe): Set<string> {
-  const sobjectType = objectPermissions.fields.find((f) => f.name === 'SobjectType');
-  return new Set((sobjectType?.picklistValues ?? []).filter((v) => v.active).map((v) => v.value.toLowerCase()));
-}
 
 /** The look-ups of one discovery: describes, the admin, the org, and our artifacts by name, in one Composite. */
 function discoveryRequests(objects: string[], names: ArtifactNames, who: { userId: string; orgId: string }): CompositeSubrequest[] {

@@ -1,7 +1,8 @@
 import type { ConnectionState } from '../../../common';
 import type { AccessProfileStore } from '../../agent/profile-store';
 import type { Logger } from '../../log';
-import type { AuditLog, EventSink } from '../../host-seams';
+import type { EventSink } from '../../host-seams';
+import type { AuditLog } from '../../store/audit-log';
 import type { Journal } from '../../store/journal';
 import type { SettingsRepository } from '../../store/settings-repository';
 import type { SecretVault } from '../../store/vault';

@@ -4,7 +4,7 @@ import type { AccessProfileStore } from '../../agent/profile-store';
 import type { Logger } from '../../log';
 import { createOrgClient, isReference, type OrgClient } from '../../salesforce/client';
 import { abortableSleep, type RetryPolicy, type Sleep } from '../../salesforce/retry';
-import type { AuditLog } from '../../host-seams';
+import type { AuditLog } from '../../store/audit-log';
 import type { Journal } from '../../store/journal';
 import type { SettingsRepository } from '../../store/settings-repository';
 import type { SecretVault } from '../../store/vault';
