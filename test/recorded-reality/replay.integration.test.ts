@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startEmulator, VERSION, type StartedEmulator } from '../../packages/salesforce-emulator/index';
 import { isKnown, KNOWN_DISAGREEMENTS } from './known-disagreements';
 import { loadRecordings } from './recordings';
+import { replayComponents } from './metadata-replay';
 import { replay, type ReplayTarget } from './replay';
 
 const recordings = loadRecordings().filter((r) => r.interactions?.length);
@@ -38,5 +39,14 @@ describe('recorded real-org exchanges replayed against the emulator', () => {
       return !diffs.some((d) => k.pattern.test(d));
     });
     expect(stale.map((k) => `${k.recording} ${String(k.pattern)}`)).toEqual([]);
+  });
+});
+
+describe('retrieved real-org metadata replayed through the Metadata API', () => {
+  const retrieved = loadRecordings().filter((r) => r.components?.length);
+  it.each(retrieved.map((r) => [r.file, r] as const))('%s', async (file, rec) => {
+    const conn = await signIn(emulator);
+    const diffs = await replayComponents(rec, conn, 'Recorded_Replay_App');
+    expect(diffs.filter((d) => !isKnown(file, d))).toEqual([]);
   });
 });
