@@ -228,9 +228,15 @@ function setupObjects(): ObjectDef[] {
         field('LicenseDefinitionKey', 'string', readOnly),
         field('TotalLicenses', 'int', readOnly),
         field('UsedLicenses', 'int', readOnly),
-        field('Status', 'string', readOnly),
+        pick('Status', ['Active', 'Disabled'], { ...readOnly, restrictedPicklist: true }),
       ],
-      { ...setup, createable: false, updateable: false, deletable: false },
+      {
+        ...setup,
+        createable: false,
+        updateable: false,
+        deletable: false,
+        systemFields: ['Id', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp'],
+      },
     ),
     object(
       'PermissionSet',
