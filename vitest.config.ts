@@ -31,7 +31,12 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: ['main/**/*.integration.test.ts', 'packages/salesforce-emulator/**/*.test.ts', 'packaging/**/*.integration.test.ts'],
+          include: [
+            'main/**/*.integration.test.ts',
+            'packages/salesforce-emulator/**/*.test.ts',
+            'packaging/**/*.integration.test.ts',
+            'test/**/*.integration.test.ts',
+          ],
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 60_000,
         },

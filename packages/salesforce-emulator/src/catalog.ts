@@ -31,6 +31,17 @@ const SHARING_MODELS = [
 ];
 const ref = (to: string[], rel: string, opts: Partial<FieldDef> = {}): FieldDef =>
   field(rel === 'Who' ? 'WhoId' : rel === 'What' ? 'WhatId' : `${rel}Id`, 'reference', { referenceTo: to, relationshipName: rel, ...opts });
+/** User.UserType's values in a recorded real org (test/recorded-reality). */
+const USER_TYPES = [
+  'Standard',
+  'PowerPartner',
+  'PowerCustomerSuccess',
+  'CustomerSuccess',
+  'Guest',
+  'CspLitePortal',
+  'CsnOnly',
+  'SelfService',
+];
 const pick = (name: string, values: string[], opts = {}): FieldDef => field(name, 'picklist', { picklistValues: values, ...opts });
 const permFields = (): FieldDef[] => SYSTEM_PERMISSIONS.map((p) => field(p, 'boolean', { permissionable: false }));
 const readOnly = { createable: false, updateable: false, permissionable: false } as const;
@@ -130,7 +141,8 @@ function dataObjects(): ObjectDef[] {
         field('IsActive', 'boolean', { defaultedOnCreate: true }),
         pick('Family', ['Software', 'Services', 'Hardware']),
       ],
-      { label: 'Product' },
+      // Products have no owner (recorded describe of Product2).
+      { label: 'Product', owner: false },
     ),
     activityObject('Task', '00T'),
     activityObject('Event', '00U'),
@@ -189,7 +201,7 @@ function setupObjects(): ObjectDef[] {
         pick('LanguageLocaleKey', USER_LANGUAGES, userKey),
         ref(['Profile'], 'Profile', { nillable: false, permissionable: false }),
         field('IsActive', 'boolean', { permissionable: false }),
-        field('UserType', 'string', readOnly),
+        pick('UserType', USER_TYPES, { ...readOnly, restrictedPicklist: true }),
         field('Title', 'string'),
         field('CompanyName', 'string'),
       ],
@@ -201,7 +213,7 @@ function setupObjects(): ObjectDef[] {
       [
         field('Name', 'string', { ...req, nameField: true }),
         ref(['UserLicense'], 'UserLicense', readOnly),
-        field('UserType', 'string', readOnly),
+        pick('UserType', USER_TYPES, { ...readOnly, restrictedPicklist: true }),
         field('Description', 'string'),
         ...permFields(),
       ],
@@ -216,9 +228,15 @@ function setupObjects(): ObjectDef[] {
         field('LicenseDefinitionKey', 'string', readOnly),
         field('TotalLicenses', 'int', readOnly),
         field('UsedLicenses', 'int', readOnly),
-        field('Status', 'string', readOnly),
+        pick('Status', ['Active', 'Disabled'], { ...readOnly, restrictedPicklist: true }),
       ],
-      { ...setup, createable: false, updateable: false, deletable: false },
+      {
+        ...setup,
+        createable: false,
+        updateable: false,
+        deletable: false,
+        systemFields: ['Id', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp'],
+      },
     ),
     object(
       'PermissionSet',
@@ -250,8 +268,8 @@ function setupObjects(): ObjectDef[] {
       [
         field('DeveloperName', 'string', { ...req, nameField: true, length: 80 }),
         field('MasterLabel', 'string', { ...req, length: 80 }),
-        field('Description', 'string', { length: 255, permissionable: false }),
-        field('Status', 'string', readOnly),
+        field('Description', 'textarea', { length: 255, permissionable: false }),
+        pick('Status', ['Updated', 'Outdated', 'Updating', 'Failed'], { ...readOnly, restrictedPicklist: true }),
         field('HasActivationRequired', 'boolean', { permissionable: false }),
       ],
       setup,
@@ -283,7 +301,7 @@ function setupObjects(): ObjectDef[] {
         field('MasterLabel', 'string', readOnly),
         field('TotalLicenses', 'int', readOnly),
         field('UsedLicenses', 'int', readOnly),
-        field('Status', 'string', readOnly),
+        pick('Status', ['Active', 'Disabled'], { ...readOnly, restrictedPicklist: true }),
         field('ExpirationDate', 'date', readOnly),
       ],
       { ...setup, createable: false, updateable: false, deletable: false },
@@ -317,7 +335,7 @@ function setupObjects(): ObjectDef[] {
         field('ExpirationDate', 'datetime', { permissionable: false }),
         field('IsActive', 'boolean', readOnly),
       ],
-      setup,
+      { ...setup, systemFields: ['Id', 'SystemModstamp'] },
     ),
     object(
       'ObjectPermissions',
@@ -341,7 +359,7 @@ function setupObjects(): ObjectDef[] {
         field('PermissionsRead', 'boolean', { permissionable: false }),
         field('PermissionsEdit', 'boolean', { permissionable: false }),
       ],
-      setup,
+      { ...setup, systemFields: ['Id', 'SystemModstamp'] },
     ),
     // Fact ORG-TYPE: what a real org answers about itself, with the org-wide sharing defaults' real picklist values.
     object(
@@ -392,7 +410,7 @@ function setupObjects(): ObjectDef[] {
         pick('InternalSharingModel', SHARING_MODELS, readOnly),
         pick('ExternalSharingModel', SHARING_MODELS, readOnly),
       ],
-      { ...setup, createable: false, updateable: false, deletable: false },
+      { ...setup, createable: false, updateable: false, deletable: false, systemFields: ['Id', 'LastModifiedDate', 'LastModifiedById'] },
     ),
     object(
       'ExternalClientApplication',
@@ -401,7 +419,7 @@ function setupObjects(): ObjectDef[] {
         field('DeveloperName', 'string', readOnly),
         field('MasterLabel', 'string', { ...readOnly, nameField: true }),
         field('NamespacePrefix', 'string', readOnly),
-        field('DistributionState', 'string', readOnly),
+        pick('DistributionState', ['Local', 'Packaged'], readOnly),
         field('ContactEmail', 'email', readOnly),
         field('Description', 'string', readOnly),
       ],

@@ -48,6 +48,7 @@ export function globalEntry(def: ObjectDef, version: string): Record<string, unk
     isInterface: false,
     associateEntityType: null,
     associateParentEntity: null,
+    deepCloneable: false,
     urls: objectUrls(def, version),
   };
 }
@@ -109,6 +110,15 @@ function fieldDescribe(f: FieldDef): Record<string, unknown> {
     queryByDistance: false,
     referenceTargetField: null,
     searchPrefilterable: false,
+    // Keys a recorded real-org describe carries on every field (test/recorded-reality).
+    aiPredictionField: false,
+    displayLocationInDecimal: false,
+    encrypted: false,
+    filteredLookupInfo: null,
+    formulaTreatNullNumberAsZero: false,
+    highScaleNumber: false,
+    polymorphicForeignKey: f.referenceTo.length > 1,
+    restrictedDelete: false,
   };
 }
 

@@ -14,6 +14,7 @@ export class Emulator {
   readonly faults = new FaultBook();
   log: RequestLogEntry[] = [];
   latencyMs: number;
+  logBodies = false;
 
   constructor(config: OrgConfig, latencyMs: number) {
     this.org = new Org(config);

@@ -25,6 +25,9 @@ export interface RequestLogEntry {
   soapOperation?: string;
   status: number;
   durationMs: number;
+  /** With `logBodies`: the query string and the request body, for tests that check what a client sends. */
+  search?: string;
+  body?: string;
 }
 
 interface ActiveFault {

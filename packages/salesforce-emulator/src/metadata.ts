@@ -292,7 +292,6 @@ function headerRules(org: Org, fullName: string, fields: MdObject, existing: MdC
   if (!existing && org.component('ConnectedApp', fullName)) {
     throw new ItemFailure('DUPLICATE_DEVELOPER_NAME', `The API name ${fullName} is already used by a connected app in this org.`);
   }
-  fields.orgScopedExternalApp = existing ? (textOf(existing.fields, 'orgScopedExternalApp') ?? '') : `${org.orgId}:${fullName}`;
 }
 
 function satelliteRules(org: Org, type: string, fullName: string, fields: MdObject, existing: MdComponent | undefined): void {

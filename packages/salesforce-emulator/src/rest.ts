@@ -11,6 +11,7 @@ import { deleteRecord, insertRecord, NOT_FOUND_MESSAGE, updateRecord } from './d
 import { DmlError } from './errors';
 import { isRecord, json, noContent, restError, type EmuResponse } from './http';
 import type { Org } from './org';
+import { queryColumns } from './query-columns';
 import { shapeForRead, visibleObject, type RestRequest } from './rest-request';
 import type { ObjectDef } from './schema';
 import { runQuery, unsupportedTypeMessage } from './soql';
@@ -153,6 +154,7 @@ function retrieve(req: RestRequest, def: ObjectDef, id: string): EmuResponse {
 function query(req: RestRequest): EmuResponse {
   const q = req.query.get('q');
   if (!q) return restError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
+  if (req.query.get('columns') === 'true') return json(200, queryColumns(req.org, req.principal, q));
   return json(200, runQuery(req.org, req.principal, q, req.version));
 }
 

@@ -130,6 +130,8 @@ export interface ObjectOpts {
   updateable?: boolean;
   deletable?: boolean;
   owner?: boolean;
+  /** The system fields the object has, where Salesforce gives it fewer than all (recorded describes, test/recorded-reality). */
+  systemFields?: string[];
 }
 
 export function object(name: string, keyPrefix: string, fields: FieldDef[], opts: ObjectOpts = {}): ObjectDef {
@@ -145,7 +147,7 @@ export function object(name: string, keyPrefix: string, fields: FieldDef[], opts
     createable: opts.createable ?? true,
     updateable: opts.updateable ?? true,
     deletable: opts.deletable ?? true,
-    fields: [...systemFields(opts.owner ?? !setup), ...fields],
+    fields: [...systemFields(opts.owner ?? !setup).filter((f) => !opts.systemFields || opts.systemFields.includes(f.name)), ...fields],
   };
 }
 

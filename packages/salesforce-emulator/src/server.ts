@@ -85,6 +85,7 @@ function logRequest(emu: Emulator, ctx: Ctx, status: number, started: number): v
     ...(ctx.soapOperation ? { soapOperation: ctx.soapOperation } : {}),
     status,
     durationMs: Date.now() - started,
+    ...(emu.logBodies ? { search: ctx.url.search, body: ctx.body } : {}),
   });
 }
 

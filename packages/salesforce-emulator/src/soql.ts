@@ -305,7 +305,7 @@ export function parseSoql(soql: string): ParsedQuery {
 
 // ---------------- resolution (names, permissions) ----------------
 
-interface Resolved {
+export interface Resolved {
   segments: { def: ObjectDef; ref: FieldDef }[];
   field: FieldDef;
   last: ObjectDef;
@@ -484,6 +484,14 @@ export function runQuery(org: Org, p: Principal, soql: string, apiVersion: strin
     ),
   );
   return { totalSize: records.length, done: true, records };
+}
+
+/** The FROM object and the resolved SELECT paths of a query, for its column metadata (`columns=true`). */
+export function resolveSelect(org: Org, p: Principal, soql: string): { base: ObjectDef; count: ParsedQuery['count']; paths: Resolved[] } {
+  const q = parseSoql(soql);
+  const res = new Resolver(org, p, soql);
+  const base = res.object(q.from);
+  return { base, count: q.count, paths: q.fields.map((f) => res.path(base, f)) };
 }
 
 function sortRows(org: Org, res: Resolver, base: ObjectDef, rows: SRecord[], order: OrderItem[]): SRecord[] {

@@ -30,6 +30,8 @@ export interface EmulatorOptions {
   signInClients?: { clientId: string; redirectUris: string[]; pkceRequired?: boolean }[];
   /** Every unverified behaviour of docs/salesforce.md as a documented switch. */
   switches?: Partial<EmulatorSwitches>;
+  /** Keeps each request's query string and body in `requests()` (tests of what a client sends). */
+  logBodies?: boolean;
   /** Generates `Bench_Field_0001__c`... on one object (benchmarks with many custom fields). */
   extraCustomFields?: { object: string; count: number };
 }
@@ -67,6 +69,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Star
     },
     options.latencyMs ?? 0,
   );
+  emu.logBodies = options.logBodies ?? false;
   const login = await listen(emu, 'login', options.port ?? 0);
   const instance = await listen(emu, 'instance', options.instancePort ?? 0).catch(async (e: unknown) => {
     await close(login.server);
