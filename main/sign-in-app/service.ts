@@ -21,7 +21,7 @@ import { appComponents, configurablePolicies, names, oauthPolicies, policyNames,
 import { createPlan, lookInOrg, removalPlan, type SignInAppLook } from './org-look';
 
 export interface SignInAppDeps {
-  auth: Pick<AdminSessionSource, 'session'>;
+  auth: Pick<AdminSessionSource, 'session'> & { signOut(): Promise<unknown> };
   settings: SettingsRepository;
   audit: AuditLog;
   now?: () => Date;
@@ -174,12 +174,14 @@ export function createSignInAppService(deps: SignInAppDeps): SignInAppService {
       const { session, client } = await connect();
       confirmed(planId, 'remove', session.identity.orgId);
       const look = await lookInOrg(client);
-      if (look.app) await deleteApp(client);
+      // The app goes last: deleting it ends every session signed in with it, perhaps this one.
       if (look.permissionSet) {
         const assignments = look.permissionSet.holders.map((h) => h.assignmentId);
         if (assignments.length > 0) await client.destroyMany('PermissionSetAssignment', assignments);
         await client.destroy('PermissionSet', look.permissionSet.id);
       }
+      if (look.app) await deleteApp(client);
+      if (session.profile.signInApp && session.profile.clientId === session.profile.signInApp.consumerKey) await deps.auth.signOut();
       const profile = deps.settings.setSignInApp(session.profile.id, null);
       record(session, 'signInApp.remove', 'success', `Removed the sign-in app ${names.app} and the permission set ${PERMISSION_SET}.`);
       return profile;
