@@ -82,6 +82,41 @@ async function userIds(client: OrgClient, usernames: string[]): Promise<string[]
   return rows.map((r) => String(r.Id));
 }
 
+type RecordEntry = (session: AdminSession, operation: string, result: 'success' | 'failure', summary: string) => void;
+
+async function permissionSet(client: OrgClient, look: SignInAppLook): Promise<string> {
+  if (look.permissionSet) return look.permissionSet.id;
+  return client.create('PermissionSet', { Name: PERMISSION_SET, Label: SIGN_IN_PERMISSION_SET_LABEL, Description: SIGN_IN_DESCRIPTION });
+}
+
+/** The permission set and its holders first, then the app; its consumer key becomes the profile's client. */
+async function createApp(client: OrgClient, session: AdminSession, plan: SignInAppPlan, createdAt: string): Promise<SignInApp> {
+  const look = await lookInOrg(client);
+  const psId = await permissionSet(client, look);
+  const assignees = await userIds(client, plan.assignTo);
+  if (assignees.length > 0)
+    await client.createMany(
+      'PermissionSetAssignment',
+      assignees.map((AssigneeId) => ({ AssigneeId, PermissionSetId: psId })),
+    );
+  if (look.app) await deleteApp(client);
+  const [me] = await client.query(`SELECT Email FROM User WHERE Id = ${soqlQuote(session.identity.userId)}`);
+  const email = typeof me?.Email === 'string' ? me.Email : session.identity.username;
+  const consumerKey = await buildApp(client, plan.callbackPort, email);
+  return { appName: names.app, consumerKey, callbackPort: plan.callbackPort, permissionSet: PERMISSION_SET, orgId: plan.orgId, createdAt };
+}
+
+/** The app goes last: deleting it ends every session signed in with it, perhaps this one. */
+async function removeApp(client: OrgClient): Promise<void> {
+  const look = await lookInOrg(client);
+  if (look.permissionSet) {
+    const assignments = look.permissionSet.holders.map((h) => h.assignmentId);
+    if (assignments.length > 0) await client.destroyMany('PermissionSetAssignment', assignments);
+    await client.destroy('PermissionSet', look.permissionSet.id);
+  }
+  if (look.app) await deleteApp(client);
+}
+
 export function createSignInAppService(deps: SignInAppDeps): SignInAppService {
   const plans = new Map<string, SignInAppPlan>();
   const now = deps.now ?? (() => new Date());
@@ -96,8 +131,8 @@ export function createSignInAppService(deps: SignInAppDeps): SignInAppService {
     plans.delete(planId);
     return plan;
   };
-  const record = (session: AdminSession, operation: string, result: 'success' | 'failure', summary: string) =>
-    deps.audit.append({
+  const record: RecordEntry = (session, operation, result, summary) =>
+    void deps.audit.append({
       actor: session.identity.username,
       orgId: session.identity.orgId,
       operation,
@@ -105,11 +140,6 @@ export function createSignInAppService(deps: SignInAppDeps): SignInAppService {
       summary,
       artifacts: [names.app, PERMISSION_SET],
     });
-
-  async function permissionSet(client: OrgClient, look: SignInAppLook): Promise<string> {
-    if (look.permissionSet) return look.permissionSet.id;
-    return client.create('PermissionSet', { Name: PERMISSION_SET, Label: SIGN_IN_PERMISSION_SET_LABEL, Description: SIGN_IN_DESCRIPTION });
-  }
 
   return {
     show() {
@@ -132,40 +162,18 @@ export function createSignInAppService(deps: SignInAppDeps): SignInAppService {
     async create(planId) {
       const { session, client } = await connect();
       const plan = confirmed(planId, 'create', session.identity.orgId);
-      const look = await lookInOrg(client);
       try {
-        const psId = await permissionSet(client, look);
-        const assignees = await userIds(client, plan.assignTo);
-        if (assignees.length > 0)
-          await client.createMany(
-            'PermissionSetAssignment',
-            assignees.map((AssigneeId) => ({ AssigneeId, PermissionSetId: psId })),
-          );
-        if (look.app) await deleteApp(client);
-        const [me] = await client.query(`SELECT Email FROM User WHERE Id = ${soqlQuote(session.identity.userId)}`);
-        const consumerKey = await buildApp(client, plan.callbackPort, String(me?.Email ?? session.identity.username));
-        const app: SignInApp = {
-          appName: names.app,
-          consumerKey,
-          callbackPort: plan.callbackPort,
-          permissionSet: PERMISSION_SET,
-          orgId: plan.orgId,
-          createdAt: now().toISOString(),
-        };
+        const app = await createApp(client, session, plan, now().toISOString());
         deps.settings.setSignInApp(session.profile.id, app);
-        record(
-          session,
-          'signInApp.create',
-          'success',
-          `Created the sign-in app ${names.app} (callback port ${plan.callbackPort}) for holders of ${PERMISSION_SET}.`,
-        );
+        const summary = `Created the sign-in app ${names.app} (callback port ${plan.callbackPort}) for holders of ${PERMISSION_SET}.`;
+        record(session, 'signInApp.create', 'success', summary);
         return app;
       } catch (error) {
         record(
           session,
           'signInApp.create',
           'failure',
-          `Creating the sign-in app failed: ${error instanceof Error ? error.message : String(error)}`,
+          `Creating the sign-in app failed: ${error instanceof Error ? error.message : 'unknown error'}`,
         );
         throw error;
       }
@@ -173,15 +181,9 @@ export function createSignInAppService(deps: SignInAppDeps): SignInAppService {
     async remove(planId) {
       const { session, client } = await connect();
       confirmed(planId, 'remove', session.identity.orgId);
-      const look = await lookInOrg(client);
-      // The app goes last: deleting it ends every session signed in with it, perhaps this one.
-      if (look.permissionSet) {
-        const assignments = look.permissionSet.holders.map((h) => h.assignmentId);
-        if (assignments.length > 0) await client.destroyMany('PermissionSetAssignment', assignments);
-        await client.destroy('PermissionSet', look.permissionSet.id);
-      }
-      if (look.app) await deleteApp(client);
-      if (session.profile.signInApp && session.profile.clientId === session.profile.signInApp.consumerKey) await deps.auth.signOut();
+      await removeApp(client);
+      const signedInWithIt = session.profile.signInApp?.consumerKey === session.profile.clientId;
+      if (signedInWithIt) await deps.auth.signOut();
       const profile = deps.settings.setSignInApp(session.profile.id, null);
       record(session, 'signInApp.remove', 'success', `Removed the sign-in app ${names.app} and the permission set ${PERMISSION_SET}.`);
       return profile;

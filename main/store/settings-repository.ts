@@ -68,6 +68,15 @@ function keptSignInApp(previous: OrgProfile | undefined, next: OrgProfile): Sign
   return app && next.clientId === app.consumerKey ? app : undefined;
 }
 
+/** The profile signing in with `app`, or (null) with the default client again. */
+function withSignInApp(current: OrgProfile, app: SignInApp | null): OrgProfile {
+  const profile = { ...current };
+  delete profile.signInApp;
+  return app
+    ? { ...profile, clientId: app.consumerKey, callbackPort: app.callbackPort, signInApp: app }
+    : { ...profile, clientId: DEFAULT_CLIENT_ID, callbackPort: DEFAULT_CALLBACK_PORT };
+}
+
 export function createSettingsRepository(stores: DocumentStoreFactory): SettingsRepository {
   const document = stores<Settings>('settings', {
     defaults: defaultSettings,
@@ -90,14 +99,9 @@ export function createSettingsRepository(stores: DocumentStoreFactory): Settings
       const settings = document.read();
       const { orgId: givenOrgId, ...rest } = parsed;
       const draft: OrgProfile = { ...rest, id: parsed.id ?? randomUUID(), ...(givenOrgId && { orgId: givenOrgId }) };
-      const orgId = keptOrgId(
-        settings.orgProfiles.find((p) => p.id === draft.id),
-        draft,
-      );
-      const signInApp = keptSignInApp(
-        settings.orgProfiles.find((p) => p.id === draft.id),
-        draft,
-      );
+      const previous = settings.orgProfiles.find((p) => p.id === draft.id);
+      const orgId = keptOrgId(previous, draft);
+      const signInApp = keptSignInApp(previous, draft);
       const profile: OrgProfile = { ...rest, id: draft.id, ...(orgId && { orgId }), ...(signInApp && { signInApp }) };
       const others = settings.orgProfiles.filter((p) => p.id !== profile.id);
       if (others.some((p) => p.name.toLowerCase() === profile.name.toLowerCase())) {
@@ -136,11 +140,7 @@ export function createSettingsRepository(stores: DocumentStoreFactory): Settings
     },
     setSignInApp(id, app) {
       const settings = document.read();
-      const profile = { ...requireProfile(settings, id) };
-      delete profile.signInApp;
-      const next: OrgProfile = app
-        ? { ...profile, clientId: app.consumerKey, callbackPort: app.callbackPort, signInApp: app }
-        : { ...profile, clientId: DEFAULT_CLIENT_ID, callbackPort: DEFAULT_CALLBACK_PORT };
+      const next = withSignInApp(requireProfile(settings, id), app);
       write({ ...settings, orgProfiles: settings.orgProfiles.map((p) => (p.id === id ? next : p)) });
       return next;
     },

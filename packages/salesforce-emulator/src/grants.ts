@@ -10,7 +10,6 @@ import { isRecord, json, oauthError, type EmuResponse } from './http';
 import type { Org } from './org';
 import { isPreAuthorized } from './client-access';
 import { isApiOnly } from './security';
-import type { SRecord } from './store';
 import { issueToken } from './tokens';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
