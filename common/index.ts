@@ -13,3 +13,4 @@ export * from './domain/user-defaults';
 export * from './domain/activity';
 export * from './domain/connectors';
 export * from './channels';
+export * from './domain/sign-in-app';

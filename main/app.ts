@@ -6,6 +6,7 @@ import { createAuthService } from './auth';
 import { createConnectionServices } from './connection';
 import type { Logger } from './log';
 import { checkedHandlers } from './transport/contract-check';
+import { createSignInAppService } from './sign-in-app/service';
 import { createHandlers } from './transport/handlers';
 import type { EventSink, ExternalOpener, FileSaver, HostInfo } from './host-seams';
 import { createAuditLog } from './store/audit-log';
@@ -77,6 +78,8 @@ export function createApp(host: Host) {
     ...(host.notify && { notify: notifier(host.notify, () => settings.get().language, host.info.locale) }),
   });
   const agent = auditedAgent(agentService, audit);
+  // The org's own sign-in app (Setup a sign-in app): never part of the agent's connection.
+  const signInApp = createSignInAppService({ auth, settings, audit, ...(host.now && { now: host.now }) });
   // Outputs parsed against the contract in tests and development (main/transport/contract-check.ts).
   const handlers: Handlers = checkedHandlers(
     createHandlers({
@@ -91,7 +94,7 @@ export function createApp(host: Host) {
       events: host.events,
     }),
   );
-  return { handlers, settings, audit, auth, connection, agent, health };
+  return { handlers, settings, audit, auth, connection, agent, health, signInApp };
 }
 export type App = ReturnType<typeof createApp>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isAllowedOrgUrl } from './salesforce-hosts';
+import { signInAppSchema } from './sign-in-app';
 
 export const themePreferences = ['system', 'light', 'dark'] as const;
 export const languagePreferences = ['system', 'en', 'sv'] as const;
@@ -77,6 +78,8 @@ export const orgProfileSchema = z.object({
   allowAnyHost: z.boolean().optional(),
   /** The org this profile signed in to; commands refuse to act in another one (ORG_MISMATCH). */
   orgId: z.string().optional(),
+  /** The org's own sign-in app this profile signs in with (its clientId is the app's consumer key). */
+  signInApp: signInAppSchema.optional(),
 });
 export type OrgProfile = z.infer<typeof orgProfileSchema>;
 export type Environment = OrgProfile['environment'];

@@ -31,11 +31,21 @@ export interface LoopbackServer {
  */
 const loopbackHosts = ['127.0.0.1', '::1'] as const;
 
+/** The org does not let this user sign in with this client (fact UNINSTALLED-APP-ACCESS). */
+const CLIENT_BLOCKED = new Set(['OAUTH_APP_BLOCKED', 'OAUTH_APP_ACCESS_DENIED']);
+const CLIENT_BLOCKED_FIX =
+  'This org does not let you sign in with this client (an app not installed in the org, or API Access Control). An admin who can sign in sets up a sign-in app for the org (Settings, or `sign-in-app create` in the CLI) and gives you its permission set; without one, follow "Set up a sign-in app in Setup" in the README.';
+
 /** Salesforce's refusal, as the callback carries it; null when it brought an answer to use. */
 function callbackProblem(params: URLSearchParams): AppError | null {
   const refused = params.get('error');
   if (refused === null) return null;
   const detail = params.get('error_description') ?? refused;
+  if (CLIENT_BLOCKED.has(refused))
+    return appError('SIGN_IN_FAILED', `Salesforce refused the sign-in: ${detail}. ${CLIENT_BLOCKED_FIX}`, {
+      action: 'signIn',
+      params: { detail, reason: 'clientBlocked' },
+    });
   return appError('SIGN_IN_FAILED', `Salesforce refused the sign-in: ${detail}`, { action: 'signIn', params: { detail } });
 }
 

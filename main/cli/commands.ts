@@ -5,6 +5,7 @@ import { agentTokenCommands } from './commands/agent-token';
 import { connectionCommands } from './commands/connection';
 import { infoCommands } from './commands/info';
 import { keyRotationCommands } from './commands/key-rotation';
+import { signInAppCommands } from './commands/sign-in-app';
 import { visibilityCommands } from './commands/visibility';
 
 /** Every CLI command. Another module adds its own with `...itsCommands` here. */
@@ -16,4 +17,5 @@ export const commands: readonly CliCommand[] = [
   ...agentTokenCommands,
   ...visibilityCommands,
   ...keyRotationCommands,
+  ...signInAppCommands,
 ];

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DEFAULT_CALLBACK_PORT,
+  DEFAULT_CLIENT_ID,
   defaultSettings,
   loginUrlOf,
   orgProfileInputSchema,
@@ -8,6 +10,7 @@ import {
   type OrgProfileInput,
   type Settings,
   type SettingsUpdate,
+  type SignInApp,
 } from '../../common';
 import { fail } from '../../common/app-error-schema';
 import type { DocumentStoreFactory } from './document-store';
@@ -49,12 +52,29 @@ export interface SettingsRepository {
   recordOrg(id: string, orgId: string, replace?: boolean): OrgProfile | undefined;
   /** This install's id, made on first use and kept: the owner the app's artifacts in an org name. */
   installId(): string;
+  /** The profile now signs in with the org's own sign-in app (null: with the default client again). */
+  setSignInApp(id: string, app: SignInApp | null): OrgProfile;
 }
 
 /** An edit that keeps the login address keeps the org it was tied to; a new address may be another org. */
 function keptOrgId(previous: OrgProfile | undefined, next: OrgProfile): string | undefined {
   if (next.orgId || !previous?.orgId) return next.orgId;
   return loginUrlOf(previous) === loginUrlOf(next) ? previous.orgId : undefined;
+}
+
+/** An edit that keeps the sign-in app's client keeps the app's record. */
+function keptSignInApp(previous: OrgProfile | undefined, next: OrgProfile): SignInApp | undefined {
+  const app = previous?.signInApp;
+  return app && next.clientId === app.consumerKey ? app : undefined;
+}
+
+/** The profile signing in with `app`, or (null) with the default client again. */
+function withSignInApp(current: OrgProfile, app: SignInApp | null): OrgProfile {
+  const profile = { ...current };
+  delete profile.signInApp;
+  return app
+    ? { ...profile, clientId: app.consumerKey, callbackPort: app.callbackPort, signInApp: app }
+    : { ...profile, clientId: DEFAULT_CLIENT_ID, callbackPort: DEFAULT_CALLBACK_PORT };
 }
 
 export function createSettingsRepository(stores: DocumentStoreFactory): SettingsRepository {
@@ -79,11 +99,10 @@ export function createSettingsRepository(stores: DocumentStoreFactory): Settings
       const settings = document.read();
       const { orgId: givenOrgId, ...rest } = parsed;
       const draft: OrgProfile = { ...rest, id: parsed.id ?? randomUUID(), ...(givenOrgId && { orgId: givenOrgId }) };
-      const orgId = keptOrgId(
-        settings.orgProfiles.find((p) => p.id === draft.id),
-        draft,
-      );
-      const profile: OrgProfile = { ...rest, id: draft.id, ...(orgId && { orgId }) };
+      const previous = settings.orgProfiles.find((p) => p.id === draft.id);
+      const orgId = keptOrgId(previous, draft);
+      const signInApp = keptSignInApp(previous, draft);
+      const profile: OrgProfile = { ...rest, id: draft.id, ...(orgId && { orgId }), ...(signInApp && { signInApp }) };
       const others = settings.orgProfiles.filter((p) => p.id !== profile.id);
       if (others.some((p) => p.name.toLowerCase() === profile.name.toLowerCase())) {
         fail('PROFILE_INVALID', `An org profile named "${profile.name}" already exists.`);
@@ -118,6 +137,12 @@ export function createSettingsRepository(stores: DocumentStoreFactory): Settings
       const installId = randomUUID();
       write({ ...settings, installId });
       return installId;
+    },
+    setSignInApp(id, app) {
+      const settings = document.read();
+      const next = withSignInApp(requireProfile(settings, id), app);
+      write({ ...settings, orgProfiles: settings.orgProfiles.map((p) => (p.id === id ? next : p)) });
+      return next;
     },
     recordOrg(id, orgId, replace = false) {
       const settings = document.read();

@@ -4,6 +4,7 @@
  */
 import type { Ctx } from './context';
 import { formBody } from './context';
+import { clientRefusal } from './client-access';
 import { boolOf, ecaByConsumerKey, splitList, textOf } from './eca';
 import { html, parseCookies, redirect, type EmuResponse } from './http';
 import { newOpaque } from './ids';
@@ -78,6 +79,8 @@ export function handleAuthorize(ctx: Ctx): EmuResponse {
   if (form.get('step') === 'consent') {
     if (!sessionUser) return html(200, loginPage(action, orgName));
     if (form.get('consent') !== 'allow') return fail('access_denied', 'end-user denied authorization');
+    const refusal = clientRefusal(org, client, sessionUser);
+    if (refusal) return fail(refusal.error, refusal.description);
     const code = newOpaque(48);
     org.codes.set(code, {
       code,

@@ -14,6 +14,7 @@ export const SYSTEM_PERMISSIONS = [
   'PermissionsModifyMetadata',
   'PermissionsManageProfilesPermissionsets',
   'PermissionsApproveUninstalledConnectedApps',
+  'PermissionsUseAnyApiClient',
 ] as const;
 export type SystemPermission = (typeof SYSTEM_PERMISSIONS)[number];
 

@@ -8,6 +8,8 @@ import type { StartedEmulator } from './start';
 export const CLI = { clientId: 'PlatformCLI', redirectUri: 'http://localhost:1717/OauthRedirect' };
 export const VERSION = '66.0';
 
+const INSTALLED_TEST_CLIENT = 'EmulatorInstalledTestClient';
+
 export function newOAuth2(emu: StartedEmulator): OAuth2 {
   return new jsforce.OAuth2({ loginUrl: emu.loginUrl, clientId: CLI.clientId, redirectUri: CLI.redirectUri, useVerifier: true });
 }
@@ -43,7 +45,12 @@ export async function authorizeInBrowser(
 
 /** A jsforce Connection signed in through the web-server flow with PKCE (the app's admin sign-in). */
 export async function signIn(emu: StartedEmulator, who: 'admin' | 'nonAdmin' = 'admin'): Promise<Connection> {
-  const oauth2 = newOAuth2(emu);
+  // A user without "Approve Uninstalled Connected Apps" signs in through an installed app (fact UNINSTALLED-APP-ACCESS).
+  if (who === 'nonAdmin') emu.registerSignInClient({ clientId: INSTALLED_TEST_CLIENT, redirectUris: [CLI.redirectUri] });
+  const oauth2 =
+    who === 'admin'
+      ? newOAuth2(emu)
+      : new jsforce.OAuth2({ loginUrl: emu.loginUrl, clientId: INSTALLED_TEST_CLIENT, redirectUri: CLI.redirectUri, useVerifier: true });
   const creds = who === 'admin' ? emu.admin : emu.users.nonAdmin;
   const url = oauth2.getAuthorizationUrl({ scope: 'api refresh_token web', state: 'st-123', prompt: 'login' });
   const redirect = await authorizeInBrowser(url, creds.username, creds.password);

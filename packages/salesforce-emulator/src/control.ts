@@ -2,12 +2,14 @@
 import { z } from 'zod';
 import type { Ctx } from './context';
 import type { Emulator } from './emulator';
+import { addClonedAdmin } from './cloned-admin';
 import { FaultSpecSchema } from './faults';
 import { json, type EmuResponse } from './http';
 import { buildState } from './state';
 
 const ClockSchema = z.object({ advanceMs: z.number() });
 const LatencySchema = z.object({ ms: z.number().min(0) });
+const ClonedAdminSchema = z.object({ username: z.string().email(), password: z.string().min(8) });
 const ClientSchema = z.object({ clientId: z.string().min(1), redirectUris: z.array(z.string()), pkceRequired: z.boolean().optional() });
 
 function parseJson(body: string): unknown {
@@ -58,6 +60,12 @@ export function handleControl(emu: Emulator, ctx: Ctx): EmuResponse {
       const err = registerSignInClient(emu, parsed.data);
       return err ? bad(err) : json(200, { ok: true });
     }
+    case 'POST /__emulator/cloned-admins': {
+      const parsed = ClonedAdminSchema.safeParse(body);
+      if (!parsed.success) return bad(parsed.error.message);
+      if (emu.org.userByUsername(parsed.data.username)) return bad('username taken');
+      return json(200, { userId: addClonedAdmin(emu.org, parsed.data.username, parsed.data.password) });
+    }
     default:
       return json(404, { error: `no control route ${route}` });
   }
@@ -71,10 +79,13 @@ export function registerSignInClient(
   if (emu.org.switches.rejectLoopbackIpCallback && c.redirectUris.some((u) => u.startsWith('http://127.0.0.1'))) {
     return 'Callback URL: Cannot be an HTTP URL';
   }
+  // Registering a callback does not install the app: an uninstalled one stays uninstalled.
+  const installed = emu.org.signInClients.find((x) => x.clientId === c.clientId)?.installed;
   const client = {
     clientId: c.clientId,
     redirectUris: c.redirectUris,
     ...(c.pkceRequired !== undefined ? { pkceRequired: c.pkceRequired } : {}),
+    ...(installed !== undefined ? { installed } : {}),
   };
   emu.org.signInClients = [...emu.org.signInClients.filter((x) => x.clientId !== c.clientId), client];
   emu.org.config.signInClients = [...emu.org.config.signInClients.filter((x) => x.clientId !== c.clientId), client];

@@ -8,8 +8,8 @@ import { formBody, type Ctx } from './context';
 import { boolOf, ecaByConsumerKey, splitList, textOf, type EcaBundle } from './eca';
 import { isRecord, json, oauthError, type EmuResponse } from './http';
 import type { Org } from './org';
+import { isPreAuthorized } from './client-access';
 import { isApiOnly } from './security';
-import type { SRecord } from './store';
 import { issueToken } from './tokens';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -182,24 +182,6 @@ function audienceOk(org: Org, aud: unknown): boolean {
   if (org.switches.jwtAudience === 'loose')
     accepted.push(org.loginUrl, ...(org.switches.jwtAcceptInstanceAudience ? [org.instanceUrl] : []));
   return list.some((a) => typeof a === 'string' && accepted.includes(a.replace(/\/$/, '')));
-}
-
-/** Admin-approved pre-authorization: a listed permission set assigned to the user, or the user's profile (fact ECA-PREAUTHORIZE-PERMISSION-SET). */
-export function isPreAuthorized(org: Org, eca: EcaBundle, user: SRecord): boolean {
-  const f = eca.oauthPolicies?.fields;
-  if (!f || textOf(f, 'permittedUsersPolicyType') !== 'AdminApprovedPreAuthorized') return false;
-  const listed = splitList(textOf(f, 'commaSeparatedPermissionSet')).map((s) => s.toLowerCase());
-  const assigned = org.store
-    .where('PermissionSetAssignment', (a) => a.AssigneeId === user.Id)
-    .map((a) => org.store.get('PermissionSet', String(a.PermissionSetId)))
-    .filter((ps): ps is SRecord => ps !== undefined);
-  const byName = assigned.some((ps) => listed.includes(String(ps.Name).toLowerCase()));
-  const byId =
-    org.switches.preAuthorizeByPermissionSetId &&
-    assigned.some((ps) => listed.some((l) => String(ps.Id).toLowerCase().startsWith(l) && l.length >= 15));
-  const profiles = splitList(textOf(f, 'commaSeparatedProfile')).map((s) => s.toLowerCase());
-  const byProfile = profiles.includes(String(org.profileOf(user)?.Name ?? '').toLowerCase());
-  return byName || byId || byProfile;
 }
 
 function jwtBearer(ctx: Ctx, form: URLSearchParams): EmuResponse {

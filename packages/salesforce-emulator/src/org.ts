@@ -27,6 +27,8 @@ export interface SignInClient {
   clientId: string;
   redirectUris: string[];
   pkceRequired?: boolean;
+  /** false: a connected app not installed in the org (PlatformCLI by default, fact UNINSTALLED-APP-ACCESS). */
+  installed?: boolean;
 }
 
 export interface AccessTokenInfo {

@@ -38,10 +38,17 @@ function perms(granted: SystemPermission[]): Record<string, boolean> {
   return Object.fromEntries(SYSTEM_PERMISSIONS.map((p) => [p, granted.includes(p)]));
 }
 
-/** An admin holds every system permission but API Only, which would keep them out of Setup's pages. */
-const ADMIN_PERMS: SystemPermission[] = SYSTEM_PERMISSIONS.filter((p) => p !== 'PermissionsApiUserOnly');
+/**
+ * An admin holds every system permission but API Only, which would keep them out of Setup's pages,
+ * and "Use Any API Client", which nobody holds until it is assigned (fact UNINSTALLED-APP-ACCESS).
+ */
+const ADMIN_PERMS: SystemPermission[] = SYSTEM_PERMISSIONS.filter(
+  (p) => p !== 'PermissionsApiUserOnly' && p !== 'PermissionsUseAnyApiClient',
+);
+/** A cloned System Administrator profile: no "Approve Uninstalled Connected Apps" (fact UNINSTALLED-APP-ACCESS). */
+export const CLONED_ADMIN_PERMS: SystemPermission[] = ADMIN_PERMS.filter((p) => p !== 'PermissionsApproveUninstalledConnectedApps');
 
-interface ProfileSpec {
+export interface ProfileSpec {
   name: string;
   license: string;
   userType: string;
@@ -152,7 +159,7 @@ function seedLicenses(org: Org): Map<string, string> {
   return ids;
 }
 
-function seedProfile(org: Org, spec: ProfileSpec, licenseId: string): string {
+export function seedProfile(org: Org, spec: ProfileSpec, licenseId: string): string {
   const granted = perms(spec.perms);
   const profile = seedRecord(org, 'Profile', {
     Name: spec.name,

@@ -2,6 +2,7 @@
  * Starts one emulated org on two loopback origins: the login origin and the My Domain (instance)
  * origin. See README.md for every endpoint, rule and switch.
  */
+import { addClonedAdmin } from './cloned-admin';
 import { registerSignInClient } from './control';
 import { Emulator } from './emulator';
 import type { SharingDefaults } from './org';
@@ -50,11 +51,19 @@ export interface StartedEmulator {
   reset(): void;
   advanceClock(ms: number): void;
   registerSignInClient(c: { clientId: string; redirectUris: string[]; pkceRequired?: boolean }): void;
+  /** A second admin on a cloned System Administrator profile (no "Approve Uninstalled Connected Apps"); returns the user id. */
+  addClonedAdmin(credentials: { username: string; password: string }): string;
   setLatency(ms: number): void;
   stop(): Promise<void>;
 }
 
-export const PLATFORM_CLI_CLIENT = { clientId: 'PlatformCLI', redirectUris: ['http://localhost:1717/OauthRedirect'], pkceRequired: false };
+/** The Salesforce CLI's connected app: not installed in an org by default since August 2025 (fact UNINSTALLED-APP-ACCESS). */
+export const PLATFORM_CLI_CLIENT = {
+  clientId: 'PlatformCLI',
+  redirectUris: ['http://localhost:1717/OauthRedirect'],
+  pkceRequired: false,
+  installed: false,
+};
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<StartedEmulator> {
   const emu = new Emulator(
@@ -107,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Star
       const err = registerSignInClient(emu, c);
       if (err) throw new Error(err);
     },
+    addClonedAdmin: ({ username, password }) => addClonedAdmin(emu.org, username, password),
     setLatency: (ms) => {
       emu.latencyMs = ms;
     },

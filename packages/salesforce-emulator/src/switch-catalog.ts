@@ -99,6 +99,15 @@ export const switchCatalog = {
   compositeOrder: oneOf('COMPOSITE-ORDER', 'collated: independent Composite subrequests may run out of order', ['inOrder', 'collated']),
   activityObjectPermissions: oneOf('ACTIVITY-OBJECT-PERMISSIONS', 'ObjectPermissions rows for Task and Event', ['rejected', 'accepted']),
   ecaPolicies: oneOf('ECA-POLICIES', 'who makes the ECA configurable and OAuth policies records', ['createdByClient', 'autoCreated']),
+  apiAccessControl: bool('API-ACCESS-CONTROL', 'the org uses API Access Control: only allowed clients, or holders of "Use Any API Client"'),
+  apiAccessControlAllowsPreAuthorizedEca: bool(
+    'API-ACCESS-CONTROL',
+    'under API Access Control, an External Client App with admin-approved, pre-authorised users is allowed',
+  ),
+  blockedClientError: oneOf('UNINSTALLED-APP-ACCESS', "the error a blocked client's authorize redirects with", [
+    'OAUTH_APP_BLOCKED',
+    'OAUTH_APP_ACCESS_DENIED',
+  ]),
 } satisfies SwitchCatalog;
 
 export const switchNames = Object.keys(switchCatalog) as SwitchName[];

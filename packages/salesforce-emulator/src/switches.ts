@@ -55,6 +55,12 @@ export interface EmulatorSwitches {
   activityObjectPermissions: 'rejected' | 'accepted';
   /** Fact ECA-POLICIES: autoCreated = Salesforce makes the configurable and OAuth policies itself; createdByClient = the client must. */
   ecaPolicies: 'createdByClient' | 'autoCreated';
+  /** Fact API-ACCESS-CONTROL: the org uses API Access Control (only allowed clients, or holders of "Use Any API Client"). */
+  apiAccessControl: boolean;
+  /** Fact API-ACCESS-CONTROL: an External Client App whose admin-approved users are pre-authorised counts as allowed (false: only "Use Any API Client" gets through). */
+  apiAccessControlAllowsPreAuthorizedEca: boolean;
+  /** Fact UNINSTALLED-APP-ACCESS: the error a blocked client's authorize redirects with. */
+  blockedClientError: 'OAUTH_APP_BLOCKED' | 'OAUTH_APP_ACCESS_DENIED';
 }
 
 export const DEFAULT_SWITCHES: EmulatorSwitches = {
@@ -84,4 +90,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   compositeOrder: 'collated',
   activityObjectPermissions: 'rejected',
   ecaPolicies: 'autoCreated',
+  apiAccessControl: false,
+  apiAccessControlAllowsPreAuthorizedEca: true,
+  blockedClientError: 'OAUTH_APP_BLOCKED',
 };
