@@ -6,7 +6,7 @@ import { startEmulator, type StartedEmulator } from '../../../packages/salesforc
 import { cliRunner, loginCli } from '../../../test/support/cli-run';
 import { authCommands } from '../auth-commands';
 import { connectionCommands } from './connection';
-import type { OrgStatusLine } from './status-all';
+import type { OrgStatusLine } from '../../../common/cli-json';
 
 const commands = [...authCommands, ...connectionCommands];
 let emulators: StartedEmulator[] = [];
