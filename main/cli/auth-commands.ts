@@ -101,13 +101,15 @@ async function loginInBrowser(context: CommandContext): Promise<number> {
     staged.discard();
     throw thrown;
   });
-  context.io.out(
+  // With --json stdout is the document alone: the address to open goes to stderr.
+  const tell = context.json ? context.io.err : context.io.out;
+  tell(
     launchBrowser
       ? `Opening your browser to sign in to "${profile.name}". If it does not open, visit:`
       : `Open this address in a browser to sign in to "${profile.name}":`,
   );
-  context.io.out(started.authorizeUrl);
-  context.io.out('Waiting for the sign-in (Ctrl+C to cancel)...');
+  tell(started.authorizeUrl);
+  tell('Waiting for the sign-in (Ctrl+C to cancel)...');
   void context.io.interrupted().then(() => cli.app.auth.cancel());
   const status = await cli.app.auth.waitForSignIn();
   // A session from before stays signed in when this sign-in is abandoned; only this process's

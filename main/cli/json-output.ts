@@ -4,8 +4,8 @@ import type { CliIo } from './cli-io';
 
 /**
  * `--json`: stdout carries exactly one document, the Salesforce CLI's envelope (common/cli-json.ts).
- * Everything a command would print for a person goes to stderr; lines that start "Warning:" also
- * become the envelope's `warnings`.
+ * The lines a command prints for a person on stdout are left out (the result says it all); its
+ * stderr stays stderr, and lines there that start "Warning:" also become the envelope's `warnings`.
  */
 export interface JsonOutput {
   /** The io the command writes to: nothing of it reaches stdout. */
@@ -46,7 +46,7 @@ export function jsonOutput(real: CliIo): JsonOutput {
     print(document);
   };
   return {
-    io: { ...real, out: toStderr, err: toStderr },
+    io: { ...real, out: () => undefined, err: toStderr },
     result(value) {
       result = { value };
     },

@@ -95,7 +95,7 @@ const access: CliCommand = {
     if (context.positionals.length > 1) throw new UsageError(`Unexpected argument "${context.positionals[1]}".`);
     const profile = (await context.start({ launchBrowser: false })).app.agent.accessProfile();
     context.result(profile);
-    if (!context.json) printProfile(context, profile);
+    printProfile(context, profile);
     return 0;
   },
 };

@@ -71,7 +71,7 @@ const agentToken: CliCommand = {
       fail('AGENT_SIGN_IN_REFUSED', `Salesforce refused the agent's sign-in as ${username}: ${result.error} (${result.description}).`);
     log.registerSecret(result.accessToken);
     context.result({ accessToken: result.accessToken });
-    if (!context.json) context.io.out(result.accessToken);
+    context.io.out(result.accessToken);
     return 0;
   },
 };

@@ -102,7 +102,7 @@ export function completionCommand(all: () => readonly CliCommand[]): CliCommand 
       if (!shells.includes(shell as Shell)) throw new UsageError('Name the shell: completion bash, completion zsh or completion fish.');
       const script = scripts[shell as Shell](all());
       context.result({ shell, script });
-      if (!context.json) context.io.out(script.trimEnd());
+      context.io.out(script.trimEnd());
       return Promise.resolve(0);
     },
   };

@@ -51,7 +51,7 @@ const audit: CliCommand = {
     const file = (await context.start({ launchBrowser: false })).app.audit.export(format);
     if (out === undefined) {
       context.result({ format, content: file.content });
-      if (!context.json) context.io.out(file.content);
+      context.io.out(file.content);
       return 0;
     }
     const path = await writeExportFile(out, file.content);

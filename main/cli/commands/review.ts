@@ -97,7 +97,7 @@ export async function reviewPlan(
 ): Promise<({ planId: string } & ReturnType<typeof choices>) | { exit: number }> {
   const plan = await connection.plan(kind);
   const dryRun = context.values['dry-run'] === true;
-  if (!context.json || context.values.yes !== true) printPlan(context, plan);
+  printPlan(context, plan);
   const chosen = choices(context, kind, plan);
   if (dryRun) {
     const refusals = predictedRefusals(context, plan);

@@ -45,7 +45,8 @@ export async function follow(context: CommandContext, connection: Lifecycle): Pr
   const printed = new Map<string, string>();
   let attemptPrinted = 0;
   const print = (run: RunProgress | undefined) => {
-    if (!run) return;
+    // --json stays quiet while it works, as the Salesforce CLI does: the document at the end says it all.
+    if (!run || context.json) return;
     const wait = run.activation;
     if (wait && wait.attempt !== attemptPrinted) {
       attemptPrinted = wait.attempt;

@@ -23,7 +23,6 @@ const visibility: CliCommand = {
     const { connection } = (await context.start({ launchBrowser: false })).app;
     const report = await connection.visibility();
     context.result(visibilityJson(report));
-    if (context.json) return 0;
     for (const o of report.objects) {
       context.io.out(`${o.agentCanSee !== null && o.adminCanSee !== null && o.agentCanSee < o.adminCanSee ? '!' : ' '} ${o.message}`);
       if (o.unreadableFields.length > 0) context.io.out(`  Fields it cannot read: ${o.unreadableFields.join(', ')}`);
