@@ -1,12 +1,11 @@
 import type { CliIo } from './cli-io';
+import { ELECTRON_CLI_SWITCH } from '../shell-command/install';
 import { appVersion } from '../version';
 
 /**
  * `agent-connections <command>` (bin/, the bundle scripts/build-cli.mjs makes, the desktop app's
  * `--agent-connections-cli`) and `npm run cli -- <command>`: the same services as the app.
  */
-export const ELECTRON_CLI_SWITCH = '--agent-connections-cli';
-
 /** The command line after the program: Node passes the script first, the desktop app its switch. */
 function commandLine(argv: readonly string[]): string[] {
   const marker = argv.indexOf(ELECTRON_CLI_SWITCH);

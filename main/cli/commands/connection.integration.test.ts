@@ -12,6 +12,7 @@ import { createConfStoreFactory } from '../../store/conf-store';
 import { createSettingsRepository } from '../../store/settings-repository';
 import { createFileVault } from '../../store/vault';
 import { connectionCommands } from './connection';
+import { jsonResult } from '../../../test/support/cli-json';
 
 let emulator: StartedEmulator;
 let dir = '';
@@ -45,7 +46,7 @@ describe('the connection through the CLI', () => {
     expect(dry.out).toMatch(
       /OAuth: JWT bearer, scopes api; pre-authorised users: holders of Sales_Agent_Permission_Set; IP restrictions: enforced/,
     );
-    const dryJson = JSON.parse((await cli(['enable', '--dry-run', '--json'])).out) as {
+    const dryJson = jsonResult((await cli(['enable', '--dry-run', '--json'])).out) as {
       plan: { kind: string; oauth: { scopes: string[] } };
     };
     expect(dryJson.plan).toMatchObject({ kind: 'enable', oauth: { scopes: ['api'] } });
@@ -58,10 +59,10 @@ describe('the connection through the CLI', () => {
 
     const enabled = await cli(['enable', '--yes', '--json']);
     expect(enabled.err).toBe('');
-    expect(JSON.parse(enabled.out).status).toBe('connected');
+    expect(jsonResult(enabled.out).status).toBe('connected');
 
     const status = await cli(['status', '--json']);
-    expect(JSON.parse(status.out).status).toBe('connected');
+    expect(jsonResult(status.out).status).toBe('connected');
 
     for (const format of ['json', 'csv', 'md']) {
       const file = join(dir, `details.${format}`);
@@ -81,7 +82,7 @@ describe('the connection through the CLI', () => {
 
     expect((await cli(['disable'])).code).toBe(2);
     const disabled = await cli(['disable', '--yes', '--json']);
-    expect(JSON.parse(disabled.out).status).toBe('off');
+    expect(jsonResult(disabled.out).status).toBe('off');
     expect(emulator.state().externalClientApps).toHaveLength(0);
     expect(emulator.state().users.find((u) => u.Username === exported.username)?.IsActive).toBe(false);
   });
@@ -106,7 +107,7 @@ describe('the connection through the CLI', () => {
     expect((await cli(['rollback'])).code).toBe(2);
     expect(h.emulator.state().externalClientApps).toHaveLength(1);
     const rolledBack = await cli(['rollback', '--yes', '--json']);
-    expect(JSON.parse(rolledBack.out).status).toBe('off');
+    expect(jsonResult(rolledBack.out).status).toBe('off');
     expect(h.emulator.state().externalClientApps).toHaveLength(0);
   });
 });

@@ -7,6 +7,7 @@ import { cliRunner, loginCli } from '../../../test/support/cli-run';
 import { authCommands } from '../auth-commands';
 import { connectionCommands } from './connection';
 import type { OrgStatusLine } from '../../../common/cli-json';
+import { jsonResult } from '../../../test/support/cli-json';
 
 const commands = [...authCommands, ...connectionCommands];
 let emulators: StartedEmulator[] = [];
@@ -29,7 +30,7 @@ const cli = cliRunner(commands);
 async function connect(emulator: StartedEmulator, name: string): Promise<void> {
   expect((await loginCli(cli, emulator, { profile: name })).code).toBe(0);
   const enabled = await cli(['enable', '--yes', '--json']);
-  expect(JSON.parse(enabled.out).status).toBe('connected');
+  expect(jsonResult(enabled.out).status).toBe('connected');
 }
 
 const byProfile = (lines: OrgStatusLine[], profile: string) => lines.find((l) => l.profile === profile);
@@ -54,7 +55,7 @@ describe('status --all', () => {
 
       expect(run.err).toBe('');
       expect(run.code).toBe(0);
-      const { orgs } = JSON.parse(run.out) as { orgs: OrgStatusLine[] };
+      const { orgs } = jsonResult(run.out) as { orgs: OrgStatusLine[] };
       expect(orgs).toHaveLength(3);
       expect(byProfile(orgs, 'Production')).toMatchObject({ orgId: production.orgId, environment: 'production', status: 'connected' });
       expect(byProfile(orgs, 'UAT')).toMatchObject({ orgId: uat.orgId, environment: 'sandbox', status: 'connected' });
@@ -79,7 +80,7 @@ describe('status --all', () => {
     expect((await cli(['logout'])).code).toBe(0);
     sandbox.clearRequests();
     const run = await cli(['status', '--all', '--json']);
-    const { orgs } = JSON.parse(run.out) as { orgs: OrgStatusLine[] };
+    const { orgs } = jsonResult(run.out) as { orgs: OrgStatusLine[] };
 
     expect(run.code).toBe(1);
     expect(byProfile(orgs, 'Sandbox')?.error).toMatchObject({

@@ -4,6 +4,7 @@ import { authCommands } from '../auth-commands';
 import type { CliCommand } from '../command';
 import { connectionCommands } from './connection';
 import { visibilityCommands } from './visibility';
+import { jsonResult } from '../../../test/support/cli-json';
 
 /** Turns the connection on through the CLI app's own services, with the plan reviewed as the screens do. */
 const enableReviewed: CliCommand = {
@@ -27,7 +28,7 @@ describe('visibility through the CLI', () => {
 
     const json = await cli(['visibility', '--json']);
     expect(json.code).toBe(0);
-    const parsed = JSON.parse(json.out) as { objects: Record<string, unknown>[] };
+    const parsed = jsonResult(json.out) as { objects: Record<string, unknown>[] };
     expect(parsed.objects.find((o) => o.object === 'Account')).toEqual({
       object: 'Account',
       agentCanSee: 0,
