@@ -12,11 +12,12 @@ import { createConfStoreFactory } from '../../store/conf-store';
 import { createSettingsRepository } from '../../store/settings-repository';
 import { createFileVault } from '../../store/vault';
 import { connectionCommands } from './connection';
+import { enableCommands } from './enable';
 import { jsonResult } from '../../../test/support/cli-json';
 
 let emulator: StartedEmulator;
 let dir = '';
-const commands = [...authCommands, ...connectionCommands];
+const commands = [...authCommands, ...enableCommands, ...connectionCommands];
 
 beforeEach(async () => {
   emulator = await startEmulator();

@@ -6,10 +6,11 @@ import { startEmulator, type StartedEmulator } from '../../../packages/salesforc
 import { cliRunner, loginCli } from '../../../test/support/cli-run';
 import { authCommands } from '../auth-commands';
 import { connectionCommands } from './connection';
+import { enableCommands } from './enable';
 import type { OrgStatusLine } from '../../../common/cli-json';
 import { jsonResult } from '../../../test/support/cli-json';
 
-const commands = [...authCommands, ...connectionCommands];
+const commands = [...authCommands, ...enableCommands, ...connectionCommands];
 let emulators: StartedEmulator[] = [];
 let dir = '';
 

@@ -3,6 +3,7 @@ import { cliAgainstEmulator, loginCli } from '../../../test/support/cli-run';
 import { authCommands } from '../auth-commands';
 import type { CliCommand } from '../command';
 import { connectionCommands } from './connection';
+import { enableCommands } from './enable';
 import { visibilityCommands } from './visibility';
 import { jsonResult } from '../../../test/support/cli-json';
 
@@ -18,7 +19,7 @@ const enableReviewed: CliCommand = {
     return (await connection.settled()).status === 'connected' ? 0 : 1;
   },
 };
-const { cli, emulator: started } = cliAgainstEmulator([...authCommands, ...connectionCommands, ...visibilityCommands, enableReviewed]);
+const { cli, emulator: started } = cliAgainstEmulator([...authCommands, ...enableCommands, ...connectionCommands, ...visibilityCommands, enableReviewed]);
 
 describe('visibility through the CLI', () => {
   it('visibility --json gives each object with agentCanSee, adminCanSee, reason and fix; the text names the fix', async () => {
