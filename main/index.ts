@@ -114,7 +114,9 @@ function denyPermissions(): void {
 async function start(): Promise<void> {
   denyPermissions();
   const build = { packaged: app.isPackaged };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ ...build, platform: process.platform, installCommand: installCommandFromMenu })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(applicationMenuTemplate({ ...build, platform: process.platform, installCommand: installCommandFromMenu })),
+  );
   const dataDir = dataDirFromEnv(() => app.getPath('userData'));
   const stores = createElectronStoreFactory(dataDir);
   const events = createEventHub();

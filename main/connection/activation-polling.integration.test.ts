@@ -50,5 +50,4 @@ describe('noticing that Salesforce accepted the agent', () => {
       // One pace apart: 900 sign-in attempts an hour, a quarter of Salesforce's 3,600 per user (fact LOGIN-RATE-LIMIT).
       expect(attempts.length).toBeLessThanOrEqual(Math.ceil(delay / ACTIVATION_POLL_MS) + 2);
     });
-
 });

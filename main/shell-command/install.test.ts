@@ -14,12 +14,17 @@ describe('putting agent-connections on the PATH', () => {
     expect(first).toEqual({ kind: 'linked', link: join(dir, '.local', 'bin', 'agent-connections'), onPath: false });
     expect(readlinkSync(join(dir, '.local', 'bin', 'agent-connections'))).toBe(launcher);
     // Again (an update moved the app): the old link is replaced.
-    const again = installShellCommand({ launcher: '/new/resources/bin/agent-connections', platform: 'linux', home: dir, path: `/usr/bin:${join(dir, '.local', 'bin')}` });
+    const again = installShellCommand({
+      launcher: '/new/resources/bin/agent-connections',
+      platform: 'linux',
+      home: dir,
+      path: `/usr/bin:${join(dir, '.local', 'bin')}`,
+    });
     expect(again).toMatchObject({ kind: 'linked', onPath: true });
     expect(lstatSync(join(dir, '.local', 'bin', 'agent-connections')).isSymbolicLink()).toBe(true);
   });
 
-  it("never replaces a file of that name that is not its link, and leaves Windows to the installer", () => {
+  it('never replaces a file of that name that is not its link, and leaves Windows to the installer', () => {
     const dir = home();
     mkdirSync(join(dir, '.local', 'bin'), { recursive: true });
     writeFileSync(join(dir, '.local', 'bin', 'agent-connections'), '#!/bin/sh\necho mine\n');

@@ -15,9 +15,7 @@ export interface ShellCommandPlace {
 }
 
 export type ShellCommandResult =
-  | { kind: 'linked'; link: string; onPath: boolean }
-  | { kind: 'windowsInstaller' }
-  | { kind: 'refused'; link: string; reason: string };
+  { kind: 'linked'; link: string; onPath: boolean } | { kind: 'windowsInstaller' } | { kind: 'refused'; link: string; reason: string };
 
 const writable = (dir: string): boolean => {
   try {

@@ -55,7 +55,11 @@ describe('the connection through the CLI', () => {
     // Not on a terminal and no --yes: the plan is printed, nothing is written, exit 2.
     const unconfirmed = await cli(['enable', '--json']);
     expect(unconfirmed.code).toBe(2);
-    expect(unconfirmed.err).toMatch(/Run again with --yes/);
+    expect(JSON.parse(unconfirmed.out)).toMatchObject({
+      status: 2,
+      name: 'USAGE_ERROR',
+      message: expect.stringMatching(/Run again with --yes/) as string,
+    });
     expect(emulator.state().externalClientApps).toHaveLength(0);
 
     const enabled = await cli(['enable', '--yes', '--json']);

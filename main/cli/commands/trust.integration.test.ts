@@ -123,7 +123,10 @@ describe('one owner per connection', () => {
         await login();
         // The dry run already names the refusal the run meets, and how to take over.
         const dry = await cli(['enable', '--dry-run', '--json']);
-        return { predicted: { code: dry.code, result: jsonResult(dry.out) as { refusals: { code: string; action?: string }[] } }, second: await cli(['enable', '--yes']) };
+        return {
+          predicted: { code: dry.code, result: jsonResult(dry.out) as { refusals: { code: string; action?: string }[] } },
+          second: await cli(['enable', '--yes']),
+        };
       });
       expect(predicted.code).toBe(1);
       expect(predicted.result.refusals).toEqual([expect.objectContaining({ code: 'CONNECTION_OWNED_ELSEWHERE', action: 'takeOver' })]);

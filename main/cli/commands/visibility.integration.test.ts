@@ -19,7 +19,13 @@ const enableReviewed: CliCommand = {
     return (await connection.settled()).status === 'connected' ? 0 : 1;
   },
 };
-const { cli, emulator: started } = cliAgainstEmulator([...authCommands, ...enableCommands, ...connectionCommands, ...visibilityCommands, enableReviewed]);
+const { cli, emulator: started } = cliAgainstEmulator([
+  ...authCommands,
+  ...enableCommands,
+  ...connectionCommands,
+  ...visibilityCommands,
+  enableReviewed,
+]);
 
 describe('visibility through the CLI', () => {
   it('visibility --json gives each object with agentCanSee, adminCanSee, reason and fix; the text names the fix', async () => {
