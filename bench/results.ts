@@ -75,13 +75,38 @@ export interface Machine {
   loadAverage: { start: number; end: number };
 }
 
-/** Enables against an emulator that refuses the new app's key for `delayMs`, in real time. */
-export interface ActivationLagResult {
+/** One enable against an emulator that refuses the new app's key for `delayMs` after its creation. */
+export interface ActivationLagRun {
   delayMs: number;
+  /** `real`: waited in real time; `emulator`: the app's waits on the emulator's clock. */
+  clock: 'real' | 'emulator';
   /** From the emulator accepting the key to the app's accepted token request. */
+  lagMs: number;
+  /** Token requests of the enable (activation polling, the accepted one included). */
+  tokenRequests: number;
+}
+
+/** Enables whose acceptance falls between two of the app's attempts, early and late in the wait. */
+export interface ActivationLagResult {
+  /** The app's pace between two attempts. */
+  pollMs: number;
+  runs: ActivationLagRun[];
   lagMs: Spread;
-  /** Token requests of each enable (activation polling, the accepted one included). */
   tokenRequests: Spread;
+}
+
+/** The command line's start-up: medians of `runs` new processes each, side by side in one run. */
+export interface StartupResult {
+  runs: number;
+  /** `agent-connections version` (the bundle). */
+  version: Spread;
+  /** `agent-connections status --json` against the emulator, with a stored session and a connection to check. */
+  statusJson: Spread;
+  /** The emulator's own time answering that status's requests (the org's round trips). */
+  statusOrgMs: Spread;
+  /** The Salesforce CLI's `sf --version`. */
+  sfVersion: Spread;
+  sfVersionText: string;
 }
 
 /** `status --all` over orgs answering at different latencies, against each org's check alone. */
@@ -105,6 +130,8 @@ export interface BenchResults {
   provisioning: ProvisioningResult[];
   /** Absent in results from before it was measured, or when skipped (--activation-runs 0). */
   activation?: ActivationLagResult;
+  /** Absent in results from before it was measured, or when skipped (--startup-runs 0). */
+  startup?: StartupResult;
   /** Absent in results from before it was measured, or when skipped (--status-all-runs 0). */
   statusAll?: StatusAllResult;
   renderer: RendererResult;

@@ -12,6 +12,7 @@ export const FIRST_SCREEN_GZIP_LIMIT_BYTES = 350_000;
 export const FIRST_PAINT_LIMIT_MS = 400;
 export const WALL_OVER_LATENCY_LIMIT = 1.5;
 export const ACTIVATION_LAG_LIMIT_MS = 5_000;
+export const ACTIVATION_LAG_MEDIAN_LIMIT_MS = 2_500;
 /** `status --all` checks orgs side by side: its wall time stays close to the slowest org's, not the sum. */
 export const STATUS_ALL_OVER_SLOWEST_LIMIT = 1.5;
 /** The scheduled check's cost per org (issue: 3 requests and a token grant). */
@@ -72,13 +73,42 @@ function requestChecks(row: ProvisioningResult, requests: { salesforce: number; 
   return checks;
 }
 
-function activationCheck(activation: NonNullable<BenchResults['activation']>): TargetCheck {
-  const { lagMs, tokenRequests } = activation;
-  return {
-    target: `Activation noticed ≤ ${ACTIVATION_LAG_LIMIT_MS / 1000} s after Salesforce accepts the key (median; accepted ${activation.delayMs / 1000} s after the app is created)`,
-    figure: `${Math.round(lagMs.median)} ms median over ${lagMs.n} runs (max ${Math.round(lagMs.max)} ms), ${tokenRequests.median} token requests`,
-    met: lagMs.median <= ACTIVATION_LAG_LIMIT_MS,
-  };
+function activationChecks(activation: NonNullable<BenchResults['activation']>): TargetCheck[] {
+  const { lagMs, runs } = activation;
+  const delays = runs
+    .map((r) => `${r.delayMs >= 60_000 && r.clock === 'emulator' ? `${r.delayMs / 60_000} min` : `${r.delayMs / 1000} s`}`)
+    .join(', ');
+  const spent = runs.map((r) => r.tokenRequests).join(', ');
+  return [
+    {
+      target: `Activation noticed ≤ ${ACTIVATION_LAG_MEDIAN_LIMIT_MS / 1000} s (median) after Salesforce accepts, at moments between polls (${delays} after creation)`,
+      figure: `${Math.round(lagMs.median)} ms median over ${lagMs.n} enables; ${spent} token requests`,
+      met: lagMs.median <= ACTIVATION_LAG_MEDIAN_LIMIT_MS,
+    },
+    {
+      target: `Activation noticed ≤ ${ACTIVATION_LAG_LIMIT_MS / 1000} s (max) after Salesforce accepts, at any point of the wait`,
+      figure: `${Math.round(lagMs.max)} ms max (polling every ${activation.pollMs / 1000} s)`,
+      met: lagMs.max <= ACTIVATION_LAG_LIMIT_MS,
+    },
+  ];
+}
+
+/** Our `version` at most a third of `sf --version`; `status --json` at most 1 s plus the org's own time. */
+export function startupChecks(startup: NonNullable<BenchResults['startup']>): TargetCheck[] {
+  const { version, sfVersion, statusJson, statusOrgMs } = startup;
+  const ownStatus = statusJson.median - statusOrgMs.median;
+  return [
+    {
+      target: `CLI start-up: \`agent-connections version\` ≤ 1/3 of \`sf --version\` (medians of ${startup.runs} cold starts)`,
+      figure: `${Math.round(version.median)} ms vs ${Math.round(sfVersion.median)} ms (${(version.median / sfVersion.median).toFixed(2)}x)`,
+      met: version.median * 3 <= sfVersion.median,
+    },
+    {
+      target: '`agent-connections status --json` ≤ 1 s plus the org’s own round trips (median)',
+      figure: `${Math.round(statusJson.median)} ms, of which the org ${Math.round(statusOrgMs.median)} ms: ${Math.round(ownStatus)} ms our own`,
+      met: ownStatus <= 1_000,
+    },
+  ];
 }
 
 export function statusAllChecks(statusAll: NonNullable<BenchResults['statusAll']>): TargetCheck[] {
@@ -98,7 +128,9 @@ export function statusAllChecks(statusAll: NonNullable<BenchResults['statusAll']
   ];
 }
 
-export function checkTargets(results: Pick<BenchResults, 'provisioning' | 'renderer' | 'activation' | 'statusAll'>): TargetCheck[] {
+export function checkTargets(
+  results: Pick<BenchResults, 'provisioning' | 'renderer' | 'activation' | 'statusAll' | 'startup'>,
+): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const checkedCounts = new Map<number, number>();
   for (const row of results.provisioning) {
@@ -118,7 +150,8 @@ export function checkTargets(results: Pick<BenchResults, 'provisioning' | 'rende
       });
     }
   }
-  if (results.activation) checks.push(activationCheck(results.activation));
+  if (results.activation) checks.push(...activationChecks(results.activation));
+  if (results.startup) checks.push(...startupChecks(results.startup));
   if (results.statusAll) checks.push(...statusAllChecks(results.statusAll));
   const { renderer } = results;
   checks.push({

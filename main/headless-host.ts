@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Host } from './app';
 import { dataDirFromEnv, headlessDefaultDataDir } from './data-dir';
 import { consoleLogger, type Logger } from './log';
+import { appVersion } from './version';
 import { createGuardedOpener, overrideOrigins } from './security/open-external';
 import { createEventHub, type EventHub } from './transport/event-hub';
 import type { FileSaver } from './host-seams';
@@ -13,10 +13,7 @@ import type { SecretVault } from './store/vault';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version?: unknown };
-  return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-}
+export const packageVersion = appVersion;
 
 export interface HeadlessHostOptions {
   host: 'browser' | 'desktop';

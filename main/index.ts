@@ -1,4 +1,4 @@
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, net, Notification, protocol, safeStorage, session, shell } from 'electron';
 import type { Handlers } from '../common';
@@ -12,6 +12,7 @@ import { firstLookOf, indexHtmlFor } from './renderer-index';
 import { desktopCsp } from './security/csp';
 import { createGuardedOpener, overrideOrigins } from './security/open-external';
 import { mimeTypeOf, resolveStaticFile } from './security/static-files';
+import { ELECTRON_CLI_SWITCH, installShellCommand, shellCommandMessage } from './shell-command/install';
 import { createEventHub } from './transport/event-hub';
 import type { FileSaver } from './host-seams';
 import { createElectronStoreFactory } from './store/electron-store';
@@ -25,7 +26,9 @@ const rendererRoot = join(outDir, 'renderer');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) {
+if (process.argv.includes(ELECTRON_CLI_SWITCH)) {
+  runCommandLine();
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
@@ -47,6 +50,23 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(start);
+}
+
+/**
+ * `agent-connections` without Node.js on the PATH (packaging/bin/): the app runs the CLI's bundle
+ * in this process, which exits when the command ends, and opens no window.
+ */
+function runCommandLine(): void {
+  app.dock?.hide();
+  const bundle = join(outDir, 'cli', 'agent-connections.mjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
+  void import(pathToFileURL(bundle).href);
+}
+
+/** The menu's "Install 'agent-connections' command in PATH" (macOS, Linux), as VS Code offers `code`. */
+function installCommandFromMenu(): void {
+  const launcher = join(process.resourcesPath, 'bin', 'agent-connections');
+  const result = installShellCommand({ launcher, platform: process.platform, home: app.getPath('home'), path: process.env.PATH ?? '' });
+  void dialog.showMessageBox({ type: result.kind === 'refused' ? 'warning' : 'info', message: shellCommandMessage(result) });
 }
 
 /** Linux without a key ring gives `basic_text` (a hard-coded password): keep secrets in memory there. */
@@ -94,7 +114,9 @@ function denyPermissions(): void {
 async function start(): Promise<void> {
   denyPermissions();
   const build = { packaged: app.isPackaged };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ ...build, platform: process.platform })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(applicationMenuTemplate({ ...build, platform: process.platform, installCommand: installCommandFromMenu })),
+  );
   const dataDir = dataDirFromEnv(() => app.getPath('userData'));
   const stores = createElectronStoreFactory(dataDir);
   const events = createEventHub();

@@ -51,8 +51,15 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
  * carry DevTools (Ctrl+Shift+I / Alt+Cmd+I), which would let anyone at an admin's desk read and
  * drive the renderer of a packaged build. Dev builds keep DevTools and reload.
  */
-export function applicationMenuTemplate(build: BuildKind & { platform: NodeJS.Platform }): MenuItemConstructorOptions[] {
+export function applicationMenuTemplate(
+  build: BuildKind & { platform: NodeJS.Platform; installCommand?: () => void },
+): MenuItemConstructorOptions[] {
   const mac = build.platform === 'darwin';
+  // Only an installed app has the launcher to link; Windows' installer puts it on the PATH itself.
+  const command: MenuItemConstructorOptions[] =
+    build.packaged && build.installCommand && build.platform !== 'win32'
+      ? [{ label: "Install 'agent-connections' Command in PATH", click: build.installCommand }, separator]
+      : [];
   const developer: MenuItemConstructorOptions[] = build.packaged
     ? []
     : [separator, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }];
@@ -62,6 +69,7 @@ export function applicationMenuTemplate(build: BuildKind & { platform: NodeJS.Pl
         submenu: [
           { role: 'about' },
           separator,
+          ...command,
           { role: 'services' },
           separator,
           { role: 'hide' },
@@ -71,7 +79,7 @@ export function applicationMenuTemplate(build: BuildKind & { platform: NodeJS.Pl
           { role: 'quit' },
         ],
       }
-    : { label: 'File', submenu: [{ role: 'quit' }] };
+    : { label: 'File', submenu: [...command, { role: 'quit' }] };
   return [
     appMenu,
     {

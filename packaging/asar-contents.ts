@@ -21,6 +21,12 @@ export interface Packaged {
   files: readonly string[];
   /** The packaged package.json's `main`. */
   main: string | undefined;
+  /** Files beside the archive in resources/ (the `agent-connections` launchers), relative to it. */
+  resources?: string[];
+  /** app.asar.unpacked/out/cli/agent-connections.mjs, the CLI the launcher runs. */
+  cliBundle?: string;
+  /** resources/bin/agent-connections, the launcher the menu links onto the PATH. */
+  command?: { text: string; mode: number };
 }
 
 const APP_FILES = /^\/(out\/|package\.json$)/;

@@ -4,7 +4,7 @@
  * tooling to fetch), no native rebuild, no fuses (they are flipped in the real binary) and no signing.
  * What lands in app.asar is decided by the same `files` rules as a release build.
  */
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
@@ -33,9 +33,18 @@ export async function packApp(projectDir: string, extra: Configuration = {}): Pr
   try {
     const config: Configuration = { ...extra, electronDist, electronFuses: null, npmRebuild: false, directories: { output } };
     await build({ projectDir, targets: Platform.LINUX.createTarget('dir', Arch.x64), publish: 'never', config });
-    const archive = join(output, 'linux-unpacked', 'resources', 'app.asar');
+    const resources = join(output, 'linux-unpacked', 'resources');
+    const archive = join(resources, 'app.asar');
     const manifest = JSON.parse(extractFile(archive, 'package.json').toString('utf8')) as { main?: string };
-    return { files: listPackage(archive, { isPack: false }), main: manifest.main };
+    const command = join(resources, 'bin', 'agent-connections');
+    const bundle = join(resources, 'app.asar.unpacked', 'out', 'cli', 'agent-connections.mjs');
+    return {
+      files: listPackage(archive, { isPack: false }),
+      main: manifest.main,
+      resources: filesUnder(resources, '.').filter((f) => !f.startsWith('app.asar')),
+      ...(existsSync(bundle) && { cliBundle: readFileSync(bundle, 'utf8') }),
+      ...(existsSync(command) && { command: { text: readFileSync(command, 'utf8'), mode: statSync(command).mode } }),
+    };
   } finally {
     for (const dir of [output, electronDist]) rmSync(dir, { recursive: true, force: true });
   }

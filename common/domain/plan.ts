@@ -97,5 +97,7 @@ export const runPlanSchema = z.object({
   userDefaults: userDefaultsSchema.optional(),
   /** The same plan in English sentences (CLI, logs); the renderer words it from the fields above. */
   summary: z.array(z.string()),
+  /** The org's app or permission set of this agent names another install as owner: the run refuses unless it takes over. */
+  ownedElsewhere: z.boolean().optional(),
 });
 export type RunPlan = z.infer<typeof runPlanSchema>;

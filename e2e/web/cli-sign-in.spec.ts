@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startEmulator, type StartedEmulator } from '../../packages/salesforce-emulator/index';
 import { freePort } from '../support/free-port';
 import { runCli, tempDataDir } from '../support/run-cli';
+import { jsonResult } from '../../test/support/cli-json';
 
 let emulator: StartedEmulator;
 test.beforeAll(async () => {
@@ -43,7 +44,7 @@ test('CLI login --no-browser completes in a real browser and whoami shows the ad
   expect(await login.code).toBe(0);
   const whoami = runCli(['whoami', '--json'], env);
   expect(await whoami.code).toBe(0);
-  expect(JSON.parse(whoami.stdout)).toMatchObject({
+  expect(jsonResult(whoami.stdout)).toMatchObject({
     state: 'signedIn',
     identity: { username: emulator.admin.username, orgId: emulator.orgId },
   });

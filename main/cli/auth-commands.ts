@@ -1,5 +1,5 @@
 import type { AuthStatus } from '../../common';
-import { fail } from '../../common/app-error';
+import { AppFailure, fail } from '../../common/app-error';
 import type { CliApp } from './cli-app';
 import { UsageError, type CliCommand, type CommandContext } from './command';
 import { stageProfile, type StagedProfile } from './profile-options';
@@ -7,12 +7,17 @@ import { stageProfile, type StagedProfile } from './profile-options';
 const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
 const anyHost = (context: CommandContext): boolean => context.values['allow-any-host'] === true;
 
+/** A sign-in that did not end signed in, as the typed error it ended with. */
+function signInFailure(status: AuthStatus, fallback: string): never {
+  if (status.state === 'signedOut' && status.lastError) throw new AppFailure(status.lastError);
+  return fail('SIGN_IN_FAILED', fallback, { action: 'signIn' });
+}
+
 function printSignedIn(context: CommandContext, cli: CliApp, status: AuthStatus): number {
-  if (status.state !== 'signedIn') {
-    context.io.err(status.state === 'signedOut' && status.lastError ? status.lastError.message : 'The sign-in did not complete.');
-    return 1;
-  }
+  if (status.state !== 'signedIn') return signInFailure(status, 'The sign-in did not complete.');
   const { identity, permissions } = status;
+  const profile = cli.app.settings.profile(status.profileId)?.name ?? '';
+  context.result({ profile, orgId: identity.orgId, orgName: identity.orgName, username: identity.username });
   context.io.out(`Signed in to ${identity.orgName} (${identity.orgId}) as ${identity.username}.`);
   if (!permissions.ok) context.io.err(`Warning: to set up the agent connection you also need: ${permissions.missing.join(', ')}.`);
   if (status.sessionStorage !== 'encrypted') context.io.err(cli.storageNotice);
@@ -35,10 +40,7 @@ async function settle(
 ): Promise<number> {
   if (!completed) {
     staged.discard();
-    context.io.err(
-      status.state === 'signedOut' && status.lastError ? status.lastError.message : 'The sign-in did not complete; nothing was changed.',
-    );
-    return 1;
+    return signInFailure(status, 'The sign-in did not complete; nothing was changed.');
   }
   const tiedTo = staged.profile.orgId;
   const movedTo = status.state === 'signedIn' && tiedTo && status.identity.orgId !== tiedTo ? status.identity : undefined;
@@ -99,13 +101,15 @@ async function loginInBrowser(context: CommandContext): Promise<number> {
     staged.discard();
     throw thrown;
   });
-  context.io.out(
+  // With --json stdout is the document alone: the address to open goes to stderr.
+  const tell = context.json ? context.io.err : context.io.out;
+  tell(
     launchBrowser
       ? `Opening your browser to sign in to "${profile.name}". If it does not open, visit:`
       : `Open this address in a browser to sign in to "${profile.name}":`,
   );
-  context.io.out(started.authorizeUrl);
-  context.io.out('Waiting for the sign-in (Ctrl+C to cancel)...');
+  tell(started.authorizeUrl);
+  tell('Waiting for the sign-in (Ctrl+C to cancel)...');
   void context.io.interrupted().then(() => cli.app.auth.cancel());
   const status = await cli.app.auth.waitForSignIn();
   // A session from before stays signed in when this sign-in is abandoned; only this process's
@@ -149,6 +153,7 @@ const logout: CliCommand = {
     const cli = await context.start();
     const wasSignedIn = cli.app.auth.status().state !== 'signedOut';
     await cli.app.auth.signOut();
+    context.result({ wasSignedIn });
     context.io.out(wasSignedIn ? 'Signed out.' : 'Not signed in; nothing to do.');
     return 0;
   },
@@ -158,25 +163,22 @@ const whoami: CliCommand = {
   name: 'whoami',
   summary: 'Show the signed-in admin and org (checks the session with Salesforce).',
   usage: '[--json]',
-  options: { json: { type: 'boolean' } },
+  options: {},
   async run(context) {
     const cli = await context.start();
     const { auth, settings } = cli.app;
     const status = auth.status().state === 'signedIn' ? await auth.verify() : auth.status();
-    if (context.values.json === true) {
-      const profile = 'profileId' in status && status.profileId ? settings.profile(status.profileId) : undefined;
-      context.io.out(JSON.stringify({ ...status, profileName: profile?.name ?? null }, null, 2));
-      return status.state === 'signedIn' ? 0 : 1;
+    if (status.state !== 'signedIn') {
+      if (status.state === 'expired') fail('SESSION_EXPIRED', 'The Salesforce session has ended. Run login again.', { action: 'signIn' });
+      fail('NOT_SIGNED_IN', 'Not signed in. Run login first.', { action: 'signIn' });
     }
-    if (status.state === 'signedIn') {
-      const { identity } = status;
-      context.io.out(`${identity.userName} <${identity.username}>`);
-      context.io.out(`Org: ${identity.orgName} (${identity.orgId}), ${identity.environment}, ${identity.instanceUrl}`);
-      if (!status.permissions.ok) context.io.err(`Missing rights for the agent connection: ${status.permissions.missing.join(', ')}.`);
-      return 0;
-    }
-    context.io.err(status.state === 'expired' ? 'The Salesforce session has ended. Run login again.' : 'Not signed in. Run login first.');
-    return 1;
+    context.result({ ...status, profileName: settings.profile(status.profileId)?.name ?? null });
+    const { identity } = status;
+    context.io.out(`${identity.userName} <${identity.username}>`);
+    context.io.out(`Org: ${identity.orgName} (${identity.orgId}), ${identity.environment}, ${identity.instanceUrl}`);
+    if (!status.permissions.ok)
+      context.io.err(`Warning: missing rights for the agent connection: ${status.permissions.missing.join(', ')}.`);
+    return 0;
   },
 };
 

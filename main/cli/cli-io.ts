@@ -5,4 +5,6 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Resolves when the user presses Ctrl+C (the CLI then cancels what is waiting). */
   interrupted(): Promise<void>;
+  /** stderr is a terminal (colour may be used there). */
+  stderrIsTerminal?: boolean;
 }

@@ -5,6 +5,7 @@ import { startEmulator, type StartedEmulator, completeEmulatorLogin } from '../.
 import { freePort } from '../../e2e/support/free-port';
 import { runCli as cli, tempDataDir as dataDir } from '../../e2e/support/run-cli';
 import { looseEntries } from '../../test/support/electron/file-modes';
+import { jsonResult } from '../../test/support/cli-json';
 
 let emulator: StartedEmulator;
 beforeAll(async () => {
@@ -34,7 +35,7 @@ describe('CLI sign-in', () => {
 
     const whoami = cli(['whoami', '--json'], env);
     expect(await whoami.code).toBe(0);
-    expect(JSON.parse(whoami.stdout)).toMatchObject({
+    expect(jsonResult(whoami.stdout)).toMatchObject({
       state: 'signedIn',
       profileName: new URL(emulator.instanceUrl).hostname,
       identity: { username: emulator.admin.username, orgId: emulator.orgId, instanceUrl: emulator.instanceUrl },
@@ -82,7 +83,7 @@ describe('CLI sign-in', () => {
     expect(tokenLogin.stdout + tokenLogin.stderr).not.toContain(accessToken);
     const whoami = cli(['whoami', '--json'], automation);
     expect(await whoami.code).toBe(0);
-    expect(JSON.parse(whoami.stdout)).toMatchObject({ state: 'signedIn', identity: { username: emulator.admin.username } });
+    expect(jsonResult(whoami.stdout)).toMatchObject({ state: 'signedIn', identity: { username: emulator.admin.username } });
   });
 
   it('treats a missing SF_ACCESS_TOKEN as a usage error', { timeout: 30_000 }, async () => {

@@ -1,6 +1,7 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { CliApp, CliAppOptions } from './cli-app';
 import type { CliIo } from './cli-io';
+import type { Paint } from './color';
 
 export type { CliIo } from './cli-io';
 
@@ -14,6 +15,12 @@ export interface CommandContext {
   orgProfile: string | undefined;
   /** Builds the app's services over the data directory; each command calls it at most once. */
   start(options?: CliAppOptions): Promise<CliApp>;
+  /** `--json`: the command hands its outcome to `result`; what it prints goes to stderr. */
+  json: boolean;
+  /** The command's outcome as `--json` prints it (common/cli-json.ts); ignored without --json. */
+  result(value: unknown): void;
+  /** Colour for terminal output (none under NO_COLOR, --no-color, --json or off a terminal). */
+  paint: Paint;
 }
 
 /**

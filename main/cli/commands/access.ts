@@ -69,6 +69,7 @@ async function change(context: CommandContext, edit: typeof granted): Promise<nu
   // Through the agent service: main's access policy decides (Edit only where the product offers it).
   const state = await agent.updateAccessProfile(edit(before, target, flags));
   const moved = accessChange(before, agent.accessProfile());
+  context.result({ changed: !isNoChange(moved), accessProfile: agent.accessProfile() });
   if (isNoChange(moved)) {
     context.io.out("The agent's access already says so; nothing changed.");
     return 0;
@@ -82,7 +83,7 @@ const access: CliCommand = {
   name: 'access',
   summary: "Show or change the agent's desired access (grant/revoke change only the desired access; update-access applies it).",
   usage: 'show [--json] | grant OBJECT[.FIELD] [--view-all] [--edit] | revoke OBJECT[.FIELD] [--view-all] [--edit]',
-  options: { json: { type: 'boolean' }, 'view-all': { type: 'boolean' }, edit: { type: 'boolean' } },
+  options: { 'view-all': { type: 'boolean' }, edit: { type: 'boolean' } },
   takesArguments: true,
   async run(context) {
     const [action, , extra] = context.positionals;
@@ -93,8 +94,8 @@ const access: CliCommand = {
       throw new UsageError('Say what to do: access show, access grant OBJECT[.FIELD], or access revoke OBJECT[.FIELD].');
     if (context.positionals.length > 1) throw new UsageError(`Unexpected argument "${context.positionals[1]}".`);
     const profile = (await context.start({ launchBrowser: false })).app.agent.accessProfile();
-    if (context.values.json === true) context.io.out(JSON.stringify(profile, null, 2));
-    else printProfile(context, profile);
+    context.result(profile);
+    printProfile(context, profile);
     return 0;
   },
 };

@@ -10,10 +10,11 @@ import { createFileVault } from '../../store/vault';
 import { authCommands } from '../auth-commands';
 import { agentTokenCommands } from './agent-token';
 import { connectionCommands } from './connection';
+import { enableCommands } from './enable';
 
 let dir = '';
 let harness: Harness | undefined;
-const commands = [...authCommands, ...connectionCommands, ...agentTokenCommands];
+const commands = [...authCommands, ...enableCommands, ...connectionCommands, ...agentTokenCommands];
 const passphrase = 'correct horse battery staple';
 
 beforeEach(() => {

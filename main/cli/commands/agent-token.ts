@@ -67,11 +67,10 @@ const agentToken: CliCommand = {
     const privateKeyPem = decryptKey(credentials, passphrase, log);
     const { myDomainUrl: instanceUrl, audience, consumerKey, username } = credentials;
     const result = await requestAgentToken({ instanceUrl, audience, consumerKey, username, privateKeyPem, now: new Date() });
-    if (!result.ok) {
-      log.error(`Salesforce refused the agent's sign-in as ${username}: ${result.error} (${result.description}).`);
-      return 1;
-    }
+    if (!result.ok)
+      fail('AGENT_SIGN_IN_REFUSED', `Salesforce refused the agent's sign-in as ${username}: ${result.error} (${result.description}).`);
     log.registerSecret(result.accessToken);
+    context.result({ accessToken: result.accessToken });
     context.io.out(result.accessToken);
     return 0;
   },

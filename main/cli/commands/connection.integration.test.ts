@@ -12,10 +12,12 @@ import { createConfStoreFactory } from '../../store/conf-store';
 import { createSettingsRepository } from '../../store/settings-repository';
 import { createFileVault } from '../../store/vault';
 import { connectionCommands } from './connection';
+import { enableCommands } from './enable';
+import { jsonResult } from '../../../test/support/cli-json';
 
 let emulator: StartedEmulator;
 let dir = '';
-const commands = [...authCommands, ...connectionCommands];
+const commands = [...authCommands, ...enableCommands, ...connectionCommands];
 
 beforeEach(async () => {
   emulator = await startEmulator();
@@ -45,7 +47,7 @@ describe('the connection through the CLI', () => {
     expect(dry.out).toMatch(
       /OAuth: JWT bearer, scopes api; pre-authorised users: holders of Sales_Agent_Permission_Set; IP restrictions: enforced/,
     );
-    const dryJson = JSON.parse((await cli(['enable', '--dry-run', '--json'])).out) as {
+    const dryJson = jsonResult((await cli(['enable', '--dry-run', '--json'])).out) as {
       plan: { kind: string; oauth: { scopes: string[] } };
     };
     expect(dryJson.plan).toMatchObject({ kind: 'enable', oauth: { scopes: ['api'] } });
@@ -53,15 +55,19 @@ describe('the connection through the CLI', () => {
     // Not on a terminal and no --yes: the plan is printed, nothing is written, exit 2.
     const unconfirmed = await cli(['enable', '--json']);
     expect(unconfirmed.code).toBe(2);
-    expect(unconfirmed.err).toMatch(/Run again with --yes/);
+    expect(JSON.parse(unconfirmed.out)).toMatchObject({
+      status: 2,
+      name: 'USAGE_ERROR',
+      message: expect.stringMatching(/Run again with --yes/) as string,
+    });
     expect(emulator.state().externalClientApps).toHaveLength(0);
 
     const enabled = await cli(['enable', '--yes', '--json']);
     expect(enabled.err).toBe('');
-    expect(JSON.parse(enabled.out).status).toBe('connected');
+    expect(jsonResult(enabled.out).status).toBe('connected');
 
     const status = await cli(['status', '--json']);
-    expect(JSON.parse(status.out).status).toBe('connected');
+    expect(jsonResult(status.out).status).toBe('connected');
 
     for (const format of ['json', 'csv', 'md']) {
       const file = join(dir, `details.${format}`);
@@ -81,7 +87,7 @@ describe('the connection through the CLI', () => {
 
     expect((await cli(['disable'])).code).toBe(2);
     const disabled = await cli(['disable', '--yes', '--json']);
-    expect(JSON.parse(disabled.out).status).toBe('off');
+    expect(jsonResult(disabled.out).status).toBe('off');
     expect(emulator.state().externalClientApps).toHaveLength(0);
     expect(emulator.state().users.find((u) => u.Username === exported.username)?.IsActive).toBe(false);
   });
@@ -106,7 +112,7 @@ describe('the connection through the CLI', () => {
     expect((await cli(['rollback'])).code).toBe(2);
     expect(h.emulator.state().externalClientApps).toHaveLength(1);
     const rolledBack = await cli(['rollback', '--yes', '--json']);
-    expect(JSON.parse(rolledBack.out).status).toBe('off');
+    expect(jsonResult(rolledBack.out).status).toBe('off');
     expect(h.emulator.state().externalClientApps).toHaveLength(0);
   });
 });

@@ -4,24 +4,24 @@ import {
   type ConnectionState,
   type ExportFormat,
   type PlannedRunKind,
-  type RunProgress,
 } from '../../../common';
+import { fail } from '../../../common/app-error';
+import { cliExitCodes } from '../../../common/cli-json';
 import { writeExportFile } from '../../export/safe-write';
 import type { CliApp } from '../cli-app';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
 import { readPassphrase } from '../passphrase';
 import { lifecycleNotices } from './key-rotation';
-import { choiceOptions, choiceUsage, printPlan, reviewOptions, reviewPlan, reviewUsage } from './review';
+import { choiceOptions, choiceUsage, reviewOptions, reviewPlan, reviewUsage } from './review';
+import { follow, minutesSince } from './run-progress';
 import { statusAll } from './status-all';
 
 type Lifecycle = CliApp['app']['connection'];
 
-const minutesSince = (from: string, to: number) => Math.max(0, Math.round((to - Date.parse(from)) / 60_000));
-
 /** Runs that may wait for Salesforce to accept the agent take `--activation-timeout-minutes N`. */
-const activationTimeoutOption = { 'activation-timeout-minutes': { type: 'string' } } as const;
+export const activationTimeoutOption = { 'activation-timeout-minutes': { type: 'string' } } as const;
 
-function activationTimeout(context: CommandContext): { activationTimeoutMinutes?: number } {
+export function activationTimeout(context: CommandContext): { activationTimeoutMinutes?: number } {
   const raw = context.values['activation-timeout-minutes'];
   if (raw === undefined) return {};
   const parsed = activationTimeoutMinutesSchema.safeParse(Number(raw));
@@ -31,13 +31,16 @@ function activationTimeout(context: CommandContext): { activationTimeoutMinutes?
 }
 
 /** Exit code of a run the user stopped with Ctrl+C (128 + SIGINT), whatever it left behind. */
-const INTERRUPTED_EXIT = 130;
+export const INTERRUPTED_EXIT = cliExitCodes.interrupted;
 
 /**
  * Ctrl+C during a run asks it to stop, as the screens' Cancel does: it removes what it created so
  * far, or (a removal, or when something cannot be removed) stays resumable. Says what it did.
  */
-function cancelOnInterrupt(context: CommandContext, connection: Lifecycle): { cancelled: boolean; explain(state: ConnectionState): void } {
+export function cancelOnInterrupt(
+  context: CommandContext,
+  connection: Lifecycle,
+): { cancelled: boolean; explain(state: ConnectionState): void } {
   let cancelled = false;
   void context.io.interrupted().then(async () => {
     if (connection.state().status !== 'running') return;
@@ -61,50 +64,24 @@ function cancelOnInterrupt(context: CommandContext, connection: Lifecycle): { ca
   };
 }
 
-/** Prints each step's change of state while a run is going, then the run's end state. */
-async function follow(context: CommandContext, connection: Lifecycle, json: boolean): Promise<ConnectionState> {
-  const printed = new Map<string, string>();
-  let attemptPrinted = 0;
-  const print = (run: RunProgress | undefined) => {
-    if (!run || json) return;
-    const wait = run.activation;
-    if (wait && wait.attempt !== attemptPrinted) {
-      attemptPrinted = wait.attempt;
-      context.io.err(
-        `  activation: waiting for Salesforce to accept the agent, ${minutesSince(wait.waitingSince, Date.now())} min since the app was created (attempt ${wait.attempt}; waits until ${wait.deadlineAt})`,
-      );
-    }
-    for (const step of run.steps) {
-      if (step.state === 'pending' || printed.get(step.id) === step.state) continue;
-      printed.set(step.id, step.state);
-      context.io.err(`  ${step.id}: ${step.state}${step.note ? ` (${step.note})` : ''}`);
-    }
-  };
-  const timer = setInterval(() => print(connection.state().run), 250);
-  try {
-    return await connection.settled();
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-function report(context: CommandContext, state: ConnectionState, json: boolean): number {
-  if (json) context.io.out(JSON.stringify(state, null, 2));
-  else if (state.details && (state.status === 'connected' || state.status === 'drift')) {
+/** Prints the end state for a person and hands it to --json; exit 1 unless the connection is usable. */
+export function report(context: CommandContext, state: ConnectionState): number {
+  context.result(state);
+  context.io.out(`Status: ${state.status}`);
+  if (state.details && (state.status === 'connected' || state.status === 'drift')) {
     const d = state.details;
-    context.io.out(`Status: ${state.status}`);
     context.io.out(`App: ${d.app.label} (${d.app.apiName}), consumer key ${d.app.consumerKey}`);
     context.io.out(`Integration user: ${d.user.username} (${d.user.id})${d.user.active ? '' : ', inactive'}`);
     context.io.out(`Permission set: ${d.permissionSet.label} (${d.permissionSet.apiName}, ${d.permissionSet.id})`);
     context.io.out(`Last verified: ${d.lastVerifiedAt ?? 'never'}`);
-  } else context.io.out(`Status: ${state.status}`);
-  if (!json && state.waiting)
+  }
+  if (state.waiting)
     context.io.out(
       `Waiting for Salesforce since ${state.waiting.since} (${minutesSince(state.waiting.since, Date.parse(state.waiting.until))} min so far): \`resume\` keeps waiting, \`rollback\` removes what was created.`,
     );
-  if (!json && state.error) context.io.err(`${state.error.message}${state.error.action ? ` (next: ${state.error.action})` : ''}`);
-  if (!json && state.leftovers?.length) context.io.err(`Could not remove: ${state.leftovers.join('; ')}`);
-  if (!json) for (const notice of lifecycleNotices(state)) context.io.err(notice);
+  if (state.error) context.io.err(`${state.error.message}${state.error.action ? ` (next: ${state.error.action})` : ''}`);
+  if (state.leftovers?.length) context.io.err(`Could not remove: ${state.leftovers.join('; ')}`);
+  for (const notice of lifecycleNotices(state)) context.io.err(notice);
   return state.status === 'error' || state.status === 'interrupted' || state.status === 'waiting' ? 1 : 0;
 }
 
@@ -123,14 +100,13 @@ function runCommand(
     usage: `${reviewUsage}${choiceUsage(kind)} ${waits ? '[--activation-timeout-minutes N] [--json]' : '[--json]'}`,
     options: { json: { type: 'boolean' }, ...reviewOptions, ...choiceOptions(kind), ...(waits && activationTimeoutOption) },
     async run(context) {
-      const json = context.values.json === true;
       const { connection } = (await context.start({ launchBrowser: false, ...activationTimeout(context) })).app;
-      const reviewed = await reviewPlan(context, connection, kind, json);
+      const reviewed = await reviewPlan(context, connection, kind);
       if ('exit' in reviewed) return reviewed.exit;
       await connection[kind](reviewed);
       const interrupt = cancellable ? cancelOnInterrupt(context, connection) : null;
-      const state = await follow(context, connection, json);
-      const code = report(context, state, json);
+      const state = await follow(context, connection);
+      const code = report(context, state);
       interrupt?.explain(state);
       if (interrupt?.cancelled) return INTERRUPTED_EXIT;
       return code === 0 && !expect.includes(state.status) ? 1 : code;
@@ -138,49 +114,19 @@ function runCommand(
   };
 }
 
-const enable: CliCommand = {
-  name: 'enable',
-  summary: 'Turn on the agent connection: shows the plan (pre-flight, names, licences, access, OAuth), then asks; --dry-run only shows it.',
-  usage: `${reviewUsage}${choiceUsage('enable')} [--activation-timeout-minutes N] [--json]`,
-  options: { json: { type: 'boolean' }, ...reviewOptions, ...choiceOptions('enable'), ...activationTimeoutOption },
-  async run(context) {
-    const json = context.values.json === true;
-    const { connection } = (await context.start({ launchBrowser: false, ...activationTimeout(context) })).app;
-    if (context.values['dry-run'] === true) {
-      const preflight = await connection.preflight();
-      const plan = await connection.plan('enable');
-      if (json) context.io.out(JSON.stringify({ preflight, plan }, null, 2));
-      else {
-        for (const check of preflight.checks)
-          context.io.out(
-            `${check.ok ? 'ok  ' : check.severity === 'blocker' ? 'FAIL' : 'warn'} ${check.message}${check.fix && !check.ok ? ` — ${check.fix}` : ''}`,
-          );
-        printPlan(context, plan);
-      }
-      return preflight.ok ? 0 : 1;
-    }
-    const reviewed = await reviewPlan(context, connection, 'enable', json);
-    if ('exit' in reviewed) return reviewed.exit;
-    await connection.enable(reviewed);
-    const interrupt = cancelOnInterrupt(context, connection);
-    const state = await follow(context, connection, json);
-    const code = report(context, state, json);
-    interrupt.explain(state);
-    return interrupt.cancelled ? INTERRUPTED_EXIT : code;
-  },
-};
-
 const status: CliCommand = {
   name: 'status',
   summary: 'Show the connection and check it against the org (drift, broken parts); --all: every org profile, each with its own session.',
   usage: '[--all] [--json]',
   options: { json: { type: 'boolean' }, all: { type: 'boolean' } },
   async run(context) {
-    const json = context.values.json === true;
-    if (context.values.all === true) return statusAll(context, json);
-    const { connection } = (await context.start({ launchBrowser: false })).app;
+    if (context.values.all === true) return statusAll(context);
+    const { connection, auth } = (await context.start({ launchBrowser: false })).app;
+    // Signed out, the org cannot be asked: say so, never "off" for a connection nobody looked at.
+    if (auth.status().state === 'signedOut')
+      fail('NOT_SIGNED_IN', 'Not signed in, so the connection cannot be checked. Run login first.', { action: 'signIn' });
     if (connection.state().details) await connection.check();
-    return report(context, connection.state(), json);
+    return report(context, connection.state());
   },
 };
 
@@ -191,19 +137,18 @@ const disable: CliCommand = {
   usage: `${reviewUsage} [--json]`,
   options: { json: { type: 'boolean' }, ...reviewOptions },
   async run(context) {
-    const json = context.values.json === true;
     const { connection } = (await context.start({ launchBrowser: false })).app;
     // Already off is the outcome asked for: nothing to remove, and no --yes needed to say so.
     if (connection.state().status === 'off') {
-      if (json) context.io.out(JSON.stringify(connection.state(), null, 2));
-      else context.io.out('The connection is already off; nothing to remove.');
+      context.result(connection.state());
+      context.io.out('The connection is already off; nothing to remove.');
       return 0;
     }
-    const reviewed = await reviewPlan(context, connection, 'disable', json);
+    const reviewed = await reviewPlan(context, connection, 'disable');
     if ('exit' in reviewed) return reviewed.exit;
     await connection.disable(reviewed);
-    const state = await follow(context, connection, json);
-    return report(context, state, json);
+    const state = await follow(context, connection);
+    return report(context, state);
   },
 };
 
@@ -220,7 +165,9 @@ const exportDetails: CliCommand = {
     if (typeof out !== 'string') throw new UsageError('--out FILE is required.');
     const { connection } = (await context.start({ launchBrowser: false })).app;
     const file = await connection.exportDetails(format as ExportFormat);
-    context.io.out(`Wrote ${await writeExportFile(out, file.content)}`);
+    const path = await writeExportFile(out, file.content);
+    context.result({ path });
+    context.io.out(`Wrote ${path}`);
     return 0;
   },
 };
@@ -236,13 +183,14 @@ const exportCredentials: CliCommand = {
     const passphrase = await readPassphrase(context.io.env, 'choose');
     const { connection } = (await context.start({ launchBrowser: false })).app;
     const file = await connection.exportCredentials(passphrase);
-    context.io.out(`Wrote ${await writeExportFile(out, file.content)} (the private key is encrypted with your passphrase)`);
+    const path = await writeExportFile(out, file.content);
+    context.result({ path });
+    context.io.out(`Wrote ${path} (the private key is encrypted with your passphrase)`);
     return 0;
   },
 };
 
 export const connectionCommands: CliCommand[] = [
-  enable,
   status,
   disable,
   runCommand(

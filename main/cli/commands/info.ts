@@ -1,27 +1,18 @@
 import { loginUrlOf } from '../../../common';
 import { writeExportFile } from '../../export/safe-write';
-import { packageVersion } from '../../headless-host';
+import { appVersion } from '../../version';
 import { UsageError, type CliCommand } from '../command';
 
 const profiles: CliCommand = {
   name: 'profiles',
   summary: 'List the org profiles; * marks the active one.',
   usage: '[--json]',
-  options: { json: { type: 'boolean' } },
+  options: {},
   profile: 'name',
   async run(context) {
     const { settings } = (await context.start({ launchBrowser: false })).app;
     const { orgProfiles, activeProfileId } = settings.get();
-    if (context.values.json === true) {
-      context.io.out(
-        JSON.stringify(
-          orgProfiles.map((p) => ({ ...p, loginUrl: loginUrlOf(p), active: p.id === activeProfileId })),
-          null,
-          2,
-        ),
-      );
-      return 0;
-    }
+    context.result(orgProfiles.map((p) => ({ ...p, loginUrl: loginUrlOf(p), active: p.id === activeProfileId })));
     if (orgProfiles.length === 0) context.io.out('No org profiles yet. Run login --login-url https://<your domain>.my.salesforce.com.');
     for (const p of orgProfiles) {
       context.io.out(`${p.id === activeProfileId ? '*' : ' '} ${p.name}  ${loginUrlOf(p)}${p.orgId ? `  org ${p.orgId}` : ''}`);
@@ -37,7 +28,8 @@ const version: CliCommand = {
   options: {},
   profile: 'chooses',
   run(context) {
-    context.io.out(packageVersion());
+    context.result({ version: appVersion() });
+    context.io.out(appVersion());
     return Promise.resolve(0);
   },
 };
@@ -57,8 +49,14 @@ const audit: CliCommand = {
     if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv.');
     if (out !== undefined && typeof out !== 'string') throw new UsageError('--out needs a file name.');
     const file = (await context.start({ launchBrowser: false })).app.audit.export(format);
-    if (out === undefined) context.io.out(file.content);
-    else context.io.out(`Wrote ${await writeExportFile(out, file.content)}`);
+    if (out === undefined) {
+      context.result({ format, content: file.content });
+      context.io.out(file.content);
+      return 0;
+    }
+    const path = await writeExportFile(out, file.content);
+    context.result({ path });
+    context.io.out(`Wrote ${path}`);
     return 0;
   },
 };

@@ -48,6 +48,7 @@ async function reviewedRun(
 
 /** The outcome, with when the old key stopped working and how to hand the agent its new key. */
 function reportRotation(context: CommandContext, state: ConnectionState): number {
+  context.result(state);
   const rotatedAt = state.details?.certificate?.rotatedAt;
   if (state.status !== 'connected' || !rotatedAt) {
     context.io.err(state.error?.message ?? `The key was not rotated (status: ${state.status}).`);
@@ -83,6 +84,7 @@ const orgChange: CliCommand = {
     const { connection } = (await context.start({ launchBrowser: false })).app;
     await connection.check();
     const state = connection.state();
+    context.result(state);
     if (!state.orgChange) {
       context.io.out('This profile signs in to the org it signed in to before.');
       return 0;
@@ -91,6 +93,7 @@ const orgChange: CliCommand = {
       return reportRotation(context, await reviewedRun(context, connection, (planId) => connection.adopt({ planId })));
     if (context.values.accept === true) {
       const accepted = await connection.acceptOrgChange();
+      context.result(accepted);
       context.io.out(`The profile now belongs to org ${accepted.orgId ?? ''}.`);
       return 0;
     }

@@ -11,6 +11,7 @@ import { createConfStoreFactory } from '../../store/conf-store';
 import { createSettingsRepository } from '../../store/settings-repository';
 import { startCliApp } from '../cli-app';
 import { commands } from '../commands';
+import { jsonResult } from '../../../test/support/cli-json';
 
 let emulator: StartedEmulator;
 let dir = '';
@@ -151,7 +152,7 @@ describe("the agent's access through the CLI", () => {
     async () => {
       await login();
       const shown = await cli(['access', 'show', '--json']);
-      const objects = (JSON.parse(shown.out) as { objects: { object: string }[] }).objects;
+      const objects = (jsonResult(shown.out) as { objects: { object: string }[] }).objects;
       expect(objects.map((o) => o.object)).toContain('Account');
 
       const granted = await cli(['access', 'grant', 'Account.Industry', '--view-all']);
@@ -196,7 +197,7 @@ describe("the agent's access through the CLI", () => {
 describe('fresh status when the app opens', () => {
   it('the check the app runs on opening reports a connection another tool broke', { timeout: 120_000 }, async () => {
     await login();
-    expect(JSON.parse((await cli(['enable', '--yes', '--json'])).out).status).toBe('connected');
+    expect(jsonResult((await cli(['enable', '--yes', '--json'])).out).status).toBe('connected');
     const token = (await (await emulatorAdminAuth(emulator)).session()).connection.accessToken ?? '';
     const assignment = emulator
       .state()

@@ -2,6 +2,10 @@ import { createInterface } from 'node:readline';
 import type { PlannedRunKind, RunPlan } from '../../../common';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { CliApp } from '../cli-app';
+import type { z } from 'zod';
+import { fail } from '../../../common/app-error';
+import type { predictedRefusalSchema } from '../../../common/cli-json';
+import { connectionOwnedElsewhere } from '../../connection/messages';
 import { UsageError, type CommandContext } from '../command';
 
 type Lifecycle = CliApp['app']['connection'];
@@ -62,32 +66,51 @@ async function ask(question: string): Promise<boolean> {
   return /^y(es)?$/i.test(answer.trim());
 }
 
+/** A refusal a dry run predicts: what the run would answer, without running it. */
+export type Refusal = z.infer<typeof predictedRefusalSchema>;
+
+/** The runs that refuse a connection another install manages, unless they take it over. */
+const refusesOwnedElsewhere: readonly PlannedRunKind[] = ['enable', 'reconnect', 'recreate', 'updateAccess'];
+
+/** What the run of this plan would refuse, as far as the org shows it now (the pre-flight is enable's own). */
+export function predictedRefusals(context: CommandContext, plan: RunPlan): Refusal[] {
+  const takesOver = (plan.kind === 'enable' || plan.kind === 'reconnect') && context.values['take-over'] === true;
+  if (plan.ownedElsewhere !== true || takesOver || !refusesOwnedElsewhere.includes(plan.kind)) return [];
+  const { code, message, action } = connectionOwnedElsewhere(plan.kind === 'reconnect' ? 'reconnect' : 'enable');
+  const how = plan.kind === 'enable' || plan.kind === 'reconnect' ? ' Run again with --take-over to take it over.' : '';
+  return [{ code, message: `${message}${how}`, ...(action && { action }) }];
+}
+
+export function printRefusals(context: CommandContext, refusals: readonly Refusal[]): void {
+  for (const r of refusals) context.io.err(`${context.paint.failure('Would refuse:')} ${r.message}`);
+}
+
 /**
- * The CLI's review before a write: the plan in words (or as JSON with --dry-run --json), then the
- * admin's yes: typed on a terminal, or `--yes` when nobody can type it. Returns the plan id to run
- * with, or an exit code when nothing is to run.
+ * The CLI's review before a write: the plan in words, then the admin's yes: typed on a terminal,
+ * or `--yes` when nobody can type it. `--dry-run` stops after the plan and what the run would
+ * refuse (exit 1 when it would). Returns the plan id to run with, or an exit code.
  */
 export async function reviewPlan(
   context: CommandContext,
   connection: Lifecycle,
   kind: PlannedRunKind,
-  json: boolean,
 ): Promise<({ planId: string } & ReturnType<typeof choices>) | { exit: number }> {
   const plan = await connection.plan(kind);
   const dryRun = context.values['dry-run'] === true;
-  if (dryRun && json) context.io.out(JSON.stringify(plan, null, 2));
-  else if (!json || context.values.yes !== true) printPlan(context, plan);
+  printPlan(context, plan);
   const chosen = choices(context, kind, plan);
-  if (dryRun) return { exit: 0 };
+  if (dryRun) {
+    const refusals = predictedRefusals(context, plan);
+    printRefusals(context, refusals);
+    context.result({ dryRun: true, plan, refusals });
+    return { exit: refusals.length > 0 ? 1 : 0 };
+  }
   if (context.values.yes === true) return { planId: plan.id, ...chosen };
   if (!process.stdin.isTTY || !process.stderr.isTTY)
     throw new UsageError(
       `Nothing was changed. Run again with --yes to ${titles[kind].toLowerCase()}, or with --dry-run to only see the plan.`,
       false,
     );
-  if (!(await ask('Go ahead? [y/N] '))) {
-    context.io.err('Nothing was changed.');
-    return { exit: 1 };
-  }
+  if (!(await ask('Go ahead? [y/N] '))) fail('CONFIRMATION_REQUIRED', 'Nothing was changed: you did not confirm.', { action: 'review' });
   return { planId: plan.id, ...chosen };
 }

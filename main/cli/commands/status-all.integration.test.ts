@@ -6,9 +6,11 @@ import { startEmulator, type StartedEmulator } from '../../../packages/salesforc
 import { cliRunner, loginCli } from '../../../test/support/cli-run';
 import { authCommands } from '../auth-commands';
 import { connectionCommands } from './connection';
-import type { OrgStatusLine } from './status-all';
+import { enableCommands } from './enable';
+import type { OrgStatusLine } from '../../../common/cli-json';
+import { jsonResult } from '../../../test/support/cli-json';
 
-const commands = [...authCommands, ...connectionCommands];
+const commands = [...authCommands, ...enableCommands, ...connectionCommands];
 let emulators: StartedEmulator[] = [];
 let dir = '';
 
@@ -29,7 +31,7 @@ const cli = cliRunner(commands);
 async function connect(emulator: StartedEmulator, name: string): Promise<void> {
   expect((await loginCli(cli, emulator, { profile: name })).code).toBe(0);
   const enabled = await cli(['enable', '--yes', '--json']);
-  expect(JSON.parse(enabled.out).status).toBe('connected');
+  expect(jsonResult(enabled.out).status).toBe('connected');
 }
 
 const byProfile = (lines: OrgStatusLine[], profile: string) => lines.find((l) => l.profile === profile);
@@ -54,7 +56,7 @@ describe('status --all', () => {
 
       expect(run.err).toBe('');
       expect(run.code).toBe(0);
-      const { orgs } = JSON.parse(run.out) as { orgs: OrgStatusLine[] };
+      const { orgs } = jsonResult(run.out) as { orgs: OrgStatusLine[] };
       expect(orgs).toHaveLength(3);
       expect(byProfile(orgs, 'Production')).toMatchObject({ orgId: production.orgId, environment: 'production', status: 'connected' });
       expect(byProfile(orgs, 'UAT')).toMatchObject({ orgId: uat.orgId, environment: 'sandbox', status: 'connected' });
@@ -79,7 +81,7 @@ describe('status --all', () => {
     expect((await cli(['logout'])).code).toBe(0);
     sandbox.clearRequests();
     const run = await cli(['status', '--all', '--json']);
-    const { orgs } = JSON.parse(run.out) as { orgs: OrgStatusLine[] };
+    const { orgs } = jsonResult(run.out) as { orgs: OrgStatusLine[] };
 
     expect(run.code).toBe(1);
     expect(byProfile(orgs, 'Sandbox')?.error).toMatchObject({

@@ -1,16 +1,6 @@
 import type { OrgOverview } from '../../../common';
+import type { OrgStatusLine } from '../../../common/cli-json';
 import type { CommandContext } from '../command';
-
-/** One org as `status --all --json` prints it. */
-export interface OrgStatusLine {
-  profile: string;
-  orgId: string | null;
-  environment: OrgOverview['environment'];
-  status: OrgOverview['status'];
-  lastCheckedAt: string | null;
-  certificateExpiresAt?: string;
-  error?: { code: string; message: string };
-}
 
 function whyNotChecked(org: OrgOverview): OrgStatusLine['error'] {
   if (org.notChecked === 'signIn')
@@ -43,11 +33,11 @@ function humanLine(line: OrgStatusLine): string {
  * `status --all`: every org profile checked with its own session, a few at a time. The exit code
  * is 1 when any org is not connected or could not be checked, so scripts can alert on it.
  */
-export async function statusAll(context: CommandContext, json: boolean): Promise<number> {
+export async function statusAll(context: CommandContext): Promise<number> {
   const { app } = await context.start({ launchBrowser: false });
   const lines = (await app.health.checkAll()).orgs.map(statusLine);
-  if (json) context.io.out(JSON.stringify({ orgs: lines }, null, 2));
-  else if (lines.length === 0) context.io.out('There are no org profiles yet; login --login-url URL adds one.');
+  context.result({ orgs: lines });
+  if (lines.length === 0) context.io.out('There are no org profiles yet; login --login-url URL adds one.');
   else for (const line of lines) context.io.out(humanLine(line));
   return lines.every((l) => l.status === 'connected' && !l.error) ? 0 : 1;
 }

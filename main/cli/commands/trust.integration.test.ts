@@ -6,6 +6,7 @@ import type { RequestLogEntry } from '../../../packages/salesforce-emulator/inde
 import { cliAgainstEmulator, loginCli } from '../../../test/support/cli-run';
 import { commands } from '../commands';
 import { stepIds } from '../../../common';
+import { jsonResult } from '../../../test/support/cli-json';
 
 const { emulator, cli } = cliAgainstEmulator(commands);
 
@@ -41,7 +42,7 @@ function isWrite(r: RequestLogEntry): boolean {
   return !r.path.includes('/services/Soap/');
 }
 
-const enableOutput = (out: string) => JSON.parse(out) as { status: string; details?: { app: { consumerKey: string } } };
+const enableOutput = (out: string) => jsonResult(out) as { status: string; details?: { app: { consumerKey: string } } };
 
 describe('every write asks first: without --yes and nobody to type yes, nothing is written', () => {
   it('each write command exits 2, says how to go ahead, and the org is unchanged', { timeout: 180_000 }, async () => {
@@ -100,7 +101,7 @@ describe('the plan before Turn on, from the CLI', () => {
 
       const json = await cli(['enable', '--dry-run', '--json']);
       expect(json.code).toBe(0);
-      const { plan } = JSON.parse(json.out) as { plan: { kind: string; orgId: string; summary: string[] } };
+      const { plan } = jsonResult(json.out) as { plan: { kind: string; orgId: string; summary: string[] } };
       expect(plan).toMatchObject({ kind: 'enable', orgId: emulator().orgId });
       expect(plan.summary.length).toBeGreaterThan(3);
       expect(emulator().state().externalClientApps).toEqual([]);
@@ -118,10 +119,17 @@ describe('one owner per connection', () => {
       expect(first.status).toBe('connected');
       const consumerKey = first.details?.app.consumerKey;
 
-      const second = await asAnotherInstall(async () => {
+      const { predicted, second } = await asAnotherInstall(async () => {
         await login();
-        return cli(['enable', '--yes']);
+        // The dry run already names the refusal the run meets, and how to take over.
+        const dry = await cli(['enable', '--dry-run', '--json']);
+        return {
+          predicted: { code: dry.code, result: jsonResult(dry.out) as { refusals: { code: string; action?: string }[] } },
+          second: await cli(['enable', '--yes']),
+        };
       });
+      expect(predicted.code).toBe(1);
+      expect(predicted.result.refusals).toEqual([expect.objectContaining({ code: 'CONNECTION_OWNED_ELSEWHERE', action: 'takeOver' })]);
       expect(second.code).toBe(1);
       expect(second.err).toContain("Another Agent Connections install manages this agent's connection in this org.");
       // The first install's app, and so the agent's key, is untouched.

@@ -3,7 +3,9 @@ import { cliAgainstEmulator, loginCli } from '../../../test/support/cli-run';
 import { authCommands } from '../auth-commands';
 import type { CliCommand } from '../command';
 import { connectionCommands } from './connection';
+import { enableCommands } from './enable';
 import { visibilityCommands } from './visibility';
+import { jsonResult } from '../../../test/support/cli-json';
 
 /** Turns the connection on through the CLI app's own services, with the plan reviewed as the screens do. */
 const enableReviewed: CliCommand = {
@@ -17,7 +19,13 @@ const enableReviewed: CliCommand = {
     return (await connection.settled()).status === 'connected' ? 0 : 1;
   },
 };
-const { cli, emulator: started } = cliAgainstEmulator([...authCommands, ...connectionCommands, ...visibilityCommands, enableReviewed]);
+const { cli, emulator: started } = cliAgainstEmulator([
+  ...authCommands,
+  ...enableCommands,
+  ...connectionCommands,
+  ...visibilityCommands,
+  enableReviewed,
+]);
 
 describe('visibility through the CLI', () => {
   it('visibility --json gives each object with agentCanSee, adminCanSee, reason and fix; the text names the fix', async () => {
@@ -27,7 +35,7 @@ describe('visibility through the CLI', () => {
 
     const json = await cli(['visibility', '--json']);
     expect(json.code).toBe(0);
-    const parsed = JSON.parse(json.out) as { objects: Record<string, unknown>[] };
+    const parsed = jsonResult(json.out) as { objects: Record<string, unknown>[] };
     expect(parsed.objects.find((o) => o.object === 'Account')).toEqual({
       object: 'Account',
       agentCanSee: 0,

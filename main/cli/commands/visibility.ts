@@ -18,14 +18,11 @@ const visibility: CliCommand = {
   name: 'visibility',
   summary: 'Show how many records of each object the agent sees (as the agent) against the admin, why, and the fix.',
   usage: '[--json]',
-  options: { json: { type: 'boolean' } },
+  options: {},
   async run(context) {
     const { connection } = (await context.start({ launchBrowser: false })).app;
     const report = await connection.visibility();
-    if (context.values.json === true) {
-      context.io.out(JSON.stringify(visibilityJson(report), null, 2));
-      return 0;
-    }
+    context.result(visibilityJson(report));
     for (const o of report.objects) {
       context.io.out(`${o.agentCanSee !== null && o.adminCanSee !== null && o.agentCanSee < o.adminCanSee ? '!' : ' '} ${o.message}`);
       if (o.unreadableFields.length > 0) context.io.out(`  Fields it cannot read: ${o.unreadableFields.join(', ')}`);

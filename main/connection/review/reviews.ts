@@ -9,6 +9,7 @@ import { planBody, planSummary } from './review-body';
 import type { JournalRun, JournalStep } from '../../store/journal';
 import type { ConnectionRecord } from '../record/record-store';
 import { readGrants, type ExistingGrants } from '../steps/access-grants';
+import { snapshotOwnedElsewhere } from '../org/ownership';
 
 /** Long enough to read the review, short enough that the org it describes is still the org. */
 export const PLAN_LIFETIME_MS = 10 * 60_000;
@@ -106,6 +107,7 @@ async function draftPlan(core: ConnectionCore, kind: PlannedRunKind): Promise<St
     agentName,
     ...body,
     access,
+    ...(snapshotOwnedElsewhere(ctx.snapshot, deps.settings.installId()) && { ownedElsewhere: true }),
   };
   const local = localFingerprint(core, kind);
   const newUser = body.artifacts.find((a) => a.part === 'user' && a.action === 'create');

@@ -5,13 +5,14 @@ import { agentPrivateKey } from './key-pair';
 import type { Step, StepContext } from './step';
 
 /**
- * Salesforce usually accepts a new app within a couple of minutes, so the first two minutes are
- * polled closely (activation shows within 5 s) and the rest of the wait at a pace that stays far
- * below the token endpoint's limits over a 30-minute wait (4 requests a minute).
+ * Salesforce accepts a new app at a moment nobody can predict, from seconds to half an hour after
+ * creation, so the grant is tried at one steady pace for the whole wait: acceptance is noticed at
+ * most one pace later (half of it on average). 4 s is 900 sign-in attempts an hour, a quarter of
+ * Salesforce's 3,600 login attempts per user per hour, failed ones included (fact LOGIN-RATE-LIMIT).
  */
-const EARLY_POLL_MS = 5_000;
-const EARLY_PHASE_MS = 2 * 60_000;
-const LATE_POLL_MS = 15_000;
+export const ACTIVATION_POLL_MS = 4_000;
+/** An outage or a reached limit is not helped by asking often: those back off, from 15 s to a minute. */
+const FIRST_BACKOFF_MS = 15_000;
 const LONGEST_BACKOFF_MS = 60_000;
 
 export interface AgentCredentials {
@@ -44,7 +45,7 @@ export const activationStep: Step<'activation'> = {
     const deadlineAt = new Date(deadline).toISOString();
     // Salesforce's clock starts when the app changed: its creation, or Rotate key's new certificate (fact CERTIFICATE-ROTATION).
     const waitingSince = ctx.artifacts.replaceCertificate?.replacedAt ?? ctx.artifacts.app?.createdAt ?? ctx.now().toISOString();
-    const pace = waitBeforeNextAttempt(Date.parse(waitingSince));
+    const pace = waitBeforeNextAttempt();
     for (let attempt = 1; ; attempt++) {
       ctx.onActivation({ attempt, nextAttemptAt: null, deadlineAt, waitingSince });
       const result = await requestAgentToken({ instanceUrl: ctx.instanceUrl, audience: ctx.audience, ...credentials, now: ctx.now() });
@@ -55,7 +56,7 @@ export const activationStep: Step<'activation'> = {
       }
       const outcome = classifyActivationFailure(result);
       if (outcome.kind === 'refused') throw new AppFailure(outcome.error);
-      const wait = pace(outcome.kind, ctx.now().getTime());
+      const wait = pace(outcome.kind);
       const next = ctx.now().getTime() + wait;
       if (next > deadline) timedOut(ctx, waitingSince, result);
       ctx.log.info('activation: not yet', { attempt, error: result.error });
@@ -66,20 +67,17 @@ export const activationStep: Step<'activation'> = {
   undo: () => Promise.resolve(),
 };
 
-/**
- * "Not yet" follows the app's age, not this wait's, since a resumed wait is already past Salesforce's
- * usual delay. An outage or a reached limit is not helped by asking often: those back off.
- */
-function waitBeforeNextAttempt(appCreatedAt: number): (outcome: 'notYet' | 'transient', now: number) => number {
-  let backoff = LATE_POLL_MS;
-  return (outcome, now) => {
-    if (outcome === 'transient') {
-      const wait = backoff;
-      backoff = Math.min(LONGEST_BACKOFF_MS, backoff * 2);
-      return wait;
+/** "Not yet" is asked again at the steady pace; transient failures back off, and a "not yet" resets that. */
+function waitBeforeNextAttempt(): (outcome: 'notYet' | 'transient') => number {
+  let backoff = FIRST_BACKOFF_MS;
+  return (outcome) => {
+    if (outcome === 'notYet') {
+      backoff = FIRST_BACKOFF_MS;
+      return ACTIVATION_POLL_MS;
     }
-    backoff = LATE_POLL_MS;
-    return now - appCreatedAt < EARLY_PHASE_MS ? EARLY_POLL_MS : LATE_POLL_MS;
+    const wait = backoff;
+    backoff = Math.min(LONGEST_BACKOFF_MS, backoff * 2);
+    return wait;
   };
 }
 
