@@ -1,6 +1,6 @@
 import { SIGN_IN_APP_API_NAME as APP, SIGN_IN_APP_LABEL as LABEL, SIGN_IN_PERMISSION_SET_API_NAME as PERMISSION_SET } from '../../common';
 import { CALLBACK_PATH } from '../auth/sign-in-flow';
-import { MARKER } from '../connection/names';
+import { MARKER } from '../connection/org/names';
 import { ECA } from '../connection/steps/external-client-app';
 import type { MetadataRecord } from '../salesforce/metadata';
 

@@ -7,7 +7,7 @@ import {
   type SignInAppPlan,
 } from '../../common';
 import { fail } from '../../common/app-error-schema';
-import { isOurs } from '../connection/names';
+import { isOurs } from '../connection/org/names';
 import { ECA } from '../connection/steps/external-client-app';
 import { metadataText } from '../salesforce/metadata';
 import { soqlQuote, type OrgClient } from '../salesforce/org-client';

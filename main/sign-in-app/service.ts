@@ -8,7 +8,7 @@ import {
   type SignInAppPlanInput,
 } from '../../common';
 import { fail } from '../../common/app-error-schema';
-import type { AdminSession, AdminSessionSource } from '../connection/session-source';
+import type { AdminSession, AdminSessionSource } from '../auth/session-source';
 import { ECA } from '../connection/steps/external-client-app';
 import { createOrgClient } from '../salesforce/client';
 import { SalesforceError } from '../salesforce/errors';
@@ -16,7 +16,7 @@ import { metadataText } from '../salesforce/metadata';
 import { soqlQuote, type OrgClient } from '../salesforce/org-client';
 import { defaultRetryPolicy } from '../salesforce/retry';
 import type { SettingsRepository } from '../store/settings-repository';
-import type { AuditLog } from '../transport/service-interfaces';
+import type { AuditLog } from '../store/audit-log';
 import { appComponents, configurablePolicies, names, oauthPolicies, policyNames, SIGN_IN_DESCRIPTION } from './components';
 import { createPlan, lookInOrg, removalPlan, type SignInAppLook } from './org-look';
 

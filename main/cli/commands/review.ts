@@ -5,7 +5,7 @@ import type { CliApp } from '../cli-app';
 import type { z } from 'zod';
 import { fail } from '../../../common/app-error';
 import type { predictedRefusalSchema } from '../../../common/cli-json';
-import { connectionOwnedElsewhere } from '../../connection/messages';
+import { connectionOwnedElsewhere } from '../../connection/org/messages';
 import { UsageError, type CommandContext } from '../command';
 
 type Lifecycle = CliApp['app']['connection'];
