@@ -12,6 +12,30 @@ const ELECTRON_HOST = '^(main/index\\.ts|main/window\\.ts|main/ipc/|main/store/e
 const DEMO_SEAM = '^main/demo/demo-org\\.ts$';
 const EMULATOR = '^packages/salesforce-emulator/';
 const EMULATOR_ENTRY = '^packages/salesforce-emulator/index\\.ts$';
+/** The rooms of main/connection/ from the bottom up (each room's README.md): a room imports only rooms below it. */
+const CONNECTION_ROOMS = ['org', 'steps', 'record', 'run', 'review', 'health'];
+/** review/ and health/ stand side by side on top of run/: neither imports the other. */
+const SIDE_BY_SIDE = { review: ['health'], health: ['review'] };
+const CONNECTION = '^main/connection/';
+/** The services below the edges: they never import an edge (transport, hosts, CLI) or the connection's rooms. */
+const SERVICES_BELOW = '^main/(store|salesforce|auth|agent|export|audit|security)/';
+
+function roomRules() {
+  return CONNECTION_ROOMS.map((room, level) => {
+    const forbidden = [...CONNECTION_ROOMS.slice(level + 1), ...(SIDE_BY_SIDE[room] ?? []), 'scenarios'];
+    return {
+      name: `connection-${room}-imports-only-rooms-below`,
+      comment: `main/connection/${room}/ imports only the rooms below it (${
+        CONNECTION_ROOMS.slice(0, level)
+          .filter((r) => !(SIDE_BY_SIDE[room] ?? []).includes(r))
+          .join(', ') || 'none'
+      }), never the connection's entry files.`,
+      severity: 'error',
+      from: { path: `${CONNECTION}${room}/`, pathNot: COLOCATED_TEST },
+      to: { path: [`${CONNECTION}(${forbidden.join('|')})/`, `${CONNECTION}[^/]+$`] },
+    };
+  });
+}
 
 module.exports = {
   forbidden: [
@@ -85,7 +109,15 @@ module.exports = {
       from: { path: PRODUCT, pathNot: [ELECTRON_HOST, COLOCATED_TEST] },
       to: { path: '(^|/)node_modules/(electron|electron-store)/' },
     },
-  ],
+  ].concat(roomRules(), [
+    {
+      name: 'services-not-edges',
+      comment: 'The services (store, salesforce, auth, agent, export, audit, security) never import the connection, transport or a host.',
+      severity: 'error',
+      from: { path: SERVICES_BELOW, pathNot: COLOCATED_TEST },
+      to: { path: '^main/(connection|transport|cli|web|ipc|conformance|demo)/|^main/(app|index|headless-host|window)\\.ts$' },
+    },
+  ]),
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '^(out|release|test-results|playwright-report)/' },

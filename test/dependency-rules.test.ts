@@ -25,6 +25,14 @@ const PLANTED: Record<string, string> = {
   'e2e/journey.ts': "export { startEmulator } from '../packages/salesforce-emulator/src/start';\n",
   'packages/salesforce-emulator/index.ts': "export { startEmulator } from './src/start';\n",
   'packages/salesforce-emulator/src/start.ts': 'export function startEmulator(): void {}\n',
+  'main/connection/service.ts': "export { ok } from './run/engine';\n",
+  'main/connection/org/names.ts': 'export const ok = 1;\n',
+  'main/connection/run/engine.ts': "export { ok } from '../org/names';\n",
+  'main/connection/steps/step.ts': "export { ok } from '../run/engine';\n",
+  'main/connection/health/drift.ts': "export { ok } from '../review/reviews';\n",
+  'main/connection/review/reviews.ts': "export { ok } from '../../connection/service';\n",
+  'main/store/journal.ts': "export type { ok } from '../transport/handlers';\n",
+  'main/transport/handlers.ts': "export { ok } from '../connection/org/names';\n",
 };
 
 let fixture = '';
@@ -84,11 +92,27 @@ describe('the dependency rules (npm run deps)', () => {
     expect(violationsOf('no-test-runner-outside-tests')).toContain('bench/measure.ts -> test/support/helper.ts');
   });
 
+  it("report a room of main/connection importing a room above it, its neighbour or the connection's entry", () => {
+    expect(violationsOf('connection-steps-imports-only-rooms-below')).toEqual([
+      'main/connection/steps/step.ts -> main/connection/run/engine.ts',
+    ]);
+    expect(violationsOf('connection-health-imports-only-rooms-below')).toEqual([
+      'main/connection/health/drift.ts -> main/connection/review/reviews.ts',
+    ]);
+    expect(violationsOf('connection-review-imports-only-rooms-below')).toEqual([
+      'main/connection/review/reviews.ts -> main/connection/service.ts',
+    ]);
+    expect(violationsOf('connection-run-imports-only-rooms-below')).toEqual([]);
+    expect(violationsOf('services-not-edges')).toEqual(['main/store/journal.ts -> main/transport/handlers.ts']);
+  });
+
   it('fail the run, as CI does, and allow the demo seam and colocated tests', () => {
     expect(result.summary.error).toBeGreaterThan(0);
     const sources = result.summary.violations.map((v) => v.from);
     expect(sources).not.toContain('main/demo/demo-org.ts');
     expect(sources).not.toContain('main/ok.test.ts');
     expect(sources).not.toContain('main/ipc/handle.ts');
+    expect(sources).not.toContain('main/connection/run/engine.ts');
+    expect(sources).not.toContain('main/transport/handlers.ts');
   });
 });

@@ -128,8 +128,10 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
 export interface ConnectionService {
   state(): ConnectionState;
   preflight(): Promise<PreflightReport>;
-  /** The admin's changes to the integration user's defaults, as reviewed before Save. */
-  /** takeOver: replace a connection another install manages (the admin confirmed the agent's key changes). */
+  /**
+   * userDefaults: the admin's changes to the integration user's defaults, as reviewed before Save;
+   * takeOver: replace a connection another install manages (the admin confirmed the agent's key changes).
+   */
   enable(input: EnableInput & ConfirmedPlanInput & { takeOver?: boolean }): Promise<ConnectionState>;
   /** What a run would change, read from the org now (no writes); its id is what the run asks for. */
   plan(kind: PlannedRunKind): Promise<RunPlan>;

@@ -15,17 +15,20 @@ import type { AdminSession } from '../../auth/session-source';
 import { keyPairInAdvance } from '../steps/key-pair';
 import type { Step, StepContext } from '../steps/step';
 
+/** What a build starts from: its kind, what exists already, and the admin's choices of the review. */
+export interface BuildOptions {
+  kind: RunKind;
+  artifacts: Artifacts;
+  /** When the connection was first made (a rebuild keeps it); null for a new one. */
+  createdAt: string | null;
+  userDefaults?: UserDefaultsOverride;
+  /** Replace a connection another install manages (ownership.ts). */
+  takeOver?: boolean;
+}
+
 /** Builds the connection (Enable, and the build of Reconnect, Recreate and Resume). */
-export async function build(
-  deps: RunDeps,
-  admin: AdminSession,
-  run: Run,
-  kind: RunKind,
-  artifacts: Artifacts,
-  createdAt: string | null,
-  userDefaults?: UserDefaultsOverride,
-  takeOver = false,
-): Promise<void> {
+export async function build(deps: RunDeps, admin: AdminSession, run: Run, options: BuildOptions): Promise<void> {
+  const { kind, artifacts, createdAt, userDefaults, takeOver = false } = options;
   const { records, journal, contexts, now } = deps;
   const { tracker } = run;
   const orgId = admin.identity.orgId;

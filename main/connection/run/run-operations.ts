@@ -3,7 +3,10 @@ import { AppFailure, fail } from '../../../common/app-error-schema';
 import { build, updateAccess } from './build';
 import type { ConnectionCore } from './core';
 import { interruptedRun } from '../org/messages';
-import { plannedKind, progressIds } from './step-lists';
+import { plannedKind, progressIds, type PlannedKind } from './step-lists';
+import type { JournalRun } from '../../store/journal';
+import type { AdminSession } from '../../auth/session-source';
+import type { Run } from './run-context';
 import { artifactsOf } from './provisioner';
 import { adoptCarriedOver, requireNoOrgChange, settleOrgChange } from './org-identity';
 import { rotateKey } from './rotation';
@@ -19,6 +22,15 @@ export interface OwnerOptions {
 export function createRunOperations(core: ConnectionCore) {
   const { scheduler, run: deps } = core;
   const { journal } = deps;
+  /** How each kind's interrupted run goes on, looked up by the journaled kind. */
+  const resumeOf: Record<PlannedKind, (admin: AdminSession, run: Run, journaled: JournalRun) => Promise<unknown>> = {
+    enable: (admin, run, journaled) => build(deps, admin, run, { kind: journaled.kind, artifacts: artifactsOf(journaled), createdAt: null }),
+    disable: (admin, run) => finishRemoval(deps, admin, run),
+    reconnect: (admin, run) => rebuild(deps, 'reconnect', admin, run),
+    recreate: (admin, run) => rebuild(deps, 'recreate', admin, run),
+    updateAccess: (admin, run) => updateAccess(deps, admin, run),
+    rotateKey: (admin, run) => rotateKey(deps, admin, run),
+  };
   return {
     async enable(input: EnableInput & OwnerOptions = {}): Promise<ConnectionState> {
       if (journal.current()) throw new AppFailure(interruptedRun());
@@ -26,7 +38,7 @@ export function createRunOperations(core: ConnectionCore) {
       if (current.status === 'connected' || current.status === 'drift') return current;
       requireNoOrgChange(current.orgChange);
       return scheduler.start('enable', progressIds('enable'), (admin, run) =>
-        build(deps, admin, run, 'enable', {}, null, input.userDefaults, input.takeOver === true),
+        build(deps, admin, run, { kind: 'enable', artifacts: {}, createdAt: null, userDefaults: input.userDefaults, takeOver: input.takeOver === true }),
       );
     },
     /** With carried-over artifacts of another org's setup, Disable is their removal (from what discovery finds). */
@@ -72,11 +84,7 @@ export function createRunOperations(core: ConnectionCore) {
       const journaled = journal.current() ?? fail('NOTHING_TO_RESUME', 'There is nothing to resume.');
       const kind = plannedKind(journaled.kind);
       return scheduler.start('resume', progressIds(kind), async (admin, run) => {
-        if (kind === 'disable') await finishRemoval(deps, admin, run);
-        else if (kind === 'reconnect' || kind === 'recreate') await rebuild(deps, kind, admin, run);
-        else if (kind === 'updateAccess') await updateAccess(deps, admin, run);
-        else if (kind === 'rotateKey') await rotateKey(deps, admin, run);
-        else await build(deps, admin, run, journaled.kind, artifactsOf(journaled), null);
+        await resumeOf[kind](admin, run, journaled);
       });
     },
     async rollback(): Promise<ConnectionState> {

@@ -110,5 +110,5 @@ export async function rebuild(
     const { leftovers } = await teardown(deps, admin, run, kind, takeOver);
     if (leftovers.length > 0) throw new AppFailure(oldNotRemoved(leftovers));
   }
-  await build(deps, admin, run, kind, artifactsOf(null), createdAt);
+  await build(deps, admin, run, { kind, artifacts: artifactsOf(null), createdAt });
 }

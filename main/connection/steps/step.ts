@@ -82,7 +82,7 @@ export interface ComposedChange<K extends StepId = StepId> {
 }
 
 /**
- * One provisioning step (ARCHITECTURE.md): look first, adopt our own, refuse someone else's, then
+ * One provisioning step (docs/architecture.md): look first, adopt our own, refuse someone else's, then
  * create; and know how to take back what it created. Everything it hands on or is handed back is
  * its own result type (steps/results.ts); a list of different steps is a `Step` (of any step id).
  */
