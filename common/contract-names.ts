@@ -42,6 +42,10 @@ export const operationNames = [
   'connection.overview',
   'audit.list',
   'audit.export',
+  'signInApp.show',
+  'signInApp.plan',
+  'signInApp.create',
+  'signInApp.remove',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 

@@ -11,6 +11,7 @@ import { sampleInputSchema, visibilityReportSchema, visibilitySampleSchema } fro
 import { enableInputSchema } from './domain/user-defaults';
 import { connectionsOverviewSchema, healthNoticeSchema } from './domain/overview';
 import { confirmedPlanInputSchema, plannedRunKinds, runPlanSchema } from './domain/plan';
+import { signInAppPlanInputSchema, signInAppPlanSchema, signInAppSchema } from './domain/sign-in-app';
 
 const none = z.object({}).strict();
 const id = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -95,6 +96,23 @@ export const operations = {
     output: z.array(auditEntrySchema),
   },
   'audit.export': { input: z.object({ format: z.enum(['json', 'csv']) }).strict(), output: savedFileSchema },
+
+  /** Which client the active profile signs in with, and the org's own sign-in app when it has one. */
+  'signInApp.show': {
+    input: none,
+    output: z.object({
+      profileId: z.string(),
+      clientId: z.string(),
+      callbackPort: z.number().int(),
+      signInApp: signInAppSchema.nullable(),
+    }),
+  },
+  /** What creating or removing the sign-in app would change, read from the org; nothing is written. */
+  'signInApp.plan': { input: signInAppPlanInputSchema, output: signInAppPlanSchema },
+  /** Makes what the confirmed plan showed; the profile then signs in with the app (a fresh sign-in). */
+  'signInApp.create': { input: confirmedPlanInputSchema, output: signInAppSchema },
+  /** Deletes the sign-in app and its permission set (never part of Turn off); the profile uses the default client again. */
+  'signInApp.remove': { input: confirmedPlanInputSchema, output: orgProfileSchema },
 } as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type OperationInput<N extends OperationName> = z.input<(typeof operations)[N]['input']>;

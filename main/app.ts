@@ -92,6 +92,7 @@ export function createApp(host: Host) {
       files: host.files,
       external: host.external,
       events: host.events,
+      signInApp,
     }),
   );
   return { handlers, settings, audit, auth, connection, agent, health, signInApp };

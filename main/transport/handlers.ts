@@ -1,4 +1,5 @@
 import type { Connector, Handlers } from '../../common';
+import type { SignInAppService } from '../sign-in-app/service';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { EventSink, ExternalOpener, FileSaver, HostInfo } from '../host-seams';
 import type { AgentService } from '../agent/service';
@@ -16,6 +17,7 @@ export interface ServiceDeps {
   files: FileSaver;
   external: ExternalOpener;
   events: EventSink;
+  signInApp: SignInAppService;
 }
 
 function connectors(connection: ConnectionService): Connector[] {
@@ -81,5 +83,13 @@ export function createHandlers(deps: ServiceDeps): Handlers {
 
     'audit.list': (filter) => Promise.resolve(audit.list(filter)),
     'audit.export': ({ format }) => files.save(audit.export(format)),
+
+    'signInApp.show': () => {
+      const { profile, app } = deps.signInApp.show();
+      return Promise.resolve({ profileId: profile.id, clientId: profile.clientId, callbackPort: profile.callbackPort, signInApp: app });
+    },
+    'signInApp.plan': (input) => deps.signInApp.plan(input),
+    'signInApp.create': async ({ planId }) => settingsChanged(await deps.signInApp.create(planId)),
+    'signInApp.remove': async ({ planId }) => settingsChanged(await deps.signInApp.remove(planId)),
   };
 }

@@ -223,6 +223,30 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
     'audit.list': ({ orgId, operation }) =>
       state.audit.filter((e) => (orgId === undefined || e.orgId === orgId) && (operation === undefined || e.operation === operation)),
     'audit.export': () => state.savedFile,
+
+    'signInApp.show': () => ({
+      profileId: fixtures.productionProfile.id,
+      clientId: fixtures.productionProfile.clientId,
+      callbackPort: fixtures.productionProfile.callbackPort,
+      signInApp: null,
+    }),
+    'signInApp.plan': ({ kind, callbackPort }) => ({
+      id: `sign-in-app-${kind}`,
+      kind,
+      orgId: fixtures.identity.orgId,
+      callbackPort: callbackPort ?? fixtures.productionProfile.callbackPort,
+      assignTo: [fixtures.identity.username],
+      summary: [`${kind === 'create' ? 'Create' : 'Delete'} the External Client App "Agent Connections sign-in".`],
+    }),
+    'signInApp.create': () => ({
+      appName: 'Agent_Connections_Sign_In',
+      consumerKey: '3MVG9fakeSignInApp',
+      callbackPort: fixtures.productionProfile.callbackPort,
+      permissionSet: 'Agent_Connections_admins',
+      orgId: fixtures.identity.orgId,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    }),
+    'signInApp.remove': () => fixtures.productionProfile,
   };
 
   const api: Record<string, unknown> = {

@@ -82,6 +82,7 @@ function SignedOut() {
         </Button>
       </Box>
       {signIn.error && <ErrorAlert error={signIn.error} onRetry={() => void signIn.signIn(activeProfileId ?? undefined)} />}
+      {!signIn.error && live.auth.state === 'signedOut' && live.auth.lastError && <ErrorAlert error={live.auth.lastError} />}
       {activate.error && <ErrorAlert error={activate.error} />}
     </Stack>
   );
@@ -102,6 +103,9 @@ function SigningIn({ authorizeUrl }: { authorizeUrl: string }) {
         {t('signIn.waiting')}
       </Typography>
       <LinearProgress aria-label={t('signIn.waitingProgress')} />
+      <Typography variant="body2" color="text.secondary">
+        {t('signInApp.waitingHint')}
+      </Typography>
       {live.info.host === 'browser' && (
         <Typography variant="body2">
           <Link href={authorizeUrl} target="_blank" rel="noopener">

@@ -16,6 +16,7 @@ import { useLive } from '../../state/live';
 import { useNavigation } from '../../state/navigation';
 import { useOperation } from '../../state/use-operation';
 import { ProfileDialog } from './ProfileDialog';
+import { SignInAppDialog } from './SignInAppDialog';
 
 type ProfileChange = (call: () => Promise<Settings>) => void;
 
@@ -26,6 +27,7 @@ export function ProfilesCard() {
   const { orgProfiles, activeProfileId } = live.settings;
   const { target } = useNavigation();
   // Arriving from an error about a profile (a taken callback port) opens that profile at once.
+  const [signInApp, setSignInApp] = useState<{ profile: OrgProfile; kind: 'create' | 'remove' } | null>(null);
   const [editing, setEditing] = useState<OrgProfile | 'new' | null>(
     () => orgProfiles.find((profile) => profile.id === target?.profileId) ?? null,
   );
@@ -53,11 +55,19 @@ export function ProfilesCard() {
         )}
         <List aria-labelledby="profiles-heading">
           {orgProfiles.map((profile) => (
-            <ProfileRow key={profile.id} profile={profile} active={profile.id === activeProfileId} act={act} onEdit={setEditing} />
+            <ProfileRow
+              key={profile.id}
+              profile={profile}
+              active={profile.id === activeProfileId}
+              act={act}
+              onEdit={setEditing}
+              onSignInApp={(kind) => setSignInApp({ profile, kind })}
+            />
           ))}
         </List>
         {change.error && <ErrorAlert error={change.error} />}
       </CardContent>
+      {signInApp && <SignInAppDialog profile={signInApp.profile} kind={signInApp.kind} onClose={() => setSignInApp(null)} />}
       {editing && <ProfileDialog profile={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Card>
   );
@@ -68,9 +78,10 @@ interface ProfileRowProps {
   active: boolean;
   act: ProfileChange;
   onEdit: (profile: OrgProfile) => void;
+  onSignInApp: (kind: 'create' | 'remove') => void;
 }
 
-function ProfileRow({ profile, active, act, onEdit }: ProfileRowProps) {
+function ProfileRow({ profile, active, act, onEdit, onSignInApp }: ProfileRowProps) {
   const { t } = useTranslation();
   const api = useApi();
   return (
@@ -80,6 +91,7 @@ function ProfileRow({ profile, active, act, onEdit }: ProfileRowProps) {
           <>
             {profile.name} {active && <Chip size="small" color="primary" label={t('settings.profiles.active')} sx={{ ml: 1 }} />}
             {profile.allowAnyHost === true && <Chip size="small" color="warning" label={t('settings.profiles.anyHost')} sx={{ ml: 1 }} />}
+            {profile.signInApp && <Chip size="small" color="info" label={t('signInApp.chip')} sx={{ ml: 1 }} />}
           </>
         }
         secondary={`${t(`environments.${profile.environment}`)} · ${loginUrlOf(profile)} · ${t('settings.profiles.client', { clientId: profile.clientId, port: profile.callbackPort })}`}
@@ -93,6 +105,15 @@ function ProfileRow({ profile, active, act, onEdit }: ProfileRowProps) {
             onClick={() => act(() => api['profiles.activate']({ id: profile.id }))}
           >
             {t('settings.profiles.activate')}
+          </Button>
+        )}
+        {active && (
+          <Button
+            size="small"
+            aria-label={t(profile.signInApp ? 'signInApp.removeNamed' : 'signInApp.setUpNamed', { name: profile.name })}
+            onClick={() => onSignInApp(profile.signInApp ? 'remove' : 'create')}
+          >
+            {t(profile.signInApp ? 'signInApp.remove' : 'signInApp.setUp')}
           </Button>
         )}
         <Button size="small" aria-label={t('settings.profiles.editNamed', { name: profile.name })} onClick={() => onEdit(profile)}>
