@@ -51,6 +51,7 @@ function recordOf(deps: RunContextDeps, ctx: StepContext, admin: AdminSession, c
     agentName: ctx.names.agentName,
     artifacts: ctx.artifacts,
     grants: ctx.desired.grants,
+    ...(ctx.desired.skipped.length > 0 && { notInOrg: ctx.desired.skipped }),
     org: {
       name: admin.identity.orgName,
       environment: admin.identity.environment,
@@ -137,7 +138,7 @@ export function createRunContexts(deps: RunContextDeps) {
       orgId: admin.identity.orgId,
       audience: jwtAudienceOf(snapshot.org.isSandbox, admin.profile.jwtAudience),
       instanceUrl: admin.identity.instanceUrl || admin.connection.instanceUrl,
-      desired: resolveAccess(profile, snapshot.describes, snapshot.objectPermissionTypes),
+      desired: resolveAccess(profile, snapshot.describes, snapshot),
       snapshot,
       artifacts,
       previousUser,
