@@ -23,6 +23,8 @@ export interface ConnectionRuntime {
   retry: RetryPolicy;
   /** Read at the start of each run, so a changed setting applies to the next wait. */
   activationTimeoutMs: () => number;
+  /** How long after the app changed `app_not_found` still means "not yet"; read at the start of each run. */
+  appNotFoundWindowMs: () => number;
   /** Whether a connection left waiting for Salesforce resumes by itself once a session is there. */
   resumeWaiting: boolean;
 }
@@ -148,6 +150,7 @@ export function createRunContexts(deps: RunContextDeps) {
       sleep,
       retry,
       activationTimeoutMs: deps.runtime.activationTimeoutMs(),
+      appNotFoundWindowMs: deps.runtime.appNotFoundWindowMs(),
       certificateLifetimeDays: deps.settings.get().certificateLifetimeDays,
       onActivation: (progress) => run?.tracker?.activation(progress),
       note: (step, note) => run?.tracker?.note(step, note),

@@ -66,6 +66,11 @@ export const switchCatalog = {
     'what commaSeparatedPermissionSet takes: Names and Ids, only Names, or only Ids (the others refused)',
     ['either', 'name', 'id'],
   ),
+  propagatingAnswer: oneOf(
+    'ACTIVATION-PROPAGATION',
+    'the JWT bearer answer while a new app spreads: invalid_client_id, app_not_found, or app_not_found / not approved / success in turn',
+    ['invalidClientId', 'appNotFound', 'alternating'],
+  ),
   clientConsumerKey: oneOf('ECA-CONSUMER-KEY-CHOICE', 'a consumerKey sent with new global OAuth settings is kept or refused', [
     'accepted',
     'refused',

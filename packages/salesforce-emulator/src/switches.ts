@@ -23,6 +23,8 @@ export interface EmulatorSwitches {
   executionUserMustBeApiOnly: boolean;
   /** Fact ECA-PREAUTHORIZE-PERMISSION-SET: what commaSeparatedPermissionSet takes; `name`/`id` refuse an entry that is no permission set's Name/Id. */
   preAuthorizePermissionSetBy: 'either' | 'name' | 'id';
+  /** Fact ACTIVATION-PROPAGATION: what the JWT bearer grant answers for an app still spreading (the activation delay). */
+  propagatingAnswer: 'invalidClientId' | 'appNotFound' | 'alternating';
   /** Fact ECA-CONSUMER-KEY-CHOICE: a consumerKey the client sends on a new ExtlClntAppGlobalOauthSettings is kept, or refused. */
   clientConsumerKey: 'accepted' | 'refused';
   /** Fact ECA-CONSUMER-KEY-READ: readMetadata shows the consumerKey, or leaves it out unless enableConsumerSecretApiAccess is on. */
@@ -73,6 +75,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   executionUserMustBeApiOnly: false,
   preAuthorizePermissionSetBy: 'either',
   clientConsumerKey: 'accepted',
+  propagatingAnswer: 'invalidClientId',
   consumerKeyInRead: 'shown',
   consumerSecretInRead: 'omit',
   strictElementOrder: false,
