@@ -27,6 +27,11 @@ export interface SignInClient {
   clientId: string;
   redirectUris: string[];
   pkceRequired?: boolean;
+  /**
+   * How this org refuses the client (fact AUTHORIZE-ERROR-PAGE): not installed ("app must be installed
+   * into org", e.g. an uninstalled app under API Access Control), blocked by an admin, or the user not approved.
+   */
+  refusal?: 'notInstalled' | 'blocked' | 'accessDenied';
 }
 
 export interface AccessTokenInfo {

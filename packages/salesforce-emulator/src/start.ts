@@ -4,7 +4,7 @@
  */
 import { registerSignInClient } from './control';
 import { Emulator } from './emulator';
-import type { SharingDefaults } from './org';
+import type { SharingDefaults, SignInClient } from './org';
 import type { FaultSpec, RequestLogEntry } from './faults';
 import { releaseOrgUsernames } from './registry';
 import { close, listen } from './server';
@@ -47,7 +47,7 @@ export interface StartedEmulator {
   clearFaults(): void;
   reset(): void;
   advanceClock(ms: number): void;
-  registerSignInClient(c: { clientId: string; redirectUris: string[]; pkceRequired?: boolean }): void;
+  registerSignInClient(c: SignInClient): void;
   setLatency(ms: number): void;
   stop(): Promise<void>;
 }
