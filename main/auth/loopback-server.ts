@@ -101,7 +101,11 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
   const timer = setTimeout(
     () =>
       finish(
-        appError('SIGN_IN_TIMEOUT', 'The sign-in took too long and was stopped. Start it again when you are ready.', { action: 'signIn' }),
+        appError(
+          'SIGN_IN_TIMEOUT',
+          'The sign-in took too long and was stopped. If your browser shows a Salesforce error page (RemoteAccessErrorPage), Salesforce refused the sign-in there: its error value names the cause. Try again when you are ready.',
+          { action: 'signIn' },
+        ),
       ),
     options.timeoutMs,
   );
