@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { AppFailure, toAppError } from '../../common/app-error-schema';
+import { AppFailure } from '../../common/app-error-schema';
+import { edgeAppError } from '../salesforce/api-limit';
 import { packageVersion } from '../headless-host';
 import { startCliApp, type CliAppOptions } from './cli-app';
 import { UsageError, type CliCommand, type CliIo, type ParsedValues } from './command';
@@ -85,7 +86,7 @@ function report(io: CliIo, thrown: unknown, command: CliCommand): number {
     return 2;
   }
   // Never a stack trace: the admin-facing message of the typed error, or the generic one.
-  io.err(thrown instanceof AppFailure ? thrown.error.message : toAppError(thrown).message);
+  io.err(thrown instanceof AppFailure ? thrown.error.message : edgeAppError(thrown).message);
   return 1;
 }
 

@@ -1,6 +1,7 @@
 import type { RunKind, RunProgress, StepId, StepNoteKey, StepProgress } from '../../common';
 import { AppFailure } from '../../common/app-error-schema';
 import { COMPOSITE_LIMIT, COMPOSITE_QUERY_LIMIT } from '../salesforce/client';
+import { apiLimitError, isApiLimit } from '../salesforce/api-limit';
 import { salesforceAppError, toSalesforceError } from '../salesforce/errors';
 import { pauseBeforeRetry, withRetry } from '../salesforce/retry';
 import type { Journal, JournalRun, JournalStep } from '../store/journal';
@@ -164,6 +165,7 @@ class Provisioning {
       return from;
     }
     if (owner.explain) owner.explain(this.ctx, error);
+    if (isApiLimit(error)) throw new AppFailure(await apiLimitError(this.ctx.client, `step "${owner.id}"`));
     if (error instanceof AppFailure) throw error;
     throw new AppFailure(salesforceAppError(error, `running step "${owner.id}"`));
   }

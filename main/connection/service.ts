@@ -1,4 +1,5 @@
 import type { AccessProfile, ConnectionState, EnableInput, PlannedRunKind, RunKind } from '../../common';
+import { apiLimitError } from '../salesforce/api-limit';
 import { fail, toAppError, type AppError } from '../../common/app-error-schema';
 import type { ConnectionService } from '../transport/service-interfaces';
 import { createConnectionExports } from './connection-exports';
@@ -55,6 +56,7 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     now: deps.now,
     changed,
     failed: (admin, kind, error) => runFailed(admin, kind, error),
+    apiLimit: (admin, doing) => apiLimitError(contexts.orgClient(admin), doing),
   });
 
   function runFailed(admin: AdminSession, kind: RunKind, error: AppError): void {
