@@ -84,7 +84,12 @@ describe('resolving the access profile against the describe', () => {
     expect(access.unknown).toEqual([]);
     expect(access.skipped).toEqual(expect.arrayContaining(['Account', 'Contact.Title', 'Task.Type']));
     const chosen = resolveAccess(
-      { objects: [{ object: 'Contact', fields: ['Email', 'Pronouns__c'], viewAllRecords: false, edit: false }, ...defaultAccessProfile.objects.slice(0, 1)] },
+      {
+        objects: [
+          { object: 'Contact', fields: ['Email', 'Pronouns__c'], viewAllRecords: false, edit: false },
+          ...defaultAccessProfile.objects.slice(0, 1),
+        ],
+      },
       describes,
       picklists,
     );

@@ -26,7 +26,6 @@ export function isDefaultAccess(object: string, field: string | null): boolean {
   return !!entry && (field === null || entry.fields.some((f) => lower(f) === lower(field)));
 }
 
-
 /**
  * Object grants (`field: null`) and one grant per chosen field. Fields that are not permissionable
  * (required, system, name fields: those the FieldPermissions.Field picklist leaves out; facts

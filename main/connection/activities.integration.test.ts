@@ -32,7 +32,9 @@ async function fullCycle(activityObjectPermissions: 'rejected' | 'accepted'): Pr
   expect(updated.status).toBe('connected');
   expect(fieldRows(h)).toContain('Event.Location');
   expect(fieldRows(h)).not.toContain('Event.DurationInMinutes');
-  expect(updated.details?.grants).toContainEqual(expect.objectContaining({ object: 'Event', field: 'DurationInMinutes', viaFieldPermission: false }));
+  expect(updated.details?.grants).toContainEqual(
+    expect.objectContaining({ object: 'Event', field: 'DurationInMinutes', viaFieldPermission: false }),
+  );
   expect((await h.services.connection.check()).status).toBe('connected');
 
   const off = await h.run(() => h.services.connection.planAndRun('disable'));

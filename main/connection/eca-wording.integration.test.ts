@@ -16,8 +16,7 @@ async function enabled(switches: Partial<EmulatorSwitches>) {
   h.emulator.clearRequests();
   const state = await h.run(() => h.services.connection.enable({ planId: plan.id }));
   const app = h.emulator.state().externalClientApps[0] as
-    | { globalOauthSettings?: { consumerKey?: string }; oauthPolicies?: { commaSeparatedPermissionSet?: string } }
-    | undefined;
+    { globalOauthSettings?: { consumerKey?: string }; oauthPolicies?: { commaSeparatedPermissionSet?: string } } | undefined;
   const reads = h.emulator.requests().filter((r) => r.soapOperation === 'readMetadata').length;
   return { h, state, app, reads };
 }

@@ -18,7 +18,11 @@ function respond(kind: Kind, soap: boolean): FaultSpec['respond'] {
   if (kind === 'dropped connection') return { drop: true };
   if (kind === 'INVALID_SESSION_ID') {
     return soap
-      ? { status: 500, contentType: 'text/xml;charset=UTF-8', body: soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session') }
+      ? {
+          status: 500,
+          contentType: 'text/xml;charset=UTF-8',
+          body: soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'),
+        }
       : { status: 401, body: [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }] };
   }
   if (kind === 'HTTP 500') {
@@ -55,7 +59,9 @@ const kinds: Kind[] = ['HTTP 500', 'dropped connection', 'REQUEST_LIMIT_EXCEEDED
 
 describe('fault matrix: one failure in an enable step', () => {
   // The token endpoint takes no session: an ended session is a REST or SOAP answer only.
-  const cases = targets.flatMap((t) => kinds.filter((k) => !(k === 'INVALID_SESSION_ID' && t.step === 'activation')).map((kind) => ({ ...t, kind })));
+  const cases = targets.flatMap((t) =>
+    kinds.filter((k) => !(k === 'INVALID_SESSION_ID' && t.step === 'activation')).map((kind) => ({ ...t, kind })),
+  );
   it.each(cases)('$step, $kind -> connected after retry', async ({ match, soap, kind }) => {
     harness = await startHarness({ activationDelayMs: 10_000 });
     harness.emulator.addFault({ ...match, times: 1, respond: respond(kind, soap) });
@@ -92,18 +98,23 @@ describe('fault matrix: a step that keeps failing', () => {
 describe('fault matrix: the API limit reached for good is named as the limit', () => {
   // Activation's token grants are OAuth, not REST: Salesforce answers them no REQUEST_LIMIT_EXCEEDED.
   const limited = targets.filter((t) => t.step !== 'activation');
-  it.each(limited)('$step -> REQUEST_LIMIT_EXCEEDED with the figures /limits gives, and nothing of ours left', async ({ match, soap, undoReads }) => {
-    harness = await startHarness({ activationDelayMs: 10_000 });
-    harness.emulator.addFault({ ...match, times: 1_000, respond: respond('REQUEST_LIMIT_EXCEEDED', soap) });
-    // The review's and the run's own look at the org fail before any step: the edge (transport, CLI) names the limit.
-    const state = await harness.run(() => harness!.services.connection.planAndRun('enable')).catch((thrown: unknown) => ({ error: edgeAppError(thrown) }));
-    expect(state.error?.code).toBe('REQUEST_LIMIT_EXCEEDED');
-    expect(state.error?.message).toMatch(/reached its API request limit/);
-    if (!('status' in state)) return;
-    // Inside a run, the org's own figures come with it.
-    expect(state.error?.message).toMatch(/\(DailyApiRequests: \d+ of \d+ left\)/);
-    harness.emulator.clearFaults();
-    if (undoReads) await harness.run(() => harness!.services.connection.planAndRun('rollback'));
-    expect(ourLeftovers(harness.emulator.state())).toEqual([]);
-  });
+  it.each(limited)(
+    '$step -> REQUEST_LIMIT_EXCEEDED with the figures /limits gives, and nothing of ours left',
+    async ({ match, soap, undoReads }) => {
+      harness = await startHarness({ activationDelayMs: 10_000 });
+      harness.emulator.addFault({ ...match, times: 1_000, respond: respond('REQUEST_LIMIT_EXCEEDED', soap) });
+      // The review's and the run's own look at the org fail before any step: the edge (transport, CLI) names the limit.
+      const state = await harness
+        .run(() => harness!.services.connection.planAndRun('enable'))
+        .catch((thrown: unknown) => ({ error: edgeAppError(thrown) }));
+      expect(state.error?.code).toBe('REQUEST_LIMIT_EXCEEDED');
+      expect(state.error?.message).toMatch(/reached its API request limit/);
+      if (!('status' in state)) return;
+      // Inside a run, the org's own figures come with it.
+      expect(state.error?.message).toMatch(/\(DailyApiRequests: \d+ of \d+ left\)/);
+      harness.emulator.clearFaults();
+      if (undoReads) await harness.run(() => harness!.services.connection.planAndRun('rollback'));
+      expect(ourLeftovers(harness.emulator.state())).toEqual([]);
+    },
+  );
 });

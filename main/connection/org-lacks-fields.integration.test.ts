@@ -20,7 +20,10 @@ describe('the default profile in an org whose describes lack some of its fields 
     expect(plan.summary.join('\n')).toContain('Task.Type, Event.Type do not exist in this org');
     const preflight = await h.services.connection.preflight();
     expect(preflight.ok).toBe(true);
-    expect(preflight.checks.find((c) => c.id === 'notInOrg')).toMatchObject({ severity: 'warning', params: { missing: 'Task.Type, Event.Type' } });
+    expect(preflight.checks.find((c) => c.id === 'notInOrg')).toMatchObject({
+      severity: 'warning',
+      params: { missing: 'Task.Type, Event.Type' },
+    });
 
     const enabled = await h.run(() => h.services.connection.enable({ planId: plan.id }));
     expect(enabled.error).toBeUndefined();
@@ -29,7 +32,9 @@ describe('the default profile in an org whose describes lack some of its fields 
     expect(fieldRows(h)).not.toContain('Event.Type');
     // Event.ActivityDate carries no FLS in a real org: readable with the record, no row sent.
     expect(fieldRows(h)).not.toContain('Event.ActivityDate');
-    expect(enabled.details?.grants).toContainEqual(expect.objectContaining({ object: 'Event', field: 'ActivityDate', viaFieldPermission: false }));
+    expect(enabled.details?.grants).toContainEqual(
+      expect.objectContaining({ object: 'Event', field: 'ActivityDate', viaFieldPermission: false }),
+    );
     expect((await h.services.connection.check()).status).toBe('connected');
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appError, AppFailure, toAppError, type AppError } from '../../common/app-error-schema';
-import { apiLimitText, networkCode, salesforceAppError, SalesforceError, toSalesforceError } from './errors';
+import { apiLimitText, salesforceAppError, SalesforceError, toSalesforceError } from './errors';
 import type { OrgClient } from './org-client';
 
 const limitsSchema = z.object({ DailyApiRequests: z.object({ Max: z.number(), Remaining: z.number() }) });
@@ -29,6 +29,7 @@ export const isApiLimit = (thrown: unknown): boolean =>
  * it is (the API limit, a dropped connection, an ended session), never "something went wrong".
  */
 export function edgeAppError(thrown: unknown): AppError {
-  if (thrown instanceof SalesforceError || networkCode(thrown)) return salesforceAppError(thrown, 'the last action');
+  // Only what the org client raised: any other failure is ours, and hides its details.
+  if (thrown instanceof SalesforceError) return salesforceAppError(thrown, 'the last action');
   return toAppError(thrown);
 }

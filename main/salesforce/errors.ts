@@ -56,7 +56,7 @@ function stringProp(value: unknown, key: string): string | undefined {
   return typeof found === 'string' ? found : undefined;
 }
 
-export function networkCode(thrown: unknown): string | undefined {
+function networkCode(thrown: unknown): string | undefined {
   for (let current: unknown = thrown, depth = 0; current && depth < 4; depth++) {
     const code = stringProp(current, 'code');
     if (code && networkCodes.has(code)) return code;

@@ -11,6 +11,10 @@ export function fieldPermissionFieldsOf(fieldPermissions: SObjectDescribe): Set<
 }
 
 /** Whether a described field takes a FieldPermissions row: the picklist says; an org that lists none leaves it to the describe. */
-export function takesFieldPermission(listed: ReadonlySet<string>, object: string, field: { name: string; permissionable: boolean }): boolean {
+export function takesFieldPermission(
+  listed: ReadonlySet<string>,
+  object: string,
+  field: { name: string; permissionable: boolean },
+): boolean {
   return listed.size > 0 ? listed.has(`${object}.${field.name}`.toLowerCase()) : field.permissionable;
 }

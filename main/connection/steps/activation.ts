@@ -54,7 +54,10 @@ export const activationStep: Step<'activation'> = {
         return { activatedAt: ctx.now().toISOString(), attempts: attempt };
       }
       const age = { sinceChangeMs: ctx.now().getTime() - Date.parse(waitingSince), appNotFoundWindowMs: ctx.appNotFoundWindowMs };
-      const outcome = classifyActivationFailure(result, age, { appLabel: ctx.names.appLabel, permissionSet: ctx.names.permissionSetApiName });
+      const outcome = classifyActivationFailure(result, age, {
+        appLabel: ctx.names.appLabel,
+        permissionSet: ctx.names.permissionSetApiName,
+      });
       if (outcome.kind === 'refused') throw new AppFailure(outcome.error);
       const wait = pace(outcome.kind, ctx.now().getTime());
       const next = ctx.now().getTime() + wait;

@@ -142,8 +142,7 @@ async function writePolicies(ctx: StepContext): Promise<{ configurablePolicyName
 }
 
 /** The org's refusal of a permission set named the way it does not read (fact ECA-PREAUTHORIZE-PERMISSION-SET). */
-const refusesEntry = (error: unknown): boolean =>
-  error instanceof SalesforceError && /commaSeparatedPermissionSet/i.test(error.message);
+const refusesEntry = (error: unknown): boolean => error instanceof SalesforceError && /commaSeparatedPermissionSet/i.test(error.message);
 
 /**
  * Pre-authorises the agent's permission set by its Name, as the reference's sample and real clients do;

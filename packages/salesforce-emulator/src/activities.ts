@@ -25,7 +25,15 @@ const subject = (values: string[]): FieldDef =>
 const hiddenType = (): FieldDef => pick('Type', ['Call', 'Email', 'Meeting', 'Other'], { permissionable: true, hiddenFromAdmins: true });
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const RECURRENCE_TYPES = ['RecursDaily', 'RecursEveryWeekday', 'RecursMonthly', 'RecursMonthlyNth', 'RecursWeekly', 'RecursYearly', 'RecursYearlyNth'];
+const RECURRENCE_TYPES = [
+  'RecursDaily',
+  'RecursEveryWeekday',
+  'RecursMonthly',
+  'RecursMonthlyNth',
+  'RecursWeekly',
+  'RecursYearly',
+  'RecursYearlyNth',
+];
 const recurrence = (self: 'Task' | 'Event', start: FieldDef, end: FieldDef): FieldDef[] => [
   field('RecurrenceActivityId', 'reference', { ...readOnly, referenceTo: [self] }),
   flag('IsRecurrence', { updateable: false }),

@@ -134,7 +134,8 @@ function withOrgPicklist(org: Org, def: ObjectDef, f: FieldDef): FieldDef {
   const catalog = [...org.store.catalog.values()];
   if (def.name === 'ObjectPermissions' && f.name === 'SobjectType')
     return { ...f, picklistValues: catalog.filter((d) => acceptsObjectPermissions(org, d)).map((d) => d.name) };
-  if (def.name === 'FieldPermissions' && f.name === 'SobjectType') return { ...f, picklistValues: catalog.filter((d) => !d.setup).map((d) => d.name) };
+  if (def.name === 'FieldPermissions' && f.name === 'SobjectType')
+    return { ...f, picklistValues: catalog.filter((d) => !d.setup).map((d) => d.name) };
   if (def.name === 'FieldPermissions' && f.name === 'Field') return { ...f, picklistValues: fieldPermissionValues(org) };
   return f;
 }

@@ -216,9 +216,7 @@ export function isPreAuthorized(org: Org, eca: EcaBundle, user: SRecord): boolea
     .filter((ps): ps is SRecord => ps !== undefined);
   const by = org.switches.preAuthorizePermissionSetBy;
   const byName = by !== 'id' && assigned.some((ps) => listed.includes(String(ps.Name).toLowerCase()));
-  const byId =
-    by !== 'name' &&
-    assigned.some((ps) => listed.some((l) => String(ps.Id).toLowerCase().startsWith(l) && l.length >= 15));
+  const byId = by !== 'name' && assigned.some((ps) => listed.some((l) => String(ps.Id).toLowerCase().startsWith(l) && l.length >= 15));
   const profiles = splitList(textOf(f, 'commaSeparatedProfile')).map((s) => s.toLowerCase());
   const byProfile = profiles.includes(String(org.profileOf(user)?.Name ?? '').toLowerCase());
   return byName || byId || byProfile;

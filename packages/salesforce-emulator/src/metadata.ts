@@ -343,12 +343,18 @@ function preAuthorizationRules(org: Org, fields: MdObject): void {
   const by = org.switches.preAuthorizePermissionSetBy;
   if (by === 'either') return;
   const sets = org.store.all('PermissionSet');
-  for (const entry of (textOf(fields, 'commaSeparatedPermissionSet') ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (textOf(fields, 'commaSeparatedPermissionSet') ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const known = sets.some((ps) =>
       by === 'name' ? String(ps.Name).toLowerCase() === entry.toLowerCase() : entry.length >= 15 && sameId(String(ps.Id), entry),
     );
     if (!known)
-      throw new ItemFailure('FIELD_INTEGRITY_EXCEPTION', `commaSeparatedPermissionSet: no permission set with the ${by === 'name' ? 'name' : 'Id'} ${entry}`);
+      throw new ItemFailure(
+        'FIELD_INTEGRITY_EXCEPTION',
+        `commaSeparatedPermissionSet: no permission set with the ${by === 'name' ? 'name' : 'Id'} ${entry}`,
+      );
   }
 }
 

@@ -104,7 +104,12 @@ describe('web-server flow with PKCE (jsforce OAuth2 + the HTML pages)', () => {
   ] as const)('answers a client the org refuses (%s) on its error page, before any login', async (refusal, error, description) => {
     const clientId = `Refused_${refusal}`;
     emu.registerSignInClient({ clientId, redirectUris: ['http://localhost:1717/OauthRedirect'], refusal });
-    const oauth2 = new jsforce.OAuth2({ loginUrl: emu.loginUrl, clientId, redirectUri: 'http://localhost:1717/OauthRedirect', useVerifier: true });
+    const oauth2 = new jsforce.OAuth2({
+      loginUrl: emu.loginUrl,
+      clientId,
+      redirectUri: 'http://localhost:1717/OauthRedirect',
+      useVerifier: true,
+    });
     const res = await fetch(oauth2.getAuthorizationUrl({ state: 'q' }), { redirect: 'manual' });
     const loc = new URL(res.headers.get('location') ?? '');
     expect(loc.pathname).toBe('/setup/secur/RemoteAccessErrorPage.apexp');
@@ -112,7 +117,11 @@ describe('web-server flow with PKCE (jsforce OAuth2 + the HTML pages)', () => {
   });
 
   it('answers an unknown client on the error page too', async () => {
-    const oauth2 = new jsforce.OAuth2({ loginUrl: emu.loginUrl, clientId: 'NoSuchClient', redirectUri: 'http://localhost:1717/OauthRedirect' });
+    const oauth2 = new jsforce.OAuth2({
+      loginUrl: emu.loginUrl,
+      clientId: 'NoSuchClient',
+      redirectUri: 'http://localhost:1717/OauthRedirect',
+    });
     const res = await fetch(oauth2.getAuthorizationUrl({}), { redirect: 'manual' });
     const loc = new URL(res.headers.get('location') ?? '');
     expect(loc.pathname).toBe('/setup/secur/RemoteAccessErrorPage.apexp');
