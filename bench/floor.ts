@@ -25,7 +25,6 @@ export const ENABLE_CHAIN: readonly ChainLink[] = [
     what: "configurable and OAuth policies, pre-authorising the permission set: upsertMetadata, one type per call (reading the listed records first, as the app does to be sure they are its own, is avoidable when their names carry the app's)",
     requests: 2,
   },
-  { what: 'read back the consumer key: readMetadata', requests: 1 },
   { what: 'verify as the agent: one Composite reading every granted object and the refused one', requests: 1 },
 ];
 
@@ -52,7 +51,7 @@ export function disableFloor(): number {
   return total(DISABLE_CHAIN);
 }
 
-/** The request budget for one enable, the one main/connection/request-budget.integration.test.ts holds the app to: 12 + ⌈F/200⌉, activation polling aside. */
+/** The request budget for one enable, the one main/connection/request-budget.integration.test.ts holds the app to: 11 + ⌈F/200⌉, activation polling aside (the app chooses its consumer key, fact ECA-CONSUMER-KEY-CHOICE, so nothing is read back). */
 export function enableBudget(customFields: number): number {
-  return 12 + fieldCollections(customFields);
+  return 11 + fieldCollections(customFields);
 }

@@ -95,7 +95,8 @@ export function createNaiveBaseline(admin: NaiveAdmin, profile: AccessProfile, a
       describes.set(described.name.toLowerCase(), described);
     }
     const objectPermissions = objectPermissionTypesOf(sobjectDescribeSchema.parse(await conn.sobject('ObjectPermissions').describe()));
-    const { grants } = resolveAccess(profile, describes, objectPermissions);
+    // A naive client trusts each describe's `permissionable` (an empty FieldPermissions picklist means just that).
+    const { grants } = resolveAccess(profile, describes, { objectPermissionTypes: objectPermissions, fieldPermissionFields: new Set() });
 
     // The permission set and its grants, one record per request.
     const permissionSetId = await create('PermissionSet', {

@@ -333,7 +333,7 @@ export function renderReport(results: BenchResults): string {
         'Ours',
         'Floor',
         'Ours − floor',
-        'Budget 12 + ⌈F/200⌉',
+        'Budget 11 + ⌈F/200⌉',
         'Naive',
         'Ours / naive',
         'Naive ÷ ours',

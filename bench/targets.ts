@@ -56,7 +56,7 @@ function requestChecks(row: ProvisioningResult, requests: { salesforce: number; 
   const budget = enableBudget(row.customFields);
   const checks: TargetCheck[] = [
     {
-      target: `Enable, F = ${row.customFields}: ≤ 12 + ⌈F/200⌉ = ${budget} requests (activation polling aside)`,
+      target: `Enable, F = ${row.customFields}: ≤ 11 + ⌈F/200⌉ = ${budget} requests (activation polling aside)`,
       figure: `${requests.salesforce} requests (+ ${requests.tokenGrants} token grant${requests.tokenGrants === 1 ? '' : 's'})`,
       met: requests.salesforce <= budget,
     },

@@ -49,6 +49,8 @@ export const errorCodes = [
   'ACTIVATION_TIMEOUT',
   'APP_NOT_REMOVED',
   'AGENT_SIGN_IN_REFUSED',
+  /** `app_not_found` past the time a new or changed app takes to spread (fact ACTIVATION-PROPAGATION). */
+  'AGENT_APP_NOT_FOUND',
   'VERIFICATION_FAILED',
   'CONNECTION_BROKEN',
   'CONNECTION_DRIFT',

@@ -50,6 +50,10 @@ export const authStatusSchema = z.discriminatedUnion('state', [
 ]);
 export type AuthStatus = z.infer<typeof authStatusSchema>;
 
+/** The `error` values Salesforce's own sign-in error page may show (fact AUTHORIZE-ERROR-PAGE); the app names each one's cause and fix. */
+export const signInRefusalErrors = ['invalid_client', 'OAUTH_APP_BLOCKED', 'OAUTH_APP_ACCESS_DENIED', 'redirect_uri_mismatch'] as const;
+export type SignInRefusalError = (typeof signInRefusalErrors)[number];
+
 export const signInStartedSchema = z.object({
   authorizeUrl: z.string(),
   /** Desktop: main already opened the system browser. Browser mode: the page opens a new tab. */

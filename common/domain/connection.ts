@@ -82,6 +82,7 @@ export const preflightFindings = [
   'leftoversNone',
   'describeOk',
   'describeMissing',
+  'describeSkipped',
 ] as const;
 /** How to fix a failed check, as the catalog key `preflight.fixes.<key>`. */
 export const preflightFixes = [
@@ -184,6 +185,8 @@ export const connectionDetailsSchema = z.object({
   lastCheckedAt: z.string().optional(),
   /** The agent's certificate; absent for a record whose certificate the app cannot read. */
   certificate: certificateExpirySchema.optional(),
+  /** Objects and fields of the default access profile this org lacks: the agent does not read them. */
+  notInOrg: z.array(z.string()).optional(),
 });
 export type ConnectionDetails = z.infer<typeof connectionDetailsSchema>;
 

@@ -95,6 +95,8 @@ export const runPlanSchema = z.object({
   consequences: z.array(z.enum(planConsequences)),
   /** The integration user's defaults, where the run creates the user (fact USER-DEFAULTS). */
   userDefaults: userDefaultsSchema.optional(),
+  /** Objects and fields of the default access profile the org lacks: left out, and said (review.notInOrg). */
+  notInOrg: z.array(z.string()).optional(),
   /** The same plan in English sentences (CLI, logs); the renderer words it from the fields above. */
   summary: z.array(z.string()),
   /** The org's app or permission set of this agent names another install as owner: the run refuses unless it takes over. */

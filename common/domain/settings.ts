@@ -100,6 +100,10 @@ export function loginUrlOf(profile: Pick<OrgProfile, 'environment' | 'myDomainUr
 export const DEFAULT_ACTIVATION_TIMEOUT_MINUTES = 30;
 export const activationTimeoutMinutesSchema = z.number().int().min(5).max(120);
 
+/** How long after the app was created or changed `app_not_found` still means "not yet" (fact ACTIVATION-PROPAGATION). */
+export const DEFAULT_APP_NOT_FOUND_MINUTES = 10;
+export const appNotFoundMinutesSchema = z.number().int().min(1).max(60);
+
 /** How long the agent's certificate is valid: a year by default, at most two (a new key pair each rotation). */
 export const DEFAULT_CERTIFICATE_LIFETIME_DAYS = 365;
 export const certificateLifetimeDaysSchema = z.number().int().min(30).max(730);
@@ -112,6 +116,7 @@ export const settingsSchema = z.object({
   schemaVersion: z.literal(1),
   // Settings files written before this setting existed get the default.
   activationTimeoutMinutes: activationTimeoutMinutesSchema.default(DEFAULT_ACTIVATION_TIMEOUT_MINUTES),
+  appNotFoundMinutes: appNotFoundMinutesSchema.default(DEFAULT_APP_NOT_FOUND_MINUTES),
   certificateLifetimeDays: certificateLifetimeDaysSchema.default(DEFAULT_CERTIFICATE_LIFETIME_DAYS),
   healthCheckHours: healthCheckHoursSchema.default(DEFAULT_HEALTH_CHECK_HOURS),
   theme: z.enum(themePreferences),
@@ -138,6 +143,7 @@ export const settingsUpdateSchema = z
       .max(40)
       .regex(/^[A-Za-z][A-Za-z0-9 ]*$/, 'Use letters, digits and spaces, starting with a letter.'),
     activationTimeoutMinutes: activationTimeoutMinutesSchema,
+    appNotFoundMinutes: appNotFoundMinutesSchema,
     certificateLifetimeDays: certificateLifetimeDaysSchema,
     healthCheckHours: healthCheckHoursSchema,
   })
@@ -148,6 +154,7 @@ export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 export const defaultSettings: Settings = {
   schemaVersion: 1,
   activationTimeoutMinutes: DEFAULT_ACTIVATION_TIMEOUT_MINUTES,
+  appNotFoundMinutes: DEFAULT_APP_NOT_FOUND_MINUTES,
   certificateLifetimeDays: DEFAULT_CERTIFICATE_LIFETIME_DAYS,
   healthCheckHours: DEFAULT_HEALTH_CHECK_HOURS,
   theme: 'system',

@@ -74,6 +74,14 @@ async function signIn(auth: AdminAuth, user = emulator.admin): Promise<AuthStatu
   return auth.waitForSignIn();
 }
 
+/** Logs in on the emulator's page and allows access, following Salesforce's redirects as a browser would. */
+async function refusedAfterLogin(authorizeUrl: string): Promise<Response> {
+  const form = { step: 'login', username: emulator.admin.username, password: emulator.admin.password };
+  const login = await fetch(authorizeUrl, { method: 'POST', body: new URLSearchParams(form), redirect: 'manual' });
+  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+  return fetch(authorizeUrl, { method: 'POST', body: new URLSearchParams({ step: 'consent', consent: 'allow' }), headers: { cookie } });
+}
+
 /** Each org profile keeps its own session in the vault (session-store.ts): the harness's one profile, per vault. */
 const profileOfVault = new WeakMap<SecretVault, string>();
 
@@ -168,6 +176,25 @@ describe('admin sign-in against the Salesforce emulator', () => {
     expect(await auth.waitForSignIn()).toMatchObject({ state: 'signedOut', lastError: { code: 'SIGN_IN_TIMEOUT', action: 'signIn' } });
     expect(statuses.map((s) => s.state)).toEqual(['signingIn', 'signedOut']);
   });
+
+  it.each(['notInstalled', 'blocked', 'accessDenied'] as const)(
+    'a client the org refuses (%s) ends on Salesforce’s error page; the app waits its stated time, then says what to look for',
+    async (refusal) => {
+      const { auth, port } = await harness({ timeoutMs: 300 });
+      emulator.registerSignInClient({ clientId: CLIENT_ID, redirectUris: [`http://localhost:${port}/OauthRedirect`], refusal });
+      const started = await auth.signIn();
+      const waiting = auth.status();
+      expect(waiting).toMatchObject({ state: 'signingIn', expiresAt: expect.any(String) });
+      // What the browser does: follow Salesforce's answers (log in where it asks).
+      const landed = refusal === 'accessDenied' ? await refusedAfterLogin(started.authorizeUrl) : await fetch(started.authorizeUrl);
+      const url = new URL(landed.url);
+      expect(url.pathname).toBe('/setup/secur/RemoteAccessErrorPage.apexp');
+      expect(url.port).not.toBe(String(port));
+      const ended = await auth.waitForSignIn();
+      expect(ended).toMatchObject({ state: 'signedOut', lastError: { code: 'SIGN_IN_TIMEOUT', action: 'signIn' } });
+      if (ended.state === 'signedOut') expect(ended.lastError?.message).toContain('RemoteAccessErrorPage');
+    },
+  );
 
   it('cancels a sign-in and frees its port for the next attempt', async () => {
     const { auth } = await harness();

@@ -49,6 +49,14 @@ function callbackProblem(params: URLSearchParams): AppError | null {
   return appError('SIGN_IN_FAILED', `Salesforce refused the sign-in: ${detail}`, { action: 'signIn', params: { detail } });
 }
 
+/** Salesforce answers a refused sign-in on its own page, never here (fact AUTHORIZE-ERROR-PAGE): the timeout says where to look. */
+const timedOut = (): AppError =>
+  appError(
+    'SIGN_IN_TIMEOUT',
+    'The sign-in took too long and was stopped. If your browser shows a Salesforce error page (RemoteAccessErrorPage), Salesforce refused the sign-in there: its error value names the cause. Try again when you are ready.',
+    { action: 'signIn' },
+  );
+
 const noCode = (): AppError =>
   appError('SIGN_IN_FAILED', 'Salesforce answered without an authorization code. Try signing in again.', { action: 'signIn' });
 
@@ -108,13 +116,7 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
     void handleCallback(url, res);
   };
 
-  const timer = setTimeout(
-    () =>
-      finish(
-        appError('SIGN_IN_TIMEOUT', 'The sign-in took too long and was stopped. Start it again when you are ready.', { action: 'signIn' }),
-      ),
-    options.timeoutMs,
-  );
+  const timer = setTimeout(() => finish(timedOut()), options.timeoutMs);
   try {
     for (const host of loopbackHosts) {
       const server = createServer(onRequest);

@@ -2,6 +2,7 @@ import type { AuthStatus } from '../../common';
 import { AppFailure, fail } from '../../common/app-error';
 import type { CliApp } from './cli-app';
 import { UsageError, type CliCommand, type CommandContext } from './command';
+import { signInWaitingText } from '../auth/sign-in-refusals';
 import { stageProfile, type StagedProfile } from './profile-options';
 
 const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -109,7 +110,9 @@ async function loginInBrowser(context: CommandContext): Promise<number> {
       : `Open this address in a browser to sign in to "${profile.name}":`,
   );
   tell(started.authorizeUrl);
-  tell('Waiting for the sign-in (Ctrl+C to cancel)...');
+  const waiting = cli.app.auth.status();
+  const expiresAt = new Date(waiting.state === 'signingIn' ? waiting.expiresAt : Date.now());
+  for (const line of signInWaitingText(profile, expiresAt, new Date())) tell(line);
   void context.io.interrupted().then(() => cli.app.auth.cancel());
   const status = await cli.app.auth.waitForSignIn();
   // A session from before stays signed in when this sign-in is abandoned; only this process's

@@ -1,7 +1,8 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { AppFailure, toAppError } from '../../common/app-error-schema';
-import { cliExitCodes } from '../../common/cli-json';
-import { appVersion } from '../version';
+import { AppFailure } from "../../common/app-error-schema";
+import { cliExitCodes } from "../../common/cli-json";
+import { edgeAppError } from "../salesforce/api-limit";
+import { appVersion } from "../version";
 import { startCliApp, type CliAppOptions } from './cli-app';
 import { paintFor } from './color';
 import { UsageError, type CliCommand, type CliIo, type ParsedValues } from './command';
@@ -122,7 +123,7 @@ function report(io: CliIo, thrown: unknown, command: CliCommand, json: JsonOutpu
     return cliExitCodes.usage;
   }
   // Never a stack trace: the admin-facing message of the typed error, or the generic one.
-  const error = thrown instanceof AppFailure ? thrown.error : toAppError(thrown);
+  const error = thrown instanceof AppFailure ? thrown.error : edgeAppError(thrown);
   if (json) json.fail({ name: error.code, message: error.message, action: error.action }, cliExitCodes.failure);
   else io.err(error.message);
   return cliExitCodes.failure;

@@ -68,6 +68,7 @@ export function createConnectionServices(deps: ConnectionDeps): {
       sleep,
       retry,
       activationTimeoutMs: () => deps.activationTimeoutMs ?? deps.settings.get().activationTimeoutMinutes * 60_000,
+      appNotFoundWindowMs: () => deps.settings.get().appNotFoundMinutes * 60_000,
       resumeWaiting: deps.resumeWaiting ?? true,
     },
   });

@@ -14,6 +14,7 @@ import type {
   VisibilitySample,
 } from '../../common';
 import type { OutgoingFile } from '../host-seams';
+import { apiLimitError } from "../salesforce/api-limit";
 import { fail, toAppError, type AppError } from '../../common/app-error-schema';
 
 import { createConnectionExports } from './connection-exports';
@@ -70,6 +71,7 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     now: deps.now,
     changed,
     failed: (admin, kind, error) => runFailed(admin, kind, error),
+    apiLimit: (admin, doing) => apiLimitError(contexts.orgClient(admin), doing),
   });
 
   function runFailed(admin: AdminSession, kind: RunKind, error: AppError): void {

@@ -109,6 +109,7 @@ export function createOrgClient(conn: Connection, retry: RetryPolicy): OrgClient
     ...collectionCalls(wire),
     describe: async (object) => sobjectDescribeSchema.parse(await wire.read(`/sobjects/${object}/describe`)),
     describeGlobal: async () => describeGlobalSchema.parse(await wire.read('/sobjects')).sobjects,
+    limits: () => wire.send('GET', '/limits'),
     metadata: createMetadataClient(conn, retry),
   };
 }

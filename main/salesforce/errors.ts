@@ -83,6 +83,12 @@ export function isTransient(thrown: unknown): boolean {
   return transientCodes.has(error.code) || /^ERROR_HTTP_5\d\d$/.test(error.code);
 }
 
+/** The API request limit in words (fact API-REQUEST-LIMIT): `/limits` gives figures but no reset time, the allowance rolls over 24 hours. */
+export function apiLimitText(doing: string, daily: { Remaining: number; Max: number } | null): string {
+  const figures = daily ? ` (DailyApiRequests: ${daily.Remaining} of ${daily.Max} left)` : '';
+  return `Your org has reached its API request limit${figures}, so ${doing} stopped. Salesforce counts requests over the last 24 hours, so they free up as earlier ones age out (Setup > Company Information shows the figure). Try again later.`;
+}
+
 /**
  * The admin-facing error for a Salesforce failure that no step explained more specifically.
  * Salesforce's own message is kept in `params.detail` for support, not shown as the headline.
@@ -98,7 +104,7 @@ export function salesforceAppError(thrown: unknown, doing: string): AppError {
         params,
       });
     case 'REQUEST_LIMIT_EXCEEDED':
-      return appError('REQUEST_LIMIT_EXCEEDED', `Your org has used up its API requests for now, so ${doing} stopped. Try again later.`, {
+      return appError('REQUEST_LIMIT_EXCEEDED', apiLimitText(doing, null), {
         action: 'retry',
         params,
       });

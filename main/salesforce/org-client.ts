@@ -54,6 +54,8 @@ export interface OrgClient {
   destroyMany(type: string, ids: string[]): Promise<number>;
   describe(object: string): Promise<SObjectDescribe>;
   describeGlobal(): Promise<z.infer<typeof describeGlobalSchema>['sobjects']>;
+  /** `GET /limits`: the org's allowances and what is left of them (fact API-REQUEST-LIMIT). */
+  limits(): Promise<unknown>;
   readonly metadata: MetadataClient;
 }
 

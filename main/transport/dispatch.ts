@@ -1,4 +1,5 @@
-import { appError, appErrorOfZod, operations, toAppError, type Handlers, type OperationName, type Result } from '../../common';
+import { appError, appErrorOfZod, operations, type Handlers, type OperationName, type Result } from '../../common';
+import { edgeAppError } from '../salesforce/api-limit';
 
 export function isOperationName(name: string): name is OperationName {
   return Object.hasOwn(operations, name);
@@ -20,6 +21,6 @@ export async function dispatch(handlers: Handlers, name: string, payload: unknow
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (thrown) {
-    return { ok: false, error: toAppError(thrown) };
+    return { ok: false, error: edgeAppError(thrown) };
   }
 }

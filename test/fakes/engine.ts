@@ -92,6 +92,7 @@ export function fakeEngine(org: FakeOrg, sleep: Sleep = instant): Engine {
     sleep: waits,
     retry: { sleep: waits, attempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
     activationTimeoutMs: 60_000,
+    appNotFoundWindowMs: 600_000,
     certificateLifetimeDays: 365,
     onActivation: () => undefined,
     note: () => undefined,

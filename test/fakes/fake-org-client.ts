@@ -62,6 +62,7 @@ export function createFakeOrg(): FakeOrg {
     destroyMany: unsupported('destroyMany'),
     describe: unsupported('describe'),
     describeGlobal: unsupported('describeGlobal'),
+    limits: () => Promise.resolve({ DailyApiRequests: { Max: 15000, Remaining: 0 } }),
     metadata: {
       create: unsupported('metadata.create'),
       update: unsupported('metadata.update'),

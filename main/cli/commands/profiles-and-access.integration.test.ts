@@ -179,6 +179,25 @@ describe("the agent's access through the CLI", () => {
     },
   );
 
+  it('refuses an object or field the org lacks, naming it, and keeps every later change working', { timeout: 60_000 }, async () => {
+    await login();
+    const before = (await cli(['access', 'show', '--json'])).out;
+    for (const [target, named] of [
+      ['Case', 'Case'],
+      ['Contact.Pronouns__c', 'Contact.Pronouns__c'],
+    ] as const) {
+      const refused = await cli(['access', 'grant', target]);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain(`This org has no ${named} that you can see`);
+      expect(refused.err).not.toMatch(/Something went wrong/);
+    }
+    // Nothing was saved, nothing is blocked: the profile is as it was, and the next grant works.
+    expect((await cli(['access', 'show', '--json'])).out).toBe(before);
+    const granted = await cli(['access', 'grant', 'Account.Industry']);
+    expect(granted.code).toBe(0);
+    expect((await cli(['access', 'revoke', 'Account.Industry'])).code).toBe(0);
+  });
+
   it('exports the audit to stdout or a file, and the export and profile changes are on it', { timeout: 60_000 }, async () => {
     await login();
     const csv = await cli(['audit', 'export', '--format', 'csv']);

@@ -149,13 +149,16 @@ export async function agentCanSignIn(record: ConnectionRecord, privateKeyPem: st
   const consumerKey = record.artifacts.app?.consumerKey;
   const username = record.artifacts.integrationUser?.username;
   if (!consumerKey || !username || !privateKeyPem) return false;
-  const result = await requestAgentToken({
-    instanceUrl: record.org.myDomainUrl,
-    audience: record.org.audience,
-    consumerKey,
-    username,
-    privateKeyPem,
-    now,
-  });
-  return result.ok;
+  const credentials = { instanceUrl: record.org.myDomainUrl, audience: record.org.audience, consumerKey, username, privateKeyPem, now };
+  // An app still spreading answers "not yet" and success in turn (fact ACTIVATION-PROPAGATION): one answer is not the verdict.
+  for (let attempt = 1; ; attempt++) {
+    const result = await requestAgentToken(credentials);
+    if (result.ok || attempt === SIGN_IN_ATTEMPTS || !spreading(result)) return result.ok;
+  }
 }
+
+const SIGN_IN_ATTEMPTS = 3;
+const spreading = (failure: { error: string; description: string }): boolean =>
+  failure.error === 'invalid_client_id' ||
+  failure.error === 'app_not_found' ||
+  (failure.error === 'invalid_grant' && /hasn.t approved this consumer/i.test(failure.description));

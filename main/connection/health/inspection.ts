@@ -6,6 +6,7 @@ import { inspectOrgChange } from '../run/org-identity';
 import { agentCanSignIn, compare, driftVerdict, healthVerdict, profileDrift, readArtifacts } from './drift';
 import { preflightChecks, preflightReport } from '../org/preflight';
 import { agentPrivateKey } from '../steps/key-pair';
+import { fieldPermissionFieldsOf } from "../../salesforce/permission-picklists";
 
 /** The operations that only look: preflight, the removal plan, the health check, a changed profile's drift. */
 export function createInspection(core: ConnectionCore) {
@@ -60,12 +61,16 @@ export function createInspection(core: ConnectionCore) {
       const record = orgId ? records.get(orgId).record : null;
       if (!orgId || !record) return core.state();
       const client = contexts.orgClient(await core.session());
-      const [objectPermissionTypes, ...described] = await Promise.all([
+      const [objectPermissionTypes, fieldPermissionFields, described] = await Promise.all([
         client.describe('ObjectPermissions').then(objectPermissionTypesOf),
-        ...profile.objects.map((o) => client.describe(o.object)),
+        client.describe('FieldPermissions').then(fieldPermissionFieldsOf),
+        // An object the org lacks is the pre-flight's to name; it must not make saving the profile fail.
+        Promise.allSettled(profile.objects.map((o) => client.describe(o.object))),
       ]);
-      const describes = new Map(described.map((d) => [d.name.toLowerCase(), d]));
-      const drift = profileDrift(record.grants, resolveAccess(profile, describes, objectPermissionTypes).grants);
+      const found = described.flatMap((d) => (d.status === 'fulfilled' ? [d.value] : []));
+      const describes = new Map(found.map((d) => [d.name.toLowerCase(), d]));
+      const desired = resolveAccess(profile, describes, { objectPermissionTypes, fieldPermissionFields });
+      const drift = profileDrift(record.grants, desired.grants);
       const { status, error } = driftVerdict(drift);
       if (status === 'connected') return core.state();
       records.update(orgId, { status, drift, error });

@@ -3,6 +3,7 @@ import type { AccessProfile, UserDefaults } from '../../../common';
 import { queryRows, queryUrl, soqlQuote, type CompositeSubrequest, type OrgClient, type SubResult } from '../../salesforce/client';
 import { SalesforceError } from '../../salesforce/errors';
 import { describeGlobalSchema, objectPermissionTypesOf, sobjectDescribeSchema, type SObjectDescribe } from '../../salesforce/schemas';
+import { fieldPermissionFieldsOf } from "../../salesforce/permission-picklists";
 import { isOurUsername, type ArtifactNames } from './names';
 
 export const INTEGRATION_LICENCE = 'Salesforce Integration';
@@ -58,10 +59,10 @@ export interface OrgSnapshot {
   describes: Map<string, SObjectDescribe>;
   /** Lower-case names of the objects the org takes ObjectPermissions for (fact OBJECT-PERMISSIONS-PICKLIST). */
   objectPermissionTypes: Set<string>;
+  /** Lower-case `object.field`s the org takes FieldPermissions for (fact FIELD-PERMISSIONS-PICKLIST). */
+  fieldPermissionFields: Set<string>;
   /** A readable object outside the profile: verification checks the agent is refused it. */
   outsideObject: string | null;
-  /** Objects of the profile the org could not describe. */
-  undescribable: string[];
 }
 
 const str = z.string();
@@ -137,6 +138,7 @@ function userDefaultsOf(organization: z.infer<typeof organizationRow>, admin: z.
 
 const describeRef = (object: string) => `describe_${object}`;
 const OBJECT_PERMISSIONS_REF = 'objectPermissionTypes';
+const FIELD_PERMISSIONS_REF = 'fieldPermissionFields';
 
 /** The look-ups of one discovery: describes, the admin, the org, and our artifacts by name, in one Composite. */
 function discoveryRequests(objects: string[], names: ArtifactNames, who: { userId: string; orgId: string }): CompositeSubrequest[] {
@@ -150,8 +152,9 @@ function discoveryRequests(objects: string[], names: ArtifactNames, who: { userI
       url: `/sobjects/Organization/${who.orgId}?fields=Id,IsSandbox,OrganizationType,InstanceName,TimeZoneSidKey,DefaultLocaleSidKey,LanguageLocaleKey`,
     },
     { referenceId: 'global', method: 'GET', url: '/sobjects' },
-    // Not a query, so it fits beside the five below: the objects that accept ObjectPermissions (activities don't).
+    // Not queries, so they fit beside the five below: what accepts ObjectPermissions (activities don't) and FieldPermissions.
     { referenceId: OBJECT_PERMISSIONS_REF, method: 'GET', url: '/sobjects/ObjectPermissions/describe' },
+    { referenceId: FIELD_PERMISSIONS_REF, method: 'GET', url: '/sobjects/FieldPermissions/describe' },
     // Every profile owns a permission set, so ours and the profiles (with their licence's seats) come in one query: the look-ups fit one Composite (≤ 5 queries).
     q(
       'permissionSets',
@@ -189,12 +192,11 @@ export async function discover(
 /** The snapshot from the Composite's answers. */
 function snapshotOf(results: Map<string, SubResult>, objects: string[], names: ArtifactNames): OrgSnapshot {
   const describes = new Map<string, SObjectDescribe>();
-  const undescribable: string[] = [];
   for (const object of objects) {
     const result = results.get(describeRef(object));
     const parsed = result?.ok ? sobjectDescribeSchema.safeParse(result.body) : undefined;
+    // One the org could not describe is missing from the map: resolveAccess names it.
     if (parsed?.success) describes.set(parsed.data.name.toLowerCase(), parsed.data);
-    else undescribable.push(object);
   }
 
   const admin = adminRow.parse(body(results.get('admin')));
@@ -243,8 +245,8 @@ function snapshotOf(results: Map<string, SubResult>, objects: string[], names: A
           : null,
     describes,
     objectPermissionTypes: objectPermissionTypesOf(sobjectDescribeSchema.parse(body(results.get(OBJECT_PERMISSIONS_REF)))),
+    fieldPermissionFields: fieldPermissionFieldsOf(sobjectDescribeSchema.parse(body(results.get(FIELD_PERMISSIONS_REF)))),
     outsideObject: outsideObject(results.get('global'), objects),
-    undescribable,
   };
 }
 

@@ -202,18 +202,18 @@ function leftoversCheck(snapshot: OrgSnapshot, names: ArtifactNames): Check[] {
   return checks;
 }
 
-/** Every object and field of the access profile exists. */
-function describeCheck(snapshot: OrgSnapshot, desired: DesiredAccess): Check[] {
+/** What the admin chose exists in the org; what the default profile lists and the org lacks is left out, with a note. */
+function describeCheck(desired: DesiredAccess): Check[] {
   const checks: Check[] = [];
-  if (snapshot.undescribable.length > 0 || desired.unknown.length > 0) {
-    const missing = [...snapshot.undescribable, ...desired.unknown.filter((u) => !snapshot.undescribable.includes(u))];
+  if (desired.unknown.length > 0) {
+    const missing = desired.unknown.join(', ');
     checks.push(
       block(
         'describe',
         'describeMissing',
-        appError('PREFLIGHT_FAILED', `The org has no ${missing.join(', ')}, which the agent's access profile lists.`, {
+        appError('PREFLIGHT_FAILED', `The org has no ${missing}, which the agent's access profile lists.`, {
           action: 'openSettings',
-          params: { missing: missing.join(', ') },
+          params: { missing },
         }),
         { key: 'describe', text: 'Remove them from the access profile, or create them in the org.' },
       ),
@@ -221,7 +221,17 @@ function describeCheck(snapshot: OrgSnapshot, desired: DesiredAccess): Check[] {
   } else {
     checks.push(pass('describe', 'describeOk', 'Every object and field of the access profile exists in the org.'));
   }
+  if (desired.skipped.length > 0) {
+    const missing = desired.skipped.join(', ');
+    checks.push(warn('notInOrg', 'describeSkipped', notInOrgText(desired.skipped), { missing }));
+  }
   return checks;
+}
+
+/** The note for default-profile names the org lacks (or hides from the admin): the review, the details and the CLI say it alike. */
+export function notInOrgText(names: readonly string[]): string {
+  const verb = names.length === 1 ? 'does' : 'do';
+  return `${names.join(', ')} ${verb} not exist in this org (or your field-level security hides it); the agent will not read ${names.length === 1 ? 'it' : 'them'}.`;
 }
 
 /** Everything that would stop Enable half-way, found before anything is changed. */
@@ -233,7 +243,7 @@ export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, n
     ...appsCheck(snapshot),
     ...nameChecks(snapshot),
     ...leftoversCheck(snapshot, names),
-    ...describeCheck(snapshot, desired),
+    ...describeCheck(desired),
   ];
 }
 

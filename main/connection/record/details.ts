@@ -61,5 +61,6 @@ export function connectionDetails(orgId: string, record: ConnectionRecord, now: 
     lastVerifiedAt: record.lastVerifiedAt,
     ...(record.lastCheckedAt && { lastCheckedAt: record.lastCheckedAt }),
     ...(certificate && { certificate }),
+    ...(record.notInOrg?.length && { notInOrg: record.notInOrg }),
   };
 }

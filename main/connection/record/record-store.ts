@@ -27,6 +27,8 @@ export const connectionRecordSchema = z.object({
   lastVerifiedAt: z.string().nullable(),
   /** The last health check (the admin's Test or the schedule), whatever it found. */
   lastCheckedAt: z.string().optional(),
+  /** Default-profile objects and fields the org lacks, left out of the grants (details.notInOrg). */
+  notInOrg: z.array(z.string()).optional(),
 });
 export type ConnectionRecord = z.infer<typeof connectionRecordSchema>;
 

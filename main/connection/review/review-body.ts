@@ -3,6 +3,7 @@ import type { Artifacts } from '../steps/results';
 import { API_INTEGRATION_PSL, INTEGRATION_LICENCE, type OrgSnapshot } from '../org/discovery';
 import { integrationUsername, type ArtifactNames } from '../org/names';
 import { describeChange } from './access-changes';
+import { notInOrgText } from "../org/preflight";
 
 /** What the plan of one kind is made from: the org as discovered now, the connection record, the desired access. */
 export interface PlanInputs {
@@ -230,6 +231,7 @@ export function planSummary(plan: Omit<RunPlan, 'summary'>): string[] {
     lines.push(`Integration user: time zone ${d.timeZone}, locale ${d.locale}, language ${d.language}, email encoding ${d.emailEncoding}`);
   }
   lines.push(...plan.access.map(describeChange));
+  if (plan.notInOrg?.length) lines.push(notInOrgText(plan.notInOrg));
   lines.push(...plan.consequences.map((c) => consequenceText[c]));
   return lines;
 }

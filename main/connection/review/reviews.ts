@@ -108,6 +108,7 @@ async function draftPlan(core: ConnectionCore, kind: PlannedRunKind): Promise<St
     ...body,
     access,
     ...(snapshotOwnedElsewhere(ctx.snapshot, deps.settings.installId()) && { ownedElsewhere: true }),
+    ...(wanted.desired.length > 0 && ctx.desired.skipped.length > 0 && { notInOrg: ctx.desired.skipped }),
   };
   const local = localFingerprint(core, kind);
   const newUser = body.artifacts.find((a) => a.part === 'user' && a.action === 'create');

@@ -208,6 +208,7 @@ function updatedRecord(record: ConnectionRecord, ctx: StepContext): ConnectionRe
       verification: ctx.artifacts.verification ?? {},
     },
     grants: ctx.desired.grants,
+    notInOrg: ctx.desired.skipped.length > 0 ? ctx.desired.skipped : undefined,
     lastVerifiedAt: ctx.artifacts.verification?.verifiedAt ?? record.lastVerifiedAt,
   };
 }

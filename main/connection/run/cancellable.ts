@@ -35,6 +35,7 @@ export function cancellableClient(client: OrgClient, signal: () => AbortSignal):
     destroyMany: gate(client.destroyMany.bind(client)),
     describe: gate(client.describe.bind(client)),
     describeGlobal: gate(client.describeGlobal.bind(client)),
+    limits: gate(client.limits.bind(client)),
     metadata,
   };
 }

@@ -6,6 +6,7 @@ import { pauseBeforeRetry, withRetry } from '../../salesforce/retry';
 import type { Journal, JournalRun, JournalStep } from '../../store/journal';
 import type { Artifacts } from '../steps/results';
 import { resultOf, setResult, type StepResult } from '../steps/results';
+import { apiLimitError, isApiLimit } from "../../salesforce/api-limit";
 import { stepNoteText } from './step-notes';
 import type { ComposedChange, Step, StepContext } from '../steps/step';
 
@@ -164,6 +165,7 @@ class Provisioning {
       return from;
     }
     if (owner.explain) owner.explain(this.ctx, error);
+    if (isApiLimit(error)) throw new AppFailure(await apiLimitError(this.ctx.client, `step "${owner.id}"`));
     if (error instanceof AppFailure) throw error;
     throw new AppFailure(salesforceAppError(error, `running step "${owner.id}"`));
   }

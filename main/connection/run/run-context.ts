@@ -23,6 +23,8 @@ export interface ConnectionRuntime {
   retry: RetryPolicy;
   /** Read at the start of each run, so a changed setting applies to the next wait. */
   activationTimeoutMs: () => number;
+  /** How long after the app changed `app_not_found` still means "not yet"; read at the start of each run. */
+  appNotFoundWindowMs: () => number;
   /** Whether a connection left waiting for Salesforce resumes by itself once a session is there. */
   resumeWaiting: boolean;
 }
@@ -51,6 +53,7 @@ function recordOf(deps: RunContextDeps, ctx: StepContext, admin: AdminSession, c
     agentName: ctx.names.agentName,
     artifacts: ctx.artifacts,
     grants: ctx.desired.grants,
+    ...(ctx.desired.skipped.length > 0 && { notInOrg: ctx.desired.skipped }),
     org: {
       name: admin.identity.orgName,
       environment: admin.identity.environment,
@@ -137,7 +140,7 @@ export function createRunContexts(deps: RunContextDeps) {
       orgId: admin.identity.orgId,
       audience: jwtAudienceOf(snapshot.org.isSandbox, admin.profile.jwtAudience),
       instanceUrl: admin.identity.instanceUrl || admin.connection.instanceUrl,
-      desired: resolveAccess(profile, snapshot.describes, snapshot.objectPermissionTypes),
+      desired: resolveAccess(profile, snapshot.describes, snapshot),
       snapshot,
       artifacts,
       previousUser,
@@ -147,6 +150,7 @@ export function createRunContexts(deps: RunContextDeps) {
       sleep,
       retry,
       activationTimeoutMs: deps.runtime.activationTimeoutMs(),
+      appNotFoundWindowMs: deps.runtime.appNotFoundWindowMs(),
       certificateLifetimeDays: deps.settings.get().certificateLifetimeDays,
       onActivation: (progress) => run?.tracker?.activation(progress),
       note: (step, note) => run?.tracker?.note(step, note),

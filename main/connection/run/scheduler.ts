@@ -3,6 +3,7 @@ import { AppFailure, type AppError } from '../../../common/app-error-schema';
 import { salesforceAppError } from '../../salesforce/errors';
 import type { EventSink } from '../../host-seams';
 import { operationInProgress, runCancelled } from '../org/messages';
+import { isApiLimit } from "../../salesforce/api-limit";
 import { RunTracker } from './provisioner';
 import type { AdminSession } from '../../auth/session-source';
 
@@ -20,6 +21,8 @@ export interface SchedulerDeps {
   now: () => Date;
   /** A run ended with an error nothing inside it handled. */
   failed(admin: AdminSession, kind: RunKind, error: AppError): void;
+  /** The org's API figures for a run the API limit stopped (fact API-REQUEST-LIMIT). */
+  apiLimit(admin: AdminSession, doing: string): Promise<AppError>;
   /** The state now, sent to the screens. */
   changed(): ConnectionState;
 }
@@ -53,9 +56,11 @@ export function createRunScheduler(deps: SchedulerDeps) {
     const controller = new AbortController();
     live = { orgId: admin.identity.orgId, tracker, controller, cancellable };
     running = body(admin, { tracker, signal: controller.signal })
-      .catch((error: unknown) =>
-        deps.failed(admin, kind, error instanceof AppFailure ? error.error : salesforceAppError(error, `the ${kind} run`)),
-      )
+      .catch(async (error: unknown) => {
+        const doing = `the ${kind} run`;
+        if (isApiLimit(error)) return deps.failed(admin, kind, await deps.apiLimit(admin, doing));
+        deps.failed(admin, kind, error instanceof AppFailure ? error.error : salesforceAppError(error, doing));
+      })
       .then(() => {
         live = null;
         running = null;

@@ -26,10 +26,15 @@ async function fullCycle(activityObjectPermissions: 'rejected' | 'accepted'): Pr
   expect(health.status).toBe('connected');
   expect(health.drift).toMatchObject({ missingObjects: [], missingFields: [], extraGrants: [] });
 
-  await h.services.agent.updateAccessProfile(withAddedFields(h.services.agent.accessProfile(), 'Event', ['DurationInMinutes']));
+  // Location takes field permissions on Event; DurationInMinutes does not (the org's FieldPermissions picklist says).
+  await h.services.agent.updateAccessProfile(withAddedFields(h.services.agent.accessProfile(), 'Event', ['Location', 'DurationInMinutes']));
   const updated = await h.run(() => h.services.connection.planAndRun('updateAccess'));
   expect(updated.status).toBe('connected');
-  expect(fieldRows(h)).toContain('Event.DurationInMinutes');
+  expect(fieldRows(h)).toContain('Event.Location');
+  expect(fieldRows(h)).not.toContain('Event.DurationInMinutes');
+  expect(updated.details?.grants).toContainEqual(
+    expect.objectContaining({ object: 'Event', field: 'DurationInMinutes', viaFieldPermission: false }),
+  );
   expect((await h.services.connection.check()).status).toBe('connected');
 
   const off = await h.run(() => h.services.connection.planAndRun('disable'));
@@ -44,8 +49,9 @@ describe('activities get field permissions only when the org takes no object per
     expect(objects).toEqual(expect.arrayContaining(['Account', 'Contact', 'Opportunity', 'Lead', 'Product2']));
     for (const activity of ACTIVITIES) expect(objects).not.toContain(activity);
     expect(fields).toEqual(expect.arrayContaining(['Task.Description', 'Task.ActivityDate', 'Event.Description']));
-    // Subject is the activities' name field: readable with the record, never a FieldPermissions row.
+    // Subject is the activities' name field and Event.ActivityDate has no FLS: readable with the record, never a FieldPermissions row.
     expect(fields).not.toContain('Task.Subject');
+    expect(fields).not.toContain('Event.ActivityDate');
   });
 
   it('rejected: the connection details show tasks and events as reached through their parent records', async () => {

@@ -28,7 +28,12 @@ afterEach(async () => {
  */
 const killPoints: { step: StepId; hold: Omit<FaultSpec, 'respond'> }[] = [
   { step: 'permissionSet', hold: { method: 'POST', path: '/composite$', nth: 3 } },
+  { step: 'app', hold: { soapOperation: 'createMetadata', nth: 1 } },
   { step: 'app', hold: { soapOperation: 'createMetadata', nth: 2 } },
+  // The global OAuth settings carry the consumer key the app chose (fact ECA-CONSUMER-KEY-CHOICE): nothing read back.
+  { step: 'app', hold: { soapOperation: 'createMetadata', nth: 3 } },
+  { step: 'app', hold: { soapOperation: 'upsertMetadata', nth: 1 } },
+  { step: 'app', hold: { soapOperation: 'upsertMetadata', nth: 2 } },
   { step: 'activation', hold: { method: 'POST', path: '/services/oauth2/token$', nth: 1 } },
   { step: 'verification', hold: { method: 'POST', path: '/composite$', nth: 4 } },
 ];
@@ -80,8 +85,9 @@ function matching(h: Harness, hold: Omit<FaultSpec, 'respond'>): number {
 // A real child process per case: slower than the rest (process start-up), hence the longer timeout.
 describe('a process killed in the middle of a step', { timeout: 60_000 }, () => {
   for (const { step, hold } of killPoints) {
+    const request = hold.soapOperation ? ` (${hold.soapOperation} #${hold.nth ?? 1})` : '';
     for (const choice of ['resume', 'rollback'] as const) {
-      it(`killed during ${step}: after restart the run is interrupted, and ${choice} ends clean`, async () => {
+      it(`killed during ${step}${request}: after restart the run is interrupted, and ${choice} ends clean`, async () => {
         dataDir = mkdtempSync(join(tmpdir(), 'agent-connections-kill-'));
         const stores = createConfStoreFactory(dataDir);
         harness = await startHarness({}, { stores, vault: createFileVault(stores, () => undefined) });

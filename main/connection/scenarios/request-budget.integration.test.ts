@@ -11,7 +11,7 @@ afterEach(async () => {
 
 describe('request budget of one enable', () => {
   it.each([10, 200, 1000])(
-    'stays within 12 + ⌈F/200⌉ Salesforce requests with F = %i custom fields (activation polling aside)',
+    'stays within 11 + ⌈F/200⌉ Salesforce requests with F = %i custom fields (activation polling aside)',
     async (count) => {
       harness = await startHarness({ activationDelayMs: 60_000, extraCustomFields: { object: 'Account', count } });
       const { services, emulator } = harness;
@@ -25,7 +25,7 @@ describe('request budget of one enable', () => {
       expect(state.status).toBe('connected');
       expect(state.details?.grants.filter((g) => g.object === 'Account' && g.field !== null)).toHaveLength(count);
       const salesforceRequests = emulator.requests().filter((r) => !r.path.endsWith('/services/oauth2/token'));
-      expect(salesforceRequests.length).toBeLessThanOrEqual(12 + Math.ceil(count / 200));
+      expect(salesforceRequests.length).toBeLessThanOrEqual(11 + Math.ceil(count / 200));
     },
   );
 

@@ -49,10 +49,39 @@ const knownRefusals: { error: string; description?: RegExp; fix: string; action:
   { error: 'invalid_client', fix: "Salesforce does not accept the app's credentials: Recreate the connection.", action: 'recreate' },
 ];
 
-export function classifyActivationFailure(failure: TokenFailure): ActivationOutcome {
+/** How long the app has existed in its current shape, and how long `app_not_found` is worth waiting out. */
+export interface AppAge {
+  sinceChangeMs: number;
+  appNotFoundWindowMs: number;
+}
+
+/**
+ * `app_not_found` "External client app is not installed in this org": answered for a while after an
+ * app is created or changed (fact ACTIVATION-PROPAGATION); later, it has three causes to tell apart.
+ */
+export function appNotFoundError(minutes: number, names: { appLabel: string; permissionSet: string }): AppError {
+  return appError(
+    'AGENT_APP_NOT_FOUND',
+    `Salesforce still says the agent's app is not installed in this org (app_not_found), ${minutes} minutes after it was created or changed. ` +
+      `Check three things, then Reconnect: (1) the app's policies pre-authorise the integration user: Setup > External Client App Manager > ${names.appLabel} > Policies says "Admin approved users are pre-authorized" with the permission set ${names.permissionSet}, and the user holds that permission set; ` +
+      "(2) the agent signs in at this org's My Domain: its token URL starts with the URL in Setup > My Domain; " +
+      `(3) the agent uses this org's consumer key: it matches Setup > External Client App Manager > ${names.appLabel} > Settings > OAuth Settings > Consumer Key.`,
+    { action: 'reconnect', params: { minutes, app: names.appLabel, permissionSet: names.permissionSet } },
+  );
+}
+
+export function classifyActivationFailure(
+  failure: TokenFailure,
+  age: AppAge,
+  names: { appLabel: string; permissionSet: string },
+): ActivationOutcome {
   if (failure.status === 0 || failure.status === 429 || failure.status >= 500 || failure.error === 'REQUEST_LIMIT_EXCEEDED')
     return { kind: 'transient' };
   if (failure.error === 'invalid_client_id') return { kind: 'notYet' };
+  if (failure.error === 'app_not_found') {
+    if (age.sinceChangeMs < age.appNotFoundWindowMs) return { kind: 'notYet' };
+    return { kind: 'refused', error: appNotFoundError(Math.max(1, Math.round(age.sinceChangeMs / 60_000)), names) };
+  }
   if (failure.error === 'invalid_grant' && NOT_YET_DESCRIPTIONS.some((re) => re.test(failure.description))) return { kind: 'notYet' };
   const known = knownRefusals.find((r) => r.error === failure.error && (r.description?.test(failure.description) ?? true));
   const fix = known?.fix ?? 'Reconnect; if Salesforce keeps refusing, Recreate the connection.';

@@ -54,7 +54,11 @@ export const activationStep: Step<'activation'> = {
         ctx.run.agentToken = result;
         return { activatedAt: ctx.now().toISOString(), attempts: attempt };
       }
-      const outcome = classifyActivationFailure(result);
+      const age = { sinceChangeMs: ctx.now().getTime() - Date.parse(waitingSince), appNotFoundWindowMs: ctx.appNotFoundWindowMs };
+      const outcome = classifyActivationFailure(result, age, {
+        appLabel: ctx.names.appLabel,
+        permissionSet: ctx.names.permissionSetApiName,
+      });
       if (outcome.kind === 'refused') throw new AppFailure(outcome.error);
       const wait = pace(outcome.kind);
       const next = ctx.now().getTime() + wait;

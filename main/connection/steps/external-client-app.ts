@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { fail } from '../../../common/app-error-schema';
 import { metadataText, type MetadataRecord } from '../../salesforce/metadata';
 import { SalesforceError } from '../../salesforce/errors';
@@ -63,11 +64,11 @@ function configurablePolicies(ctx: StepContext, fullName: string): MetadataRecor
   };
 }
 
-/** Admin-approved pre-authorisation by the agent's permission set (fact ECA-PREAUTHORIZE-PERMISSION-SET). */
-function oauthPolicies(ctx: StepContext, fullName: string): MetadataRecord {
+/** Admin-approved pre-authorisation by the agent's permission set, named by its Name or its Id (fact ECA-PREAUTHORIZE-PERMISSION-SET). */
+function oauthPolicies(ctx: StepContext, fullName: string, permissionSet: string): MetadataRecord {
   return {
     fullName,
-    commaSeparatedPermissionSet: ctx.names.permissionSetApiName,
+    commaSeparatedPermissionSet: permissionSet,
     externalClientApplication: ctx.names.appApiName,
     ipRelaxationPolicyType: 'Enforce',
     isClientCredentialsFlowEnabled: false,
@@ -136,8 +137,53 @@ async function writePolicies(ctx: StepContext): Promise<{ configurablePolicyName
   const configurablePolicyName = found[ECA.configurable][0] ?? ctx.names.configurablePoliciesName;
   const oauthPolicyName = found[ECA.oauthPolicies][0] ?? ctx.names.oauthPoliciesName;
   await ctx.client.metadata.upsert(ECA.configurable, [configurablePolicies(ctx, configurablePolicyName)]);
-  await ctx.client.metadata.upsert(ECA.oauthPolicies, [oauthPolicies(ctx, oauthPolicyName)]);
+  await preAuthorise(ctx, oauthPolicyName);
   return { configurablePolicyName, oauthPolicyName };
+}
+
+/** The org's refusal of a permission set named the way it does not read (fact ECA-PREAUTHORIZE-PERMISSION-SET). */
+const refusesEntry = (error: unknown): boolean => error instanceof SalesforceError && /commaSeparatedPermissionSet/i.test(error.message);
+
+/**
+ * Pre-authorises the agent's permission set by its Name, as the reference's sample and real clients do;
+ * an org that reads the list as Ids (as the reference words it) refuses the Name, and gets the Id.
+ */
+async function preAuthorise(ctx: StepContext, oauthPolicyName: string): Promise<void> {
+  try {
+    await ctx.client.metadata.upsert(ECA.oauthPolicies, [oauthPolicies(ctx, oauthPolicyName, ctx.names.permissionSetApiName)]);
+  } catch (error) {
+    const id = ctx.artifacts.permissionSet?.id;
+    if (!refusesEntry(error) || !id) throw error;
+    await ctx.client.metadata.upsert(ECA.oauthPolicies, [oauthPolicies(ctx, oauthPolicyName, id)]);
+  }
+}
+
+/** A consumer key of our own (as sfdx-hardis deploys one): the app knows it without reading it back (fact ECA-CONSUMER-KEY-CHOICE). */
+const ownConsumerKey = (): string => `AC${randomBytes(48).toString('base64url').replace(/[-_]/g, '0')}`;
+
+/** The global OAuth settings with our own consumer key; an org that refuses a chosen key makes its own (null: read it back). */
+async function createGlobalSettings(ctx: StepContext, settings: MetadataRecord): Promise<string | null> {
+  const consumerKey = ownConsumerKey();
+  try {
+    await ctx.client.metadata.create(ECA.global, [{ ...settings, consumerKey }]);
+    return consumerKey;
+  } catch (error) {
+    if (!(error instanceof SalesforceError && /consumer key/i.test(error.message))) throw error;
+    await ctx.client.metadata.create(ECA.global, [settings]);
+    return null;
+  }
+}
+
+/** The key the org made, read back; an org that shows it only with "Allow access to OAuth consumer secrets via Metadata API" says so (fact ECA-CONSUMER-KEY-READ). */
+async function readConsumerKey(ctx: StepContext): Promise<string> {
+  const [global] = await ctx.client.metadata.read(ECA.global, [ctx.names.globalOauthSettingsName]);
+  const consumerKey = global ? metadataText(global, 'consumerKey') : undefined;
+  if (consumerKey) return consumerKey;
+  return fail(
+    'STEP_FAILED',
+    'Salesforce did not show the app’s consumer key. Turn on "Allow access to OAuth consumer secrets via Metadata API" in Setup > External Client App Settings, then Reconnect.',
+    { action: 'retry' },
+  );
 }
 
 type EcaType = (typeof ECA)[keyof typeof ECA];
@@ -194,8 +240,8 @@ async function removeApp(ctx: RemovalContext, recorded: StepResult<'app'>): Prom
 /**
  * The External Client App: header, OAuth settings (scope api), global OAuth settings with the
  * agent's certificate (JWT bearer); then the configurable policies and the OAuth policies
- * pre-authorising the permission set, found or made (fact ECA-POLICIES); then the consumer key is
- * read back. The result names both policy records, so Disable deletes exactly those.
+ * pre-authorising the permission set, found or made (fact ECA-POLICIES). The consumer key is our own
+ * where the org takes it, otherwise read back. The result names both policy records, so Disable deletes exactly those.
  */
 export const appStep: Step<'app'> = {
   id: 'app',
@@ -232,11 +278,9 @@ export const appStep: Step<'app'> = {
     const parts = components(ctx);
     await ctx.client.metadata.create(ECA.header, [parts.header]);
     await ctx.client.metadata.create(ECA.oauth, [parts.oauth]);
-    await ctx.client.metadata.create(ECA.global, [parts.global]);
+    const chosenKey = await createGlobalSettings(ctx, parts.global);
     const policyNames = await writePolicies(ctx);
-    const [global] = await ctx.client.metadata.read(ECA.global, [names.globalOauthSettingsName]);
-    const consumerKey = global ? metadataText(global, 'consumerKey') : undefined;
-    if (!consumerKey) throw new SalesforceError('UNKNOWN', 'Salesforce did not return the app’s consumer key.');
+    const consumerKey = chosenKey ?? (await readConsumerKey(ctx));
     return { name: names.appApiName, consumerKey, ...policyNames, createdAt: ctx.now().toISOString() };
   },
   async undo(ctx, result) {

@@ -32,6 +32,8 @@ export interface StepContext {
   sleep: Sleep;
   retry: RetryPolicy;
   activationTimeoutMs: number;
+  /** Setting `appNotFoundMinutes`: how long after the app changed `app_not_found` means "not yet". */
+  appNotFoundWindowMs: number;
   /** Setting `certificateLifetimeDays`, read at the start of the run. */
   certificateLifetimeDays: number;
   onActivation(progress: ActivationProgress): void;

@@ -47,6 +47,28 @@ function withParams(base: string, params: Record<string, string | undefined>): s
   return u.toString();
 }
 
+export const REMOTE_ACCESS_ERROR_PAGE = '/setup/secur/RemoteAccessErrorPage.apexp';
+
+/**
+ * Fact AUTHORIZE-ERROR-PAGE: a refusal that cannot go to a registered callback (unknown or refused
+ * client, unregistered redirect_uri) goes to Salesforce's own error page, never to the callback
+ * (RFC 6749 section 4.1.2.1: that would be an open redirect).
+ */
+function toErrorPage(ctx: Ctx, error: string, description: string): EmuResponse {
+  return redirect(withParams(`${ctx.url.origin}${REMOTE_ACCESS_ERROR_PAGE}`, { error, error_description: description }));
+}
+
+export function remoteAccessErrorPage(ctx: Ctx): EmuResponse {
+  const q = ctx.url.searchParams;
+  return html(200, errorPage('Remote Access Error', `error=${q.get('error') ?? ''}: ${q.get('error_description') ?? ''}`));
+}
+
+const REFUSALS: Record<NonNullable<ResolvedClient['refusal']>, [string, string]> = {
+  notInstalled: ['invalid_client', 'app must be installed into org'],
+  blocked: ['OAUTH_APP_BLOCKED', 'this app is blocked by admin'],
+  accessDenied: ['OAUTH_APP_ACCESS_DENIED', 'user is not admin approved to access this app'],
+};
+
 export function handleAuthorize(ctx: Ctx): EmuResponse {
   const { org } = ctx;
   const q = ctx.url.searchParams;
@@ -54,12 +76,12 @@ export function handleAuthorize(ctx: Ctx): EmuResponse {
   const redirectUri = q.get('redirect_uri') ?? '';
   const state = q.get('state') ?? undefined;
   const client = findClient(org, clientId);
-  if (!client) return html(400, errorPage('OAuth Error', 'error=invalid_client_id: client identifier invalid'));
+  if (!client) return toErrorPage(ctx, 'invalid_client_id', 'client identifier invalid');
   const fail = (error: string, description: string): EmuResponse =>
     redirect(withParams(redirectUri, { error, error_description: description, state }));
-  if (!safeUrl(redirectUri))
-    return html(400, errorPage('OAuth Error', 'error=redirect_uri_mismatch: redirect_uri must match configuration'));
-  if (!client.redirectUris.includes(redirectUri)) return fail('redirect_uri_mismatch', 'redirect_uri must match configuration');
+  if (!safeUrl(redirectUri) || !client.redirectUris.includes(redirectUri))
+    return toErrorPage(ctx, 'redirect_uri_mismatch', 'redirect_uri must match configuration');
+  if (client.refusal && client.refusal !== 'accessDenied') return toErrorPage(ctx, ...REFUSALS[client.refusal]);
   if (q.get('response_type') !== 'code') return fail('unsupported_response_type', 'response type not supported');
   const challenge = q.get('code_challenge') ?? undefined;
   const method = q.get('code_challenge_method');
@@ -78,6 +100,8 @@ export function handleAuthorize(ctx: Ctx): EmuResponse {
   const form = formBody(ctx);
   if (form.get('step') === 'consent') {
     if (!sessionUser) return html(200, loginPage(action, orgName));
+    // Known only once the user is: an app admins approve users for (fact AUTHORIZE-ERROR-PAGE).
+    if (client.refusal === 'accessDenied') return toErrorPage(ctx, ...REFUSALS.accessDenied);
     if (form.get('consent') !== 'allow') return fail('access_denied', 'end-user denied authorization');
     const refusal = clientRefusal(org, client, sessionUser);
     if (refusal) return fail(refusal.error, refusal.description);

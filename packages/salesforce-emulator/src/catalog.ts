@@ -1,4 +1,5 @@
 /** The org's object catalogue: standard objects with realistic fields, custom fields and a custom object. */
+import { eventObject, taskObject } from './activities';
 import { field, object, type FieldDef, type ObjectDef } from './schema';
 
 /** System permissions exposed as `Permissions<Name>` on PermissionSet and Profile. */
@@ -145,8 +146,8 @@ function dataObjects(): ObjectDef[] {
       // Products have no owner (recorded describe of Product2).
       { label: 'Product', owner: false },
     ),
-    activityObject('Task', '00T'),
-    activityObject('Event', '00U'),
+    taskObject(),
+    eventObject(),
     object(
       'Competitor__c',
       'a00',
@@ -159,26 +160,6 @@ function dataObjects(): ObjectDef[] {
       { label: 'Competitor' },
     ),
   ];
-}
-
-function activityObject(name: 'Task' | 'Event', prefix: string): ObjectDef {
-  const extra =
-    name === 'Task'
-      ? [
-          pick('Status', ['Not Started', 'In Progress', 'Completed'], { nillable: false, permissionable: false, defaultedOnCreate: true }),
-          pick('Priority', ['High', 'Normal', 'Low'], { nillable: false, permissionable: false, defaultedOnCreate: true }),
-        ]
-      : [field('StartDateTime', 'datetime'), field('EndDateTime', 'datetime'), field('DurationInMinutes', 'int')];
-  return object(name, prefix, [
-    // Subject is the activity's name field: a combobox, optional in the API, and without FLS of its own.
-    field('Subject', 'combobox', { nameField: true }),
-    field('Description', 'textarea'),
-    field('ActivityDate', 'date'),
-    ref(['Contact', 'Lead'], 'Who'),
-    ref(['Account', 'Opportunity'], 'What'),
-    pick('Type', ['Call', 'Email', 'Meeting', 'Other']),
-    ...extra,
-  ]);
 }
 
 function setupObjects(): ObjectDef[] {

@@ -48,10 +48,9 @@ export function isPreAuthorized(org: Org, eca: EcaBundle, user: SRecord): boolea
     .where('PermissionSetAssignment', (a) => a.AssigneeId === user.Id)
     .map((a) => org.store.get('PermissionSet', String(a.PermissionSetId)))
     .filter((ps): ps is SRecord => ps !== undefined);
-  const byName = assigned.some((ps) => listed.includes(String(ps.Name).toLowerCase()));
-  const byId =
-    org.switches.preAuthorizeByPermissionSetId &&
-    assigned.some((ps) => listed.some((l) => String(ps.Id).toLowerCase().startsWith(l) && l.length >= 15));
+  const by = org.switches.preAuthorizePermissionSetBy;
+  const byName = by !== 'id' && assigned.some((ps) => listed.includes(String(ps.Name).toLowerCase()));
+  const byId = by !== 'name' && assigned.some((ps) => listed.some((l) => String(ps.Id).toLowerCase().startsWith(l) && l.length >= 15));
   const profiles = splitList(textOf(f, 'commaSeparatedProfile')).map((s) => s.toLowerCase());
   const byProfile = profiles.includes(String(org.profileOf(user)?.Name ?? '').toLowerCase());
   return byName || byId || byProfile;

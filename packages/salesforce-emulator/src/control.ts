@@ -5,6 +5,7 @@ import type { Emulator } from './emulator';
 import { addClonedAdmin } from './cloned-admin';
 import { FaultSpecSchema } from './faults';
 import { json, type EmuResponse } from './http';
+import type { SignInClient } from './org';
 import { buildState } from './state';
 
 const ClockSchema = z.object({ advanceMs: z.number() });
@@ -74,7 +75,7 @@ export function handleControl(emu: Emulator, ctx: Ctx): EmuResponse {
 /** Returns an error message when a callback is refused (switch rejectLoopbackIpCallback, fact OAUTH-LOOPBACK-CALLBACK). */
 export function registerSignInClient(
   emu: Emulator,
-  c: { clientId: string; redirectUris: string[]; pkceRequired?: boolean | undefined },
+  c: { clientId: string; redirectUris: string[]; pkceRequired?: boolean | undefined; refusal?: SignInClient['refusal'] | undefined },
 ): string | undefined {
   if (emu.org.switches.rejectLoopbackIpCallback && c.redirectUris.some((u) => u.startsWith('http://127.0.0.1'))) {
     return 'Callback URL: Cannot be an HTTP URL';
@@ -86,6 +87,7 @@ export function registerSignInClient(
     redirectUris: c.redirectUris,
     ...(c.pkceRequired !== undefined ? { pkceRequired: c.pkceRequired } : {}),
     ...(installed !== undefined ? { installed } : {}),
+    ...(c.refusal !== undefined ? { refusal: c.refusal } : {}),
   };
   emu.org.signInClients = [...emu.org.signInClients.filter((x) => x.clientId !== c.clientId), client];
   emu.org.config.signInClients = [...emu.org.config.signInClients.filter((x) => x.clientId !== c.clientId), client];

@@ -122,11 +122,32 @@ function fieldDescribe(f: FieldDef): Record<string, unknown> {
   };
 }
 
-/** The restricted picklist of ObjectPermissions.SobjectType follows the org (fact OBJECT-PERMISSIONS-PICKLIST). */
+/**
+ * Every field that takes field permissions, as the FieldPermissions.Field picklist names it: a lookup
+ * also by its relationship name (`Event.What` beside `Event.WhatId`), as recorded real orgs list it
+ * (fact FIELD-PERMISSIONS-PICKLIST). Fields the admin's FLS hides are listed too.
+ */
+function fieldPermissionValues(org: Org): string[] {
+  const data = [...org.store.catalog.values()].filter((d) => !d.setup);
+  return data.flatMap((d) =>
+    d.fields
+      .filter((f) => f.permissionable)
+      .flatMap((f) => [
+        `${d.name}.${f.name}`,
+        ...(f.type === 'reference' && f.name.endsWith('Id') ? [`${d.name}.${f.name.slice(0, -2)}`] : []),
+      ]),
+  );
+}
+
+/** The restricted picklists of ObjectPermissions and FieldPermissions follow the org (facts OBJECT-PERMISSIONS-PICKLIST, FIELD-PERMISSIONS-PICKLIST). */
 function withOrgPicklist(org: Org, def: ObjectDef, f: FieldDef): FieldDef {
-  if (def.name !== 'ObjectPermissions' || f.name !== 'SobjectType') return f;
-  const objects = [...org.store.catalog.values()].filter((d) => acceptsObjectPermissions(org, d)).map((d) => d.name);
-  return { ...f, picklistValues: objects };
+  const catalog = [...org.store.catalog.values()];
+  if (def.name === 'ObjectPermissions' && f.name === 'SobjectType')
+    return { ...f, picklistValues: catalog.filter((d) => acceptsObjectPermissions(org, d)).map((d) => d.name) };
+  if (def.name === 'FieldPermissions' && f.name === 'SobjectType')
+    return { ...f, picklistValues: catalog.filter((d) => !d.setup).map((d) => d.name) };
+  if (def.name === 'FieldPermissions' && f.name === 'Field') return { ...f, picklistValues: fieldPermissionValues(org) };
+  return f;
 }
 
 /** Fields the caller has no FLS Read on are left out, as Salesforce does. */

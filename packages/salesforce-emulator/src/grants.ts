@@ -121,6 +121,27 @@ function activeApp(org: Org, consumerKey: string): EcaBundle | undefined {
   return eca;
 }
 
+/** Answers counted per org, so `alternating` cycles through what a spreading app is answered. */
+const spreadingAnswers = new WeakMap<Org, number>();
+
+/**
+ * Fact ACTIVATION-PROPAGATION, switch propagatingAnswer: what the JWT bearer grant answers while a new
+ * app spreads (the activation delay): `invalid_client_id`, `app_not_found`, or, as field reports
+ * describe, `app_not_found`, "user hasn't approved this consumer" and success in turn. Undefined: go on.
+ */
+function spreadingAnswer(org: Org, eca: EcaBundle): EmuResponse | undefined {
+  if (!eca.global || org.now() >= eca.global.createdAt + org.config.activationDelayMs) return undefined;
+  const answer = org.switches.propagatingAnswer;
+  if (answer === 'invalidClientId') return clientError(org, 'invalid_client_id', 'client identifier invalid');
+  const notInstalled = oauthError(400, 'app_not_found', 'External client app is not installed in this org');
+  if (answer === 'appNotFound') return notInstalled;
+  const n = spreadingAnswers.get(org) ?? 0;
+  spreadingAnswers.set(org, n + 1);
+  if (n % 3 === 0) return notInstalled;
+  if (n % 3 === 1) return oauthError(400, 'invalid_grant', "user hasn't approved this consumer");
+  return undefined;
+}
+
 /** Fact ECA-POLICIES: an app without configurable policies (none made yet, switch ecaPolicies) has no plugin enabled. */
 function appDisabled(eca: EcaBundle): boolean {
   const f = eca.policies?.fields;
@@ -189,8 +210,10 @@ function jwtBearer(ctx: Ctx, form: URLSearchParams): EmuResponse {
   const jwt = parseJwt(form.get('assertion') ?? '');
   if (!jwt) return oauthError(400, 'invalid_grant', 'invalid assertion');
   const iss = typeof jwt.claims.iss === 'string' ? jwt.claims.iss : '';
-  const eca = activeApp(org, iss);
+  const eca = ecaByConsumerKey(org, iss);
   if (!eca?.global) return clientError(org, 'invalid_client_id', 'client identifier invalid');
+  const spreading = spreadingAnswer(org, eca);
+  if (spreading) return spreading;
   if (appDisabled(eca)) return oauthError(400, 'invalid_app_access', 'user is not admin approved to access this app');
   const key = certificateKey(textOf(eca.global.fields, 'certificate') ?? '');
   if (!key) return clientError(org, 'invalid_client', 'invalid client credentials');

@@ -6,7 +6,7 @@ import { X509Certificate } from 'node:crypto';
 import type { Ctx } from './context';
 import { boolOf, ECA_GLOBAL, ECA_HEADER, ECA_OAUTH, ECA_OAUTH_POLICIES, ECA_POLICIES, ECA_SATELLITES, satellitesOf, textOf } from './eca';
 import { escapeXml, xml, type EmuResponse } from './http';
-import { newConsumerKey, newConsumerSecret, newId } from './ids';
+import { newConsumerKey, newConsumerSecret, newId, sameId } from './ids';
 import { METADATA_DEFAULTS, METADATA_TYPES, type MetadataTypeSpec } from './metadata-types';
 import type { MdComponent, MdObject, MdValue, Org } from './org';
 import { DEVELOPER_NAME } from './rules';
@@ -272,6 +272,7 @@ function typeRules(org: Org, type: string, fullName: string, fields: MdObject, e
   if ((ECA_SATELLITES as readonly string[]).includes(type)) satelliteRules(org, type, fullName, fields, existing);
   if (type === ECA_GLOBAL) globalRules(org, fields, existing);
   if (type === ECA_OAUTH_POLICIES) policyRules(org, fields);
+  if (type === ECA_OAUTH_POLICIES) preAuthorizationRules(org, fields);
   if (type === 'ConnectedApp' && existing) {
     const oldCfg = existing.fields.oauthConfig;
     const newCfg = fields.oauthConfig;
@@ -317,6 +318,8 @@ function globalRules(org: Org, fields: MdObject, existing: MdComponent | undefin
   const givenKey = textOf(fields, 'consumerKey');
   const oldKey = existing ? textOf(existing.fields, 'consumerKey') : undefined;
   if (existing && givenKey && givenKey !== oldKey) throw new ItemFailure('FIELD_INTEGRITY_EXCEPTION', 'You cannot provide a Consumer Key');
+  if (!existing && givenKey && org.switches.clientConsumerKey === 'refused')
+    throw new ItemFailure('FIELD_INTEGRITY_EXCEPTION', 'You cannot provide a Consumer Key');
   if (!existing && givenKey) {
     const taken = [...org.components(ECA_GLOBAL).values()].some((g) => textOf(g.fields, 'consumerKey') === givenKey);
     if (taken) throw new ItemFailure('FIELD_INTEGRITY_EXCEPTION', 'The consumer key is already taken');
@@ -331,6 +334,26 @@ function globalRules(org: Org, fields: MdObject, existing: MdComponent | undefin
     } catch {
       throw new ItemFailure('FIELD_INTEGRITY_EXCEPTION', 'The certificate is not a valid X.509 certificate in PEM format.');
     }
+  }
+}
+
+/** Fact ECA-PREAUTHORIZE-PERMISSION-SET: an org reading only Names (or only Ids) refuses an entry that is none. */
+function preAuthorizationRules(org: Org, fields: MdObject): void {
+  const by = org.switches.preAuthorizePermissionSetBy;
+  if (by === 'either') return;
+  const sets = org.store.all('PermissionSet');
+  for (const entry of (textOf(fields, 'commaSeparatedPermissionSet') ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const known = sets.some((ps) =>
+      by === 'name' ? String(ps.Name).toLowerCase() === entry.toLowerCase() : entry.length >= 15 && sameId(String(ps.Id), entry),
+    );
+    if (!known)
+      throw new ItemFailure(
+        'FIELD_INTEGRITY_EXCEPTION',
+        `commaSeparatedPermissionSet: no permission set with the ${by === 'name' ? 'name' : 'Id'} ${entry}`,
+      );
   }
 }
 
@@ -388,9 +411,11 @@ function visibleFields(org: Org, c: MdComponent): MdObject {
   const settings = org.component('ExternalClientAppSettings', 'ExternalClientApp');
   const exposed = settings !== undefined && boolOf(settings.fields, 'enableConsumerSecretApiAccess', false);
   if (c.type === ECA_GLOBAL && !exposed) {
-    const { consumerSecret: _secret, ...rest } = c.fields;
+    const { consumerSecret: _secret, consumerKey, ...rest } = c.fields;
     void _secret;
-    return org.switches.consumerSecretInRead === 'mask' ? { ...rest, consumerSecret: '********' } : rest;
+    const shown: MdObject = { ...rest };
+    if (org.switches.consumerKeyInRead === 'shown' && consumerKey !== undefined) shown.consumerKey = consumerKey;
+    return org.switches.consumerSecretInRead === 'mask' ? { ...shown, consumerSecret: '********' } : shown;
   }
   if (c.type === 'ConnectedApp') {
     const cfg = c.fields.oauthConfig;

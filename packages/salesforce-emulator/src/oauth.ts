@@ -1,5 +1,5 @@
 /** OAuth endpoints served on both origins: authorize, token, revoke, userinfo and the identity URL (fact OAUTH-ENDPOINTS). */
-import { handleAuthorize } from './authorize';
+import { handleAuthorize, REMOTE_ACCESS_ERROR_PAGE, remoteAccessErrorPage } from './authorize';
 import { formBody, type Ctx } from './context';
 import { handleToken } from './grants';
 import { json, oauthError, text, type EmuResponse } from './http';
@@ -10,6 +10,7 @@ import { bearerToken, checkSession, identityUrl, revokeToken } from './tokens';
 export function handleOAuth(ctx: Ctx): EmuResponse | undefined {
   const path = ctx.url.pathname;
   if (path === '/services/oauth2/authorize') return handleAuthorize(ctx);
+  if (path === REMOTE_ACCESS_ERROR_PAGE) return remoteAccessErrorPage(ctx);
   if (path === '/services/oauth2/token') return handleToken(ctx);
   if (path === '/services/oauth2/revoke') return handleRevoke(ctx);
   if (path === '/services/oauth2/userinfo') return handleUserinfo(ctx);

@@ -29,6 +29,11 @@ export interface SignInClient {
   pkceRequired?: boolean;
   /** false: a connected app not installed in the org (PlatformCLI by default, fact UNINSTALLED-APP-ACCESS). */
   installed?: boolean;
+  /**
+   * How this org refuses the client (fact AUTHORIZE-ERROR-PAGE): not installed ("app must be installed
+   * into org", e.g. an uninstalled app under API Access Control), blocked by an admin, or the user not approved.
+   */
+  refusal?: 'notInstalled' | 'blocked' | 'accessDenied';
 }
 
 export interface AccessTokenInfo {

@@ -37,6 +37,11 @@ export interface FieldDef {
   relationshipName: string | null;
   picklistValues: string[];
   restrictedPicklist: boolean;
+  /**
+   * The admin's own profile has no FLS Read on it: their describe leaves it out while the
+   * FieldPermissions.Field picklist still lists it (recorded real orgs: Task.Type, Event.Type).
+   */
+  hiddenFromAdmins: boolean;
 }
 
 export interface ObjectDef {
@@ -89,6 +94,7 @@ export function field(name: string, type: FieldType, opts: FieldOpts = {}): Fiel
     relationshipName: opts.relationshipName ?? null,
     picklistValues: opts.picklistValues ?? [],
     restrictedPicklist: opts.restrictedPicklist ?? false,
+    hiddenFromAdmins: opts.hiddenFromAdmins ?? false,
   };
 }
 

@@ -97,13 +97,16 @@ function hasFieldFlag(org: Org, p: Principal, def: ObjectDef, f: FieldDef, flag:
     .some((fp) => str(fp.Field)?.toLowerCase() === key && p.permSetIds.has(str(fp.ParentId) ?? '') && fp[flag] === true);
 }
 
+/** Admins read every field their profile's FLS shows: all but those it hides (fact FIELD-PERMISSIONS-PICKLIST). */
+const adminReads = (p: Principal, f: FieldDef): boolean => p.isAdmin && !f.hiddenFromAdmins;
+
 /** Non-permissionable fields are always visible once the object is (fact FIELD-PERMISSIONABLE). */
 export function canReadField(org: Org, p: Principal, def: ObjectDef, f: FieldDef): boolean {
-  return def.setup || p.isAdmin || !f.permissionable || hasFieldFlag(org, p, def, f, 'PermissionsRead');
+  return def.setup || adminReads(p, f) || !f.permissionable || hasFieldFlag(org, p, def, f, 'PermissionsRead');
 }
 
 export function canEditField(org: Org, p: Principal, def: ObjectDef, f: FieldDef): boolean {
-  return def.setup || p.isAdmin || !f.permissionable || hasFieldFlag(org, p, def, f, 'PermissionsEdit');
+  return def.setup || adminReads(p, f) || !f.permissionable || hasFieldFlag(org, p, def, f, 'PermissionsEdit');
 }
 
 export function hasPerm(p: Principal, perm: SystemPermission): boolean {

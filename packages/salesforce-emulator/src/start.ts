@@ -5,7 +5,7 @@
 import { addClonedAdmin } from './cloned-admin';
 import { registerSignInClient } from './control';
 import { Emulator } from './emulator';
-import type { SharingDefaults } from './org';
+import type { SharingDefaults, SignInClient } from './org';
 import type { FaultSpec, RequestLogEntry } from './faults';
 import { releaseOrgUsernames } from './registry';
 import { close, listen } from './server';
@@ -50,7 +50,7 @@ export interface StartedEmulator {
   clearFaults(): void;
   reset(): void;
   advanceClock(ms: number): void;
-  registerSignInClient(c: { clientId: string; redirectUris: string[]; pkceRequired?: boolean }): void;
+  registerSignInClient(c: SignInClient): void;
   /** A second admin on a cloned System Administrator profile (no "Approve Uninstalled Connected Apps"); returns the user id. */
   addClonedAdmin(credentials: { username: string; password: string }): string;
   setLatency(ms: number): void;

@@ -61,10 +61,24 @@ export const switchCatalog = {
   ),
   executionUserMustBeActive: bool('ECA-EXECUTION-USER', 'clientCredentialsFlowUser must be an active user'),
   executionUserMustBeApiOnly: bool('ECA-EXECUTION-USER', 'clientCredentialsFlowUser must be an API-only user'),
-  preAuthorizeByPermissionSetId: bool(
+  preAuthorizePermissionSetBy: oneOf(
     'ECA-PREAUTHORIZE-PERMISSION-SET',
-    'commaSeparatedPermissionSet may list permission set Ids as well as Names',
+    'what commaSeparatedPermissionSet takes: Names and Ids, only Names, or only Ids (the others refused)',
+    ['either', 'name', 'id'],
   ),
+  propagatingAnswer: oneOf(
+    'ACTIVATION-PROPAGATION',
+    'the JWT bearer answer while a new app spreads: invalid_client_id, app_not_found, or app_not_found / not approved / success in turn',
+    ['invalidClientId', 'appNotFound', 'alternating'],
+  ),
+  clientConsumerKey: oneOf('ECA-CONSUMER-KEY-CHOICE', 'a consumerKey sent with new global OAuth settings is kept or refused', [
+    'accepted',
+    'refused',
+  ]),
+  consumerKeyInRead: oneOf('ECA-CONSUMER-KEY-READ', 'readMetadata of global OAuth settings shows consumerKey without the org setting', [
+    'shown',
+    'omitted',
+  ]),
   consumerSecretInRead: oneOf('ECA-CONSUMER-SECRET-READ', 'how readMetadata shows the consumer secret', ['omit', 'mask']),
   strictElementOrder: bool('METADATA-ELEMENT-ORDER', 'Metadata SOAP faults on elements out of WSDL order'),
   rejectUnknownElements: bool('METADATA-UNKNOWN-ELEMENTS', 'Metadata SOAP faults on elements the type does not define'),

@@ -21,8 +21,14 @@ export interface EmulatorSwitches {
   executionUserMustBeActive: boolean;
   /** Fact ECA-EXECUTION-USER: clientCredentialsFlowUser must be API-only. */
   executionUserMustBeApiOnly: boolean;
-  /** Fact ECA-PREAUTHORIZE-PERMISSION-SET: commaSeparatedPermissionSet may list permission set Ids as well as Names. */
-  preAuthorizeByPermissionSetId: boolean;
+  /** Fact ECA-PREAUTHORIZE-PERMISSION-SET: what commaSeparatedPermissionSet takes; `name`/`id` refuse an entry that is no permission set's Name/Id. */
+  preAuthorizePermissionSetBy: 'either' | 'name' | 'id';
+  /** Fact ACTIVATION-PROPAGATION: what the JWT bearer grant answers for an app still spreading (the activation delay). */
+  propagatingAnswer: 'invalidClientId' | 'appNotFound' | 'alternating';
+  /** Fact ECA-CONSUMER-KEY-CHOICE: a consumerKey the client sends on a new ExtlClntAppGlobalOauthSettings is kept, or refused. */
+  clientConsumerKey: 'accepted' | 'refused';
+  /** Fact ECA-CONSUMER-KEY-READ: readMetadata shows the consumerKey, or leaves it out unless enableConsumerSecretApiAccess is on. */
+  consumerKeyInRead: 'shown' | 'omitted';
   /** Fact ECA-CONSUMER-SECRET-READ: how readMetadata shows ExtlClntAppGlobalOauthSettings.consumerSecret (unless enableConsumerSecretApiAccess is on). */
   consumerSecretInRead: 'omit' | 'mask';
   /** Fact METADATA-ELEMENT-ORDER: fault on elements out of WSDL (alphabetical, fullName first) order. */
@@ -73,7 +79,10 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   ecaDeleteCascade: false,
   executionUserMustBeActive: true,
   executionUserMustBeApiOnly: false,
-  preAuthorizeByPermissionSetId: true,
+  preAuthorizePermissionSetBy: 'either',
+  clientConsumerKey: 'accepted',
+  propagatingAnswer: 'invalidClientId',
+  consumerKeyInRead: 'shown',
   consumerSecretInRead: 'omit',
   strictElementOrder: false,
   rejectUnknownElements: true,

@@ -88,8 +88,44 @@ describe('web-server flow with PKCE (jsforce OAuth2 + the HTML pages)', () => {
     const res = await fetch(oauth2.getAuthorizationUrl({ state: 'q' }), { redirect: 'manual' });
     expect(res.status).toBe(302);
     const loc = new URL(res.headers.get('location') ?? '');
+    // Salesforce's own error page, never the unregistered callback (fact AUTHORIZE-ERROR-PAGE).
+    expect(loc.origin).toBe(new URL(emu.loginUrl).origin);
+    expect(loc.pathname).toBe('/setup/secur/RemoteAccessErrorPage.apexp');
     expect(loc.searchParams.get('error')).toBe('redirect_uri_mismatch');
     expect(loc.searchParams.get('error_description')).toBe('redirect_uri must match configuration');
+    const page = await fetch(loc);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('error=redirect_uri_mismatch: redirect_uri must match configuration');
+  });
+
+  it.each([
+    ['notInstalled', 'invalid_client', 'app must be installed into org'],
+    ['blocked', 'OAUTH_APP_BLOCKED', 'this app is blocked by admin'],
+  ] as const)('answers a client the org refuses (%s) on its error page, before any login', async (refusal, error, description) => {
+    const clientId = `Refused_${refusal}`;
+    emu.registerSignInClient({ clientId, redirectUris: ['http://localhost:1717/OauthRedirect'], refusal });
+    const oauth2 = new jsforce.OAuth2({
+      loginUrl: emu.loginUrl,
+      clientId,
+      redirectUri: 'http://localhost:1717/OauthRedirect',
+      useVerifier: true,
+    });
+    const res = await fetch(oauth2.getAuthorizationUrl({ state: 'q' }), { redirect: 'manual' });
+    const loc = new URL(res.headers.get('location') ?? '');
+    expect(loc.pathname).toBe('/setup/secur/RemoteAccessErrorPage.apexp');
+    expect([loc.searchParams.get('error'), loc.searchParams.get('error_description')]).toEqual([error, description]);
+  });
+
+  it('answers an unknown client on the error page too', async () => {
+    const oauth2 = new jsforce.OAuth2({
+      loginUrl: emu.loginUrl,
+      clientId: 'NoSuchClient',
+      redirectUri: 'http://localhost:1717/OauthRedirect',
+    });
+    const res = await fetch(oauth2.getAuthorizationUrl({}), { redirect: 'manual' });
+    const loc = new URL(res.headers.get('location') ?? '');
+    expect(loc.pathname).toBe('/setup/secur/RemoteAccessErrorPage.apexp');
+    expect(loc.searchParams.get('error')).toBe('invalid_client_id');
   });
 
   it('rejects a wrong password and refuses interactive login for API-only integration users', async () => {

@@ -107,6 +107,12 @@ describe('describe reports the field flags of a real org (fact FIELD-PERMISSIONA
     ['Task', 'Subject', { type: 'combobox', permissionable: false, nillable: true, createable: true, updateable: true, nameField: true }],
     ['Task', 'ActivityDate', { type: 'date', permissionable: true, nillable: true }],
     ['Event', 'Subject', { type: 'combobox', permissionable: false, nillable: true }],
+    // The recorded Event describe (fact ACTIVITY-DESCRIBES): its dates and duration carry no FLS.
+    ['Event', 'ActivityDate', { type: 'date', permissionable: false }],
+    ['Event', 'StartDateTime', { type: 'datetime', permissionable: false }],
+    ['Event', 'EndDateTime', { type: 'datetime', permissionable: false }],
+    ['Event', 'DurationInMinutes', { type: 'int', permissionable: false }],
+    ['Event', 'Location', { type: 'string', permissionable: true }],
   ];
 
   it('for the standard fields the agent reads', async () => {
@@ -129,5 +135,37 @@ describe('describe reports the field flags of a real org (fact FIELD-PERMISSIONA
         .create({ ParentId: ps, SobjectType: 'Contact', Field: 'Contact.FirstName', PermissionsRead: true }),
     );
     expect(first.errorCode).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+  });
+});
+
+describe('the FieldPermissions.Field picklist (facts FIELD-PERMISSIONS-PICKLIST, ACTIVITY-DESCRIBES)', () => {
+  const t = signedInEmulator();
+
+  async function picklist(name: 'Field' | 'SobjectType'): Promise<string[]> {
+    const described = await t.conn.sobject('FieldPermissions').describe();
+    const field = (described.fields as PicklistField[]).find((f) => f.name === name);
+    return (field?.picklistValues ?? []).filter((v) => v.active).map((v) => v.value);
+  }
+
+  it('lists the activity fields a recorded real org lists, Type included, and none without FLS', async () => {
+    const fields = await picklist('Field');
+    for (const name of ['Event.Description', 'Event.IsAllDayEvent', 'Event.Location', 'Event.Type', 'Event.What', 'Event.WhatId'])
+      expect(fields).toContain(name);
+    for (const name of ['Task.ActivityDate', 'Task.Description', 'Task.Type', 'Task.Who', 'Task.WhoId']) expect(fields).toContain(name);
+    for (const name of ['Event.ActivityDate', 'Event.StartDateTime', 'Event.DurationInMinutes', 'Event.Subject', 'Task.Status'])
+      expect(fields).not.toContain(name);
+    expect(await picklist('SobjectType')).toEqual(expect.arrayContaining(['Task', 'Event', 'Account']));
+  });
+
+  it('hides Type from the admin describe, as the recorded describes do, yet takes field permissions for it', async () => {
+    for (const object of ['Task', 'Event']) {
+      const described = await t.conn.sobject(object).describe();
+      expect(described.fields.map((f) => f.name)).not.toContain('Type');
+    }
+    const ps = await newSet(t.conn);
+    const row = await t.conn
+      .sobject('FieldPermissions')
+      .create({ ParentId: ps, SobjectType: 'Event', Field: 'Event.Type', PermissionsRead: true });
+    expect(row.success).toBe(true);
   });
 });

@@ -61,8 +61,8 @@ describe('versions, resources, describe', () => {
       Contact: ['AccountId', 'Email', 'MobilePhone', 'Phone', 'Title', 'Preferred_Channel__c'],
       Lead: ['Email', 'Title', 'Description', 'LeadSource', 'Rating', 'Phone', 'Score__c'],
       Product2: ['Description'],
-      Task: ['Description', 'ActivityDate', 'WhoId', 'WhatId', 'Type'],
-      Event: ['Description', 'ActivityDate', 'WhoId', 'WhatId', 'Type'],
+      Task: ['Description', 'ActivityDate', 'WhoId', 'WhatId'],
+      Event: ['Description', 'WhoId', 'WhatId', 'Location', 'IsAllDayEvent'],
       Opportunity: ['Amount', 'AccountId', 'Forecast_Notes__c'],
     })) {
       const d = await t.conn.sobject(obj).describe();

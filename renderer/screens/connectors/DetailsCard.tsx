@@ -92,6 +92,11 @@ export function DetailsCard({ connection, details }: { connection: ConnectionSta
           {t('details.grants')}
         </Typography>
         <GrantsTable grants={details.grants} />
+        {details.notInOrg && details.notInOrg.length > 0 && (
+          <Alert severity="info" sx={{ mt: 1 }}>
+            {t('details.notInOrg', { names: details.notInOrg.join(', '), count: details.notInOrg.length })}
+          </Alert>
+        )}
         <DetailsActions rotatedAt={details.certificate?.rotatedAt} />
         <AgentHandOver details={details} />
       </CardContent>

@@ -129,6 +129,11 @@ function PlanSections({ plan, removeHandAdded }: { plan: RunPlan; removeHandAdde
           <li>{t('review.oauth.certificate', { days: o.certificateValidDays, until: o.certificateValidUntil.slice(0, 10) })}</li>
         </Section>
       )}
+      {plan.notInOrg && plan.notInOrg.length > 0 && (
+        <Alert severity="info" sx={{ mt: 1 }}>
+          {t('review.notInOrg', { names: plan.notInOrg.join(', '), count: plan.notInOrg.length })}
+        </Alert>
+      )}
       {plan.consequences.map((c) => (
         <Alert
           key={c}

@@ -47,6 +47,16 @@ describe('Salesforce panel, signing in', () => {
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
   });
 
+  it('says when it stops waiting and what each error value on Salesforce’s error page means', async () => {
+    await renderApp({ auth: fixtures.auth.signingIn });
+    expect(screen.getByText(/the app stops waiting at/)).toBeTruthy();
+    expect(screen.getByText(/RemoteAccessErrorPage\.apexp\?error=/)).toBeTruthy();
+    const causes = within(screen.getByRole('list', { name: "What the error page's error value means" }));
+    for (const error of ['invalid_client', 'OAUTH_APP_BLOCKED', 'OAUTH_APP_ACCESS_DENIED', 'redirect_uri_mismatch'])
+      expect(causes.getByText(`error=${error}`)).toBeTruthy();
+    expect(causes.getByText(/app must be installed into org/)).toBeTruthy();
+  });
+
   it('shows the signed-in identity when main reports the sign-in finished', async () => {
     const { api } = await renderApp({ auth: fixtures.auth.signingIn });
     api.emit('auth.changed', fixtures.auth.signedIn);

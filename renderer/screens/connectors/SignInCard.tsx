@@ -16,6 +16,7 @@ import { Pending } from '../../components/Pending';
 import { useLive } from '../../state/live';
 import { useNavigation } from '../../state/navigation';
 import { useOperation } from '../../state/use-operation';
+import { SignInRefusalHelp } from './SignInRefusalHelp';
 import { useSignIn } from '../../state/use-sign-in';
 
 const ProfileSelect = lazy(() => import('./ProfileSelect'));
@@ -41,7 +42,7 @@ function AuthBody({ auth }: { auth: AuthStatus }) {
     case 'signedOut':
       return <SignedOut />;
     case 'signingIn':
-      return <SigningIn authorizeUrl={auth.authorizeUrl} />;
+      return <SigningIn authorizeUrl={auth.authorizeUrl} expiresAt={auth.expiresAt} />;
     case 'signedIn':
       return <SignedIn identity={auth.identity} missing={auth.permissions.missing} memoryOnly={auth.sessionStorage === 'memory'} />;
     case 'expired':
@@ -88,10 +89,11 @@ function SignedOut() {
   );
 }
 
-function SigningIn({ authorizeUrl }: { authorizeUrl: string }) {
+function SigningIn({ authorizeUrl, expiresAt }: { authorizeUrl: string; expiresAt: string }) {
   const { t } = useTranslation();
   const api = useApi();
   const { live, update } = useLive();
+  const profile = live.settings.orgProfiles.find((p) => p.id === live.settings.activeProfileId);
   const cancel = useOperation();
   const onCancel = async () => {
     const auth = await cancel.run(() => api['auth.cancel']({}));
@@ -106,6 +108,7 @@ function SigningIn({ authorizeUrl }: { authorizeUrl: string }) {
       <Typography variant="body2" color="text.secondary">
         {t('signInApp.waitingHint')}
       </Typography>
+      <SignInRefusalHelp expiresAt={expiresAt} callbackPort={profile?.callbackPort ?? 1717} />
       {live.info.host === 'browser' && (
         <Typography variant="body2">
           <Link href={authorizeUrl} target="_blank" rel="noopener">
