@@ -3,7 +3,15 @@ import { startMainSide } from './main-side';
 import { BENCH_OBJECT } from './provisioning';
 import { spread } from './stats';
 import { ACTIVATION_POLL_MS } from '../main/connection/steps/activation';
-import { startHarness } from '../test/support/connection/harness';
+import { createAuthService } from '../main/auth';
+import { createConnectionServices } from '../main/connection';
+import { ensureDemoProfile } from '../main/demo/demo-profile';
+import { createLogger } from '../main/log';
+import { createAuditLog } from '../main/store/audit-log';
+import { createMemoryStoreFactory } from '../main/store/document-store';
+import { createSettingsRepository } from '../main/store/settings-repository';
+import { createMemoryVault } from '../main/store/vault';
+import type { EventSink } from '../main/transport/service-interfaces';
 import type { ActivationLagResult, ActivationLagRun } from './results';
 
 /**
@@ -59,17 +67,38 @@ async function realTimeRun(delayMs: number): Promise<ActivationLagRun> {
   }
 }
 
-/** One enable in-process, its waits on the emulator's clock: a delay too long to wait for in real time. */
+/**
+ * One enable in this process with the app's waits on the emulator's clock (each sleep moves the
+ * emulator's clock and the app's alike), for a delay too long to wait out in real time.
+ */
 async function emulatorClockRun(delayMs: number): Promise<ActivationLagRun> {
-  const h = await startHarness({ activationDelayMs: delayMs });
+  const emulator = await startEmulator({ seed: 'demo', activationDelayMs: delayMs });
   try {
-    h.emulator.clearRequests();
-    const state = await h.run(() => h.services.connection.planAndRun('enable'));
+    const stores = createMemoryStoreFactory();
+    const settings = createSettingsRepository(stores);
+    const vault = createMemoryVault();
+    const audit = createAuditLog(stores);
+    const log = createLogger(() => undefined);
+    const events: EventSink = { emit: () => undefined };
+    const profile = ensureDemoProfile(settings, emulator.loginUrl);
+    const auth = createAuthService({ settings, stores, vault, events, audit, log, openAuthorizeUrl: null });
+    const accessToken = (await signIn(emulator)).accessToken ?? '';
+    await auth.signInWithAccessToken({ profileId: profile.id, instanceUrl: emulator.instanceUrl, accessToken });
+    let skewMs = 0;
+    const sleep = (ms: number) => {
+      skewMs += ms;
+      emulator.advanceClock(ms);
+      return Promise.resolve();
+    };
+    const now = () => new Date(Date.now() + skewMs);
+    const { connection } = createConnectionServices({ settings, stores, vault, auth, events, audit, log, now, sleep });
+    emulator.clearRequests();
+    await connection.planAndRun('enable');
+    const state = await connection.settled();
     if (state.status !== 'connected') throw new Error(`the enable ended ${state.status}`);
-    const log = h.emulator.requests().filter((r) => r.origin === 'instance' || !r.path.endsWith('/services/oauth2/token'));
-    return { delayMs, clock: 'emulator', ...lagOf(await acceptedFrom(h.emulator, delayMs), log) };
+    return { delayMs, clock: 'emulator', ...lagOf(await acceptedFrom(emulator, delayMs), emulator.requests()) };
   } finally {
-    await h.emulator.stop();
+    await emulator.stop();
   }
 }
 

@@ -4,7 +4,7 @@
  * `sf --version`, each started anew `runs` times (a new process each: a cold start of the program,
  * with the operating system's file cache warm, as for a cron job's second run).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,20 +36,30 @@ interface Timed {
   stdout: string;
 }
 
-function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Timed {
+/** Runs a command to its end without blocking this process: the emulator it talks to answers from here. */
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Timed> {
   const started = process.hrtime.bigint();
-  const run = spawnSync(command, args, { env, encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${String(run.status)}: ${run.stderr}`);
-  return { ms, stdout: run.stdout };
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code === 0) resolve({ ms, stdout });
+      else reject(new Error(`${command} ${args.join(' ')} exited ${String(code)}: ${stderr}`));
+    });
+  });
 }
 
 /** A data directory signed in to `emulator` with a connection turned on, through the bundle itself. */
 async function connectedDataDir(emulator: StartedEmulator): Promise<NodeJS.ProcessEnv> {
   const env = { ...process.env, AGENT_CONNECTIONS_DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-startup-')), NO_COLOR: '1' };
   const token = (await signIn(emulator)).accessToken ?? '';
-  timed(process.execPath, [cliBundle, ...emulatorLoginArgs(emulator)], { ...env, SF_ACCESS_TOKEN: token });
-  timed(process.execPath, [cliBundle, 'enable', '--yes', '--json'], env);
+  await timed(process.execPath, [cliBundle, ...emulatorLoginArgs(emulator)], { ...env, SF_ACCESS_TOKEN: token });
+  await timed(process.execPath, [cliBundle, 'enable', '--yes', '--json'], env);
   return env;
 }
 
@@ -67,11 +77,11 @@ export async function measureStartup(runs: number, say: (line: string) => void):
     let sfVersion = '';
     // Interleaved, so a busy moment of the machine falls on all three alike.
     for (let i = 0; i < runs; i++) {
-      ours.push(timed(process.execPath, [cliBundle, 'version'], env).ms);
+      ours.push((await timed(process.execPath, [cliBundle, 'version'], env)).ms);
       emulator.clearRequests();
-      status.push(timed(process.execPath, [cliBundle, 'status', '--json'], env).ms);
+      status.push((await timed(process.execPath, [cliBundle, 'status', '--json'], env)).ms);
       org.push(emulator.requests().reduce((sum, r) => sum + r.durationMs, 0));
-      const version = timed(sf, ['--version'], { ...process.env, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true' });
+      const version = await timed(sf, ['--version'], { ...process.env, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true' });
       theirs.push(version.ms);
       sfVersion = version.stdout.trim().split('\n')[0] ?? '';
     }

@@ -103,7 +103,7 @@ async function loginInBrowser(context: CommandContext): Promise<number> {
     throw thrown;
   });
   // With --json stdout is the document alone: the address to open goes to stderr.
-  const tell = context.json ? context.io.err : context.io.out;
+  const tell = (line: string) => (context.json ? context.io.err(line) : context.io.out(line));
   tell(
     launchBrowser
       ? `Opening your browser to sign in to "${profile.name}". If it does not open, visit:`
