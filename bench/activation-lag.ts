@@ -11,7 +11,7 @@ import { createAuditLog } from '../main/store/audit-log';
 import { createMemoryStoreFactory } from '../main/store/document-store';
 import { createSettingsRepository } from '../main/store/settings-repository';
 import { createMemoryVault } from '../main/store/vault';
-import type { EventSink } from '../main/transport/service-interfaces';
+import type { EventSink } from '../main/host-seams';
 import type { ActivationLagResult, ActivationLagRun } from './results';
 
 /**
