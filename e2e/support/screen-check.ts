@@ -10,7 +10,20 @@ export const ARTIFACTS_DIR = 'e2e/artifacts';
 export async function screenshot(page: Page, journey: string, state: string): Promise<void> {
   const dialogOpen = (await page.getByRole('dialog').count()) > 0;
   if (!dialogOpen) await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: `${ARTIFACTS_DIR}/${journey}-${state}.png`, fullPage: !dialogOpen });
+  await animationsEnded(page);
+  await page.screenshot({ path: `${ARTIFACTS_DIR}/${journey}-${state}.png`, fullPage: !dialogOpen, animations: 'disabled' });
+}
+
+/**
+ * A dialog's fade-in or a card's collapse is a picture of no state: wait until every finite
+ * animation and transition has finished (endless ones, such as a spinner, are left running).
+ */
+async function animationsEnded(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity),
+  );
 }
 
 /**
