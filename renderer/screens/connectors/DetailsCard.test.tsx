@@ -124,6 +124,14 @@ describe('Export agent credentials', () => {
     await chooseExport(user, 'Export agent credentials…');
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/needs a fresh sign-in/)).toBeTruthy();
+    // Pressing Export anyway says, where the admin pressed it, that nothing was exported and why.
+    api.failNext('connection.exportCredentials', { code: 'CONFIRMATION_REQUIRED', message: 'Confirm it is you.', action: 'signIn' });
+    await user.click(within(dialog).getByLabelText('Passphrase'));
+    await user.paste('correct horse battery');
+    await user.click(within(dialog).getByLabelText('Type the passphrase again'));
+    await user.paste('correct horse battery');
+    await user.click(within(dialog).getByRole('button', { name: 'Export credentials' }));
+    expect((await within(dialog).findByText(/Nothing was exported: Salesforce wants you to confirm/)).closest('[role="alert"]')).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Sign in again to confirm' }));
     expect(api.callsTo('auth.signIn')).toHaveLength(1);
   });
