@@ -19,10 +19,9 @@ export async function screenshot(page: Page, journey: string, state: string): Pr
  * animation and transition has finished (endless ones, such as a spinner, are left running).
  */
 async function animationsEnded(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity),
+  // A string, as this file is compiled without the DOM's types.
+  await page.waitForFunction(
+    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)",
   );
 }
 
