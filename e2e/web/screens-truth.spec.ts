@@ -19,6 +19,7 @@ const said = {
     seesNothing: /The agent signs in, but sees no records of some objects: .*Account 0 of 5/,
     grants: 'Granted objects and fields',
     inactive: /Inactive/,
+    brokenUser: 'The integration user is inactive.',
   },
   sv: {
     labels: swedish,
@@ -26,6 +27,7 @@ const said = {
     seesNothing: /Agenten loggar in men ser inga poster i vissa objekt: .*Account 0 av 5/,
     grants: 'Objekt och fält med åtkomst',
     inactive: /Inaktiv/,
+    brokenUser: 'Integrationsanvändaren är inaktiv.',
   },
 } as const;
 
@@ -48,7 +50,7 @@ async function changeInSetup(emulator: StartedEmulator): Promise<void> {
 
 async function journeyIn(page: Page, context: Parameters<WebJourney['open']>[1], language: keyof typeof said): Promise<void> {
   test.setTimeout(150_000);
-  const { labels, test: testLabel, seesNothing, grants, inactive } = said[language];
+  const { labels, test: testLabel, seesNothing, grants, inactive, brokenUser } = said[language];
   journey = await startWebJourney({ seed: 'demo', activationDelayMs: 8_000 });
   await page.setViewportSize({ width: 1280, height: 900 });
   const host = await journey.open(page, context);
@@ -76,6 +78,9 @@ async function journeyIn(page: Page, context: Parameters<WebJourney['open']>[1],
   await panel.details.getByRole('button', { name: testLabel }).click();
   await expect(table.getByRole('row').filter({ hasText: /Contact\s*Email/ })).toHaveCount(0, { timeout: 30_000 });
   await expect(panel.details.getByText(inactive).first()).toBeVisible();
+  // The test's findings by name, never the check's internal codes.
+  await expect(panel.details.getByText(brokenUser)).toBeVisible();
+  await expect(panel.details.getByText('user inactive')).toHaveCount(0);
   await checkScreen(page, `screens-truth-${language}`, 'changed-in-setup');
 }
 

@@ -241,7 +241,8 @@ function HealthResult({ report, seen }: { report: HealthReport; seen: Visibility
       {problems.length > 0 && (
         <Typography component="ul" variant="body2" sx={{ my: 0, pl: 3 }}>
           {problems.map((p) => (
-            <li key={p}>{p}</li>
+            // Broken parts by name ("The integration user is inactive"), never the check's internal codes.
+            <li key={p}>{t(`details.broken.${p.replaceAll(' ', '_')}`, { defaultValue: p })}</li>
           ))}
         </Typography>
       )}
