@@ -6,7 +6,7 @@ import type { ConnectionCore, ConnectionServiceDeps } from './core';
 import { createInspection } from './inspection';
 import { checkOrgHealth, type OrgHealth } from './org-health';
 import type { ConnectionRecord } from './record-store';
-import { createRunContexts, type RunDeps } from './run-context';
+import { createRunContexts, wasAudited, type RunDeps } from './run-context';
 import { createReviewedRuns } from './reviewed-runs';
 import { createRunScheduler } from './scheduler';
 import type { AdminSession } from './session-source';
@@ -64,7 +64,8 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     // A plan refused because the org changed since the review wrote nothing: the connection stays as it was.
     if (error.code === 'PLAN_STALE') records.update(orgId, { error });
     else if (error.code !== 'RUN_CANCELLED') records.update(orgId, { status: 'error', error });
-    contexts.audit(admin, orgId, `connection.${kind}`, 'failure', error.message, {});
+    if (!wasAudited(error))
+      contexts.audit(admin, orgId, `connection.${kind}`, error.code === 'RUN_CANCELLED' ? 'cancelled' : 'failure', error.message, {});
   }
 
   const requireRecord = (): { orgId: string; record: ConnectionRecord } => {

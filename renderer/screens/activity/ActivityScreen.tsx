@@ -135,7 +135,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t, i18n } = useTranslation();
   const operationLabel = useOperationLabel();
   if (entries.length === 0) return <Typography variant="body2">{t('activity.empty')}</Typography>;
-  const resultColor = { success: 'success', failure: 'error', partial: 'warning' } as const;
+  const resultColor = { success: 'success', failure: 'error', partial: 'warning', cancelled: 'default' } as const;
   return (
     <TableContainer component={Paper} variant="outlined">
       <Table size="small" aria-label={t('activity.tableLabel')}>
