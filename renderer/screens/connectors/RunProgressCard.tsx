@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActivationProgress, RunProgress, StepProgress } from '../../../common';
 import { formatDuration } from '../../i18n/format';
 import { afterNextPaint } from '../../state/after-paint';
+import { takeProgressFocus } from '../../state/progress-focus';
 import { useNow } from '../../state/use-now';
 import { CancelRunButton } from './CancelRunButton';
 import { currentStepOf } from './connection-status';
@@ -67,12 +68,12 @@ export function RunProgressCard({ run, active }: { run: RunProgress; active: boo
 
 /**
  * After Confirm the run's progress is what the admin waits for: scrolled into view and focused once
- * per run (`runStart`), so it never starts below the fold behind an "In progress" chip.
+ * (per confirmed run), so it never starts below the fold behind an "In progress" chip.
  */
 function useInView(runStart: string | null) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (runStart === null) return;
+    if (runStart === null || !takeProgressFocus()) return;
     return afterNextPaint(() => {
       const element = heading.current;
       if (!element) return;
