@@ -5,7 +5,7 @@ import { switchToSwedish } from '../support/language';
 import { salesforcePanel } from '../support/salesforce-panel';
 import { checkScreen } from '../support/screen-check';
 import { anotherToolSignsIn, PERMISSION_SET } from '../support/trust-journeys';
-import { english, swedish, type UiLabels } from '../support/ui-labels';
+import { english, swedish } from '../support/ui-labels';
 import { startWebJourney, type WebJourney } from '../support/web-journey';
 
 let journey: WebJourney | undefined;
@@ -55,9 +55,9 @@ async function journeyIn(page: Page, context: Parameters<WebJourney['open']>[1],
   await page.setViewportSize({ width: 1280, height: 900 });
   const host = await journey.open(page, context);
   if (language === 'sv') await switchToSwedish(page);
-  const panel = salesforcePanel(page, labels as UiLabels);
+  const panel = salesforcePanel(page, labels);
   await panel.open();
-  await signIn(host, labels as UiLabels);
+  await signIn(host, labels);
 
   // After Confirm the progress is in the window and has the focus, not below the fold.
   await panel.turnOnAndSave();

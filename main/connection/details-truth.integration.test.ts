@@ -24,7 +24,9 @@ describe('the connection details after a check say what the org holds now', () =
     const on = await h.run(() => h.services.connection.planAndRun('enable'));
     expect(on.status).toBe('connected');
     expect(on.details?.lastCheckedAt).toBe(on.details?.lastVerifiedAt ?? undefined);
-    const removed = h.emulator.state().fieldPermissions.find((f) => f.Field === 'Contact.Email' && f.ParentId === on.details?.permissionSet.id);
+    const removed = h.emulator
+      .state()
+      .fieldPermissions.find((f) => f.Field === 'Contact.Email' && f.ParentId === on.details?.permissionSet.id);
     expect(removed).toBeDefined();
     expect(on.details?.grants.some((g) => g.object === 'Contact' && g.field === 'Email')).toBe(true);
 

@@ -80,7 +80,11 @@ export function AgentAccessCard() {
       </CardContent>
       {editing && profile && (
         <Suspense fallback={null}>
-          <AgentAccessDialog initial={profile} onClose={() => setEditing(false)} onSaved={(saved) => (setProfile(saved), setSaves((n) => n + 1))} />
+          <AgentAccessDialog
+            initial={profile}
+            onClose={() => setEditing(false)}
+            onSaved={(saved) => (setProfile(saved), setSaves((n) => n + 1))}
+          />
         </Suspense>
       )}
     </Card>

@@ -131,7 +131,9 @@ describe('Export agent credentials', () => {
     await user.click(within(dialog).getByLabelText('Type the passphrase again'));
     await user.paste('correct horse battery');
     await user.click(within(dialog).getByRole('button', { name: 'Export credentials' }));
-    expect((await within(dialog).findByText(/Nothing was exported: Salesforce wants you to confirm/)).closest('[role="alert"]')).toBeTruthy();
+    expect(
+      (await within(dialog).findByText(/Nothing was exported: Salesforce wants you to confirm/)).closest('[role="alert"]'),
+    ).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Sign in again to confirm' }));
     expect(api.callsTo('auth.signIn')).toHaveLength(1);
   });

@@ -235,8 +235,7 @@ function HealthResult({ report, seen }: { report: HealthReport; seen: Visibility
         : t('details.testPassed');
   return (
     <Alert severity={ok && !seesNothing ? 'success' : 'warning'} sx={{ mt: 1 }}>
-      {verdict}{' '}
-      {t('details.checkedAt', { date: formatDateTime(report.checkedAt, i18n.language) })}
+      {verdict} {t('details.checkedAt', { date: formatDateTime(report.checkedAt, i18n.language) })}
       {!report.agentTokenOk && <Typography variant="body2">{t('details.agentTokenFailed')}</Typography>}
       {problems.length > 0 && (
         <Typography component="ul" variant="body2" sx={{ my: 0, pl: 3 }}>

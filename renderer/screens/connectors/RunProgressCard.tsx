@@ -33,7 +33,14 @@ export function RunProgressCard({ run, active }: { run: RunProgress; active: boo
     // The sticky app bar covers the top of the window: scrolled into view below it.
     <Card component="section" aria-labelledby="progress-heading" sx={{ scrollMarginTop: 120 }}>
       <CardContent>
-        <Typography id="progress-heading" ref={heading} tabIndex={-1} variant="h6" component="h3" sx={{ '&:focus-visible': { outline: 'none' } }}>
+        <Typography
+          id="progress-heading"
+          ref={heading}
+          tabIndex={-1}
+          variant="h6"
+          component="h3"
+          sx={{ '&:focus-visible': { outline: 'none' } }}
+        >
           {t(`run.title.${run.kind}`)}
         </Typography>
         {active && (
