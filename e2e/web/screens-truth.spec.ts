@@ -20,6 +20,8 @@ const said = {
     grants: 'Granted objects and fields',
     inactive: /Inactive/,
     brokenUser: 'The integration user is inactive.',
+    activity: 'Activity',
+    summary: 'What happened',
   },
   sv: {
     labels: swedish,
@@ -28,6 +30,8 @@ const said = {
     grants: 'Objekt och fält med åtkomst',
     inactive: /Inaktiv/,
     brokenUser: 'Integrationsanvändaren är inaktiv.',
+    activity: 'Aktivitet',
+    summary: 'Vad som hände',
   },
 } as const;
 
@@ -50,7 +54,7 @@ async function changeInSetup(emulator: StartedEmulator): Promise<void> {
 
 async function journeyIn(page: Page, context: Parameters<WebJourney['open']>[1], language: keyof typeof said): Promise<void> {
   test.setTimeout(150_000);
-  const { labels, test: testLabel, seesNothing, grants, inactive, brokenUser } = said[language];
+  const { labels, test: testLabel, seesNothing, grants, inactive, brokenUser, activity, summary } = said[language];
   journey = await startWebJourney({ seed: 'demo', activationDelayMs: 8_000 });
   await page.setViewportSize({ width: 1280, height: 900 });
   const host = await journey.open(page, context);
@@ -82,6 +86,14 @@ async function journeyIn(page: Page, context: Parameters<WebJourney['open']>[1],
   await expect(panel.details.getByText(brokenUser)).toBeVisible();
   await expect(panel.details.getByText('user inactive')).toHaveCount(0);
   await checkScreen(page, `screens-truth-${language}`, 'changed-in-setup');
+
+  // At 600 px the Activity table scrolls sideways; its summaries read as lines, not a letter per line.
+  await page.setViewportSize({ width: 600, height: 900 });
+  await page.getByRole('navigation').getByRole('button', { name: activity, exact: true }).click();
+  const firstSummary = page.getByRole('table').getByRole('row').nth(1).getByRole('cell').nth(3);
+  await expect(page.getByRole('columnheader', { name: summary })).toBeVisible();
+  expect((await firstSummary.boundingBox())?.width ?? 0).toBeGreaterThan(200);
+  await checkScreen(page, `screens-truth-${language}`, 'activity-600');
 }
 
 test('after Confirm the progress is in view; Test says what the agent sees; a change in Setup shows in the details', async ({
