@@ -19,7 +19,8 @@ export const auditEntrySchema = z.object({
   actor: z.string(),
   orgId: z.string().nullable(),
   operation: z.string(),
-  result: z.enum(['success', 'failure', 'partial']),
+  /** `cancelled`: the admin stopped a run and what it had created was taken back (not a failure). */
+  result: z.enum(['success', 'failure', 'partial', 'cancelled']),
   /** In English, for the CLI and exports; the renderer shows `summaryKey` in the admin's language when set. */
   summary: z.string(),
   /** The renderer's catalog key `activity.summaries.<summaryKey>`, filled with `params`. */

@@ -8,6 +8,8 @@ export const environments = ['production', 'sandbox', 'myDomain'] as const;
 
 export const DEFAULT_CLIENT_ID = 'PlatformCLI';
 export const DEFAULT_CALLBACK_PORT = 1717;
+/** The loopback path sign-in listens on; the Add-profile dialog tells admins to register exactly this (fact OAUTH-LOOPBACK-CALLBACK). */
+export const SIGN_IN_CALLBACK_PATH = '/OauthRedirect';
 
 /**
  * The address's shape: https, or plain http for loopback hosts (the emulator and demo org). Whether

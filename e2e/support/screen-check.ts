@@ -10,7 +10,27 @@ export const ARTIFACTS_DIR = 'e2e/artifacts';
 export async function screenshot(page: Page, journey: string, state: string): Promise<void> {
   const dialogOpen = (await page.getByRole('dialog').count()) > 0;
   if (!dialogOpen) await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: `${ARTIFACTS_DIR}/${journey}-${state}.png`, fullPage: !dialogOpen });
+  await animationsEnded(page);
+  await page.screenshot({ path: `${ARTIFACTS_DIR}/${journey}-${state}.png`, fullPage: !dialogOpen, animations: 'disabled' });
+}
+
+/** The parts of the Web Animations API read here. */
+interface Animationish {
+  playState: string;
+  effect: { getComputedTiming(): { iterations?: number } } | null;
+}
+
+/**
+ * A dialog's fade-in or a card's collapse is a picture of no state: wait until every finite
+ * animation and transition has finished (endless ones, such as a spinner, are left running).
+ */
+async function animationsEnded(page: Page): Promise<void> {
+  // The page's CSP forbids evaluating strings; this file is compiled without the DOM's types.
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): Animationish[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
 }
 
 /**

@@ -88,7 +88,7 @@ export async function removeAccessWithAnotherTool(emulator: StartedEmulator): Pr
 }
 
 /** Another tool of the admin's signs in with a client of its own (the web-server flow with PKCE); its access token. */
-async function anotherToolSignsIn(emulator: StartedEmulator): Promise<string> {
+export async function anotherToolSignsIn(emulator: StartedEmulator): Promise<string> {
   const client = { clientId: 'AnotherTool', redirectUri: 'http://localhost:1718/callback' };
   emulator.registerSignInClient({ clientId: client.clientId, redirectUris: [client.redirectUri] });
   const oauth2 = new jsforce.OAuth2({ loginUrl: emulator.loginUrl, ...client, useVerifier: true });

@@ -79,7 +79,7 @@ export const english: UiLabels = {
   reviewRemovals: [
     'Delete the External Client App',
     'Delete the permission set assignment',
-    'Delete the permission set licence',
+    'Delete the permission set licence assignment',
     'Deactivate (not delete) the integration user',
     'Delete the permission set Sales Agent',
   ],
@@ -129,7 +129,7 @@ export const swedish: UiLabels = {
   reviewRemovals: [
     'Ta bort den externa klientappen',
     'Ta bort tilldelningen av behörighetsuppsättningen',
-    'Ta bort licensen för behörighetsuppsättningen',
+    'Ta bort tilldelningen av behörighetsuppsättningslicensen',
     'Inaktivera (inte ta bort) integrationsanvändaren',
     'Ta bort behörighetsuppsättningen Sales Agent',
   ],

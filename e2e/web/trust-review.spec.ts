@@ -58,7 +58,7 @@ test('the review before Turn on names everything it creates; Recreate is reviewe
       /^Create the integration user sales-agent\.\w+@\S+$/,
       /^Create the permission set Sales Agent permission set \(Sales_Agent_Permission_Set\)$/,
       /^Uses one Salesforce Integration user licence \(\d+ free now\)$/,
-      /^Uses one SalesforceAPIIntegrationPsl permission set licence \(\d+ free now\)$/,
+      /^Uses one Salesforce API Integration permission set licence \(\d+ free now\)$/,
       'Scopes: api (JWT bearer only)',
       'Pre-authorised users: holders of the permission set Sales_Agent_Permission_Set',
       'IP restrictions: enforced',

@@ -20,7 +20,7 @@ async function enabledInDemoOrg(page: Page, context: Parameters<WebJourney['open
   await panel.turnOnAndSave();
   await panel.expectConnected();
   const card = page.getByRole('region', { name: 'What the agent sees' });
-  return { panel, emulator: started.emulator, line: (object: string) => card.getByRole('alert', { name: object }) };
+  return { panel, emulator: started.emulator, line: (object: string) => card.getByRole('status', { name: object }) };
 }
 
 test('Account Private: the agent sees none, the admin grants View All through the review, and it sees them all', async ({

@@ -1,12 +1,12 @@
 import { OAuth2 } from 'jsforce';
-import { DEFAULT_CLIENT_ID, loginUrlOf, type OrgProfile } from '../../common';
+import { DEFAULT_CLIENT_ID, SIGN_IN_CALLBACK_PATH, loginUrlOf, type OrgProfile } from '../../common';
 import { AppFailure } from '../../common/app-error-schema';
 import { startLoopbackServer } from './loopback-server';
 import { nextFreePort } from './port-holder';
 import { newState } from './state';
 import { parseTokenResponse, tokenRequestError, type TokenSet } from './tokens';
 
-export const CALLBACK_PATH = '/OauthRedirect';
+export const CALLBACK_PATH = SIGN_IN_CALLBACK_PATH;
 export const SIGN_IN_SCOPES = 'api refresh_token web';
 export const DEFAULT_SIGN_IN_TIMEOUT_MS = 2 * 60_000;
 

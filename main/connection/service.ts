@@ -22,7 +22,7 @@ import type { ConnectionCore, ConnectionServiceDeps } from './run/core';
 import { createInspection } from './health/inspection';
 import { checkOrgHealth, type OrgHealth } from './health/org-health';
 import type { ConnectionRecord } from './record/record-store';
-import { createRunContexts, type RunDeps } from './run/run-context';
+import { createRunContexts, wasAudited, type RunDeps } from './run/run-context';
 import { createReviewedRuns } from './review/reviewed-runs';
 import { createRunScheduler } from './run/scheduler';
 import type { AdminSession } from '../auth/session-source';
@@ -81,7 +81,8 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     // A plan refused because the org changed since the review wrote nothing: the connection stays as it was.
     if (error.code === 'PLAN_STALE') records.update(orgId, { error });
     else if (error.code !== 'RUN_CANCELLED') records.update(orgId, { status: 'error', error });
-    contexts.audit(admin, orgId, `connection.${kind}`, 'failure', error.message, {});
+    if (!wasAudited(error))
+      contexts.audit(admin, orgId, `connection.${kind}`, error.code === 'RUN_CANCELLED' ? 'cancelled' : 'failure', error.message, {});
   }
 
   const requireRecord = (): { orgId: string; record: ConnectionRecord } => {

@@ -15,9 +15,20 @@ describe('app shell', () => {
     expect(screen.queryByText(/Signed in to/)).toBeNull();
   });
 
-  it('names the signed-in org in the app bar', async () => {
+  it('names the signed-in org and its profile in the app bar, production marked', async () => {
     await renderApp({ auth: fixtures.auth.signedIn });
-    expect(screen.getByText('Signed in to Acme Corporation')).toBeTruthy();
+    expect(screen.getByText('Signed in to Acme Corporation · profile Acme production')).toBeTruthy();
+    expect(screen.getByText('Production')).toBeTruthy();
+  });
+
+  it('after another profile is made active, says the screens still act on the signed-in one', async () => {
+    const uat = { ...fixtures.productionProfile, id: 'uat', name: 'UAT sandbox', environment: 'sandbox' as const };
+    await renderApp({
+      auth: fixtures.auth.signedIn,
+      settings: { ...fixtures.settings, orgProfiles: [fixtures.productionProfile, uat], activeProfileId: 'uat' },
+    });
+    expect(screen.getByText('Signed in to Acme Corporation · profile Acme production')).toBeTruthy();
+    expect(screen.getByText('UAT sandbox is now active: sign out and in to act on it')).toBeTruthy();
   });
 
   it('moves between screens from the keyboard and keeps the connection progress when coming back', async () => {

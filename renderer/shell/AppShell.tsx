@@ -1,6 +1,7 @@
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import Container from '@mui/material/Container';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
@@ -85,17 +86,36 @@ function RunFinishedNotice() {
   return null;
 }
 
+/**
+ * Which org every screen acts on: the profile of the session (or, signed out, the active one), its
+ * environment, production marked; and, when another profile was made active meanwhile, that the
+ * screens still act on the signed-in one until the admin signs in there.
+ */
 function SignedInOrg() {
   const { t } = useTranslation();
-  const auth = useLiveIfLoaded()?.live.auth;
-  if (auth?.state !== 'signedIn') return null;
-  const { orgName } = auth.identity;
+  const live = useLiveIfLoaded()?.live;
+  if (!live) return null;
+  const { auth, settings } = live;
+  const signedIn = auth.state === 'signedIn';
+  const profileId = signedIn ? auth.profileId : settings.activeProfileId;
+  const profile = settings.orgProfiles.find((p) => p.id === profileId);
+  const active = settings.orgProfiles.find((p) => p.id === settings.activeProfileId);
+  const switched = signedIn && active !== undefined && active.id !== profileId;
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
-      <CloudDoneIcon fontSize="small" aria-hidden />
-      <Typography variant="body2" noWrap title={orgName}>
-        {t('shell.signedInOrg', { org: orgName })}
+      {signedIn && <CloudDoneIcon fontSize="small" aria-hidden />}
+      <Typography variant="body2" noWrap title={signedIn ? auth.identity.orgName : profile?.name}>
+        {signedIn ? t('shell.signedInOrg', { org: auth.identity.orgName }) : profile && t('shell.activeProfile', { profile: profile.name })}
+        {signedIn && profile && ` · ${t('shell.profile', { profile: profile.name })}`}
       </Typography>
+      {profile?.environment === 'production' && (
+        <Chip size="small" label={t('environments.production')} sx={{ fontWeight: 600, bgcolor: '#fff3e0', color: '#7a3300' }} />
+      )}
+      {switched && (
+        <Typography variant="body2" role="status" noWrap title={t('shell.switched', { profile: active.name })}>
+          {t('shell.switched', { profile: active.name })}
+        </Typography>
+      )}
     </Box>
   );
 }

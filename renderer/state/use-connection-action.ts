@@ -2,6 +2,7 @@ import { useApi } from '../api/context';
 import { useReview } from '../components/review';
 import type { Reviewed } from '../components/review-types';
 import { useLive } from './live';
+import { requestProgressFocus, takeProgressFocus } from './progress-focus';
 import { useOperation, type Operation } from './use-operation';
 
 export const connectionActions = ['enable', 'disable', 'reconnect', 'recreate', 'updateAccess', 'resume', 'rollback'] as const;
@@ -32,8 +33,10 @@ export function useConnectionAction(): Operation & { start: (action: ConnectionA
     const reviewed = await review(action, options);
     if (!reviewed) return false;
     const before = connectionStamp();
+    requestProgressFocus();
     const connection = await operation.run(() => api[`connection.${action}`](runInput(action, reviewed, options)));
     // Events that arrived meanwhile are newer than this answer (a short run may already be over).
+    if (!connection) takeProgressFocus();
     if (connection && connectionStamp() === before) update({ connection });
     return connection !== undefined;
   };

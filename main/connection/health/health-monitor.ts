@@ -5,7 +5,7 @@ import type { SettingsRepository } from '../../store/settings-repository';
 import { connectionCertificate } from '../record/certificate-expiry';
 import type { OrgHealth } from './org-health';
 import { PRODUCTION_AUDIENCE, SANDBOX_AUDIENCE } from '../../agent/audience';
-import type { ConnectionRecord, ConnectionRecordStore } from '../record/record-store';
+import { lastCheckedOf, type ConnectionRecord, type ConnectionRecordStore } from '../record/record-store';
 import type { AdminSession } from '../../auth/session-source';
 
 /** Timers the schedule uses; tests pass their own clock. Real ones are unref'd so they never keep a process alive. */
@@ -78,7 +78,7 @@ function overviewEntry(deps: HealthMonitorDeps, profile: OrgProfile, hasSession:
     environment: environmentOf(profile, record),
     production: environmentOf(profile, record) === 'production',
     status: saved?.status ?? 'off',
-    lastCheckedAt: record?.lastCheckedAt ?? null,
+    lastCheckedAt: (record && lastCheckedOf(record)) ?? null,
     ...(certificate && { certificateExpiresAt: certificate.notAfter }),
     ...(notChecked && { notChecked }),
     ...(saved?.error && { error: saved.error }),

@@ -1,7 +1,7 @@
-import type { ConnectionDetails } from '../../../common';
+import type { ConnectionDetails, Drift, Grant } from '../../../common';
 import { connectionCertificate } from './certificate-expiry';
 import { artifactNames } from '../org/names';
-import type { ConnectionRecord } from './record-store';
+import { lastCheckedOf, type ConnectionRecord } from './record-store';
 
 export type SetupArtifact = 'app' | 'user' | 'permissionSet';
 
@@ -20,11 +20,23 @@ export function setupUrl(record: ConnectionRecord, artifact: SetupArtifact): str
   }
 }
 
-/** What the admin (and exports) see about a connection: ids, names, grants and links; never secrets. */
-export function connectionDetails(orgId: string, record: ConnectionRecord, now: Date, userActive = true): ConnectionDetails {
+/** The grants the last check still found on the permission set: one removed in the org is no longer listed as granted. */
+function grantsStillThere(grants: readonly Grant[], drift: Drift | undefined): Grant[] {
+  if (!drift) return [...grants];
+  const missing = new Set([...drift.missingObjects, ...drift.missingFields].map((name) => name.toLowerCase()));
+  return grants.filter((g) => !missing.has((g.field ? `${g.object}.${g.field}` : g.object).toLowerCase()));
+}
+
+/**
+ * What the admin (and exports) see about a connection: ids, names, grants and links; never secrets.
+ * `drift` is what the last check found in the org, so the details never show what is no longer so.
+ */
+export function connectionDetails(orgId: string, record: ConnectionRecord, now: Date, drift?: Drift): ConnectionDetails {
   const names = artifactNames(record.agentName);
   const a = record.artifacts;
   const certificate = connectionCertificate(a, now);
+  const userActive = !(drift?.brokenArtifacts.includes('user inactive') ?? false);
+  const lastCheckedAt = lastCheckedOf(record);
   return {
     org: {
       id: orgId,
@@ -55,11 +67,11 @@ export function connectionDetails(orgId: string, record: ConnectionRecord, now: 
       apiName: a.permissionSet?.name ?? names.permissionSetApiName,
       setupUrl: setupUrl(record, 'permissionSet'),
     },
-    grants: record.grants,
+    grants: grantsStillThere(record.grants, drift),
     createdBy: record.createdBy,
     createdAt: record.createdAt,
     lastVerifiedAt: record.lastVerifiedAt,
-    ...(record.lastCheckedAt && { lastCheckedAt: record.lastCheckedAt }),
+    ...(lastCheckedAt && { lastCheckedAt }),
     ...(certificate && { certificate }),
     ...(record.notInOrg?.length && { notInOrg: record.notInOrg }),
   };

@@ -32,6 +32,15 @@ export const connectionRecordSchema = z.object({
 });
 export type ConnectionRecord = z.infer<typeof connectionRecordSchema>;
 
+/**
+ * "Last checked" means the last time the app compared the org with the connection; proving it as the
+ * agent (a run's verification, "last verified") is such a comparison too, so a verified connection is never "never checked".
+ */
+export function lastCheckedOf(record: Pick<ConnectionRecord, 'lastCheckedAt' | 'lastVerifiedAt'>): string | undefined {
+  const times = [record.lastCheckedAt, record.lastVerifiedAt ?? undefined].filter((at): at is string => at !== undefined);
+  return times.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+}
+
 const orgStateSchema = z.object({
   record: connectionRecordSchema.nullable(),
   status: z.enum(connectionStatuses),

@@ -10,7 +10,7 @@ import { plans } from './step-lists';
 import { firstBlocker, preflightChecks } from '../org/preflight';
 import { provision, rollBack } from './provisioner';
 import type { ConnectionRecord, OrgConnectionState } from '../record/record-store';
-import { ignoreCancel, type Run, type RunDeps } from './run-context';
+import { ignoreCancel, markAudited, type Run, type RunDeps } from './run-context';
 import type { AdminSession } from '../../auth/session-source';
 import { keyPairInAdvance } from '../steps/key-pair';
 import type { Step, StepContext } from '../steps/step';
@@ -66,7 +66,7 @@ export async function build(deps: RunDeps, admin: AdminSession, run: Run, option
     if (leftovers.length === 0) journal.finish();
     records.update(orgId, { status: 'error', error: appErr, leftovers, record: null });
     contexts.audit(admin, orgId, `connection.${kind}`, leftovers.length ? 'partial' : 'failure', appErr.message, ctx.artifacts);
-    throw new AppFailure(appErr);
+    throw new AppFailure(markAudited(appErr));
   }
   journal.finish();
   records.update(orgId, {
@@ -149,7 +149,7 @@ async function undoCancelled(
   const summary = leftovers.length
     ? `Cancelled; could not remove: ${leftovers.join('; ')}`
     : 'Cancelled by the admin; removed what the run had created.';
-  deps.contexts.audit(admin, orgId, `connection.${kind}`, leftovers.length ? 'partial' : 'failure', summary, ctx.artifacts);
+  deps.contexts.audit(admin, orgId, `connection.${kind}`, leftovers.length ? 'partial' : 'cancelled', summary, ctx.artifacts);
 }
 
 /** Adds the grants the access profile now needs to the existing permission set, then verifies as the agent. */

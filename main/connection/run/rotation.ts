@@ -5,7 +5,7 @@ import type { Artifacts } from '../steps/results';
 import { plans } from './step-lists';
 import { provision, rollBack } from './provisioner';
 import type { ConnectionRecord } from '../record/record-store';
-import { ignoreCancel, type Run, type RunDeps } from './run-context';
+import { ignoreCancel, markAudited, type Run, type RunDeps } from './run-context';
 import type { AdminSession } from '../../auth/session-source';
 import { forgetReplacedKey } from '../steps/certificate';
 import type { StepContext } from '../steps/step';
@@ -46,7 +46,7 @@ export async function rotateKey(deps: RunDeps, admin: AdminSession, run: Run, op
       `${failure.message} The previous certificate was put back.`,
       ctx.artifacts,
     );
-    throw new AppFailure(failure);
+    throw new AppFailure(markAudited(failure));
   }
   journal.finish();
   await forgetReplacedKey(ctx);

@@ -1,3 +1,4 @@
+import type { AppError } from '../../../common/app-error';
 import { jwtAudienceOf } from '../../agent/audience';
 import { resolveAccess } from '../../agent/grants';
 import type { AccessProfileStore } from '../../agent/profile-store';
@@ -69,12 +70,17 @@ function recordOf(deps: RunContextDeps, ctx: StepContext, admin: AdminSession, c
 }
 
 /** One audit entry, naming the artifacts the run touched. */
+/** Failures a run already wrote to the audit log as it ended, so the scheduler's catch-all does not write them twice. */
+const auditedFailures = new WeakSet<AppError>();
+export const markAudited = (error: AppError): AppError => (auditedFailures.add(error), error);
+export const wasAudited = (error: AppError): boolean => auditedFailures.has(error);
+
 function auditRun(
   deps: RunContextDeps,
   admin: AdminSession | null,
   orgId: string | null,
   operation: string,
-  result: 'success' | 'failure' | 'partial',
+  result: 'success' | 'failure' | 'partial' | 'cancelled',
   summary: string,
   artifacts: Artifacts,
 ): void {

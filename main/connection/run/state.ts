@@ -24,7 +24,7 @@ export function projectState(
   const base: ConnectionState = {
     status: saved.status,
     orgId,
-    ...(saved.record ? { details: connectionDetails(orgId, saved.record, now) } : {}),
+    ...(saved.record ? { details: connectionDetails(orgId, saved.record, now, saved.drift) } : {}),
     ...(saved.drift ? { drift: saved.drift } : {}),
     ...(saved.error ? { error: saved.error } : {}),
     ...(saved.leftovers?.length ? { leftovers: saved.leftovers } : {}),

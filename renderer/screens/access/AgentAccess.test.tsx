@@ -76,6 +76,20 @@ describe('Agent access', () => {
     expect(screen.getByRole('button', { name: 'Update access' })).toBeTruthy();
   });
 
+  it('the summary shows what main holds after a save, and after a change made elsewhere (the CLI, another window)', async () => {
+    const { api, user, dialog } = await openPicker();
+    await user.click(within(dialog).getByRole('button', { name: /^Lead/ }));
+    await user.click(await within(dialog).findByRole('checkbox', { name: /Score__c/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const summary = screen.getByRole('table', { name: 'Objects and fields the agent reads' });
+    await waitFor(() => expect(within(summary).getByText(/Score__c/)).toBeTruthy());
+
+    api.state.accessProfile = { ...api.state.accessProfile, objects: api.state.accessProfile.objects.filter((o) => o.object !== 'Lead') };
+    api.emit('connection.changed', { ...api.state.connection, status: 'connected' });
+    await waitFor(() => expect(within(summary).queryByText('Lead')).toBeNull());
+  });
+
   it('adds a custom object from the org', async () => {
     const { api, user, dialog } = await openPicker();
     await user.click(within(dialog).getByRole('combobox', { name: 'Add an object' }));

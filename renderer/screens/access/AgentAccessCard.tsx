@@ -33,16 +33,24 @@ export function AgentAccessCard() {
   const signedIn = live.auth.state === 'signedIn';
   const running = live.connection.status === 'running';
 
+  // Read again after a save and whenever the connection or the active profile changes (a run, another
+  // window, the CLI): the card shows what main holds, never what it held when it first painted.
+  const [saves, setSaves] = useState(0);
+  const changed = `${live.settings.activeProfileId ?? ''}|${live.connection.orgId ?? ''}|${live.connection.status}|${saves}`;
   useEffect(() => {
     let active = true;
     api['agent.accessProfile.get']({}).then(
-      (loaded) => active && setProfile(loaded),
+      (loaded) => {
+        if (!active) return;
+        setProfile(loaded);
+        setError(null);
+      },
       (thrown: unknown) => active && setError(toAppError(thrown)),
     );
     return () => {
       active = false;
     };
-  }, [api]);
+  }, [api, changed]);
 
   const blocked = !signedIn ? t('agentAccess.signInFirst') : running ? t('access.blocked.runInProgress') : null;
 
@@ -72,7 +80,11 @@ export function AgentAccessCard() {
       </CardContent>
       {editing && profile && (
         <Suspense fallback={null}>
-          <AgentAccessDialog initial={profile} onClose={() => setEditing(false)} onSaved={(saved) => setProfile(saved)} />
+          <AgentAccessDialog
+            initial={profile}
+            onClose={() => setEditing(false)}
+            onSaved={(saved) => (setProfile(saved), setSaves((n) => n + 1))}
+          />
         </Suspense>
       )}
     </Card>

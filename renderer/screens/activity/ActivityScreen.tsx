@@ -135,10 +135,12 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t, i18n } = useTranslation();
   const operationLabel = useOperationLabel();
   if (entries.length === 0) return <Typography variant="body2">{t('activity.empty')}</Typography>;
-  const resultColor = { success: 'success', failure: 'error', partial: 'warning' } as const;
+  const resultColor = { success: 'success', failure: 'error', partial: 'warning', cancelled: 'default' } as const;
   return (
-    <TableContainer component={Paper} variant="outlined">
-      <Table size="small" aria-label={t('activity.tableLabel')}>
+    // Narrower than its columns (600 px), the table scrolls sideways instead of wrapping a letter per line;
+    // a scrolling region must be reachable from the keyboard (axe scrollable-region-focusable).
+    <TableContainer component={Paper} variant="outlined" tabIndex={0} role="region" aria-label={t('activity.tableLabel')}>
+      <Table size="small" aria-label={t('activity.tableLabel')} sx={{ minWidth: 760 }}>
         <TableHead>
           <TableRow>
             <TableCell>{t('activity.when')}</TableCell>
@@ -157,10 +159,10 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <TableCell>
                 <Chip size="small" variant="outlined" color={resultColor[entry.result]} label={t(`activity.results.${entry.result}`)} />
               </TableCell>
-              <TableCell sx={{ overflowWrap: 'anywhere' }}>
+              <TableCell sx={{ overflowWrap: 'break-word', minWidth: 220 }}>
                 <AuditSummary entry={entry} />
               </TableCell>
-              <TableCell sx={{ overflowWrap: 'anywhere' }}>{entry.actor}</TableCell>
+              <TableCell sx={{ overflowWrap: 'break-word', minWidth: 140 }}>{entry.actor}</TableCell>
               <TableCell>{entry.orgId ?? '—'}</TableCell>
             </TableRow>
           ))}

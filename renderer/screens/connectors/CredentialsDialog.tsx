@@ -130,6 +130,12 @@ export function CredentialsDialog({ onClose }: { onClose: () => void }) {
             />
           </Stack>
           {exporting.error && !refused && <ErrorAlert error={exporting.error} />}
+          {/* Said where the admin pressed Export: nothing was written until they confirm it is them. */}
+          {refused && !confirmation.confirmed && (
+            <Alert severity="warning" sx={{ mt: 1 }}>
+              {t('credentials.notExportedConfirm')}
+            </Alert>
+          )}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{t('actions.cancel')}</Button>

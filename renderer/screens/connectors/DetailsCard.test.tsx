@@ -44,13 +44,22 @@ describe('Connection details', () => {
     expect(await screen.findByText('Consumer key copied')).toBeTruthy();
   });
 
-  it('tests the connection as the agent and reports the result', async () => {
-    const { api, user } = await renderApp(connected);
+  it('tests the connection as the agent and reports the result with what the agent sees', async () => {
+    const seesAll = { ...fixtures.visibility, objects: fixtures.visibility.objects.map((o) => ({ ...o, agentCanSee: o.adminCanSee })) };
+    const { api, user } = await renderApp({ ...connected, visibility: seesAll });
     // Opening the app re-read the org once in the background; Test reads it again.
     expect(api.callsTo('connection.check')).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(api.callsTo('connection.check')).toHaveLength(2);
-    expect(await screen.findByText(/The connection works/)).toBeTruthy();
+    expect(await screen.findByText(/The connection works: the agent signed in and sees Account 5 of 5, Opportunity 5 of 5/)).toBeTruthy();
+  });
+
+  it('warns, rather than saying the connection works, when the agent signs in but sees no records', async () => {
+    const { user } = await renderApp(connected);
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    const verdict = await screen.findByText(/The agent signs in, but sees no records of some objects: Account 0 of 5, Opportunity 5 of 5/);
+    expect(verdict.closest('[role="alert"]')?.className).toMatch(/Warning/);
+    expect(screen.queryByText(/The connection works/)).toBeNull();
   });
 
   it('reports problems the test found', async () => {
@@ -115,6 +124,16 @@ describe('Export agent credentials', () => {
     await chooseExport(user, 'Export agent credentials…');
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/needs a fresh sign-in/)).toBeTruthy();
+    // Pressing Export anyway says, where the admin pressed it, that nothing was exported and why.
+    api.failNext('connection.exportCredentials', { code: 'CONFIRMATION_REQUIRED', message: 'Confirm it is you.', action: 'signIn' });
+    await user.click(within(dialog).getByLabelText('Passphrase'));
+    await user.paste('correct horse battery');
+    await user.click(within(dialog).getByLabelText('Type the passphrase again'));
+    await user.paste('correct horse battery');
+    await user.click(within(dialog).getByRole('button', { name: 'Export credentials' }));
+    expect(
+      (await within(dialog).findByText(/Nothing was exported: Salesforce wants you to confirm/)).closest('[role="alert"]'),
+    ).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Sign in again to confirm' }));
     expect(api.callsTo('auth.signIn')).toHaveLength(1);
   });

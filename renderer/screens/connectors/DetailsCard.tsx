@@ -11,7 +11,7 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionDetails, ConnectionState, ExportFormat, HealthReport } from '../../../common';
+import type { ConnectionDetails, ConnectionState, ExportFormat, HealthReport, VisibilityReport } from '../../../common';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportMenu } from '../../components/ExportMenu';
@@ -178,10 +178,15 @@ function DetailsActions({ rotatedAt }: { rotatedAt: string | undefined }) {
   const saved = useSavedFile();
   const test = useOperation();
   const exporting = useOperation();
-  const [report, setReport] = useState<HealthReport | null>(null);
+  const [report, setReport] = useState<{ health: HealthReport; seen: VisibilityReport | null } | null>(null);
   const [credentialsOpen, setCredentialsOpen] = useState(false);
+  // The verdict includes what the agent sees: signing in and reading nothing is not "works".
   const runTest = async () => {
-    const result = await test.run(() => api['connection.check']({}));
+    const result = await test.run(async () => {
+      const health = await api['connection.check']({});
+      const passed = health.agentTokenOk && health.status === 'connected';
+      return { health, seen: passed ? await api['connection.visibility']({}).catch(() => null) : null };
+    });
     if (result) setReport(result);
   };
   const exportAs = async (format: ExportFormat) => {
@@ -211,7 +216,7 @@ function DetailsActions({ rotatedAt }: { rotatedAt: string | undefined }) {
           {t('details.testing')}
         </Typography>
       )}
-      {report && <HealthResult report={report} />}
+      {report && <HealthResult report={report.health} seen={report.seen} />}
       {test.error && <ErrorAlert error={test.error} />}
       {exporting.error && <ErrorAlert error={exporting.error} />}
       {credentialsOpen && <CredentialsDialog onClose={() => setCredentialsOpen(false)} />}
@@ -219,19 +224,29 @@ function DetailsActions({ rotatedAt }: { rotatedAt: string | undefined }) {
   );
 }
 
-function HealthResult({ report }: { report: HealthReport }) {
+function HealthResult({ report, seen }: { report: HealthReport; seen: VisibilityReport | null }) {
   const { t, i18n } = useTranslation();
   const problems = [...report.drift.brokenArtifacts, ...report.drift.missingObjects, ...report.drift.missingFields];
   const ok = report.agentTokenOk && problems.length === 0;
+  const counted = (seen?.objects ?? []).filter((o) => o.agentCanSee !== null && o.adminCanSee !== null);
+  const seesNothing = counted.some((o) => o.agentCanSee === 0 && (o.adminCanSee ?? 0) > 0);
+  const sees = counted.map((o) => t('details.seesOf', { object: o.object, seen: o.agentCanSee, total: o.adminCanSee })).join(', ');
+  const verdict = !ok
+    ? t('details.testFailed')
+    : seesNothing
+      ? t('details.testSeesNothing', { sees })
+      : sees
+        ? t('details.testPassedSees', { sees })
+        : t('details.testPassed');
   return (
-    <Alert severity={ok ? 'success' : 'warning'} sx={{ mt: 1 }}>
-      {ok ? t('details.testPassed') : t('details.testFailed')}{' '}
-      {t('details.checkedAt', { date: formatDateTime(report.checkedAt, i18n.language) })}
+    <Alert severity={ok && !seesNothing ? 'success' : 'warning'} sx={{ mt: 1 }}>
+      {verdict} {t('details.checkedAt', { date: formatDateTime(report.checkedAt, i18n.language) })}
       {!report.agentTokenOk && <Typography variant="body2">{t('details.agentTokenFailed')}</Typography>}
       {problems.length > 0 && (
         <Typography component="ul" variant="body2" sx={{ my: 0, pl: 3 }}>
           {problems.map((p) => (
-            <li key={p}>{p}</li>
+            // Broken parts by name ("The integration user is inactive"), never the check's internal codes.
+            <li key={p}>{t(`details.broken.${p.replaceAll(' ', '_')}`, { defaultValue: p })}</li>
           ))}
         </Typography>
       )}

@@ -109,7 +109,9 @@ function PlanSections({ plan, removeHandAdded }: { plan: RunPlan; removeHandAdde
           {plan.licences
             .filter((l) => l.change !== 'keep')
             .map((l) => (
-              <li key={l.licence}>{t(`review.licences.${l.change}`, { name: l.name, count: l.available ?? 0 })}</li>
+              <li key={l.licence}>
+                {t(`review.licences.${l.change}`, { name: t(`review.licenceNames.${l.licence}`), count: l.available ?? 0 })}
+              </li>
             ))}
         </Section>
       )}

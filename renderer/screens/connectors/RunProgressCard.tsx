@@ -13,9 +13,12 @@ import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
 import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutlined';
 import UndoIcon from '@mui/icons-material/Undo';
 import CircularProgress from '@mui/material/CircularProgress';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivationProgress, RunProgress, StepProgress } from '../../../common';
 import { formatDuration } from '../../i18n/format';
+import { afterNextPaint } from '../../state/after-paint';
+import { takeProgressFocus } from '../../state/progress-focus';
 import { useNow } from '../../state/use-now';
 import { CancelRunButton } from './CancelRunButton';
 import { currentStepOf } from './connection-status';
@@ -25,10 +28,19 @@ export function RunProgressCard({ run, active }: { run: RunProgress; active: boo
   const { t } = useTranslation();
   const current = currentStepOf(run);
   const done = run.steps.filter((s) => s.state === 'done' || s.state === 'skipped').length;
+  const heading = useInView(active ? run.startedAt : null);
   return (
-    <Card component="section" aria-labelledby="progress-heading">
+    // The sticky app bar covers the top of the window: scrolled into view below it.
+    <Card component="section" aria-labelledby="progress-heading" sx={{ scrollMarginTop: 120 }}>
       <CardContent>
-        <Typography id="progress-heading" variant="h6" component="h3">
+        <Typography
+          id="progress-heading"
+          ref={heading}
+          tabIndex={-1}
+          variant="h6"
+          component="h3"
+          sx={{ '&:focus-visible': { outline: 'none' } }}
+        >
           {t(`run.title.${run.kind}`)}
         </Typography>
         {active && (
@@ -59,6 +71,24 @@ export function RunProgressCard({ run, active }: { run: RunProgress; active: boo
       </CardContent>
     </Card>
   );
+}
+
+/**
+ * After Confirm the run's progress is what the admin waits for: scrolled into view and focused once
+ * (per confirmed run), so it never starts below the fold behind an "In progress" chip.
+ */
+function useInView(runStart: string | null) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (runStart === null || !takeProgressFocus()) return;
+    return afterNextPaint(() => {
+      const element = heading.current;
+      if (!element) return;
+      element.focus({ preventScroll: true });
+      element.closest('section')?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+    });
+  }, [runStart]);
+  return heading;
 }
 
 function Elapsed({ since }: { since: string }) {

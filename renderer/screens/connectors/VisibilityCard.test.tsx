@@ -8,18 +8,18 @@ const connected = { auth: fixtures.auth.signedIn, connection: fixtures.connectio
 describe('What the agent sees', () => {
   it('warns that the agent sees 0 of 5 Accounts because Account is Private, and names both fixes', async () => {
     await renderApp(connected);
-    const account = await screen.findByRole('alert', { name: 'Account' });
+    const account = await screen.findByRole('status', { name: 'Account' });
     expect(within(account).getByText(/The agent sees 0 of 5 Account records: Account's org-wide default is Private/)).toBeTruthy();
     expect(within(account).getByText('Fix: View All Records on Account (the agent reads every Account record).')).toBeTruthy();
     expect(within(account).getByText(/a sharing rule in Setup/)).toBeTruthy();
-    const opportunity = screen.getByRole('alert', { name: 'Opportunity' });
+    const opportunity = screen.getByRole('status', { name: 'Opportunity' });
     expect(within(opportunity).getByText(/sees 5 of 5 Opportunity records/)).toBeTruthy();
     expect(within(opportunity).getByText(/Fields it cannot read \(field-level security\): Forecast_Notes__c/)).toBeTruthy();
   });
 
   it('Change access… opens the field picker with View All on that object ticked, for the admin to save', async () => {
     const { api, user } = await renderApp(connected);
-    const account = await screen.findByRole('alert', { name: 'Account' });
+    const account = await screen.findByRole('status', { name: 'Account' });
     await user.click(within(account).getByRole('button', { name: 'Change access…' }));
     const dialog = await screen.findByRole('dialog');
     expect(api.callsTo('agent.accessProfile.update')).toEqual([]);
@@ -31,7 +31,7 @@ describe('What the agent sees', () => {
 
   it('shows a sample only on request, with only the fields the agent can read', async () => {
     const { api, user } = await renderApp(connected);
-    const opportunity = await screen.findByRole('alert', { name: 'Opportunity' });
+    const opportunity = await screen.findByRole('status', { name: 'Opportunity' });
     expect(api.callsTo('connection.sample')).toEqual([]);
     await user.click(within(opportunity).getByRole('button', { name: /Show up to 3 Opportunity records/ }));
     const table = await screen.findByRole('table', { name: 'Opportunity records as the agent sees them' });

@@ -93,7 +93,8 @@ function ObjectLine({ visibility: o, onFix }: { visibility: ObjectVisibility; on
       : t('visibility.sees', { seen: o.agentCanSee, total: o.adminCanSee ?? '?', object: o.object });
   const why = t(`visibility.reasons.${o.reason}`, { object: o.object });
   return (
-    <Alert severity={fewer(o) || o.agentCanSee === null ? 'warning' : 'success'} aria-label={o.object}>
+    // A note to read, not an interruption: seven of them as alerts would each be announced at once.
+    <Alert severity={fewer(o) || o.agentCanSee === null ? 'warning' : 'success'} role="status" aria-label={o.object}>
       <Typography variant="body2">
         {counted}: {why}
       </Typography>

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import {
   DEFAULT_CALLBACK_PORT,
   DEFAULT_CLIENT_ID,
+  SIGN_IN_CALLBACK_PATH,
   environments,
   orgProfileInputSchema,
   type Environment,
@@ -203,7 +204,7 @@ function ClientFields({ values, set, showError }: FieldsProps) {
           </Typography>
           <FormControlLabel value="own" control={<Radio />} label={t('settings.profile.ownClient')} />
           <Typography variant="body2" color="text.secondary" sx={{ ml: 4, mt: -0.5 }}>
-            {t('settings.profile.ownClientHelp')}
+            {t('settings.profile.ownClientHelp', { callbackPath: SIGN_IN_CALLBACK_PATH })}
           </Typography>
         </RadioGroup>
       </FormControl>
@@ -224,7 +225,9 @@ function ClientFields({ values, set, showError }: FieldsProps) {
             onChange={(e) => set('port', e.target.value)}
             error={showError('callbackPort')}
             helperText={
-              showError('callbackPort') ? t('settings.profile.portInvalid') : t('settings.profile.portHelp', { port: values.port })
+              showError('callbackPort')
+                ? t('settings.profile.portInvalid')
+                : t('settings.profile.portHelp', { port: values.port, callbackPath: SIGN_IN_CALLBACK_PATH })
             }
             slotProps={{ htmlInput: { inputMode: 'numeric' } }}
             sx={{ width: 200 }}

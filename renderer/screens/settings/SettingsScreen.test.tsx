@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../common';
+import { defaultSettings, SIGN_IN_CALLBACK_PATH } from '../../../common';
 import { renderApp } from '../../../test/renderer/render';
 
 async function openSettings(state: Parameters<typeof renderApp>[0] = {}) {
@@ -49,7 +49,8 @@ describe('Settings', () => {
     await user.click(screen.getByRole('button', { name: 'Add org profile' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add org profile' });
     expect(document.activeElement).toBe(within(dialog).getByRole('textbox', { name: /Profile name/ }));
-    expect(within(dialog).getByText(/Works in every org without setup/)).toBeTruthy();
+    expect(within(dialog).queryByText(/every org/)).toBeNull();
+    expect(within(dialog).getByText(/API Access Control block it/)).toBeTruthy();
     await user.type(within(dialog).getByRole('textbox', { name: /Profile name/ }), 'UAT');
     await user.click(within(dialog).getByRole('combobox', { name: /Environment/ }));
     await user.click(screen.getByRole('option', { name: 'My Domain' }));
@@ -58,6 +59,9 @@ describe('Settings', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /Client ID/ }), '3MVG9ownClient');
     await user.clear(within(dialog).getByRole('textbox', { name: /Callback port/ }));
     await user.type(within(dialog).getByRole('textbox', { name: /Callback port/ }), '8080');
+    // The path sign-in listens on (main/auth/callback-path.test.ts proves it from the sign-in side).
+    expect(within(dialog).getByText(`Callback http://localhost:8080${SIGN_IN_CALLBACK_PATH}`)).toBeTruthy();
+    expect(within(dialog).getByText(new RegExp(`http://localhost:PORT${SIGN_IN_CALLBACK_PATH}`))).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
     expect(within(dialog).getByText(/Use an https:\/\/ address/)).toBeTruthy();
     expect(api.callsTo('profiles.save')).toHaveLength(0);
