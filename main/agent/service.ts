@@ -9,9 +9,9 @@ import {
 } from '../../common';
 import { objectPermissionTypesOf } from '../salesforce/schemas';
 import type { AdminSessionSource } from '../auth/session-source';
-import { appError } from "../../common/app-error-schema";
-import { fieldPermissionFieldsOf, takesFieldPermission } from "../salesforce/permission-picklists";
-import { namesMissingInOrg } from "./org-names";
+import { appError } from '../../common/app-error-schema';
+import { fieldPermissionFieldsOf, takesFieldPermission } from '../salesforce/permission-picklists';
+import { namesMissingInOrg } from './org-names';
 import { createOrgClient } from '../salesforce/client';
 import type { RetryPolicy } from '../salesforce/retry';
 

@@ -1,8 +1,8 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { AppFailure } from "../../common/app-error-schema";
-import { cliExitCodes } from "../../common/cli-json";
-import { edgeAppError } from "../salesforce/api-limit";
-import { appVersion } from "../version";
+import { AppFailure } from '../../common/app-error-schema';
+import { cliExitCodes } from '../../common/cli-json';
+import { edgeAppError } from '../salesforce/api-limit';
+import { appVersion } from '../version';
 import { startCliApp, type CliAppOptions } from './cli-app';
 import { paintFor } from './color';
 import { UsageError, type CliCommand, type CliIo, type ParsedValues } from './command';

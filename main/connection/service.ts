@@ -14,7 +14,7 @@ import type {
   VisibilitySample,
 } from '../../common';
 import type { OutgoingFile } from '../host-seams';
-import { apiLimitError } from "../salesforce/api-limit";
+import { apiLimitError } from '../salesforce/api-limit';
 import { fail, toAppError, type AppError } from '../../common/app-error-schema';
 
 import { createConnectionExports } from './connection-exports';

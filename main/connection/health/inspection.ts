@@ -6,7 +6,7 @@ import { inspectOrgChange } from '../run/org-identity';
 import { agentCanSignIn, compare, driftVerdict, healthVerdict, profileDrift, readArtifacts } from './drift';
 import { preflightChecks, preflightReport } from '../org/preflight';
 import { agentPrivateKey } from '../steps/key-pair';
-import { fieldPermissionFieldsOf } from "../../salesforce/permission-picklists";
+import { fieldPermissionFieldsOf } from '../../salesforce/permission-picklists';
 
 /** The operations that only look: preflight, the removal plan, the health check, a changed profile's drift. */
 export function createInspection(core: ConnectionCore) {

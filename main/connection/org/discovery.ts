@@ -3,7 +3,7 @@ import type { AccessProfile, UserDefaults } from '../../../common';
 import { queryRows, queryUrl, soqlQuote, type CompositeSubrequest, type OrgClient, type SubResult } from '../../salesforce/client';
 import { SalesforceError } from '../../salesforce/errors';
 import { describeGlobalSchema, objectPermissionTypesOf, sobjectDescribeSchema, type SObjectDescribe } from '../../salesforce/schemas';
-import { fieldPermissionFieldsOf } from "../../salesforce/permission-picklists";
+import { fieldPermissionFieldsOf } from '../../salesforce/permission-picklists';
 import { isOurUsername, type ArtifactNames } from './names';
 
 export const INTEGRATION_LICENCE = 'Salesforce Integration';

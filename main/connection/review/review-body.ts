@@ -3,7 +3,7 @@ import type { Artifacts } from '../steps/results';
 import { API_INTEGRATION_PSL, INTEGRATION_LICENCE, type OrgSnapshot } from '../org/discovery';
 import { integrationUsername, type ArtifactNames } from '../org/names';
 import { describeChange } from './access-changes';
-import { notInOrgText } from "../org/preflight";
+import { notInOrgText } from '../org/preflight';
 
 /** What the plan of one kind is made from: the org as discovered now, the connection record, the desired access. */
 export interface PlanInputs {

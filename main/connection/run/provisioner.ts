@@ -6,7 +6,7 @@ import { pauseBeforeRetry, withRetry } from '../../salesforce/retry';
 import type { Journal, JournalRun, JournalStep } from '../../store/journal';
 import type { Artifacts } from '../steps/results';
 import { resultOf, setResult, type StepResult } from '../steps/results';
-import { apiLimitError, isApiLimit } from "../../salesforce/api-limit";
+import { apiLimitError, isApiLimit } from '../../salesforce/api-limit';
 import { stepNoteText } from './step-notes';
 import type { ComposedChange, Step, StepContext } from '../steps/step';
 

@@ -13,6 +13,21 @@ import { rotateKey } from './rotation';
 import { disable, finishRemoval, rebuild } from './teardown';
 import { undoJournaled } from './undo';
 
+type RunDeps = ConnectionCore['run'];
+
+/** How each kind's interrupted run goes on, looked up by the journaled kind. */
+function resumeTable(deps: RunDeps): Record<PlannedKind, (admin: AdminSession, run: Run, journaled: JournalRun) => Promise<unknown>> {
+  return {
+    enable: (admin, run, journaled) =>
+      build(deps, admin, run, { kind: journaled.kind, artifacts: artifactsOf(journaled), createdAt: null }),
+    disable: (admin, run) => finishRemoval(deps, admin, run),
+    reconnect: (admin, run) => rebuild(deps, 'reconnect', admin, run),
+    recreate: (admin, run) => rebuild(deps, 'recreate', admin, run),
+    updateAccess: (admin, run) => updateAccess(deps, admin, run),
+    rotateKey: (admin, run) => rotateKey(deps, admin, run),
+  };
+}
+
 /** A take-over replaces a connection another install manages (ownership.ts). */
 export interface OwnerOptions {
   takeOver?: boolean;
@@ -22,15 +37,7 @@ export interface OwnerOptions {
 export function createRunOperations(core: ConnectionCore) {
   const { scheduler, run: deps } = core;
   const { journal } = deps;
-  /** How each kind's interrupted run goes on, looked up by the journaled kind. */
-  const resumeOf: Record<PlannedKind, (admin: AdminSession, run: Run, journaled: JournalRun) => Promise<unknown>> = {
-    enable: (admin, run, journaled) => build(deps, admin, run, { kind: journaled.kind, artifacts: artifactsOf(journaled), createdAt: null }),
-    disable: (admin, run) => finishRemoval(deps, admin, run),
-    reconnect: (admin, run) => rebuild(deps, 'reconnect', admin, run),
-    recreate: (admin, run) => rebuild(deps, 'recreate', admin, run),
-    updateAccess: (admin, run) => updateAccess(deps, admin, run),
-    rotateKey: (admin, run) => rotateKey(deps, admin, run),
-  };
+  const resumeOf = resumeTable(deps);
   return {
     async enable(input: EnableInput & OwnerOptions = {}): Promise<ConnectionState> {
       if (journal.current()) throw new AppFailure(interruptedRun());
@@ -38,7 +45,13 @@ export function createRunOperations(core: ConnectionCore) {
       if (current.status === 'connected' || current.status === 'drift') return current;
       requireNoOrgChange(current.orgChange);
       return scheduler.start('enable', progressIds('enable'), (admin, run) =>
-        build(deps, admin, run, { kind: 'enable', artifacts: {}, createdAt: null, userDefaults: input.userDefaults, takeOver: input.takeOver === true }),
+        build(deps, admin, run, {
+          kind: 'enable',
+          artifacts: {},
+          createdAt: null,
+          userDefaults: input.userDefaults,
+          takeOver: input.takeOver === true,
+        }),
       );
     },
     /** With carried-over artifacts of another org's setup, Disable is their removal (from what discovery finds). */

@@ -3,7 +3,7 @@ import { AppFailure, type AppError } from '../../../common/app-error-schema';
 import { salesforceAppError } from '../../salesforce/errors';
 import type { EventSink } from '../../host-seams';
 import { operationInProgress, runCancelled } from '../org/messages';
-import { isApiLimit } from "../../salesforce/api-limit";
+import { isApiLimit } from '../../salesforce/api-limit';
 import { RunTracker } from './provisioner';
 import type { AdminSession } from '../../auth/session-source';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FaultSpec } from '../../../packages/salesforce-emulator/index';
 import { startHarness, type Harness } from '../../../test/support/connection/harness';
 import { ourLeftovers } from '../../../test/support/connection/org-state';
-import { edgeAppError } from "../../salesforce/api-limit";
+import { edgeAppError } from '../../salesforce/api-limit';
 
 let harness: Harness | undefined;
 afterEach(async () => {
