@@ -5,6 +5,7 @@ import { authStatusSchema } from './domain/auth';
 import { connectionStateSchema, connectionStatuses, preflightReportSchema } from './domain/connection';
 import { runPlanSchema } from './domain/plan';
 import { environments, orgProfileSchema } from './domain/settings';
+import { signInAppPlanSchema, signInAppSchema } from './domain/sign-in-app';
 
 /**
  * What `agent-connections <command> --json` prints on stdout, in the Salesforce CLI's envelope: one
@@ -96,6 +97,12 @@ export const cliResultSchemas = {
   'rotate-key': connectionStateSchema,
   'org-change': connectionStateSchema,
   completion: z.object({ shell: z.enum(['bash', 'zsh', 'fish']), script: z.string() }).strict(),
+  'sign-in-app': z.union([
+    z.object({ profile: z.string(), clientId: z.string(), callbackPort: z.number().int(), signInApp: signInAppSchema.nullable() }).strict(),
+    z.object({ dryRun: z.literal(true), plan: signInAppPlanSchema }).strict(),
+    z.object({ signInApp: signInAppSchema }).strict(),
+    z.object({ profile: z.string(), clientId: z.string() }).strict(),
+  ]),
 } satisfies Record<string, z.ZodType>;
 export type CliCommandName = keyof typeof cliResultSchemas;
 

@@ -43,6 +43,7 @@ describe('every command with --json prints one envelope of its schema', () => {
     const who = await json(['whoami']);
     expect(result(who.doc), who.run.out + who.run.err).toMatchObject({ state: 'signedIn' });
     expect(result((await json(['profiles'])).doc)).toHaveLength(1);
+    expect(result((await json(['sign-in-app', 'show'])).doc)).toMatchObject({ clientId: 'PlatformCLI', signInApp: null });
     expect(result((await json(['access', 'show'])).doc)).toHaveProperty('objects');
     expect(result((await json(['access', 'grant', 'Account.Industry'])).doc)).toMatchObject({ changed: expect.any(Boolean) as boolean });
 

@@ -1,20 +1,14 @@
 /**
  * Where the emulator answers differently from a recording, on purpose or not yet: each with why, and
  * the fact of docs/salesforce.md that holds both sources. The replay suite fails on any difference
- * not listed here, and on an entry that no longer matches anything (unless it may be settled by work
- * on the emulator elsewhere).
+ * not listed here, and on an entry that no longer matches anything.
  */
 export interface KnownDisagreement {
   /** Recording file under recordings/, or '*' for every recording. */
   recording: string;
   pattern: RegExp;
   why: string;
-  /** Settled by other work in progress: a stale entry then passes, to be removed. */
-  mayBeSettled?: boolean;
 }
-
-const ACTIVITY_DESCRIBES =
-  "The emulator's Event and Task describes are being brought in line with a real org's (fact ACTIVITY-OBJECT-PERMISSIONS, FIELD-PERMISSIONABLE); until then these differ.";
 
 export const KNOWN_DISAGREEMENTS: KnownDisagreement[] = [
   {
@@ -42,26 +36,8 @@ export const KNOWN_DISAGREEMENTS: KnownDisagreement[] = [
   {
     recording: '*',
     pattern:
-      /field (PermissionSet|Profile)\.PermissionsApproveUninstalledConnectedApps: described by the emulator, the recorded org has no such field/,
-    why: 'The permission came in September 2025 (README, sign-in troubleshooting); the recorded org is older.',
-  },
-  {
-    recording: 'cumulusci/describe-event.json',
-    pattern: /field Event\.(Type: described|(ActivityDate|StartDateTime|EndDateTime|DurationInMinutes): permissionable)/,
-    why: ACTIVITY_DESCRIBES,
-    mayBeSettled: true,
-  },
-  {
-    recording: 'sfdx-soql-metadata/Event.json',
-    pattern: /field Event\.Type: described by the emulator/,
-    why: `${ACTIVITY_DESCRIBES} This org's FieldPermissions.Field lists Event.Type, so the field exists there but its describe hid it (field-level security).`,
-    mayBeSettled: true,
-  },
-  {
-    recording: 'sfdx-soql-metadata/Task.json',
-    pattern: /field Task\.Type: described by the emulator/,
-    why: `${ACTIVITY_DESCRIBES} This org's FieldPermissions.Field lists Task.Type, so the field exists there but its describe hid it (field-level security).`,
-    mayBeSettled: true,
+      /field (PermissionSet|Profile)\.Permissions(ApproveUninstalledConnectedApps|UseAnyApiClient): described by the emulator, the recorded org has no such field/,
+    why: 'Both permissions are newer than the recorded org: "Approve Uninstalled Connected Apps" came in September 2025 and "Use Any API Client" with API Access Control (facts UNINSTALLED-APP-ACCESS, API-ACCESS-CONTROL).',
   },
 ];
 

@@ -34,7 +34,7 @@ describe('recorded real-org exchanges replayed against the emulator', () => {
   });
 
   it('lists no known disagreement that no longer happens', () => {
-    const stale = KNOWN_DISAGREEMENTS.filter((k) => !k.mayBeSettled).filter((k) => {
+    const stale = KNOWN_DISAGREEMENTS.filter((k) => {
       const diffs = k.recording === '*' ? [...found.values()].flat() : (found.get(k.recording) ?? []);
       return !diffs.some((d) => k.pattern.test(d));
     });

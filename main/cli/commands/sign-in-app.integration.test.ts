@@ -69,11 +69,11 @@ describe('the sign-in app through the CLI', () => {
 
     const created = await cli(['sign-in-app', 'create', '--port', String(appPort), '--assign', second.username, '--yes']);
     expect(created.code).toBe(0);
-    const shown = JSON.parse((await cli(['sign-in-app', 'show', '--json'])).out) as {
-      clientId: string;
-      callbackPort: number;
-      signInApp: { consumerKey: string };
-    };
+    const shown = (
+      JSON.parse((await cli(['sign-in-app', 'show', '--json'])).out) as {
+        result: { clientId: string; callbackPort: number; signInApp: { consumerKey: string } };
+      }
+    ).result;
     expect(shown.callbackPort).toBe(appPort);
     expect(shown.clientId).toBe(shown.signInApp.consumerKey);
     expect(shown.clientId).not.toBe('PlatformCLI');
@@ -85,7 +85,7 @@ describe('the sign-in app through the CLI', () => {
 
     const enabled = await cli(['enable', '--yes', '--json']);
     expect(enabled.code).toBe(0);
-    expect(JSON.parse(enabled.out)).toMatchObject({ status: 'connected' });
+    expect(JSON.parse(enabled.out)).toMatchObject({ status: 0, result: { status: 'connected' } });
 
     // Turn off leaves the sign-in app; its own reviewed removal takes it away.
     expect((await cli(['disable', '--yes'])).code).toBe(0);

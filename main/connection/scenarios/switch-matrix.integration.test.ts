@@ -21,8 +21,11 @@ afterEach(async () => {
   harness = undefined;
 });
 
+/** Under API Access Control an admin gets through only holding "Use Any API Client" (fact API-ACCESS-CONTROL). */
+const adminUsesAnyApiClient = (switches: Partial<EmulatorSwitches>): boolean => switches.apiAccessControl === true;
+
 async function lifecycle(switches: Partial<EmulatorSwitches>): Promise<void> {
-  harness = await startHarness({ activationDelayMs: 30_000, switches });
+  harness = await startHarness({ activationDelayMs: 30_000, switches, adminUsesAnyApiClient: adminUsesAnyApiClient(switches) });
   const h = harness;
   const { connection, agent } = h.services;
 

@@ -82,6 +82,8 @@ export interface OrgConfig {
   switches: EmulatorSwitches;
   catalog: CatalogOptions;
   signInClients: SignInClient[];
+  /** The System Administrator profile holds "Use Any API Client", as orgs under API Access Control give their admins. */
+  adminUsesAnyApiClient?: boolean;
 }
 
 export interface SeedUsers {

@@ -68,6 +68,11 @@ const PROFILES: ProfileSpec[] = [
   },
 ];
 
+function profilesOf(org: Org): ProfileSpec[] {
+  if (!org.config.adminUsesAnyApiClient) return PROFILES;
+  return PROFILES.map((p) => (p.name === 'System Administrator' ? { ...p, perms: [...p.perms, 'PermissionsUseAnyApiClient'] } : p));
+}
+
 export function seedOrg(org: Org): void {
   // Fact ORG-TYPE: a sandbox keeps its production org's edition; its instance name ends in S.
   const sandbox = org.switches.orgType === 'sandbox';
@@ -95,7 +100,7 @@ export function seedOrg(org: Org): void {
   });
   const licenses = seedLicenses(org);
   const profiles = new Map<string, string>();
-  for (const p of PROFILES) profiles.set(p.name, seedProfile(org, p, licenses.get(p.license) ?? ''));
+  for (const p of profilesOf(org)) profiles.set(p.name, seedProfile(org, p, licenses.get(p.license) ?? ''));
   seedUsers(org, profiles);
   seedStandardUserAccess(org, profiles.get('Standard User') ?? '');
   seedMetadata(org);

@@ -29,6 +29,8 @@ export interface EmulatorOptions {
   sharing?: SharingDefaults;
   /** Added to the default PlatformCLI / http://localhost:1717/OauthRedirect client. */
   signInClients?: { clientId: string; redirectUris: string[]; pkceRequired?: boolean }[];
+  /** The admin's profile holds "Use Any API Client" (how an admin gets through API Access Control). */
+  adminUsesAnyApiClient?: boolean;
   /** Every unverified behaviour of docs/salesforce.md as a documented switch. */
   switches?: Partial<EmulatorSwitches>;
   /** Keeps each request's query string and body in `requests()` (tests of what a client sends). */
@@ -75,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Star
       switches: { ...DEFAULT_SWITCHES, ...options.switches },
       catalog: options.extraCustomFields ? { extraCustomFields: options.extraCustomFields } : {},
       signInClients: [PLATFORM_CLI_CLIENT, ...(options.signInClients ?? [])],
+      adminUsesAnyApiClient: options.adminUsesAnyApiClient ?? false,
     },
     options.latencyMs ?? 0,
   );
