@@ -164,10 +164,11 @@ test('a one-time link opened after it expired is refused, and the newly printed 
 });
 
 test('an idle session ends: the page says to open the newly printed address, and one is printed', async ({ page }) => {
-  browserApp = await startBrowserApp({ idleMs: 3000 });
+  // Long enough that a busy machine's page load and first calls come in well within it.
+  browserApp = await startBrowserApp({ idleMs: 15_000 });
   await openApp(page);
   await expectActivityLoads(page);
-  await expect.poll(() => browserApp.announcedUrls.length, { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => browserApp.announcedUrls.length, { timeout: 60_000 }).toBe(1);
 
   await nav(page, 'Activity').click();
   await expect(page.getByRole('alert')).toContainText(
