@@ -19,6 +19,9 @@ async function harness(switches: Partial<EmulatorSwitches>): Promise<Harness> {
   return h;
 }
 
+const soapFault = (code: string, message: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sf="urn:fault.partner.soap.sforce.com"><soapenv:Body><soapenv:Fault><faultcode>sf:${code}</faultcode><faultstring>${code}: ${message}</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
+
 const soapCalls = (h: Harness) => h.emulator.requests().filter((r) => r.path.startsWith('/services/Soap/m/'));
 
 /** What the review shows, without the usernames and times that differ between two orgs. */
@@ -83,5 +86,49 @@ describe('an org that refuses the CRUD calls for External Client Apps', () => {
     expect(h.emulator.state().externalClientApps[0]).toMatchObject({
       oauthPolicies: { commaSeparatedPermissionSet: enabled.details?.permissionSet.id },
     });
+  });
+
+  it('Rotate key reads the app with retrieves and writes the new certificate with a deploy; the consumer key stays', async () => {
+    const h = await harness({ ecaCrudCalls: 'refused' });
+    const enabled = await h.run(() => h.services.connection.planAndRun('enable'));
+    expect(enabled.status).toBe('connected');
+    const certificate = (h.emulator.state().externalClientApps[0]?.globalOauthSettings as { certificate?: string } | null)?.certificate;
+
+    h.emulator.clearRequests();
+    const rotated = await h.run(() => h.services.connection.planAndRun('rotateKey'));
+    expect(rotated.error).toBeUndefined();
+    expect(rotated.status).toBe('connected');
+    expect(rotated.details?.app.consumerKey).toBe(enabled.details?.app.consumerKey);
+    const after = h.emulator.state().externalClientApps[0]?.globalOauthSettings as { certificate?: string } | null;
+    expect(after?.certificate).toBeDefined();
+    expect(after?.certificate).not.toBe(certificate);
+    expect(soapCalls(h).filter((r) => r.soapOperation === 'retrieve')).toHaveLength(2);
+    expect((await h.services.connection.check()).agentTokenOk).toBe(true);
+  });
+
+  it('an Enable stopped after part of the app was deployed rolls back through destructive deploys', async () => {
+    const h = await harness({ ecaCrudCalls: 'refused' });
+    // Listing the policies keeps failing: the header, OAuth and global settings are deployed by then.
+    h.emulator.addFault({
+      soapOperation: 'listMetadata',
+      times: 1_000,
+      respond: {
+        status: 500,
+        contentType: 'text/xml;charset=UTF-8',
+        body: soapFault('UNKNOWN_EXCEPTION', 'An unexpected error occurred.'),
+      },
+    });
+    const stopped = await h.run(() => h.services.connection.planAndRun('enable'));
+    expect(stopped.error).toBeDefined();
+    expect(h.emulator.state().externalClientApps).toHaveLength(1);
+
+    h.emulator.clearFaults();
+    h.emulator.clearRequests();
+    // Without the listing the app cannot tell which policies are its own: it keeps the run for a rollback.
+    expect(stopped.status).toBe('interrupted');
+    await h.run(() => h.services.connection.planAndRun('rollback'));
+    expect(h.emulator.state().externalClientApps).toEqual([]);
+    expect(ourLeftovers(h.emulator.state())).toEqual([]);
+    expect(soapCalls(h).filter((r) => r.soapOperation === 'deploy').length).toBeGreaterThanOrEqual(3);
   });
 });
