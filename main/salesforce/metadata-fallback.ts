@@ -1,7 +1,7 @@
 import { SalesforceError } from './errors';
 import type { FileCalls } from './metadata-deploy';
 import { deployable } from './metadata-files';
-import type { MetadataClient } from './metadata';
+import type { MetadataClient } from './metadata-record';
 
 /**
  * Orgs (by instance URL) that refused a CRUD call for the External Client App types this session:

@@ -22,3 +22,17 @@ export function inWsdlOrder(record: MetadataRecord): MetadataRecord {
 function isRecord(value: MetadataValue): value is MetadataRecord {
   return typeof value === 'object' && !Array.isArray(value);
 }
+
+/** The Metadata API as the app's steps use it, whichever calls carry it (fact ECA-CRUD-CALLS). */
+export interface MetadataClient {
+  /** Creates components of one type; any unsuccessful result throws with Salesforce's code. */
+  create(type: string, components: MetadataRecord[]): Promise<void>;
+  update(type: string, components: MetadataRecord[]): Promise<void>;
+  /** Updates the components that exist and creates the others, in one call per 10. */
+  upsert(type: string, components: MetadataRecord[]): Promise<void>;
+  /** Only the components that exist (readMetadata answers a missing name with an empty record). */
+  read(type: string, fullNames: string[]): Promise<Record<string, unknown>[]>;
+  /** Deletes; `missing` lists names that were already gone (not an error). */
+  delete(type: string, fullNames: string[]): Promise<{ missing: string[] }>;
+  list(types: string[]): Promise<{ type: string; fullName: string }[]>;
+}

@@ -6,9 +6,9 @@ import { filePropertiesSchema, metadataSaveResultSchema, type MetadataSaveResult
 
 import { createFileCalls, type SoapFileApi } from './metadata-deploy';
 import { withDeployFallback } from './metadata-fallback';
-import { inWsdlOrder, type MetadataRecord } from './metadata-record';
+import { inWsdlOrder, type MetadataClient, type MetadataRecord } from './metadata-record';
 
-export { inWsdlOrder, type MetadataRecord, type MetadataValue } from './metadata-record';
+export { inWsdlOrder, type MetadataClient, type MetadataRecord, type MetadataValue } from './metadata-record';
 
 /** Metadata CRUD takes at most 10 components per call. */
 const MAX_COMPONENTS = 10;
@@ -28,19 +28,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /** Codes a delete of something already gone comes back with. */
 const notFoundCodes = new Set(['INVALID_CROSS_REFERENCE_KEY', 'NOT_FOUND', 'ENTITY_IS_DELETED']);
-
-export interface MetadataClient {
-  /** Creates components of one type; any unsuccessful result throws with Salesforce's code. */
-  create(type: string, components: MetadataRecord[]): Promise<void>;
-  update(type: string, components: MetadataRecord[]): Promise<void>;
-  /** Updates the components that exist and creates the others, in one call per 10. */
-  upsert(type: string, components: MetadataRecord[]): Promise<void>;
-  /** Only the components that exist (readMetadata answers a missing name with an empty record). */
-  read(type: string, fullNames: string[]): Promise<Record<string, unknown>[]>;
-  /** Deletes; `missing` lists names that were already gone (not an error). */
-  delete(type: string, fullNames: string[]): Promise<{ missing: string[] }>;
-  list(types: string[]): Promise<{ type: string; fullName: string }[]>;
-}
 
 function check(results: MetadataSaveResult[], tolerateMissing = false): string[] {
   const missing: string[] = [];

@@ -4,19 +4,15 @@
  * (deploy.ts) go through the same component checks.
  */
 import { X509Certificate } from 'node:crypto';
-import type { Ctx } from './context';
 import { boolOf, ECA_GLOBAL, ECA_HEADER, ECA_OAUTH, ECA_OAUTH_POLICIES, ECA_POLICIES, ECA_SATELLITES, satellitesOf, textOf } from './eca';
-import { escapeXml, xml, type EmuResponse } from './http';
+import { escapeXml } from './http';
 import { newConsumerKey, newConsumerSecret, newId, sameId } from './ids';
 import { METADATA_DEFAULTS, METADATA_TYPES, type MetadataTypeSpec } from './metadata-types';
 import type { MdComponent, MdObject, MdValue, Org } from './org';
 import { DEVELOPER_NAME } from './rules';
 import { isApiOnly } from './security';
-import { checkDeployStatus, checkRetrieveStatus, deploy, retrieve } from './deploy';
-import { asList, envelope, faultResponse, mdToXml, orderedKeys, parseSoapRequest, SoapFault, type SoapRequest } from './soap';
+import { asList, mdToXml, orderedKeys, SoapFault, type SoapRequest } from './soap';
 import { sfDateTime } from './store';
-import { checkSession } from './tokens';
-import { MAX_VERSION, MIN_SOAP_VERSION } from './versions';
 
 export const CRUD_LIMIT = 10;
 
@@ -41,31 +37,6 @@ export class ItemFailure extends Error {
   }
 }
 
-const INVALID_SESSION = 'INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session';
-
-export function handleSoap(ctx: Ctx): EmuResponse {
-  try {
-    if (ctx.method !== 'POST') throw new SoapFault('soapenv:Client', 'SOAP requests must use HTTP POST');
-    const version = Number(/^\/services\/Soap\/m\/(\d+\.\d)\/?/.exec(ctx.url.pathname)?.[1] ?? 'NaN');
-    if (!(version >= MIN_SOAP_VERSION && version <= MAX_VERSION))
-      throw new SoapFault('sf:UNSUPPORTED_API_VERSION', `UNSUPPORTED_API_VERSION: Invalid Api version specified on URL`);
-    const req = parseSoapRequest(ctx.body);
-    const session = checkSession(ctx.org, req.sessionId);
-    if (!session) throw new SoapFault('sf:INVALID_SESSION_ID', INVALID_SESSION);
-    const perms = session.principal.perms;
-    if (!perms.has('PermissionsModifyAllData') && !perms.has('PermissionsModifyMetadata')) {
-      throw new SoapFault(
-        'sf:INSUFFICIENT_ACCESS',
-        'INSUFFICIENT_ACCESS: use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions',
-      );
-    }
-    return xml(200, envelope(runOperation(ctx.org, req, version)));
-  } catch (e) {
-    if (e instanceof SoapFault) return faultResponse(e);
-    throw e;
-  }
-}
-
 /** Fact ECA-CRUD-CALLS (switch ecaCrudCalls): an org may serve the app's types only through deploy and retrieve. */
 function refuseCrudCall(org: Org, req: SoapRequest): void {
   if (org.switches.ecaCrudCalls !== 'refused') return;
@@ -75,17 +46,10 @@ function refuseCrudCall(org: Org, req: SoapRequest): void {
     throw new SoapFault('sf:INVALID_TYPE', 'INVALID_TYPE: This type of metadata is not available for this organization');
 }
 
-function runOperation(org: Org, req: SoapRequest, version: number): string {
+/** The CRUD calls and listMetadata; undefined for an operation they do not cover. */
+export function runCrudOperation(org: Org, req: SoapRequest, version: number): string | undefined {
   refuseCrudCall(org, req);
   switch (req.operation) {
-    case 'deploy':
-      return response('deploy', [deploy(org, req, version)]);
-    case 'checkDeployStatus':
-      return response('checkDeployStatus', [checkDeployStatus(org, req)]);
-    case 'retrieve':
-      return response('retrieve', [retrieve(org, req, version)]);
-    case 'checkRetrieveStatus':
-      return response('checkRetrieveStatus', [checkRetrieveStatus(org, req)]);
     case 'createMetadata':
     case 'updateMetadata':
     case 'upsertMetadata':
@@ -97,11 +61,11 @@ function runOperation(org: Org, req: SoapRequest, version: number): string {
     case 'listMetadata':
       return response('listMetadata', list(org, req, version));
     default:
-      throw new SoapFault('soapenv:Client', `No operation available for request {http://soap.sforce.com/2006/04/metadata}${req.operation}`);
+      return undefined;
   }
 }
 
-function response(operation: string, results: string[]): string {
+export function response(operation: string, results: string[]): string {
   return `<${operation}Response>${results.map((r) => `<result>${r}</result>`).join('')}</${operation}Response>`;
 }
 
