@@ -95,7 +95,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-export function createOrgClient(conn: Connection, retry: RetryPolicy): OrgClient {
+/** `signal`: a run's, so a cancel also stops waiting for a deploy (fact ECA-CRUD-CALLS). */
+export function createOrgClient(conn: Connection, retry: RetryPolicy, signal?: () => AbortSignal): OrgClient {
   // jsforce defaults to v50, which predates External Client Apps; Metadata calls use conn.version.
   if (Number.parseFloat(conn.version) < Number.parseFloat(API_VERSION)) conn.version = API_VERSION;
   const wire = connect(conn, retry);
@@ -110,7 +111,7 @@ export function createOrgClient(conn: Connection, retry: RetryPolicy): OrgClient
     describe: async (object) => sobjectDescribeSchema.parse(await wire.read(`/sobjects/${object}/describe`)),
     describeGlobal: async () => describeGlobalSchema.parse(await wire.read('/sobjects')).sobjects,
     limits: () => wire.send('GET', '/limits'),
-    metadata: createMetadataClient(conn, retry),
+    metadata: createMetadataClient(conn, retry, signal),
   };
 }
 

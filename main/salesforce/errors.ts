@@ -118,6 +118,9 @@ export function salesforceAppError(thrown: unknown, doing: string): AppError {
         `Your Salesforce user is not allowed to do this (${doing}). Ask for the System Administrator profile.`,
         { params },
       );
+    case 'DEPLOY_TIMEOUT':
+      // Not a refusal: the deploy may still finish (fact ECA-CRUD-CALLS); a retry looks again first.
+      return appError('SALESFORCE_ERROR', `While ${doing}: ${error.message}`, { action: 'retry', params });
     default:
       return appError('SALESFORCE_ERROR', `Salesforce refused a change while ${doing}: ${error.message}`, { action: 'retry', params });
   }

@@ -4,33 +4,14 @@ import { SalesforceError, toSalesforceError } from './errors';
 import { withRetry, type RetryPolicy } from './retry';
 import { filePropertiesSchema, metadataSaveResultSchema, type MetadataSaveResult } from './schemas';
 
-/** A metadata component as the SOAP layer carries it: strings, nested objects and lists. */
-export type MetadataValue = string | boolean | number | MetadataRecord | MetadataValue[];
-export interface MetadataRecord {
-  [key: string]: MetadataValue;
-}
+import { createFileCalls, type SoapFileApi } from './metadata-deploy';
+import { withDeployFallback } from './metadata-fallback';
+import { inWsdlOrder, type MetadataClient, type MetadataRecord } from './metadata-record';
+
+export { inWsdlOrder, type MetadataClient, type MetadataRecord, type MetadataValue } from './metadata-record';
 
 /** Metadata CRUD takes at most 10 components per call. */
 const MAX_COMPONENTS = 10;
-
-/**
- * Keys in WSDL order (fullName first, then alphabetical): the Metadata parser may drop or reject
- * elements out of sequence (fact METADATA-ELEMENT-ORDER), so every component we send is ordered.
- */
-export function inWsdlOrder(record: MetadataRecord): MetadataRecord {
-  const keys = Object.keys(record).sort((a, b) => (a === 'fullName' ? -1 : b === 'fullName' ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  const ordered: MetadataRecord = {};
-  for (const key of keys) {
-    const value = record[key];
-    if (value === undefined) continue;
-    ordered[key] = isRecord(value) ? inWsdlOrder(value) : value;
-  }
-  return ordered;
-}
-
-function isRecord(value: MetadataValue): value is MetadataRecord {
-  return typeof value === 'object' && !Array.isArray(value);
-}
 
 const readRecordSchema = z.record(z.string(), z.unknown());
 
@@ -47,19 +28,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /** Codes a delete of something already gone comes back with. */
 const notFoundCodes = new Set(['INVALID_CROSS_REFERENCE_KEY', 'NOT_FOUND', 'ENTITY_IS_DELETED']);
-
-export interface MetadataClient {
-  /** Creates components of one type; any unsuccessful result throws with Salesforce's code. */
-  create(type: string, components: MetadataRecord[]): Promise<void>;
-  update(type: string, components: MetadataRecord[]): Promise<void>;
-  /** Updates the components that exist and creates the others, in one call per 10. */
-  upsert(type: string, components: MetadataRecord[]): Promise<void>;
-  /** Only the components that exist (readMetadata answers a missing name with an empty record). */
-  read(type: string, fullNames: string[]): Promise<Record<string, unknown>[]>;
-  /** Deletes; `missing` lists names that were already gone (not an error). */
-  delete(type: string, fullNames: string[]): Promise<{ missing: string[] }>;
-  list(types: string[]): Promise<{ type: string; fullName: string }[]>;
-}
 
 function check(results: MetadataSaveResult[], tolerateMissing = false): string[] {
   const missing: string[] = [];
@@ -82,9 +50,8 @@ function parseResults(raw: unknown): MetadataSaveResult[] {
   return asArray(raw).map((r) => metadataSaveResultSchema.parse(r));
 }
 
-/** Metadata API CRUD through jsforce's SOAP client, with results checked (SOAP never throws on them). */
 /** jsforce's SOAP calls seen untyped: its typings only know the v47 schema, which has no ECA types. */
-interface SoapMetadataApi {
+interface SoapMetadataApi extends SoapFileApi {
   create(type: string, records: MetadataRecord[]): Promise<unknown>;
   update(type: string, records: MetadataRecord[]): Promise<unknown>;
   upsert(type: string, records: MetadataRecord[]): Promise<unknown>;
@@ -93,8 +60,19 @@ interface SoapMetadataApi {
   list(queries: { type: string }[]): Promise<unknown>;
 }
 
-export function createMetadataClient(conn: Connection, retry: RetryPolicy): MetadataClient {
+/**
+ * The Metadata API as the app uses it: the CRUD calls, and for an org that refuses them for the
+ * External Client App types, the same changes as deploys and retrieves (fact ECA-CRUD-CALLS).
+ * `signal` lets a cancelled run stop waiting for a deploy.
+ */
+export function createMetadataClient(conn: Connection, retry: RetryPolicy, signal?: () => AbortSignal): MetadataClient {
   const api = conn.metadata as unknown as SoapMetadataApi;
+  const files = createFileCalls(api, () => conn.version, retry, signal);
+  return withDeployFallback(crudClient(api, retry), files, () => conn.instanceUrl);
+}
+
+/** Metadata API CRUD through jsforce's SOAP client, with results checked (SOAP never throws on them). */
+function crudClient(api: SoapMetadataApi, retry: RetryPolicy): MetadataClient {
   const call = async <T>(operation: () => Promise<T>): Promise<T> => {
     try {
       return await operation();

@@ -103,7 +103,7 @@ function auditRun(
 /** The client, sleep and retry of a context, each reading the context's signal when used. */
 function cancellableParts(deps: RunContextDeps, admin: AdminSession, signal: () => AbortSignal) {
   const sleep = abortableSleep(deps.runtime.sleep, signal);
-  const client = createOrgClient(admin.connection, { ...deps.runtime.retry, sleep: deps.runtime.sleep });
+  const client = createOrgClient(admin.connection, { ...deps.runtime.retry, sleep: deps.runtime.sleep }, signal);
   return { client: cancellableClient(client, signal), sleep, retry: { ...deps.runtime.retry, sleep } };
 }
 

@@ -2,7 +2,8 @@
 import type { Ctx } from './context';
 import { FaultBook, type RequestLogEntry } from './faults';
 import { html, restError, type EmuResponse } from './http';
-import { handleSoap, syncEcaRecords } from './metadata';
+import { syncEcaRecords } from './metadata';
+import { handleSoap } from './metadata-endpoint';
 import { handleOAuth } from './oauth';
 import { Org, type OrgConfig } from './org';
 import { errorPage } from './pages';

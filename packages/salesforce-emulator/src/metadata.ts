@@ -1,20 +1,18 @@
 /**
  * Metadata API CRUD at /services/Soap/m/XX.X (facts ECA-METADATA-TYPES, METADATA-SOAP): create / read / update / upsert / delete /
- * list for the External Client App types, ExternalClientAppSettings and ConnectedApp.
+ * list for the External Client App types, ExternalClientAppSettings and ConnectedApp; deploy and retrieve
+ * (deploy.ts) go through the same component checks.
  */
 import { X509Certificate } from 'node:crypto';
-import type { Ctx } from './context';
 import { boolOf, ECA_GLOBAL, ECA_HEADER, ECA_OAUTH, ECA_OAUTH_POLICIES, ECA_POLICIES, ECA_SATELLITES, satellitesOf, textOf } from './eca';
-import { escapeXml, xml, type EmuResponse } from './http';
+import { escapeXml } from './http';
 import { newConsumerKey, newConsumerSecret, newId, sameId } from './ids';
 import { METADATA_DEFAULTS, METADATA_TYPES, type MetadataTypeSpec } from './metadata-types';
 import type { MdComponent, MdObject, MdValue, Org } from './org';
 import { DEVELOPER_NAME } from './rules';
 import { isApiOnly } from './security';
-import { asList, envelope, faultResponse, mdToXml, orderedKeys, parseSoapRequest, SoapFault, type SoapRequest } from './soap';
+import { asList, mdToXml, orderedKeys, SoapFault, type SoapRequest } from './soap';
 import { sfDateTime } from './store';
-import { checkSession } from './tokens';
-import { MAX_VERSION, MIN_SOAP_VERSION } from './versions';
 
 export const CRUD_LIMIT = 10;
 
@@ -30,7 +28,7 @@ interface SaveResult {
   created?: boolean;
 }
 
-class ItemFailure extends Error {
+export class ItemFailure extends Error {
   constructor(
     readonly statusCode: string,
     message: string,
@@ -39,32 +37,18 @@ class ItemFailure extends Error {
   }
 }
 
-const INVALID_SESSION = 'INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session';
-
-export function handleSoap(ctx: Ctx): EmuResponse {
-  try {
-    if (ctx.method !== 'POST') throw new SoapFault('soapenv:Client', 'SOAP requests must use HTTP POST');
-    const version = Number(/^\/services\/Soap\/m\/(\d+\.\d)\/?/.exec(ctx.url.pathname)?.[1] ?? 'NaN');
-    if (!(version >= MIN_SOAP_VERSION && version <= MAX_VERSION))
-      throw new SoapFault('sf:UNSUPPORTED_API_VERSION', `UNSUPPORTED_API_VERSION: Invalid Api version specified on URL`);
-    const req = parseSoapRequest(ctx.body);
-    const session = checkSession(ctx.org, req.sessionId);
-    if (!session) throw new SoapFault('sf:INVALID_SESSION_ID', INVALID_SESSION);
-    const perms = session.principal.perms;
-    if (!perms.has('PermissionsModifyAllData') && !perms.has('PermissionsModifyMetadata')) {
-      throw new SoapFault(
-        'sf:INSUFFICIENT_ACCESS',
-        'INSUFFICIENT_ACCESS: use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions',
-      );
-    }
-    return xml(200, envelope(runOperation(ctx.org, req, version)));
-  } catch (e) {
-    if (e instanceof SoapFault) return faultResponse(e);
-    throw e;
-  }
+/** Fact ECA-CRUD-CALLS (switch ecaCrudCalls): an org may serve the app's types only through deploy and retrieve. */
+function refuseCrudCall(org: Org, req: SoapRequest): void {
+  if (org.switches.ecaCrudCalls !== 'refused') return;
+  if (!['createMetadata', 'updateMetadata', 'upsertMetadata', 'readMetadata', 'deleteMetadata'].includes(req.operation)) return;
+  const types = [...req.metadataTypes, textOf(req.args, 'type')];
+  if (types.some((t) => t !== undefined && (t === ECA_HEADER || (ECA_SATELLITES as readonly string[]).includes(t))))
+    throw new SoapFault('sf:INVALID_TYPE', 'INVALID_TYPE: This type of metadata is not available for this organization');
 }
 
-function runOperation(org: Org, req: SoapRequest, version: number): string {
+/** The CRUD calls and listMetadata; undefined for an operation they do not cover. */
+export function runCrudOperation(org: Org, req: SoapRequest, version: number): string | undefined {
+  refuseCrudCall(org, req);
   switch (req.operation) {
     case 'createMetadata':
     case 'updateMetadata':
@@ -77,11 +61,11 @@ function runOperation(org: Org, req: SoapRequest, version: number): string {
     case 'listMetadata':
       return response('listMetadata', list(org, req, version));
     default:
-      throw new SoapFault('soapenv:Client', `No operation available for request {http://soap.sforce.com/2006/04/metadata}${req.operation}`);
+      return undefined;
   }
 }
 
-function response(operation: string, results: string[]): string {
+export function response(operation: string, results: string[]): string {
   return `<${operation}Response>${results.map((r) => `<result>${r}</result>`).join('')}</${operation}Response>`;
 }
 
@@ -96,7 +80,7 @@ function saveResultXml(r: SaveResult): string {
   return `${created}${errors}<fullName>${escapeXml(r.fullName)}</fullName><success>${String(r.success)}</success>`;
 }
 
-function typeSpec(type: string, version: number): MetadataTypeSpec {
+export function typeSpec(type: string, version: number): MetadataTypeSpec {
   const spec = METADATA_TYPES[type];
   if (!spec || version < spec.minVersion)
     throw new SoapFault('sf:INVALID_TYPE', 'INVALID_TYPE: This type of metadata is not available for this organization');
@@ -113,14 +97,14 @@ function checkCount(n: number): void {
 
 // ---------------- validation of incoming components ----------------
 
-function trimAll(v: MdValue): MdValue {
+export function trimAll(v: MdValue): MdValue {
   if (typeof v === 'string') return v.trim();
   if (Array.isArray(v)) return v.map(trimAll);
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, trimAll(x)]));
 }
 
 /** Whole-call faults for elements the type doesn't define, bad booleans and (optionally) order. */
-function validateElements(org: Org, spec: MetadataTypeSpec, md: MdObject): void {
+export function validateElements(org: Org, spec: MetadataTypeSpec, md: MdObject): void {
   const keys = Object.keys(md);
   if (org.switches.strictElementOrder) {
     const sorted = orderedKeys(md);
@@ -157,7 +141,7 @@ function validateElements(org: Org, spec: MetadataTypeSpec, md: MdObject): void 
   }
 }
 
-function normaliseBooleans(md: MdObject): MdObject {
+export function normaliseBooleans(md: MdObject): MdObject {
   const out: MdObject = {};
   for (const [k, v] of Object.entries(md)) out[k] = v === '1' ? 'true' : v === '0' ? 'false' : v;
   return out;
@@ -204,7 +188,7 @@ function notFound(type: string, fullName: string): ItemFailure {
   return new ItemFailure('INVALID_CROSS_REFERENCE_KEY', `In field: fullName - no ${type} named ${fullName} found`);
 }
 
-function createComponent(org: Org, spec: MetadataTypeSpec, fullName: string, md: MdObject): void {
+export function createComponent(org: Org, spec: MetadataTypeSpec, fullName: string, md: MdObject): void {
   const type = spec.name;
   if (type === 'ExternalClientAppSettings')
     throw new ItemFailure('DUPLICATE_VALUE', `${fullName} already exists; settings can only be updated`);
@@ -248,7 +232,7 @@ function createComponent(org: Org, spec: MetadataTypeSpec, fullName: string, md:
   }
 }
 
-function updateComponent(org: Org, spec: MetadataTypeSpec, fullName: string, md: MdObject): void {
+export function updateComponent(org: Org, spec: MetadataTypeSpec, fullName: string, md: MdObject): void {
   const type = spec.name;
   const existing = org.component(type, fullName);
   if (!existing) throw notFound(type, fullName);
@@ -407,7 +391,7 @@ function readXml(org: Org, req: SoapRequest, version: number): string {
 }
 
 /** consumerSecret is masked in reads unless the deprecated Metadata API exposure setting is on (fact ECA-CONSUMER-SECRET-READ). */
-function visibleFields(org: Org, c: MdComponent): MdObject {
+export function visibleFields(org: Org, c: MdComponent): MdObject {
   const settings = org.component('ExternalClientAppSettings', 'ExternalClientApp');
   const exposed = settings !== undefined && boolOf(settings.fields, 'enableConsumerSecretApiAccess', false);
   if (c.type === ECA_GLOBAL && !exposed) {
@@ -435,11 +419,7 @@ function remove(org: Org, req: SoapRequest, version: number): SaveResult[] {
   checkCount(names.length);
   const results = names.map((fullName) => {
     try {
-      if (spec.name === 'ExternalClientAppSettings') throw new ItemFailure('INVALID_OPERATION', 'Settings cannot be deleted');
-      const c = org.component(spec.name, fullName);
-      if (!c) throw notFound(spec.name, fullName);
-      if (spec.name === ECA_HEADER) deleteSatellites(org, c.fullName);
-      org.components(spec.name).delete(fullName.toLowerCase());
+      if (!deleteComponent(org, spec, fullName)) throw notFound(spec.name, fullName);
       return { fullName, success: true, errors: [] };
     } catch (e) {
       if (!(e instanceof ItemFailure)) throw e;
@@ -448,6 +428,16 @@ function remove(org: Org, req: SoapRequest, version: number): SaveResult[] {
   });
   syncEcaRecords(org);
   return results;
+}
+
+/** Deletes one component; false when there is none by that name. Refusals throw ItemFailure. */
+export function deleteComponent(org: Org, spec: MetadataTypeSpec, fullName: string): boolean {
+  if (spec.name === 'ExternalClientAppSettings') throw new ItemFailure('INVALID_OPERATION', 'Settings cannot be deleted');
+  const c = org.component(spec.name, fullName);
+  if (!c) return false;
+  if (spec.name === ECA_HEADER) deleteSatellites(org, c.fullName);
+  org.components(spec.name).delete(fullName.toLowerCase());
+  return true;
 }
 
 /** Fact ECA-DELETE-CASCADE (switch ecaDeleteCascade): satellites go with their header, or the header can't be deleted while they exist. */

@@ -37,7 +37,7 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 /** fast-xml-parser output -> MdValue, dropping attributes (xsi:type is read separately). */
-function toMd(v: unknown): MdValue {
+export function toMd(v: unknown): MdValue {
   if (Array.isArray(v)) return v.map(toMd);
   if (!isObj(v)) return v === undefined || v === null ? '' : display(v);
   if ('@_nil' in v && v['@_nil'] === 'true') return '';
@@ -52,6 +52,13 @@ function toMd(v: unknown): MdValue {
 
 function typeAttr(v: unknown): string | undefined {
   return isObj(v) && typeof v['@_type'] === 'string' ? v['@_type'].replace(/^.*:/, '') : undefined;
+}
+
+/** A metadata file or manifest (package.xml) as parsed elements; throws SoapFault when it is not well-formed XML. */
+export function parseXmlDocument(text: string): Record<string, unknown> {
+  if (XMLValidator.validate(text) !== true) throw new SoapFault('soapenv:Client', 'The XML is not well-formed');
+  const doc: unknown = parser.parse(text);
+  return isObj(doc) ? doc : {};
 }
 
 export function parseSoapRequest(body: string): SoapRequest {

@@ -75,6 +75,11 @@ export const switchCatalog = {
     'accepted',
     'refused',
   ]),
+  ecaCrudCalls: oneOf(
+    'ECA-CRUD-CALLS',
+    'CRUD calls other than listMetadata on the External Client App types are taken, or fault INVALID_TYPE (deploy serves them)',
+    ['accepted', 'refused'],
+  ),
   consumerKeyInRead: oneOf('ECA-CONSUMER-KEY-READ', 'readMetadata of global OAuth settings shows consumerKey without the org setting', [
     'shown',
     'omitted',

@@ -27,6 +27,8 @@ export interface EmulatorSwitches {
   propagatingAnswer: 'invalidClientId' | 'appNotFound' | 'alternating';
   /** Fact ECA-CONSUMER-KEY-CHOICE: a consumerKey the client sends on a new ExtlClntAppGlobalOauthSettings is kept, or refused. */
   clientConsumerKey: 'accepted' | 'refused';
+  /** Fact ECA-CRUD-CALLS: the CRUD calls (all but listMetadata) take the External Client App types, or fault INVALID_TYPE (deploy and retrieve serve them either way). */
+  ecaCrudCalls: 'accepted' | 'refused';
   /** Fact ECA-CONSUMER-KEY-READ: readMetadata shows the consumerKey, or leaves it out unless enableConsumerSecretApiAccess is on. */
   consumerKeyInRead: 'shown' | 'omitted';
   /** Fact ECA-CONSUMER-SECRET-READ: how readMetadata shows ExtlClntAppGlobalOauthSettings.consumerSecret (unless enableConsumerSecretApiAccess is on). */
@@ -82,6 +84,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   preAuthorizePermissionSetBy: 'either',
   clientConsumerKey: 'accepted',
   propagatingAnswer: 'invalidClientId',
+  ecaCrudCalls: 'accepted',
   consumerKeyInRead: 'shown',
   consumerSecretInRead: 'omit',
   strictElementOrder: false,
