@@ -1,6 +1,16 @@
-import type { PlanArtifact, PlanConsequence, RebuildReason, RunKind, RunPlan } from '../../../common';
+import type { PermissionChange, PlanArtifact, PlanConsequence, PlanLicence, RebuildReason, RunKind, RunPlan } from '../../../common';
+import type { OrgSnapshot } from '../org/discovery';
+import type { ArtifactNames } from '../org/names';
 import type { OrgConnectionState } from '../record/record-store';
-import { licences, type PlanInputs } from './review-body';
+import type { Artifacts } from '../steps/results';
+
+/** What Repair's plan is made from (a part of review-body.ts's PlanInputs). */
+export interface RepairInputs {
+  names: ArtifactNames;
+  artifacts: Artifacts;
+  snapshot: Pick<OrgSnapshot, 'users'>;
+  access: PermissionChange[];
+}
 
 type Body = Pick<RunPlan, 'artifacts' | 'licences' | 'oauth' | 'consequences'>;
 
@@ -8,7 +18,7 @@ type Body = Pick<RunPlan, 'artifacts' | 'licences' | 'oauth' | 'consequences'>;
  * Repair's plan: what it brings back in place, read from the org now (the user's state) and from the
  * last check (a removed licence or assignment); the app and key are kept, named as kept.
  */
-export function repairBody(inputs: PlanInputs, broken: readonly string[]): Body {
+export function repairBody(inputs: RepairInputs, broken: readonly string[], seats: readonly PlanLicence[]): Body {
   const { names, artifacts: a } = inputs;
   const found = inputs.snapshot.users.find((u) => u.id === a.integrationUser?.id);
   const inactive = found ? !found.active : broken.includes('user inactive');
@@ -29,7 +39,7 @@ export function repairBody(inputs: PlanInputs, broken: readonly string[]): Body 
   const consequences: PlanConsequence[] = ['credentialsKeepWorking'];
   if (inputs.access.some((c) => c.widens)) consequences.push('accessWidens');
   // A reactivated user takes its Salesforce Integration seat again (fact INTEGRATION-SEATS).
-  const seat = licences(inputs, 'use').filter((l) => l.licence === 'integrationUser');
+  const seat = seats.filter((l) => l.licence === 'integrationUser');
   return { artifacts, licences: inactive ? seat : [], oauth: null, consequences };
 }
 

@@ -32,7 +32,7 @@ type Body = Pick<RunPlan, 'artifacts' | 'licences' | 'oauth' | 'consequences' | 
 
 const seatsLeft = (seats: { total: number; used: number } | null): number | null => (seats ? Math.max(0, seats.total - seats.used) : null);
 
-export function licences(inputs: PlanInputs, change: PlanLicence['change']): PlanLicence[] {
+function licences(inputs: PlanInputs, change: PlanLicence['change']): PlanLicence[] {
   return [
     {
       licence: 'integrationUser',
@@ -179,7 +179,7 @@ export function planBody(inputs: PlanInputs): Body {
     };
   }
   if (kind === 'updateAccess') return updateBody(inputs);
-  if (kind === 'repair') return repairBody(inputs, inputs.broken);
+  if (kind === 'repair') return repairBody(inputs, inputs.broken, licences(inputs, 'use'));
   return buildBody(inputs, kind === 'recreate' || kind === 'reconnect');
 }
 
