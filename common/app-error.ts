@@ -53,6 +53,18 @@ export const errorCodes = [
   'AGENT_APP_NOT_FOUND',
   'VERIFICATION_FAILED',
   'CONNECTION_BROKEN',
+  /** A check could not reach a verdict: Salesforce did not answer, or limits the org's API use now (it tries again). */
+  'CHECK_NO_ANSWER',
+  'CHECK_LIMITED',
+  /** This computer does not hold the agent's private key (set up elsewhere): the org is not the problem. */
+  'AGENT_KEY_NOT_HERE',
+  /** Why Salesforce refuses the agent's sign-in although every part of the connection is there. */
+  'AGENT_USER_FROZEN',
+  'AGENT_USER_LOCKED',
+  'AGENT_IP_RESTRICTED',
+  'AGENT_APP_DISABLED',
+  'AGENT_CERTIFICATE_EXPIRED',
+  'AGENT_POLICY_CHANGED',
   'CONNECTION_DRIFT',
   'CONNECTION_OWNED_ELSEWHERE',
   'OPERATION_IN_PROGRESS',
@@ -86,6 +98,12 @@ export const errorActions = [
   'review',
   /** Replace a connection another install manages, once the admin confirms the agent's key changes. */
   'takeOver',
+  /** The smallest fix: reactivate the user, re-add its licence, assignment and grants; the app and key stay. */
+  'repair',
+  /** A new key pair on the same app (the consumer key stays; the agent needs new credentials). */
+  'rotateKey',
+  /** Open the part of the connection the error names in Salesforce Setup (`params.setupArtifact`). */
+  'openSetup',
 ] as const;
 export type ErrorAction = (typeof errorActions)[number];
 

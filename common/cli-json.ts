@@ -56,7 +56,7 @@ export const orgStatusLineSchema = z
     status: z.enum(connectionStatuses),
     lastCheckedAt: z.string().nullable(),
     certificateExpiresAt: z.string().optional(),
-    error: z.object({ code: z.string(), message: z.string() }).optional(),
+    error: z.object({ code: z.string(), message: z.string(), action: z.enum(errorActions).optional() }).optional(),
   })
   .strict();
 export type OrgStatusLine = z.infer<typeof orgStatusLineSchema>;
@@ -82,6 +82,7 @@ export const cliResultSchemas = {
   status: z.union([connectionStateSchema, z.object({ orgs: z.array(orgStatusLineSchema) }).strict()]),
   disable: runOutcome,
   reconnect: runOutcome,
+  repair: runOutcome,
   recreate: runOutcome,
   'update-access': runOutcome,
   resume: runOutcome,

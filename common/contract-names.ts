@@ -28,6 +28,7 @@ export const operationNames = [
   'connection.recreate',
   'connection.updateAccess',
   'connection.rotateKey',
+  'connection.repair',
   'connection.adopt',
   'connection.acceptOrgChange',
   'connection.resume',

@@ -66,6 +66,12 @@ export const operations = {
   },
   /** A new key pair whose certificate replaces the app's; the old key stops working then (fact CERTIFICATE-ROTATION). */
   'connection.rotateKey': { input: confirmedPlanInputSchema, output: connectionStateSchema },
+  /**
+   * The smallest fix of what the last check found changed in the org: reactivates the integration user
+   * (its licence comes back with it), re-adds its licence, assignment and removed grants; the app, its
+   * consumer key and the certificate stay, so the agent's exported credentials keep working.
+   */
+  'connection.repair': { input: confirmedPlanInputSchema, output: connectionStateSchema },
   /** Adopts the agent's setup carried over into this org (a sandbox refresh) and rotates its key. */
   'connection.adopt': { input: confirmedPlanInputSchema, output: connectionStateSchema },
   /** The profile now belongs to the org it signs in to (nothing was carried over). */

@@ -30,7 +30,17 @@ export type StepId = (typeof stepIds)[number];
 
 export const stepStates = ['pending', 'running', 'done', 'failed', 'skipped', 'undone'] as const;
 
-export const runKinds = ['enable', 'disable', 'reconnect', 'recreate', 'updateAccess', 'rotateKey', 'resume', 'rollback'] as const;
+export const runKinds = [
+  'enable',
+  'disable',
+  'reconnect',
+  'recreate',
+  'updateAccess',
+  'rotateKey',
+  'repair',
+  'resume',
+  'rollback',
+] as const;
 export type RunKind = (typeof runKinds)[number];
 
 /** Notes a step can carry; the renderer shows `progress.notes.<key>` in the admin's language. */
@@ -231,6 +241,19 @@ export const orgChangeSchema = z.object({
 });
 export type OrgChange = z.infer<typeof orgChangeSchema>;
 
+/**
+ * A check that could not reach a verdict: Salesforce did not answer or is limiting the org now
+ * (transient: it tries again), or this computer lacks the agent's key (local). The connection's last
+ * real verdict stands; this note is the checking computer's own and is never written to the shared state.
+ */
+export const checkProblemKinds = ['transient', 'local'] as const;
+export const checkProblemSchema = z.object({
+  kind: z.enum(checkProblemKinds),
+  checkedAt: z.string(),
+  error: appErrorSchema,
+});
+export type CheckProblem = z.infer<typeof checkProblemSchema>;
+
 export const connectionStateSchema = z.object({
   status: z.enum(connectionStatuses),
   orgId: z.string().nullable(),
@@ -245,6 +268,7 @@ export const connectionStateSchema = z.object({
   leftovers: z.array(z.string()).optional(),
   /** The profile now signs in to another org than before (a sandbox refresh): adopt or remove, never silently. */
   orgChange: orgChangeSchema.optional(),
+  checkProblem: checkProblemSchema.optional(),
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
@@ -253,5 +277,7 @@ export const healthReportSchema = z.object({
   status: z.enum(connectionStatuses),
   drift: driftSchema,
   agentTokenOk: z.boolean(),
+  /** The check reached no verdict (status and drift are the last real ones). */
+  problem: checkProblemSchema.optional(),
 });
 export type HealthReport = z.infer<typeof healthReportSchema>;

@@ -59,6 +59,22 @@ export const planOAuthSchema = z.object({
 });
 export type PlanOAuth = z.infer<typeof planOAuthSchema>;
 
+/**
+ * Why a rebuild (Reconnect, Recreate) is the way, or that something smaller would do
+ * (`review.whyRebuild.<key>`): the last check's finding, said at the top of the review.
+ */
+export const rebuildReasons = [
+  'appGone',
+  'userGone',
+  'permissionSetGone',
+  'signInRefused',
+  'ownedElsewhere',
+  'repairWouldDo',
+  'updateAccessWouldDo',
+  'nothingBroken',
+] as const;
+export type RebuildReason = (typeof rebuildReasons)[number];
+
 /** What a run means for the agent and the org, in the renderer's words `review.consequences.<key>`. */
 export const planConsequences = [
   'consumerKeyChanges',
@@ -73,6 +89,8 @@ export const planConsequences = [
   'accessNarrows',
   'nothingToChange',
   'oldKeyStopsAtOnce',
+  /** Repair: the app, its consumer key and the certificate stay, so the agent's exported credentials keep working. */
+  'credentialsKeepWorking',
 ] as const;
 export type PlanConsequence = (typeof planConsequences)[number];
 
@@ -99,6 +117,8 @@ export const runPlanSchema = z.object({
   notInOrg: z.array(z.string()).optional(),
   /** The same plan in English sentences (CLI, logs); the renderer words it from the fields above. */
   summary: z.array(z.string()),
+  /** Reconnect and Recreate: why nothing smaller works, or which smaller run would do. */
+  whyRebuild: z.enum(rebuildReasons).optional(),
   /** The org's app or permission set of this agent names another install as owner: the run refuses unless it takes over. */
   ownedElsewhere: z.boolean().optional(),
 });

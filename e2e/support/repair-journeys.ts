@@ -65,8 +65,8 @@ const NEW_GRANT = `${NEW_FIELD.object}.${NEW_FIELD.field}`;
 const PERMISSION_SET = 'Sales_Agent_Permission_Set';
 
 /**
- * Connected, then the admin adds a custom field in the Agent access picker: the connection "must be
- * recreated" and offers Recreate and Update access; `fix` picks one, which must end connected with the
+ * Connected, then the admin adds a custom field in the Agent access picker: the connection offers
+ * Update access first (it adds the grant in place) and Recreate; `fix` picks one, which must end connected with the
  * field granted (Update access in the same permission set).
  */
 export async function runDriftJourney(host: JourneyHost, fix: 'recreate' | 'updateAccess', name: string): Promise<void> {
@@ -97,7 +97,7 @@ export async function runDriftJourney(host: JourneyHost, fix: 'recreate' | 'upda
 
 async function expectDrift(alert: Locator): Promise<void> {
   await expect(alert).toBeVisible();
-  await expect(alert).toContainText('must be recreated');
+  await expect(alert).toContainText('Update access adds it');
   await expect(alert.getByRole('listitem')).toHaveText([NEW_GRANT]);
   await expect(alert.getByRole('button', { name: english.recreate })).toBeVisible();
   await expect(alert.getByRole('button', { name: english.updateAccess })).toBeVisible();

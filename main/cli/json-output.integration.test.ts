@@ -53,7 +53,7 @@ describe('every command with --json prints one envelope of its schema', () => {
     expect(result((await json(['status'])).doc)).toMatchObject({ status: 'connected' });
     expect(result((await json(['status', '--all'])).doc)).toMatchObject({ orgs: [{ status: 'connected' }] });
     expect(result((await json(['visibility'])).doc)).toHaveProperty('objects');
-    for (const kind of ['update-access', 'reconnect', 'recreate'])
+    for (const kind of ['update-access', 'reconnect', 'recreate', 'repair'])
       expect(result((await json([kind, '--dry-run'])).doc)).toMatchObject({ dryRun: true, plan: { kind: expect.any(String) as string } });
     expect(result((await json(['update-access', '--yes'])).doc)).toMatchObject({ status: 'connected' });
     // Nothing interrupted: the refusal as an error document.

@@ -20,6 +20,7 @@ import { fail, toAppError, type AppError } from '../../common/app-error-schema';
 import { createConnectionExports } from './connection-exports';
 import type { ConnectionCore, ConnectionServiceDeps } from './run/core';
 import { createInspection } from './health/inspection';
+import { createCheckProblems } from './health/check-problems';
 import { checkOrgHealth, type OrgHealth } from './health/org-health';
 import type { ConnectionRecord } from './record/record-store';
 import { createRunContexts, wasAudited, type RunDeps } from './run/run-context';
@@ -58,7 +59,8 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     const status = deps.auth.status();
     return status.state === 'signedIn' ? status.identity.orgId : null;
   };
-  const state = (): ConnectionState => projectState(scheduler.live(), journal, records, deps.now(), signedInOrg());
+  const problems = createCheckProblems();
+  const state = (): ConnectionState => problems.onto(projectState(scheduler.live(), journal, records, deps.now(), signedInOrg()));
   const changed = (): ConnectionState => {
     const current = state();
     deps.events.emit('connection.changed', current);
@@ -93,7 +95,7 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
   };
 
   const core: ConnectionCore = { deps, run, contexts, scheduler, state, changed, session, requireRecord };
-  const inspection = createInspection(core);
+  const inspection = createInspection(core, problems);
   const lifecycle: ConnectionLifecycle = {
     state,
     settled: () => scheduler.settled(state),
@@ -104,7 +106,9 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     busy: () => scheduler.busy() || journal.current() !== null,
     async checkOrg(admin) {
       const shown = admin.identity.orgId === (signedInOrg() ?? records.currentOrgId());
-      const health = await checkOrgHealth({ ...deps, installId: contexts.installId, orgClient: contexts.orgClient }, admin, shown);
+      const { installId, orgClient } = contexts;
+      const health = await checkOrgHealth({ ...deps, installId, orgClient, sleep: deps.runtime.sleep }, admin, shown);
+      problems.set(admin.identity.orgId, health.problem);
       if (shown) changed();
       return health;
     },
@@ -145,6 +149,8 @@ export interface ConnectionService {
   /** removeHandAdded: also remove grants someone added by hand (the admin confirmed). */
   updateAccess(input: ConfirmedPlanInput & { removeHandAdded?: boolean }): Promise<ConnectionState>;
   rotateKey(input: ConfirmedPlanInput): Promise<ConnectionState>;
+  /** The smallest fix of what changed in the org; the app, consumer key and certificate stay. */
+  repair(input: ConfirmedPlanInput): Promise<ConnectionState>;
   adopt(input: ConfirmedPlanInput): Promise<ConnectionState>;
   acceptOrgChange(): Promise<ConnectionState>;
   resume(input: ConfirmedPlanInput): Promise<ConnectionState>;

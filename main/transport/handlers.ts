@@ -65,6 +65,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'connection.recreate': (input) => connection.recreate(input),
     'connection.updateAccess': (input) => connection.updateAccess(input),
     'connection.rotateKey': (input) => connection.rotateKey(input),
+    'connection.repair': (input) => connection.repair(input),
     'connection.adopt': (input) => connection.adopt(input),
     'connection.acceptOrgChange': () => connection.acceptOrgChange(),
     'connection.resume': (input) => connection.resume(input),

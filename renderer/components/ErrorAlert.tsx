@@ -11,6 +11,7 @@ import { useConnectionAction, type ConnectionAction } from '../state/use-connect
 import { useNavigation } from '../state/navigation';
 import { useSignIn } from '../state/use-sign-in';
 import { useErrorText } from './error-text';
+import { useApi } from '../api/context';
 
 export interface ErrorAlertProps {
   error: AppError;
@@ -26,6 +27,9 @@ export interface ErrorAlertProps {
  */
 const runsFor: Partial<Record<ErrorAction, ConnectionAction[]>> = {
   reconnect: ['reconnect'],
+  // Repair keeps the app and its consumer key; Reconnect stays offered as the last resort.
+  repair: ['repair', 'reconnect'],
+  rotateKey: ['rotateKey'],
   recreate: ['updateAccess', 'recreate'],
   updateAccess: ['updateAccess', 'recreate'],
   resume: ['resume', 'rollback'],
@@ -37,7 +41,9 @@ function runButtons(error: AppError, run: ReturnType<typeof useConnectionAction>
   const buttons: ReactNode[] = (runsFor[error.action ?? 'retry'] ?? []).map((action) => (
     <Button
       key={action}
-      variant={action === 'recreate' || action === 'rollback' ? 'outlined' : 'contained'}
+      variant={
+        action === 'recreate' || action === 'rollback' || (action === 'reconnect' && error.action === 'repair') ? 'outlined' : 'contained'
+      }
       disabled={busy}
       onClick={() => void run.start(action)}
     >
@@ -60,6 +66,20 @@ function runButtons(error: AppError, run: ReturnType<typeof useConnectionAction>
     );
   }
   return buttons;
+}
+
+const setupArtifacts = ['app', 'user', 'permissionSet'] as const;
+
+/** The part of the connection the error names, opened in Salesforce Setup (the fix is made there). */
+function OpenSetupButton({ error }: { error: AppError }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const named = setupArtifacts.find((a) => a === error.params?.setupArtifact) ?? 'user';
+  return (
+    <Button variant="contained" onClick={() => void api['connection.openInSetup']({ artifact: named }).catch(() => undefined)}>
+      {t('actions.openSetup')}
+    </Button>
+  );
 }
 
 /** An error as an admin sees it: what happened, in their words, and the button that fixes it. Never a stack. */
@@ -90,6 +110,7 @@ export function ErrorAlert({ error, severity = 'error', missingFields = [], onRe
       </Button>,
     );
   }
+  if (error.action === 'openSetup') buttons.push(<OpenSetupButton key="setup" error={error} />);
   if (error.action === 'retry' && onRetry) {
     buttons.push(
       <Button key="retry" variant="outlined" disabled={busy} onClick={onRetry}>

@@ -5,7 +5,17 @@ import { useLive } from './live';
 import { requestProgressFocus, takeProgressFocus } from './progress-focus';
 import { useOperation, type Operation } from './use-operation';
 
-export const connectionActions = ['enable', 'disable', 'reconnect', 'recreate', 'updateAccess', 'resume', 'rollback'] as const;
+export const connectionActions = [
+  'enable',
+  'disable',
+  'reconnect',
+  'recreate',
+  'updateAccess',
+  'repair',
+  'rotateKey',
+  'resume',
+  'rollback',
+] as const;
 export type ConnectionAction = (typeof connectionActions)[number];
 
 /** What the admin chose besides the action: a take-over of another install's connection (CONNECTION_OWNED_ELSEWHERE). */

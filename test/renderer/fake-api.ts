@@ -206,6 +206,7 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
     'connection.updateAccess': (input) => startRun('updateAccess', input),
     // Adopt's review is Rotate key's (main/connection/review/reviewed-runs.ts).
     'connection.rotateKey': (input) => startRun('rotateKey', input),
+    'connection.repair': (input) => startRun('repair', input),
     'connection.adopt': (input) => startRun('rotateKey', input),
     'connection.acceptOrgChange': () => setConnection({ status: 'off', orgId: fixtures.identity.orgId }),
     'connection.resume': (input) => startRun('resume', input),

@@ -80,9 +80,15 @@ export function report(context: CommandContext, state: ConnectionState): number 
       `Waiting for Salesforce since ${state.waiting.since} (${minutesSince(state.waiting.since, Date.parse(state.waiting.until))} min so far): \`resume\` keeps waiting, \`rollback\` removes what was created.`,
     );
   if (state.error) context.io.err(`${state.error.message}${state.error.action ? ` (next: ${state.error.action})` : ''}`);
+  // The check reached no verdict: the status above is the last real one, and this says why not.
+  if (state.checkProblem) {
+    const { error } = state.checkProblem;
+    context.io.err(`Last check (${state.checkProblem.checkedAt}): ${error.message}${error.action ? ` (next: ${error.action})` : ''}`);
+  }
   if (state.leftovers?.length) context.io.err(`Could not remove: ${state.leftovers.join('; ')}`);
   for (const notice of lifecycleNotices(state)) context.io.err(notice);
-  return state.status === 'error' || state.status === 'interrupted' || state.status === 'waiting' ? 1 : 0;
+  const unusable = state.status === 'error' || state.status === 'interrupted' || state.status === 'waiting';
+  return unusable || state.checkProblem ? 1 : 0;
 }
 
 /** A lifecycle operation that starts a run: wait for it and report how it ended. */
@@ -197,6 +203,13 @@ export const connectionCommands: CliCommand[] = [
     'reconnect',
     'Remove and rebuild the connection, reusing the integration user (the consumer key changes).',
     'reconnect',
+    ['connected'],
+    true,
+  ),
+  runCommand(
+    'repair',
+    'Fix what the last check found changed in the org in place: reactivate the integration user, give back its licence, re-add removed grants; the consumer key and certificate stay.',
+    'repair',
     ['connected'],
     true,
   ),

@@ -52,6 +52,7 @@ const titles: Record<PlannedRunKind, string> = {
   resume: 'Resume',
   rollback: 'Roll back',
   rotateKey: 'Rotate key',
+  repair: 'Repair',
 };
 
 export function printPlan(context: CommandContext, plan: RunPlan): void {

@@ -5,7 +5,7 @@ import type { CommandContext } from '../command';
 function whyNotChecked(org: OrgOverview): OrgStatusLine['error'] {
   if (org.notChecked === 'signIn')
     return { code: 'NOT_SIGNED_IN', message: `Not checked: sign in to ${org.profile} (login --org-profile "${org.profile}").` };
-  return org.error && { code: org.error.code, message: org.error.message };
+  return org.error && { code: org.error.code, message: org.error.message, ...(org.error.action && { action: org.error.action }) };
 }
 
 export function statusLine(org: OrgOverview): OrgStatusLine {

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Drift, Grant } from '../../../common';
 import { fieldPermissionNames, objectPermissionObjects } from '../../agent/grants';
 import { grantDiff, markText, rowsOf } from '../org/grant-diff';
-import { requestAgentToken } from '../../agent/token';
 import { queryRows, queryUrl, soqlQuote, type OrgClient } from '../../salesforce/client';
 import type { AppError } from '../../../common/app-error-schema';
 import { connectionBroken, connectionDrift, connectionOwnedElsewhere } from '../org/messages';
@@ -14,7 +13,8 @@ const row = z.object({ Id: z.string() }).catchall(z.unknown());
 
 export interface OrgArtifactsState {
   permissionSet: boolean;
-  user: { exists: boolean; active: boolean };
+  /** When the user last changed and by whom (a deactivation is named with them). */
+  user: { exists: boolean; active: boolean; changedAt?: string; changedBy?: string };
   assignment: boolean;
   licence: boolean;
   app: boolean;
@@ -36,7 +36,11 @@ export async function readArtifacts(
   const appName = a.app?.name ?? '';
   const results = await client.composite([
     { referenceId: 'ps', method: 'GET', url: queryUrl(`SELECT Id, Description FROM PermissionSet WHERE Id = ${soqlQuote(psId)}`) },
-    { referenceId: 'user', method: 'GET', url: queryUrl(`SELECT Id, IsActive FROM User WHERE Id = ${soqlQuote(userId)}`) },
+    {
+      referenceId: 'user',
+      method: 'GET',
+      url: queryUrl(`SELECT Id, IsActive, LastModifiedDate, LastModifiedBy.Name FROM User WHERE Id = ${soqlQuote(userId)}`),
+    },
     {
       referenceId: 'assignment',
       method: 'GET',
@@ -63,13 +67,21 @@ export async function readArtifacts(
   const app = rows('app')[0];
   return {
     permissionSet: ps !== undefined && isOurs(ps.Description),
-    user: { exists: user !== undefined, active: user?.IsActive === true },
+    user: { exists: user !== undefined, active: user?.IsActive === true, ...changeOf(user) },
     assignment: rows('assignment').length > 0,
     licence: rows('licence').length > 0,
     app: app !== undefined && isOurs(app.Description),
     grants: ps ? await readGrants({ client }, psId) : { objects: [], fields: [] },
     ownedElsewhere: ownedElsewhere(ps?.Description, installId) || ownedElsewhere(app?.Description, installId),
   };
+}
+
+const changedBy = z.object({ Name: z.string() }).nullish();
+
+function changeOf(user: z.infer<typeof row> | undefined): { changedAt?: string; changedBy?: string } {
+  const at = typeof user?.LastModifiedDate === 'string' ? user.LastModifiedDate : undefined;
+  const by = changedBy.safeParse(user?.LastModifiedBy);
+  return { ...(at && { changedAt: at }), ...(by.success && by.data && { changedBy: by.data.Name }) };
 }
 
 /** Without the licence's id (a scheduled check skips discovery), the assignment this connection made is looked up by its own id. */
@@ -144,21 +156,3 @@ export function compare(state: OrgArtifactsState, desired: readonly Grant[], rec
     : { missingObjects: [], missingFields: [], extraGrants: [] };
   return { ...grants, brokenArtifacts: broken };
 }
-
-export async function agentCanSignIn(record: ConnectionRecord, privateKeyPem: string | undefined, now: Date): Promise<boolean> {
-  const consumerKey = record.artifacts.app?.consumerKey;
-  const username = record.artifacts.integrationUser?.username;
-  if (!consumerKey || !username || !privateKeyPem) return false;
-  const credentials = { instanceUrl: record.org.myDomainUrl, audience: record.org.audience, consumerKey, username, privateKeyPem, now };
-  // An app still spreading answers "not yet" and success in turn (fact ACTIVATION-PROPAGATION): one answer is not the verdict.
-  for (let attempt = 1; ; attempt++) {
-    const result = await requestAgentToken(credentials);
-    if (result.ok || attempt === SIGN_IN_ATTEMPTS || !spreading(result)) return result.ok;
-  }
-}
-
-const SIGN_IN_ATTEMPTS = 3;
-const spreading = (failure: { error: string; description: string }): boolean =>
-  failure.error === 'invalid_client_id' ||
-  failure.error === 'app_not_found' ||
-  (failure.error === 'invalid_grant' && /hasn.t approved this consumer/i.test(failure.description));

@@ -3,13 +3,37 @@ import { resolveAccess } from '../../agent/grants';
 import type { ConnectionCore } from '../run/core';
 import { objectPermissionTypesOf } from '../../salesforce/schemas';
 import { inspectOrgChange } from '../run/org-identity';
-import { agentCanSignIn, compare, driftVerdict, healthVerdict, profileDrift, readArtifacts } from './drift';
+import { driftVerdict, profileDrift } from './drift';
+import type { CheckProblems } from './check-problems';
+import { diagnose, noAnswer, recordDiagnosis, type Diagnosis } from './diagnosis';
+import type { AdminSession } from '../../auth/session-source';
+import type { ConnectionRecord } from '../record/record-store';
 import { preflightChecks, preflightReport } from '../org/preflight';
 import { agentPrivateKey } from '../steps/key-pair';
 import { fieldPermissionFieldsOf } from '../../salesforce/permission-picklists';
 
+/** The check itself: discovery, the connection's parts, the agent's sign-in; no answer is a transient finding. */
+async function diagnoseRecord(core: ConnectionCore, admin: AdminSession, record: ConnectionRecord): Promise<Diagnosis> {
+  const { contexts, deps } = core;
+  try {
+    const ctx = await contexts.context(admin, record.agentName, record.artifacts, null, null);
+    return await diagnose({
+      client: ctx.client,
+      record,
+      pslId: ctx.snapshot.apiPsl?.id ?? null,
+      installId: contexts.installId(),
+      desired: ctx.desired.grants,
+      privateKeyPem: await agentPrivateKey(ctx),
+      now: deps.now,
+      sleep: deps.runtime.sleep,
+    });
+  } catch (thrown) {
+    return noAnswer(thrown);
+  }
+}
+
 /** The operations that only look: preflight, the removal plan, the health check, a changed profile's drift. */
-export function createInspection(core: ConnectionCore) {
+export function createInspection(core: ConnectionCore, problems: CheckProblems) {
   const { deps, contexts } = core;
   const { records, journal, now } = deps;
 
@@ -27,25 +51,22 @@ export function createInspection(core: ConnectionCore) {
     if (!saved.record || journal.current() || core.scheduler.busy()) {
       return { checkedAt, status: core.state().status, drift: saved.drift ?? empty, agentTokenOk: false };
     }
-    const record = saved.record;
-    const ctx = await contexts.context(admin, record.agentName, record.artifacts, null, null);
-    const orgState = await readArtifacts(ctx.client, record, ctx.snapshot.apiPsl?.id ?? null, contexts.installId());
-    const agentTokenOk = await agentCanSignIn(record, await agentPrivateKey(ctx), now());
-    const drift = compare(orgState, ctx.desired.grants, record.grants, agentTokenOk);
-    const { status, error } = healthVerdict(orgState, drift);
-    const lastVerifiedAt = status === 'connected' && agentTokenOk ? checkedAt : record.lastVerifiedAt;
-    records.update(orgId, { status, error, drift, record: { ...record, lastVerifiedAt, lastCheckedAt: checkedAt } });
-    const summary = error?.message ?? 'The connection matches the desired state.';
+    const diagnosis = await diagnoseRecord(core, admin, saved.record);
+    const problem = recordDiagnosis(records, orgId, saved.record, diagnosis, checkedAt);
+    problems.set(orgId, problem);
+    const status = diagnosis.kind === 'verdict' ? diagnosis.status : saved.status;
     deps.audit.append({
       actor: admin.identity.username,
       orgId,
       operation: 'connection.check',
-      result: status === 'connected' ? 'success' : 'failure',
-      summary,
+      result: status === 'connected' && !problem ? 'success' : 'failure',
+      summary: diagnosis.error?.message ?? 'The connection matches the desired state.',
       artifacts: [],
     });
     core.changed();
-    return { checkedAt, status, drift, agentTokenOk };
+    if (diagnosis.kind !== 'verdict')
+      return { checkedAt, status, drift: saved.drift ?? empty, agentTokenOk: false, ...(problem && { problem }) };
+    return { checkedAt, status, drift: diagnosis.drift, agentTokenOk: diagnosis.agentTokenOk };
   }
 
   return {

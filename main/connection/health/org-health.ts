@@ -1,9 +1,11 @@
-import type { ConnectionStatus, Drift } from '../../../common';
+import type { CheckProblem, ConnectionStatus, Drift } from '../../../common';
 import { toAppError } from '../../../common/app-error-schema';
 import type { OrgClient } from '../../salesforce/client';
 import type { AuditLog } from '../../store/audit-log';
 import type { SecretVault } from '../../store/vault';
-import { agentCanSignIn, compare, healthVerdict, readArtifacts } from './drift';
+import { driftVerdict } from './drift';
+import { diagnose, noAnswer, recordDiagnosis, type Diagnosis } from './diagnosis';
+import type { Sleep } from '../../salesforce/retry';
 import { artifactNames } from '../org/names';
 import type { ConnectionRecordStore } from '../record/record-store';
 import type { AdminSession } from '../../auth/session-source';
@@ -16,6 +18,7 @@ export interface OrgHealthDeps {
   now: () => Date;
   installId: () => string;
   orgClient: (admin: AdminSession) => OrgClient;
+  sleep: Sleep;
 }
 
 export interface OrgHealth {
@@ -24,6 +27,8 @@ export interface OrgHealth {
   before: ConnectionStatus | null;
   after: ConnectionStatus | null;
   checkedAt: string;
+  /** The check reached no verdict: the org's last one stands (after is before). */
+  problem: CheckProblem | null;
 }
 
 /** Grants a changed access profile asks for stay reported until a run grants them (they clear the drift). */
@@ -34,6 +39,12 @@ function withProfileDrift(drift: Drift, saved: Drift | undefined): Drift {
     missingObjects: union(drift.missingObjects, saved?.missingObjects),
     missingFields: union(drift.missingFields, saved?.missingFields),
   };
+}
+
+function withSavedProfileDrift(found: Diagnosis, saved: Drift | undefined): Diagnosis {
+  if (found.kind !== 'verdict') return found;
+  const drift = withProfileDrift(found.drift, saved);
+  return found.status === 'error' ? { ...found, drift } : { ...found, ...driftVerdict(drift), drift };
 }
 
 /**
@@ -47,16 +58,24 @@ export async function checkOrgHealth(deps: OrgHealthDeps, admin: AdminSession, f
   const checkedAt = deps.now().toISOString();
   const record = saved.record;
   if (!record || saved.status === 'waiting')
-    return { orgId, before: record ? saved.status : null, after: record ? saved.status : null, checkedAt };
+    return { orgId, before: record ? saved.status : null, after: record ? saved.status : null, checkedAt, problem: null };
   try {
-    const orgState = await readArtifacts(deps.orgClient(admin), record, null, deps.installId());
     const key = await agentPrivateKey({ vault: deps.vault, orgId, names: artifactNames(record.agentName) });
-    const agentTokenOk = await agentCanSignIn(record, key, deps.now());
-    const drift = withProfileDrift(compare(orgState, record.grants, record.grants, agentTokenOk), saved.drift);
-    const { status, error } = healthVerdict(orgState, drift);
-    const lastVerifiedAt = status === 'connected' && agentTokenOk ? checkedAt : record.lastVerifiedAt;
-    deps.records.update(orgId, { status, error, drift, record: { ...record, lastVerifiedAt, lastCheckedAt: checkedAt } }, focus);
-    return { orgId, before: saved.status, after: status, checkedAt };
+    const client = deps.orgClient(admin);
+    const input = {
+      client,
+      record,
+      pslId: null,
+      installId: deps.installId(),
+      desired: record.grants,
+      privateKeyPem: key,
+      now: deps.now,
+      sleep: deps.sleep,
+    };
+    const diagnosis = withSavedProfileDrift(await diagnose(input).catch(noAnswer), saved.drift);
+    const problem = recordDiagnosis(deps.records, orgId, record, diagnosis, checkedAt, focus);
+    const after = diagnosis.kind === 'verdict' ? diagnosis.status : saved.status;
+    return { orgId, before: saved.status, after, checkedAt, problem };
   } catch (thrown) {
     // Salesforce could not be asked (network, an ended session): the connection's own state stands.
     deps.records.update(orgId, { record: { ...record, lastCheckedAt: checkedAt } }, focus);

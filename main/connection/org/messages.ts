@@ -25,13 +25,14 @@ export function connectionDrift(drift: Drift): AppError {
   const handAdded = names(drift.handAdded);
   const parts = [
     missing &&
-      `The agent now reads ${missing}, which the permission set does not grant: the connection must be recreated (or its access updated).`,
+      `The permission set does not grant ${missing}, which the agent's access needs: Update access adds it to the permission set in place (the app and its consumer key stay; Recreate is not needed).`,
     escalations && `Update access will also grant ${escalations}.`,
     narrowed && `Granted earlier by Agent Connections and since taken out of the agent's access: ${narrowed}; Update access removes it.`,
     handAdded && `Added by hand in Salesforce, not by Agent Connections: ${handAdded}; removed only if you confirm.`,
   ].filter(Boolean);
   return appError('CONNECTION_DRIFT', `The agent's access in Salesforce differs from its access profile. ${parts.join(' ')}`, {
-    action: missing ? 'recreate' : 'updateAccess',
+    // Re-adding grants is the smallest repair: Update access changes only the permission set.
+    action: 'updateAccess',
     params: { missing, escalations, narrowed, handAdded },
   });
 }

@@ -4,6 +4,7 @@ import { API_INTEGRATION_PSL, INTEGRATION_LICENCE, type OrgSnapshot } from '../o
 import { integrationUsername, type ArtifactNames } from '../org/names';
 import { describeChange } from './access-changes';
 import { notInOrgText } from '../org/preflight';
+import { repairBody, whyRebuildText } from './repair-plan';
 
 /** What the plan of one kind is made from: the org as discovered now, the connection record, the desired access. */
 export interface PlanInputs {
@@ -23,6 +24,8 @@ export interface PlanInputs {
   certificateDays: number;
   /** The random part of a new integration username, decided now so the plan names the user exactly. */
   usernameSuffix: string;
+  /** What the last check found broken (Repair plans from it; its run looks again). */
+  broken: readonly string[];
 }
 
 type Body = Pick<RunPlan, 'artifacts' | 'licences' | 'oauth' | 'consequences' | 'userDefaults'>;
@@ -176,6 +179,7 @@ export function planBody(inputs: PlanInputs): Body {
     };
   }
   if (kind === 'updateAccess') return updateBody(inputs);
+  if (kind === 'repair') return repairBody(inputs, inputs.broken, licences(inputs, 'use'));
   return buildBody(inputs, kind === 'recreate' || kind === 'reconnect');
 }
 
@@ -211,11 +215,14 @@ const consequenceText: Record<PlanConsequence, string> = {
   accessNarrows: 'The agent loses access it has today.',
   nothingToChange: 'The org already matches the desired access: nothing is written.',
   oldKeyStopsAtOnce: "The agent's current key stops working at once, when the certificate is replaced; the consumer key stays the same.",
+  credentialsKeepWorking:
+    "The app, its consumer key and the certificate stay: the agent's exported credentials keep working, nothing needs exporting again.",
 };
 
 /** The plan in English sentences: the CLI prints them, and they are the plan's `summary`. */
 export function planSummary(plan: Omit<RunPlan, 'summary'>): string[] {
-  const lines = plan.artifacts.map((a) => `${verbs[a.action]} ${parts[a.part]}: ${a.name}${a.apiName ? ` (${a.apiName})` : ''}`);
+  const lines = plan.whyRebuild ? [whyRebuildText[plan.whyRebuild]] : [];
+  lines.push(...plan.artifacts.map((a) => `${verbs[a.action]} ${parts[a.part]}: ${a.name}${a.apiName ? ` (${a.apiName})` : ''}`));
   for (const l of plan.licences)
     if (l.change !== 'keep')
       lines.push(`${l.change === 'use' ? 'Uses one' : 'Frees one'} ${l.name}${l.available === null ? '' : ` (${l.available} free now)`}`);

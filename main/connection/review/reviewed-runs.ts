@@ -35,6 +35,7 @@ export function createReviewedRuns(core: ConnectionCore) {
       runs.updateAccess({ removeHandAdded: input.removeHandAdded === true }),
     ),
     rotateKey: reviewed('rotateKey', () => runs.rotateKey()),
+    repair: reviewed('repair', () => runs.repair()),
     /** Adopting carried-over artifacts rotates the key: the review is Rotate key's. */
     adopt: reviewed('rotateKey', () => runs.adopt()),
     acceptOrgChange: () => runs.acceptOrgChange(),

@@ -10,6 +10,7 @@ import type { JournalRun, JournalStep } from '../../store/journal';
 import type { ConnectionRecord } from '../record/record-store';
 import { readGrants, type ExistingGrants } from '../steps/access-grants';
 import { snapshotOwnedElsewhere } from '../org/ownership';
+import { whyRebuild } from './repair-plan';
 
 /** Long enough to read the review, short enough that the org it describes is still the org. */
 export const PLAN_LIFETIME_MS = 10 * 60_000;
@@ -95,8 +96,10 @@ async function draftPlan(core: ConnectionCore, kind: PlannedRunKind): Promise<St
     retiredUser: saved.retiredUser,
     access,
     now,
+    broken: saved.drift?.brokenArtifacts ?? [],
     ...settings,
   });
+  const why = whyRebuild(kind, saved);
   const draft = {
     id: randomUUID(),
     kind,
@@ -107,6 +110,7 @@ async function draftPlan(core: ConnectionCore, kind: PlannedRunKind): Promise<St
     agentName,
     ...body,
     access,
+    ...(why && { whyRebuild: why }),
     ...(snapshotOwnedElsewhere(ctx.snapshot, deps.settings.installId()) && { ownedElsewhere: true }),
     ...(wanted.desired.length > 0 && ctx.desired.skipped.length > 0 && { notInOrg: ctx.desired.skipped }),
   };

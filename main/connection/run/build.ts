@@ -120,7 +120,7 @@ function keepWaiting(deps: RunDeps, admin: AdminSession, run: Run, kind: RunKind
  * What could not be removed keeps the journal open, so the connection reads "interrupted" and can be
  * rolled back again or resumed.
  */
-async function undoCancelled(
+export async function undoCancelled(
   deps: RunDeps,
   admin: AdminSession,
   run: Run,

@@ -10,6 +10,7 @@ import type { Run } from './run-context';
 import { artifactsOf } from './provisioner';
 import { adoptCarriedOver, requireNoOrgChange, settleOrgChange } from './org-identity';
 import { rotateKey } from './rotation';
+import { repair } from './repair';
 import { disable, finishRemoval, rebuild } from './teardown';
 import { undoJournaled } from './undo';
 
@@ -25,6 +26,7 @@ function resumeTable(deps: RunDeps): Record<PlannedKind, (admin: AdminSession, r
     recreate: (admin, run) => rebuild(deps, 'recreate', admin, run),
     updateAccess: (admin, run) => updateAccess(deps, admin, run),
     rotateKey: (admin, run) => rotateKey(deps, admin, run),
+    repair: (admin, run) => repair(deps, admin, run),
   };
 }
 
@@ -72,6 +74,7 @@ export function createRunOperations(core: ConnectionCore) {
       return scheduler.start('recreate', progressIds('recreate'), (admin, run) => rebuild(deps, 'recreate', admin, run));
     },
     rotateKey: () => scheduler.start('rotateKey', progressIds('rotateKey'), (admin, run) => rotateKey(deps, admin, run)),
+    repair: () => scheduler.start('repair', progressIds('repair'), (admin, run) => repair(deps, admin, run)),
     /** Adopt what another org's setup left here: the record is built from the org, then the key rotated. */
     adopt: () =>
       scheduler.start('rotateKey', progressIds('rotateKey'), async (admin, run) => {

@@ -1,5 +1,5 @@
 import type { RunKind, StepId } from '../../../common';
-import { enableSteps, rotateKeySteps, teardownSteps, updateAccessSteps } from '../steps';
+import { enableSteps, repairSteps, rotateKeySteps, teardownSteps, updateAccessSteps } from '../steps';
 import type { Step } from '../steps/step';
 
 /**
@@ -25,6 +25,7 @@ export const plans: Record<PlannedKind, Plan> = {
   recreate: { teardown: teardownSteps, preflight: true, build: enableSteps },
   updateAccess: { teardown: [], preflight: false, build: updateAccessSteps },
   rotateKey: { teardown: [], preflight: false, build: rotateKeySteps },
+  repair: { teardown: [], preflight: false, build: repairSteps },
 };
 
 /** A journal written by an older version may name Resume or Roll back itself: those were Enable's. */

@@ -19,7 +19,7 @@ const grantsField = (h: Harness, field: string) =>
   h.emulator.state().fieldPermissions.some((f) => f.Field === field && f.PermissionsRead === true);
 
 describe('drift, recreate, update access and reconnect', () => {
-  it('a custom field added to the profile makes the health check ask for Recreate, and Recreate grants it', async () => {
+  it('a custom field added to the profile makes the health check offer Update access first, and Recreate also grants it', async () => {
     const h = await connected();
     const profile = withAddedFields(h.services.agent.accessProfile(), 'Account', ['Region__c']);
     const afterEdit = await h.services.agent.updateAccessProfile(profile);
@@ -30,8 +30,8 @@ describe('drift, recreate, update access and reconnect', () => {
     expect(report.drift.missingFields).toEqual(['Account.Region__c']);
     const state = h.services.connection.state();
     expect(state.error?.code).toBe('CONNECTION_DRIFT');
-    expect(state.error?.action).toBe('recreate');
-    expect(state.error?.message).toMatch(/must be recreated/);
+    expect(state.error?.action).toBe('updateAccess');
+    expect(state.error?.message).toMatch(/Update access adds it/);
 
     const oldUser = state.details?.user.id;
     const recreated = await h.run(() => h.services.connection.planAndRun('recreate'));
@@ -87,7 +87,7 @@ describe('drift, recreate, update access and reconnect', () => {
     expect(again.status).toBe('connected');
   });
 
-  it('Reconnect rebuilds a broken connection and reuses the same integration user', async () => {
+  it('a removed assignment offers Repair; Reconnect still rebuilds it and reuses the same integration user', async () => {
     const h = await connected();
     const before = h.services.connection.state().details;
     // Someone deletes the permission set assignment by hand.
@@ -99,7 +99,8 @@ describe('drift, recreate, update access and reconnect', () => {
     const report = await h.services.connection.check();
     expect(report.status).toBe('error');
     expect(h.services.connection.state().error?.code).toBe('CONNECTION_BROKEN');
-    expect(h.services.connection.state().error?.action).toBe('reconnect');
+    expect(h.services.connection.state().error?.action).toBe('repair');
+    expect(h.services.connection.state().error?.message).toMatch(/is no longer assigned to the integration user/);
 
     const seatsBefore = h.emulator.state().licences.find((l) => l.Name === 'Salesforce Integration')?.UsedLicenses;
     const again = await h.run(() => h.services.connection.planAndRun('reconnect'));

@@ -28,5 +28,12 @@ export const teardownSteps: Step[] = [appStep, assignmentStep, licenceStep, inte
 
 export const updateAccessSteps: Step[] = [accessGrantsStep, activationStep, verificationStep];
 
+/**
+ * Repair: the smallest fix of what changed in the org. The permission set's grants are re-added, the
+ * user is reactivated (or adopted when active), its licence and assignment looked up and re-added
+ * where gone; the app, its consumer key and the certificate stay. Then proven as the agent.
+ */
+export const repairSteps: Step[] = [accessGrantsStep, integrationUserStep, licenceStep, assignmentStep, activationStep, verificationStep];
+
 /** Rotate key: a new key pair, its certificate on the app (the consumer key stays), then proven as the agent. */
 export const rotateKeySteps: Step[] = [newKeyPairStep, replaceCertificateStep, activationStep, verificationStep];

@@ -189,6 +189,17 @@ function setupObjects(): ObjectDef[] {
       ],
       { ...setup, deletable: false },
     ),
+    // Fact AGENT-SIGN-IN-REASONS: one per user, made by Salesforce; an admin may update IsFrozen and IsPasswordLocked.
+    object(
+      'UserLogin',
+      '060',
+      [
+        field('UserId', 'reference', { referenceTo: ['User'], relationshipName: 'User', ...readOnly }),
+        field('IsFrozen', 'boolean', { permissionable: false }),
+        field('IsPasswordLocked', 'boolean', { permissionable: false }),
+      ],
+      { ...setup, createable: false, deletable: false },
+    ),
     object(
       'Profile',
       '00e',

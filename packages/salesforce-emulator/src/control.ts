@@ -11,6 +11,8 @@ import { buildState } from './state';
 const ClockSchema = z.object({ advanceMs: z.number() });
 const LatencySchema = z.object({ ms: z.number().min(0) });
 const ClonedAdminSchema = z.object({ username: z.string().email(), password: z.string().min(8) });
+const ip = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/);
+const LoginIpRangesSchema = z.object({ profile: z.string().min(1), ranges: z.array(z.object({ start: ip, end: ip })) });
 const ClientSchema = z.object({ clientId: z.string().min(1), redirectUris: z.array(z.string()), pkceRequired: z.boolean().optional() });
 
 function parseJson(body: string): unknown {
@@ -67,6 +69,11 @@ export function handleControl(emu: Emulator, ctx: Ctx): EmuResponse {
       if (emu.org.userByUsername(parsed.data.username)) return bad('username taken');
       return json(200, { userId: addClonedAdmin(emu.org, parsed.data.username, parsed.data.password) });
     }
+    case 'POST /__emulator/login-ip-ranges': {
+      const parsed = LoginIpRangesSchema.safeParse(body);
+      if (!parsed.success) return bad(parsed.error.message);
+      return setLoginIpRanges(emu.org, parsed.data.profile, parsed.data.ranges) ? json(200, { ok: true }) : bad('no such profile');
+    }
     default:
       return json(404, { error: `no control route ${route}` });
   }
@@ -92,4 +99,12 @@ export function registerSignInClient(
   emu.org.signInClients = [...emu.org.signInClients.filter((x) => x.clientId !== c.clientId), client];
   emu.org.config.signInClients = [...emu.org.config.signInClients.filter((x) => x.clientId !== c.clientId), client];
   return undefined;
+}
+
+/** A profile's login IP ranges by its id or name; false when there is no such profile. */
+export function setLoginIpRanges(org: Emulator['org'], profile: string, ranges: { start: string; end: string }[]): boolean {
+  const found = org.store.all('Profile').find((p) => p.Id === profile || p.Name === profile);
+  if (!found) return false;
+  org.loginIpRanges.set(String(found.Id), ranges);
+  return true;
 }

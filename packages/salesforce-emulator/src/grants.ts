@@ -11,6 +11,7 @@ import type { Org } from './org';
 import { isPreAuthorized } from './client-access';
 import { isApiOnly } from './security';
 import { issueToken } from './tokens';
+import { loginRefusal } from './login-checks';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
@@ -224,6 +225,8 @@ function jwtBearer(ctx: Ctx, form: URLSearchParams): EmuResponse {
   if (typeof jwt.claims.exp !== 'number' || jwt.claims.exp * 1000 <= org.now())
     return oauthError(400, 'invalid_grant', 'expired authorization code');
   const user = org.userByUsername(typeof jwt.claims.sub === 'string' ? jwt.claims.sub : '');
+  const refused = user && user.IsActive === true ? loginRefusal(org, user, eca) : undefined;
+  if (refused) return refused;
   if (!user || user.IsActive !== true || !isPreAuthorized(org, eca, user)) {
     return oauthError(400, 'invalid_grant', "user hasn't approved this consumer");
   }

@@ -105,6 +105,8 @@ export class Org {
   /** Login-page sessions (cookie `sid`) -> user id. */
   sessions = new Map<string, string>();
   passwords = new Map<string, string>();
+  /** Fact AGENT-SIGN-IN-REASONS: a profile's login IP ranges (Setup > Profiles > Login IP Ranges), by profile id. */
+  loginIpRanges = new Map<string, { start: string; end: string }[]>();
   signInClients: SignInClient[];
   clockOffset = 0;
   loginUrl = '';
@@ -140,6 +142,7 @@ export class Org {
     this.codes.clear();
     this.sessions.clear();
     this.passwords.clear();
+    this.loginIpRanges.clear();
     this.signInClients = [...this.config.signInClients];
     this.clockOffset = 0;
     this.apiRequestCount = 0;
@@ -181,6 +184,7 @@ export class Org {
   refreshDerived(): void {
     syncGroupPermissionSets(this);
     this.syncProfileAssignments();
+    this.syncUserLogins();
     for (const obj of ['User', 'Contact', 'Lead']) {
       for (const r of this.store.all(obj)) r.Name = [str(r.FirstName), str(r.LastName)].filter(Boolean).join(' ');
     }
@@ -193,6 +197,26 @@ export class Org {
     for (const lic of this.store.all('UserLicense')) lic.UsedLicenses = usedByLicense.get(str(lic.Id) ?? '') ?? 0;
     for (const psl of this.store.all('PermissionSetLicense')) {
       psl.UsedLicenses = this.store.where('PermissionSetLicenseAssign', (a) => a.PermissionSetLicenseId === psl.Id).length;
+    }
+  }
+
+  /** Salesforce keeps one UserLogin per user (not frozen, not locked when made). */
+  private syncUserLogins(): void {
+    const have = new Set(this.store.all('UserLogin').map((l) => str(l.UserId)));
+    for (const u of this.store.all('User')) {
+      if (have.has(str(u.Id))) continue;
+      const now = this.nowIso();
+      this.store.put('UserLogin', {
+        Id: newId('060'),
+        UserId: u.Id ?? null,
+        IsFrozen: false,
+        IsPasswordLocked: false,
+        CreatedDate: now,
+        CreatedById: u.Id ?? null,
+        LastModifiedDate: now,
+        LastModifiedById: u.Id ?? null,
+        SystemModstamp: now,
+      });
     }
   }
 

@@ -3,7 +3,7 @@
  * origin. See README.md for every endpoint, rule and switch.
  */
 import { addClonedAdmin } from './cloned-admin';
-import { registerSignInClient } from './control';
+import { registerSignInClient, setLoginIpRanges } from './control';
 import { Emulator } from './emulator';
 import type { SharingDefaults, SignInClient } from './org';
 import type { FaultSpec, RequestLogEntry } from './faults';
@@ -56,6 +56,8 @@ export interface StartedEmulator {
   /** A second admin on a cloned System Administrator profile (no "Approve Uninstalled Connected Apps"); returns the user id. */
   addClonedAdmin(credentials: { username: string; password: string }): string;
   setLatency(ms: number): void;
+  /** A profile's login IP ranges, by profile id or name (fact AGENT-SIGN-IN-REASONS); none: no restriction. */
+  setLoginIpRanges(profile: string, ranges: { start: string; end: string }[]): void;
   stop(): Promise<void>;
 }
 
@@ -122,6 +124,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Star
     addClonedAdmin: ({ username, password }) => addClonedAdmin(emu.org, username, password),
     setLatency: (ms) => {
       emu.latencyMs = ms;
+    },
+    setLoginIpRanges: (profile, ranges) => {
+      if (!setLoginIpRanges(emu.org, profile, ranges)) throw new Error(`no profile ${profile}`);
     },
     stop: async () => {
       await Promise.all([close(login.server), close(instance.server)]);

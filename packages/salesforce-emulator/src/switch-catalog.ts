@@ -127,6 +127,11 @@ export const switchCatalog = {
     'OAUTH_APP_BLOCKED',
     'OAUTH_APP_ACCESS_DENIED',
   ]),
+  frozenUserGrantAnswer: oneOf('AGENT-SIGN-IN-REASONS', 'what the JWT bearer grant answers for a frozen user', [
+    'inactiveUser',
+    'authenticationFailure',
+  ]),
+  lockedUserGrant: oneOf('AGENT-SIGN-IN-REASONS', 'whether a password-locked user is refused a JWT bearer grant', ['refused', 'allowed']),
 } satisfies SwitchCatalog;
 
 export const switchNames = Object.keys(switchCatalog) as SwitchName[];

@@ -69,6 +69,10 @@ export interface EmulatorSwitches {
   apiAccessControlAllowsPreAuthorizedEca: boolean;
   /** Fact UNINSTALLED-APP-ACCESS: the error a blocked client's authorize redirects with. */
   blockedClientError: 'OAUTH_APP_BLOCKED' | 'OAUTH_APP_ACCESS_DENIED';
+  /** Fact AGENT-SIGN-IN-REASONS: what the JWT bearer grant answers for a frozen user (UserLogin.IsFrozen). */
+  frozenUserGrantAnswer: 'inactiveUser' | 'authenticationFailure';
+  /** Fact AGENT-SIGN-IN-REASONS: whether a password-locked user (UserLogin.IsPasswordLocked) is refused a JWT bearer grant. */
+  lockedUserGrant: 'refused' | 'allowed';
 }
 
 export const DEFAULT_SWITCHES: EmulatorSwitches = {
@@ -105,4 +109,6 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   apiAccessControl: false,
   apiAccessControlAllowsPreAuthorizedEca: true,
   blockedClientError: 'OAUTH_APP_BLOCKED',
+  frozenUserGrantAnswer: 'inactiveUser',
+  lockedUserGrant: 'refused',
 };

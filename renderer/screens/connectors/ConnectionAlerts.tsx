@@ -3,7 +3,8 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { AppError, ConnectionState, GrantMark } from '../../../common';
+import type { AppError, CheckProblem, ConnectionState, GrantMark } from '../../../common';
+import { formatDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgChangeAlert } from './OrgChangeAlert';
 import { CertificateWarning } from './RotateKey';
@@ -19,6 +20,7 @@ export function ConnectionAlerts({ connection }: { connection: ConnectionState }
       {connection.orgChange && <OrgChangeAlert change={connection.orgChange} />}
       <CertificateWarning certificate={connection.details?.certificate} />
       {connection.status === 'waiting' && <WaitingAlert connection={connection} />}
+      {connection.checkProblem && <CheckProblemAlert problem={connection.checkProblem} />}
       {error && connection.status !== 'waiting' && (
         <ErrorAlert
           error={error}
@@ -39,6 +41,19 @@ export function ConnectionAlerts({ connection }: { connection: ConnectionState }
   );
 }
 
+/** The last check reached no verdict: why (no answer, no key here), under the status it leaves standing. */
+function CheckProblemAlert({ problem }: { problem: CheckProblem }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Stack spacing={0.5}>
+      <Typography variant="body2" role="status">
+        {t(`checkProblem.${problem.kind}`, { date: formatDateTime(problem.checkedAt, i18n.language) })}
+      </Typography>
+      <ErrorAlert error={problem.error} severity="warning" />
+    </Stack>
+  );
+}
+
 /**
  * Main sends an error with its action; drift and interrupted states without one still need their
  * buttons, so they get the matching typed error (the screen never guesses from message text).
@@ -48,7 +63,7 @@ function errorOf(connection: ConnectionState): AppError | undefined {
   if (connection.status === 'interrupted') return { code: 'INTERRUPTED_RUN', message: '', action: 'resume' };
   if (connection.status === 'drift' && connection.drift) {
     const broken = connection.drift.brokenArtifacts.length > 0;
-    return { code: broken ? 'CONNECTION_BROKEN' : 'CONNECTION_DRIFT', message: '', action: broken ? 'reconnect' : 'recreate' };
+    return { code: broken ? 'CONNECTION_BROKEN' : 'CONNECTION_DRIFT', message: '', action: broken ? 'reconnect' : 'updateAccess' };
   }
   return undefined;
 }

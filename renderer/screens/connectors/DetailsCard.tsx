@@ -226,6 +226,8 @@ function DetailsActions({ rotatedAt }: { rotatedAt: string | undefined }) {
 
 function HealthResult({ report, seen }: { report: HealthReport; seen: VisibilityReport | null }) {
   const { t, i18n } = useTranslation();
+  // No verdict (Salesforce did not answer, or no agent key here): said as such, never as a broken connection.
+  if (report.problem) return <ErrorAlert error={report.problem.error} severity="warning" />;
   const problems = [...report.drift.brokenArtifacts, ...report.drift.missingObjects, ...report.drift.missingFields];
   const ok = report.agentTokenOk && problems.length === 0;
   const counted = (seen?.objects ?? []).filter((o) => o.agentCanSee !== null && o.adminCanSee !== null);

@@ -92,8 +92,15 @@ function PlanSections({ plan, removeHandAdded }: { plan: RunPlan; removeHandAdde
   const o = plan.oauth;
   const ours = plan.access.filter((c) => c.byHand !== true);
   const byHand = plan.access.filter((c) => c.byHand === true);
+  // Why a rebuild, or that a smaller run would do: said first, in the warning colour.
+  const why = plan.whyRebuild;
   return (
     <>
+      {why && (
+        <Alert severity={why.endsWith('WouldDo') || why === 'nothingBroken' ? 'warning' : 'info'} sx={{ mt: 2 }}>
+          {t(`review.whyRebuild.${why}`)}
+        </Alert>
+      )}
       <Section title={t('review.sections.org')}>
         {plan.artifacts.map((a) => (
           <li key={a.part}>
