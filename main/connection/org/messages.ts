@@ -13,6 +13,13 @@ export const interruptedRun = (): AppError =>
 export const operationInProgress = (): AppError =>
   appError('OPERATION_IN_PROGRESS', 'Another change to the connection is still running. Wait for it to finish.');
 
+/** Another profile made active mid-change would leave that change without the org it runs in. */
+export const switchWhileChanging = (): AppError =>
+  appError(
+    'OPERATION_IN_PROGRESS',
+    'The connection in this org is still changing or has an unfinished change. Let it finish, or resume or roll it back, before you switch org profile.',
+  );
+
 /**
  * The agent's access in the org differs from its access profile. Every Edit and View All Records
  * that Update access would add is named, and what it would take away says who granted it.
