@@ -11,6 +11,7 @@ import { useConnectionAction, type ConnectionAction } from '../state/use-connect
 import { useNavigation } from '../state/navigation';
 import { useSignIn } from '../state/use-sign-in';
 import { useErrorText } from './error-text';
+import { SalesforceWords } from './SalesforceWords';
 
 export interface ErrorAlertProps {
   error: AppError;
@@ -44,6 +45,13 @@ function runButtons(error: AppError, run: ReturnType<typeof useConnectionAction>
       {t(`actions.${action}`)}
     </Button>
   ));
+  // A first turn-on that failed and was rolled back clean: trying again is the fix (reviewed again first).
+  if (error.action === 'retry' && error.params?.run === 'enable')
+    buttons.push(
+      <Button key="tryAgain" variant="contained" disabled={busy} onClick={() => void run.start('enable')}>
+        {t('actions.retry')}
+      </Button>,
+    );
   // Another install manages the connection: the take-over is reviewed first, with what it breaks said up front.
   const takeOverRun = error.params?.run === 'reconnect' ? 'reconnect' : 'enable';
   if (error.action === 'takeOver') {
@@ -102,6 +110,7 @@ export function ErrorAlert({ error, severity = 'error', missingFields = [], onRe
     <Alert severity={severity}>
       <AlertTitle>{headline}</AlertTitle>
       {detail && <Typography variant="body2">{detail}</Typography>}
+      <SalesforceWords error={error} shown={`${headline} ${detail ?? ''}`} />
       {missingFields.length > 0 && (
         <>
           <Typography variant="body2" sx={{ mt: 1 }}>

@@ -80,10 +80,12 @@ describe('drift, recreate, update access and reconnect', () => {
     });
     const failed = await h.run(() => h.services.connection.enable({ planId }));
     expect(failed.status).toBe('error');
-    expect(failed.error?.action).toBe('reconnect');
+    // Rolled back clean, a first turn-on is simply tried again (not rebuilt with Reconnect).
+    expect(failed.error?.action).toBe('retry');
+    expect(failed.error?.params?.run).toBe('enable');
     expect(h.emulator.state().permissionSets.filter((p) => p.Description?.includes('agent'))).toEqual([]);
 
-    const again = await h.run(() => h.services.connection.planAndRun('reconnect'));
+    const again = await h.run(() => h.services.connection.planAndRun('enable'));
     expect(again.status).toBe('connected');
   });
 
