@@ -31,14 +31,17 @@ export function connectionDrift(drift: Drift): AppError {
   const narrowed = names(drift.narrowed);
   const handAdded = names(drift.handAdded);
   const parts = [
+    // Said the same whether the agent's access gained it or an admin removed the grant in Salesforce:
+    // either way the agent does not have it, and Update access grants it in place.
     missing &&
-      `The agent now reads ${missing}, which the permission set does not grant: the connection must be recreated (or its access updated).`,
+      `The agent does not have ${missing}: its access includes it, but the permission set does not grant it. Update access grants it in the same permission set (Recreate also would, with a new app and key).`,
     escalations && `Update access will also grant ${escalations}.`,
     narrowed && `Granted earlier by Agent Connections and since taken out of the agent's access: ${narrowed}; Update access removes it.`,
     handAdded && `Added by hand in Salesforce, not by Agent Connections: ${handAdded}; removed only if you confirm.`,
   ].filter(Boolean);
   return appError('CONNECTION_DRIFT', `The agent's access in Salesforce differs from its access profile. ${parts.join(' ')}`, {
-    action: missing ? 'recreate' : 'updateAccess',
+    // The smallest repair, the same on every screen and in the CLI: Update access keeps the app and key.
+    action: 'updateAccess',
     params: { missing, escalations, narrowed, handAdded },
   });
 }

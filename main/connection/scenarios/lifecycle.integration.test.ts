@@ -19,7 +19,7 @@ const grantsField = (h: Harness, field: string) =>
   h.emulator.state().fieldPermissions.some((f) => f.Field === field && f.PermissionsRead === true);
 
 describe('drift, recreate, update access and reconnect', () => {
-  it('a custom field added to the profile makes the health check ask for Recreate, and Recreate grants it', async () => {
+  it('a custom field added to the profile makes the health check ask for Update access (Recreate also grants it)', async () => {
     const h = await connected();
     const profile = withAddedFields(h.services.agent.accessProfile(), 'Account', ['Region__c']);
     const afterEdit = await h.services.agent.updateAccessProfile(profile);
@@ -30,8 +30,9 @@ describe('drift, recreate, update access and reconnect', () => {
     expect(report.drift.missingFields).toEqual(['Account.Region__c']);
     const state = h.services.connection.state();
     expect(state.error?.code).toBe('CONNECTION_DRIFT');
-    expect(state.error?.action).toBe('recreate');
-    expect(state.error?.message).toMatch(/must be recreated/);
+    expect(state.error?.action).toBe('updateAccess');
+    expect(state.error?.message).toMatch(/The agent does not have Account\.Region__c/);
+    expect(state.error?.message).not.toMatch(/now reads/);
 
     const oldUser = state.details?.user.id;
     const recreated = await h.run(() => h.services.connection.planAndRun('recreate'));

@@ -48,7 +48,7 @@ function errorOf(connection: ConnectionState): AppError | undefined {
   if (connection.status === 'interrupted') return { code: 'INTERRUPTED_RUN', message: '', action: 'resume' };
   if (connection.status === 'drift' && connection.drift) {
     const broken = connection.drift.brokenArtifacts.length > 0;
-    return { code: broken ? 'CONNECTION_BROKEN' : 'CONNECTION_DRIFT', message: '', action: broken ? 'reconnect' : 'recreate' };
+    return { code: broken ? 'CONNECTION_BROKEN' : 'CONNECTION_DRIFT', message: '', action: broken ? 'reconnect' : 'updateAccess' };
   }
   return undefined;
 }
