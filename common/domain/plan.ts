@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { permissionFlagsSchema, runKinds } from './connection';
 import { userDefaultsSchema } from './user-defaults';
+import { visibilityReasons } from './visibility';
 
 /** Every run that writes to the org is reviewed first; its plan is asked for by kind. */
 export const plannedRunKinds = runKinds;
@@ -94,6 +95,23 @@ export const planConsequences = [
 ] as const;
 export type PlanConsequence = (typeof planConsequences)[number];
 
+/**
+ * What the agent will see of one object once the run has built the connection, read before anything
+ * is created: the records the admin counts and how many of them a new integration user (no role, owns
+ * nothing) reads with this access, by the same reasons Test connection gives afterwards.
+ */
+export const plannedVisibilitySchema = z.object({
+  object: z.string(),
+  /** Records in the org (the admin's count); null when the count was refused. */
+  total: z.number().int().nullable(),
+  /** Records the agent will read; null where it depends on other records (parents, activities). */
+  willSee: z.number().int().nullable(),
+  reason: z.enum(visibilityReasons),
+  /** In English, for the CLI and logs. */
+  message: z.string(),
+});
+export type PlannedVisibility = z.infer<typeof plannedVisibilitySchema>;
+
 export const runPlanSchema = z.object({
   id: planIdSchema,
   kind: z.enum(plannedRunKinds),
@@ -119,6 +137,8 @@ export const runPlanSchema = z.object({
   summary: z.array(z.string()),
   /** Reconnect and Recreate: why nothing smaller works, or which smaller run would do. */
   whyRebuild: z.enum(rebuildReasons).optional(),
+  /** Builds only: what the agent will see of each object with the planned access (reads only). */
+  visibility: z.array(plannedVisibilitySchema).optional(),
   /** The org's app or permission set of this agent names another install as owner: the run refuses unless it takes over. */
   ownedElsewhere: z.boolean().optional(),
 });

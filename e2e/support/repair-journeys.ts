@@ -31,7 +31,7 @@ export const userRefused: FaultSpec = {
   },
 };
 
-/** A fault at the integration-user step -> an error alert -> Reconnect -> connected. */
+/** A fault at the integration-user step -> an error alert -> Try again (the first turn-on was rolled back clean) -> connected. */
 export async function runFaultReconnectJourney(host: JourneyHost, name: string): Promise<void> {
   const { page, emulator } = host;
   const panel = salesforcePanel(page, english);
@@ -49,9 +49,10 @@ export async function runFaultReconnectJourney(host: JourneyHost, name: string):
   await checkScreen(page, name, 'error');
   expect(emulator.state().externalClientApps).toEqual([]);
 
-  const reconnect = alert.getByRole('button', { name: english.reconnect });
-  await expect(reconnect).toBeVisible();
-  await reconnect.click();
+  await expect(alert.getByRole('button', { name: english.reconnect })).toHaveCount(0);
+  const tryAgain = alert.getByRole('button', { name: 'Try again' });
+  await expect(tryAgain).toBeVisible();
+  await tryAgain.click();
   await panel.confirmReview();
   await panel.expectConnected();
   await expect(alert).toBeHidden();

@@ -15,6 +15,12 @@ export async function openReview(page: Page, title: string): Promise<Locator> {
 }
 
 /** The review's list items, one assertion per line the admin must read. */
+/** The review's row of one object (its own access and its fields) says each of `texts`. */
+export async function expectAccessRow(dialog: Locator, object: string, texts: (string | RegExp)[]): Promise<void> {
+  const row = dialog.getByRole('table', { name: "The agent's access" }).getByRole('row', { name: new RegExp(`^${object}\\b`) });
+  for (const text of texts) await expect(row).toContainText(text);
+}
+
 export async function expectReviewLines(dialog: Locator, lines: (string | RegExp)[]): Promise<void> {
   for (const line of lines) await expect(dialog.getByRole('listitem').filter({ hasText: line })).toHaveCount(1);
 }

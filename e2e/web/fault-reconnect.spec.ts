@@ -8,6 +8,6 @@ test.beforeEach(async () => {
 });
 test.afterEach(() => journey.stop());
 
-test('a refused integration user shows the error; Reconnect then connects', async ({ page, context }) => {
+test('a refused integration user shows the error; Try again then connects', async ({ page, context }) => {
   await runFaultReconnectJourney(await journey.open(page, context), 'fault');
 });

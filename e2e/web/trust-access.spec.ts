@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signIn } from '../support/journey-host';
 import { runCli } from '../support/run-cli';
 import { salesforcePanel } from '../support/salesforce-panel';
-import { changeAgentAccess, expectReviewLines, grantsInOrg, openReview, setField, setViewAll } from '../support/trust-journeys';
+import { changeAgentAccess, expectAccessRow, grantsInOrg, openReview, setField, setViewAll } from '../support/trust-journeys';
 import { english } from '../support/ui-labels';
 import { startWebJourney, type WebJourney } from '../support/web-journey';
 
@@ -40,7 +40,7 @@ test('View All and a field: Update access shows the escalation; narrowing them b
 
   await needsUpdate.getByRole('button', { name: english.updateAccess }).click();
   let review = await openReview(page, 'Review: update access');
-  await expectReviewLines(review, [/^Change Account: Read → Read \+ View All Records\s*Widens access$/, /^Grant Account\.Tier__c: Read/]);
+  await expectAccessRow(review, 'Account', [/Read → Read \+ View All Records\s*Widens access/, /Tier__c: Read/]);
   await expect(review.getByText('The agent gets Edit or View All Records access it did not have.')).toBeVisible();
   await review.getByRole('button', { name: english.reviewConfirm }).click();
   await expect(page.getByText('Access updated.')).toBeVisible({ timeout: 30_000 });
@@ -59,7 +59,7 @@ test('View All and a field: Update access shows the escalation; narrowing them b
 
   await page.getByRole('alert').getByRole('button', { name: english.updateAccess }).first().click();
   review = await openReview(page, 'Review: update access');
-  await expectReviewLines(review, ['Change Account: Read + View All Records → Read', 'Remove Account.Tier__c (was Read)']);
+  await expectAccessRow(review, 'Account', ['Read + View All Records → Read', 'Tier__c: Removed (was Read)']);
   await expect(review.getByText('The agent loses access it has today.')).toBeVisible();
   await review.getByRole('button', { name: english.reviewConfirm }).click();
   await panel.expectConnected();

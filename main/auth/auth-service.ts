@@ -1,5 +1,6 @@
 import { createAdoption } from './auth-adopt';
 import { createAuthKit } from './auth-kit';
+import { createProfileFollow } from './auth-follow';
 import { createSessionAccess } from './auth-session';
 import { createSignIn } from './auth-sign-in';
 import type { AdminAuth, AuthDeps } from './auth-types';
@@ -18,6 +19,7 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     status: () => kit.status(),
     ...createSignIn(kit, adoption),
     ...createSessionAccess(kit, adoption),
+    follow: createProfileFollow(kit),
     ready: () => kit.restored,
     onSignedIn(listener) {
       kit.listeners.add(listener);

@@ -101,4 +101,6 @@ export interface AuthService {
   signIn(profileId?: string): Promise<SignInStarted>;
   cancel(): AuthStatus;
   signOut(): Promise<AuthStatus>;
+  /** The profile made active: its own session becomes the current one (or none); the others stay stored. */
+  follow(profileId: string): Promise<AuthStatus>;
 }

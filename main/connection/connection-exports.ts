@@ -8,6 +8,7 @@ import { connectionDetails, setupUrl } from './record/details';
 import { artifactNames } from './org/names';
 import type { AdminSession } from '../auth/session-source';
 import { agentPrivateKey } from './steps/key-pair';
+import { oauthSettings } from './review/review-body';
 
 /** What leaves the app about the connection: its details, the agent's credentials, a Setup link. */
 export function createConnectionExports(core: ConnectionCore) {
@@ -37,7 +38,9 @@ export function createConnectionExports(core: ConnectionCore) {
     async exportDetails(format: ExportFormat): Promise<OutgoingFile> {
       const { orgId, record } = core.requireRecord();
       const admin = await core.session();
-      const file = connectionReport(connectionDetails(orgId, record, deps.now()), format, deps.now());
+      const { flow, scopes, preAuthorisedPermissionSet, ipPolicy } = oauthSettings(artifactNames(record.agentName), deps.now(), 0);
+      const context = { status: core.state().status, oauth: { flow, scopes, preAuthorisedPermissionSet, ipPolicy } };
+      const file = connectionReport(connectionDetails(orgId, record, deps.now()), format, deps.now(), context);
       deps.audit.append({
         actor: admin.identity.username,
         orgId,

@@ -22,7 +22,7 @@ import type { ConnectionCore, ConnectionServiceDeps } from './run/core';
 import { createInspection } from './health/inspection';
 import { createCheckProblems } from './health/check-problems';
 import { checkOrgHealth, type OrgHealth } from './health/org-health';
-import type { ConnectionRecord } from './record/record-store';
+import type { ConnectionRecord, ConnectionRecordStore } from './record/record-store';
 import { createRunContexts, wasAudited, type RunDeps } from './run/run-context';
 import { createReviewedRuns } from './review/reviewed-runs';
 import { createRunScheduler } from './run/scheduler';
@@ -48,6 +48,20 @@ export interface ConnectionLifecycle extends Omit<ConnectionService, 'overview'>
 }
 
 /**
+ * The org the screens show: the signed-in one; signed out, the active profile's own org. Another
+ * profile's org is never shown as the active one's (its Turn off would act where the admin is not).
+ */
+function orgShown(deps: ConnectionServiceDeps, records: ConnectionRecordStore): string | null | undefined {
+  const status = deps.auth.status();
+  if (status.state === 'signedIn') return status.identity.orgId;
+  const { orgProfiles, activeProfileId } = deps.settings.get();
+  const active = orgProfiles.find((p) => p.id === activeProfileId);
+  if (active?.orgId) return active.orgId;
+  const last = records.currentOrgId();
+  return last && orgProfiles.some((p) => p.id !== activeProfileId && p.orgId === last) ? null : undefined;
+}
+
+/**
  * The connection service (docs/architecture.md): state projection (state.ts), the run scheduler
  * (scheduler.ts) and the run plans (run/step-lists.ts), with the run bodies in build, teardown and undo.
  */
@@ -55,12 +69,9 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
   const { records, journal, log } = deps;
   const contexts = createRunContexts(deps);
   const run: RunDeps = { records, journal, settings: deps.settings, vault: deps.vault, now: deps.now, contexts };
-  const signedInOrg = (): string | null => {
-    const status = deps.auth.status();
-    return status.state === 'signedIn' ? status.identity.orgId : null;
-  };
+  const shownOrg = () => orgShown(deps, records);
   const problems = createCheckProblems();
-  const state = (): ConnectionState => problems.onto(projectState(scheduler.live(), journal, records, deps.now(), signedInOrg()));
+  const state = (): ConnectionState => problems.onto(projectState(scheduler.live(), journal, records, deps.now(), shownOrg()));
   const changed = (): ConnectionState => {
     const current = state();
     deps.events.emit('connection.changed', current);
@@ -105,7 +116,7 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
     ...createVisibility(core),
     busy: () => scheduler.busy() || journal.current() !== null,
     async checkOrg(admin) {
-      const shown = admin.identity.orgId === (signedInOrg() ?? records.currentOrgId());
+      const shown = admin.identity.orgId === (shownOrg() ?? records.currentOrgId());
       const { installId, orgClient } = contexts;
       const health = await checkOrgHealth({ ...deps, installId, orgClient, sleep: deps.runtime.sleep }, admin, shown);
       problems.set(admin.identity.orgId, health.problem);

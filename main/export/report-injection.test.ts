@@ -35,7 +35,16 @@ function details(orgName: string, setupUrl = 'https://acme.my.salesforce.com/lig
   };
 }
 
-const markdownOf = (d: ConnectionDetails) => connectionReport(d, 'md', new Date('2025-02-01T00:00:00Z')).content;
+const context = {
+  status: 'connected' as const,
+  oauth: {
+    flow: 'jwtBearer' as const,
+    scopes: ['api'],
+    preAuthorisedPermissionSet: 'Sales_Agent_Permission_Set',
+    ipPolicy: 'Enforce' as const,
+  },
+};
+const markdownOf = (d: ConnectionDetails) => connectionReport(d, 'md', new Date('2025-02-01T00:00:00Z'), context).content;
 /** Cell separators a Markdown table honours: pipes not escaped with a backslash. */
 const separators = (row: string) => row.match(/(?<!\\)\|/g)?.length ?? 0;
 

@@ -115,7 +115,7 @@ export function salesforceAppError(thrown: unknown, doing: string): AppError {
     case 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY':
       return appError(
         'INSUFFICIENT_ADMIN_RIGHTS',
-        `Your Salesforce user is not allowed to do this (${doing}). Ask for the System Administrator profile.`,
+        `Your Salesforce user is not allowed to do this while ${doing}. Salesforce said: "${error.message}". Ask for the System Administrator profile.`,
         { params },
       );
     case 'DEPLOY_TIMEOUT':

@@ -1,4 +1,6 @@
 import type { Connector, Handlers } from '../../common';
+import { AppFailure } from '../../common/app-error-schema';
+import { switchWhileChanging } from '../connection/org/messages';
 import type { SignInAppService } from '../sign-in-app/service';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { EventSink, ExternalOpener, FileSaver, HostInfo } from '../host-seams';
@@ -36,6 +38,15 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     events.emit('settings.changed', settings.get());
     return result;
   };
+  // The screens act on the active profile: its session and its org's connection come with it.
+  const activate = async (id: string) => {
+    const changing = ['running', 'waiting', 'interrupted'].includes(connection.state().status);
+    if (changing && settings.get().activeProfileId !== id) throw new AppFailure(switchWhileChanging());
+    const next = settingsChanged(settings.activateProfile(id));
+    await auth.follow(id);
+    events.emit('connection.changed', connection.state());
+    return next;
+  };
   return {
     'app.info': () => Promise.resolve({ ...deps.info }),
     'connectors.list': () => Promise.resolve(connectors(connection)),
@@ -44,7 +55,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'settings.update': (change) => Promise.resolve(settingsChanged(settings.update(change))),
     'profiles.save': (input) => Promise.resolve(settingsChanged(settings.saveProfile(input))),
     'profiles.remove': ({ id }) => Promise.resolve(settingsChanged(settings.removeProfile(id))),
-    'profiles.activate': ({ id }) => Promise.resolve(settingsChanged(settings.activateProfile(id))),
+    'profiles.activate': ({ id }) => activate(id),
 
     'auth.status': () => Promise.resolve(auth.status()),
     'auth.signIn': ({ profileId }) => auth.signIn(profileId),

@@ -12,6 +12,7 @@ import { useNavigation } from '../state/navigation';
 import { useSignIn } from '../state/use-sign-in';
 import { useErrorText } from './error-text';
 import { useApi } from '../api/context';
+import { SalesforceWords } from './SalesforceWords';
 
 export interface ErrorAlertProps {
   error: AppError;
@@ -50,6 +51,13 @@ function runButtons(error: AppError, run: ReturnType<typeof useConnectionAction>
       {t(`actions.${action}`)}
     </Button>
   ));
+  // A first turn-on that failed and was rolled back clean: trying again is the fix (reviewed again first).
+  if (error.action === 'retry' && error.params?.run === 'enable')
+    buttons.push(
+      <Button key="tryAgain" variant="contained" disabled={busy} onClick={() => void run.start('enable')}>
+        {t('actions.retry')}
+      </Button>,
+    );
   // Another install manages the connection: the take-over is reviewed first, with what it breaks said up front.
   const takeOverRun = error.params?.run === 'reconnect' ? 'reconnect' : 'enable';
   if (error.action === 'takeOver') {
@@ -123,6 +131,7 @@ export function ErrorAlert({ error, severity = 'error', missingFields = [], onRe
     <Alert severity={severity}>
       <AlertTitle>{headline}</AlertTitle>
       {detail && <Typography variant="body2">{detail}</Typography>}
+      <SalesforceWords error={error} shown={`${headline} ${detail ?? ''}`} />
       {missingFields.length > 0 && (
         <>
           <Typography variant="body2" sx={{ mt: 1 }}>

@@ -15,20 +15,53 @@ describe('app shell', () => {
     expect(screen.queryByText(/Signed in to/)).toBeNull();
   });
 
-  it('names the signed-in org and its profile in the app bar, production marked', async () => {
+  it('names the signed-in org and the active profile in the app bar, production marked', async () => {
     await renderApp({ auth: fixtures.auth.signedIn });
-    expect(screen.getByText('Signed in to Acme Corporation · profile Acme production')).toBeTruthy();
-    expect(screen.getByText('Production')).toBeTruthy();
+    const bar = screen.getByRole('banner');
+    expect(within(bar).getByText('Signed in to Acme Corporation')).toBeTruthy();
+    expect(within(bar).getByRole('button', { name: 'Org profile: Acme production' })).toBeTruthy();
+    expect(within(bar).getByText('Production')).toBeTruthy();
   });
 
-  it('after another profile is made active, says the screens still act on the signed-in one', async () => {
+  it('switches the org profile from the app bar: the screens then act on it, not on the previous org', async () => {
     const uat = { ...fixtures.productionProfile, id: 'uat', name: 'UAT sandbox', environment: 'sandbox' as const };
-    await renderApp({
+    const { api, user } = await renderApp({
       auth: fixtures.auth.signedIn,
-      settings: { ...fixtures.settings, orgProfiles: [fixtures.productionProfile, uat], activeProfileId: 'uat' },
+      connection: fixtures.connection.connected,
+      settings: { ...fixtures.settings, orgProfiles: [fixtures.productionProfile, uat] },
     });
-    expect(screen.getByText('Signed in to Acme Corporation · profile Acme production')).toBeTruthy();
-    expect(screen.getByText('UAT sandbox is now active: sign out and in to act on it')).toBeTruthy();
+    const bar = screen.getByRole('banner');
+    await user.click(within(bar).getByRole('button', { name: 'Org profile: Acme production' }));
+    const menu = screen.getByRole('menu');
+    expect(
+      within(menu)
+        .getByRole('menuitem', { name: /Acme production/ })
+        .getAttribute('aria-current'),
+    ).toBe('true');
+    await user.click(within(menu).getByRole('menuitem', { name: /UAT sandbox/ }));
+    expect(await within(bar).findByRole('button', { name: 'Org profile: UAT sandbox' })).toBeTruthy();
+    expect(api.calls.some((c) => c.operation === 'profiles.activate')).toBe(true);
+    expect(within(bar).queryByText('Production')).toBeNull();
+    expect(within(bar).queryByText(/Signed in to/)).toBeNull();
+    // No live Turn off or Reconnect of the org left behind: the switch is off, Sign in is offered.
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByRole('switch', { name: 'Turn on access' })).toHaveProperty('checked', false);
+    expect(screen.queryByRole('button', { name: 'Reconnect' })).toBeNull();
+  });
+
+  it('shows a refused switch where the admin pressed it', async () => {
+    const uat = { ...fixtures.productionProfile, id: 'uat', name: 'UAT sandbox', environment: 'sandbox' as const };
+    const { api, user } = await renderApp({
+      auth: fixtures.auth.signedIn,
+      settings: { ...fixtures.settings, orgProfiles: [fixtures.productionProfile, uat] },
+    });
+    api.failNext('profiles.activate', {
+      code: 'OPERATION_IN_PROGRESS',
+      message: 'The connection in this org is still changing or has an unfinished change.',
+    });
+    await user.click(screen.getByRole('button', { name: 'Org profile: Acme production' }));
+    await user.click(screen.getByRole('menuitem', { name: /UAT sandbox/ }));
+    expect((await within(screen.getByRole('banner')).findByRole('alert')).textContent).toContain('Another change is in progress');
   });
 
   it('moves between screens from the keyboard and keeps the connection progress when coming back', async () => {

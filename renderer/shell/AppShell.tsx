@@ -1,11 +1,9 @@
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import Container from '@mui/material/Container';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import CloudDoneIcon from '@mui/icons-material/CloudDone';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pending } from '../components/Pending';
@@ -14,6 +12,7 @@ import { useLiveIfLoaded } from '../state/live';
 import { NavigationContext, screens, type Navigation, type NavigationTarget, type Screen } from '../state/navigation';
 import { ConnectorsScreen, type ConnectorId } from '../screens/connectors/ConnectorsScreen';
 import { HealthNoticeBanner } from './HealthNoticeBanner';
+import { ProfileSwitcher } from './ProfileSwitcher';
 
 // Only Connectors is on the first screen; the others load when first opened.
 const ActivityScreen = lazy(() => import('../screens/activity/ActivityScreen'));
@@ -54,7 +53,7 @@ export function AppShell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
             {t('app.name')}
           </Typography>
-          <SignedInOrg />
+          <ProfileSwitcher />
         </Toolbar>
         {/* Screens are navigation, not in-page tabs: buttons with aria-current, which also spares the
             first paint the layout measuring an indicator-drawing tab strip does. */}
@@ -84,38 +83,4 @@ export function AppShell() {
 function RunFinishedNotice() {
   useRunFinishedNotice();
   return null;
-}
-
-/**
- * Which org every screen acts on: the profile of the session (or, signed out, the active one), its
- * environment, production marked; and, when another profile was made active meanwhile, that the
- * screens still act on the signed-in one until the admin signs in there.
- */
-function SignedInOrg() {
-  const { t } = useTranslation();
-  const live = useLiveIfLoaded()?.live;
-  if (!live) return null;
-  const { auth, settings } = live;
-  const signedIn = auth.state === 'signedIn';
-  const profileId = signedIn ? auth.profileId : settings.activeProfileId;
-  const profile = settings.orgProfiles.find((p) => p.id === profileId);
-  const active = settings.orgProfiles.find((p) => p.id === settings.activeProfileId);
-  const switched = signedIn && active !== undefined && active.id !== profileId;
-  return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
-      {signedIn && <CloudDoneIcon fontSize="small" aria-hidden />}
-      <Typography variant="body2" noWrap title={signedIn ? auth.identity.orgName : profile?.name}>
-        {signedIn ? t('shell.signedInOrg', { org: auth.identity.orgName }) : profile && t('shell.activeProfile', { profile: profile.name })}
-        {signedIn && profile && ` · ${t('shell.profile', { profile: profile.name })}`}
-      </Typography>
-      {profile?.environment === 'production' && (
-        <Chip size="small" label={t('environments.production')} sx={{ fontWeight: 600, bgcolor: '#fff3e0', color: '#7a3300' }} />
-      )}
-      {switched && (
-        <Typography variant="body2" role="status" noWrap title={t('shell.switched', { profile: active.name })}>
-          {t('shell.switched', { profile: active.name })}
-        </Typography>
-      )}
-    </Box>
-  );
 }

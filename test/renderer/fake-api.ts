@@ -150,7 +150,15 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
         orgProfiles: state.settings.orgProfiles.filter((p) => p.id !== id),
         activeProfileId: state.settings.activeProfileId === id ? null : state.settings.activeProfileId,
       }),
-    'profiles.activate': ({ id }) => setSettings({ ...state.settings, activeProfileId: id }),
+    // As main does: the profile made active brings its own session (none here) and its org's connection.
+    'profiles.activate': ({ id }) => {
+      const settings = setSettings({ ...state.settings, activeProfileId: id });
+      if ('profileId' in state.auth && state.auth.profileId !== id) {
+        emit('auth.changed', { state: 'signedOut', profileId: id });
+        emit('connection.changed', { status: 'off', orgId: null });
+      }
+      return settings;
+    },
 
     'auth.status': () => state.auth,
     'auth.signIn': ({ profileId }) => {

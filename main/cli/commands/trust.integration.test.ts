@@ -93,7 +93,11 @@ describe('the plan before Turn on, from the CLI', () => {
         /^ {2}- Uses one SalesforceAPIIntegrationPsl permission set licence \(\d+ free now\)$/m,
         /^ {2}- OAuth: JWT bearer, scopes api; pre-authorised users: holders of Sales_Agent_Permission_Set; IP restrictions: \w+$/m,
         /^ {2}- Certificate valid for \d+ days, until \d{4}-\d\d-\d\d$/m,
+        // One line per object with its fields, as Setup shows a permission set.
         /^ {2}- Grant Account: Read$/m,
+        /^ {2}- Grant Contact: Read; fields: [\w, ]+ \(Read\)$/m,
+        // Before anything is created: what the agent will see with this access.
+        /^ {2}- The agent will see \d+ of \d+ Account records: /m,
       ])
         expect(words.out).toMatch(named);
       // Words, not the engine's step ids (the ones that are not also plain words).

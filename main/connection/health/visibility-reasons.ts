@@ -1,4 +1,5 @@
 import type { ObjectVisibility, VisibilityFix, VisibilityReason } from '../../../common';
+import { sharingKind } from '../org/sharing';
 
 /** What the org says about one object, and what the agent and the admin counted. */
 export interface ObjectFacts {
@@ -13,26 +14,6 @@ export interface ObjectFacts {
   throughParents: boolean;
   readable: string[];
   unreadable: string[];
-}
-
-/** The standard objects whose org-wide default Organization names (fact OWD-SOURCES). */
-export const organizationDefaultFields: Record<string, string> = {
-  Account: 'DefaultAccountAccess',
-  Contact: 'DefaultContactAccess',
-  Opportunity: 'DefaultOpportunityAccess',
-  Lead: 'DefaultLeadAccess',
-  Case: 'DefaultCaseAccess',
-};
-
-/**
- * Organization says None/Read/Edit…, EntityDefinition Private/Read/ReadWrite…; both name Controlled by
- * Parent (fact OWD-SOURCES). Anything readable by all users counts as public.
- */
-export function sharingKind(model: string | null): Extract<VisibilityReason, 'private' | 'public' | 'controlledByParent' | 'unknown'> {
-  if (model === null) return 'unknown';
-  if (model === 'None' || model === 'Private') return 'private';
-  if (model.startsWith('ControlledBy')) return 'controlledByParent';
-  return 'public';
 }
 
 function reasonOf(f: ObjectFacts): VisibilityReason {

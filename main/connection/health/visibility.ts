@@ -8,7 +8,8 @@ import type { ConnectionCore } from '../run/core';
 import type { ConnectionRecord } from '../record/record-store';
 import type { StepContext } from '../steps/step';
 import { agentTokens } from '../steps/verification';
-import { objectVisibility, organizationDefaultFields, type ObjectFacts } from './visibility-reasons';
+import { objectVisibility, type ObjectFacts } from './visibility-reasons';
+import { sharingFacts, sharingRequests } from '../org/sharing';
 
 /** The objects of the agent's access, each with the fields granted on it. */
 function grantedFields(grants: readonly Grant[]): Map<string, { fields: string[]; throughParents: boolean }> {
@@ -35,13 +36,12 @@ const rows = (result: SubResult | undefined): Record<string, unknown>[] => (resu
 const assignedTo = (userId: string) => `SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = ${soqlQuote(userId)}`;
 
 /**
- * As the admin: the counts, the org-wide defaults (Organization for standard objects, EntityDefinition
- * for custom ones: fact OWD-SOURCES) and which View All the integration user holds, in one Composite.
+ * As the admin: the counts and the org-wide defaults (org/sharing.ts, as the Enable review reads them)
+ * and which View All the integration user holds, in one Composite.
  */
 async function readAsAdmin(client: OrgClient, objects: string[], userId: string) {
-  const custom = objects.filter((o) => o.endsWith('__c'));
   const requests: CompositeSubrequest[] = [
-    { referenceId: 'org', method: 'GET', url: queryUrl(`SELECT ${Object.values(organizationDefaultFields).join(', ')} FROM Organization`) },
+    ...sharingRequests(objects),
     {
       referenceId: 'viewAllData',
       method: 'GET',
@@ -54,27 +54,10 @@ async function readAsAdmin(client: OrgClient, objects: string[], userId: string)
         `SELECT SobjectType FROM ObjectPermissions WHERE PermissionsViewAllRecords = true AND ParentId IN (${assignedTo(userId)})`,
       ),
     },
-    ...objects.map((o, i) => countRequest(`count${i}`, o)),
   ];
-  if (custom.length > 0) {
-    const names = custom.map(soqlQuote).join(', ');
-    requests.push({
-      referenceId: 'entities',
-      method: 'GET',
-      url: queryUrl(`SELECT QualifiedApiName, InternalSharingModel FROM EntityDefinition WHERE QualifiedApiName IN (${names})`),
-    });
-  }
   const results = await client.composite(requests);
-  const org = rows(results.get('org'))[0] ?? {};
-  const models = new Map<string, string>();
-  for (const [object, field] of Object.entries(organizationDefaultFields))
-    if (typeof org[field] === 'string') models.set(object, org[field]);
-  for (const e of rows(results.get('entities')))
-    if (typeof e.QualifiedApiName === 'string' && typeof e.InternalSharingModel === 'string')
-      models.set(e.QualifiedApiName, e.InternalSharingModel);
   return {
-    counts: objects.map((_, i) => count(results.get(`count${i}`))),
-    models,
+    ...sharingFacts(results, objects),
     viewAllData: rows(results.get('viewAllData')).length > 0,
     viewAll: new Set(rows(results.get('viewAll')).map((r) => String(r.SobjectType))),
   };

@@ -13,6 +13,13 @@ export const interruptedRun = (): AppError =>
 export const operationInProgress = (): AppError =>
   appError('OPERATION_IN_PROGRESS', 'Another change to the connection is still running. Wait for it to finish.');
 
+/** Another profile made active mid-change would leave that change without the org it runs in. */
+export const switchWhileChanging = (): AppError =>
+  appError(
+    'OPERATION_IN_PROGRESS',
+    'The connection in this org is still changing or has an unfinished change. Let it finish, or resume or roll it back, before you switch org profile.',
+  );
+
 /**
  * The agent's access in the org differs from its access profile. Every Edit and View All Records
  * that Update access would add is named, and what it would take away says who granted it.
@@ -24,14 +31,16 @@ export function connectionDrift(drift: Drift): AppError {
   const narrowed = names(drift.narrowed);
   const handAdded = names(drift.handAdded);
   const parts = [
+    // Said the same whether the agent's access gained it or an admin removed the grant in Salesforce:
+    // either way the agent does not have it, and Update access grants it in place.
     missing &&
-      `The permission set does not grant ${missing}, which the agent's access needs: Update access adds it to the permission set in place (the app and its consumer key stay; Recreate is not needed).`,
+      `The agent does not have ${missing}: its access includes it, but the permission set does not grant it. Update access grants it in the same permission set (the app and its consumer key stay; Recreate is not needed).`,
     escalations && `Update access will also grant ${escalations}.`,
     narrowed && `Granted earlier by Agent Connections and since taken out of the agent's access: ${narrowed}; Update access removes it.`,
     handAdded && `Added by hand in Salesforce, not by Agent Connections: ${handAdded}; removed only if you confirm.`,
   ].filter(Boolean);
   return appError('CONNECTION_DRIFT', `The agent's access in Salesforce differs from its access profile. ${parts.join(' ')}`, {
-    // Re-adding grants is the smallest repair: Update access changes only the permission set.
+    // The smallest repair, the same on every screen and in the CLI: Update access keeps the app and key.
     action: 'updateAccess',
     params: { missing, escalations, narrowed, handAdded },
   });

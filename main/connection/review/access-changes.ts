@@ -68,14 +68,45 @@ function originalName(existing: ExistingGrants, name: string): string {
   );
 }
 
-/** An English line for one change (CLI and the plan's summary). */
-export function describeChange(c: PermissionChange): string {
-  const name = c.field === null ? c.object : `${c.object}.${c.field}`;
-  const words = (f: PermissionFlags): string =>
-    [f.read && 'Read', f.edit && 'Edit', f.viewAllRecords && 'View All Records'].filter(Boolean).join(' + ') || 'nothing';
+const words = (f: PermissionFlags): string =>
+  [f.read && 'Read', f.edit && 'Edit', f.viewAllRecords && 'View All Records'].filter(Boolean).join(' + ') || 'nothing';
+
+/** A change in words, without its name: "Read", "Read -> Read + Edit", "removed (was Read)". */
+function changeWords(c: PermissionChange): string {
   const flagged = c.widens ? ' [WIDENS ACCESS]' : '';
   const hand = c.byHand ? ' [ADDED BY HAND: removed only with --remove-hand-added]' : '';
-  if (!c.before) return `Grant ${name}: ${words(c.after ?? NONE)}${flagged}`;
-  if (!c.after) return `Remove ${name} (was ${words(c.before)})${hand}`;
-  return `Change ${name}: ${words(c.before)} -> ${words(c.after)}${flagged}${hand}`;
+  if (!c.before) return `${words(c.after ?? NONE)}${flagged}`;
+  if (!c.after) return `removed (was ${words(c.before)})${hand}`;
+  return `${words(c.before)} -> ${words(c.after)}${flagged}${hand}`;
+}
+
+/** The field changes of one object: new fields with the same access together, every other change on its own. */
+function fieldWords(fields: readonly PermissionChange[]): string[] {
+  const added = new Map<string, string[]>();
+  const others: string[] = [];
+  for (const f of fields) {
+    if (!f.before && !f.byHand) added.set(changeWords(f), [...(added.get(changeWords(f)) ?? []), f.field ?? '']);
+    else others.push(`${f.field ?? ''} ${changeWords(f)}`);
+  }
+  return [...[...added].map(([how, names]) => `${names.join(', ')} (${how})`), ...others];
+}
+
+/**
+ * One English line per object, as Setup shows a permission set: the object's own change, then its
+ * fields (CLI and the plan's summary).
+ */
+export function describeChanges(changes: readonly PermissionChange[]): string[] {
+  const objects = [...new Set(changes.map((c) => c.object))];
+  return objects.map((object) => {
+    const own = changes.find((c) => c.object === object && c.field === null);
+    const fields = fieldWords(changes.filter((c) => c.object === object && c.field !== null));
+    const head = !own
+      ? `Fields of ${object}`
+      : !own.before
+        ? `Grant ${object}: ${changeWords(own)}`
+        : !own.after
+          ? `Remove ${object} (${changeWords(own)})`
+          : `Change ${object}: ${changeWords(own)}`;
+    return fields.length ? `${head}; fields: ${fields.join('; ')}` : head;
+  });
 }

@@ -2,7 +2,7 @@ import type { PermissionChange, PlanArtifact, PlanConsequence, PlanLicence, Plan
 import type { Artifacts } from '../steps/results';
 import { API_INTEGRATION_PSL, INTEGRATION_LICENCE, type OrgSnapshot } from '../org/discovery';
 import { integrationUsername, type ArtifactNames } from '../org/names';
-import { describeChange } from './access-changes';
+import { describeChanges } from './access-changes';
 import { notInOrgText } from '../org/preflight';
 import { repairBody, whyRebuildText } from './repair-plan';
 
@@ -75,18 +75,21 @@ function buildBody(inputs: PlanInputs, replacing: boolean): Body {
   const { names } = inputs;
   const user = plannedUser(inputs);
   const ps = inputs.snapshot.permissionSet;
+  const found = present(inputs);
+  // A rebuild replaces only what is there; what is gone it creates (never "delete" what does not exist).
+  const rebuilt = (exists: boolean): PlanArtifact['action'] => (replacing && exists ? 'replace' : 'create');
   const artifacts: PlanArtifact[] = [
     {
       part: 'permissionSet',
-      action: replacing ? 'replace' : ps ? 'reuse' : 'create',
+      action: replacing ? rebuilt(ps !== null) : ps ? 'reuse' : 'create',
       name: names.permissionSetLabel,
       apiName: names.permissionSetApiName,
     },
     { part: 'user', action: user.action, name: user.name },
     { part: 'licence', action: 'create', name: API_INTEGRATION_PSL },
     { part: 'assignment', action: 'create', name: names.permissionSetLabel },
-    { part: 'key', action: replacing ? 'replace' : 'create', name: `${names.appLabel} certificate` },
-    { part: 'app', action: replacing ? 'replace' : 'create', name: names.appLabel, apiName: names.appApiName },
+    { part: 'key', action: rebuilt(found.key), name: `${names.appLabel} certificate` },
+    { part: 'app', action: rebuilt(found.app), name: names.appLabel, apiName: names.appApiName },
   ];
   const consequences: PlanConsequence[] = replacing
     ? ['consumerKeyChanges', 'reexportCredentials', 'agentOffline', 'waitForSalesforce']
@@ -102,17 +105,35 @@ function buildBody(inputs: PlanInputs, replacing: boolean): Body {
   };
 }
 
+/** Which parts are there to remove or replace: in the org as discovered now, the key on this computer's record. */
+function present(inputs: PlanInputs): Record<PlanArtifact['part'], boolean> {
+  const { snapshot, artifacts: a } = inputs;
+  const user = snapshot.users.some((u) => u.active) || (snapshot.users.length === 0 && a.integrationUser !== undefined);
+  const permissionSet = snapshot.permissionSet !== null;
+  return {
+    app: snapshot.app !== null && snapshot.app !== 'unavailable',
+    user,
+    permissionSet,
+    assignment: user && permissionSet,
+    licence: user,
+    key: a.keyPair !== undefined,
+  };
+}
+
 function teardownBody(inputs: PlanInputs): Body {
   const { names, artifacts: a } = inputs;
   const username = a.integrationUser?.username ?? plannedUser(inputs).name;
-  const artifacts: PlanArtifact[] = [
-    { part: 'app', action: 'remove', name: names.appLabel, apiName: names.appApiName },
-    { part: 'assignment', action: 'remove', name: names.permissionSetLabel },
-    { part: 'licence', action: 'remove', name: API_INTEGRATION_PSL },
-    { part: 'user', action: 'deactivate', name: username },
-    { part: 'permissionSet', action: 'remove', name: names.permissionSetLabel, apiName: names.permissionSetApiName },
-    { part: 'key', action: 'remove', name: `${names.appLabel} certificate` },
-  ];
+  const found = present(inputs);
+  const artifacts: PlanArtifact[] = (
+    [
+      { part: 'app', action: 'remove', name: names.appLabel, apiName: names.appApiName },
+      { part: 'assignment', action: 'remove', name: names.permissionSetLabel },
+      { part: 'licence', action: 'remove', name: API_INTEGRATION_PSL },
+      { part: 'user', action: 'deactivate', name: username },
+      { part: 'permissionSet', action: 'remove', name: names.permissionSetLabel, apiName: names.permissionSetApiName },
+      { part: 'key', action: 'remove', name: `${names.appLabel} certificate` },
+    ] satisfies PlanArtifact[]
+  ).filter((x) => found[x.part]);
   return {
     artifacts,
     licences: licences(inputs, 'free'),
@@ -198,7 +219,7 @@ const parts: Record<PlanArtifact['part'], string> = {
   user: 'the integration user',
   permissionSet: 'the permission set',
   assignment: 'the permission set assignment',
-  licence: 'the permission set licence',
+  licence: 'the permission set licence assignment',
   key: "the agent's key and certificate",
 };
 const consequenceText: Record<PlanConsequence, string> = {
@@ -237,7 +258,8 @@ export function planSummary(plan: Omit<RunPlan, 'summary'>): string[] {
     const d = plan.userDefaults;
     lines.push(`Integration user: time zone ${d.timeZone}, locale ${d.locale}, language ${d.language}, email encoding ${d.emailEncoding}`);
   }
-  lines.push(...plan.access.map(describeChange));
+  lines.push(...describeChanges(plan.access));
+  lines.push(...(plan.visibility ?? []).map((v) => v.message));
   if (plan.notInOrg?.length) lines.push(notInOrgText(plan.notInOrg));
   lines.push(...plan.consequences.map((c) => consequenceText[c]));
   return lines;

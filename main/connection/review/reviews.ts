@@ -11,6 +11,7 @@ import type { ConnectionRecord } from '../record/record-store';
 import { readGrants, type ExistingGrants } from '../steps/access-grants';
 import { snapshotOwnedElsewhere } from '../org/ownership';
 import { whyRebuild } from './repair-plan';
+import { visibilityForecast } from './visibility-forecast';
 
 /** Long enough to read the review, short enough that the org it describes is still the org. */
 export const PLAN_LIFETIME_MS = 10 * 60_000;
@@ -100,6 +101,9 @@ async function draftPlan(core: ConnectionCore, kind: PlannedRunKind): Promise<St
     ...settings,
   });
   const why = whyRebuild(kind, saved);
+  // A build says what the agent will see before anything exists; the forecast is not part of the fingerprint.
+  const builds = body.artifacts.some((a) => a.part === 'user' && a.action === 'create');
+  const visibility = builds && wanted.desired.length > 0 ? await visibilityForecast(ctx.client, wanted.desired) : undefined;
   const draft = {
     id: randomUUID(),
     kind,
@@ -122,7 +126,8 @@ async function draftPlan(core: ConnectionCore, kind: PlannedRunKind): Promise<St
     ...(newUser && { username: newUser.name }),
   };
   const fingerprint = hash({ local, org, body, access });
-  return { plan: { ...draft, fingerprint, summary: planSummary({ ...draft, fingerprint }) }, local, org };
+  const plan = { ...draft, fingerprint, ...(visibility && { visibility }) };
+  return { plan: { ...plan, summary: planSummary(plan) }, local, org };
 }
 
 /**

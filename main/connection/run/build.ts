@@ -60,9 +60,18 @@ export async function build(deps: RunDeps, admin: AdminSession, run: Run, option
     if (run.signal.aborted) return undoCancelled(deps, admin, run, kind, ctx, steps, { status: 'off', record: null });
     const failure = error instanceof AppFailure ? error.error : salesforceAppError(error, 'setting up the connection');
     if (failure.code === 'ACTIVATION_TIMEOUT') return keepWaiting(deps, admin, run, kind, ctx, failure);
-    // What was created is rolled back, so the way on is Reconnect, unless the error names its own fix.
-    const appErr = failure.action === undefined || failure.action === 'retry' ? { ...failure, action: 'reconnect' as const } : failure;
     const leftovers = await rollBack(ctx, steps, journal, tracker);
+    // What was created is rolled back: a first turn-on rolled back clean is simply tried again; otherwise
+    // the way on is Reconnect, unless the error names its own fix.
+    const again = kind === 'enable' && leftovers.length === 0;
+    const appErr =
+      failure.action === undefined || failure.action === 'retry'
+        ? {
+            ...failure,
+            action: again ? ('retry' as const) : ('reconnect' as const),
+            ...(again && { params: { ...failure.params, run: 'enable' } }),
+          }
+        : failure;
     if (leftovers.length === 0) journal.finish();
     records.update(orgId, { status: 'error', error: appErr, leftovers, record: null });
     contexts.audit(admin, orgId, `connection.${kind}`, leftovers.length ? 'partial' : 'failure', appErr.message, ctx.artifacts);

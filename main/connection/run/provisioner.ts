@@ -7,7 +7,7 @@ import type { Journal, JournalRun, JournalStep } from '../../store/journal';
 import type { Artifacts } from '../steps/results';
 import { resultOf, setResult, type StepResult } from '../steps/results';
 import { apiLimitError, isApiLimit } from '../../salesforce/api-limit';
-import { stepNoteText } from './step-notes';
+import { stepDoing, stepNoteText } from './step-notes';
 import type { ComposedChange, Step, StepContext } from '../steps/step';
 
 const noted = (key: StepNoteKey) => ({ note: stepNoteText[key], noteKey: key });
@@ -165,9 +165,9 @@ class Provisioning {
       return from;
     }
     if (owner.explain) owner.explain(this.ctx, error);
-    if (isApiLimit(error)) throw new AppFailure(await apiLimitError(this.ctx.client, `step "${owner.id}"`));
+    if (isApiLimit(error)) throw new AppFailure(await apiLimitError(this.ctx.client, stepDoing[owner.id]));
     if (error instanceof AppFailure) throw error;
-    throw new AppFailure(salesforceAppError(error, `running step "${owner.id}"`));
+    throw new AppFailure(salesforceAppError(error, stepDoing[owner.id]));
   }
 
   /** Sends the pending group as one all-or-none request; returns null, or the index to restart at. */

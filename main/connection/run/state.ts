@@ -14,10 +14,12 @@ export function projectState(
   journal: Journal,
   records: ConnectionRecordStore,
   now: Date,
-  signedInOrgId: string | null = null,
+  /** The org the screens act on; undefined: the last one shown, null: none (the active profile has no org yet). */
+  shownOrgId?: string | null,
 ): ConnectionState {
   // The signed-in org's own state: another org's record is never shown as this one's (org-identity.ts).
-  const orgId = live?.orgId ?? journal.current()?.orgId ?? signedInOrgId ?? records.currentOrgId();
+  const shown = shownOrgId === undefined ? records.currentOrgId() : shownOrgId;
+  const orgId = live?.orgId ?? journal.current()?.orgId ?? shown;
   if (!orgId) return { status: 'off', orgId: null };
   if (live) return { status: 'running', orgId, run: structuredClone(live.tracker.progress) };
   const saved = records.get(orgId);

@@ -119,7 +119,7 @@ describe('a run that rolled back completely', () => {
     harness.emulator.clearFaults();
     expect(ourLeftovers(harness.emulator.state())).toEqual([]);
     expect(failed.status).toBe('error');
-    expect(failed.error?.action).toBe('reconnect');
+    expect(failed.error?.action).toBe('retry');
     expect(failed.leftovers ?? []).toEqual([]);
     expect(harness.restart().connection.state().status).toBe('error');
 

@@ -19,7 +19,7 @@ const grantsField = (h: Harness, field: string) =>
   h.emulator.state().fieldPermissions.some((f) => f.Field === field && f.PermissionsRead === true);
 
 describe('drift, recreate, update access and reconnect', () => {
-  it('a custom field added to the profile makes the health check offer Update access first, and Recreate also grants it', async () => {
+  it('a custom field added to the profile makes the health check ask for Update access (Recreate also grants it)', async () => {
     const h = await connected();
     const profile = withAddedFields(h.services.agent.accessProfile(), 'Account', ['Region__c']);
     const afterEdit = await h.services.agent.updateAccessProfile(profile);
@@ -31,7 +31,9 @@ describe('drift, recreate, update access and reconnect', () => {
     const state = h.services.connection.state();
     expect(state.error?.code).toBe('CONNECTION_DRIFT');
     expect(state.error?.action).toBe('updateAccess');
-    expect(state.error?.message).toMatch(/Update access adds it/);
+    expect(state.error?.message).toMatch(/The agent does not have Account\.Region__c/);
+    expect(state.error?.message).toMatch(/Recreate is not needed/);
+    expect(state.error?.message).not.toMatch(/now reads/);
 
     const oldUser = state.details?.user.id;
     const recreated = await h.run(() => h.services.connection.planAndRun('recreate'));
@@ -80,10 +82,12 @@ describe('drift, recreate, update access and reconnect', () => {
     });
     const failed = await h.run(() => h.services.connection.enable({ planId }));
     expect(failed.status).toBe('error');
-    expect(failed.error?.action).toBe('reconnect');
+    // Rolled back clean, a first turn-on is simply tried again (not rebuilt with Reconnect).
+    expect(failed.error?.action).toBe('retry');
+    expect(failed.error?.params?.run).toBe('enable');
     expect(h.emulator.state().permissionSets.filter((p) => p.Description?.includes('agent'))).toEqual([]);
 
-    const again = await h.run(() => h.services.connection.planAndRun('reconnect'));
+    const again = await h.run(() => h.services.connection.planAndRun('enable'));
     expect(again.status).toBe('connected');
   });
 

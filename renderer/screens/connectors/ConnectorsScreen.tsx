@@ -88,13 +88,18 @@ function useConnectors(): ListedConnector[] {
   });
 }
 
+/** Keyboard focus must be plain to see on the list (the selected row's tint alone is too faint). */
+const connectorButtonSx = {
+  '&.Mui-focusVisible': { outline: '3px solid', outlineColor: 'primary.main', outlineOffset: '-3px' },
+} as const;
+
 function ConnectorRow({ connector, selected, onSelect }: { connector: ListedConnector; selected: boolean; onSelect: () => void }) {
   const { t } = useTranslation();
   const chip = connector.status ? <StatusChip status={connector.status} /> : <Pending height={24} width={80} />;
   const secondary = connector.setupNeeded ? chip : t('connectors.noSetupNeeded');
   return (
     <ListItem disablePadding>
-      <ListItemButton selected={selected} aria-current={selected ? 'true' : undefined} onClick={onSelect}>
+      <ListItemButton selected={selected} aria-current={selected ? 'true' : undefined} onClick={onSelect} sx={connectorButtonSx}>
         <ListItemText
           primary={t(`connectors.name.${connector.id}`)}
           secondary={secondary}

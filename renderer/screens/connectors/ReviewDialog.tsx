@@ -10,11 +10,15 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError, PermissionChange, PermissionFlags, PlannedRunKind, RunPlan } from '../../../common';
+import type { AppError, PermissionChange, PlannedRunKind, RunPlan } from '../../../common';
 import { toAppError } from '../../../common/app-error';
 import { useApi } from '../../api/context';
 import { useErrorText } from '../../components/error-text';
 import type { Reviewed } from '../../components/review-types';
+import { AccessTable } from './review/AccessTable';
+import { Consequences } from './review/Consequences';
+import { OAuthPolicies } from './review/OAuthPolicies';
+import { PlannedVisibilityTable } from './review/PlannedVisibilityTable';
 
 /** A tick box's value and setter. */
 interface Choice {
@@ -37,48 +41,15 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-function useFlags(): (flags: PermissionFlags | null) => string {
-  const { t } = useTranslation();
-  return (flags) =>
-    flags
-      ? [flags.read && t('review.flags.read'), flags.edit && t('review.flags.edit'), flags.viewAllRecords && t('review.flags.viewAll')]
-          .filter(Boolean)
-          .join(' + ')
-      : t('review.flags.none');
-}
-
-function AccessChange({ change }: { change: PermissionChange }) {
-  const { t } = useTranslation();
-  const flags = useFlags();
-  const name = change.field === null ? change.object : `${change.object}.${change.field}`;
-  const key = !change.before ? 'added' : !change.after ? 'removed' : 'changed';
-  return (
-    <li>
-      {t(`review.access.${key}`, { name, before: flags(change.before), after: flags(change.after) })}
-      {change.byHand && (
-        <Typography component="strong" variant="body2" sx={{ ml: 1, fontWeight: 700 }}>
-          {t('review.access.byHand')}
-        </Typography>
-      )}
-      {change.widens && (
-        <Typography component="strong" variant="body2" color="warning.main" sx={{ ml: 1, fontWeight: 700 }}>
-          {t('review.access.widens')}
-        </Typography>
-      )}
-    </li>
-  );
-}
-
 /** Grants someone added by hand in Salesforce: kept unless the admin ticks their removal. */
 function HandAdded({ changes, remove, onChange }: { changes: PermissionChange[]; remove: boolean; onChange: (remove: boolean) => void }) {
   const { t } = useTranslation();
   return (
     <>
-      <Section title={t('review.handAdded.title')}>
-        {changes.map((c) => (
-          <AccessChange key={`${c.object}.${c.field ?? ''}`} change={c} />
-        ))}
-      </Section>
+      <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
+        {t('review.handAdded.title')}
+      </Typography>
+      <AccessTable changes={changes} label={t('review.handAdded.title')} />
       <FormControlLabel
         control={<Checkbox checked={remove} onChange={(event) => onChange(event.target.checked)} />}
         label={t('review.handAdded.remove')}
@@ -89,7 +60,6 @@ function HandAdded({ changes, remove, onChange }: { changes: PermissionChange[];
 
 function PlanSections({ plan, removeHandAdded }: { plan: RunPlan; removeHandAdded: Choice }) {
   const { t } = useTranslation();
-  const o = plan.oauth;
   const ours = plan.access.filter((c) => c.byHand !== true);
   const byHand = plan.access.filter((c) => c.byHand === true);
   // Why a rebuild, or that a smaller run would do: said first, in the warning colour.
@@ -123,35 +93,21 @@ function PlanSections({ plan, removeHandAdded }: { plan: RunPlan; removeHandAdde
         </Section>
       )}
       {ours.length > 0 && (
-        <Section title={t('review.sections.access')}>
-          {ours.map((c) => (
-            <AccessChange key={`${c.object}.${c.field ?? ''}`} change={c} />
-          ))}
-        </Section>
+        <>
+          <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
+            {t('review.sections.access')}
+          </Typography>
+          <AccessTable changes={ours} label={t('review.sections.access')} />
+        </>
       )}
       {byHand.length > 0 && <HandAdded changes={byHand} remove={removeHandAdded.value} onChange={removeHandAdded.set} />}
-      {o && (
-        <Section title={t('review.sections.oauth')}>
-          <li>{t('review.oauth.scopes', { scopes: o.scopes.join(', ') })}</li>
-          <li>{t('review.oauth.preAuthorised', { name: o.preAuthorisedPermissionSet })}</li>
-          <li>{t(o.ipPolicy === 'Enforce' ? 'review.oauth.ipEnforced' : 'review.oauth.ipRelaxed')}</li>
-          <li>{t('review.oauth.certificate', { days: o.certificateValidDays, until: o.certificateValidUntil.slice(0, 10) })}</li>
-        </Section>
-      )}
+      {plan.visibility && plan.visibility.length > 0 && <PlannedVisibilityTable visibility={plan.visibility} />}
+      {plan.oauth && <OAuthPolicies oauth={plan.oauth} />}
       {plan.notInOrg && plan.notInOrg.length > 0 && (
         <Alert severity="info" sx={{ mt: 1 }}>
           {t('review.notInOrg', { names: plan.notInOrg.join(', '), count: plan.notInOrg.length })}
         </Alert>
       )}
-      {plan.consequences.map((c) => (
-        <Alert
-          key={c}
-          severity={c === 'accessWidens' || c === 'consumerKeyChanges' || c === 'reexportCredentials' ? 'warning' : 'info'}
-          sx={{ mt: 1 }}
-        >
-          {t(`review.consequences.${c}`)}
-        </Alert>
-      ))}
     </>
   );
 }
@@ -208,6 +164,7 @@ export function ReviewDialog({
             {t('review.takeOver')}
           </Alert>
         )}
+        {plan && <Consequences consequences={plan.consequences} />}
         <Typography variant="body2">{t('review.intro')}</Typography>
         {!plan && !error && <CircularProgress size={24} aria-label={t('common.loading')} sx={{ my: 2 }} />}
         {error && <PlanFailed error={error} />}
