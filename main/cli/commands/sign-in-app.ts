@@ -1,8 +1,6 @@
 import { DEFAULT_CLIENT_ID, type SignInAppPlan } from '../../../common';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
 
-const json = (context: CommandContext): boolean => context.values.json === true;
-
 function printPlan(context: CommandContext, plan: SignInAppPlan): void {
   const title = plan.kind === 'create' ? 'Create the sign-in app' : 'Remove the sign-in app';
   context.io.out(`${title} would, in org ${plan.orgId}:`);
@@ -12,7 +10,10 @@ function printPlan(context: CommandContext, plan: SignInAppPlan): void {
 /** The review before a write, as every other change has: the plan, then --yes (or --dry-run to stop there). */
 function confirmed(context: CommandContext, plan: SignInAppPlan): boolean {
   printPlan(context, plan);
-  if (context.values['dry-run'] === true) return false;
+  if (context.values['dry-run'] === true) {
+    context.result({ dryRun: true, plan });
+    return false;
+  }
   if (context.values.yes !== true)
     throw new UsageError('Nothing was changed. Run again with --yes to go ahead, or with --dry-run to only see the plan.', false);
   return true;
@@ -39,12 +40,7 @@ function assignees(context: CommandContext): string[] {
 async function show(context: CommandContext): Promise<number> {
   const { signInApp } = (await context.start({ launchBrowser: false })).app;
   const { profile, app } = signInApp.show();
-  if (json(context)) {
-    context.io.out(
-      JSON.stringify({ profile: profile.name, clientId: profile.clientId, callbackPort: profile.callbackPort, signInApp: app }, null, 2),
-    );
-    return 0;
-  }
+  context.result({ profile: profile.name, clientId: profile.clientId, callbackPort: profile.callbackPort, signInApp: app });
   if (!app) {
     const client = profile.clientId === DEFAULT_CLIENT_ID ? `the default client ${DEFAULT_CLIENT_ID}` : `the client ${profile.clientId}`;
     context.io.out(`The profile "${profile.name}" signs in with ${client} (callback port ${profile.callbackPort}).`);
@@ -63,8 +59,8 @@ async function create(context: CommandContext): Promise<number> {
   const plan = await signInApp.plan({ kind: 'create', assignTo: assignees(context), ...(callbackPort !== undefined && { callbackPort }) });
   if (!confirmed(context, plan)) return 0;
   const app = await signInApp.create(plan.id);
-  if (json(context)) context.io.out(JSON.stringify({ signInApp: app }, null, 2));
-  else context.io.out(`Created the sign-in app ${app.appName}; consumer key ${app.consumerKey}.`);
+  context.result({ signInApp: app });
+  context.io.out(`Created the sign-in app ${app.appName}; consumer key ${app.consumerKey}.`);
   context.io.err('This profile now signs in with it: run login to sign in again.');
   return 0;
 }
@@ -74,6 +70,7 @@ async function remove(context: CommandContext): Promise<number> {
   const plan = await signInApp.plan({ kind: 'remove' });
   if (!confirmed(context, plan)) return 0;
   const profile = await signInApp.remove(plan.id);
+  context.result({ profile: profile.name, clientId: profile.clientId, callbackPort: profile.callbackPort, signInApp: null });
   context.io.out(`Removed the sign-in app. The profile "${profile.name}" signs in with ${profile.clientId} again.`);
   return 0;
 }
@@ -87,7 +84,6 @@ const signInAppCommand: CliCommand = {
     assign: { type: 'string' },
     yes: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
-    json: { type: 'boolean' },
   },
   takesArguments: true,
   run(context) {
