@@ -78,7 +78,7 @@ async function remove(context: CommandContext): Promise<number> {
 const signInAppCommand: CliCommand = {
   name: 'sign-in-app',
   summary: "The org's own sign-in app for admins (where the default client is blocked): create, show or remove it.",
-  usage: 'create [--port N] [--assign USER,USER] [--dry-run] [--yes] | show [--json] | remove [--dry-run] [--yes]',
+  usage: 'create [--port N] [--assign USER,USER] [--dry-run] [--yes] | show | remove [--dry-run] [--yes]',
   options: {
     port: { type: 'string' },
     assign: { type: 'string' },
