@@ -26,6 +26,7 @@ import { createRunContexts, wasAudited, type RunDeps } from './run/run-context';
 import { createReviewedRuns } from './review/reviewed-runs';
 import { createRunScheduler } from './run/scheduler';
 import type { AdminSession } from '../auth/session-source';
+import type { RebuildPlan } from './run/sandbox-rebuild';
 import { projectState } from './run/state';
 import { createVisibility } from './health/visibility';
 
@@ -147,6 +148,10 @@ export interface ConnectionService {
   rotateKey(input: ConfirmedPlanInput): Promise<ConnectionState>;
   adopt(input: ConfirmedPlanInput): Promise<ConnectionState>;
   acceptOrgChange(): Promise<ConnectionState>;
+  /** A refreshed sandbox that lacks the agent's app: what Rebuild here would change (no writes). */
+  rebuildPlan(): Promise<RebuildPlan>;
+  /** Recreates the app with the earlier certificate and, where the org allows, consumer key (the plan's id). */
+  rebuildHere(input: ConfirmedPlanInput): Promise<ConnectionState>;
   resume(input: ConfirmedPlanInput): Promise<ConnectionState>;
   rollback(input: ConfirmedPlanInput): Promise<ConnectionState>;
   /** Stops the live run: it rolls back what it created, or stays resumable. The state at once (still running). */
