@@ -30,6 +30,8 @@ export const operationNames = [
   'connection.rotateKey',
   'connection.adopt',
   'connection.acceptOrgChange',
+  'connection.rebuildPlan',
+  'connection.rebuildHere',
   'connection.resume',
   'connection.rollback',
   'connection.cancel',

@@ -237,6 +237,10 @@ export const orgChangeSchema = z.object({
 });
 export type OrgChange = z.infer<typeof orgChangeSchema>;
 
+/** The review of a rebuild here (orgChange.rebuild): what it would change, in words; its id starts the run. */
+export const rebuildPlanSchema = z.object({ id: z.string(), orgId: z.string(), expiresAt: z.string(), summary: z.array(z.string()) });
+export type RebuildPlan = z.infer<typeof rebuildPlanSchema>;
+
 export const connectionStateSchema = z.object({
   status: z.enum(connectionStatuses),
   orgId: z.string().nullable(),

@@ -8,6 +8,7 @@ import type {
   HealthReport,
   PlannedRunKind,
   PreflightReport,
+  RebuildPlan,
   RunKind,
   RunPlan,
   VisibilityReport,
@@ -26,7 +27,6 @@ import { createRunContexts, wasAudited, type RunDeps } from './run/run-context';
 import { createReviewedRuns } from './review/reviewed-runs';
 import { createRunScheduler } from './run/scheduler';
 import type { AdminSession } from '../auth/session-source';
-import type { RebuildPlan } from './run/sandbox-rebuild';
 import { projectState } from './run/state';
 import { createVisibility } from './health/visibility';
 

@@ -67,6 +67,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'connection.rotateKey': (input) => connection.rotateKey(input),
     'connection.adopt': (input) => connection.adopt(input),
     'connection.acceptOrgChange': () => connection.acceptOrgChange(),
+    'connection.rebuildPlan': () => connection.rebuildPlan(),
+    'connection.rebuildHere': (input) => connection.rebuildHere(input),
     'connection.resume': (input) => connection.resume(input),
     'connection.rollback': (input) => connection.rollback(input),
     'connection.cancel': () => connection.cancel(),

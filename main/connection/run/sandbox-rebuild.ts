@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionState } from '../../../common';
+import type { ConnectionState, RebuildPlan } from '../../../common';
 import { fail } from '../../../common/app-error-schema';
 import type { AdminSession } from '../../auth/session-source';
 import { readGrants } from '../steps/access-grants';
@@ -12,14 +12,6 @@ import { settleOrgChange } from './org-identity';
 import { copyKeyHere, rebuildSourceOf, type RebuildSource } from './rebuild-source';
 import { progressIds } from './step-lists';
 import type { Run, RunDeps } from './run-context';
-
-/** The review of a rebuild here: what it changes, in words, and the org as it was read. */
-export interface RebuildPlan {
-  id: string;
-  orgId: string;
-  expiresAt: string;
-  summary: string[];
-}
 
 const LIFETIME_MS = 10 * 60_000;
 
