@@ -1,4 +1,5 @@
-import { COLLECTION_LIMIT } from '../main/salesforce/client';
+import { defaultAccessProfile } from '../common';
+import { COLLECTION_LIMIT, COMPOSITE_QUERY_LIMIT } from '../main/salesforce/client';
 
 /**
  * The theoretical floor: the requests no implementation can avoid, link by link. Each link waits for
@@ -11,9 +12,9 @@ export interface ChainLink {
 }
 
 export const ENABLE_CHAIN: readonly ChainLink[] = [
-  { what: 'read the org: pre-flight look-ups and the describes, in one Composite', requests: 1 },
+  { what: 'read the org for the review: pre-flight look-ups and the describes, in one Composite', requests: 1 },
   {
-    what: 'permission set, object permissions, integration user, licence and permission set assignment, in one all-or-none Composite',
+    what: 'permission set, object permissions, field permissions, integration user, licence and permission set assignment, in one all-or-none Composite (one more for every five collections past the first five, fact COMPOSITE-LIMITS)',
     requests: 1,
   },
   { what: 'External Client App: createMetadata for header, OAuth settings and global OAuth settings (one type per call)', requests: 3 },
@@ -25,7 +26,10 @@ export const ENABLE_CHAIN: readonly ChainLink[] = [
     what: "configurable and OAuth policies, pre-authorising the permission set: upsertMetadata, one type per call (reading the listed records first, as the app does to be sure they are its own, is avoidable when their names carry the app's)",
     requests: 2,
   },
-  { what: 'verify as the agent: one Composite reading every granted object and the refused one', requests: 1 },
+  {
+    what: 'verify as the agent: one query for every granted object and one for the refused one, five queries a Composite (the default profile: seven objects, so two)',
+    requests: Math.ceil((defaultAccessProfile.objects.length + 1) / COMPOSITE_QUERY_LIMIT),
+  },
 ];
 
 export const DISABLE_CHAIN: readonly ChainLink[] = [
@@ -38,20 +42,35 @@ export const DISABLE_CHAIN: readonly ChainLink[] = [
 
 const total = (chain: readonly ChainLink[]) => chain.reduce((sum, link) => sum + link.requests, 0);
 
-/** ⌈F/200⌉: the FieldPermissions collections F custom fields need at 200 records per call. */
-export function fieldCollections(customFields: number): number {
-  return Math.ceil(customFields / COLLECTION_LIMIT);
+/** The field permission rows an enable with F generated custom fields writes: F and the default profile's fields (at most: an org may lack some). */
+export function fieldRows(customFields: number): number {
+  return customFields + defaultAccessProfile.objects.reduce((sum, o) => sum + o.fields.length, 0);
+}
+
+/** ⌈rows/200⌉: the FieldPermissions collections the rows need at 200 records per call. */
+export function fieldCollections(rows: number): number {
+  return Math.ceil(rows / COLLECTION_LIMIT);
+}
+
+/** All-or-none Composites the build needs: the object permissions' collection and the field ones, five a Composite. */
+export function buildComposites(customFields: number): number {
+  return Math.ceil((1 + fieldCollections(fieldRows(customFields))) / COMPOSITE_QUERY_LIMIT);
 }
 
 export function enableFloor(customFields: number): number {
-  return total(ENABLE_CHAIN) + fieldCollections(customFields);
+  return total(ENABLE_CHAIN) - 1 + buildComposites(customFields);
 }
 
 export function disableFloor(): number {
   return total(DISABLE_CHAIN);
 }
 
-/** The request budget for one enable, the one main/connection/request-budget.integration.test.ts holds the app to: 11 + ⌈F/200⌉, activation polling aside (the app chooses its consumer key, fact ECA-CONSUMER-KEY-CHOICE, so nothing is read back). */
+/**
+ * The request budget for one enable, review included, the one
+ * main/connection/scenarios/request-budget.integration.test.ts holds the app to: 10 + ⌈rows/1000⌉ for
+ * its field permission rows, activation polling aside (the app chooses its consumer key, fact
+ * ECA-CONSUMER-KEY-CHOICE, so nothing is read back).
+ */
 export function enableBudget(customFields: number): number {
-  return 11 + fieldCollections(customFields);
+  return 10 + Math.ceil(fieldRows(customFields) / 1000);
 }

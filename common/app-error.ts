@@ -71,6 +71,8 @@ export const errorCodes = [
   'NOT_CONNECTED',
   'INTERRUPTED_RUN',
   'NOTHING_TO_RESUME',
+  /** Rebuild here asked for where no refreshed copy lacks the agent's app, or the earlier key is not on this computer. */
+  'NOTHING_TO_REBUILD',
   'RUN_CANCELLED',
   'PLAN_REQUIRED',
   'PLAN_STALE',

@@ -73,6 +73,16 @@ export const visibilityJsonSchema = z.object({
   ),
 });
 
+/** `sign-in-app show`, and `remove` after it: which client the profile signs in with now. */
+const profileClient = z
+  .object({ profile: z.string(), clientId: z.string(), callbackPort: z.number().int(), signInApp: signInAppSchema.nullable() })
+  .strict();
+const signInAppResult = z.union([
+  profileClient,
+  z.object({ signInApp: signInAppSchema }).strict(),
+  z.object({ dryRun: z.literal(true), plan: signInAppPlanSchema }).strict(),
+]);
+
 /** Each command's `result`, by command name. */
 export const cliResultSchemas = {
   login: z.object({ profile: z.string(), orgId: z.string(), orgName: z.string(), username: z.string() }).strict(),
@@ -97,13 +107,8 @@ export const cliResultSchemas = {
   visibility: visibilityJsonSchema,
   'rotate-key': connectionStateSchema,
   'org-change': connectionStateSchema,
+  'sign-in-app': signInAppResult,
   completion: z.object({ shell: z.enum(['bash', 'zsh', 'fish']), script: z.string() }).strict(),
-  'sign-in-app': z.union([
-    z.object({ profile: z.string(), clientId: z.string(), callbackPort: z.number().int(), signInApp: signInAppSchema.nullable() }).strict(),
-    z.object({ dryRun: z.literal(true), plan: signInAppPlanSchema }).strict(),
-    z.object({ signInApp: signInAppSchema }).strict(),
-    z.object({ profile: z.string(), clientId: z.string() }).strict(),
-  ]),
 } satisfies Record<string, z.ZodType>;
 export type CliCommandName = keyof typeof cliResultSchemas;
 

@@ -31,6 +31,8 @@ export const operationNames = [
   'connection.repair',
   'connection.adopt',
   'connection.acceptOrgChange',
+  'connection.rebuildPlan',
+  'connection.rebuildHere',
   'connection.resume',
   'connection.rollback',
   'connection.cancel',

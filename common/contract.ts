@@ -5,7 +5,13 @@ import { appInfoSchema, connectorSchema } from './domain/connectors';
 import { orgProfileInputSchema, orgProfileSchema, settingsSchema, settingsUpdateSchema } from './domain/settings';
 import { authStatusSchema, signInStartedSchema } from './domain/auth';
 import { accessProfileSchema, describedFieldSchema, describedObjectSchema } from './domain/access-profile';
-import { connectionStateSchema, healthReportSchema, preflightReportSchema, runProgressSchema } from './domain/connection';
+import {
+  connectionStateSchema,
+  healthReportSchema,
+  preflightReportSchema,
+  rebuildPlanSchema,
+  runProgressSchema,
+} from './domain/connection';
 import { auditEntrySchema, exportFormats, savedFileSchema } from './domain/activity';
 import { sampleInputSchema, visibilityReportSchema, visibilitySampleSchema } from './domain/visibility';
 import { enableInputSchema } from './domain/user-defaults';
@@ -76,6 +82,10 @@ export const operations = {
   'connection.adopt': { input: confirmedPlanInputSchema, output: connectionStateSchema },
   /** The profile now belongs to the org it signs in to (nothing was carried over). */
   'connection.acceptOrgChange': { input: none, output: connectionStateSchema },
+  /** A refreshed sandbox without the agent's app (orgChange.rebuild): what Rebuild here would change; no writes. */
+  'connection.rebuildPlan': { input: none, output: rebuildPlanSchema },
+  /** Recreates the app with the earlier certificate and, where the org allows, consumer key (the rebuild plan's id). */
+  'connection.rebuildHere': { input: confirmedPlanInputSchema, output: connectionStateSchema },
   'connection.resume': { input: confirmedPlanInputSchema, output: connectionStateSchema },
   'connection.rollback': { input: confirmedPlanInputSchema, output: connectionStateSchema },
   /** Stops the live run; it rolls back what it created (or stays resumable) and ends as an event. */

@@ -238,6 +238,12 @@ export const orgChangeSchema = z.object({
   orgName: z.string(),
   /** Our artifacts found in this org (by their marker) although this install has no record for it. */
   carriedOver: z.array(z.enum(carriedOverArtifacts)),
+  /**
+   * The agent's app is missing here (local External Client Apps are not copied, fact SANDBOX-REFRESH)
+   * while this computer holds the earlier org's key: a reviewed rebuild here recreates the app with
+   * that certificate and asks for this consumer key, so exported credentials can keep working.
+   */
+  rebuild: z.object({ consumerKey: z.string(), username: z.string().optional() }).optional(),
 });
 export type OrgChange = z.infer<typeof orgChangeSchema>;
 
@@ -253,6 +259,10 @@ export const checkProblemSchema = z.object({
   error: appErrorSchema,
 });
 export type CheckProblem = z.infer<typeof checkProblemSchema>;
+
+/** The review of a rebuild here (orgChange.rebuild): what it would change, in words; its id starts the run. */
+export const rebuildPlanSchema = z.object({ id: z.string(), orgId: z.string(), expiresAt: z.string(), summary: z.array(z.string()) });
+export type RebuildPlan = z.infer<typeof rebuildPlanSchema>;
 
 export const connectionStateSchema = z.object({
   status: z.enum(connectionStatuses),

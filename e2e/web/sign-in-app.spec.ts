@@ -27,11 +27,12 @@ async function signInAs(page: Page, context: BrowserContext, who: { username: st
   return tab;
 }
 
-// Not yet passing: after the refused sign-in the page does not show Salesforce's refusal (see the report).
-test.fixme('a cloned admin blocked on the default client signs in with the sign-in app an admin set up, and Turn on access connects', async ({
+test('a cloned admin blocked on the default client signs in with the sign-in app an admin set up, and Turn on access connects', async ({
   page,
   context,
 }) => {
+  // Two sign-ins, the sign-in app, an Enable and a Turn off: a long journey on a loaded machine.
+  test.setTimeout(240_000);
   const { emulator } = journey;
   emulator.addClonedAdmin(second);
   await journey.open(page, context);
@@ -77,4 +78,13 @@ test.fixme('a cloned admin blocked on the default client signs in with the sign-
   await panel.turnOnAndSave();
   await panel.expectConnected();
   await page.screenshot({ path: 'e2e/artifacts/sign-in-app-connected.png', fullPage: true });
+
+  // Turning access off removes the agent's app and nothing of the admins' sign-in app.
+  const turnOff = await panel.askToTurnOff();
+  await turnOff.getByRole('button', { name: english.turnOffConfirm }).click();
+  await panel.expectRemoved();
+  expect(emulator.state().externalClientApps.map((a) => a.fullName)).toEqual(['Agent_Connections_Sign_In']);
+  expect(emulator.state().permissionSets.map((p) => p.Name)).toContain('Agent_Connections_admins');
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings', exact: true }).click();
+  await expect(page.getByText(new RegExp(`client (?!PlatformCLI)\\S+, port ${port}`))).toBeVisible();
 });

@@ -7,6 +7,7 @@ import { emulatorLoginArgs } from '../../bench/emulator-cli';
 import { cliAgainstEmulator, type CliRun } from '../../test/support/cli-run';
 import { emulatorAdminAuth } from '../../test/support/connection/emulator-session';
 import { commands } from './commands';
+import { freePort } from '../../e2e/support/free-port';
 
 const { emulator, cli } = cliAgainstEmulator(commands);
 const covered = new Set<string>();
@@ -71,6 +72,22 @@ describe('every command with --json prints one envelope of its schema', () => {
     expect(result((await json(['org-change'])).doc)).toMatchObject({ status: 'connected' });
     expect(result((await json(['disable', '--yes'])).doc)).toMatchObject({ status: 'off' });
     expect(result((await json(['disable'])).doc)).toMatchObject({ status: 'off' });
+
+    expect(result((await json(['sign-in-app', 'show'])).doc)).toMatchObject({ clientId: 'PlatformCLI', signInApp: null });
+    const port = String(await freePort());
+    expect(result((await json(['sign-in-app', 'create', '--port', port, '--dry-run'])).doc)).toMatchObject({
+      dryRun: true,
+      plan: { kind: 'create' },
+    });
+    const made = result((await json(['sign-in-app', 'create', '--port', port, '--yes'])).doc);
+    expect(made).toMatchObject({ signInApp: { callbackPort: Number(port) } });
+    expect(result((await json(['sign-in-app', 'show'])).doc)).toMatchObject({
+      clientId: (made.signInApp as { consumerKey: string }).consumerKey,
+    });
+    expect(result((await json(['sign-in-app', 'remove', '--dry-run'])).doc)).toMatchObject({ dryRun: true, plan: { kind: 'remove' } });
+    expect(result((await json(['sign-in-app', 'remove', '--yes'])).doc)).toMatchObject({ clientId: 'PlatformCLI', signInApp: null });
+    // Deleting the app ended the session signed in with it.
+    expect((await json(['sign-in-app', 'create'])).doc).toMatchObject({ status: 1, name: 'NOT_SIGNED_IN', action: 'signIn' });
 
     // Every command of the table has a schema, and this test ran each one.
     expect(Object.keys(cliResultSchemas).sort()).toEqual(commands.map((c) => c.name).sort());

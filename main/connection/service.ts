@@ -8,6 +8,7 @@ import type {
   HealthReport,
   PlannedRunKind,
   PreflightReport,
+  RebuildPlan,
   RunKind,
   RunPlan,
   VisibilityReport,
@@ -164,6 +165,10 @@ export interface ConnectionService {
   repair(input: ConfirmedPlanInput): Promise<ConnectionState>;
   adopt(input: ConfirmedPlanInput): Promise<ConnectionState>;
   acceptOrgChange(): Promise<ConnectionState>;
+  /** A refreshed sandbox that lacks the agent's app: what Rebuild here would change (no writes). */
+  rebuildPlan(): Promise<RebuildPlan>;
+  /** Recreates the app with the earlier certificate and, where the org allows, consumer key (the plan's id). */
+  rebuildHere(input: ConfirmedPlanInput): Promise<ConnectionState>;
   resume(input: ConfirmedPlanInput): Promise<ConnectionState>;
   rollback(input: ConfirmedPlanInput): Promise<ConnectionState>;
   /** Stops the live run: it rolls back what it created, or stays resumable. The state at once (still running). */

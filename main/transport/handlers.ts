@@ -79,6 +79,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'connection.repair': (input) => connection.repair(input),
     'connection.adopt': (input) => connection.adopt(input),
     'connection.acceptOrgChange': () => connection.acceptOrgChange(),
+    'connection.rebuildPlan': () => connection.rebuildPlan(),
+    'connection.rebuildHere': (input) => connection.rebuildHere(input),
     'connection.resume': (input) => connection.resume(input),
     'connection.rollback': (input) => connection.rollback(input),
     'connection.cancel': () => connection.cancel(),

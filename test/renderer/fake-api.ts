@@ -217,6 +217,13 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
     'connection.repair': (input) => startRun('repair', input),
     'connection.adopt': (input) => startRun('rotateKey', input),
     'connection.acceptOrgChange': () => setConnection({ status: 'off', orgId: fixtures.identity.orgId }),
+    'connection.rebuildPlan': () => {
+      const id = `rebuild-${planned.size + 1}`;
+      planned.add(id);
+      return { id, orgId: fixtures.identity.orgId, expiresAt: '2099-01-01T00:00:00.000Z', summary: ['Recreate the agent’s app here.'] };
+    },
+    // Rebuild here's run is an Enable (main/connection/run/sandbox-rebuild.ts).
+    'connection.rebuildHere': (input) => startRun('enable', input),
     'connection.resume': (input) => startRun('resume', input),
     'connection.rollback': (input) => startRun('rollback', input),
     'connection.cancel': () =>

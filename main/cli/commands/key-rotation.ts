@@ -20,7 +20,11 @@ function orgChangeText(change: OrgChange): string[] {
   const lines = [
     `This profile used to sign in to org ${change.previousOrgId}${before}; it now signs in to ${change.orgId} (${change.orgName}). A sandbox refresh copies production's setup into a new org with a new id, so nothing of the earlier org's connection is applied here.`,
   ];
-  if (change.carriedOver.length === 0)
+  if (change.rebuild)
+    lines.push(
+      `The agent's app is missing here (a refreshed sandbox has no copy of it) and this computer holds its key: \`org-change --rebuild\` shows what a rebuild here changes (same certificate; the same consumer key ${change.rebuild.consumerKey} where the org lets a client choose it), \`--rebuild --yes\` does it.`,
+    );
+  else if (change.carriedOver.length === 0)
     lines.push("Nothing of the agent's setup is in this org: `org-change --accept` ties the profile to it.");
   else
     lines.push(
@@ -44,6 +48,29 @@ async function reviewedRun(
   }
   await run(plan.id);
   return connection.settled();
+}
+
+/** Rebuild here: the review, then (with --yes) the run; says whether the agent's exported credentials still hold. */
+async function rebuildHere(context: CommandContext, connection: Lifecycle): Promise<number> {
+  const plan = await connection.rebuildPlan();
+  context.io.out('Rebuild here would:');
+  for (const line of plan.summary) context.io.out(`  - ${line}`);
+  if (context.values.yes !== true) throw new UsageError('Run again with --yes to go ahead.', false);
+  const before = connection.state().orgChange?.rebuild;
+  await connection.rebuildHere({ planId: plan.id });
+  const state = await connection.settled();
+  context.result(state);
+  if (state.status !== 'connected') {
+    context.io.err(state.error?.message ?? `The rebuild did not connect (status: ${state.status}).`);
+    return 1;
+  }
+  const kept = state.details?.app.consumerKey === before?.consumerKey && state.details?.user.username === before?.username;
+  context.io.out(
+    kept
+      ? "Rebuilt with the same certificate, consumer key and username: the agent's exported credentials keep working."
+      : 'Rebuilt with the same certificate; the consumer key or username is new, so give the agent new credentials: export-credentials --out FILE',
+  );
+  return 0;
 }
 
 /** The outcome, with when the old key stopped working and how to hand the agent its new key. */
@@ -75,9 +102,10 @@ const rotateKey: CliCommand = {
 
 const orgChange: CliCommand = {
   name: 'org-change',
-  summary: 'Show whether this profile now signs in to another org (a sandbox refresh); --adopt --yes or --accept settles it.',
-  usage: '[--adopt --yes | --accept]',
-  options: { adopt: { type: 'boolean' }, accept: { type: 'boolean' }, yes: { type: 'boolean' } },
+  summary:
+    'Show whether this profile now signs in to another org (a sandbox refresh); --adopt --yes, --rebuild --yes or --accept settles it.',
+  usage: '[--adopt --yes | --rebuild [--yes] | --accept]',
+  options: { adopt: { type: 'boolean' }, rebuild: { type: 'boolean' }, accept: { type: 'boolean' }, yes: { type: 'boolean' } },
   // The earlier org is the profile's recorded one: the session is in another on purpose.
   profile: 'name',
   async run(context) {
@@ -91,6 +119,7 @@ const orgChange: CliCommand = {
     }
     if (context.values.adopt === true)
       return reportRotation(context, await reviewedRun(context, connection, (planId) => connection.adopt({ planId })));
+    if (context.values.rebuild === true) return rebuildHere(context, connection);
     if (context.values.accept === true) {
       const accepted = await connection.acceptOrgChange();
       context.result(accepted);

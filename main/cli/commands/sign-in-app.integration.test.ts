@@ -11,6 +11,11 @@ import { commands } from '../commands';
 let emulator: StartedEmulator;
 let dir = '';
 const cli = cliRunner(commands);
+interface SignInAppShown {
+  clientId: string;
+  callbackPort: number;
+  signInApp: { consumerKey: string };
+}
 const second = { username: 'alex.admin@contoso-demo.example', password: 'Cloned-Admin-2026!' };
 
 beforeEach(async () => {
@@ -69,11 +74,7 @@ describe('the sign-in app through the CLI', () => {
 
     const created = await cli(['sign-in-app', 'create', '--port', String(appPort), '--assign', second.username, '--yes']);
     expect(created.code).toBe(0);
-    const shown = (
-      JSON.parse((await cli(['sign-in-app', 'show', '--json'])).out) as {
-        result: { clientId: string; callbackPort: number; signInApp: { consumerKey: string } };
-      }
-    ).result;
+    const shown = (JSON.parse((await cli(['sign-in-app', 'show', '--json'])).out) as { result: SignInAppShown }).result;
     expect(shown.callbackPort).toBe(appPort);
     expect(shown.clientId).toBe(shown.signInApp.consumerKey);
     expect(shown.clientId).not.toBe('PlatformCLI');
@@ -90,6 +91,8 @@ describe('the sign-in app through the CLI', () => {
     // Turn off leaves the sign-in app; its own reviewed removal takes it away.
     expect((await cli(['disable', '--yes'])).code).toBe(0);
     expect(emulator.state().externalClientApps.map((a) => a.fullName)).toEqual(['Agent_Connections_Sign_In']);
+    expect(emulator.state().permissionSets.map((p) => p.Name)).toContain('Agent_Connections_admins');
+    expect((await cli(['sign-in-app', 'show'])).out).toMatch(/signs in with the org's sign-in app Agent_Connections_Sign_In/);
     const removed = await cli(['sign-in-app', 'remove', '--yes']);
     expect(removed.err).toBe('');
     expect(removed.out).toMatch(/signs in with PlatformCLI again/);

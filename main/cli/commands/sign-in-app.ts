@@ -70,7 +70,7 @@ async function remove(context: CommandContext): Promise<number> {
   const plan = await signInApp.plan({ kind: 'remove' });
   if (!confirmed(context, plan)) return 0;
   const profile = await signInApp.remove(plan.id);
-  context.result({ profile: profile.name, clientId: profile.clientId });
+  context.result({ profile: profile.name, clientId: profile.clientId, callbackPort: profile.callbackPort, signInApp: null });
   context.io.out(`Removed the sign-in app. The profile "${profile.name}" signs in with ${profile.clientId} again.`);
   return 0;
 }
@@ -78,13 +78,12 @@ async function remove(context: CommandContext): Promise<number> {
 const signInAppCommand: CliCommand = {
   name: 'sign-in-app',
   summary: "The org's own sign-in app for admins (where the default client is blocked): create, show or remove it.",
-  usage: 'create [--port N] [--assign USER,USER] [--dry-run] [--yes] [--json] | show [--json] | remove [--dry-run] [--yes] [--json]',
+  usage: 'create [--port N] [--assign USER,USER] [--dry-run] [--yes] | show | remove [--dry-run] [--yes]',
   options: {
     port: { type: 'string' },
     assign: { type: 'string' },
     yes: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
-    json: { type: 'boolean' },
   },
   takesArguments: true,
   run(context) {

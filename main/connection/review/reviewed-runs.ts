@@ -3,6 +3,7 @@ import { fail } from '../../../common/app-error-schema';
 import type { ConnectionCore } from '../run/core';
 import { createPlanReviews } from './reviews';
 import { createRunOperations, type OwnerOptions } from '../run/run-operations';
+import { createSandboxRebuild } from '../run/sandbox-rebuild';
 
 /**
  * The run operations behind the review: each starts only with the id of a plan of its kind that the
@@ -11,6 +12,7 @@ import { createRunOperations, type OwnerOptions } from '../run/run-operations';
 export function createReviewedRuns(core: ConnectionCore) {
   const runs = createRunOperations(core);
   const reviews = createPlanReviews(core);
+  const sandbox = createSandboxRebuild(core);
   const reviewed =
     <I extends ConfirmedPlanInput>(kind: RunKind, operation: (input: I) => Promise<ConnectionState>) =>
     async (input: I): Promise<ConnectionState> => {
@@ -39,6 +41,9 @@ export function createReviewedRuns(core: ConnectionCore) {
     /** Adopting carried-over artifacts rotates the key: the review is Rotate key's. */
     adopt: reviewed('rotateKey', () => runs.adopt()),
     acceptOrgChange: () => runs.acceptOrgChange(),
+    /** A refreshed sandbox without the agent's app: its own review, then the rebuild with that plan's id. */
+    rebuildPlan: () => sandbox.plan(),
+    rebuildHere: (input: ConfirmedPlanInput) => sandbox.run(input.planId),
     resume: reviewed('resume', () => runs.resume()),
     rollback: reviewed('rollback', () => runs.rollback()),
     cancel: () => runs.cancel(),

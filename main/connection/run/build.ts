@@ -24,6 +24,8 @@ export interface BuildOptions {
   userDefaults?: UserDefaultsOverride;
   /** Replace a connection another install manages (ownership.ts). */
   takeOver?: boolean;
+  /** A rebuild in a refreshed sandbox: the consumer key and integration username the agent's credentials name. */
+  keep?: { consumerKey: string; username?: string };
 }
 
 /** Builds the connection (Enable, and the build of Reconnect, Recreate and Resume). */
@@ -43,6 +45,10 @@ export async function build(deps: RunDeps, admin: AdminSession, run: Run, option
   const ctx = await contexts.context(admin, agentName, artifacts, saved.retiredUser, run, connectionId);
   ctx.pendingKeyPair = pendingKeyPair;
   if (userDefaults) ctx.run.userDefaults = userDefaults;
+  if (options.keep) {
+    ctx.run.consumerKey = options.keep.consumerKey;
+    if (options.keep.username) ctx.run.username = options.keep.username;
+  }
   if (!journal.current()) {
     const blocker = firstBlocker(preflightChecks(ctx.snapshot, ctx.desired, ctx.names));
     if (blocker) {

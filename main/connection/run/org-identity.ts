@@ -9,6 +9,7 @@ import type { AdminSession } from '../../auth/session-source';
 import { ECA } from '../steps/external-client-app';
 import type { StepContext } from '../steps/step';
 import { discoveredTargets } from './teardown';
+import { rebuildSourceOf } from './rebuild-source';
 
 /** The org the admin's profile signed in to before this session, when it is another one. */
 function previousOrgOf(deps: RunDeps, admin: AdminSession): string | null {
@@ -45,6 +46,8 @@ export async function inspectOrgChange(deps: RunDeps, admin: AdminSession): Prom
     orgName: admin.identity.orgName,
     carriedOver: found,
   };
+  const source = saved.record ? null : await rebuildSourceOf(deps, change);
+  if (source) change.rebuild = { consumerKey: source.consumerKey, ...(source.username && { username: source.username }) };
   deps.records.update(orgId, { orgChange: change });
   return change;
 }

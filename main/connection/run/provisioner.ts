@@ -1,6 +1,6 @@
 import type { RunKind, RunProgress, StepId, StepNoteKey, StepProgress } from '../../../common';
 import { AppFailure } from '../../../common/app-error-schema';
-import { COMPOSITE_LIMIT, COMPOSITE_QUERY_LIMIT } from '../../salesforce/client';
+import { compositeChain } from '../../salesforce/composite-chain';
 import { salesforceAppError, toSalesforceError } from '../../salesforce/errors';
 import { pauseBeforeRetry, withRetry } from '../../salesforce/retry';
 import type { Journal, JournalRun, JournalStep } from '../../store/journal';
@@ -51,16 +51,11 @@ interface Pending {
   change: ComposedChange;
 }
 
-function fits(pending: Pending[], change: ComposedChange): boolean {
-  const all = [...pending.flatMap((p) => p.change.requests), ...change.requests];
-  const heavy = all.filter((r) => r.url.startsWith('/query') || r.url.startsWith('/composite/sobjects')).length;
-  return all.length <= COMPOSITE_LIMIT && heavy <= COMPOSITE_QUERY_LIMIT;
-}
-
 /**
- * Moves the org forward through `steps`, journaling before and after each. Steps that can be
- * expressed as subrequests share one all-or-none Composite call; a transient failure re-reads the
- * org and starts again from the first unfinished step (whose `find` adopts what went through).
+ * Moves the org forward through `steps`, journaling before and after each. Neighbouring steps that
+ * can be expressed as subrequests are sent together, in as few all-or-none Composites as the limits
+ * allow; a transient failure re-reads the org and starts again from the first unfinished step (whose
+ * `find` adopts what went through, also what an earlier Composite of the group made).
  */
 export async function provision(ctx: StepContext, steps: readonly Step[], journal: Journal, tracker: RunTracker): Promise<void> {
   const restart = await new Provisioning(ctx, steps, journal, tracker).run();
@@ -125,7 +120,7 @@ class Provisioning {
 
   private async create(index: number, step: Step): Promise<number> {
     const change = step.compose?.(this.ctx) ?? null;
-    if (change && fits(this.pending, change)) {
+    if (change) {
       if (this.pending.length === 0) this.groupStart = index;
       this.pending.push({ step, intent: step.intent(this.ctx), change });
       setResult(this.ctx.artifacts, step.id, change.provisional);
@@ -133,7 +128,6 @@ class Provisioning {
     }
     const restart = await this.flush();
     if (restart !== null) return restart;
-    if (change) return index; // it did not fit with the others: compose it again with real ids
     this.journal.started(step.id, step.intent(this.ctx));
     this.tracker.set(step.id, 'running');
     try {
@@ -170,7 +164,7 @@ class Provisioning {
     throw new AppFailure(salesforceAppError(error, stepDoing[owner.id]));
   }
 
-  /** Sends the pending group as one all-or-none request; returns null, or the index to restart at. */
+  /** Sends the pending group (fact COMPOSITE-LIMITS: one Composite, or a chain of them); returns null, or the index to restart at. */
   private async flush(): Promise<number | null> {
     if (this.pending.length === 0) return null;
     const group = this.pending;
@@ -180,7 +174,10 @@ class Provisioning {
     }
     let bodies: Map<string, unknown>;
     try {
-      bodies = await this.ctx.client.compositeAllOrNone(group.flatMap((p) => p.change.requests));
+      bodies = await compositeChain(
+        this.ctx.client,
+        group.flatMap((p) => p.change.requests),
+      );
     } catch (error) {
       const ref = toSalesforceError(error).referenceId;
       const owner = group.find((p) => p.change.requests.some((r) => r.referenceId === ref))?.step ?? group[0]?.step;

@@ -11,7 +11,8 @@ afterEach(async () => {
 
 describe('grants that need more than one Composite', () => {
   // 1,200 fields: six FieldPermissions collections and one ObjectPermissions collection, so two
-  // Composites (five collections each at most): the 3rd and 4th Composite of the run.
+  // Composites (five collections each at most), the second one also making the user and its
+  // assignment: the 3rd and 4th Composite after the review's.
   const FIELDS = 1200;
 
   it('a failure of the second grants Composite after the first went through is retried without duplicates', async () => {
@@ -31,5 +32,6 @@ describe('grants that need more than one Composite', () => {
     expect(state.error).toBeUndefined();
     expect(state.status).toBe('connected');
     expect(state.details?.grants.filter((g) => g.object === 'Account' && g.field !== null)).toHaveLength(FIELDS);
+    expect(emulator.requests().filter((r) => r.path.endsWith('/composite') && r.status >= 500)).toHaveLength(1);
   });
 });

@@ -11,23 +11,54 @@ afterEach(async () => {
 
 describe('request budget of one enable', () => {
   it.each([10, 200, 1000])(
-    'stays within 11 + ⌈F/200⌉ Salesforce requests with F = %i custom fields (activation polling aside)',
+    'stays within 10 + ⌈F/1000⌉ Salesforce requests, review included, for F field permission rows (%i custom fields; activation polling aside)',
     async (count) => {
       harness = await startHarness({ activationDelayMs: 60_000, extraCustomFields: { object: 'Account', count } });
       const { services, emulator } = harness;
       await services.agent.updateAccessProfile(withAddedFields(services.agent.accessProfile(), 'Account', extraCustomFieldNames(count)));
-      // The budget counts the run the admin confirmed; the review's reads come before it.
-      const { id: planId } = await services.connection.plan('enable');
       emulator.clearRequests();
 
+      // The review's reads count too, and the run's own look at the org before its first write.
+      const { id: planId } = await services.connection.plan('enable');
       const state = await harness.run(() => services.connection.enable({ planId }));
 
       expect(state.status).toBe('connected');
-      expect(state.details?.grants.filter((g) => g.object === 'Account' && g.field !== null)).toHaveLength(count);
+      const fieldRows = state.details?.grants.filter((g) => g.field !== null).length ?? 0;
+      expect(fieldRows).toBeGreaterThan(count);
       const salesforceRequests = emulator.requests().filter((r) => !r.path.endsWith('/services/oauth2/token'));
-      expect(salesforceRequests.length).toBeLessThanOrEqual(11 + Math.ceil(count / 200));
+      expect(salesforceRequests.length).toBeLessThanOrEqual(10 + Math.ceil(fieldRows / 1000));
     },
   );
+
+  it('over 1,000 field permission rows: the grants go in two Composites shared with the set, the user and its assignment', async () => {
+    harness = await startHarness({ activationDelayMs: 60_000, extraCustomFields: { object: 'Account', count: 1000 } });
+    const { services, emulator } = harness;
+    await services.agent.updateAccessProfile(withAddedFields(services.agent.accessProfile(), 'Account', extraCustomFieldNames(1000)));
+    const { id: planId } = await services.connection.plan('enable');
+    emulator.clearRequests();
+
+    const state = await harness.run(() => services.connection.enable({ planId }));
+
+    expect(state.status).toBe('connected');
+    expect(state.details?.grants.filter((g) => g.object === 'Account' && g.field !== null)).toHaveLength(1000);
+    const kinds = emulator
+      .requests()
+      .filter((r) => !r.path.endsWith('/services/oauth2/token'))
+      .map((r) => r.soapOperation ?? `${r.method} ${r.path.replace(/^.*\/v[\d.]+/, '')}`);
+    // Look, two all-or-none Composites (set and grants; the rest of the grants, user, licence and
+    // assignment), the app's metadata, and two Composites reading as the agent (8 queries, 5 a call).
+    expect(kinds).toEqual([
+      'POST /composite',
+      'POST /composite',
+      'POST /composite',
+      ...Array<string>(3).fill('createMetadata'),
+      'listMetadata',
+      'upsertMetadata',
+      'upsertMetadata',
+      'POST /composite',
+      'POST /composite',
+    ]);
+  });
 
   it('disable makes one read, five metadata deletes, two listings to check the app is gone, and one Composite for the rest', async () => {
     harness = await startHarness({ activationDelayMs: 60_000 });

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import type { Grant, GrantMark } from '../../../common';
-import {
-  isReference,
-  queryUrl,
-  soqlQuote,
-  queryRows,
-  COLLECTION_LIMIT,
-  COMPOSITE_QUERY_LIMIT,
-  type CompositeSubrequest,
-  type Row,
-} from '../../salesforce/client';
+import { isReference, queryUrl, soqlQuote, queryRows, COLLECTION_LIMIT, type CompositeSubrequest, type Row } from '../../salesforce/client';
+import { compositeChain } from '../../salesforce/composite-chain';
 import { SalesforceError } from '../../salesforce/errors';
 import { saveResultSchema } from '../../salesforce/schemas';
 import { fieldPermissionRow, objectPermissionRow, type ExistingGrants } from '../org/grant-rows';
@@ -185,6 +177,7 @@ export const accessGrantsStep: Step<'accessGrants'> = {
     // which went through when a later one failed.
     if (!parentId || isReference(parentId)) {
       ctx.run.existingGrants = EMPTY;
+      // A set made by this run had no rows to review: rows found on it after a restart are this run's.
       return null;
     }
     const existing = await readGrants(ctx, parentId);
@@ -201,14 +194,10 @@ export const accessGrantsStep: Step<'accessGrants'> = {
     const parentId = ctx.artifacts.permissionSet?.id ?? '';
     const changes = changesFor(ctx, parentId);
     const requests = collectionRequests(changes);
-    // Composite carries at most five collections; bigger profiles, and removals (one type per delete,
-    // fact COLLECTIONS-MIXED-DELETE), go through apply.
-    if (
-      requests.length > COMPOSITE_QUERY_LIMIT ||
-      requests.length === 0 ||
-      changes.deleteFieldIds.length + changes.deleteObjectIds.length > 0
-    )
-      return null;
+    // Any number of collections: the run sends them in as many Composites as they need, with the
+    // steps around them (fact COMPOSITE-LIMITS). Removals (one type per delete, fact
+    // COLLECTIONS-MIXED-DELETE) go through apply.
+    if (requests.length === 0 || changes.deleteFieldIds.length + changes.deleteObjectIds.length > 0) return null;
     return { requests, provisional: {}, accept: (bodies) => grantsResult(bodies, changes) };
   },
   async apply(ctx) {
@@ -216,11 +205,7 @@ export const accessGrantsStep: Step<'accessGrants'> = {
     if (!parentId) throw new SalesforceError('UNKNOWN', 'The permission set is missing.');
     const changes = changesFor(ctx, parentId);
     const requests = collectionRequests(changes);
-    const bodies = new Map<string, unknown>();
-    for (let i = 0; i < requests.length; i += COMPOSITE_QUERY_LIMIT) {
-      const answered = await ctx.client.compositeAllOrNone(requests.slice(i, i + COMPOSITE_QUERY_LIMIT));
-      for (const [ref, body] of answered) bodies.set(ref, body);
-    }
+    const bodies = await compositeChain(ctx.client, requests);
     await destroyGrants(ctx, changes.deleteFieldIds, changes.deleteObjectIds);
     return grantsResult(bodies, changes);
   },

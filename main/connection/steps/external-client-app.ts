@@ -163,7 +163,7 @@ const ownConsumerKey = (): string => `AC${randomBytes(48).toString('base64url').
 
 /** The global OAuth settings with our own consumer key; an org that refuses a chosen key makes its own (null: read it back). */
 async function createGlobalSettings(ctx: StepContext, settings: MetadataRecord): Promise<string | null> {
-  const consumerKey = ownConsumerKey();
+  const consumerKey = ctx.run.consumerKey ?? ownConsumerKey();
   try {
     await ctx.client.metadata.create(ECA.global, [{ ...settings, consumerKey }]);
     return consumerKey;

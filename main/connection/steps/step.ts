@@ -70,6 +70,8 @@ export interface RunScratch {
   reconcile?: { recorded: readonly Grant[]; removeHandAdded: boolean };
   /** The admin's changes to the integration user's defaults from the review (fact USER-DEFAULTS). */
   userDefaults?: UserDefaultsOverride;
+  /** The consumer key to ask for (a rebuild keeps the agent's); otherwise the app makes one of its own. */
+  consumerKey?: string;
 }
 
 /** What taking something down needs: no look at the org first (Disable works from the connection record). */

@@ -4,7 +4,7 @@ import type { CarriedOver, ConnectionState } from '../../../common';
 import * as fixtures from '../../../test/renderer/fake-fixtures';
 import { confirmReview, renderApp } from '../../../test/renderer/render';
 
-const refreshed = (carriedOver: CarriedOver[]): ConnectionState => ({
+const refreshed = (carriedOver: CarriedOver[], rebuild?: { consumerKey: string }): ConnectionState => ({
   status: 'off',
   orgId: fixtures.identity.orgId,
   orgChange: {
@@ -13,9 +13,11 @@ const refreshed = (carriedOver: CarriedOver[]): ConnectionState => ({
     orgId: fixtures.identity.orgId,
     orgName: 'Acme Corporation',
     carriedOver,
+    ...(rebuild && { rebuild }),
   },
 });
-const open = (carriedOver: CarriedOver[]) => renderApp({ auth: fixtures.auth.signedIn, connection: refreshed(carriedOver) });
+const open = (carriedOver: CarriedOver[], rebuild?: { consumerKey: string }) =>
+  renderApp({ auth: fixtures.auth.signedIn, connection: refreshed(carriedOver, rebuild) });
 
 describe('A profile that now signs in to another org', () => {
   it('says so plainly, naming both orgs and what was carried over', async () => {
@@ -44,6 +46,16 @@ describe('A profile that now signs in to another org', () => {
     await confirmReview(user);
     await waitFor(() => expect(api.callsTo('connection.disable')).toEqual([{ planId: expect.any(String) as string }]));
     expect(api.callsTo('connection.adopt')).toEqual([]);
+  });
+
+  it('without the agent’s app but with its key here, rebuilds only after its review is shown and confirmed', async () => {
+    const { api, user } = await open([], { consumerKey: 'ACkey' });
+    await user.click(await screen.findByRole('button', { name: 'Review rebuild here' }));
+    const review = await screen.findByRole('region', { name: 'What Rebuild here will change' });
+    expect(review.textContent).toContain('Recreate the agent’s app here.');
+    expect(api.callsTo('connection.rebuildHere')).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Rebuild here' }));
+    await waitFor(() => expect(api.callsTo('connection.rebuildHere')).toEqual([{ planId: expect.any(String) as string }]));
   });
 
   it('with nothing carried over, offers only to use this org, and the notice goes once it is accepted', async () => {

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConnectionAction } from '../../state/use-connection-action';
 import { useLive } from '../../state/live';
 import { useOperation } from '../../state/use-operation';
+import { RebuildHere } from './RebuildHere';
 import { useRotateKey } from './RotateKey';
 
 /**
@@ -37,6 +38,7 @@ export function OrgChangeAlert({ change }: { change: OrgChange }) {
       <Typography variant="body2" sx={{ mt: 1 }}>
         {change.carriedOver.length ? t('orgChange.carriedOver', { items }) : t('orgChange.nothingCarriedOver')}
       </Typography>
+      {change.rebuild && <RebuildHere disabled={busy} />}
       <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
         {change.carriedOver.length > 0 ? (
           <>
