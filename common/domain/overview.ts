@@ -23,6 +23,8 @@ export const orgOverviewSchema = z.object({
   lastCheckedAt: z.string().nullable(),
   certificateExpiresAt: z.string().optional(),
   notChecked: z.enum(notCheckedReasons).optional(),
+  /** Since when the agent holds credentials of an earlier app or certificate (until they are exported again). */
+  handOverSince: z.string().optional(),
   error: appErrorSchema.optional(),
 });
 export type OrgOverview = z.infer<typeof orgOverviewSchema>;

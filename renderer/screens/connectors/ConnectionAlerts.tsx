@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { AppError, ConnectionState, GrantMark } from '../../../common';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { HandOverBanner } from './HandOverBanner';
 import { OrgChangeAlert } from './OrgChangeAlert';
 import { CertificateWarning } from './RotateKey';
 import { WaitingAlert } from './WaitingAlert';
@@ -17,6 +18,7 @@ export function ConnectionAlerts({ connection }: { connection: ConnectionState }
   return (
     <Stack spacing={1}>
       {connection.orgChange && <OrgChangeAlert change={connection.orgChange} />}
+      {connection.handOver && connection.status !== 'running' && <HandOverBanner handOver={connection.handOver} />}
       <CertificateWarning certificate={connection.details?.certificate} />
       {connection.status === 'waiting' && <WaitingAlert connection={connection} />}
       {error && connection.status !== 'waiting' && (

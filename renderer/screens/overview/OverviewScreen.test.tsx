@@ -24,7 +24,7 @@ const orgs: OrgOverview[] = [
     production: true,
     certificateExpiresAt: '2027-03-01T00:00:00.000Z',
   }),
-  org({ profileId: 'uat', profile: 'UAT', status: 'drift' }),
+  org({ profileId: 'uat', profile: 'UAT', status: 'drift', handOverSince: '2026-02-28T10:00:00.000Z' }),
   org({ profileId: 'dev', profile: 'Dev sandbox', status: 'connected', lastCheckedAt: null, notChecked: 'signIn' }),
 ];
 
@@ -38,6 +38,9 @@ describe('Connections overview', () => {
     expect(within(row('Acme production') as HTMLElement).getByText('Production')).toBeTruthy();
     expect(within(row('UAT') as HTMLElement).queryByText('Production')).toBeNull();
     expect(within(row('UAT') as HTMLElement).getByText('Needs update')).toBeTruthy();
+    // The hand-over the agent is owed is on every screen of the connection, the overview included.
+    expect(within(row('UAT') as HTMLElement).getByText('New credentials not yet given to the agent')).toBeTruthy();
+    expect(within(row('Acme production') as HTMLElement).queryByText('New credentials not yet given to the agent')).toBeNull();
     expect(within(row('Dev sandbox') as HTMLElement).getByText('Not checked: sign in to Dev sandbox')).toBeTruthy();
     expect(within(row('Dev sandbox') as HTMLElement).getByText('Never')).toBeTruthy();
   });

@@ -115,6 +115,11 @@ function OrgRow({ org }: { org: OrgOverview }) {
             {t(`overview.notChecked.${org.notChecked}`, { profile: org.profile })}
           </Typography>
         )}
+        {org.handOverSince && (
+          <Typography variant="caption" color="warning.main" sx={{ display: 'block', fontWeight: 600 }}>
+            {t('overview.handOverOwed')}
+          </Typography>
+        )}
       </TableCell>
       <TableCell>{org.lastCheckedAt ? date(org.lastCheckedAt) : t('overview.never')}</TableCell>
       <TableCell>{org.certificateExpiresAt ? date(org.certificateExpiresAt) : t('overview.none')}</TableCell>
