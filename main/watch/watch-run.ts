@@ -27,8 +27,9 @@ export interface WatchRunResult {
 function checkOf(org: OrgOverview, at: string, previous: WatchCheck['previous']): WatchCheck {
   const problem =
     org.notChecked === 'signIn' ? `Not checked: the profile has no session (login --org-profile "${org.profile}").` : org.error?.message;
-  // An org that could not be asked keeps its last known status: no change is claimed without an answer.
-  const changed = problem === undefined && previous !== null && previous !== org.status;
+  // A profile without a session could not be asked: no change is claimed without an answer. A check that
+  // failed leaves the org's recorded status as it was, so it claims none either; its words are kept as the problem.
+  const changed = org.notChecked !== 'signIn' && previous !== null && previous !== org.status;
   return { at, profile: org.profile, orgId: org.orgId, status: org.status, previous, changed, ...(problem && { problem }) };
 }
 
@@ -71,7 +72,7 @@ export async function watchRun(deps: WatchRunDeps): Promise<WatchRunResult> {
     alerts.push(`${alert.title}: ${alert.body}`);
     await deliver(deps, alert, warnings);
   }
-  const answered = watched.filter((_, i) => checks[i]?.problem === undefined);
+  const answered = watched.filter((org) => org.notChecked !== 'signIn');
   deps.store.record(checks, Object.fromEntries(answered.map((org) => [org.profileId, org.status])));
   return { checks, alerts, warnings };
 }

@@ -45,6 +45,33 @@ describe('Connections overview', () => {
     expect(within(row('Dev sandbox') as HTMLElement).getByText('Never')).toBeTruthy();
   });
 
+  it('lists the background checks made while the app was closed, newest first, with the changes marked', async () => {
+    const checks = [
+      {
+        at: '2026-03-02T06:00:00.000Z',
+        profile: 'UAT',
+        orgId: 'o',
+        status: 'error' as const,
+        previous: 'connected' as const,
+        changed: true,
+      },
+      { at: '2026-03-02T00:00:00.000Z', profile: 'UAT', orgId: 'o', status: 'connected' as const, previous: null, changed: false },
+    ];
+    const { user } = await renderApp({ auth: fixtures.auth.signedIn, overview: { orgs, checks } });
+    await user.click(screen.getByRole('button', { name: 'Overview' }));
+    const history = await screen.findByRole('table', { name: 'Checks while the app was closed' });
+    const rows = within(history).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0] as HTMLElement).getByText('Changed (was Connected)')).toBeTruthy();
+    expect(within(rows[1] as HTMLElement).queryByText(/Changed/)).toBeNull();
+  });
+
+  it('says how to turn the background check on when it has never run', async () => {
+    const { user } = await renderApp({ auth: fixtures.auth.signedIn, overview: { orgs } });
+    await user.click(screen.getByRole('button', { name: 'Overview' }));
+    expect(await screen.findByText('No background checks yet. Turn them on with: agent-connections watch schedule')).toBeTruthy();
+  });
+
   it('shows a banner when a scheduled check finds an org changed', async () => {
     const { api } = await renderApp({ auth: fixtures.auth.signedIn });
     api.emit('health.notice', { profile: 'UAT', orgName: 'Acme UAT', from: 'connected', to: 'error', at: '2026-03-01T08:00:00.000Z' });
