@@ -49,6 +49,8 @@ export const errorCodes = [
   'ACTIVATION_TIMEOUT',
   'APP_NOT_REMOVED',
   'AGENT_SIGN_IN_REFUSED',
+  /** The agent's credentials file was made for an app or certificate that a rebuild or Rotate key has replaced. */
+  'CREDENTIALS_FROM_EARLIER_APP',
   /** `app_not_found` past the time a new or changed app takes to spread (fact ACTIVATION-PROPAGATION). */
   'AGENT_APP_NOT_FOUND',
   'VERIFICATION_FAILED',

@@ -6,6 +6,8 @@
 
 /** Where the page served for the one-time link carries the secret (a meta element the page removes). */
 export const SESSION_META_NAME = 'agent-connections-session';
+/** The command the admin started browser mode with: an ended session's message names it. */
+export const LAUNCH_META_NAME = 'agent-connections-launched-by';
 /** The request header every API call presents the secret in. */
 export const SESSION_HEADER = 'x-agent-connections-session';
 /** The event socket's subprotocol; the server answers with this one, never echoing the secret. */

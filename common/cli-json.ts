@@ -3,6 +3,7 @@ import { errorActions } from './app-error';
 import { accessProfileSchema } from './domain/access-profile';
 import { authStatusSchema } from './domain/auth';
 import { connectionStateSchema, connectionStatuses, preflightReportSchema } from './domain/connection';
+import { watchCheckSchema } from './domain/overview';
 import { runPlanSchema } from './domain/plan';
 import { environments, orgProfileSchema } from './domain/settings';
 import { signInAppPlanSchema, signInAppSchema } from './domain/sign-in-app';
@@ -83,6 +84,21 @@ const signInAppResult = z.union([
   z.object({ dryRun: z.literal(true), plan: signInAppPlanSchema }).strict(),
 ]);
 
+/** `watch schedule|unschedule|run --json`: what was (or, with --dry-run, would be) installed, removed, or checked. */
+export const watchJsonSchema = z.union([
+  z
+    .object({
+      action: z.enum(['schedule', 'unschedule']),
+      dryRun: z.boolean(),
+      scheduler: z.string(),
+      everyHours: z.number().int().optional(),
+      files: z.array(z.string()),
+      commands: z.array(z.array(z.string())),
+    })
+    .strict(),
+  z.object({ action: z.literal('run'), checks: z.array(watchCheckSchema), alerts: z.array(z.string()) }).strict(),
+]);
+
 /** Each command's `result`, by command name. */
 export const cliResultSchemas = {
   login: z.object({ profile: z.string(), orgId: z.string(), orgName: z.string(), username: z.string() }).strict(),
@@ -109,6 +125,7 @@ export const cliResultSchemas = {
   'org-change': connectionStateSchema,
   'sign-in-app': signInAppResult,
   completion: z.object({ shell: z.enum(['bash', 'zsh', 'fish']), script: z.string() }).strict(),
+  watch: watchJsonSchema,
 } satisfies Record<string, z.ZodType>;
 export type CliCommandName = keyof typeof cliResultSchemas;
 

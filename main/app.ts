@@ -13,6 +13,7 @@ import { createAuditLog } from './store/audit-log';
 import type { DocumentStoreFactory } from './store/document-store';
 import { createSettingsRepository } from './store/settings-repository';
 import type { SecretVault } from './store/vault';
+import { createWatchStore } from './watch/watch-store';
 
 /** What a host (Electron, browser mode, CLI, a test) provides. */
 export interface Host {
@@ -80,6 +81,8 @@ export function createApp(host: Host) {
   const agent = auditedAgent(agentService, audit);
   // The org's own sign-in app (Setup a sign-in app): never part of the agent's connection.
   const signInApp = createSignInAppService({ auth, settings, audit, ...(host.now && { now: host.now }) });
+  // The background check's own document (watch run writes it, the Overview reads it).
+  const watch = createWatchStore(host.stores);
   // Outputs parsed against the contract in tests and development (main/transport/contract-check.ts).
   const handlers: Handlers = checkedHandlers(
     createHandlers({
@@ -93,9 +96,10 @@ export function createApp(host: Host) {
       external: host.external,
       events: host.events,
       signInApp,
+      watchHistory: () => watch.read().history,
     }),
   );
-  return { handlers, settings, audit, auth, connection, agent, health, signInApp };
+  return { handlers, settings, audit, auth, connection, agent, health, signInApp, watch };
 }
 export type App = ReturnType<typeof createApp>;
 

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * AGENT_CONNECTIONS_DATA_DIR isolates tests, the CLI and browser mode from an admin's real data.
@@ -8,6 +8,14 @@ import { join } from 'node:path';
 export function dataDirFromEnv(fallback: () => string): string {
   const fromEnv = process.env.AGENT_CONNECTIONS_DATA_DIR;
   return fromEnv && fromEnv.trim() !== '' ? fromEnv : fallback();
+}
+
+/**
+ * The demo's own data folder, beside the real one: the demo org's profile, journal and audit log
+ * never land among the admin's real org profiles (AGENT_CONNECTIONS_DATA_DIR still wins).
+ */
+export function demoDataDir(): string {
+  return dataDirFromEnv(() => join(dirname(headlessDefaultDataDir()), 'Agent Connections (demo)'));
 }
 
 export function headlessDefaultDataDir(): string {

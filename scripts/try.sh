@@ -54,5 +54,9 @@ if [ -z "$reason" ]; then
   run_or_plan npm run demo
 else
   step "Start: browser mode on the demo org, because $reason; open the address it prints"
+  # The page a reload or an old link shows names this script, the command the admin ran.
+  launched=./scripts/try.sh
+  if [ "$WEB_ONLY" = 1 ]; then launched="$launched --web"; fi
+  export AGENT_CONNECTIONS_LAUNCHED_BY="$launched"
   run_or_plan npm run web -- --demo
 fi

@@ -153,6 +153,8 @@ export const certificateExpirySchema = z.object({
   warning: z.enum(certificateWarnings),
   /** When Rotate key last replaced the certificate: the moment the previous key stopped working. */
   rotatedAt: z.string().optional(),
+  /** The certificate's SHA-256 fingerprint (AB:CD:…), as the credentials file carries it. */
+  fingerprint: z.string().optional(),
 });
 export type CertificateExpiry = z.infer<typeof certificateExpirySchema>;
 
@@ -166,6 +168,8 @@ export const connectionDetailsSchema = z.object({
     audience: z.string(),
   }),
   app: z.object({
+    /** The External Client App's Salesforce id, once an export or a check has read it. */
+    id: z.string().optional(),
     label: z.string(),
     apiName: z.string(),
     consumerKey: z.string(),
@@ -263,6 +267,21 @@ export type CheckProblem = z.infer<typeof checkProblemSchema>;
 /** The review of a rebuild here (orgChange.rebuild): what it would change, in words; its id starts the run. */
 export const rebuildPlanSchema = z.object({ id: z.string(), orgId: z.string(), expiresAt: z.string(), summary: z.array(z.string()) });
 export type RebuildPlan = z.infer<typeof rebuildPlanSchema>;
+/** Why the agent's credentials file stopped working: a new app (new consumer key) or a new certificate on the same app. */
+export const handOverReasons = ['newApp', 'newCertificate'] as const;
+export type HandOverReason = (typeof handOverReasons)[number];
+/**
+ * New credentials the agent has not been given yet: set when a run changes the consumer key or the
+ * certificate, cleared only by exporting the credentials again.
+ */
+export const handOverSchema = z.object({
+  /** When the credentials changed: the file the agent holds stopped working then. */
+  since: z.string(),
+  reason: z.enum(handOverReasons),
+  /** When credentials were last exported (for the earlier app or certificate); absent when never. */
+  lastExportedAt: z.string().optional(),
+});
+export type HandOver = z.infer<typeof handOverSchema>;
 
 export const connectionStateSchema = z.object({
   status: z.enum(connectionStatuses),
@@ -279,6 +298,8 @@ export const connectionStateSchema = z.object({
   /** The profile now signs in to another org than before (a sandbox refresh): adopt or remove, never silently. */
   orgChange: orgChangeSchema.optional(),
   checkProblem: checkProblemSchema.optional(),
+  /** The agent still holds credentials of an earlier app or certificate: export them again. */
+  handOver: handOverSchema.optional(),
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 

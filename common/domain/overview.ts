@@ -23,11 +23,31 @@ export const orgOverviewSchema = z.object({
   lastCheckedAt: z.string().nullable(),
   certificateExpiresAt: z.string().optional(),
   notChecked: z.enum(notCheckedReasons).optional(),
+  /** Since when the agent holds credentials of an earlier app or certificate (until they are exported again). */
+  handOverSince: z.string().optional(),
   error: appErrorSchema.optional(),
 });
 export type OrgOverview = z.infer<typeof orgOverviewSchema>;
 
-export const connectionsOverviewSchema = z.object({ orgs: z.array(orgOverviewSchema) });
+/** One org in one background check (`agent-connections watch run`), as the Overview's history lists it. */
+export const watchCheckSchema = z.object({
+  at: z.string(),
+  profile: z.string(),
+  orgId: z.string().nullable(),
+  status: z.enum(connectionStatuses),
+  /** The status at the previous background check; null at the first. */
+  previous: z.enum(connectionStatuses).nullable(),
+  changed: z.boolean(),
+  /** Why the org could not be checked (no session for its profile, Salesforce did not answer). */
+  problem: z.string().optional(),
+});
+export type WatchCheck = z.infer<typeof watchCheckSchema>;
+
+export const connectionsOverviewSchema = z.object({
+  orgs: z.array(orgOverviewSchema),
+  /** The background checks' history, newest first (bounded). */
+  checks: z.array(watchCheckSchema).optional(),
+});
 export type ConnectionsOverview = z.infer<typeof connectionsOverviewSchema>;
 
 /**

@@ -54,6 +54,15 @@ export function certificateNotAfter(certificatePem: string): string | null {
   }
 }
 
+/** The certificate's SHA-256 fingerprint as Salesforce and openssl print it (AB:CD:…); null when it cannot be read. */
+export function certificateFingerprint(certificatePem: string): string | null {
+  try {
+    return new X509Certificate(certificatePem).fingerprint256;
+  } catch {
+    return null;
+  }
+}
+
 const base64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
 export interface JwtClaims {

@@ -9,6 +9,7 @@ import { infoCommands } from './commands/info';
 import { keyRotationCommands } from './commands/key-rotation';
 import { signInAppCommands } from './commands/sign-in-app';
 import { visibilityCommands } from './commands/visibility';
+import { watchCommand } from './commands/watch';
 
 /** Every CLI command. Another module adds its own with `...itsCommands` here. */
 export const commands: readonly CliCommand[] = [
@@ -23,4 +24,5 @@ export const commands: readonly CliCommand[] = [
   ...visibilityCommands,
   ...keyRotationCommands,
   ...signInAppCommands,
+  watchCommand(),
 ];

@@ -70,6 +70,9 @@ describe('every command with --json prints one envelope of its schema', () => {
     expect(result((await json(['agent-token', '--credentials', credentials], env)).doc)).toHaveProperty('accessToken');
     expect(result((await json(['rotate-key', '--yes'])).doc)).toMatchObject({ status: 'connected' });
     expect(result((await json(['org-change'])).doc)).toMatchObject({ status: 'connected' });
+    // The background check: a dry run writes no scheduler file and runs no command.
+    expect(result((await json(['watch', 'unschedule', '--dry-run'])).doc)).toMatchObject({ action: 'unschedule', dryRun: true });
+    expect(result((await json(['watch', 'run'])).doc)).toMatchObject({ action: 'run', checks: [{ status: 'connected' }] });
     expect(result((await json(['disable', '--yes'])).doc)).toMatchObject({ status: 'off' });
     expect(result((await json(['disable'])).doc)).toMatchObject({ status: 'off' });
 

@@ -3,12 +3,18 @@ import { encryptPrivateKey } from './encrypted-pkcs8';
 
 export interface AgentCredentialsInput {
   orgId: string;
+  /** The External Client App's Salesforce id: tells a file of an earlier app from the current one. */
+  appId: string;
   consumerKey: string;
+  /** The certificate's SHA-256 fingerprint: tells a file of an earlier certificate (Rotate key) apart. */
+  certificateFingerprint: string | null;
   username: string;
   myDomainUrl: string;
   /** The JWT audience the agent must use (fact JWT-AUDIENCE). */
   audience: string;
   privateKeyPem: string;
+  /** When the file was made (ISO): named when an agent's file turns out to belong to an earlier app. */
+  exportedAt: string;
 }
 
 /**
@@ -21,11 +27,14 @@ export async function agentCredentialsFile(input: AgentCredentialsInput, passphr
     {
       kind: 'agent-connections/jwt-bearer-credentials',
       version: 1,
+      exportedAt: input.exportedAt,
       orgId: input.orgId,
+      appId: input.appId,
       myDomainUrl: input.myDomainUrl,
       tokenUrl: `${input.myDomainUrl}/services/oauth2/token`,
       audience: input.audience,
       consumerKey: input.consumerKey,
+      certificateFingerprint: input.certificateFingerprint,
       username: input.username,
       privateKey,
     },

@@ -1,4 +1,4 @@
-import type { Connector, Handlers } from '../../common';
+import type { Connector, Handlers, WatchCheck } from '../../common';
 import { AppFailure } from '../../common/app-error-schema';
 import { switchWhileChanging } from '../connection/org/messages';
 import type { SignInAppService } from '../sign-in-app/service';
@@ -20,6 +20,8 @@ export interface ServiceDeps {
   external: ExternalOpener;
   events: EventSink;
   signInApp: SignInAppService;
+  /** The background checks' history (`agent-connections watch run`), shown on the Overview. */
+  watchHistory?: () => WatchCheck[];
 }
 
 function connectors(connection: ConnectionService): Connector[] {
@@ -93,7 +95,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
     'connection.visibility': () => connection.visibility(),
     'connection.sample': ({ object }) => connection.sample(object),
-    'connection.overview': () => connection.overview(),
+    'connection.overview': async () => ({ ...(await connection.overview()), checks: deps.watchHistory?.() ?? [] }),
 
     'audit.list': (filter) => Promise.resolve(audit.list(filter)),
     'audit.export': ({ format }) => files.save(audit.export(format)),

@@ -5,7 +5,7 @@ import type { Logger } from '../log';
 import { createMemoryVault } from '../store/vault';
 import { startWebServer, type RunningWebServer, type WebServerOptions } from './server';
 
-export interface BrowserModeOptions extends Pick<WebServerOptions, 'port' | 'idleMs' | 'tokenMs' | 'announceUrl'> {
+export interface BrowserModeOptions extends Pick<WebServerOptions, 'port' | 'idleMs' | 'tokenMs' | 'announceUrl' | 'launchedBy'> {
   /** Default: the data directory `npm run web` uses. */
   dataDir?: string;
   log?: Logger;
@@ -40,6 +40,7 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
     idleMs: options.idleMs,
     tokenMs: options.tokenMs,
     announceUrl: options.announceUrl,
+    launchedBy: options.launchedBy,
   });
   return { app, host, server };
 }

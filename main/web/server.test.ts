@@ -223,3 +223,28 @@ describe('browser mode session lifetimes', () => {
     expect(ended.body).toContain('Open the new address printed by "npm run web"');
   });
 });
+
+describe('the pages a reload or an old link gets', () => {
+  it('name the command the admin ran, in the page and in the ended-session answer', async () => {
+    const tried = await startWebServer({ handlers: app.handlers, events, staticRoot: root, launchedBy: './scripts/try.sh' });
+    try {
+      const token = new URL(tried.startUrl()).searchParams.get('token')!;
+      const page = await raw(`/?token=${token}`, {}, tried);
+      expect(page.body).toContain('<meta name="agent-connections-launched-by" content="./scripts/try.sh" />');
+      // A reload asks for the used link again: the answer says whose terminal has the new one.
+      const reloaded = await raw(`/?token=${token}`, {}, tried);
+      expect(reloaded.status).toBe(403);
+      expect(reloaded.body).toContain('Open the new address printed by "./scripts/try.sh" in the terminal where it runs.');
+      expect(reloaded.body).not.toContain('npm run web');
+      const call = await raw(
+        '/api/app.info',
+        { method: 'POST', headers: { origin: tried.origin, 'content-type': 'application/json' }, body: '{}' },
+        tried,
+      );
+      expect(call.status).toBe(401);
+      expect(call.body).toContain('"./scripts/try.sh"');
+    } finally {
+      await tried.stop();
+    }
+  });
+});

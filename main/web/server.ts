@@ -4,7 +4,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Handlers } from '../../common';
-import { EVENTS_PROTOCOL, SESSION_END_PATH, SESSION_ENDED_CLOSE_CODE, SESSION_META_NAME } from '../../common/browser-session';
+import {
+  EVENTS_PROTOCOL,
+  LAUNCH_META_NAME,
+  SESSION_END_PATH,
+  SESSION_ENDED_CLOSE_CODE,
+  SESSION_META_NAME,
+} from '../../common/browser-session';
 import { contentSecurityPolicy } from '../security/csp';
 import { mimeTypeOf, resolveStaticFile } from '../security/static-files';
 import { firstLookOf, indexHtmlFor } from '../renderer-index';
@@ -27,6 +33,8 @@ export interface WebServerOptions {
    * has a new address to open (the page tells them to look for it).
    */
   announceUrl?: (startUrl: string) => void;
+  /** The command the admin started browser mode with, which prints the new address (default `npm run web`). */
+  launchedBy?: string;
 }
 
 export interface RunningWebServer {
@@ -38,8 +46,14 @@ export interface RunningWebServer {
 
 const MAX_BODY_BYTES = 1_000_000;
 const browserCsp = contentSecurityPolicy("'self'");
-const SESSION_ENDED_TEXT = 'This browser session has ended. Open the new address printed by "npm run web".';
-const LINK_REFUSED_TEXT = 'This link has expired or was already used. Open the new address printed by "npm run web".';
+/** The pages a reload or an old link gets name the command the admin ran, whose terminal shows the new address. */
+const sessionEndedText = (options: WebServerOptions) =>
+  `This browser session has ended. Open the new address printed by "${launchCommand(options)}" in the terminal where it runs.`;
+const linkRefusedText = (options: WebServerOptions) =>
+  `This link has expired or was already used. Open the new address printed by "${launchCommand(options)}" in the terminal where it runs.`;
+const launchCommand = (options: WebServerOptions): string => options.launchedBy ?? 'npm run web';
+const attribute = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 interface Context {
   gate: SessionGate;
@@ -146,7 +160,7 @@ async function route(request: IncomingMessage, response: ServerResponse, context
   if (isApi || url.pathname === SESSION_END_PATH) {
     if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Method not allowed');
     const session = gate.sessionOf(request);
-    if (session === null) return send(response, 401, 'text/plain', SESSION_ENDED_TEXT);
+    if (session === null) return send(response, 401, 'text/plain', sessionEndedText(options));
     if (isApi) return serveApi(request, response, options, decodeURIComponent(url.pathname.slice('/api/'.length)));
     gate.end(session);
     context.closeEndedSockets();
@@ -162,17 +176,17 @@ async function openPage(response: ServerResponse, context: Context, token: strin
   const session = context.gate.redeem(token);
   if (session === null) {
     context.announce();
-    return send(response, 403, 'text/plain', LINK_REFUSED_TEXT);
+    return send(response, 403, 'text/plain', linkRefusedText(context.options));
   }
   const file = resolveStaticFile(context.options.staticRoot, '/');
   if (!file) return send(response, 404, 'text/plain', 'Not found');
   const html = indexHtmlFor(await readFile(file, 'utf8'), await firstLookOf(context.options.handlers));
   response.writeHead(200, { ...pageHeaders(file), 'referrer-policy': 'no-referrer' });
-  response.end(withSessionSecret(html, session));
+  response.end(withSessionSecret(html, session, launchCommand(context.options)));
 }
 
-function withSessionSecret(html: string, secret: string): string {
-  const meta = `<meta name="${SESSION_META_NAME}" content="${secret}" />`;
+function withSessionSecret(html: string, secret: string, launchedBy: string): string {
+  const meta = `<meta name="${SESSION_META_NAME}" content="${secret}" /><meta name="${LAUNCH_META_NAME}" content="${attribute(launchedBy)}" />`;
   const head = /<head[^>]*>/i;
   return head.test(html)
     ? html.replace(head, (opening) => opening + meta)
@@ -204,7 +218,7 @@ async function serveStatic(response: ServerResponse, context: Context, path: str
   if (!file) return send(response, 404, 'text/plain', 'Not found');
   if (basename(file) === 'index.html') {
     context.announce();
-    return send(response, 403, 'text/plain', SESSION_ENDED_TEXT);
+    return send(response, 403, 'text/plain', sessionEndedText(context.options));
   }
   try {
     const content = await readFile(file);

@@ -1,6 +1,7 @@
 import type { AgentConnectionsApi, Result } from '../../common';
 import {
   EVENTS_PROTOCOL,
+  LAUNCH_META_NAME,
   SESSION_END_PATH,
   SESSION_ENDED_CLOSE_CODE,
   SESSION_HEADER,
@@ -19,11 +20,19 @@ interface Session {
   ended: boolean;
 }
 
-const sessionEnded = () =>
-  appError(
+/** The command the admin ran (`./scripts/try.sh`, `npm run web`), as the server named it in the page. */
+const launchedBy = (): string =>
+  (typeof document === 'undefined' ? null : document.querySelector<HTMLMetaElement>(`meta[name="${LAUNCH_META_NAME}"]`)?.content) ||
+  'npm run web';
+
+const sessionEnded = () => {
+  const command = launchedBy();
+  return appError(
     'BROWSER_SESSION_ENDED',
-    'This browser session has ended (it was idle too long, signed out, or the page was reloaded). Open the new address printed by "npm run web".',
+    `This browser session has ended (it was idle too long, signed out, or the page was reloaded). Open the new address printed by "${command}" in the terminal where it runs.`,
+    { params: { command } },
   );
+};
 
 /**
  * The session secret the server put in the page it served for the one-time link. It moves into
@@ -78,7 +87,7 @@ async function post(session: Session, name: string, input: unknown): Promise<Res
     if (response.status === 403) {
       return {
         ok: false,
-        error: appError('FORBIDDEN_SENDER', 'The app refused this page. Open the address printed by "npm run web" again.'),
+        error: appError('FORBIDDEN_SENDER', `The app refused this page. Open the address printed by "${launchedBy()}" again.`),
       };
     }
     return (await response.json()) as Result<unknown>;

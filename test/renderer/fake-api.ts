@@ -230,7 +230,12 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
       state.connection.status === 'running' ? setConnection({ status: 'off', orgId: fixtures.identity.orgId }) : state.connection,
     'connection.check': () => state.health,
     'connection.export': () => state.savedFile,
-    'connection.exportCredentials': () => state.savedFile,
+    // As main does: an export hands the agent the current credentials, so nothing is owed any more.
+    'connection.exportCredentials': () => {
+      const { handOver, ...rest } = state.connection;
+      if (handOver) setConnection(rest);
+      return state.savedFile;
+    },
     'connection.openInSetup': ({ artifact }) => ({ opened: true, url: `https://acme.my.salesforce.com/setup/${artifact}` }),
     'connection.visibility': () => state.visibility,
     'connection.sample': () => state.sample,

@@ -173,6 +173,13 @@ export const connection = {
     },
   },
   connected: { status: 'connected', orgId, details },
+  /** After Reconnect: the agent's file is of the earlier app until the credentials are exported again. */
+  handOverOwed: {
+    status: 'connected',
+    orgId,
+    details,
+    handOver: { reason: 'newApp', since: '2026-11-24T09:30:00.000Z', lastExportedAt: '2026-11-23T10:40:00.000Z' },
+  },
   drift: {
     status: 'drift',
     orgId,

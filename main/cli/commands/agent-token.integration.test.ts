@@ -63,6 +63,44 @@ describe('agent-token: a token obtained exactly as the agent would', () => {
     expect(wrong.err).not.toContain('not the passphrase');
   });
 
+  it('says plainly that a file from before Reconnect belongs to an earlier app, with or without the connection on this computer', async () => {
+    const stores = createConfStoreFactory(join(dir, 'data'));
+    harness = await startHarness({}, { stores, vault: createFileVault(stores, () => undefined) });
+    const h = harness;
+    expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('connected');
+    expect((await loginCli(cli, h.emulator)).code).toBe(0);
+    const old = join(dir, 'agent-old.json');
+    expect((await cli(['export-credentials', '--out', old], { AGENT_CREDENTIALS_PASSPHRASE: passphrase })).code).toBe(0);
+    const { appId } = JSON.parse(readFileSync(old, 'utf8')) as { appId: string };
+
+    expect((await h.run(() => h.services.connection.planAndRun('reconnect'))).status).toBe('connected');
+    const status = await cli(['status', '--json']);
+    const envelope = JSON.parse(status.out) as { result: { handOver?: { reason: string } }; warnings: string[] };
+    expect(envelope.result.handOver?.reason).toBe('newApp');
+    expect(envelope.warnings.join('\n')).toMatch(/no longer works\. Export the credentials again/);
+
+    const refused = await cli(['agent-token', '--credentials', old], { AGENT_CREDENTIALS_PASSPHRASE: passphrase });
+    expect(refused.code).toBe(1);
+    expect(refused.out).toBe('');
+    expect(refused.err).toMatch(/belongs to an earlier app/);
+    expect(refused.err).toMatch(/Export the credentials again/);
+
+    // On the agent's own machine there is no connection record: Salesforce not knowing the app says it.
+    process.env.AGENT_CONNECTIONS_DATA_DIR = join(dir, 'agent-machine');
+    const elsewhere = await cli(['agent-token', '--credentials', old, '--json'], { AGENT_CREDENTIALS_PASSPHRASE: passphrase });
+    const error = JSON.parse(elsewhere.out) as { name: string; message: string };
+    expect(error.name).toBe('CREDENTIALS_FROM_EARLIER_APP');
+    expect(error.message).toContain(appId);
+    expect(error.message).toMatch(/earlier app/);
+
+    process.env.AGENT_CONNECTIONS_DATA_DIR = join(dir, 'data');
+    const fresh = join(dir, 'agent-new.json');
+    expect((await cli(['export-credentials', '--out', fresh], { AGENT_CREDENTIALS_PASSPHRASE: passphrase })).code).toBe(0);
+    expect((await cli(['agent-token', '--credentials', fresh], { AGENT_CREDENTIALS_PASSPHRASE: passphrase })).code).toBe(0);
+    const after = JSON.parse((await cli(['status', '--json'])).out) as { result: { handOver?: unknown } };
+    expect(after.result.handOver).toBeUndefined();
+  });
+
   it('refuses a file that is not an agent credentials file', async () => {
     const file = join(dir, 'other.json');
     const { writeFileSync } = await import('node:fs');

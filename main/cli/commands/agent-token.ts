@@ -5,11 +5,17 @@ import { fail } from '../../../common/app-error-schema';
 import { requestAgentToken } from '../../agent/token';
 import { createLogger, type Logger } from '../../log';
 import { UsageError, type CliCommand } from '../command';
+import { earlierFileMessage, localConnection } from './earlier-credentials';
 import { readPassphrase } from '../passphrase';
 
 /** The file `export-credentials` writes (main/export/credentials.ts): what the agent is given. */
 const credentialsSchema = z.object({
   kind: z.literal('agent-connections/jwt-bearer-credentials'),
+  orgId: z.string().min(1),
+  /** Files written before these were carried lack them: the consumer key alone then tells apps apart. */
+  exportedAt: z.string().optional(),
+  appId: z.string().optional(),
+  certificateFingerprint: z.string().nullable().optional(),
   myDomainUrl: z.string().url(),
   audience: z.string().url(),
   consumerKey: z.string().min(1),
@@ -67,8 +73,12 @@ const agentToken: CliCommand = {
     const privateKeyPem = decryptKey(credentials, passphrase, log);
     const { myDomainUrl: instanceUrl, audience, consumerKey, username } = credentials;
     const result = await requestAgentToken({ instanceUrl, audience, consumerKey, username, privateKeyPem, now: new Date() });
-    if (!result.ok)
-      fail('AGENT_SIGN_IN_REFUSED', `Salesforce refused the agent's sign-in as ${username}: ${result.error} (${result.description}).`);
+    if (!result.ok) {
+      const refusal = `${result.error} (${result.description})`;
+      const earlier = earlierFileMessage(credentials, localConnection(credentials.orgId), result.error, refusal);
+      if (earlier) fail('CREDENTIALS_FROM_EARLIER_APP', earlier);
+      fail('AGENT_SIGN_IN_REFUSED', `Salesforce refused the agent's sign-in as ${username}: ${refusal}.`);
+    }
     log.registerSecret(result.accessToken);
     context.result({ accessToken: result.accessToken });
     context.io.out(result.accessToken);

@@ -1,4 +1,4 @@
-import type { ConnectionState, OrgChange } from '../../../common';
+import type { ConnectionState, HandOver, OrgChange } from '../../../common';
 import { expiryWarningText } from '../../connection/record/certificate-expiry';
 import type { CliApp } from '../cli-app';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
@@ -11,8 +11,19 @@ export function lifecycleNotices(state: ConnectionState): string[] {
   const certificate = state.details?.certificate;
   const warning = certificate && expiryWarningText(certificate);
   if (warning) notices.push(`Warning: ${warning}`);
+  if (state.handOver) notices.push(`Warning: ${handOverText(state.handOver)}`);
   if (state.orgChange) notices.push(...orgChangeText(state.orgChange));
   return notices;
+}
+
+/** The hand-over the agent is still owed, in the words of the screens' banner. */
+export function handOverText(handOver: HandOver): string {
+  const what =
+    handOver.reason === 'newApp'
+      ? `The agent's app was rebuilt at ${handOver.since} (a new consumer key)`
+      : `The agent's certificate was replaced at ${handOver.since}`;
+  const exported = handOver.lastExportedAt ? ` (last exported ${handOver.lastExportedAt})` : '';
+  return `${what}: the credentials file the agent has${exported} no longer works. Export the credentials again (export-credentials --out FILE) and give the agent the new file.`;
 }
 
 function orgChangeText(change: OrgChange): string[] {

@@ -81,6 +81,7 @@ function overviewEntry(deps: HealthMonitorDeps, profile: OrgProfile, hasSession:
     lastCheckedAt: (record && lastCheckedOf(record)) ?? null,
     ...(certificate && { certificateExpiresAt: certificate.notAfter }),
     ...(notChecked && { notChecked }),
+    ...(record && saved?.handOver && { handOverSince: saved.handOver.since }),
     ...(saved?.error && { error: saved.error }),
   };
 }

@@ -1,5 +1,5 @@
 import type { CertificateExpiry } from '../../../common';
-import { certificateNotAfter } from '../../agent/keys';
+import { certificateFingerprint, certificateNotAfter } from '../../agent/keys';
 import type { Artifacts } from '../steps/results';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -35,7 +35,9 @@ export function connectionCertificate(artifacts: Artifacts, now: Date): Certific
   const notAfter = recordedNotAfter(artifacts);
   if (!notAfter) return undefined;
   const rotatedAt = artifacts.replaceCertificate?.replacedAt;
-  return { ...certificateExpiry(notAfter, now), ...(rotatedAt && { rotatedAt }) };
+  const pem = artifacts.keyPair?.certificatePem;
+  const fingerprint = pem ? certificateFingerprint(pem) : null;
+  return { ...certificateExpiry(notAfter, now), ...(rotatedAt && { rotatedAt }), ...(fingerprint && { fingerprint }) };
 }
 
 /** The warning in English (CLI, logs); the renderer words it from `warning` and `daysLeft`. */

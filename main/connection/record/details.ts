@@ -46,6 +46,7 @@ export function connectionDetails(orgId: string, record: ConnectionRecord, now: 
       audience: record.org.audience,
     },
     app: {
+      ...(a.app?.id && { id: a.app.id }),
       label: names.appLabel,
       apiName: a.app?.name ?? names.appApiName,
       consumerKey: a.app?.consumerKey ?? '',

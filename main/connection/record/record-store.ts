@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { jwtAudienceOf } from '../../agent/audience';
-import { appErrorSchema, connectionStatuses, driftSchema, environments, grantSchema, orgChangeSchema } from '../../../common';
+import {
+  appErrorSchema,
+  connectionStatuses,
+  driftSchema,
+  environments,
+  grantSchema,
+  handOverSchema,
+  orgChangeSchema,
+} from '../../../common';
 import type { DocumentStoreFactory } from '../../store/document-store';
 import { artifactsSchema } from '../steps/results';
+import { credentialsExportSchema, credentialsPrintSchema, handOverAfter } from './hand-over';
 
 /** A working connection as the app last knew it: what exists in the org and why. Never secrets. */
 export const connectionRecordSchema = z.object({
@@ -53,6 +62,11 @@ const orgStateSchema = z.object({
   retiredUser: z.object({ id: z.string(), username: z.string() }).nullable(),
   /** This org is not the one the profile signed in to before, and holds artifacts of ours (org-identity.ts). */
   orgChange: orgChangeSchema.optional(),
+  /** The last export of the agent's credentials; kept after Disable, since the agent still holds that file. */
+  credentialsExport: credentialsExportSchema.optional(),
+  /** The agent's file no longer matches the connection (hand-over.ts); only an export clears it. */
+  handOver: handOverSchema.optional(),
+  lastCredentials: credentialsPrintSchema.optional(),
 });
 export type OrgConnectionState = Omit<z.infer<typeof orgStateSchema>, 'record'> & { record: ConnectionRecord | null };
 
@@ -81,9 +95,13 @@ export function createConnectionRecordStore(stores: DocumentStoreFactory): Conne
     get: (orgId) => document.read().orgs[orgId] ?? structuredClone(empty),
     update(orgId, change, focus = true) {
       const current = document.read();
-      const next: OrgConnectionState = { ...(current.orgs[orgId] ?? empty), ...change };
+      const previous = current.orgs[orgId] ?? empty;
+      const next: OrgConnectionState = { ...previous, ...change };
+      // Worked out here, so no run that changes the consumer key or the certificate can forget it.
+      Object.assign(next, handOverAfter(previous, next));
       // Optional fields set to undefined are dropped, not stored as "undefined".
-      for (const key of ['error', 'drift', 'leftovers', 'waiting', 'orgChange'] as const) if (next[key] === undefined) delete next[key];
+      for (const key of ['error', 'drift', 'leftovers', 'waiting', 'orgChange', 'handOver', 'lastCredentials'] as const)
+        if (next[key] === undefined) delete next[key];
       document.write({ ...current, currentOrgId: focus ? orgId : current.currentOrgId, orgs: { ...current.orgs, [orgId]: next } });
       return next;
     },

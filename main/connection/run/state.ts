@@ -31,6 +31,7 @@ export function projectState(
     ...(saved.error ? { error: saved.error } : {}),
     ...(saved.leftovers?.length ? { leftovers: saved.leftovers } : {}),
     ...(saved.orgChange ? { orgChange: saved.orgChange } : {}),
+    ...(saved.record && saved.handOver ? { handOver: saved.handOver } : {}),
   };
   const unfinished = journal.current();
   if (unfinished && saved.status === 'waiting' && saved.waiting) return { ...base, waiting: saved.waiting };

@@ -36,7 +36,7 @@ export const stepResultSchemas = {
   licence: step({ id: text, assignee: text }),
   assignment: step({ id: text, assignee: text, permissionSet: text }),
   keyPair: step({ vaultKey: text, certificatePem: text, notAfter: text }),
-  app: step({ name: text, label: text, consumerKey: text, configurablePolicyName: text, oauthPolicyName: text, createdAt: text }),
+  app: step({ id: text, name: text, label: text, consumerKey: text, configurablePolicyName: text, oauthPolicyName: text, createdAt: text }),
   activation: step({ activatedAt: text, attempts: count }),
   verification: step({ verifiedAt: text, objects: texts, throughParentRecords: texts, refused: text }),
   removeApp: nothing,

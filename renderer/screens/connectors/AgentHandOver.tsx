@@ -14,10 +14,12 @@ export function AgentHandOver({ details }: { details: ConnectionDetails }) {
   const tokenUrl = `${details.org.myDomainUrl.replace(/\/$/, '')}/services/oauth2/token`;
   const contents: [string, string][] = [
     [t('handOver.orgId'), details.org.id],
+    ...(details.app.id ? ([[t('handOver.appId'), details.app.id]] as [string, string][]) : []),
     [t('handOver.consumerKey'), details.app.consumerKey],
     [t('handOver.username'), details.user.username],
     [t('handOver.myDomain'), details.org.myDomainUrl],
     [t('handOver.audience'), details.org.audience],
+    ...(details.certificate?.fingerprint ? ([[t('handOver.fingerprint'), details.certificate.fingerprint]] as [string, string][]) : []),
   ];
   return (
     <Box component="section" aria-labelledby="hand-over-heading" sx={{ mt: 3 }}>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError, CheckProblem, ConnectionState, GrantMark } from '../../../common';
 import { formatDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { HandOverBanner } from './HandOverBanner';
 import { OrgChangeAlert } from './OrgChangeAlert';
 import { CertificateWarning } from './RotateKey';
 import { WaitingAlert } from './WaitingAlert';
@@ -18,6 +19,7 @@ export function ConnectionAlerts({ connection }: { connection: ConnectionState }
   return (
     <Stack spacing={1}>
       {connection.orgChange && <OrgChangeAlert change={connection.orgChange} />}
+      {connection.handOver && connection.status !== 'running' && <HandOverBanner handOver={connection.handOver} />}
       <CertificateWarning certificate={connection.details?.certificate} />
       {connection.status === 'waiting' && <WaitingAlert connection={connection} />}
       {connection.checkProblem && <CheckProblemAlert problem={connection.checkProblem} />}

@@ -10,7 +10,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrgOverview } from '../../../common';
+import type { OrgOverview, WatchCheck } from '../../../common';
 import { toAppError, type AppError } from '../../../common/app-error';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -23,6 +23,7 @@ export default function OverviewScreen() {
   const api = useApi();
   const [version, setVersion] = useState(0);
   const [orgs, setOrgs] = useState<OrgOverview[] | null>(null);
+  const [checks, setChecks] = useState<WatchCheck[]>([]);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(true);
   const refresh = useCallback(() => {
@@ -32,7 +33,7 @@ export default function OverviewScreen() {
   useEffect(() => {
     let active = true;
     api['connection.overview']({}).then(
-      (overview) => active && (setOrgs(overview.orgs), setError(null), setBusy(false)),
+      (overview) => active && (setOrgs(overview.orgs), setChecks(overview.checks ?? []), setError(null), setBusy(false)),
       (thrown: unknown) => active && (setError(toAppError(thrown)), setBusy(false)),
     );
     return () => {
@@ -64,6 +65,7 @@ export default function OverviewScreen() {
       {error && <ErrorAlert error={error} />}
       {orgs?.length === 0 && <Alert severity="info">{t('overview.empty')}</Alert>}
       {orgs && orgs.length > 0 && <OverviewTable orgs={orgs} />}
+      {orgs && <CheckHistory checks={checks} />}
     </Stack>
   );
 }
@@ -90,6 +92,55 @@ function OverviewTable({ orgs }: { orgs: OrgOverview[] }) {
   );
 }
 
+/** How many background checks the Overview lists; main keeps more (watch-store.ts). */
+const SHOWN_CHECKS = 20;
+
+/** What `agent-connections watch run` found while the app was closed, newest first, changes marked. */
+function CheckHistory({ checks }: { checks: WatchCheck[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Stack component="section" aria-labelledby="check-history-heading" spacing={1}>
+      <Typography id="check-history-heading" variant="h6" component="h3">
+        {t('overview.history.heading')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {t('overview.history.intro')}
+      </Typography>
+      {checks.length === 0 ? (
+        <Alert severity="info" role="status">
+          {t('overview.history.none')}
+        </Alert>
+      ) : (
+        <Table size="small" aria-labelledby="check-history-heading">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('overview.history.at')}</TableCell>
+              <TableCell>{t('overview.history.profile')}</TableCell>
+              <TableCell>{t('overview.history.status')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {checks.slice(0, SHOWN_CHECKS).map((check) => (
+              <TableRow key={`${check.at}-${check.profile}`}>
+                <TableCell>{formatDateTime(check.at, i18n.language)}</TableCell>
+                <TableCell>{check.profile}</TableCell>
+                <TableCell>
+                  <StatusChip status={check.status} />
+                  {check.changed && (
+                    <Typography variant="caption" sx={{ display: 'block', fontWeight: 600 }}>
+                      {t('overview.history.changed', { previous: check.previous ? t(`status.${check.previous}`) : '—' })}
+                    </Typography>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
 function OrgRow({ org }: { org: OrgOverview }) {
   const { t, i18n } = useTranslation();
   const date = (iso: string) => formatDateTime(iso, i18n.language);
@@ -113,6 +164,11 @@ function OrgRow({ org }: { org: OrgOverview }) {
         {org.notChecked && (
           <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
             {t(`overview.notChecked.${org.notChecked}`, { profile: org.profile })}
+          </Typography>
+        )}
+        {org.handOverSince && (
+          <Typography variant="caption" color="warning.main" sx={{ display: 'block', fontWeight: 600 }}>
+            {t('overview.handOverOwed')}
           </Typography>
         )}
       </TableCell>
