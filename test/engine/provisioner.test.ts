@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../common/app-error-schema';
 import { provision, rollBack } from '../../main/connection/run/provisioner';
 import { removeArtifacts } from '../../main/connection/run/removal';
-import { ignoreCancel } from '../../main/connection/run/run-context';
+import { rollbackContext } from '../../main/connection/run/run-context';
 import { runCancelled } from '../../main/connection/org/messages';
 import { createFakeOrg, type FakeOrg } from '../fakes/fake-org-client';
 import { endlessActivation, fakeEngine, fakeSteps, neverEnding } from '../fakes/engine';
@@ -77,7 +77,7 @@ describe('the provisioner over a fake org', () => {
       org.beforeCall = (method, called) => method === 'create' && called === type && controller.abort(new AppFailure(runCancelled()));
       await expect(provision(ctx, fakeSteps, journal, tracker)).rejects.toMatchObject({ error: { code: 'RUN_CANCELLED' } });
       expect(count(org)).toBe(index + 1);
-      ignoreCancel(ctx);
+      rollbackContext(ctx);
       expect(await rollBack(ctx, fakeSteps, journal, tracker)).toEqual([]);
       expect(left(org)).toEqual([]);
     });
@@ -95,7 +95,7 @@ describe('cancelling during activation', () => {
     await until(() => journal.current()?.steps.some((s) => s.id === 'activation') === true);
     controller.abort(new AppFailure(runCancelled()));
     await expect(run).rejects.toMatchObject({ error: { code: 'RUN_CANCELLED' } });
-    ignoreCancel(ctx);
+    rollbackContext(ctx);
     return engine;
   }
 

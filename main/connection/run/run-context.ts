@@ -1,4 +1,3 @@
-import type { AppError } from '../../../common/app-error';
 import { jwtAudienceOf } from '../../agent/audience';
 import { resolveAccess } from '../../agent/grants';
 import type { AccessProfileStore } from '../../agent/profile-store';
@@ -11,11 +10,12 @@ import type { SettingsRepository } from '../../store/settings-repository';
 import type { SecretVault } from '../../store/vault';
 import type { Artifacts } from '../steps/results';
 import { cancellableClient, neverCancelled } from './cancellable';
-import { discover, INTEGRATION_PROFILE } from '../org/discovery';
-import { artifactNames, ownedDescription, ownerOf, type ArtifactNames } from '../org/names';
+import { discover } from '../org/discovery';
+import { artifactNames, ownedDescription, type ArtifactNames } from '../org/names';
+import { builtRecord } from './finished-records';
 import { createPlanCheck } from '../org/org-prints';
 import type { RunTracker } from './provisioner';
-import type { ConnectionRecord, ConnectionRecordStore } from '../record/record-store';
+import type { ConnectionRecordStore } from '../record/record-store';
 import type { AdminSession } from '../../auth/session-source';
 import type { RemovalContext, StepContext } from '../steps/step';
 
@@ -46,35 +46,7 @@ export interface RunHandle {
   signal: AbortSignal;
 }
 
-/** The record of a connection as a run leaves it. */
-function recordOf(deps: RunContextDeps, ctx: StepContext, admin: AdminSession, createdAt: string | null): ConnectionRecord {
-  const connectionId = ownerOf(ctx.names.description)?.connectionId;
-  return {
-    ...(connectionId && { connectionId }),
-    agentName: ctx.names.agentName,
-    artifacts: ctx.artifacts,
-    grants: ctx.desired.grants,
-    ...(ctx.desired.skipped.length > 0 && { notInOrg: ctx.desired.skipped }),
-    org: {
-      name: admin.identity.orgName,
-      environment: admin.identity.environment,
-      myDomainUrl: ctx.instanceUrl,
-      loginUrl: admin.loginUrl,
-      audience: ctx.audience,
-    },
-    userProfile: ctx.snapshot.integrationProfile?.name ?? INTEGRATION_PROFILE,
-    createdBy: admin.identity.username,
-    createdAt: createdAt ?? deps.now().toISOString(),
-    lastVerifiedAt: ctx.artifacts.verification?.verifiedAt ?? null,
-  };
-}
-
 /** One audit entry, naming the artifacts the run touched. */
-/** Failures a run already wrote to the audit log as it ended, so the scheduler's catch-all does not write them twice. */
-const auditedFailures = new WeakSet<AppError>();
-export const markAudited = (error: AppError): AppError => (auditedFailures.add(error), error);
-export const wasAudited = (error: AppError): boolean => auditedFailures.has(error);
-
 function auditRun(
   deps: RunContextDeps,
   admin: AdminSession | null,
@@ -187,7 +159,7 @@ export function createRunContexts(deps: RunContextDeps) {
     context,
     removalContext,
     planCheck,
-    recordFrom: (ctx: StepContext, admin: AdminSession, createdAt: string | null) => recordOf(deps, ctx, admin, createdAt),
+    recordFrom: (ctx: StepContext, admin: AdminSession, createdAt: string | null) => builtRecord(ctx, admin, createdAt, deps.now),
     audit: (...args: Parameters<typeof auditRun> extends [RunContextDeps, ...infer Rest] ? Rest : never) => auditRun(deps, ...args),
     installId: () => deps.settings.installId(),
   };
@@ -195,9 +167,10 @@ export function createRunContexts(deps: RunContextDeps) {
 
 export type RunContexts = ReturnType<typeof createRunContexts>;
 
-/** From here on the context's requests and waits ignore the cancel: a roll-back must not be cut short. */
-export function ignoreCancel(ctx: Pick<StepContext, 'signal'>): void {
+/** The context a roll-back runs with: its requests and waits ignore the cancel (a roll-back must not be cut short). */
+export function rollbackContext(ctx: StepContext): StepContext {
   ctx.signal = neverCancelled();
+  return ctx;
 }
 
 /** What the run bodies (build, teardown, undo) share. */
