@@ -1,7 +1,7 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import { SalesforceError, toSalesforceError } from './errors';
-import { withRetry, type RetryPolicy } from './retry';
+import { abortReason, neverAborted, withRetry, type RetryPolicy } from './retry';
 import { filePropertiesSchema, metadataSaveResultSchema, type MetadataSaveResult } from './schemas';
 
 /** A metadata component as the SOAP layer carries it: strings, nested objects and lists. */
@@ -93,9 +93,11 @@ interface SoapMetadataApi {
   list(queries: { type: string }[]): Promise<unknown>;
 }
 
-export function createMetadataClient(conn: Connection, retry: RetryPolicy): MetadataClient {
+/** `signal`: a run's Cancel, checked before each SOAP request is sent (client.ts createOrgClient). */
+export function createMetadataClient(conn: Connection, retry: RetryPolicy, signal: AbortSignal = neverAborted): MetadataClient {
   const api = conn.metadata as unknown as SoapMetadataApi;
   const call = async <T>(operation: () => Promise<T>): Promise<T> => {
+    if (signal.aborted) throw abortReason(signal);
     try {
       return await operation();
     } catch (error) {

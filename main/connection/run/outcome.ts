@@ -6,7 +6,7 @@ import { rollbackLeftovers, runCancelled } from '../org/messages';
 import type { ConnectionRecord } from '../record/record-store';
 import type { Step, StepContext } from '../steps/step';
 import { provision, rollBack } from './provisioner';
-import { rollbackContext, type Run, type RunDeps } from './run-context';
+import type { Run, RunDeps } from './run-context';
 import { plannedKind, plans, type Plan } from './step-lists';
 
 /**
@@ -163,7 +163,7 @@ async function takenBack(end: RunEnd, outcome: Extract<RunOutcome, { status: 'ca
 /** Rolls the run's steps back; the journal closes once nothing is left over. */
 async function takeBack(end: RunEnd, ctx: StepContext): Promise<string[]> {
   const { journal } = end.deps;
-  const leftovers = end.run ? await rollBack(rollbackContext(ctx), end.steps, journal, end.run.tracker) : [];
+  const leftovers = end.run ? await rollBack(end.deps.contexts.rollbackContext(ctx), end.steps, journal, end.run.tracker) : [];
   if (leftovers.length === 0) journal.finish();
   return leftovers;
 }
