@@ -13,7 +13,7 @@ import { removeArtifacts, standings, type Standing } from './removal';
 import type { Run, RunDeps } from './run-context';
 import type { AdminSession } from '../../auth/session-source';
 import { keyPairStep } from '../steps/key-pair';
-import { findId } from '../steps/licence';
+import { findId } from '../steps/link-row';
 import type { StepContext } from '../steps/step';
 
 /** What Disable removes when there is no connection record: what the org has of ours. */
