@@ -109,6 +109,14 @@ module.exports = {
       from: { path: PRODUCT, pathNot: [ELECTRON_HOST, COLOCATED_TEST] },
       to: { path: '(^|/)node_modules/(electron|electron-store)/' },
     },
+    {
+      name: 'jsforce-only-in-the-org-client-and-admin-connection',
+      comment:
+        'jsforce is reached through the org client (main/salesforce/client.ts, its SOAP half metadata.ts) and the admin connection and its sign-in (main/auth/); everything else takes an OrgClient.',
+      severity: 'error',
+      from: { path: PRODUCT, pathNot: ['^main/salesforce/(client|metadata)\\.ts$', '^main/auth/', COLOCATED_TEST] },
+      to: { path: '(^|/)node_modules/jsforce/' },
+    },
   ].concat(roomRules(), [
     {
       name: 'services-not-edges',

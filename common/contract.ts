@@ -53,11 +53,13 @@ export const operations = {
 
   'connection.state': { input: none, output: connectionStateSchema },
   'connection.preflight': { input: none, output: preflightReportSchema },
-  /** Starts a run and returns at once; progress and the end arrive as events. */
   /** What a run would change, read from the org now; nothing is written (the review shows it). */
   'connection.plan': { input: z.object({ kind: z.enum(plannedRunKinds) }).strict(), output: runPlanSchema },
-  /** Every run needs the id of the plan the admin confirmed (PLAN_REQUIRED / PLAN_STALE otherwise). */
-  /** takeOver: replace a connection another install manages (CONNECTION_OWNED_ELSEWHERE), once the admin confirmed. */
+  /**
+   * Each run starts and returns at once; progress and the end arrive as events. Every run needs the id
+   * of the plan the admin confirmed (PLAN_REQUIRED / PLAN_STALE otherwise). takeOver: replace a
+   * connection another install manages (CONNECTION_OWNED_ELSEWHERE), once the admin confirmed.
+   */
   'connection.enable': {
     input: enableInputSchema.extend(confirmedPlanInputSchema.shape).extend(takeOverInput),
     output: connectionStateSchema,

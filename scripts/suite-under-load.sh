@@ -4,9 +4,12 @@
 # Usage: scripts/suite-under-load.sh [rounds, default 5] [extra vitest arguments, e.g. test paths]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/with-node22.sh >/dev/null
 rounds="${1:-5}"
 shift || true
+extra=("$@")
+# Sourced with arguments, with-node22.sh would run them as a command: it is sourced with none.
+set --
+source scripts/with-node22.sh >/dev/null
 cores="$(node -e 'console.log(require("node:os").availableParallelism())')"
 
 # One busy loop per core, at normal priority, for as long as the suites run.
@@ -20,7 +23,7 @@ done
 
 for round in $(seq "$rounds"); do
   echo "== round $round of $rounds, with $cores busy loops beside the suites"
-  if ! npx vitest run --project renderer --project integration "$@"; then
+  if ! npx vitest run --project renderer --project integration "${extra[@]}"; then
     echo "== failed in round $round of $rounds"
     exit 1
   fi

@@ -18,6 +18,9 @@ const PLANTED: Record<string, string> = {
   'main/demo/demo-org.ts': "export { startEmulator } from '../../packages/salesforce-emulator/index';\n",
   'main/ok.test.ts': "export { helper } from '../test/support/helper';\n",
   'main/ipc/handle.ts': "export { ipcMain } from 'electron';\n",
+  'main/agent/uses-jsforce.ts': "export type { Connection } from 'jsforce';\n",
+  'main/salesforce/client.ts': "export type { Connection } from 'jsforce';\n",
+  'main/auth/admin-connection.ts': "export { OAuth2 } from 'jsforce';\n",
   'common/contract.ts': "export type { A } from '../main/a';\n",
   'renderer/screen.ts': "export type { A } from '../main/a';\n",
   'test/support/helper.ts': "import { beforeEach } from 'vitest';\nexport const helper = beforeEach;\n",
@@ -88,6 +91,12 @@ describe('the dependency rules (npm run deps)', () => {
     expect(violationsOf('emulator-through-its-entry')).toEqual(['e2e/journey.ts -> packages/salesforce-emulator/src/start.ts']);
   });
 
+  it('report jsforce imported outside the org client and the admin connection', () => {
+    expect(violationsOf('jsforce-only-in-the-org-client-and-admin-connection')).toEqual([
+      expect.stringMatching(/^main\/agent\/uses-jsforce\.ts -> .*node_modules\/jsforce\//),
+    ]);
+  });
+
   it('report a benchmark loading test support (and with it the test runner)', () => {
     expect(violationsOf('no-test-runner-outside-tests')).toContain('bench/measure.ts -> test/support/helper.ts');
   });
@@ -114,5 +123,7 @@ describe('the dependency rules (npm run deps)', () => {
     expect(sources).not.toContain('main/ipc/handle.ts');
     expect(sources).not.toContain('main/connection/run/engine.ts');
     expect(sources).not.toContain('main/transport/handlers.ts');
+    expect(sources).not.toContain('main/salesforce/client.ts');
+    expect(sources).not.toContain('main/auth/admin-connection.ts');
   });
 });

@@ -1,35 +1,14 @@
 import { expect, type Locator } from '@playwright/test';
 import type { FaultSpec } from '../../packages/salesforce-emulator/index';
+import { invalidEmail, setupCompositeRefuses } from '../../test/support/composite-refusal';
 import { signIn, type JourneyHost } from './journey-host';
 import { fieldsGrantedBy } from './org-checks';
 import { salesforcePanel } from './salesforce-panel';
 import { checkScreen } from './screen-check';
 import { english } from './ui-labels';
 
-/**
- * Salesforce refuses the integration user. Enable's second Composite call (after the pre-flight one) is the one that creates the
- * permission set, its grants, the user, its licence and the assignment, all or none; its answer says
- * the user subrequest failed, as Salesforce reports a validation error there.
- */
-export const userRefused: FaultSpec = {
-  method: 'POST',
-  path: '/composite$',
-  nth: 2,
-  times: 1,
-  respond: {
-    status: 200,
-    body: {
-      compositeResponse: [
-        {
-          referenceId: 'user',
-          httpStatusCode: 400,
-          httpHeaders: {},
-          body: [{ errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: ['Email'], message: 'Email: invalid email address: integration user' }],
-        },
-      ],
-    },
-  },
-};
+/** Salesforce refuses the integration user in Enable's setup Composite (test/support/composite-refusal.ts). */
+export const userRefused: FaultSpec = setupCompositeRefuses(invalidEmail('Email: invalid email address: integration user'), { times: 1 });
 
 /** A fault at the integration-user step -> an error alert -> Try again (the first turn-on was rolled back clean) -> connected. */
 export async function runFaultReconnectJourney(host: JourneyHost, name: string): Promise<void> {

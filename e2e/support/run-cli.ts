@@ -50,3 +50,11 @@ export function runCli(args: string[], env: Record<string, string>): CliRun {
       }),
   };
 }
+
+/**
+ * `login` through the browser sign-in against the emulator: the address is printed instead of a
+ * browser opened, and the emulator's OAuth host is no Salesforce host (hence --allow-any-host).
+ */
+export function browserLoginArgs(loginUrl: string, clientId: string, port: number): string[] {
+  return ['login', '--no-browser', '--login-url', loginUrl, '--allow-any-host', '--client-id', clientId, '--port', String(port)];
+}

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startEmulator, type StartedEmulator } from '../../packages/salesforce-emulator/index';
 import { freePort } from '../support/free-port';
-import { runCli, tempDataDir } from '../support/run-cli';
+import { browserLoginArgs, runCli, tempDataDir } from '../support/run-cli';
 import { jsonResult } from '../../test/support/cli-json';
 
 let emulator: StartedEmulator;
@@ -15,20 +15,7 @@ async function loginWithChromium(page: Page, consent: 'Allow' | 'Deny') {
   const port = await freePort();
   emulator.registerSignInClient({ clientId: 'CliBrowserTest', redirectUris: [`http://localhost:${port}/OauthRedirect`] });
   const env = { AGENT_CONNECTIONS_DATA_DIR: tempDataDir() };
-  const login = runCli(
-    [
-      'login',
-      '--no-browser',
-      '--login-url',
-      emulator.instanceUrl,
-      '--allow-any-host',
-      '--client-id',
-      'CliBrowserTest',
-      '--port',
-      String(port),
-    ],
-    env,
-  );
+  const login = runCli(browserLoginArgs(emulator.instanceUrl, 'CliBrowserTest', port), env);
   await page.goto(await login.line(/^http:\/\/.*\/services\/oauth2\/authorize\?/));
   await page.getByLabel('Username').fill(emulator.admin.username);
   await page.getByLabel('Password').fill(emulator.admin.password);

@@ -1,5 +1,4 @@
-import jsforce from 'jsforce';
-import { API_VERSION, createOrgClient, type OrgClient } from '../salesforce/client';
+import { createTokenOrgClient, type OrgClient } from '../salesforce/client';
 import { toSalesforceError } from '../salesforce/errors';
 import type { RetryPolicy } from '../salesforce/retry';
 
@@ -21,13 +20,7 @@ export interface AgentTokens {
  * the way on is a new grant and one more try. A second refusal is real and is passed on.
  */
 export async function asAgent<T>(tokens: AgentTokens, retry: RetryPolicy, use: (agent: OrgClient) => Promise<T>): Promise<T> {
-  const attempt = async (token: AgentSessionToken) =>
-    use(
-      createOrgClient(
-        new jsforce.Connection({ instanceUrl: token.instanceUrl, accessToken: token.accessToken, version: API_VERSION }),
-        retry,
-      ),
-    );
+  const attempt = async (token: AgentSessionToken) => use(createTokenOrgClient(token, retry));
   try {
     return await attempt(await tokens.current());
   } catch (error) {

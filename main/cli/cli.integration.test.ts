@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type StartedEmulator, completeEmulatorLogin } from '../../packages/salesforce-emulator/index';
 import { freePort } from '../../e2e/support/free-port';
-import { runCli as cli, tempDataDir as dataDir } from '../../e2e/support/run-cli';
+import { browserLoginArgs, runCli as cli, tempDataDir as dataDir } from '../../e2e/support/run-cli';
 import { looseEntries } from '../../test/support/electron/file-modes';
 import { jsonResult } from '../../test/support/cli-json';
 
@@ -54,20 +54,7 @@ describe('CLI sign-in', () => {
     const port = await freePort();
     emulator.registerSignInClient({ clientId: 'CliTokenSource', redirectUris: [`http://localhost:${port}/OauthRedirect`] });
     const source = { AGENT_CONNECTIONS_DATA_DIR: dataDir() };
-    const login = cli(
-      [
-        'login',
-        '--no-browser',
-        '--login-url',
-        emulator.instanceUrl,
-        '--allow-any-host',
-        '--client-id',
-        'CliTokenSource',
-        '--port',
-        String(port),
-      ],
-      source,
-    );
+    const login = cli(browserLoginArgs(emulator.instanceUrl, 'CliTokenSource', port), source);
     await completeEmulatorLogin(await login.line(/^http:\/\/.*authorize\?/), emulator.admin);
     expect(await login.code).toBe(0);
     const vaultFile = readdirSync(source.AGENT_CONNECTIONS_DATA_DIR).find((f) => f.startsWith('vault')) ?? '';

@@ -24,7 +24,8 @@ import { createInspection } from './health/inspection';
 import { createCheckProblems } from './health/check-problems';
 import { checkOrgHealth, type OrgHealth } from './health/org-health';
 import type { ConnectionRecord, ConnectionRecordStore } from './record/record-store';
-import { createRunContexts, wasAudited, type RunDeps } from './run/run-context';
+import { createRunContexts, type RunDeps } from './run/run-context';
+import { endUnhandled } from './run/outcome';
 import { createReviewedRuns } from './review/reviewed-runs';
 import { createRunScheduler } from './run/scheduler';
 import type { AdminSession } from '../auth/session-source';
@@ -89,14 +90,10 @@ export function createConnectionLifecycle(deps: ConnectionServiceDeps): Connecti
   });
 
   function runFailed(admin: AdminSession, kind: RunKind, error: AppError): void {
-    const orgId = admin.identity.orgId;
     log.error(`connection ${kind} failed`, { code: error.code });
-    // A cancel before anything changed leaves the connection as it was (an open journal reads "interrupted").
-    // A plan refused because the org changed since the review wrote nothing: the connection stays as it was.
-    if (error.code === 'PLAN_STALE') records.update(orgId, { error });
-    else if (error.code !== 'RUN_CANCELLED') records.update(orgId, { status: 'error', error });
-    if (!wasAudited(error))
-      contexts.audit(admin, orgId, `connection.${kind}`, error.code === 'RUN_CANCELLED' ? 'cancelled' : 'failure', error.message, {});
+    endUnhandled(run, admin, kind, error).catch((failure: unknown) =>
+      log.error("a run's end could not be recorded", { code: toAppError(failure).code }),
+    );
   }
 
   const requireRecord = (): { orgId: string; record: ConnectionRecord } => {

@@ -1,8 +1,8 @@
-import type { Connection } from 'jsforce';
+import jsforce, { type Connection } from 'jsforce';
 import { z } from 'zod';
 import { SalesforceError, toSalesforceError } from './errors';
 import { createMetadataClient } from './metadata';
-import { withRetry, type RetryPolicy } from './retry';
+import { abortReason, neverAborted, withRetry, type RetryPolicy } from './retry';
 import {
   compositeResponseSchema,
   createdSchema,
@@ -95,11 +95,11 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** `signal`: a run's, so a cancel also stops waiting for a deploy (fact ECA-CRUD-CALLS). */
-export function createOrgClient(conn: Connection, retry: RetryPolicy, signal?: () => AbortSignal): OrgClient {
+/** `signal` (a run's Cancel) is checked where requests are sent: jsforce takes none, so one in flight finishes; a cancel also stops waiting for a deploy (fact ECA-CRUD-CALLS). */
+export function createOrgClient(conn: Connection, retry: RetryPolicy, signal: AbortSignal = neverAborted): OrgClient {
   // jsforce defaults to v50, which predates External Client Apps; Metadata calls use conn.version.
   if (Number.parseFloat(conn.version) < Number.parseFloat(API_VERSION)) conn.version = API_VERSION;
-  const wire = connect(conn, retry);
+  const wire = connect(conn, retry, signal);
   return {
     get instanceUrl() {
       return conn.instanceUrl;
@@ -115,6 +115,14 @@ export function createOrgClient(conn: Connection, retry: RetryPolicy, signal?: (
   };
 }
 
+/** Over a bare access token (the agent's: the JWT bearer grant has no refresh token). */
+export function createTokenOrgClient(token: { instanceUrl: string; accessToken: string }, retry: RetryPolicy): OrgClient {
+  return createOrgClient(
+    new jsforce.Connection({ instanceUrl: token.instanceUrl, accessToken: token.accessToken, version: API_VERSION }),
+    retry,
+  );
+}
+
 /** How the client reaches the org's REST API: any request, and a read that is safe to repeat. */
 interface Wire {
   readonly base: string;
@@ -123,11 +131,12 @@ interface Wire {
   readonly read: (url: string) => Promise<unknown>;
 }
 
-function connect(conn: Connection, retry: RetryPolicy): Wire {
+function connect(conn: Connection, retry: RetryPolicy, signal: AbortSignal): Wire {
   const base = `/services/data/v${API_VERSION}`;
   // Our own backoff (injectable sleep) replaces jsforce's built-in retry of GETs.
   const noJsforceRetry = { retry: { maxRetries: 0 } } as const;
   const send: Wire['send'] = async (method, url, body) => {
+    if (signal.aborted) throw abortReason(signal);
     try {
       return await conn.request(
         {

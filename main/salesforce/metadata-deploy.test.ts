@@ -103,7 +103,7 @@ describe('deploys for an org that refuses the CRUD calls (fact ECA-CRUD-CALLS)',
           return Promise.resolve();
         },
       },
-      () => controller.signal,
+      controller.signal,
     );
     await expect(calls.save('ExternalClientApplication', [{ fullName: 'A' }])).rejects.toThrow('Cancelled by the admin.');
     expect(org.checks()).toBe(2);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SalesforceError, toSalesforceError } from './errors';
 import { componentsInZip, removalZip, saveZip } from './metadata-files';
 import type { MetadataRecord } from './metadata-record';
-import { abortableSleep, abortReason, withRetry, type RetryPolicy } from './retry';
+import { abortableSleep, abortReason, neverAborted, withRetry, type RetryPolicy } from './retry';
 
 /**
  * Deploy and retrieve, for an org that refuses the CRUD calls for a type (fact ECA-CRUD-CALLS):
@@ -62,9 +62,13 @@ export interface FileCalls {
   read(type: string, fullNames: string[]): Promise<Record<string, unknown>[]>;
 }
 
-export function createFileCalls(api: SoapFileApi, apiVersion: () => string, retry: RetryPolicy, signal?: () => AbortSignal): FileCalls {
-  const current = signal ?? (() => new AbortController().signal);
-  const sleep = abortableSleep(retry.sleep, current);
+export function createFileCalls(
+  api: SoapFileApi,
+  apiVersion: () => string,
+  retry: RetryPolicy,
+  signal: AbortSignal = neverAborted,
+): FileCalls {
+  const sleep = abortableSleep(retry.sleep, () => signal);
   const call = async <T>(operation: () => PromiseLike<T>): Promise<T> => {
     try {
       return await operation();
@@ -77,7 +81,7 @@ export function createFileCalls(api: SoapFileApi, apiVersion: () => string, retr
   async function poll<T extends { done: boolean }>(what: string, check: () => Promise<T>): Promise<T> {
     let waited = 0;
     for (let pause = FIRST_POLL_MS; ; pause = Math.min(MAX_POLL_MS, pause * 2)) {
-      if (current().aborted) throw abortReason(current());
+      if (signal.aborted) throw abortReason(signal);
       await sleep(pause);
       waited += pause;
       const status = await withRetry(retry, check);

@@ -1,7 +1,7 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import { SalesforceError, toSalesforceError } from './errors';
-import { withRetry, type RetryPolicy } from './retry';
+import { abortReason, neverAborted, withRetry, type RetryPolicy } from './retry';
 import { filePropertiesSchema, metadataSaveResultSchema, type MetadataSaveResult } from './schemas';
 
 import { createFileCalls, type SoapFileApi } from './metadata-deploy';
@@ -63,17 +63,18 @@ interface SoapMetadataApi extends SoapFileApi {
 /**
  * The Metadata API as the app uses it: the CRUD calls, and for an org that refuses them for the
  * External Client App types, the same changes as deploys and retrieves (fact ECA-CRUD-CALLS).
- * `signal` lets a cancelled run stop waiting for a deploy.
+ * `signal`: a run's Cancel, checked before each SOAP request is sent and between deploy polls.
  */
-export function createMetadataClient(conn: Connection, retry: RetryPolicy, signal?: () => AbortSignal): MetadataClient {
+export function createMetadataClient(conn: Connection, retry: RetryPolicy, signal: AbortSignal = neverAborted): MetadataClient {
   const api = conn.metadata as unknown as SoapMetadataApi;
   const files = createFileCalls(api, () => conn.version, retry, signal);
-  return withDeployFallback(crudClient(api, retry), files, () => conn.instanceUrl);
+  return withDeployFallback(crudClient(api, retry, signal), files, () => conn.instanceUrl);
 }
 
 /** Metadata API CRUD through jsforce's SOAP client, with results checked (SOAP never throws on them). */
-function crudClient(api: SoapMetadataApi, retry: RetryPolicy): MetadataClient {
+function crudClient(api: SoapMetadataApi, retry: RetryPolicy, signal: AbortSignal): MetadataClient {
   const call = async <T>(operation: () => Promise<T>): Promise<T> => {
+    if (signal.aborted) throw abortReason(signal);
     try {
       return await operation();
     } catch (error) {

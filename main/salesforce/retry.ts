@@ -6,6 +6,12 @@ export function abortReason(signal: AbortSignal): Error {
   return reason instanceof Error ? reason : new Error('The operation was cancelled.');
 }
 
+/**
+ * A signal that never aborts, as VS Code's CancellationToken.None: what work that must not be cut
+ * short (a roll-back) and work nobody can cancel run under. Its controller is dropped at once.
+ */
+export const neverAborted: AbortSignal = new AbortController().signal;
+
 /** Waiting is injected so tests run without real delays; a signal ends the wait at once (cancellation). */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 export const realSleep: Sleep = (ms, signal) =>

@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../common/app-error-schema';
 import { provision, rollBack } from '../../main/connection/run/provisioner';
 import { removeArtifacts } from '../../main/connection/run/removal';
-import { ignoreCancel } from '../../main/connection/run/run-context';
 import { runCancelled } from '../../main/connection/org/messages';
 import { createFakeOrg, type FakeOrg } from '../fakes/fake-org-client';
-import { endlessActivation, fakeEngine, fakeSteps, neverEnding } from '../fakes/engine';
+import { endlessActivation, fakeEngine, fakeSteps, neverEnding, rollbackOf } from '../fakes/engine';
 
 const types = ['PermissionSet', 'User', 'PermissionSetLicenseAssign', 'PermissionSetAssignment', 'ExternalClientApplication'];
 const left = (org: FakeOrg) => [...org.records.entries()].flatMap(([type, rows]) => [...rows.keys()].map((id) => `${type} ${id}`));
@@ -73,12 +72,12 @@ describe('the provisioner over a fake org', () => {
 
     it('cancelled while it is being created: the run stops after it and roll-back removes everything', async () => {
       const org = createFakeOrg();
-      const { ctx, journal, tracker, controller } = fakeEngine(org);
+      const engine = fakeEngine(org);
+      const { ctx, journal, tracker, controller } = engine;
       org.beforeCall = (method, called) => method === 'create' && called === type && controller.abort(new AppFailure(runCancelled()));
       await expect(provision(ctx, fakeSteps, journal, tracker)).rejects.toMatchObject({ error: { code: 'RUN_CANCELLED' } });
       expect(count(org)).toBe(index + 1);
-      ignoreCancel(ctx);
-      expect(await rollBack(ctx, fakeSteps, journal, tracker)).toEqual([]);
+      expect(await rollBack(rollbackOf(engine, org), fakeSteps, journal, tracker)).toEqual([]);
       expect(left(org)).toEqual([]);
     });
   });
@@ -95,8 +94,8 @@ describe('cancelling during activation', () => {
     await until(() => journal.current()?.steps.some((s) => s.id === 'activation') === true);
     controller.abort(new AppFailure(runCancelled()));
     await expect(run).rejects.toMatchObject({ error: { code: 'RUN_CANCELLED' } });
-    ignoreCancel(ctx);
-    return engine;
+    // The roll-back runs with its own context, under a signal that never aborts.
+    return { ...engine, ctx: rollbackOf(engine, org) };
   }
 
   it('ends the wait at once and rolls back to a clean org', async () => {

@@ -1,9 +1,9 @@
 import type { RemovalStepId, StepId } from '../../common';
-import { cancellableClient, neverCancelled } from '../../main/connection/run/cancellable';
 import { RunTracker } from '../../main/connection/run/provisioner';
 import type { Step, StepContext } from '../../main/connection/steps/step';
 import { createLogger } from '../../main/log';
-import { abortableSleep, type Sleep } from '../../main/salesforce/retry';
+import type { OrgClient } from '../../main/salesforce/client';
+import { abortableSleep, abortReason, neverAborted, type Sleep } from '../../main/salesforce/retry';
 import { createMemoryStoreFactory } from '../../main/store/document-store';
 import { createJournal, type Journal } from '../../main/store/journal';
 import { createMemoryVault } from '../../main/store/vault';
@@ -73,10 +73,35 @@ export function fakeEngine(org: FakeOrg, sleep: Sleep = instant): Engine {
     () => undefined,
     () => new Date(0),
   );
-  const signal = () => ctx.signal;
-  const waits = abortableSleep(sleep, signal);
-  const ctx: StepContext = {
-    client: cancellableClient(org.client, signal),
+  const ctx = engineContext(org, sleep, controller.signal);
+  return { ctx, journal, tracker, controller };
+}
+
+/** The context a roll-back gets, as the service makes it: the same run under a signal that never aborts. */
+export const rollbackOf = (engine: Engine, org: FakeOrg, sleep: Sleep = instant): StepContext => ({
+  ...engineContext(org, sleep, neverAborted),
+  artifacts: engine.ctx.artifacts,
+});
+
+/** As the real org client does (salesforce/client.ts), each request first checks the signal. */
+function signalled(client: OrgClient, signal: AbortSignal): OrgClient {
+  const check = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, key, receiver) {
+        const value: unknown = Reflect.get(object, key, receiver);
+        if (key === 'metadata' && typeof value === 'object' && value !== null) return check(value);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) =>
+          signal.aborted ? Promise.reject(abortReason(signal)) : (Reflect.apply(value, object, args) as unknown);
+      },
+    });
+  return check(client);
+}
+
+function engineContext(org: FakeOrg, sleep: Sleep, signal: AbortSignal): StepContext {
+  const waits = abortableSleep(sleep, () => signal);
+  return {
+    client: signalled(org.client, signal),
     // The fake steps read none of the org's facts, names or desired access.
     names: {} as StepContext['names'],
     snapshot: {} as StepContext['snapshot'],
@@ -97,10 +122,7 @@ export function fakeEngine(org: FakeOrg, sleep: Sleep = instant): Engine {
     onActivation: () => undefined,
     note: () => undefined,
     run: {},
-    signal: controller.signal,
+    signal,
     refresh: () => Promise.resolve(),
   };
-  return { ctx, journal, tracker, controller };
 }
-
-export { neverCancelled };

@@ -33,3 +33,12 @@ export async function confirmReview(user: Rendered['user'], title: string | RegE
   await user.click(confirm);
   return dialog;
 }
+
+/**
+ * Enters `text` into `field` in one input event (a paste) rather than a keystroke each: on a busy
+ * machine every keystroke re-renders the form, and a long typed text outlasted the test's timeout.
+ */
+export async function fillIn(user: Rendered['user'], field: HTMLElement, text: string): Promise<void> {
+  await user.click(field);
+  await user.paste(text);
+}

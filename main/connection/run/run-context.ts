@@ -1,21 +1,20 @@
-import type { AppError } from '../../../common/app-error';
 import { jwtAudienceOf } from '../../agent/audience';
 import { resolveAccess } from '../../agent/grants';
 import type { AccessProfileStore } from '../../agent/profile-store';
 import type { Logger } from '../../log';
 import { createOrgClient, isReference, type OrgClient } from '../../salesforce/client';
-import { abortableSleep, type RetryPolicy, type Sleep } from '../../salesforce/retry';
+import { abortableSleep, neverAborted, type RetryPolicy, type Sleep } from '../../salesforce/retry';
 import type { AuditLog } from '../../store/audit-log';
 import type { Journal } from '../../store/journal';
 import type { SettingsRepository } from '../../store/settings-repository';
 import type { SecretVault } from '../../store/vault';
 import type { Artifacts } from '../steps/results';
-import { cancellableClient, neverCancelled } from './cancellable';
-import { discover, INTEGRATION_PROFILE } from '../org/discovery';
-import { artifactNames, ownedDescription, ownerOf, type ArtifactNames } from '../org/names';
-import { createPlanCheck } from '../org/org-prints';
+import { discover } from '../org/discovery';
+import { artifactNames, ownedDescription, type ArtifactNames } from '../org/names';
+import { builtRecord } from './finished-records';
+import { createPlanCheck, type PlanCheck } from '../org/org-prints';
 import type { RunTracker } from './provisioner';
-import type { ConnectionRecord, ConnectionRecordStore } from '../record/record-store';
+import type { ConnectionRecordStore } from '../record/record-store';
 import type { AdminSession } from '../../auth/session-source';
 import type { RemovalContext, StepContext } from '../steps/step';
 
@@ -46,35 +45,7 @@ export interface RunHandle {
   signal: AbortSignal;
 }
 
-/** The record of a connection as a run leaves it. */
-function recordOf(deps: RunContextDeps, ctx: StepContext, admin: AdminSession, createdAt: string | null): ConnectionRecord {
-  const connectionId = ownerOf(ctx.names.description)?.connectionId;
-  return {
-    ...(connectionId && { connectionId }),
-    agentName: ctx.names.agentName,
-    artifacts: ctx.artifacts,
-    grants: ctx.desired.grants,
-    ...(ctx.desired.skipped.length > 0 && { notInOrg: ctx.desired.skipped }),
-    org: {
-      name: admin.identity.orgName,
-      environment: admin.identity.environment,
-      myDomainUrl: ctx.instanceUrl,
-      loginUrl: admin.loginUrl,
-      audience: ctx.audience,
-    },
-    userProfile: ctx.snapshot.integrationProfile?.name ?? INTEGRATION_PROFILE,
-    createdBy: admin.identity.username,
-    createdAt: createdAt ?? deps.now().toISOString(),
-    lastVerifiedAt: ctx.artifacts.verification?.verifiedAt ?? null,
-  };
-}
-
 /** One audit entry, naming the artifacts the run touched. */
-/** Failures a run already wrote to the audit log as it ended, so the scheduler's catch-all does not write them twice. */
-const auditedFailures = new WeakSet<AppError>();
-export const markAudited = (error: AppError): AppError => (auditedFailures.add(error), error);
-export const wasAudited = (error: AppError): boolean => auditedFailures.has(error);
-
 function auditRun(
   deps: RunContextDeps,
   admin: AdminSession | null,
@@ -100,17 +71,75 @@ function auditRun(
   });
 }
 
-/** The client, sleep and retry of a context, each reading the context's signal when used. */
-function cancellableParts(deps: RunContextDeps, admin: AdminSession, signal: () => AbortSignal) {
-  const sleep = abortableSleep(deps.runtime.sleep, signal);
+/** The client, sleep and retry of a context, all under one signal (the org client checks it before each request). */
+function signalledParts(deps: RunContextDeps, admin: AdminSession, signal: AbortSignal) {
+  const sleep = abortableSleep(deps.runtime.sleep, () => signal);
   const client = createOrgClient(admin.connection, { ...deps.runtime.retry, sleep: deps.runtime.sleep }, signal);
-  return { client: cancellableClient(client, signal), sleep, retry: { ...deps.runtime.retry, sleep } };
+  return { client, sleep, retry: { ...deps.runtime.retry, sleep }, signal };
 }
 
 /** The names a context's writes use: with a connection id, what a build creates names it and this install as owner. */
 function contextNames(deps: RunContextDeps, agentName: string, connectionId: string | undefined): ArtifactNames {
   const plain = artifactNames(agentName);
   return connectionId ? { ...plain, description: ownedDescription(plain, { connectionId, installId: deps.settings.installId() }) } : plain;
+}
+
+/** What a context is made of besides the org's answers. */
+interface ContextParts {
+  names: ArtifactNames;
+  artifacts: Artifacts;
+  previousUser: StepContext['previousUser'];
+  run: RunHandle | null;
+}
+
+/**
+ * A run's context, and the maker of its roll-back twin: the same run under a signal that never
+ * aborts, made when the roll-back starts from the run as it then stands (artifacts and scratch shared).
+ */
+async function newContext(
+  deps: RunContextDeps,
+  admin: AdminSession,
+  { names, artifacts, previousUser, run }: ContextParts,
+  planCheck: PlanCheck,
+): Promise<{ ctx: StepContext; twin: () => StepContext }> {
+  const parts = signalledParts(deps, admin, run?.signal ?? neverAborted);
+  const profile = deps.profiles.get();
+  const who = { userId: admin.identity.userId, orgId: admin.identity.orgId };
+  const snapshot = await discover(parts.client, names, who, profile);
+  const reviewed = run ? planCheck.discovered(snapshot) : {};
+  const withParts = (base: Omit<StepContext, keyof typeof parts | 'refresh'>, own: typeof parts): StepContext => {
+    const made: StepContext = {
+      ...base,
+      ...own,
+      async refresh() {
+        made.snapshot = await discover(own.client, names, who, profile);
+      },
+    };
+    return made;
+  };
+  const ctx = withParts(
+    {
+      names,
+      orgId: admin.identity.orgId,
+      audience: jwtAudienceOf(snapshot.org.isSandbox, admin.profile.jwtAudience),
+      instanceUrl: admin.identity.instanceUrl || admin.connection.instanceUrl,
+      desired: resolveAccess(profile, snapshot.describes, snapshot),
+      snapshot,
+      artifacts,
+      previousUser,
+      vault: deps.vault,
+      log: deps.log,
+      now: deps.now,
+      activationTimeoutMs: deps.runtime.activationTimeoutMs(),
+      appNotFoundWindowMs: deps.runtime.appNotFoundWindowMs(),
+      certificateLifetimeDays: deps.settings.get().certificateLifetimeDays,
+      onActivation: (progress) => run?.tracker?.activation(progress),
+      note: (step, note) => run?.tracker?.note(step, note),
+      run: { ...reviewed },
+    },
+    parts,
+  );
+  return { ctx, twin: () => withParts(ctx, signalledParts(deps, admin, neverAborted)) };
 }
 
 /** The org, the admin and the run as the steps see them; requests and waits observe `ctx.signal`. */
@@ -124,6 +153,9 @@ export function createRunContexts(deps: RunContextDeps) {
    * owner (names.ts ownedDescription); read-only contexts leave it out. A run's first context is
    * where its confirmed plan meets the org (org/org-prints.ts).
    */
+  /** Each context's twin for its roll-back: the same run, under a signal that never aborts. */
+  const rollbackTwins = new WeakMap<StepContext, () => StepContext>();
+
   async function context(
     admin: AdminSession,
     agentName: string,
@@ -132,73 +164,45 @@ export function createRunContexts(deps: RunContextDeps) {
     run: RunHandle | null,
     connectionId?: string,
   ): Promise<StepContext> {
-    const holder: { ctx?: StepContext } = {};
-    const signal = () => holder.ctx?.signal ?? run?.signal ?? neverCancelled();
-    const { client, sleep, retry } = cancellableParts(deps, admin, signal);
     const names = contextNames(deps, agentName, connectionId);
-    const profile = deps.profiles.get();
-    const who = { userId: admin.identity.userId, orgId: admin.identity.orgId };
-    const snapshot = await discover(client, names, who, profile);
-    const reviewed = run ? planCheck.discovered(snapshot) : {};
-    const ctx: StepContext = {
-      client,
-      names,
-      orgId: admin.identity.orgId,
-      audience: jwtAudienceOf(snapshot.org.isSandbox, admin.profile.jwtAudience),
-      instanceUrl: admin.identity.instanceUrl || admin.connection.instanceUrl,
-      desired: resolveAccess(profile, snapshot.describes, snapshot),
-      snapshot,
-      artifacts,
-      previousUser,
-      vault: deps.vault,
-      log: deps.log,
-      now: deps.now,
-      sleep,
-      retry,
-      activationTimeoutMs: deps.runtime.activationTimeoutMs(),
-      appNotFoundWindowMs: deps.runtime.appNotFoundWindowMs(),
-      certificateLifetimeDays: deps.settings.get().certificateLifetimeDays,
-      onActivation: (progress) => run?.tracker?.activation(progress),
-      note: (step, note) => run?.tracker?.note(step, note),
-      run: { ...reviewed },
-      signal: run?.signal ?? neverCancelled(),
-      async refresh() {
-        ctx.snapshot = await discover(client, names, who, profile);
-      },
-    };
-    holder.ctx = ctx;
+    const { ctx, twin } = await newContext(deps, admin, { names, artifacts, previousUser, run }, planCheck);
+    rollbackTwins.set(ctx, twin);
     return ctx;
   }
 
   function removalContext(admin: AdminSession, agentName: string, targets: Artifacts, signal: AbortSignal): RemovalContext {
-    const removal: RemovalContext = {
-      ...cancellableParts(deps, admin, () => removal.signal),
+    return {
+      ...signalledParts(deps, admin, signal),
       names: artifactNames(agentName),
       orgId: admin.identity.orgId,
       vault: deps.vault,
       artifacts: { ...targets },
-      signal,
     };
-    return removal;
+  }
+
+  /**
+   * The context a roll-back runs with: its own client, sleep and retry under a signal that never
+   * aborts (VS Code's CancellationToken.None), so a cancel never cuts the roll-back short.
+   */
+  function rollbackContext(ctx: StepContext): StepContext {
+    const twin = rollbackTwins.get(ctx);
+    if (!twin) throw new Error('A roll-back needs a context this run made.');
+    return twin();
   }
 
   return {
     orgClient,
     context,
     removalContext,
+    rollbackContext,
     planCheck,
-    recordFrom: (ctx: StepContext, admin: AdminSession, createdAt: string | null) => recordOf(deps, ctx, admin, createdAt),
+    recordFrom: (ctx: StepContext, admin: AdminSession, createdAt: string | null) => builtRecord(ctx, admin, createdAt, deps.now),
     audit: (...args: Parameters<typeof auditRun> extends [RunContextDeps, ...infer Rest] ? Rest : never) => auditRun(deps, ...args),
     installId: () => deps.settings.installId(),
   };
 }
 
 export type RunContexts = ReturnType<typeof createRunContexts>;
-
-/** From here on the context's requests and waits ignore the cancel: a roll-back must not be cut short. */
-export function ignoreCancel(ctx: Pick<StepContext, 'signal'>): void {
-  ctx.signal = neverCancelled();
-}
 
 /** What the run bodies (build, teardown, undo) share. */
 export interface RunDeps {

@@ -7,12 +7,13 @@ import { notRemoved, oldNotRemoved } from '../org/messages';
 import { isOurs } from '../org/names';
 import { pastTeardown, plans } from './step-lists';
 import { artifactsOf } from './provisioner';
+import { endRun, type RunEnd } from './outcome';
 import { refuseOwnedElsewhere } from '../org/ownership';
 import { removeArtifacts, standings, type Standing } from './removal';
 import type { Run, RunDeps } from './run-context';
 import type { AdminSession } from '../../auth/session-source';
 import { keyPairStep } from '../steps/key-pair';
-import { findId } from '../steps/licence';
+import { findId } from '../steps/link-row';
 import type { StepContext } from '../steps/step';
 
 /** What Disable removes when there is no connection record: what the org has of ours. */
@@ -84,18 +85,32 @@ function ownStandings(standing: Partial<Record<StepId, Standing>>, takeOver: boo
   return Object.fromEntries(Object.entries(standing).map(([step, s]) => [step, s === 'elsewhere' ? 'present' : s]));
 }
 
-/** The teardown, and the journal closed: what is left over is named on the connection. */
+/** The teardown, and the run ended: the journal closes; what is left over is named on the connection. */
 export async function finishRemoval(deps: RunDeps, admin: AdminSession, run: Run): Promise<{ leftovers: string[] }> {
   const result = await teardown(deps, admin, run, 'disable');
-  deps.journal.finish();
+  await endRun(removalEnd(deps, admin, run), { status: 'finished' });
   return result;
 }
 
 /** Disable fails when something could not be removed; Resume and Roll back of a removal only name it. */
 export async function disable(deps: RunDeps, admin: AdminSession, run: Run): Promise<void> {
   const { leftovers } = await finishRemoval(deps, admin, run);
-  if (leftovers.length > 0) throw new AppFailure(notRemoved(leftovers));
+  if (leftovers.length === 0) return;
+  const failure = await endRun(removalEnd(deps, admin, run), { status: 'failed', failure: notRemoved(leftovers) });
+  if (failure) throw failure;
 }
+
+/** A removal's end: nothing to take back (a removal is finished, never undone). */
+const removalEnd = (deps: RunDeps, admin: AdminSession, run: Run): RunEnd => ({
+  deps,
+  admin,
+  operation: 'connection.disable',
+  plan: plans.disable,
+  run,
+  ctx: null,
+  steps: [],
+  previous: null,
+});
 
 /** Reconnect and Recreate: take the old connection down, then build a new one (a resumed run skips what it did). */
 export async function rebuild(

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../../test/support/connection/harness';
+import { invalidEmail, setupCompositeRefuses } from '../../../test/support/composite-refusal';
 import { withAddedFields } from '../../../common';
 
 let harness: Harness | undefined;
@@ -62,24 +63,7 @@ describe('drift, recreate, update access and reconnect', () => {
     // Reviewed before the fault is armed: its count starts with the run.
     const { id: planId } = await h.services.connection.plan('enable');
     // The setup Composite (after pre-flight) answers that the user was refused, as Salesforce does.
-    h.emulator.addFault({
-      method: 'POST',
-      path: '/composite$',
-      nth: 2,
-      respond: {
-        status: 200,
-        body: {
-          compositeResponse: [
-            {
-              referenceId: 'user',
-              httpStatusCode: 400,
-              httpHeaders: {},
-              body: [{ errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: ['Email'], message: 'Email: invalid email address' }],
-            },
-          ],
-        },
-      },
-    });
+    h.emulator.addFault(setupCompositeRefuses(invalidEmail()));
     const failed = await h.run(() => h.services.connection.enable({ planId }));
     expect(failed.status).toBe('error');
     // Rolled back clean, a first turn-on is simply tried again (not rebuilt with Reconnect).

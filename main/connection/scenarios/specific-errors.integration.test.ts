@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MARKER } from '../org/names';
+import { setupCompositeRefuses, type SubrequestRefusal } from '../../../test/support/composite-refusal';
 import { startHarness, type Harness } from '../../../test/support/connection/harness';
 
 let harness: Harness | undefined;
@@ -18,24 +19,11 @@ async function asAdmin(h: Harness, method: 'GET' | 'POST' | 'PATCH', path: strin
   });
 }
 
-const duplicateUsername = {
-  status: 200,
-  body: {
-    compositeResponse: [
-      {
-        referenceId: 'user',
-        httpStatusCode: 400,
-        httpHeaders: {},
-        body: [
-          {
-            errorCode: 'DUPLICATE_USERNAME',
-            fields: ['Username'],
-            message: 'Duplicate Username.<br>The username already exists in this or another Salesforce organization.',
-          },
-        ],
-      },
-    ],
-  },
+const duplicateUsername: SubrequestRefusal = {
+  referenceId: 'user',
+  errorCode: 'DUPLICATE_USERNAME',
+  fields: ['Username'],
+  message: 'Duplicate Username.<br>The username already exists in this or another Salesforce organization.',
 };
 
 describe('failures an admin can act on get their own message', () => {
@@ -69,14 +57,14 @@ describe('failures an admin can act on get their own message', () => {
   it('a username taken elsewhere is retried with another; one that keeps being taken is reported', async () => {
     harness = await startHarness();
     const enable = await harness.reviewed('enable');
-    harness.emulator.addFault({ method: 'POST', path: '/composite$', nth: 2, times: 1, respond: duplicateUsername });
+    harness.emulator.addFault(setupCompositeRefuses(duplicateUsername, { times: 1 }));
     const retried = await harness.run(enable);
     expect(retried.status).toBe('connected');
     await harness.emulator.stop();
 
     harness = await startHarness();
     const enableAgain = await harness.reviewed('enable');
-    harness.emulator.addFault({ method: 'POST', path: '/composite$', nth: 2, times: 5, respond: duplicateUsername });
+    harness.emulator.addFault(setupCompositeRefuses(duplicateUsername, { times: 5 }));
     const refused = await harness.run(enableAgain);
     expect(refused.error?.code).toBe('DUPLICATE_USERNAME');
     expect(refused.error?.message).toMatch(/username/);

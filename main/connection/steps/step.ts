@@ -43,7 +43,7 @@ export interface StepContext {
   run: RunScratch;
   /**
    * Aborts when the admin cancels the run; the client, `sleep` and `retry` of this context observe it.
-   * A roll-back after the cancel swaps in a signal that never aborts.
+   * A roll-back runs with a context of its own whose signal never aborts (run-context.ts rollbackContext).
    */
   signal: AbortSignal;
   /** The agent's key pair, already being made (see keyPairInAdvance); absent when the key pair step makes its own. */

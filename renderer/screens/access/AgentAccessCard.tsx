@@ -3,7 +3,6 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import CircularProgress from '@mui/material/CircularProgress';
 import FormHelperText from '@mui/material/FormHelperText';
-import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -17,6 +16,7 @@ import { toAppError } from '../../../common/app-error';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLive } from '../../state/live';
+import { CardHeading } from '../../components/CardHeading';
 
 // The picker pulls in Autocomplete and the describe logic: loaded only when an admin opens it.
 const AgentAccessDialog = lazy(() => import('./AgentAccessDialog'));
@@ -57,10 +57,7 @@ export function AgentAccessCard() {
   return (
     <Card component="section" aria-labelledby="agent-access-heading">
       <CardContent>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
-          <Typography id="agent-access-heading" variant="h6" component="h3">
-            {t('agentAccess.heading')}
-          </Typography>
+        <CardHeading id="agent-access-heading" title={t('agentAccess.heading')}>
           <Button
             variant="outlined"
             disabled={!profile || blocked !== null}
@@ -69,7 +66,7 @@ export function AgentAccessCard() {
           >
             {t('agentAccess.change')}
           </Button>
-        </Stack>
+        </CardHeading>
         <Typography variant="body2" color="text.secondary">
           {t('agentAccess.intro', { agent: live.settings.agentName })}
         </Typography>

@@ -1,14 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as fixtures from '../../../test/renderer/fake-fixtures';
-import { renderApp } from '../../../test/renderer/render';
+import { fillIn, renderApp } from '../../../test/renderer/render';
 
 const connected = { auth: fixtures.auth.signedIn, connection: fixtures.connection.connected } as const;
 
 afterEach(() => vi.restoreAllMocks());
 
 async function chooseExport(user: Awaited<ReturnType<typeof renderApp>>['user'], item: string) {
-  await user.click(screen.getByRole('button', { name: 'Export' }));
+  // The details card is loaded lazily: its Export button is waited for, not assumed.
+  await user.click(await screen.findByRole('button', { name: 'Export' }));
   await user.click(await screen.findByRole('menuitem', { name: item }));
 }
 
@@ -24,9 +25,9 @@ describe('Connection details', () => {
       savedFile: { kind: 'download', fileName: 'sales-agent-connection.csv', mimeType: 'text/csv', content: 'object,field\n' },
     });
     await chooseExport(user, 'CSV');
-    expect(api.callsTo('connection.export')).toEqual([{ format: 'csv' }]);
-    await waitFor(() => expect(clicked).toEqual(['sales-agent-connection.csv']));
+    await waitFor(() => expect(api.callsTo('connection.export')).toEqual([{ format: 'csv' }]));
     expect(await screen.findByText('Downloaded sales-agent-connection.csv')).toBeTruthy();
+    expect(clicked).toEqual(['sales-agent-connection.csv']);
   });
 
   it('tells where the desktop app saved the export', async () => {
@@ -92,19 +93,19 @@ describe('Export agent credentials', () => {
     await chooseExport(user, 'Export agent credentials…');
     const dialog = await screen.findByRole('dialog', { name: 'Export agent credentials' });
     const passphrase = within(dialog).getByLabelText('Passphrase');
-    expect(document.activeElement).toBe(passphrase);
-    await user.type(passphrase, 'too short');
+    await waitFor(() => expect(document.activeElement).toBe(passphrase));
+    await fillIn(user, passphrase, 'too short');
     await user.click(within(dialog).getByRole('button', { name: 'Export credentials' }));
-    expect(passphrase.getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(passphrase.getAttribute('aria-invalid')).toBe('true'));
     await user.clear(passphrase);
-    await user.type(passphrase, 'correct horse battery');
-    await user.type(within(dialog).getByLabelText('Type the passphrase again'), 'correct horse battery!');
+    await fillIn(user, passphrase, 'correct horse battery');
+    await fillIn(user, within(dialog).getByLabelText('Type the passphrase again'), 'correct horse battery!');
     await user.click(within(dialog).getByRole('button', { name: 'Export credentials' }));
-    expect(within(dialog).getByText('The passphrases do not match.')).toBeTruthy();
+    expect(await within(dialog).findByText('The passphrases do not match.')).toBeTruthy();
     expect(api.callsTo('connection.exportCredentials')).toHaveLength(0);
     await user.type(within(dialog).getByLabelText('Type the passphrase again'), '{Backspace}');
     await user.click(within(dialog).getByRole('button', { name: 'Export credentials' }));
-    expect(api.callsTo('connection.exportCredentials')).toEqual([{ passphrase: 'correct horse battery' }]);
+    await waitFor(() => expect(api.callsTo('connection.exportCredentials')).toEqual([{ passphrase: 'correct horse battery' }]));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 

@@ -6,7 +6,6 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
@@ -20,6 +19,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { useLive } from '../../state/live';
 import { useOperation } from '../../state/use-operation';
+import { CardHeading } from '../../components/CardHeading';
 
 /** Pre-flight: what would stop the connection, with the fix, found before anything is created. */
 export function PreflightCard() {
@@ -36,14 +36,11 @@ export function PreflightCard() {
   return (
     <Card component="section" aria-labelledby="preflight-heading">
       <CardContent>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
-          <Typography id="preflight-heading" variant="h6" component="h3">
-            {t('preflight.heading')}
-          </Typography>
+        <CardHeading id="preflight-heading" title={t('preflight.heading')}>
           <Button variant="outlined" disabled={check.busy} onClick={() => void runChecks()}>
             {t('preflight.run')}
           </Button>
-        </Stack>
+        </CardHeading>
         {!report && (
           <Typography variant="body2" color="text.secondary">
             {t('preflight.intro')}

@@ -12,6 +12,7 @@ import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useOperation } from '../../state/use-operation';
 import { VisibilitySample } from './VisibilitySample';
+import { CardHeading } from '../../components/CardHeading';
 
 // The field picker, opened with View All on one object already ticked: the admin still reviews and saves it.
 const AgentAccessDialog = lazy(() => import('../access/AgentAccessDialog'));
@@ -55,14 +56,11 @@ export function VisibilityCard({ connection }: { connection: ConnectionState }) 
   return (
     <Card component="section" aria-labelledby="visibility-heading">
       <CardContent>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
-          <Typography id="visibility-heading" variant="h6" component="h3">
-            {t('visibility.heading')}
-          </Typography>
+        <CardHeading id="visibility-heading" title={t('visibility.heading')}>
           <Button variant="outlined" disabled={!ready || loading.busy} onClick={() => void load()}>
             {t('visibility.refresh')}
           </Button>
-        </Stack>
+        </CardHeading>
         <Typography variant="body2" color="text.secondary">
           {t('visibility.intro')}
         </Typography>

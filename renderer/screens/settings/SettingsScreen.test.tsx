@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, SIGN_IN_CALLBACK_PATH } from '../../../common';
-import { renderApp } from '../../../test/renderer/render';
+import { fillIn, renderApp } from '../../../test/renderer/render';
 
 async function openSettings(state: Parameters<typeof renderApp>[0] = {}) {
   const rendered = await renderApp(state);
@@ -45,39 +45,41 @@ describe('Settings', () => {
 
   it('adds a My Domain profile with its own client, validated by the contract schema', async () => {
     const { api, user } = await openSettings({ settings: defaultSettings });
-    expect(screen.getByText(/No profiles yet/)).toBeTruthy();
+    expect(await screen.findByText(/No profiles yet/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Add org profile' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add org profile' });
-    expect(document.activeElement).toBe(within(dialog).getByRole('textbox', { name: /Profile name/ }));
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('textbox', { name: /Profile name/ })));
     expect(within(dialog).queryByText(/every org/)).toBeNull();
     expect(within(dialog).getByText(/API Access Control block it/)).toBeTruthy();
     await user.type(within(dialog).getByRole('textbox', { name: /Profile name/ }), 'UAT');
     await user.click(within(dialog).getByRole('combobox', { name: /Environment/ }));
     await user.click(screen.getByRole('option', { name: 'My Domain' }));
-    await user.type(within(dialog).getByRole('textbox', { name: /My Domain URL/ }), 'ftp://acme');
+    await fillIn(user, within(dialog).getByRole('textbox', { name: /My Domain URL/ }), 'ftp://acme');
     await user.click(within(dialog).getByRole('radio', { name: 'Your own external client app' }));
-    await user.type(within(dialog).getByRole('textbox', { name: /Client ID/ }), '3MVG9ownClient');
+    await fillIn(user, within(dialog).getByRole('textbox', { name: /Client ID/ }), '3MVG9ownClient');
     await user.clear(within(dialog).getByRole('textbox', { name: /Callback port/ }));
     await user.type(within(dialog).getByRole('textbox', { name: /Callback port/ }), '8080');
     // The path sign-in listens on (main/auth/callback-path.test.ts proves it from the sign-in side).
-    expect(within(dialog).getByText(`Callback http://localhost:8080${SIGN_IN_CALLBACK_PATH}`)).toBeTruthy();
+    expect(await within(dialog).findByText(`Callback http://localhost:8080${SIGN_IN_CALLBACK_PATH}`)).toBeTruthy();
     expect(within(dialog).getByText(new RegExp(`http://localhost:PORT${SIGN_IN_CALLBACK_PATH}`))).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
-    expect(within(dialog).getByText(/Use an https:\/\/ address/)).toBeTruthy();
+    expect(await within(dialog).findByText(/Use an https:\/\/ address/)).toBeTruthy();
     expect(api.callsTo('profiles.save')).toHaveLength(0);
     const url = within(dialog).getByRole('textbox', { name: /My Domain URL/ });
     await user.clear(url);
-    await user.type(url, 'https://uat.my.salesforce.com');
+    await fillIn(user, url, 'https://uat.my.salesforce.com');
     await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
-    expect(api.callsTo('profiles.save')).toEqual([
-      {
-        name: 'UAT',
-        environment: 'myDomain',
-        myDomainUrl: 'https://uat.my.salesforce.com',
-        clientId: '3MVG9ownClient',
-        callbackPort: 8080,
-      },
-    ]);
+    await waitFor(() =>
+      expect(api.callsTo('profiles.save')).toEqual([
+        {
+          name: 'UAT',
+          environment: 'myDomain',
+          myDomainUrl: 'https://uat.my.salesforce.com',
+          clientId: '3MVG9ownClient',
+          callbackPort: 8080,
+        },
+      ]),
+    );
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await screen.findByText(/client 3MVG9ownClient, port 8080/)).toBeTruthy();
   });

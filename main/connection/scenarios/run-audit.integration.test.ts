@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startHarness, type Harness } from '../../test/support/connection/harness';
+import { startHarness, type Harness } from '../../../test/support/connection/harness';
+import { invalidEmail, setupCompositeRefuses } from '../../../test/support/composite-refusal';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -14,24 +15,7 @@ describe('the Activity log records each run once, as it ended', () => {
     harness = await startHarness({ activationDelayMs: 0 });
     const h = harness;
     const { id: planId } = await h.services.connection.plan('enable');
-    h.emulator.addFault({
-      method: 'POST',
-      path: '/composite$',
-      nth: 2,
-      respond: {
-        status: 200,
-        body: {
-          compositeResponse: [
-            {
-              referenceId: 'user',
-              httpStatusCode: 400,
-              httpHeaders: {},
-              body: [{ errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: ['Email'], message: 'Email: invalid email address' }],
-            },
-          ],
-        },
-      },
-    });
+    h.emulator.addFault(setupCompositeRefuses(invalidEmail()));
     expect((await h.run(() => h.services.connection.enable({ planId }))).status).toBe('error');
     expect(runEntries(h).map((e) => e.result)).toEqual(['failure']);
   });

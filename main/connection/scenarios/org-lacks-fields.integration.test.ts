@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { withAddedFields } from '../../common';
-import { AppFailure } from '../../common/app-error-schema';
-import { startHarness, type Harness } from '../../test/support/connection/harness';
+import { withAddedFields } from '../../../common';
+import { AppFailure } from '../../../common/app-error-schema';
+import { startHarness, type Harness } from '../../../test/support/connection/harness';
 
 let harness: Harness | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ourLeftovers } from '../../test/support/connection/org-state';
-import { startHarness, type Harness } from '../../test/support/connection/harness';
+import { ourLeftovers } from '../../../test/support/connection/org-state';
+import { startHarness, type Harness } from '../../../test/support/connection/harness';
 
 let harness: Harness | undefined;
 afterEach(async () => {

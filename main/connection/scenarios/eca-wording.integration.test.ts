@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EmulatorSwitches } from '../../packages/salesforce-emulator/index';
-import { ourLeftovers } from '../../test/support/connection/org-state';
-import { startHarness, type Harness } from '../../test/support/connection/harness';
+import type { EmulatorSwitches } from '../../../packages/salesforce-emulator/index';
+import { ourLeftovers } from '../../../test/support/connection/org-state';
+import { startHarness, type Harness } from '../../../test/support/connection/harness';
 
 let harness: Harness | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../test/support/connection/harness';
+import { startHarness, type Harness } from '../../../test/support/connection/harness';
 
 let harness: Harness | undefined;
 afterEach(async () => {
