@@ -68,6 +68,10 @@ export const errorCodes = [
   'PASSPHRASE_INVALID',
   'EXPORT_FAILED',
   'CONFIRMATION_REQUIRED',
+  /** The agent's key (export, rotate, take-over) goes only to a user with the connection's admin rights. */
+  'NOT_CONNECTION_ADMIN',
+  /** Another admin than the one who turned the connection on: only with an explicit hand-over. */
+  'NOT_CONNECTION_OWNER',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -86,6 +90,8 @@ export const errorActions = [
   'review',
   /** Replace a connection another install manages, once the admin confirms the agent's key changes. */
   'takeOver',
+  /** The admin confirms they take the connection over from the admin who turned it on. */
+  'handOver',
 ] as const;
 export type ErrorAction = (typeof errorActions)[number];
 

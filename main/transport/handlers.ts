@@ -72,7 +72,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'connection.cancel': () => connection.cancel(),
     'connection.check': () => connection.check(),
     'connection.export': async ({ format }) => files.save(await connection.exportDetails(format)),
-    'connection.exportCredentials': async ({ passphrase }) => files.save(await connection.exportCredentials(passphrase)),
+    'connection.exportCredentials': async ({ passphrase, handOver }) =>
+      files.save(await connection.exportCredentials(passphrase, { ...(handOver && { handOver }) })),
     'connection.openInSetup': async ({ artifact }) => {
       const url = connection.setupUrl(artifact);
       return { opened: await deps.external.open(url), url };

@@ -18,6 +18,8 @@ export interface ErrorAlertProps {
   /** `Object.Field` names the agent needs but the connection does not grant (recreate / update access). */
   missingFields?: string[];
   onRetry?: () => void;
+  /** NOT_CONNECTION_OWNER: the same action again, with the admin's word that they take the connection over. */
+  onHandOver?: () => void;
 }
 
 /**
@@ -63,7 +65,7 @@ function runButtons(error: AppError, run: ReturnType<typeof useConnectionAction>
 }
 
 /** An error as an admin sees it: what happened, in their words, and the button that fixes it. Never a stack. */
-export function ErrorAlert({ error, severity = 'error', missingFields = [], onRetry }: ErrorAlertProps) {
+export function ErrorAlert({ error, severity = 'error', missingFields = [], onRetry, onHandOver }: ErrorAlertProps) {
   const { t } = useTranslation();
   const describe = useErrorText();
   const { go } = useNavigation();
@@ -87,6 +89,13 @@ export function ErrorAlert({ error, severity = 'error', missingFields = [], onRe
     buttons.push(
       <Button key="settings" variant="outlined" onClick={() => go('settings', profileId ? { profileId } : undefined)}>
         {t('actions.openSettings')}
+      </Button>,
+    );
+  }
+  if (error.action === 'handOver' && onHandOver) {
+    buttons.push(
+      <Button key="handOver" variant="outlined" color="warning" disabled={busy} onClick={onHandOver}>
+        {t('actions.handOver', { owner: error.params?.owner ?? '' })}
       </Button>,
     );
   }

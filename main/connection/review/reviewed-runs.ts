@@ -3,6 +3,7 @@ import { fail } from '../../../common/app-error-schema';
 import type { ConnectionCore } from '../run/core';
 import { createPlanReviews } from './reviews';
 import { createRunOperations, type OwnerOptions } from '../run/run-operations';
+import { createAdminGate, type HandOverInput } from '../run/admin-gate';
 
 /**
  * The run operations behind the review: each starts only with the id of a plan of its kind that the
@@ -11,6 +12,12 @@ import { createRunOperations, type OwnerOptions } from '../run/run-operations';
 export function createReviewedRuns(core: ConnectionCore) {
   const runs = createRunOperations(core);
   const reviews = createPlanReviews(core);
+  const connectionAdmin = createAdminGate(core);
+  /** Replacing the agent's key is for the connection's admin only; a take-over too. */
+  const keyAdmin = async (input: OwnerOptions & HandOverInput, rotates: boolean): Promise<void> => {
+    if (input.takeOver === true) await connectionAdmin('takeOver', input);
+    else if (rotates) await connectionAdmin('rotateKey', input);
+  };
   const reviewed =
     <I extends ConfirmedPlanInput>(kind: RunKind, operation: (input: I) => Promise<ConnectionState>) =>
     async (input: I): Promise<ConnectionState> => {
@@ -25,18 +32,28 @@ export function createReviewedRuns(core: ConnectionCore) {
     };
   const operations = {
     plan: (kind: PlannedRunKind) => reviews.plan(kind),
-    enable: reviewed('enable', (input: EnableInput & OwnerOptions & ConfirmedPlanInput) =>
-      runs.enable({ ...(input.userDefaults && { userDefaults: input.userDefaults }), ...(input.takeOver && { takeOver: true }) }),
-    ),
+    enable: reviewed('enable', async (input: EnableInput & OwnerOptions & HandOverInput & ConfirmedPlanInput) => {
+      await keyAdmin(input, false);
+      return runs.enable({ ...(input.userDefaults && { userDefaults: input.userDefaults }), ...(input.takeOver && { takeOver: true }) });
+    }),
     disable: reviewed('disable', () => runs.disable()),
-    reconnect: reviewed('reconnect', (input: OwnerOptions & ConfirmedPlanInput) => runs.reconnect({ takeOver: input.takeOver === true })),
+    reconnect: reviewed('reconnect', async (input: OwnerOptions & HandOverInput & ConfirmedPlanInput) => {
+      await keyAdmin(input, false);
+      return runs.reconnect({ takeOver: input.takeOver === true });
+    }),
     recreate: reviewed('recreate', () => runs.recreate()),
     updateAccess: reviewed('updateAccess', (input: { removeHandAdded?: boolean } & ConfirmedPlanInput) =>
       runs.updateAccess({ removeHandAdded: input.removeHandAdded === true }),
     ),
-    rotateKey: reviewed('rotateKey', () => runs.rotateKey()),
+    rotateKey: reviewed('rotateKey', async (input: HandOverInput & ConfirmedPlanInput) => {
+      await keyAdmin(input, true);
+      return runs.rotateKey();
+    }),
     /** Adopting carried-over artifacts rotates the key: the review is Rotate key's. */
-    adopt: reviewed('rotateKey', () => runs.adopt()),
+    adopt: reviewed('rotateKey', async (input: HandOverInput & ConfirmedPlanInput) => {
+      await keyAdmin(input, true);
+      return runs.adopt();
+    }),
     acceptOrgChange: () => runs.acceptOrgChange(),
     resume: reviewed('resume', () => runs.resume()),
     rollback: reviewed('rollback', () => runs.rollback()),
