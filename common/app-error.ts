@@ -32,6 +32,8 @@ export const errorCodes = [
   /** Rotate key: the app's consumer key was not the same after the certificate was replaced. */
   'CONSUMER_KEY_CHANGED',
   'OPEN_EXTERNAL_REFUSED',
+  /** Saving would change where the profile signs in: its session ends, once the admin confirms. */
+  'SESSION_ENDS_ON_SAVE',
   // Salesforce in general
   'SALESFORCE_UNREACHABLE',
   'SALESFORCE_ERROR',

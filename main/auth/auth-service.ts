@@ -3,6 +3,7 @@ import { createAuthKit } from './auth-kit';
 import { createSessionAccess } from './auth-session';
 import { createSignIn } from './auth-sign-in';
 import type { AdminAuth, AuthDeps } from './auth-types';
+import { createProfileSave } from './session-end';
 
 export { CONFIRMATION_WINDOW_MS, type AdminAuth, type AdminSession, type AuthDeps } from './auth-types';
 
@@ -18,6 +19,7 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     status: () => kit.status(),
     ...createSignIn(kit, adoption),
     ...createSessionAccess(kit, adoption),
+    ...createProfileSave(kit),
     ready: () => kit.restored,
     onSignedIn(listener) {
       kit.listeners.add(listener);

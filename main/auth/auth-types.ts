@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import type { AuthStatus, Identity, OrgProfile, SignInStarted } from '../../common';
+import type { AuthStatus, Identity, OrgProfile, OrgProfileInput, SignInStarted } from '../../common';
 import type { AppError } from '../../common/app-error-schema';
 import type { Logger } from '../log';
 import type { EventSink } from '../host-seams';
@@ -101,4 +101,6 @@ export interface AuthService {
   signIn(profileId?: string): Promise<SignInStarted>;
   cancel(): AuthStatus;
   signOut(): Promise<AuthStatus>;
+  /** Saves a profile through `save`; one that now signs in elsewhere ends its session, once confirmed (session-end.ts). */
+  saveProfile(input: OrgProfileInput, save: (input: OrgProfileInput) => OrgProfile): Promise<OrgProfile>;
 }

@@ -42,7 +42,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
 
     'settings.get': () => Promise.resolve(settings.get()),
     'settings.update': (change) => Promise.resolve(settingsChanged(settings.update(change))),
-    'profiles.save': (input) => Promise.resolve(settingsChanged(settings.saveProfile(input))),
+    'profiles.save': async (input) => settingsChanged(await auth.saveProfile(input, (change) => settings.saveProfile(change))),
     'profiles.remove': ({ id }) => Promise.resolve(settingsChanged(settings.removeProfile(id))),
     'profiles.activate': ({ id }) => Promise.resolve(settingsChanged(settings.activateProfile(id))),
 
