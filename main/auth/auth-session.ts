@@ -16,19 +16,25 @@ const userinfoSchema = z.object({
   organization_id: z.string().regex(/^00D[A-Za-z0-9]{12,15}$/),
 });
 
+/** A session whose profile now points elsewhere is revoked where it was issued and forgotten, never sent on. */
+async function unlessChanged(kit: AuthKit, profile: OrgProfile, stored: StoredSession): Promise<IssuedFor> {
+  try {
+    return requireSessionFits(profile, stored);
+  } catch (thrown) {
+    await endStoredSession(kit, stored, 'its org profile changed since the sign-in.');
+    throw thrown;
+  }
+}
+
+/** A session that just ended (its profile changed) is no session for the scheduled checks. */
+function endedIsNone(thrown: unknown): null {
+  if (thrown instanceof AppFailure && (thrown.error.code === 'SESSION_EXPIRED' || thrown.error.code === 'PROFILE_INVALID')) return null;
+  throw thrown;
+}
+
 /** The current session as the services use it, and any profile's own (the scheduled checks). */
 export function createSessionAccess(kit: AuthKit, adoption: Adoption) {
   const { s } = kit;
-
-  /** A session whose profile now points elsewhere is revoked where it was issued and forgotten, never sent on. */
-  const unlessChanged = async (profile: OrgProfile, stored: StoredSession): Promise<IssuedFor> => {
-    try {
-      return requireSessionFits(profile, stored);
-    } catch (thrown) {
-      await endStoredSession(kit, stored, 'its org profile changed since the sign-in.');
-      throw thrown;
-    }
-  };
 
   const session = async (): Promise<AdminSession> => {
     await kit.restored;
@@ -36,7 +42,7 @@ export function createSessionAccess(kit: AuthKit, adoption: Adoption) {
     if (!s.current.tokens) return fail('SESSION_EXPIRED', 'Your Salesforce session has ended. Sign in again.', { action: 'signIn' });
     const profile = kit.profileOf(s.current.profileId);
     if (!s.connection) {
-      const issuedFor = await unlessChanged(profile, s.current);
+      const issuedFor = await unlessChanged(kit, profile, s.current);
       s.connection = adoption.connect(profile, s.current.identity.instanceUrl, s.current.tokens, issuedFor);
     }
     return adoption.currentSession(profile, s.connection);
@@ -84,12 +90,6 @@ export function createSessionAccess(kit: AuthKit, adoption: Adoption) {
       if (thrown instanceof AppFailure) throw thrown;
       return fail('SIGN_IN_FAILED', 'Salesforce did not accept that access token for this instance URL.', { action: 'signIn' });
     }
-  };
-
-  /** A session that just ended (its profile changed) is no session for the scheduled checks. */
-  const endedIsNone = (thrown: unknown): null => {
-    if (thrown instanceof AppFailure && (thrown.error.code === 'SESSION_EXPIRED' || thrown.error.code === 'PROFILE_INVALID')) return null;
-    throw thrown;
   };
 
   const profileSession = async (profileId: string): Promise<AdminSession | null> => {
