@@ -68,6 +68,8 @@ export const errorCodes = [
   'ACCESS_PROFILE_REFUSED',
   // export
   'PASSPHRASE_INVALID',
+  /** A document of the data directory is a symbolic link: refused, never followed. */
+  'DOCUMENT_IS_LINK',
   'EXPORT_FAILED',
   'CONFIRMATION_REQUIRED',
   /** The agent's key (export, rotate, take-over) goes only to a user with the connection's admin rights. */

@@ -4,7 +4,7 @@ import type { CliIo } from './cli-io';
 import { UsageError } from './command';
 
 /** Asks `question` on stderr and reads the answer without echoing it. */
-function askHidden(question: string): Promise<string> {
+export function askHidden(question: string): Promise<string> {
   return new Promise<string>((done) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
     // Keep the passphrase off the screen: echo nothing after the question.
