@@ -1,12 +1,27 @@
+import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { fail } from '../../common/app-error-schema';
 import type { DocumentStoreFactory } from '../store/document-store';
 import type { SecretVault } from '../store/vault';
 import type { CliIo } from './cli-io';
-import { UsageError } from './command';
-import { askHidden } from './passphrase';
 
 export const VAULT_PASSPHRASE_ENV = 'AGENT_CONNECTIONS_VAULT_PASSPHRASE';
 const MIN_LENGTH = 12;
+
+/** Asks `question` on stderr and reads the answer without echoing it. */
+export function askHidden(question: string): Promise<string> {
+  return new Promise<string>((done) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    // Keep the passphrase off the screen: echo nothing after the question.
+    const output = rl as unknown as { _writeToOutput(text: string): void };
+    output._writeToOutput = (text: string) => void (text.includes(question) && process.stderr.write(question));
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stderr.write('\n');
+      done(answer);
+    });
+  });
+}
 
 /**
  * The passphrase the CLI's vault key is derived from: AGENT_CONNECTIONS_VAULT_PASSPHRASE when set,
@@ -18,10 +33,13 @@ export function vaultPassphrase(env: CliIo['env']): () => Promise<string> {
     const given =
       env[VAULT_PASSPHRASE_ENV] ?? (process.stdin.isTTY ? await askHidden("Passphrase of the command line's vault: ") : undefined);
     if (given === undefined)
-      throw new UsageError(
+      fail(
+        'PASSPHRASE_INVALID',
         `No OS key store is available to the command line, so it encrypts the session and the agent's key with a passphrase you set: put it in ${VAULT_PASSPHRASE_ENV} (at least ${MIN_LENGTH} characters), or run in a terminal to type it.`,
+        { action: 'retry' },
       );
-    if (given.length < MIN_LENGTH) throw new UsageError(`The vault passphrase needs at least ${MIN_LENGTH} characters.`);
+    if (given.length < MIN_LENGTH)
+      fail('PASSPHRASE_INVALID', `The vault passphrase needs at least ${MIN_LENGTH} characters.`, { action: 'retry' });
     return given;
   };
 }
