@@ -16,7 +16,8 @@ export const STATUS_ALL_LATENCIES_MS = [20, 50, 100];
 const io = (lines: string[]): CliIo => ({
   out: (l) => lines.push(l),
   err: (l) => lines.push(l),
-  env: process.env,
+  // The CLI's vault needs a passphrase; the bench's data directory is a throw-away one.
+  env: { AGENT_CONNECTIONS_VAULT_PASSPHRASE: 'bench vault passphrase', ...process.env },
   interrupted: () => new Promise(() => undefined),
 });
 

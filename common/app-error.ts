@@ -32,6 +32,8 @@ export const errorCodes = [
   /** Rotate key: the app's consumer key was not the same after the certificate was replaced. */
   'CONSUMER_KEY_CHANGED',
   'OPEN_EXTERNAL_REFUSED',
+  /** Saving would change where the profile signs in: its session ends, once the admin confirms. */
+  'SESSION_ENDS_ON_SAVE',
   // Salesforce in general
   'SALESFORCE_UNREACHABLE',
   'SALESFORCE_ERROR',
@@ -82,8 +84,14 @@ export const errorCodes = [
   'ACCESS_PROFILE_REFUSED',
   // export
   'PASSPHRASE_INVALID',
+  /** A document of the data directory is a symbolic link: refused, never followed. */
+  'DOCUMENT_IS_LINK',
   'EXPORT_FAILED',
   'CONFIRMATION_REQUIRED',
+  /** The agent's key (export, rotate, take-over) goes only to a user with the connection's admin rights. */
+  'NOT_CONNECTION_ADMIN',
+  /** Another admin than the one who turned the connection on: only with an explicit hand-over. */
+  'NOT_CONNECTION_OWNER',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -108,6 +116,8 @@ export const errorActions = [
   'rotateKey',
   /** Open the part of the connection the error names in Salesforce Setup (`params.setupArtifact`). */
   'openSetup',
+  /** The admin confirms they take the connection over from the admin who turned it on. */
+  'handOver',
 ] as const;
 export type ErrorAction = (typeof errorActions)[number];
 

@@ -21,7 +21,9 @@ import { signInAppPlanInputSchema, signInAppPlanSchema, signInAppSchema } from '
 
 const none = z.object({}).strict();
 const id = z.object({ id: z.string().min(1).max(64) }).strict();
-const takeOverInput = { takeOver: z.boolean().optional() };
+/** handOver: the admin takes the connection over from the admin who turned it on (NOT_CONNECTION_OWNER). */
+const handOverInput = { handOver: z.boolean().optional() };
+const takeOverInput = { takeOver: z.boolean().optional(), ...handOverInput };
 
 /**
  * The one table every transport derives from: preload (IPC), browser mode (HTTP + WebSocket), the
@@ -73,7 +75,7 @@ export const operations = {
     output: connectionStateSchema,
   },
   /** A new key pair whose certificate replaces the app's; the old key stops working then (fact CERTIFICATE-ROTATION). */
-  'connection.rotateKey': { input: confirmedPlanInputSchema, output: connectionStateSchema },
+  'connection.rotateKey': { input: confirmedPlanInputSchema.extend(handOverInput), output: connectionStateSchema },
   /**
    * The smallest fix of what the last check found changed in the org: reactivates the integration user
    * (its licence comes back with it), re-adds its licence, assignment and removed grants; the app, its
@@ -81,7 +83,7 @@ export const operations = {
    */
   'connection.repair': { input: confirmedPlanInputSchema, output: connectionStateSchema },
   /** Adopts the agent's setup carried over into this org (a sandbox refresh) and rotates its key. */
-  'connection.adopt': { input: confirmedPlanInputSchema, output: connectionStateSchema },
+  'connection.adopt': { input: confirmedPlanInputSchema.extend(handOverInput), output: connectionStateSchema },
   /** The profile now belongs to the org it signs in to (nothing was carried over). */
   'connection.acceptOrgChange': { input: none, output: connectionStateSchema },
   /** A refreshed sandbox without the agent's app (orgChange.rebuild): what Rebuild here would change; no writes. */
@@ -95,7 +97,7 @@ export const operations = {
   'connection.check': { input: none, output: healthReportSchema },
   'connection.export': { input: z.object({ format: z.enum(exportFormats) }).strict(), output: savedFileSchema },
   'connection.exportCredentials': {
-    input: z.object({ passphrase: z.string().min(12).max(1024) }).strict(),
+    input: z.object({ passphrase: z.string().min(12).max(1024), ...handOverInput }).strict(),
     output: savedFileSchema,
   },
   'connection.openInSetup': {

@@ -56,6 +56,11 @@ export const orgProfileInputSchema = z
       .string()
       .regex(/^00D[A-Za-z0-9]{12,15}$/)
       .optional(),
+    /**
+     * The admin confirmed that this change of address, sign-in client or "allow any host" ends the
+     * profile's session (SESSION_ENDS_ON_SAVE otherwise). A confirmation, never stored.
+     */
+    endSession: z.boolean().optional(),
   })
   .refine((p) => p.environment !== 'myDomain' || p.myDomainUrl !== undefined, {
     message: 'A My Domain profile needs its URL.',

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../main/headless-host';
+import { TEST_VAULT_PASSPHRASE } from '../../test/support/cli-vault';
 
 const tsxCli = join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
@@ -24,7 +25,7 @@ export function tempDataDir(): string {
 export function runCli(args: string[], env: Record<string, string>): CliRun {
   const child = spawn(process.execPath, [tsxCli, 'main/cli/index.ts', ...args], {
     cwd: projectRoot,
-    env: { ...process.env, SF_ACCESS_TOKEN: '', ...env },
+    env: { AGENT_CONNECTIONS_VAULT_PASSPHRASE: TEST_VAULT_PASSPHRASE, ...process.env, SF_ACCESS_TOKEN: '', ...env },
   });
   let stdout = '';
   let stderr = '';

@@ -1,11 +1,17 @@
 import { Connection, OAuth2 } from 'jsforce';
-import { loginUrlOf, type OrgProfile } from '../../common';
+import type { OrgProfile } from '../../common';
+import { AppFailure } from '../../common/app-error-schema';
+import type { IssuedFor } from './session-binding';
 import { ADMIN_API_VERSION } from './admin-identity';
 import { redirectUriOf } from './sign-in-flow';
 import { isRejectedGrant, parseTokenResponse } from './tokens';
 
 export interface AdminConnectionOptions {
   profile: OrgProfile;
+  /** Where the session was issued: the refresh token goes there, never to what the profile says later. */
+  issuedFor: IssuedFor;
+  /** Throws when the session may no longer be used (the profile changed, the host policy refuses it); checked before every refresh. */
+  guard(): void;
   instanceUrl: string;
   accessToken: string;
   refreshToken?: string;
@@ -21,23 +27,27 @@ export interface AdminConnectionOptions {
  * refresh token is noticed and turns the status into "Sign in again".
  */
 export function createAdminConnection(options: AdminConnectionOptions): Connection {
-  const { profile, refreshToken } = options;
-  const oauth2 = new OAuth2({ loginUrl: loginUrlOf(profile), clientId: profile.clientId, redirectUri: redirectUriOf(profile) });
+  const { profile, refreshToken, issuedFor } = options;
+  const oauth2 = new OAuth2({ loginUrl: issuedFor.loginUrl, clientId: issuedFor.clientId, redirectUri: redirectUriOf(profile) });
   const connection = new Connection({
     oauth2,
     instanceUrl: options.instanceUrl,
     accessToken: options.accessToken,
     version: ADMIN_API_VERSION,
     refreshFn: (_conn, callback) => {
-      refreshAccessToken(oauth2, refreshToken).then(
-        (accessToken) => {
-          callback(undefined, accessToken);
-        },
-        (thrown: unknown) => {
-          if (!refreshToken || isRejectedGrant(thrown)) options.onSessionRejected();
-          callback(thrown instanceof Error ? thrown : new Error('The session could not be refreshed.'));
-        },
-      );
+      Promise.resolve()
+        .then(() => options.guard())
+        .then(() => refreshAccessToken(oauth2, refreshToken))
+        .then(
+          (accessToken) => {
+            callback(undefined, accessToken);
+          },
+          (thrown: unknown) => {
+            // A refused guard ends the session as a refused refresh does: nothing was sent anywhere.
+            if (!refreshToken || isRejectedGrant(thrown) || thrown instanceof AppFailure) options.onSessionRejected();
+            callback(thrown instanceof Error ? thrown : new Error('The session could not be refreshed.'));
+          },
+        );
     },
   });
   if (refreshToken) connection.refreshToken = refreshToken;

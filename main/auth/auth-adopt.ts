@@ -5,6 +5,7 @@ import { createAdminConnection } from './admin-connection';
 import { loadAdminFacts, type AdminFacts } from './admin-identity';
 import type { AdminSession, AuthKit } from './auth-types';
 import { revokeTokens } from './revoke';
+import { issuedForOf, requireSessionFits, type IssuedFor } from './session-binding';
 import type { StoredSession } from './session-store';
 import type { TokenSet } from './tokens';
 
@@ -47,9 +48,18 @@ export function createAdoption(kit: AuthKit) {
   const { sessionRejected, accessTokenRefreshed, announce } = sessionEvents(kit);
 
   /** Only the adopted connection speaks for the session; one still being set up must not end it. */
-  const connect = (profile: OrgProfile, instanceUrl: string, tokens: NonNullable<StoredSession['tokens']>): Connection => {
+  const connect = (
+    profile: OrgProfile,
+    instanceUrl: string,
+    tokens: NonNullable<StoredSession['tokens']>,
+    issuedFor: IssuedFor = issuedForOf(profile),
+  ): Connection => {
+    requireSessionFits(profile, { issuedFor, identity: { instanceUrl } });
     const conn: Connection = createAdminConnection({
       profile,
+      issuedFor,
+      // Every refresh asks again: the profile as saved now, the host policy as it stands now.
+      guard: () => void requireSessionFits(kit.profileOf(profile.id), { issuedFor, identity: { instanceUrl } }),
       instanceUrl,
       ...tokens,
       onAccessToken: (accessToken) => (s.connection === conn ? accessTokenRefreshed(accessToken) : log.registerSecret(accessToken)),
@@ -70,6 +80,7 @@ export function createAdoption(kit: AuthKit) {
       version: 1,
       profileId: profile.id,
       ...facts,
+      issuedFor: issuedForOf(profile),
       tokens: { accessToken: tokens.accessToken, ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}) },
     };
     await sessions.save(next);

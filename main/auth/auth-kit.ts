@@ -54,7 +54,7 @@ export function createAuthKit(deps: AuthDeps): AuthKit {
     s,
     now: deps.now ?? (() => new Date()),
     sessions,
-    others: createProfileSessions(sessions, log),
+    others: createProfileSessions(sessions, log, (id) => settings.profile(id)),
     listeners: new Set<(session: AdminSession) => void>(),
     restored,
     status,

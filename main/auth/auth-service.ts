@@ -4,6 +4,7 @@ import { createProfileFollow } from './auth-follow';
 import { createSessionAccess } from './auth-session';
 import { createSignIn } from './auth-sign-in';
 import type { AdminAuth, AuthDeps } from './auth-types';
+import { createProfileSave } from './session-end';
 
 export { CONFIRMATION_WINDOW_MS, type AdminAuth, type AdminSession, type AuthDeps } from './auth-types';
 
@@ -20,6 +21,7 @@ export function createAuthService(deps: AuthDeps): AdminAuth {
     ...createSignIn(kit, adoption),
     ...createSessionAccess(kit, adoption),
     follow: createProfileFollow(kit),
+    ...createProfileSave(kit),
     ready: () => kit.restored,
     onSignedIn(listener) {
       kit.listeners.add(listener);

@@ -1,17 +1,36 @@
 import { z } from 'zod';
-import type { AuthStatus } from '../../common';
+import type { AuthStatus, OrgProfile } from '../../common';
 import { AppFailure, appError, fail, toAppError } from '../../common/app-error-schema';
 import { salesforceAppError } from '../salesforce/errors';
 import type { Adoption } from './auth-adopt';
 import { loadAdminFacts } from './admin-identity';
 import { CONFIRMATION_WINDOW_MS, type AdminSession, type AuthKit } from './auth-types';
 import { requireAllowedHost } from './host-policy';
+import { endStoredSession } from './session-end';
+import { requireSessionFits, type IssuedFor } from './session-binding';
+import type { StoredSession } from './session-store';
 import type { TokenSet } from './tokens';
 
 const userinfoSchema = z.object({
   user_id: z.string().regex(/^005[A-Za-z0-9]{12,15}$/),
   organization_id: z.string().regex(/^00D[A-Za-z0-9]{12,15}$/),
 });
+
+/** A session whose profile now points elsewhere is revoked where it was issued and forgotten, never sent on. */
+async function unlessChanged(kit: AuthKit, profile: OrgProfile, stored: StoredSession): Promise<IssuedFor> {
+  try {
+    return requireSessionFits(profile, stored);
+  } catch (thrown) {
+    await endStoredSession(kit, stored, 'its org profile changed since the sign-in.');
+    throw thrown;
+  }
+}
+
+/** A session that just ended (its profile changed) is no session for the scheduled checks. */
+function endedIsNone(thrown: unknown): null {
+  if (thrown instanceof AppFailure && (thrown.error.code === 'SESSION_EXPIRED' || thrown.error.code === 'PROFILE_INVALID')) return null;
+  throw thrown;
+}
 
 /** The current session as the services use it, and any profile's own (the scheduled checks). */
 export function createSessionAccess(kit: AuthKit, adoption: Adoption) {
@@ -22,7 +41,10 @@ export function createSessionAccess(kit: AuthKit, adoption: Adoption) {
     if (!s.current) return fail('NOT_SIGNED_IN', 'Sign in to Salesforce first.', { action: 'signIn' });
     if (!s.current.tokens) return fail('SESSION_EXPIRED', 'Your Salesforce session has ended. Sign in again.', { action: 'signIn' });
     const profile = kit.profileOf(s.current.profileId);
-    s.connection ??= adoption.connect(profile, s.current.identity.instanceUrl, s.current.tokens);
+    if (!s.connection) {
+      const issuedFor = await unlessChanged(kit, profile, s.current);
+      s.connection = adoption.connect(profile, s.current.identity.instanceUrl, s.current.tokens, issuedFor);
+    }
     return adoption.currentSession(profile, s.connection);
   };
 
@@ -72,7 +94,7 @@ export function createSessionAccess(kit: AuthKit, adoption: Adoption) {
 
   const profileSession = async (profileId: string): Promise<AdminSession | null> => {
     await kit.restored;
-    if (s.current?.profileId === profileId) return s.current.tokens ? session() : null;
+    if (s.current?.profileId === profileId) return s.current.tokens ? session().catch(endedIsNone) : null;
     const profile = kit.deps.settings.profile(profileId);
     return profile ? kit.others.sessionOf(profile) : null;
   };

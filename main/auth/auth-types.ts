@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import type { AuthStatus, Identity, OrgProfile, SignInStarted } from '../../common';
+import type { AuthStatus, Identity, OrgProfile, OrgProfileInput, SignInStarted } from '../../common';
 import type { AppError } from '../../common/app-error-schema';
 import type { Logger } from '../log';
 import type { EventSink } from '../host-seams';
@@ -103,4 +103,6 @@ export interface AuthService {
   signOut(): Promise<AuthStatus>;
   /** The profile made active: its own session becomes the current one (or none); the others stay stored. */
   follow(profileId: string): Promise<AuthStatus>;
+  /** Saves a profile through `save`; one that now signs in elsewhere ends its session, once confirmed (session-end.ts). */
+  saveProfile(input: OrgProfileInput, save: (input: OrgProfileInput) => OrgProfile): Promise<OrgProfile>;
 }

@@ -8,6 +8,8 @@ const storedSessionSchema = z.object({
   profileId: z.string(),
   identity: identitySchema,
   permissions: adminPermissionCheckSchema,
+  /** The login origin, client and host override the session was issued for (session-binding.ts). */
+  issuedFor: z.object({ loginUrl: z.string(), clientId: z.string(), allowAnyHost: z.boolean() }).optional(),
   /** Absent once Salesforce refused them: the admin must sign in again. */
   tokens: z.object({ accessToken: z.string().min(1), refreshToken: z.string().min(1).optional() }).optional(),
 });

@@ -21,7 +21,7 @@ function printSignedIn(context: CommandContext, cli: CliApp, status: AuthStatus)
   context.result({ profile, orgId: identity.orgId, orgName: identity.orgName, username: identity.username });
   context.io.out(`Signed in to ${identity.orgName} (${identity.orgId}) as ${identity.username}.`);
   if (!permissions.ok) context.io.err(`Warning: to set up the agent connection you also need: ${permissions.missing.join(', ')}.`);
-  if (status.sessionStorage !== 'encrypted') context.io.err(cli.storageNotice);
+  context.io.err(cli.storageNotice);
   return 0;
 }
 

@@ -6,6 +6,8 @@ import { freePort } from '../../e2e/support/free-port';
 import { browserLoginArgs, runCli as cli, tempDataDir as dataDir } from '../../e2e/support/run-cli';
 import { looseEntries } from '../../test/support/electron/file-modes';
 import { jsonResult } from '../../test/support/cli-json';
+import { testCliVault } from '../../test/support/cli-vault';
+import { createConfStoreFactory } from '../store/conf-store';
 
 let emulator: StartedEmulator;
 beforeAll(async () => {
@@ -28,8 +30,8 @@ describe('CLI sign-in', () => {
     await completeEmulatorLogin(authorizeUrl, emulator.admin);
     expect(await login.code).toBe(0);
     expect(login.stdout).toContain(`as ${emulator.admin.username}`);
-    expect(login.stderr).toMatch(/no OS key store.*only you can read/);
-    const vaultFile = readdirSync(env.AGENT_CONNECTIONS_DATA_DIR).find((f) => f.startsWith('vault'));
+    expect(login.stderr).toMatch(/no OS key store.*encrypted with a key derived \(scrypt\) from your vault passphrase.*only you can read/);
+    const vaultFile = readdirSync(env.AGENT_CONNECTIONS_DATA_DIR).find((f) => f.startsWith('cli-vault'));
     expect(statSync(join(env.AGENT_CONNECTIONS_DATA_DIR, vaultFile ?? '')).mode & 0o777).toBe(0o600);
     expect(looseEntries(env.AGENT_CONNECTIONS_DATA_DIR)).toEqual([]);
 
@@ -39,7 +41,7 @@ describe('CLI sign-in', () => {
       state: 'signedIn',
       profileName: new URL(emulator.instanceUrl).hostname,
       identity: { username: emulator.admin.username, orgId: emulator.orgId, instanceUrl: emulator.instanceUrl },
-      sessionStorage: 'file',
+      sessionStorage: 'encrypted',
     });
 
     const logout = cli(['logout'], env);
@@ -57,9 +59,16 @@ describe('CLI sign-in', () => {
     const login = cli(browserLoginArgs(emulator.instanceUrl, 'CliTokenSource', port), source);
     await completeEmulatorLogin(await login.line(/^http:\/\/.*authorize\?/), emulator.admin);
     expect(await login.code).toBe(0);
-    const vaultFile = readdirSync(source.AGENT_CONNECTIONS_DATA_DIR).find((f) => f.startsWith('vault')) ?? '';
-    const vault = readFileSync(join(source.AGENT_CONNECTIONS_DATA_DIR, vaultFile), 'utf8');
-    const accessToken = /"accessToken\\":\\"([^\\]+)\\"/.exec(vault)?.[1] ?? '';
+    // The token the browser sign-in left in the (encrypted) vault, opened as the CLI opens it.
+    const stores = createConfStoreFactory(source.AGENT_CONNECTIONS_DATA_DIR);
+    const profileId = (
+      JSON.parse(readFileSync(join(source.AGENT_CONNECTIONS_DATA_DIR, 'settings.json'), 'utf8')) as {
+        document: { activeProfileId: string };
+      }
+    ).document.activeProfileId;
+    const stored = (await testCliVault(stores).get(`auth.adminSession.${profileId}`)) ?? '{}';
+    const accessToken = (JSON.parse(stored) as { tokens?: { accessToken?: string } }).tokens?.accessToken ?? '';
+    expect(accessToken).not.toBe('');
 
     const automation = { AGENT_CONNECTIONS_DATA_DIR: dataDir() };
     const tokenLogin = cli(['login', '--instance-url', emulator.instanceUrl, '--allow-any-host'], {

@@ -1,22 +1,7 @@
-import { createInterface } from 'node:readline';
 import { fail } from '../../common/app-error-schema';
 import type { CliIo } from './cli-io';
 import { UsageError } from './command';
-
-/** Asks `question` on stderr and reads the answer without echoing it. */
-function askHidden(question: string): Promise<string> {
-  return new Promise<string>((done) => {
-    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-    // Keep the passphrase off the screen: echo nothing after the question.
-    const output = rl as unknown as { _writeToOutput(text: string): void };
-    output._writeToOutput = (text: string) => void (text.includes(question) && process.stderr.write(question));
-    rl.question(question, (answer) => {
-      rl.close();
-      process.stderr.write('\n');
-      done(answer);
-    });
-  });
-}
+import { askHidden } from './vault-passphrase';
 
 /**
  * The credentials passphrase: AGENT_CREDENTIALS_PASSPHRASE when set, else typed at the terminal.

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -87,7 +88,13 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 
   try {
     const io = { out: options.print, err: options.print, env: {}, interrupted: () => new Promise<void>(() => undefined) };
-    const { app } = await startCliApp(io, { launchBrowser: options.openAuthorizeUrl === undefined, dataDir });
+    // The run's data directory is its own and removed at the end: its vault gets a passphrase nobody needs to know.
+    const passphrase = randomBytes(24).toString('base64url');
+    const { app } = await startCliApp(io, {
+      launchBrowser: options.openAuthorizeUrl === undefined,
+      dataDir,
+      vaultPassphrase: () => Promise.resolve(passphrase),
+    });
     const signedIn = await step('sign in', () => signIn(app, options, recorder));
     if (signedIn) {
       app.settings.update({ agentName });

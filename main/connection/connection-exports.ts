@@ -1,5 +1,6 @@
 import type { ExportFormat } from '../../common';
-import { AppFailure, fail, toAppError } from '../../common/app-error-schema';
+import { AppFailure, fail } from '../../common/app-error-schema';
+import type { AdminSession } from '../auth/session-source';
 import { soqlQuote } from '../salesforce/org-client';
 import { salesforceAppError } from '../salesforce/errors';
 import type { ConnectionRecord } from './record/record-store';
@@ -10,7 +11,7 @@ import type { OutgoingFile } from '../host-seams';
 import type { ConnectionCore } from './run/core';
 import { connectionDetails, setupUrl } from './record/details';
 import { artifactNames } from './org/names';
-import type { AdminSession } from '../auth/session-source';
+import { createAdminGate, type HandOverInput } from './run/admin-gate';
 import { agentPrivateKey } from './steps/key-pair';
 import { oauthSettings } from './review/review-body';
 
@@ -73,25 +74,8 @@ async function credentialsFile(core: ConnectionCore, admin: AdminSession, orgId:
 export function createConnectionExports(core: ConnectionCore) {
   const { deps } = core;
 
-  /** The key leaves only for an admin who just confirmed it is them; a refusal is on the record too. */
-  async function confirmedAdmin(orgId: string): Promise<AdminSession> {
-    try {
-      return await deps.auth.confirmedSession();
-    } catch (thrown) {
-      const refused = toAppError(thrown);
-      const status = deps.auth.status();
-      const actor = (status.state === 'signedIn' || status.state === 'expired' ? status.identity?.username : undefined) ?? 'unknown';
-      deps.audit.append({
-        actor,
-        orgId,
-        operation: 'connection.exportCredentials',
-        result: 'failure',
-        summary: refused.message,
-        artifacts: [],
-      });
-      throw thrown;
-    }
-  }
+  /** The key leaves only for a freshly confirmed admin of the connection (run/admin-gate.ts). */
+  const connectionAdmin = createAdminGate(core);
 
   return {
     async exportDetails(format: ExportFormat): Promise<OutgoingFile> {
@@ -110,11 +94,11 @@ export function createConnectionExports(core: ConnectionCore) {
       });
       return file;
     },
-    async exportCredentials(passphrase: string): Promise<OutgoingFile> {
+    async exportCredentials(passphrase: string, options: HandOverInput = {}): Promise<OutgoingFile> {
       if (passphrase.length < 12) fail('PASSPHRASE_INVALID', 'Use a passphrase of at least 12 characters.');
       deps.log.registerSecret(passphrase);
       const { orgId, record } = core.requireRecord();
-      const admin = await confirmedAdmin(orgId);
+      const admin = await connectionAdmin('exportCredentials', { ...options, confirmed: true, orgId });
       const { file, print, appId, at, consumerKey } = await credentialsFile(core, admin, orgId, record, passphrase);
       // What the agent now holds: the hand-over banner goes once this matches the connection.
       const exported = { ...print, appId, at };

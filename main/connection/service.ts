@@ -148,19 +148,23 @@ export interface ConnectionService {
    * userDefaults: the admin's changes to the integration user's defaults, as reviewed before Save;
    * takeOver: replace a connection another install manages (the admin confirmed the agent's key changes).
    */
-  enable(input: EnableInput & ConfirmedPlanInput & { takeOver?: boolean }): Promise<ConnectionState>;
+  enable(input: EnableInput & ConfirmedPlanInput & { takeOver?: boolean; handOver?: boolean }): Promise<ConnectionState>;
   /** What a run would change, read from the org now (no writes); its id is what the run asks for. */
   plan(kind: PlannedRunKind): Promise<RunPlan>;
   /** Each run refuses to start without the id of a fresh plan of its kind (PLAN_REQUIRED, PLAN_STALE). */
   disable(input: ConfirmedPlanInput): Promise<ConnectionState>;
-  reconnect(input: ConfirmedPlanInput & { takeOver?: boolean }): Promise<ConnectionState>;
+  reconnect(input: ConfirmedPlanInput & { takeOver?: boolean; handOver?: boolean }): Promise<ConnectionState>;
   recreate(input: ConfirmedPlanInput): Promise<ConnectionState>;
   /** removeHandAdded: also remove grants someone added by hand (the admin confirmed). */
   updateAccess(input: ConfirmedPlanInput & { removeHandAdded?: boolean }): Promise<ConnectionState>;
-  rotateKey(input: ConfirmedPlanInput): Promise<ConnectionState>;
+  /**
+   * rotateKey, adopt, exportCredentials and a take-over are for the connection's admin only
+   * (run/admin-gate.ts); handOver: the admin confirmed they take it over from the one who turned it on.
+   */
+  rotateKey(input: ConfirmedPlanInput & { handOver?: boolean }): Promise<ConnectionState>;
   /** The smallest fix of what changed in the org; the app, consumer key and certificate stay. */
   repair(input: ConfirmedPlanInput): Promise<ConnectionState>;
-  adopt(input: ConfirmedPlanInput): Promise<ConnectionState>;
+  adopt(input: ConfirmedPlanInput & { handOver?: boolean }): Promise<ConnectionState>;
   acceptOrgChange(): Promise<ConnectionState>;
   /** A refreshed sandbox that lacks the agent's app: what Rebuild here would change (no writes). */
   rebuildPlan(): Promise<RebuildPlan>;
@@ -172,7 +176,7 @@ export interface ConnectionService {
   cancel(): Promise<ConnectionState>;
   check(): Promise<HealthReport>;
   exportDetails(format: ExportFormat): Promise<OutgoingFile>;
-  exportCredentials(passphrase: string): Promise<OutgoingFile>;
+  exportCredentials(passphrase: string, options?: { handOver?: boolean }): Promise<OutgoingFile>;
   setupUrl(artifact: 'app' | 'user' | 'permissionSet'): string;
   /** What the agent sees of each object in its access, counted as the agent and as the admin. */
   visibility(): Promise<VisibilityReport>;

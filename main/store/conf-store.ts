@@ -1,4 +1,7 @@
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
 import Conf from 'conf';
+import { fail } from '../../common/app-error-schema';
 import type { DocumentSpec, DocumentStore, DocumentStoreFactory } from './document-store';
 import { readDocument } from './document-store';
 import { PRIVATE_FILE_MODE, preparePrivateDir, tightenPrivateFile } from './private-files';
@@ -6,8 +9,27 @@ import { PRIVATE_FILE_MODE, preparePrivateDir, tightenPrivateFile } from './priv
 /** File-backed documents for the CLI, browser mode and tests (no Electron). */
 export function createConfStoreFactory(dataDir: string): DocumentStoreFactory {
   preparePrivateDir(dataDir);
-  return <T>(name: string, spec: DocumentSpec<T>): DocumentStore<T> =>
-    confDocument(new Conf({ cwd: dataDir, configName: name, projectName: 'agent-connections', configFileMode: PRIVATE_FILE_MODE }), spec);
+  return <T>(name: string, spec: DocumentSpec<T>): DocumentStore<T> => {
+    // conf reads the file as it is made: a link must be refused before that.
+    refuseLink(join(dataDir, `${name}.json`));
+    return confDocument(
+      new Conf({ cwd: dataDir, configName: name, projectName: 'agent-connections', configFileMode: PRIVATE_FILE_MODE }),
+      spec,
+    );
+  };
+}
+
+/**
+ * Documents are read and written only as the regular files they are, never through a symbolic link
+ * (one planted in the data directory could point at another of the user's files), like the exports.
+ */
+export function refuseLink(path: string): void {
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
+    fail(
+      'DOCUMENT_IS_LINK',
+      `${path} is a symbolic link. Agent Connections never reads or writes its data through a link, and left the file it points to untouched: remove the link, then start again.`,
+      { params: { path } },
+    );
 }
 
 /**
@@ -18,7 +40,13 @@ export function confDocument<T>(conf: Conf<{ document?: unknown }>, spec: Docume
   tightenPrivateFile(conf.path);
   return {
     path: conf.path,
-    read: () => readDocument(conf.get('document'), spec),
-    write: (value: T) => conf.set('document', value),
+    read: () => {
+      refuseLink(conf.path);
+      return readDocument(conf.get('document'), spec);
+    },
+    write: (value: T) => {
+      refuseLink(conf.path);
+      conf.set('document', value);
+    },
   };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { looseEntries } from '../../test/support/electron/file-modes';
+import { TEST_VAULT_PASSPHRASE } from '../../test/support/cli-vault';
 import { createApp } from '../app';
 import { startCliApp } from '../cli/cli-app';
 import { createHeadlessHost, downloadToPage } from '../headless-host';
@@ -45,7 +46,12 @@ async function writeEveryDocument(stores: DocumentStoreFactory, vault: SecretVau
 }
 
 const noCipher = { encrypt: (s: string) => Promise.resolve(s), decrypt: (s: string) => Promise.resolve(s) };
-const silentIo = { out: () => {}, err: () => {}, env: {}, interrupted: () => new Promise<void>(() => {}) };
+const silentIo = {
+  out: () => {},
+  err: () => {},
+  env: { AGENT_CONNECTIONS_VAULT_PASSPHRASE: TEST_VAULT_PASSPHRASE },
+  interrupted: () => new Promise<void>(() => {}),
+};
 
 describe('the data directory', () => {
   it('is readable only by the admin on the desktop: folder 0700, settings, journal, audit log and vault 0600', async () => {

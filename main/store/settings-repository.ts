@@ -97,7 +97,7 @@ export function createSettingsRepository(stores: DocumentStoreFactory): Settings
     saveProfile(input) {
       const parsed = orgProfileInputSchema.parse(input);
       const settings = document.read();
-      const { orgId: givenOrgId, ...rest } = parsed;
+      const { orgId: givenOrgId, endSession: _confirmation, ...rest } = parsed;
       const draft: OrgProfile = { ...rest, id: parsed.id ?? randomUUID(), ...(givenOrgId && { orgId: givenOrgId }) };
       const previous = settings.orgProfiles.find((p) => p.id === draft.id);
       const orgId = keptOrgId(previous, draft);

@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 /**
  * Secrets (refresh tokens, the agent's private key) live only in main. `protection` tells the UI
- * what the host can promise: `encrypted` (OS key store), `file` (a file only this user can read,
- * CLI without a key store), `memory` (nothing written; gone when the process ends).
+ * what the host can promise: `encrypted` (OS key store, or the CLI's passphrase-derived key:
+ * passphrase-vault.ts), `file` (a file only this user can read), `memory` (nothing written; gone when the process ends).
  */
 export interface SecretVault {
   readonly protection: 'encrypted' | 'file' | 'memory';
@@ -35,18 +35,6 @@ export function createMemoryVault(): SecretVault {
 /** Ciphertext in a store document; only the cipher can read it back. */
 export function createEncryptedVault(stores: DocumentStoreFactory, cipher: Cipher): SecretVault {
   return createDocumentVault(stores, 'encrypted', cipher);
-}
-
-/** The CLI's fallback: plain entries in a document whose file mode only the user can read. */
-export function createFileVault(stores: DocumentStoreFactory, restrictFile: (path: string) => void): SecretVault {
-  const vault = createDocumentVault(stores, 'file', { encrypt: (s) => Promise.resolve(s), decrypt: (s) => Promise.resolve(s) });
-  return {
-    ...vault,
-    async set(key, value) {
-      await vault.set(key, value);
-      restrictFile(stores('vault', vaultSpec).path);
-    },
-  };
 }
 
 const vaultSpec = {

@@ -55,7 +55,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
 
     'settings.get': () => Promise.resolve(settings.get()),
     'settings.update': (change) => Promise.resolve(settingsChanged(settings.update(change))),
-    'profiles.save': (input) => Promise.resolve(settingsChanged(settings.saveProfile(input))),
+    'profiles.save': async (input) => settingsChanged(await auth.saveProfile(input, (change) => settings.saveProfile(change))),
     'profiles.remove': ({ id }) => Promise.resolve(settingsChanged(settings.removeProfile(id))),
     'profiles.activate': ({ id }) => activate(id),
 
@@ -88,7 +88,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'connection.cancel': () => connection.cancel(),
     'connection.check': () => connection.check(),
     'connection.export': async ({ format }) => files.save(await connection.exportDetails(format)),
-    'connection.exportCredentials': async ({ passphrase }) => files.save(await connection.exportCredentials(passphrase)),
+    'connection.exportCredentials': async ({ passphrase, handOver }) =>
+      files.save(await connection.exportCredentials(passphrase, { ...(handOver && { handOver }) })),
     'connection.openInSetup': async ({ artifact }) => {
       const url = connection.setupUrl(artifact);
       return { opened: await deps.external.open(url), url };

@@ -20,6 +20,8 @@ export interface ErrorAlertProps {
   /** `Object.Field` names the agent needs but the connection does not grant (recreate / update access). */
   missingFields?: string[];
   onRetry?: () => void;
+  /** NOT_CONNECTION_OWNER: the same action again, with the admin's word that they take the connection over. */
+  onHandOver?: () => void;
 }
 
 /**
@@ -91,7 +93,7 @@ function OpenSetupButton({ error }: { error: AppError }) {
 }
 
 /** An error as an admin sees it: what happened, in their words, and the button that fixes it. Never a stack. */
-export function ErrorAlert({ error, severity = 'error', missingFields = [], onRetry }: ErrorAlertProps) {
+export function ErrorAlert({ error, severity = 'error', missingFields = [], onRetry, onHandOver }: ErrorAlertProps) {
   const { t } = useTranslation();
   const describe = useErrorText();
   const { go } = useNavigation();
@@ -119,6 +121,13 @@ export function ErrorAlert({ error, severity = 'error', missingFields = [], onRe
     );
   }
   if (error.action === 'openSetup') buttons.push(<OpenSetupButton key="setup" error={error} />);
+  if (error.action === 'handOver' && onHandOver) {
+    buttons.push(
+      <Button key="handOver" variant="outlined" color="warning" disabled={busy} onClick={onHandOver}>
+        {t('actions.handOver', { owner: error.params?.owner ?? '' })}
+      </Button>,
+    );
+  }
   if (error.action === 'retry' && onRetry) {
     buttons.push(
       <Button key="retry" variant="outlined" disabled={busy} onClick={onRetry}>

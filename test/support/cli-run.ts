@@ -7,6 +7,7 @@ import { startEmulator, type StartedEmulator } from '../../packages/salesforce-e
 import type { CliCommand, CliIo } from '../../main/cli/command';
 import { runCli } from '../../main/cli/run';
 import { emulatorAdminAuth } from './connection/emulator-session';
+import { TEST_VAULT_PASSPHRASE } from './cli-vault';
 
 export interface CliRun {
   code: number;
@@ -21,7 +22,12 @@ export function cliRunner(commands: readonly CliCommand[]): RunCliFn {
   return async (args, env = {}, interrupted = () => new Promise(() => undefined)) => {
     const out: string[] = [];
     const err: string[] = [];
-    const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...process.env, ...env }, interrupted };
+    const io: CliIo = {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      env: { AGENT_CONNECTIONS_VAULT_PASSPHRASE: TEST_VAULT_PASSPHRASE, ...process.env, ...env },
+      interrupted,
+    };
     const code = await runCli(args, io, [...commands]);
     return { code, out: out.join('\n'), err: err.join('\n') };
   };

@@ -6,7 +6,7 @@ import { cliRunner, loginCli } from '../../../test/support/cli-run';
 import { startHarness, type Harness } from '../../../test/support/connection/harness';
 import { API_VERSION } from '../../salesforce/client';
 import { createConfStoreFactory } from '../../store/conf-store';
-import { createFileVault } from '../../store/vault';
+import { testCliVault } from '../../../test/support/cli-vault';
 import { authCommands } from '../auth-commands';
 import { agentTokenCommands } from './agent-token';
 import { connectionCommands } from './connection';
@@ -33,7 +33,7 @@ const cli = cliRunner(commands);
 describe('agent-token: a token obtained exactly as the agent would', () => {
   it('works for a REST call as the integration user; a wrong passphrase prints nothing secret', async () => {
     const stores = createConfStoreFactory(join(dir, 'data'));
-    harness = await startHarness({}, { stores, vault: createFileVault(stores, () => undefined) });
+    harness = await startHarness({}, { stores, vault: testCliVault(stores) });
     const h = harness;
     expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('connected');
     const login = await loginCli(cli, h.emulator);
@@ -65,7 +65,7 @@ describe('agent-token: a token obtained exactly as the agent would', () => {
 
   it('says plainly that a file from before Reconnect belongs to an earlier app, with or without the connection on this computer', async () => {
     const stores = createConfStoreFactory(join(dir, 'data'));
-    harness = await startHarness({}, { stores, vault: createFileVault(stores, () => undefined) });
+    harness = await startHarness({}, { stores, vault: testCliVault(stores) });
     const h = harness;
     expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('connected');
     expect((await loginCli(cli, h.emulator)).code).toBe(0);

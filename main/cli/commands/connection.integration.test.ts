@@ -10,7 +10,7 @@ import { startHarness, type Harness } from '../../../test/support/connection/har
 import { createAuditLog } from '../../store/audit-log';
 import { createConfStoreFactory } from '../../store/conf-store';
 import { createSettingsRepository } from '../../store/settings-repository';
-import { createFileVault } from '../../store/vault';
+import { testCliVault } from '../../../test/support/cli-vault';
 import { connectionCommands } from './connection';
 import { enableCommands } from './enable';
 import { jsonResult } from '../../../test/support/cli-json';
@@ -95,7 +95,7 @@ describe('the connection through the CLI', () => {
   it('a connection left waiting for Salesforce: status shows the wait, a bad timeout is refused, rollback removes it', async () => {
     // The wait itself runs in-process over the CLI's data directory, on the emulator's clock.
     const stores = createConfStoreFactory(join(dir, 'data'));
-    harness = await startHarness({ activationDelayMs: 8 * 60_000 }, { stores, vault: createFileVault(stores, () => undefined) });
+    harness = await startHarness({ activationDelayMs: 8 * 60_000 }, { stores, vault: testCliVault(stores) });
     const h = harness;
     createSettingsRepository(stores).update({ activationTimeoutMinutes: 5 });
     expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('waiting');
@@ -120,7 +120,7 @@ describe('the connection through the CLI', () => {
 describe('export-credentials through the CLI', () => {
   it('is refused when Salesforce no longer accepts the admin session, and writes nothing', async () => {
     const stores = createConfStoreFactory(join(dir, 'data'));
-    harness = await startHarness({}, { stores, vault: createFileVault(stores, () => undefined) });
+    harness = await startHarness({}, { stores, vault: testCliVault(stores) });
     const h = harness;
     expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('connected');
     const { code, token } = await loginCli(cli, h.emulator);

@@ -12,7 +12,7 @@ import type { CliApp } from '../cli-app';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
 import { readPassphrase } from '../passphrase';
 import { lifecycleNotices } from './key-rotation';
-import { choiceOptions, choiceUsage, reviewOptions, reviewPlan, reviewUsage } from './review';
+import { choiceOptions, choiceUsage, handOverOf, handOverOption, reviewOptions, reviewPlan, reviewUsage } from './review';
 import { follow, minutesSince } from './run-progress';
 import { statusAll } from './status-all';
 
@@ -181,14 +181,14 @@ const exportDetails: CliCommand = {
 const exportCredentials: CliCommand = {
   name: 'export-credentials',
   summary: "Write the agent's credentials (consumer key, username, My Domain, encrypted private key).",
-  usage: '--out FILE  (passphrase: prompt, or AGENT_CREDENTIALS_PASSPHRASE)',
-  options: { out: { type: 'string' } },
+  usage: '--out FILE [--hand-over]  (passphrase: prompt, or AGENT_CREDENTIALS_PASSPHRASE)',
+  options: { out: { type: 'string' }, ...handOverOption },
   async run(context) {
     const out = context.values.out;
     if (typeof out !== 'string') throw new UsageError('--out FILE is required.');
     const passphrase = await readPassphrase(context.io.env, 'choose');
     const { connection } = (await context.start({ launchBrowser: false })).app;
-    const file = await connection.exportCredentials(passphrase);
+    const file = await connection.exportCredentials(passphrase, handOverOf(context));
     const path = await writeExportFile(out, file.content);
     context.result({ path });
     context.io.out(`Wrote ${path} (the private key is encrypted with your passphrase)`);

@@ -2,6 +2,7 @@ import type { ConnectionState, HandOver, OrgChange } from '../../../common';
 import { expiryWarningText } from '../../connection/record/certificate-expiry';
 import type { CliApp } from '../cli-app';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
+import { handOverOf, handOverOption } from './review';
 
 type Lifecycle = CliApp['app']['connection'];
 
@@ -103,11 +104,14 @@ function reportRotation(context: CommandContext, state: ConnectionState): number
 const rotateKey: CliCommand = {
   name: 'rotate-key',
   summary: "Make a new key pair and replace the app's certificate; the old key stops working at once (needs --yes).",
-  usage: '--yes',
-  options: { yes: { type: 'boolean' } },
+  usage: '--yes [--hand-over]',
+  options: { yes: { type: 'boolean' }, ...handOverOption },
   async run(context) {
     const { connection } = (await context.start({ launchBrowser: false })).app;
-    return reportRotation(context, await reviewedRun(context, connection, (planId) => connection.rotateKey({ planId })));
+    return reportRotation(
+      context,
+      await reviewedRun(context, connection, (planId) => connection.rotateKey({ planId, ...handOverOf(context) })),
+    );
   },
 };
 
@@ -115,8 +119,14 @@ const orgChange: CliCommand = {
   name: 'org-change',
   summary:
     'Show whether this profile now signs in to another org (a sandbox refresh); --adopt --yes, --rebuild --yes or --accept settles it.',
-  usage: '[--adopt --yes | --rebuild [--yes] | --accept]',
-  options: { adopt: { type: 'boolean' }, rebuild: { type: 'boolean' }, accept: { type: 'boolean' }, yes: { type: 'boolean' } },
+  usage: '[--adopt --yes [--hand-over] | --rebuild [--yes] | --accept]',
+  options: {
+    adopt: { type: 'boolean' },
+    rebuild: { type: 'boolean' },
+    accept: { type: 'boolean' },
+    yes: { type: 'boolean' },
+    ...handOverOption,
+  },
   // The earlier org is the profile's recorded one: the session is in another on purpose.
   profile: 'name',
   async run(context) {
@@ -129,7 +139,10 @@ const orgChange: CliCommand = {
       return 0;
     }
     if (context.values.adopt === true)
-      return reportRotation(context, await reviewedRun(context, connection, (planId) => connection.adopt({ planId })));
+      return reportRotation(
+        context,
+        await reviewedRun(context, connection, (planId) => connection.adopt({ planId, ...handOverOf(context) })),
+      );
     if (context.values.rebuild === true) return rebuildHere(context, connection);
     if (context.values.accept === true) {
       const accepted = await connection.acceptOrgChange();

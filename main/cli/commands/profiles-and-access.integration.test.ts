@@ -10,6 +10,7 @@ import { createAuditLog } from '../../store/audit-log';
 import { createConfStoreFactory } from '../../store/conf-store';
 import { createSettingsRepository } from '../../store/settings-repository';
 import { startCliApp } from '../cli-app';
+import { TEST_VAULT_PASSPHRASE } from '../../../test/support/cli-vault';
 import { commands } from '../commands';
 import { jsonResult } from '../../../test/support/cli-json';
 
@@ -227,7 +228,12 @@ describe('fresh status when the app opens', () => {
     });
 
     const { app } = await startCliApp(
-      { out: () => undefined, err: () => undefined, env: {}, interrupted: never },
+      {
+        out: () => undefined,
+        err: () => undefined,
+        env: { AGENT_CONNECTIONS_VAULT_PASSPHRASE: TEST_VAULT_PASSPHRASE },
+        interrupted: never,
+      },
       { launchBrowser: false },
     );
     expect((await app.handlers['connection.state']({})).status).toBe('connected');

@@ -14,9 +14,14 @@ type Lifecycle = CliApp['app']['connection'];
 export const reviewOptions = { yes: { type: 'boolean' }, 'dry-run': { type: 'boolean' } } as const;
 export const reviewUsage = '[--dry-run] [--yes]';
 
+/** The admin takes the connection over from the admin who turned it on (NOT_CONNECTION_OWNER). */
+export const handOverOption = { 'hand-over': { type: 'boolean' } } as const;
+export const handOverOf = (context: CommandContext): { handOver?: true } =>
+  context.values['hand-over'] === true ? { handOver: true } : {};
+
 /** The choices a review offers on top of the plan: a take-over (Turn on, Reconnect), removing hand-added grants (Update access). */
 export function choiceOptions(kind: PlannedRunKind): ParseArgsOptionsConfig {
-  if (kind === 'enable' || kind === 'reconnect') return { 'take-over': { type: 'boolean' } };
+  if (kind === 'enable' || kind === 'reconnect') return { 'take-over': { type: 'boolean' }, ...handOverOption };
   if (kind === 'updateAccess') return { 'remove-hand-added': { type: 'boolean' } };
   return {};
 }
@@ -30,7 +35,11 @@ const TAKE_OVER =
   "Taking over: another Agent Connections install manages this connection. Taking over gives the agent a new key; the other install's credentials stop working.";
 
 /** The run's input beyond the plan id, from the options the admin gave. */
-function choices(context: CommandContext, kind: PlannedRunKind, plan: RunPlan): { takeOver?: true; removeHandAdded?: true } {
+function choices(
+  context: CommandContext,
+  kind: PlannedRunKind,
+  plan: RunPlan,
+): { takeOver?: true; removeHandAdded?: true; handOver?: true } {
   const takeOver = (kind === 'enable' || kind === 'reconnect') && context.values['take-over'] === true;
   const removeHandAdded = kind === 'updateAccess' && context.values['remove-hand-added'] === true;
   if (takeOver) context.io.out(`  - ${TAKE_OVER}`);
@@ -40,7 +49,7 @@ function choices(context: CommandContext, kind: PlannedRunKind, plan: RunPlan): 
         ? '  - The grants added by hand are removed too (--remove-hand-added).'
         : '  - The grants added by hand are kept; --remove-hand-added removes them too.',
     );
-  return { ...(takeOver && { takeOver: true }), ...(removeHandAdded && { removeHandAdded: true }) };
+  return { ...(takeOver && { takeOver: true, ...handOverOf(context) }), ...(removeHandAdded && { removeHandAdded: true }) };
 }
 
 const titles: Record<PlannedRunKind, string> = {

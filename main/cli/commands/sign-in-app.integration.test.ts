@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { completeEmulatorLogin, startEmulator, type StartedEmulator } from '../../../packages/salesforce-emulator/index';
 import { freePort } from '../../../e2e/support/free-port';
 import { cliRunner, type CliRun } from '../../../test/support/cli-run';
+import { TEST_VAULT_PASSPHRASE } from '../../../test/support/cli-vault';
 import { runCli } from '../run';
 import { commands } from '../commands';
 
@@ -41,7 +42,7 @@ async function browserLogin(args: string[], who: { username: string; password: s
       if (/^http:\/\/.*\/services\/oauth2\/authorize\?/.test(line)) browser = completeEmulatorLogin(line, who);
     },
     err: (line: string) => err.push(line),
-    env: { ...process.env },
+    env: { AGENT_CONNECTIONS_VAULT_PASSPHRASE: TEST_VAULT_PASSPHRASE, ...process.env },
     interrupted: () => new Promise<void>(() => undefined),
   };
   const code = await runCli(['--org-profile', 'Emu', 'login', '--no-browser', ...args], io, commands);

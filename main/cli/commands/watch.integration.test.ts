@@ -8,7 +8,7 @@ import { cliRunner, loginCli } from '../../../test/support/cli-run';
 import { startHarness, type Harness } from '../../../test/support/connection/harness';
 import { API_VERSION } from '../../salesforce/client';
 import { createConfStoreFactory } from '../../store/conf-store';
-import { createFileVault } from '../../store/vault';
+import { testCliVault } from '../../../test/support/cli-vault';
 import { systemWatchHost, type WatchHost } from '../../watch/watch-host';
 import { authCommands } from '../auth-commands';
 import { watchCommand } from './watch';
@@ -61,7 +61,7 @@ async function slackStandIn(): Promise<{ url: string; received: unknown[] }> {
 describe('watch: the background check through the OS scheduler', () => {
   it('schedules (dry run first), announces a change of health on the desktop and to the webhook, and unschedules', async () => {
     const stores = createConfStoreFactory(join(dir, 'data'));
-    harness = await startHarness({}, { stores, vault: createFileVault(stores, () => undefined) });
+    harness = await startHarness({}, { stores, vault: testCliVault(stores) });
     const h = harness;
     expect((await h.run(() => h.services.connection.planAndRun('enable'))).status).toBe('connected');
     const host = fakeHost();

@@ -114,6 +114,14 @@ function missingRights(sets: (Record<string, unknown> | null | undefined)[]): st
     .filter(([perm]) => !granted(perm))
     .map(([, label]) => label);
 }
+
+/** The admin rights pre-flight checks, read again now for `userId` (the key leaves only for an admin). */
+export async function adminRightsMissingOf(client: OrgClient, userId: string): Promise<string[]> {
+  const rows = await client.query(
+    `SELECT ${adminRightFields.join(', ')} FROM PermissionSetAssignment WHERE AssigneeId = ${soqlQuote(userId)}`,
+  );
+  return missingRights(rows.map((r) => assignmentRow.parse(r).PermissionSet));
+}
 const appRow = z.object({ Id: str, DeveloperName: str, Description: optStr, CreatedDate: optStr });
 const adminRow = z.object({ Id: str, Email: optStr, ProfileId: optStr, EmailEncodingKey: optStr });
 const organizationRow = z.object({

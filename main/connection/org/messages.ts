@@ -74,3 +74,30 @@ export const rollbackLeftovers = (leftovers: readonly string[]): AppError =>
 
 /** The reason a cancelled run's signal carries; whatever was interrupted ends with it. */
 export const runCancelled = (): AppError => appError('RUN_CANCELLED', 'The run was cancelled; what it had created so far was removed.');
+
+/** What the agent's key is wanted for, in the refusals below. */
+export type KeyOperation = 'exportCredentials' | 'rotateKey' | 'takeOver';
+const keyDoing: Record<KeyOperation, string> = {
+  exportCredentials: "export the agent's credentials",
+  rotateKey: "rotate the agent's key",
+  takeOver: 'take the connection over',
+};
+
+/** The signed-in user lacks the rights pre-flight asks of the connection's admin, so the agent's key is not theirs to have. */
+export function notConnectionAdmin(operation: KeyOperation, username: string, missing: readonly string[]): AppError {
+  const list = missing.join(', ');
+  return appError(
+    'NOT_CONNECTION_ADMIN',
+    `Only an admin with the connection's rights may ${keyDoing[operation]}. Your Salesforce user ${username} lacks: ${list}.`,
+    { params: { operation, username, missing: list } },
+  );
+}
+
+/** Another admin than the one who turned the connection on: the key changes hands only when they say so. */
+export function notConnectionOwner(operation: KeyOperation, username: string, owner: string): AppError {
+  return appError(
+    'NOT_CONNECTION_OWNER',
+    `${owner} turned this connection on. To ${keyDoing[operation]} as ${username}, confirm that you take the connection over from them.`,
+    { action: 'handOver', params: { operation, username, owner } },
+  );
+}

@@ -4,6 +4,7 @@ import type { ConnectionCore } from '../run/core';
 import { createPlanReviews } from './reviews';
 import { createRunOperations, type OwnerOptions } from '../run/run-operations';
 import { createSandboxRebuild } from '../run/sandbox-rebuild';
+import { createAdminGate, type HandOverInput } from '../run/admin-gate';
 
 /**
  * The run operations behind the review: each starts only with the id of a plan of its kind that the
@@ -13,6 +14,12 @@ export function createReviewedRuns(core: ConnectionCore) {
   const runs = createRunOperations(core);
   const reviews = createPlanReviews(core);
   const sandbox = createSandboxRebuild(core);
+  const connectionAdmin = createAdminGate(core);
+  /** Replacing the agent's key is for the connection's admin only; a take-over too. */
+  const keyAdmin = async (input: OwnerOptions & HandOverInput, rotates: boolean): Promise<void> => {
+    if (input.takeOver === true) await connectionAdmin('takeOver', input);
+    else if (rotates) await connectionAdmin('rotateKey', input);
+  };
   const reviewed =
     <I extends ConfirmedPlanInput>(kind: RunKind, operation: (input: I) => Promise<ConnectionState>) =>
     async (input: I): Promise<ConnectionState> => {
@@ -27,19 +34,29 @@ export function createReviewedRuns(core: ConnectionCore) {
     };
   const operations = {
     plan: (kind: PlannedRunKind) => reviews.plan(kind),
-    enable: reviewed('enable', (input: EnableInput & OwnerOptions & ConfirmedPlanInput) =>
-      runs.enable({ ...(input.userDefaults && { userDefaults: input.userDefaults }), ...(input.takeOver && { takeOver: true }) }),
-    ),
+    enable: reviewed('enable', async (input: EnableInput & OwnerOptions & HandOverInput & ConfirmedPlanInput) => {
+      await keyAdmin(input, false);
+      return runs.enable({ ...(input.userDefaults && { userDefaults: input.userDefaults }), ...(input.takeOver && { takeOver: true }) });
+    }),
     disable: reviewed('disable', () => runs.disable()),
-    reconnect: reviewed('reconnect', (input: OwnerOptions & ConfirmedPlanInput) => runs.reconnect({ takeOver: input.takeOver === true })),
+    reconnect: reviewed('reconnect', async (input: OwnerOptions & HandOverInput & ConfirmedPlanInput) => {
+      await keyAdmin(input, false);
+      return runs.reconnect({ takeOver: input.takeOver === true });
+    }),
     recreate: reviewed('recreate', () => runs.recreate()),
     updateAccess: reviewed('updateAccess', (input: { removeHandAdded?: boolean } & ConfirmedPlanInput) =>
       runs.updateAccess({ removeHandAdded: input.removeHandAdded === true }),
     ),
-    rotateKey: reviewed('rotateKey', () => runs.rotateKey()),
+    rotateKey: reviewed('rotateKey', async (input: HandOverInput & ConfirmedPlanInput) => {
+      await keyAdmin(input, true);
+      return runs.rotateKey();
+    }),
     repair: reviewed('repair', () => runs.repair()),
     /** Adopting carried-over artifacts rotates the key: the review is Rotate key's. */
-    adopt: reviewed('rotateKey', () => runs.adopt()),
+    adopt: reviewed('rotateKey', async (input: HandOverInput & ConfirmedPlanInput) => {
+      await keyAdmin(input, true);
+      return runs.adopt();
+    }),
     acceptOrgChange: () => runs.acceptOrgChange(),
     /** A refreshed sandbox without the agent's app: its own review, then the rebuild with that plan's id. */
     rebuildPlan: () => sandbox.plan(),

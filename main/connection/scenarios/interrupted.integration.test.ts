@@ -7,7 +7,7 @@ import type { FaultSpec } from '../../../packages/salesforce-emulator/index';
 import type { StepId } from '../../../common';
 import { createConfStoreFactory } from '../../store/conf-store';
 import { createJournal } from '../../store/journal';
-import { createFileVault } from '../../store/vault';
+import { testCliVault } from '../../../test/support/cli-vault';
 import { describeOrg } from '../../../test/support/connection/emulator-session';
 import { startHarness, type Harness } from '../../../test/support/connection/harness';
 import { ourLeftovers } from '../../../test/support/connection/org-state';
@@ -90,7 +90,7 @@ describe('a process killed in the middle of a step', { timeout: 60_000 }, () => 
       it(`killed during ${step}${request}: after restart the run is interrupted, and ${choice} ends clean`, async () => {
         dataDir = mkdtempSync(join(tmpdir(), 'agent-connections-kill-'));
         const stores = createConfStoreFactory(dataDir);
-        harness = await startHarness({}, { stores, vault: createFileVault(stores, () => undefined) });
+        harness = await startHarness({}, { stores, vault: testCliVault(stores) });
         await killWhileIn(harness, step, hold);
 
         const restarted = harness.restart();

@@ -80,13 +80,13 @@ export function CredentialsDialog({ onClose }: { onClose: () => void }) {
   const confirmation = useConfirmation();
   const refused = exporting.error?.code === 'CONFIRMATION_REQUIRED';
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (event: FormEvent | null, handOver = false) => {
+    event?.preventDefault();
     setSubmitted(true);
     if (tooShort || mismatch) return;
     const file = await exporting.run(async () => {
       try {
-        return await api['connection.exportCredentials']({ passphrase });
+        return await api['connection.exportCredentials']({ passphrase, ...(handOver && { handOver: true }) });
       } catch (thrown) {
         confirmation.refused(toAppError(thrown));
         throw thrown;
@@ -129,7 +129,7 @@ export function CredentialsDialog({ onClose }: { onClose: () => void }) {
               helperText={submitted && mismatch ? t('credentials.mismatch') : ' '}
             />
           </Stack>
-          {exporting.error && !refused && <ErrorAlert error={exporting.error} />}
+          {exporting.error && !refused && <ErrorAlert error={exporting.error} onHandOver={() => void submit(null, true)} />}
           {/* Said where the admin pressed Export: nothing was written until they confirm it is them. */}
           {refused && !confirmation.confirmed && (
             <Alert severity="warning" sx={{ mt: 1 }}>

@@ -18,10 +18,11 @@ export function useRotateKey(run: 'rotateKey' | 'adopt') {
   const operation = useOperation();
   const review = useReview();
   /** True once the run started (the admin confirmed the plan). */
-  const start = async (): Promise<boolean> => {
+  const start = async (options: { handOver?: boolean } = {}): Promise<boolean> => {
     const reviewed = await review('rotateKey');
     if (!reviewed) return false;
-    const connection = await operation.run(() => api[`connection.${run}`]({ planId: reviewed.planId }));
+    const input = { planId: reviewed.planId, ...(options.handOver === true && { handOver: true }) };
+    const connection = await operation.run(() => api[`connection.${run}`](input));
     if (connection) update({ connection });
     return connection !== undefined;
   };
@@ -59,16 +60,16 @@ export function RotateKeyButton({ rotatedAt }: { rotatedAt: string | undefined }
   const rotate = useRotateKey('rotateKey');
   const startedFrom = useSyncExternalStore(rotation.subscribe, rotation.get);
   const offer = startedFrom !== null && rotatedAt !== undefined && rotatedAt !== startedFrom;
-  const begin = async () => {
+  const begin = async (handOver = false) => {
     const before = rotatedAt;
-    if (await rotate.start()) rotation.started(before);
+    if (await rotate.start({ handOver })) rotation.started(before);
   };
   return (
     <>
       <Button variant="outlined" disabled={rotate.busy} onClick={() => void begin()}>
         {t('details.rotateKey')}
       </Button>
-      {rotate.error && <ErrorAlert error={rotate.error} />}
+      {rotate.error && <ErrorAlert error={rotate.error} onHandOver={() => void begin(true)} />}
       {offer && <CredentialsDialog onClose={rotation.offered} />}
     </>
   );

@@ -91,11 +91,13 @@ export function ProfileDialog({ profile, onClose }: { profile: OrgProfile | null
   const invalid = new Set(parsed.success ? [] : parsed.error.issues.map((issue) => String(issue.path[0])));
   const showError = (field: string) => submitted && invalid.has(field);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  // Main refuses a change of address, client or "allow any host" until the admin agrees it ends the session.
+  const endsSession = saving.error?.code === 'SESSION_ENDS_ON_SAVE';
+  const submit = async (event: FormEvent | null, endSession = false) => {
+    event?.preventDefault();
     setSubmitted(true);
     if (!parsed.success) return;
-    const saved = await saving.run(() => api['profiles.save'](input));
+    const saved = await saving.run(() => api['profiles.save']({ ...input, ...(endSession && { endSession: true }) }));
     if (!saved) return;
     const settings = await saving.run(() => api['settings.get']({}));
     if (settings) update({ settings });
@@ -111,7 +113,20 @@ export function ProfileDialog({ profile, onClose }: { profile: OrgProfile | null
             <OrgFields values={values} set={set} showError={showError} />
             <ClientFields values={values} set={set} showError={showError} />
           </Stack>
-          {saving.error && <ErrorAlert error={saving.error} />}
+          {saving.error && !endsSession && <ErrorAlert error={saving.error} />}
+          {endsSession && (
+            <Alert
+              severity="warning"
+              sx={{ mt: 2 }}
+              action={
+                <Button color="inherit" size="small" disabled={saving.busy} onClick={() => void submit(null, true)}>
+                  {t('settings.profile.saveAndEndSession')}
+                </Button>
+              }
+            >
+              {t('errors.SESSION_ENDS_ON_SAVE', { name: profile?.name ?? '' })}
+            </Alert>
+          )}
           {live.auth.state === 'signedIn' && live.auth.profileId === profile?.id && (
             <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
               {t('settings.profile.signedInNote')}

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, SIGN_IN_CALLBACK_PATH } from '../../../common';
+import * as fixtures from '../../../test/renderer/fake-fixtures';
 import { fillIn, renderApp } from '../../../test/renderer/render';
 
 async function openSettings(state: Parameters<typeof renderApp>[0] = {}) {
@@ -157,5 +158,23 @@ describe('Settings: a profile outside Salesforce needs the visible "allow any ho
     ]);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await screen.findByText('Any host allowed')).toBeTruthy();
+  });
+});
+
+describe('Settings: a change of where a profile signs in ends its session, once the admin agrees', () => {
+  it('says the session will be revoked, and saves only when the admin chooses Save and sign out', async () => {
+    const { api, user } = await openSettings({ auth: fixtures.auth.signedIn });
+    await user.click(screen.getByRole('button', { name: 'Edit Acme production' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit org profile' });
+    api.failNext('profiles.save', {
+      code: 'SESSION_ENDS_ON_SAVE',
+      message: 'Saving this changes where "Acme production" signs in.',
+      params: { name: 'Acme production' },
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
+    expect(await within(dialog).findByText(/Its Salesforce session will be revoked and forgotten/)).toBeTruthy();
+    expect(api.callsTo('profiles.save')).toHaveLength(1);
+    await user.click(within(dialog).getByRole('button', { name: 'Save and sign out' }));
+    await waitFor(() => expect(api.callsTo('profiles.save')[1]).toMatchObject({ id: 'prod', endSession: true }));
   });
 });

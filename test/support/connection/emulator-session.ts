@@ -12,6 +12,8 @@ import { API_VERSION } from '../../../main/salesforce/client';
 export async function emulatorAdminAuth(
   emulator: StartedEmulator,
   profile: { jwtAudience?: string } = {},
+  /** Another user of the org (a Standard User, a second admin) signs in instead of the emulator's admin. */
+  user: { username: string; password: string; userId: string } = emulator.admin,
 ): Promise<AdminSessionSource & { signedIn(): void }> {
   const code = await new Promise<{ code: string; redirectUri: string }>((resolve, reject) => {
     const server = createServer((req, res) => {
@@ -31,14 +33,14 @@ export async function emulatorAdminAuth(
       emulator.registerSignInClient({ clientId, redirectUris: [redirectUri] });
       // A real My Domain profile signs in at the My Domain origin; the emulator serves OAuth there too.
       const authorize = `${emulator.instanceUrl}/services/oauth2/authorize?${new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, state: 'test' }).toString()}`;
-      completeEmulatorLogin(authorize, emulator.admin).catch(reject);
+      completeEmulatorLogin(authorize, user).catch(reject);
     });
   });
   const clientId = `tests-${new URL(code.redirectUri).port}`;
   const oauth2 = new jsforce.OAuth2({ loginUrl: emulator.instanceUrl, clientId, redirectUri: code.redirectUri });
   const connection = new jsforce.Connection({ oauth2, version: API_VERSION });
   await connection.authorize(code.code);
-  return sessionSource({ ...describeOrg(emulator), ...profile }, connection);
+  return sessionSource({ ...describeOrg(emulator), adminId: user.userId, adminUsername: user.username, ...profile }, connection);
 }
 
 /** What a process needs to act as the emulator's admin (e.g. a child process given a token). */

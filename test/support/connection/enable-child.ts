@@ -6,7 +6,7 @@ import { createLogger } from '../../../main/log';
 import { createAuditLog } from '../../../main/store/audit-log';
 import { createConfStoreFactory } from '../../../main/store/conf-store';
 import { createSettingsRepository } from '../../../main/store/settings-repository';
-import { createFileVault } from '../../../main/store/vault';
+import { testCliVault } from '../cli-vault';
 import { createConnectionServices } from '../../../main/connection';
 import { tokenSession, type EmulatorOrg } from './emulator-session';
 
@@ -21,7 +21,7 @@ const stores = createConfStoreFactory(env('AGENT_CONNECTIONS_DATA_DIR'));
 const { connection } = createConnectionServices({
   settings: createSettingsRepository(stores),
   stores,
-  vault: createFileVault(stores, () => undefined),
+  vault: testCliVault(stores),
   auth: tokenSession(org, env('ADMIN_ACCESS_TOKEN')),
   events: { emit: () => undefined },
   audit: createAuditLog(stores),
