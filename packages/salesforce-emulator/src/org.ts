@@ -8,6 +8,7 @@ import { newId } from './ids';
 import { releaseOrgUsernames } from './registry';
 import { RecordStore, sfDateTime, str, type SRecord } from './store';
 import type { EmulatorSwitches } from './switches';
+import type { UserRules } from './user-rules';
 
 export type MdValue = string | MdObject | MdValue[];
 export interface MdObject {
@@ -82,6 +83,10 @@ export interface OrgConfig {
   switches: EmulatorSwitches;
   catalog: CatalogOptions;
   signInClients: SignInClient[];
+  /** Required custom User fields and validation rules on User (fact USER-VALIDATION-RULES). */
+  userRules?: UserRules;
+  /** Seeds Microsoft's own Sales agent connection (fact MICROSOFT-SALES-AGENT-CONNECTION). */
+  microsoftSalesAgent?: boolean;
 }
 
 export interface SeedUsers {

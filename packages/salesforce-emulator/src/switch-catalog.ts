@@ -122,6 +122,10 @@ export const switchCatalog = {
     'OAUTH_APP_BLOCKED',
     'OAUTH_APP_ACCESS_DENIED',
   ]),
+  validationErrorFields: oneOf('USER-VALIDATION-RULES', "a validation rule's REST error lists its error display field, or no field", [
+    'displayField',
+    'none',
+  ]),
 } satisfies SwitchCatalog;
 
 export const switchNames = Object.keys(switchCatalog) as SwitchName[];

@@ -67,6 +67,8 @@ export interface EmulatorSwitches {
   apiAccessControlAllowsPreAuthorizedEca: boolean;
   /** Fact UNINSTALLED-APP-ACCESS: the error a blocked client's authorize redirects with. */
   blockedClientError: 'OAUTH_APP_BLOCKED' | 'OAUTH_APP_ACCESS_DENIED';
+  /** Fact USER-VALIDATION-RULES: a validation rule's REST error names its error display field in `fields`, or names none. */
+  validationErrorFields: 'displayField' | 'none';
 }
 
 export const DEFAULT_SWITCHES: EmulatorSwitches = {
@@ -102,4 +104,5 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   apiAccessControl: false,
   apiAccessControlAllowsPreAuthorizedEca: true,
   blockedClientError: 'OAUTH_APP_BLOCKED',
+  validationErrorFields: 'none',
 };
