@@ -4,7 +4,7 @@ import type { ConnectionCore } from '../run/core';
 import { objectPermissionTypesOf } from '../../salesforce/schemas';
 import { inspectOrgChange } from '../run/org-identity';
 import { agentCanSignIn, compare, driftVerdict, healthVerdict, profileDrift, readArtifacts } from './drift';
-import { preflightChecks, preflightReport } from '../org/preflight';
+import { readPreflight } from '../org/preflight-read';
 import { agentPrivateKey } from '../steps/key-pair';
 import { fieldPermissionFieldsOf } from '../../salesforce/permission-picklists';
 
@@ -53,7 +53,7 @@ export function createInspection(core: ConnectionCore) {
     async preflight(): Promise<PreflightReport> {
       const admin = await core.session();
       const ctx = await contexts.context(admin, deps.settings.get().agentName, {}, null, null);
-      return { ...preflightReport(preflightChecks(ctx.snapshot, ctx.desired, ctx.names)), userDefaults: ctx.snapshot.userDefaults };
+      return readPreflight(ctx);
     },
     /** The state as the admin's profile would leave it (drift when grants are missing); only describes, no writes. */
     async profileChanged(profile: AccessProfile): Promise<ConnectionState> {

@@ -26,7 +26,11 @@ export function createReviewedRuns(core: ConnectionCore) {
   const operations = {
     plan: (kind: PlannedRunKind) => reviews.plan(kind),
     enable: reviewed('enable', (input: EnableInput & OwnerOptions & ConfirmedPlanInput) =>
-      runs.enable({ ...(input.userDefaults && { userDefaults: input.userDefaults }), ...(input.takeOver && { takeOver: true }) }),
+      runs.enable({
+        ...(input.userDefaults && { userDefaults: input.userDefaults }),
+        ...(input.userFields && { userFields: input.userFields }),
+        ...(input.takeOver && { takeOver: true }),
+      }),
     ),
     disable: reviewed('disable', () => runs.disable()),
     reconnect: reviewed('reconnect', (input: OwnerOptions & ConfirmedPlanInput) => runs.reconnect({ takeOver: input.takeOver === true })),

@@ -10,6 +10,7 @@ import type { JournalRun, JournalStep } from '../../store/journal';
 import type { ConnectionRecord } from '../record/record-store';
 import { readGrants, type ExistingGrants } from '../steps/access-grants';
 import { snapshotOwnedElsewhere } from '../org/ownership';
+import { readPreflight } from '../org/preflight-read';
 
 /** Long enough to read the review, short enough that the org it describes is still the org. */
 export const PLAN_LIFETIME_MS = 10 * 60_000;
@@ -83,6 +84,8 @@ async function draftPlan(core: ConnectionCore, kind: PlannedRunKind): Promise<St
   const of = journaledKind(kind) ? journaled?.kind : undefined;
   const wanted = accessOf(kind, of, ctx.desired.grants, saved.record);
   const access = accessChanges(kind, wanted.desired, wanted.recorded, grants);
+  // Turn on shows its pre-flight in the review: what the org's setup asks of the new user, what else holds licences.
+  const preflight = kind === 'enable' ? await readPreflight(ctx) : undefined;
   const now = deps.now();
   const settings = { certificateDays: deps.settings.get().certificateLifetimeDays, usernameSuffix: randomBytes(3).toString('hex') };
   const body = planBody({
@@ -109,6 +112,7 @@ async function draftPlan(core: ConnectionCore, kind: PlannedRunKind): Promise<St
     access,
     ...(snapshotOwnedElsewhere(ctx.snapshot, deps.settings.installId()) && { ownedElsewhere: true }),
     ...(wanted.desired.length > 0 && ctx.desired.skipped.length > 0 && { notInOrg: ctx.desired.skipped }),
+    ...(preflight && { preflight }),
   };
   const local = localFingerprint(core, kind);
   const newUser = body.artifacts.find((a) => a.part === 'user' && a.action === 'create');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RunKind, UserDefaultsOverride } from '../../../common';
+import type { RunKind, UserDefaultsOverride, UserFieldValues } from '../../../common';
 import { AppFailure, fail, type AppError } from '../../../common/app-error-schema';
 import { salesforceAppError } from '../../salesforce/errors';
 import type { Artifacts } from '../steps/results';
@@ -13,6 +13,7 @@ import type { ConnectionRecord, OrgConnectionState } from '../record/record-stor
 import { ignoreCancel, markAudited, type Run, type RunDeps } from './run-context';
 import type { AdminSession } from '../../auth/session-source';
 import { keyPairInAdvance } from '../steps/key-pair';
+import { createsNewUser } from '../steps/integration-user';
 import type { Step, StepContext } from '../steps/step';
 
 /** What a build starts from: its kind, what exists already, and the admin's choices of the review. */
@@ -22,13 +23,15 @@ export interface BuildOptions {
   /** When the connection was first made (a rebuild keeps it); null for a new one. */
   createdAt: string | null;
   userDefaults?: UserDefaultsOverride;
+  /** Values for the User fields the review asked for (fact USER-REQUIRED-FIELDS). */
+  userFields?: UserFieldValues;
   /** Replace a connection another install manages (ownership.ts). */
   takeOver?: boolean;
 }
 
 /** Builds the connection (Enable, and the build of Reconnect, Recreate and Resume). */
 export async function build(deps: RunDeps, admin: AdminSession, run: Run, options: BuildOptions): Promise<void> {
-  const { kind, artifacts, createdAt, userDefaults, takeOver = false } = options;
+  const { kind, artifacts, createdAt, userDefaults, userFields, takeOver = false } = options;
   const { records, journal, contexts, now } = deps;
   const { tracker } = run;
   const orgId = admin.identity.orgId;
@@ -43,8 +46,11 @@ export async function build(deps: RunDeps, admin: AdminSession, run: Run, option
   const ctx = await contexts.context(admin, agentName, artifacts, saved.retiredUser, run, connectionId);
   ctx.pendingKeyPair = pendingKeyPair;
   if (userDefaults) ctx.run.userDefaults = userDefaults;
+  if (userFields) ctx.run.userFields = userFields;
   if (!journal.current()) {
-    const blocker = firstBlocker(preflightChecks(ctx.snapshot, ctx.desired, ctx.names));
+    // Only a new user needs the values; one brought back keeps its own (fact USER-REQUIRED-FIELDS).
+    const extras = createsNewUser(ctx) ? { userFields: userFields ?? {} } : {};
+    const blocker = firstBlocker(preflightChecks(ctx.snapshot, ctx.desired, ctx.names, extras));
     if (blocker) {
       tracker.set('preflight', 'failed');
       throw new AppFailure(blocker);

@@ -25,6 +25,7 @@ export function cancellableClient(client: OrgClient, signal: () => AbortSignal):
   return {
     instanceUrl: client.instanceUrl,
     query: gate(client.query.bind(client)),
+    toolingQuery: gate(client.toolingQuery.bind(client)),
     composite: gate(client.composite.bind(client)),
     compositeAllOrNone: gate(client.compositeAllOrNone.bind(client)),
     create: gate(client.create.bind(client)),

@@ -1,4 +1,4 @@
-import type { ActivationProgress, Grant, RemovalStepId, StepId, StepNoteKey, UserDefaultsOverride } from '../../../common';
+import type { ActivationProgress, Grant, RemovalStepId, StepId, StepNoteKey, UserDefaultsOverride, UserFieldValues } from '../../../common';
 import type { DesiredAccess } from '../../agent/grants';
 import type { AgentKeyPair } from '../../agent/keys';
 import type { AgentTokenResult } from '../../agent/token';
@@ -70,6 +70,8 @@ export interface RunScratch {
   reconcile?: { recorded: readonly Grant[]; removeHandAdded: boolean };
   /** The admin's changes to the integration user's defaults from the review (fact USER-DEFAULTS). */
   userDefaults?: UserDefaultsOverride;
+  /** Values for the User fields the org's setup asks for, entered in the review (fact USER-REQUIRED-FIELDS). */
+  userFields?: UserFieldValues;
 }
 
 /** What taking something down needs: no look at the org first (Disable works from the connection record). */

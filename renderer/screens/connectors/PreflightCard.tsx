@@ -67,7 +67,8 @@ export function PreflightCard() {
   );
 }
 
-function CheckRow({ check }: { check: PreflightCheck }) {
+/** One check with its outcome and fix; the review of Turn on shows the same rows. */
+export function CheckRow({ check }: { check: PreflightCheck }) {
   const { t } = useTranslation();
   const outcome = check.ok ? 'passed' : check.severity;
   const fix = check.fixKey ? t(`preflight.fixes.${check.fixKey}`, { defaultValue: check.fix }) : check.fix;

@@ -15,6 +15,7 @@ import { toAppError } from '../../../common/app-error';
 import { useApi } from '../../api/context';
 import { useErrorText } from '../../components/error-text';
 import type { Reviewed } from '../../components/review-types';
+import { enteredValues, missingRequired, ReviewOrgSetup, type UserFieldEntries } from './ReviewOrgSetup';
 
 /** A tick box's value and setter. */
 interface Choice {
@@ -179,6 +180,8 @@ export function ReviewDialog({
   const [error, setError] = useState<AppError | null>(null);
   // Off by default: grants someone added by hand go only when the admin ticks it.
   const [removeHandAdded, setRemoveHandAdded] = useState(false);
+  // Values for the User fields the org's own setup asks for (Turn on only).
+  const [userFields, setUserFields] = useState<UserFieldEntries>({});
 
   useEffect(() => {
     let active = true;
@@ -205,6 +208,7 @@ export function ReviewDialog({
         {!plan && !error && <CircularProgress size={24} aria-label={t('common.loading')} sx={{ my: 2 }} />}
         {error && <PlanFailed error={error} />}
         {plan && <PlanSections plan={plan} removeHandAdded={{ value: removeHandAdded, set: setRemoveHandAdded }} />}
+        {plan?.preflight && <ReviewOrgSetup preflight={plan.preflight} values={userFields} onChange={setUserFields} />}
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel} autoFocus>
@@ -213,8 +217,8 @@ export function ReviewDialog({
         <Button
           color={removes(kind) ? 'error' : 'primary'}
           variant="contained"
-          disabled={!plan}
-          onClick={() => plan && onConfirm({ planId: plan.id, removeHandAdded })}
+          disabled={!plan || missingRequired(plan.preflight, userFields)}
+          onClick={() => plan && onConfirm({ planId: plan.id, removeHandAdded, userFields: enteredValues(userFields) })}
         >
           {t(`review.confirm.${kind}`)}
         </Button>
