@@ -82,6 +82,7 @@ function overviewEntry(deps: HealthMonitorDeps, profile: OrgProfile, hasSession:
     ...(certificate && { certificateExpiresAt: certificate.notAfter }),
     ...(notChecked && { notChecked }),
     ...(saved?.error && { error: saved.error }),
+    ...(saved?.coexisting && { coexisting: saved.coexisting }),
   };
 }
 

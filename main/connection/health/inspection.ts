@@ -34,7 +34,13 @@ export function createInspection(core: ConnectionCore) {
     const drift = compare(orgState, ctx.desired.grants, record.grants, agentTokenOk);
     const { status, error } = healthVerdict(orgState, drift);
     const lastVerifiedAt = status === 'connected' && agentTokenOk ? checkedAt : record.lastVerifiedAt;
-    records.update(orgId, { status, error, drift, record: { ...record, lastVerifiedAt, lastCheckedAt: checkedAt } });
+    records.update(orgId, {
+      status,
+      error,
+      drift,
+      record: { ...record, lastVerifiedAt, lastCheckedAt: checkedAt },
+      coexisting: ctx.snapshot.coexisting ?? undefined,
+    });
     const summary = error?.message ?? 'The connection matches the desired state.';
     deps.audit.append({
       actor: admin.identity.username,
@@ -53,6 +59,8 @@ export function createInspection(core: ConnectionCore) {
     async preflight(): Promise<PreflightReport> {
       const admin = await core.session();
       const ctx = await contexts.context(admin, deps.settings.get().agentName, {}, null, null);
+      // What else holds licences here stays on record for the Connections overview.
+      records.update(admin.identity.orgId, { coexisting: ctx.snapshot.coexisting ?? undefined });
       return readPreflight(ctx);
     },
     /** The state as the admin's profile would leave it (drift when grants are missing); only describes, no writes. */

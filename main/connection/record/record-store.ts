@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { jwtAudienceOf } from '../../agent/audience';
-import { appErrorSchema, connectionStatuses, driftSchema, environments, grantSchema, orgChangeSchema } from '../../../common';
+import {
+  appErrorSchema,
+  coexistingConnectionSchema,
+  connectionStatuses,
+  driftSchema,
+  environments,
+  grantSchema,
+  orgChangeSchema,
+} from '../../../common';
 import type { DocumentStoreFactory } from '../../store/document-store';
 import { artifactsSchema } from '../steps/results';
 
@@ -53,6 +61,8 @@ const orgStateSchema = z.object({
   retiredUser: z.object({ id: z.string(), username: z.string() }).nullable(),
   /** This org is not the one the profile signed in to before, and holds artifacts of ours (org-identity.ts). */
   orgChange: orgChangeSchema.optional(),
+  /** Microsoft's own Sales agent connection as discovery last found it (the Connections overview lists it). */
+  coexisting: coexistingConnectionSchema.optional(),
 });
 export type OrgConnectionState = Omit<z.infer<typeof orgStateSchema>, 'record'> & { record: ConnectionRecord | null };
 
@@ -83,7 +93,8 @@ export function createConnectionRecordStore(stores: DocumentStoreFactory): Conne
       const current = document.read();
       const next: OrgConnectionState = { ...(current.orgs[orgId] ?? empty), ...change };
       // Optional fields set to undefined are dropped, not stored as "undefined".
-      for (const key of ['error', 'drift', 'leftovers', 'waiting', 'orgChange'] as const) if (next[key] === undefined) delete next[key];
+      for (const key of ['error', 'drift', 'leftovers', 'waiting', 'orgChange', 'coexisting'] as const)
+        if (next[key] === undefined) delete next[key];
       document.write({ ...current, currentOrgId: focus ? orgId : current.currentOrgId, orgs: { ...current.orgs, [orgId]: next } });
       return next;
     },

@@ -47,6 +47,7 @@ export async function build(deps: RunDeps, admin: AdminSession, run: Run, option
   ctx.pendingKeyPair = pendingKeyPair;
   if (userDefaults) ctx.run.userDefaults = userDefaults;
   if (userFields) ctx.run.userFields = userFields;
+  records.update(orgId, { coexisting: ctx.snapshot.coexisting ?? undefined });
   if (!journal.current()) {
     // Only a new user needs the values; one brought back keeps its own (fact USER-REQUIRED-FIELDS).
     const extras = createsNewUser(ctx) ? { userFields: userFields ?? {} } : {};
