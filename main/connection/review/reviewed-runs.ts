@@ -53,7 +53,7 @@ export function createReviewedRuns(core: ConnectionCore) {
      * tests): plans and confirms in one call. Screens and the CLI show the plan first instead.
      */
     async planAndRun(kind: PlannedRunKind, extra: EnableInput = {}): Promise<ConnectionState> {
-      const { id: planId } = await reviews.plan(kind);
+      const { id: planId } = await reviews.plan(kind, false);
       if (kind === 'enable') return operations.enable({ ...extra, planId });
       const run: Partial<Record<PlannedRunKind, (input: ConfirmedPlanInput) => Promise<ConnectionState>>> = operations;
       return (run[kind] ?? fail('UNKNOWN_OPERATION', `There is no ${kind} run.`))({ planId });

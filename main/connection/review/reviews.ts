@@ -69,7 +69,7 @@ function requireJournal(kind: PlannedRunKind, journaled: JournalRun | null): voi
 }
 
 /** Reads the org (reads only) and words what a run of `kind` would change there. */
-async function draftPlan(core: ConnectionCore, kind: PlannedRunKind): Promise<Stored> {
+async function draftPlan(core: ConnectionCore, kind: PlannedRunKind, shown: boolean): Promise<Stored> {
   const { deps } = core;
   const admin = await core.session();
   const orgId = admin.identity.orgId;
@@ -85,7 +85,8 @@ async function draftPlan(core: ConnectionCore, kind: PlannedRunKind): Promise<St
   const wanted = accessOf(kind, of, ctx.desired.grants, saved.record);
   const access = accessChanges(kind, wanted.desired, wanted.recorded, grants);
   // Turn on shows its pre-flight in the review: what the org's setup asks of the new user, what else holds licences.
-  const preflight = kind === 'enable' ? await readPreflight(ctx) : undefined;
+  // Only a plan someone reads gets the Tooling API's look at validation rules (fact USER-VALIDATION-RULES).
+  const preflight = kind === 'enable' && shown ? await readPreflight(ctx) : undefined;
   const now = deps.now();
   const settings = { certificateDays: deps.settings.get().certificateLifetimeDays, usernameSuffix: randomBytes(3).toString('hex') };
   const body = planBody({
@@ -136,8 +137,9 @@ export function createPlanReviews(core: ConnectionCore) {
     for (const [id, stored] of plans) if (Date.parse(stored.plan.expiresAt) <= now.getTime()) plans.delete(id);
   };
 
-  async function plan(kind: PlannedRunKind): Promise<RunPlan> {
-    const stored = await draftPlan(core, kind);
+  /** `shown: false` for callers with nobody to show the plan to (planAndRun): no pre-flight read for the review. */
+  async function plan(kind: PlannedRunKind, shown = true): Promise<RunPlan> {
+    const stored = await draftPlan(core, kind, shown);
     forgetExpired(core.deps.now());
     plans.set(stored.plan.id, stored);
     return stored.plan;
