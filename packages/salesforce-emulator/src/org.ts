@@ -8,7 +8,7 @@ import { newId } from './ids';
 import { releaseOrgUsernames } from './registry';
 import { RecordStore, sfDateTime, str, type SRecord } from './store';
 import type { EmulatorSwitches } from './switches';
-import type { UserRules } from './user-rules';
+import type { UserRules } from './user-rules-config';
 
 export type MdValue = string | MdObject | MdValue[];
 export interface MdObject {

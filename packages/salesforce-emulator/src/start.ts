@@ -11,7 +11,7 @@ import { releaseOrgUsernames } from './registry';
 import { close, listen } from './server';
 import { buildState, type EmulatorState } from './state';
 import { DEFAULT_SWITCHES, type EmulatorSwitches } from './switches';
-import type { UserRules } from './user-rules';
+import type { UserRules } from './user-rules-config';
 
 export interface EmulatorOptions {
   /** Login origin port (0 = random). */

@@ -6,7 +6,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { PreflightReport, UserFieldInput } from '../../../common';
-import { CheckRow } from './PreflightCard';
+import { CheckRow } from './PreflightCheckRow';
 
 /** The values the admin typed, by User field API name. */
 export type UserFieldEntries = Record<string, string>;
