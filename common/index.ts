@@ -10,6 +10,7 @@ export * from './domain/overview';
 export * from './domain/visibility';
 export * from './domain/plan';
 export * from './domain/user-defaults';
+export * from './domain/org-setup';
 export * from './domain/activity';
 export * from './domain/connectors';
 export * from './channels';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userDefaultsSchema } from './user-defaults';
+import { coexistingConnectionSchema, userFieldInputSchema } from './org-setup';
 import { appErrorSchema } from '../app-error-schema';
 import { environments } from './settings';
 
@@ -93,6 +94,13 @@ export const preflightFindings = [
   'describeOk',
   'describeMissing',
   'describeSkipped',
+  'userFieldsNone',
+  'userFieldsNeeded',
+  'userFieldsMissing',
+  'validationRule',
+  'validationRulesUnreadable',
+  'apiPslUsedUp',
+  'coexistingConnection',
 ] as const;
 /** How to fix a failed check, as the catalog key `preflight.fixes.<key>`. */
 export const preflightFixes = [
@@ -103,6 +111,11 @@ export const preflightFixes = [
   'permissionSetNameTaken',
   'appNameTaken',
   'describe',
+  'userFields',
+  'validationRule',
+  'validationRulesUnreadable',
+  'apiPslUsedUp',
+  'coexistingConnection',
 ] as const;
 
 export const preflightCheckSchema = z.object({
@@ -123,6 +136,10 @@ export const preflightReportSchema = z.object({
   checks: z.array(preflightCheckSchema),
   /** What the integration user will get unless the admin changes it (fact USER-DEFAULTS). */
   userDefaults: userDefaultsSchema.optional(),
+  /** User fields the org's own setup asks a value for (facts USER-REQUIRED-FIELDS, USER-VALIDATION-RULES). */
+  userFields: z.array(userFieldInputSchema).optional(),
+  /** Microsoft's own Sales agent connection, where the org has one (fact MICROSOFT-SALES-AGENT-CONNECTION). */
+  coexisting: coexistingConnectionSchema.optional(),
 });
 export type PreflightReport = z.infer<typeof preflightReportSchema>;
 

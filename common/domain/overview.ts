@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appErrorSchema } from '../app-error-schema';
 import { connectionStatuses } from './connection';
 import { environments } from './settings';
+import { coexistingConnectionSchema } from './org-setup';
 
 /**
  * Why an org was not checked: its profile has no Salesforce session (sign in to it), or it has no
@@ -26,6 +27,8 @@ export const orgOverviewSchema = z.object({
   /** Since when the agent holds credentials of an earlier app or certificate (until they are exported again). */
   handOverSince: z.string().optional(),
   error: appErrorSchema.optional(),
+  /** Microsoft's own Sales agent connection in this org, as last found (fact MICROSOFT-SALES-AGENT-CONNECTION). */
+  coexisting: coexistingConnectionSchema.optional(),
 });
 export type OrgOverview = z.infer<typeof orgOverviewSchema>;
 

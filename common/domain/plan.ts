@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { permissionFlagsSchema, runKinds } from './connection';
+import { permissionFlagsSchema, preflightReportSchema, runKinds } from './connection';
 import { userDefaultsSchema } from './user-defaults';
 import { visibilityReasons } from './visibility';
 
@@ -131,6 +131,8 @@ export const runPlanSchema = z.object({
   consequences: z.array(z.enum(planConsequences)),
   /** The integration user's defaults, where the run creates the user (fact USER-DEFAULTS). */
   userDefaults: userDefaultsSchema.optional(),
+  /** The pre-flight of a build (Turn on, Reconnect, Recreate): what the org's setup asks, shown in the review. */
+  preflight: preflightReportSchema.optional(),
   /** Objects and fields of the default access profile the org lacks: left out, and said (review.notInOrg). */
   notInOrg: z.array(z.string()).optional(),
   /** The same plan in English sentences (CLI, logs); the renderer words it from the fields above. */

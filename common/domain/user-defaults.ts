@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userFieldValuesSchema } from './org-setup';
 
 /**
  * The integration user's time zone, locale, language and email encoding (fact USER-DEFAULTS). The
@@ -21,5 +22,8 @@ export type UserDefaults = z.infer<typeof userDefaultsSchema>;
 export const userDefaultsOverrideSchema = userDefaultsSchema.partial().strict();
 export type UserDefaultsOverride = z.infer<typeof userDefaultsOverrideSchema>;
 
-export const enableInputSchema = z.object({ userDefaults: userDefaultsOverrideSchema.optional() }).strict();
+/** userFields: values for the User fields the review asked for (fact USER-REQUIRED-FIELDS). */
+export const enableInputSchema = z
+  .object({ userDefaults: userDefaultsOverrideSchema.optional(), userFields: userFieldValuesSchema.optional() })
+  .strict();
 export type EnableInput = z.infer<typeof enableInputSchema>;

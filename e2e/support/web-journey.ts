@@ -17,7 +17,9 @@ export interface WebJourney {
  * A fresh emulated org and browser mode signed in to nothing yet, with the "Demo org" profile pointing
  * at the org and a sign-in callback port of its own (the emulator trusts only that redirect URI).
  */
-export async function startWebJourney(options: Pick<EmulatorOptions, 'activationDelayMs' | 'seed' | 'sharing'> = {}): Promise<WebJourney> {
+export async function startWebJourney(
+  options: Pick<EmulatorOptions, 'activationDelayMs' | 'seed' | 'sharing' | 'userRules' | 'microsoftSalesAgent'> = {},
+): Promise<WebJourney> {
   const emulator = await startEmulator({ seed: 'empty', ...options, activationDelayMs: options.activationDelayMs ?? 0 });
   const callbackPort = await freePort();
   emulator.registerSignInClient({ clientId: 'PlatformCLI', redirectUris: [`http://localhost:${callbackPort}/OauthRedirect`] });

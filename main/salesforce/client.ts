@@ -105,6 +105,7 @@ export function createOrgClient(conn: Connection, retry: RetryPolicy, signal: Ab
       return conn.instanceUrl;
     },
     query: (soql) => queryAll(wire, soql),
+    toolingQuery: (soql) => queryAll(wire, soql, '/tooling'),
     ...compositeCalls(wire),
     ...recordCalls(wire),
     ...collectionCalls(wire),
@@ -154,9 +155,9 @@ function connect(conn: Connection, retry: RetryPolicy, signal: AbortSignal): Wir
   return { base, retry, send, read: (url) => withRetry(retry, () => send('GET', url)) };
 }
 
-async function queryAll(wire: Wire, soql: string): Promise<Row[]> {
+async function queryAll(wire: Wire, soql: string, api: '' | '/tooling' = ''): Promise<Row[]> {
   const rows: Row[] = [];
-  let page = queryResultSchema.parse(await wire.read(queryUrl(soql)));
+  let page = queryResultSchema.parse(await wire.read(`${api}${queryUrl(soql)}`));
   rows.push(...page.records);
   while (!page.done && page.nextRecordsUrl) {
     const next = page.nextRecordsUrl.replace(/^\/services\/data\/v[\d.]+/, '');

@@ -34,6 +34,8 @@ export type SubResult = { ok: true; body: unknown } | { ok: false; error: Salesf
 export interface OrgClient {
   readonly instanceUrl: string;
   query(soql: string): Promise<Row[]>;
+  /** A query of the Tooling API (`/tooling/query`), for setup objects the data API does not reach (fact USER-VALIDATION-RULES). */
+  toolingQuery(soql: string): Promise<Row[]>;
   /** Independent requests in one round trip (several Composites sent at once beyond the limits); each answer comes back on its own. */
   composite(requests: CompositeSubrequest[]): Promise<Map<string, SubResult>>;
   /** Dependent changes in one all-or-none request (later ones may refer to `@{ref.id}`); throws the first real error. */

@@ -43,6 +43,10 @@ export const fieldDescribeSchema = z.object({
   custom: z.boolean(),
   permissionable: z.boolean(),
   updateable: z.boolean().default(false),
+  /** With createable and defaultedOnCreate: a field a new record must carry (fact USER-REQUIRED-FIELDS). */
+  nillable: z.boolean().optional(),
+  createable: z.boolean().optional(),
+  defaultedOnCreate: z.boolean().optional(),
   picklistValues: z
     .array(z.object({ value: z.string(), active: z.boolean() }))
     .nullable()

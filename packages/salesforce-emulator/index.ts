@@ -9,6 +9,7 @@ export type { FaultSpec, RequestLogEntry } from './src/faults';
 export { DEFAULT_SWITCHES, type EmulatorSwitches } from './src/switches';
 export { describeSwitches, parseSwitch, switchCatalog, switchNames, type SwitchCatalog } from './src/switch-catalog';
 export { extraCustomFieldNames } from './src/catalog';
+export type { UserRules, UserValidationRule } from './src/user-rules-config';
 export { completeEmulatorLogin } from './src/complete-login';
 export {
   authorizeInBrowser,

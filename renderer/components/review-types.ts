@@ -8,4 +8,6 @@ export interface ReviewOptions {
 export interface Reviewed {
   planId: string;
   removeHandAdded: boolean;
+  /** Turn on: values for the User fields the org's own setup asks for (empty when it asks none). */
+  userFields?: Record<string, string>;
 }

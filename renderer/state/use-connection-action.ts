@@ -28,6 +28,7 @@ function runInput(action: ConnectionAction, reviewed: Reviewed, options: ActionO
   return {
     planId: reviewed.planId,
     ...(action === 'updateAccess' && reviewed.removeHandAdded && { removeHandAdded: true }),
+    ...(action === 'enable' && reviewed.userFields && Object.keys(reviewed.userFields).length > 0 && { userFields: reviewed.userFields }),
     ...((action === 'enable' || action === 'reconnect') && options.takeOver === true && { takeOver: true }),
   };
 }

@@ -55,6 +55,7 @@ export function createFakeOrg(): FakeOrg {
       return Promise.resolve(table(type).delete(id));
     },
     update: unsupported('update'),
+    toolingQuery: unsupported('toolingQuery'),
     composite: unsupported('composite'),
     compositeAllOrNone: unsupported('compositeAllOrNone'),
     createMany: unsupported('createMany'),

@@ -40,6 +40,8 @@ export interface FakeState {
   visibility: VisibilityReport;
   /** What `connection.sample` answers, whatever the object. */
   sample: VisibilitySample;
+  /** The pre-flight Turn on's plan carries (the review shows it); none by default. */
+  planPreflight?: PreflightReport;
   /** What `connection.overview` answers. */
   overview: ConnectionsOverview;
   /** What export operations return; `download` mimics browser mode. */
@@ -203,7 +205,8 @@ export function createFakeApi(overrides: Partial<FakeState> = {}): FakeApi {
     'connection.state': () => state.connection,
     'connection.preflight': () => state.preflight,
     'connection.plan': ({ kind }) => {
-      const reviewed = fixtures.plan(kind);
+      const made = fixtures.plan(kind);
+      const reviewed = kind === 'enable' && state.planPreflight ? { ...made, preflight: state.planPreflight } : made;
       planned.add(reviewed.id);
       return reviewed;
     },

@@ -1,4 +1,4 @@
-import { settingsUpdateSchema, type PreflightReport } from '../../../common';
+import { settingsUpdateSchema, userFieldValuesSchema, type PreflightReport, type UserFieldValues } from '../../../common';
 import type { CliApp } from '../cli-app';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
 import { activationTimeout, activationTimeoutOption, cancelOnInterrupt, INTERRUPTED_EXIT, report } from './connection';
@@ -36,17 +36,43 @@ async function withAgentName<T>(cli: CliApp, name: string | undefined, dryRun: b
   }
 }
 
-function preflightRefusals(preflight: PreflightReport): Refusal[] {
-  return preflight.checks
+/** `--user-field NAME=VALUE` (repeatable): values for the User fields the org's setup asks for (fact USER-REQUIRED-FIELDS). */
+function userFieldsOption(context: CommandContext): UserFieldValues {
+  const raw = context.values['user-field'];
+  const given = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  const entries = given.map((item) => {
+    const text = String(item);
+    const eq = text.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--user-field expects NAME=VALUE, got "${text}"`);
+    return [text.slice(0, eq).trim(), text.slice(eq + 1)] as const;
+  });
+  const parsed = userFieldValuesSchema.safeParse(Object.fromEntries(entries));
+  if (!parsed.success) throw new UsageError(`--user-field: ${parsed.error.issues[0]?.message ?? 'not a valid value'}`);
+  return parsed.data;
+}
+
+/** Blockers, and each required User field the admin gave no --user-field for. */
+function preflightRefusals(preflight: PreflightReport, userFields: UserFieldValues): Refusal[] {
+  const blockers = preflight.checks
     .filter((c) => !c.ok && c.severity === 'blocker')
     .map((c) => ({ code: 'PREFLIGHT_FAILED', message: `${c.message}${c.fix ? ` ${c.fix}` : ''}` }));
+  const missing = (preflight.userFields ?? []).filter((f) => f.required && !userFields[f.name]);
+  return missing.length === 0
+    ? blockers
+    : [
+        ...blockers,
+        {
+          code: 'USER_FIELDS_REQUIRED',
+          message: `Salesforce requires a value on every new user for: ${missing.map((f) => f.name).join(', ')}. Give each with --user-field NAME=VALUE.`,
+        },
+      ];
 }
 
 /** `enable --dry-run`: the pre-flight, the plan, and every refusal the run would meet (exit 1 when there is one). */
-async function dryRun(context: CommandContext, connection: CliApp['app']['connection']): Promise<number> {
+async function dryRun(context: CommandContext, connection: CliApp['app']['connection'], userFields: UserFieldValues): Promise<number> {
   const preflight = await connection.preflight();
   const plan = await connection.plan('enable');
-  const refusals = [...preflightRefusals(preflight), ...predictedRefusals(context, plan)];
+  const refusals = [...preflightRefusals(preflight, userFields), ...predictedRefusals(context, plan)];
   context.result({ dryRun: true, preflight, plan, refusals });
   const { paint } = context;
   for (const check of preflight.checks) {
@@ -61,18 +87,25 @@ async function dryRun(context: CommandContext, connection: CliApp['app']['connec
 const enable: CliCommand = {
   name: 'enable',
   summary: 'Turn on the agent connection: shows the plan (pre-flight, names, licences, access, OAuth), then asks; --dry-run only shows it.',
-  usage: `${reviewUsage}${choiceUsage('enable')} [--agent-name NAME] [--activation-timeout-minutes N] [--json]`,
-  options: { ...reviewOptions, ...choiceOptions('enable'), ...activationTimeoutOption, 'agent-name': { type: 'string' } },
+  usage: `${reviewUsage}${choiceUsage('enable')} [--agent-name NAME] [--user-field NAME=VALUE]... [--activation-timeout-minutes N] [--json]`,
+  options: {
+    ...reviewOptions,
+    ...choiceOptions('enable'),
+    ...activationTimeoutOption,
+    'agent-name': { type: 'string' },
+    'user-field': { type: 'string', multiple: true },
+  },
   async run(context) {
     const agentName = agentNameOption(context);
+    const userFields = userFieldsOption(context);
     const cli = await context.start({ launchBrowser: false, ...activationTimeout(context) });
     const { connection } = cli.app;
     const isDryRun = context.values['dry-run'] === true;
     return withAgentName(cli, agentName, isDryRun, async () => {
-      if (isDryRun) return dryRun(context, connection);
+      if (isDryRun) return dryRun(context, connection, userFields);
       const reviewed = await reviewPlan(context, connection, 'enable');
       if ('exit' in reviewed) return reviewed.exit;
-      await connection.enable(reviewed);
+      await connection.enable({ ...reviewed, ...(Object.keys(userFields).length > 0 && { userFields }) });
       const interrupt = cancelOnInterrupt(context, connection);
       const state = await follow(context, connection);
       const code = report(context, state);

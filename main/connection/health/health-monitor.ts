@@ -83,6 +83,7 @@ function overviewEntry(deps: HealthMonitorDeps, profile: OrgProfile, hasSession:
     ...(notChecked && { notChecked }),
     ...(record && saved?.handOver && { handOverSince: saved.handOver.since }),
     ...(saved?.error && { error: saved.error }),
+    ...(saved?.coexisting && { coexisting: saved.coexisting }),
   };
 }
 

@@ -8,7 +8,7 @@ import type { CheckProblems } from './check-problems';
 import { diagnose, noAnswer, recordDiagnosis, type Diagnosis } from './diagnosis';
 import type { AdminSession } from '../../auth/session-source';
 import type { ConnectionRecord } from '../record/record-store';
-import { preflightChecks, preflightReport } from '../org/preflight';
+import { readPreflight } from '../org/preflight-read';
 import { agentPrivateKey } from '../steps/key-pair';
 import { fieldPermissionFieldsOf } from '../../salesforce/permission-picklists';
 
@@ -17,6 +17,8 @@ async function diagnoseRecord(core: ConnectionCore, admin: AdminSession, record:
   const { contexts, deps } = core;
   try {
     const ctx = await contexts.context(admin, record.agentName, record.artifacts, null, null);
+    // Discovery reached the org: what it found of Microsoft's own connection is the org's truth.
+    deps.records.update(admin.identity.orgId, { coexisting: ctx.snapshot.coexisting ?? undefined });
     return await diagnose({
       client: ctx.client,
       record,
@@ -74,7 +76,9 @@ export function createInspection(core: ConnectionCore, problems: CheckProblems) 
     async preflight(): Promise<PreflightReport> {
       const admin = await core.session();
       const ctx = await contexts.context(admin, deps.settings.get().agentName, {}, null, null);
-      return { ...preflightReport(preflightChecks(ctx.snapshot, ctx.desired, ctx.names)), userDefaults: ctx.snapshot.userDefaults };
+      // What else holds licences here stays on record for the Connections overview.
+      records.update(admin.identity.orgId, { coexisting: ctx.snapshot.coexisting ?? undefined });
+      return readPreflight(ctx);
     },
     /** The state as the admin's profile would leave it (drift when grants are missing); only describes, no writes. */
     async profileChanged(profile: AccessProfile): Promise<ConnectionState> {

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import type { AccessProfile, UserDefaults } from '../../../common';
+import type { AccessProfile, CoexistingConnection, UserDefaults } from '../../../common';
 import { queryRows, queryUrl, soqlQuote, type CompositeSubrequest, type OrgClient, type SubResult } from '../../salesforce/client';
 import { SalesforceError } from '../../salesforce/errors';
-import { describeGlobalSchema, objectPermissionTypesOf, sobjectDescribeSchema, type SObjectDescribe } from '../../salesforce/schemas';
+import { objectPermissionTypesOf, sobjectDescribeSchema, type SObjectDescribe } from '../../salesforce/schemas';
 import { fieldPermissionFieldsOf } from '../../salesforce/permission-picklists';
 import { isOurUsername, type ArtifactNames } from './names';
+import { outsideObject } from './outside-object';
+import { coexistingConnection, microsoftFilters, MICROSOFT_PROFILE } from './coexistence';
+import { userDescribeRequest, userFieldsOf, USER_DESCRIBE_REF, type UserFields } from './user-fields';
 
 export const INTEGRATION_LICENCE = 'Salesforce Integration';
 export const API_INTEGRATION_PSL = 'SalesforceAPIIntegrationPsl';
@@ -63,6 +66,10 @@ export interface OrgSnapshot {
   fieldPermissionFields: Set<string>;
   /** A readable object outside the profile: verification checks the agent is refused it. */
   outsideObject: string | null;
+  /** What a new User must or may carry (fact USER-REQUIRED-FIELDS). */
+  userFields: UserFields;
+  /** Microsoft's own Sales agent connection, never changed (fact MICROSOFT-SALES-AGENT-CONNECTION). */
+  coexisting: CoexistingConnection | null;
 }
 
 const str = z.string();
@@ -163,21 +170,22 @@ function discoveryRequests(objects: string[], names: ArtifactNames, who: { userI
     // Not queries, so they fit beside the five below: what accepts ObjectPermissions (activities don't) and FieldPermissions.
     { referenceId: OBJECT_PERMISSIONS_REF, method: 'GET', url: '/sobjects/ObjectPermissions/describe' },
     { referenceId: FIELD_PERMISSIONS_REF, method: 'GET', url: '/sobjects/FieldPermissions/describe' },
+    userDescribeRequest,
     // Every profile owns a permission set, so ours and the profiles (with their licence's seats) come in one query: the look-ups fit one Composite (≤ 5 queries).
     q(
       'permissionSets',
-      `SELECT Id, Name, Label, Description, IsOwnedByProfile, ProfileId, Profile.Name, Profile.UserLicenseId, Profile.UserLicense.Name, Profile.UserLicense.TotalLicenses, Profile.UserLicense.UsedLicenses FROM PermissionSet WHERE Name = ${soqlQuote(names.permissionSetApiName)} OR IsOwnedByProfile = true`,
+      `SELECT Id, Name, Label, Description, IsOwnedByProfile, ProfileId, Profile.Name, Profile.UserLicenseId, Profile.UserLicense.Name, Profile.UserLicense.TotalLicenses, Profile.UserLicense.UsedLicenses FROM PermissionSet WHERE Name = ${soqlQuote(names.permissionSetApiName)} OR IsOwnedByProfile = true OR ${microsoftFilters.permissionSet}`,
     ),
     // Fact ADMIN-RIGHTS-SOURCES: the admin's assignments cover the profile's own set, permission sets and groups.
     q('adminRights', `SELECT ${adminRightFields.join(', ')} FROM PermissionSetAssignment WHERE AssigneeId = ${soqlQuote(who.userId)}`),
     q('psl', `SELECT Id, TotalLicenses, UsedLicenses FROM PermissionSetLicense WHERE DeveloperName = ${soqlQuote(API_INTEGRATION_PSL)}`),
     q(
       'users',
-      `SELECT Id, Username, IsActive, ProfileId FROM User WHERE FirstName = ${soqlQuote(names.userFirstName)} AND LastName = ${soqlQuote(names.userLastName)}`,
+      `SELECT Id, Username, IsActive, ProfileId FROM User WHERE (FirstName = ${soqlQuote(names.userFirstName)} AND LastName = ${soqlQuote(names.userLastName)}) OR ${microsoftFilters.user}`,
     ),
     q(
       'app',
-      `SELECT Id, DeveloperName, Description, CreatedDate FROM ExternalClientApplication WHERE DeveloperName = ${soqlQuote(names.appApiName)}`,
+      `SELECT Id, DeveloperName, MasterLabel, Description, CreatedDate FROM ExternalClientApplication WHERE DeveloperName = ${soqlQuote(names.appApiName)} OR ${microsoftFilters.app}`,
     ),
   ];
 }
@@ -216,17 +224,21 @@ function snapshotOf(results: Map<string, SubResult>, objects: string[], names: A
   const adminRightsMissing = missingRights(queryRows(results.get('adminRights')).map((r) => assignmentRow.parse(r).PermissionSet));
 
   // Found by licence, not only by name: older orgs name the integration profile differently (fact INTEGRATION-USER-LICENCE).
-  const licensed = profiles.filter((p) => p.UserLicense?.Name === INTEGRATION_LICENCE);
+  // Microsoft's own integration profile is never ours to use (fact MICROSOFT-SALES-AGENT-CONNECTION).
+  const licensed = profiles.filter((p) => p.UserLicense?.Name === INTEGRATION_LICENCE && p.Name !== MICROSOFT_PROFILE);
   const integrationProfile = licensed.find((p) => p.Name === INTEGRATION_PROFILE) ?? licensed[0];
   const licence = integrationProfile ? seatsOf(integrationProfile) : null;
   const psl = first(results.get('psl'), seatsRow);
   const permissionSet = permissionSets.find((ps) => !ps.IsOwnedByProfile && ps.Name === names.permissionSetApiName) ?? null;
-  const users = queryRows(results.get('users'))
+  const userRows = queryRows(results.get('users'));
+  const users = userRows
     .map((r) => userRow.parse(r))
     .filter((u) => isOurUsername(u.Username))
     .map((u) => ({ id: u.Id, username: u.Username, active: u.IsActive, profileId: u.ProfileId }));
   const appResult = results.get('app');
-  const app = appResult && !appResult.ok && isUnavailable(appResult.error) ? 'unavailable' : first(appResult, appRow);
+  const appRows = appResult && !appResult.ok && isUnavailable(appResult.error) ? null : queryRows(appResult);
+  const app =
+    appRows === null ? 'unavailable' : (appRows.map((r) => appRow.parse(r)).find((a) => a.DeveloperName === names.appApiName) ?? null);
 
   return {
     org: {
@@ -255,6 +267,8 @@ function snapshotOf(results: Map<string, SubResult>, objects: string[], names: A
     objectPermissionTypes: objectPermissionTypesOf(sobjectDescribeSchema.parse(body(results.get(OBJECT_PERMISSIONS_REF)))),
     fieldPermissionFields: fieldPermissionFieldsOf(sobjectDescribeSchema.parse(body(results.get(FIELD_PERMISSIONS_REF)))),
     outsideObject: outsideObject(results.get('global'), objects),
+    userFields: userFieldsOf(results.get(USER_DESCRIBE_REF)),
+    coexisting: coexistingConnection({ permissionSets: queryRows(results.get('permissionSets')), users: userRows, apps: appRows ?? [] }),
   };
 }
 
@@ -262,18 +276,6 @@ function snapshotOf(results: Map<string, SubResult>, objects: string[], names: A
 function seatsOf(profile: ProfileRow): Seats | null {
   const licence = profile.UserLicense;
   return licence && profile.UserLicenseId ? { id: profile.UserLicenseId, total: licence.TotalLicenses, used: licence.UsedLicenses } : null;
-}
-
-/** Business objects an agent of this kind must not read unless the admin adds them. */
-const OUTSIDE_CANDIDATES = ['Case', 'Contract', 'Campaign', 'Order', 'Quote', 'Asset'];
-
-function outsideObject(result: SubResult | undefined, profileObjects: string[]): string | null {
-  const parsed = describeGlobalSchema.safeParse(result?.ok ? result.body : undefined);
-  if (!parsed.success) return null;
-  const inProfile = new Set(profileObjects.map((o) => o.toLowerCase()));
-  const queryable = parsed.data.sobjects.filter((o) => o.queryable && !inProfile.has(o.name.toLowerCase()));
-  const names = new Set(queryable.map((o) => o.name));
-  return OUTSIDE_CANDIDATES.find((c) => names.has(c)) ?? queryable.find((o) => o.custom)?.name ?? null;
 }
 
 function q(referenceId: string, soql: string): CompositeSubrequest {

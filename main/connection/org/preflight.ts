@@ -1,45 +1,11 @@
-import type { AppError, PreflightCheck, PreflightReport } from '../../../common';
+import type { AppError, PreflightReport, UserFieldValues } from '../../../common';
+import { block, pass, warn, type Check } from './check';
+import { apiPslSeatsCheck, coexistenceCheck, userFieldsCheck, validationRuleChecks } from './preflight-setup';
+import type { UserValidationRule } from './user-fields';
 import { appError } from '../../../common/app-error-schema';
 import type { DesiredAccess } from '../../agent/grants';
 import type { OrgSnapshot } from './discovery';
 import { isOurs, type ArtifactNames } from './names';
-
-interface Check extends PreflightCheck {
-  /** The error Enable stops with when this blocker fails. */
-  error?: AppError;
-}
-
-type Finding = NonNullable<PreflightCheck['finding']>;
-type Params = Record<string, string | number>;
-/** A failed check's remedy: catalog key and English text. */
-type Fix = { key: NonNullable<PreflightCheck['fixKey']>; text: string };
-
-const pass = (id: string, finding: Finding, message: string, params?: Params): Check => ({
-  id,
-  ok: true,
-  severity: 'info',
-  message,
-  finding,
-  ...(params && { params }),
-});
-const block = (id: string, finding: Finding, error: AppError, fix?: Fix): Check => ({
-  id,
-  ok: false,
-  severity: 'blocker',
-  message: error.message,
-  finding,
-  ...(error.params && { params: error.params }),
-  ...(fix && { fix: fix.text, fixKey: fix.key }),
-  error,
-});
-const warn = (id: string, finding: Finding, message: string, params: Params): Check => ({
-  id,
-  ok: false,
-  severity: 'warning',
-  message,
-  finding,
-  params,
-});
 
 /** The admin's own rights (fact ADMIN-RIGHTS-SOURCES). */
 function adminRightsCheck(snapshot: OrgSnapshot): Check[] {
@@ -106,24 +72,23 @@ function licenceCheck(snapshot: OrgSnapshot): Check[] {
   return checks;
 }
 
-/** The permission set licence the integration user needs. */
+/** The permission set licence the integration user needs, with its free seats. */
 function apiPslCheck(snapshot: OrgSnapshot): Check[] {
-  const checks: Check[] = [];
-  checks.push(
-    snapshot.apiPsl
-      ? pass('apiPsl', 'apiPslOk', 'The Salesforce API Integration permission set licence is available.')
-      : block(
-          'apiPsl',
-          'apiPslMissing',
-          appError(
-            'NO_API_INTEGRATION_PSL',
-            'This org has no "Salesforce API Integration" permission set licence, which the integration user needs.',
-            { action: 'retry' },
-          ),
-        ),
-  );
-
-  return checks;
+  const seats = apiPslSeatsCheck(snapshot);
+  if (seats) return [seats];
+  return [
+    block(
+      'apiPsl',
+      'apiPslMissing',
+      appError(
+        'NO_API_INTEGRATION_PSL',
+        'This org has no "Salesforce API Integration" permission set licence, which the integration user needs.',
+        {
+          action: 'retry',
+        },
+      ),
+    ),
+  ];
 }
 
 /** External Client Apps turned on. */
@@ -234,8 +199,22 @@ export function notInOrgText(names: readonly string[]): string {
   return `${names.join(', ')} ${verb} not exist in this org (or your field-level security hides it); the agent will not read ${names.length === 1 ? 'it' : 'them'}.`;
 }
 
+/**
+ * What the checks know beyond discovery: the values the admin entered for User fields (a run has
+ * them; before the review there are none yet), and the validation rules read for the review.
+ */
+export interface PreflightExtras {
+  userFields?: UserFieldValues;
+  rules?: readonly UserValidationRule[] | 'unreadable';
+}
+
 /** Everything that would stop Enable half-way, found before anything is changed. */
-export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, names: ArtifactNames): Check[] {
+export function preflightChecks(
+  snapshot: OrgSnapshot,
+  desired: DesiredAccess,
+  names: ArtifactNames,
+  extras: PreflightExtras = {},
+): Check[] {
   return [
     ...adminRightsCheck(snapshot),
     ...licenceCheck(snapshot),
@@ -243,6 +222,9 @@ export function preflightChecks(snapshot: OrgSnapshot, desired: DesiredAccess, n
     ...appsCheck(snapshot),
     ...nameChecks(snapshot),
     ...leftoversCheck(snapshot, names),
+    userFieldsCheck(snapshot, extras.userFields),
+    ...validationRuleChecks(extras.rules),
+    ...coexistenceCheck(snapshot),
     ...describeCheck(desired),
   ];
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { jwtAudienceOf } from '../../agent/audience';
 import {
   appErrorSchema,
+  coexistingConnectionSchema,
   connectionStatuses,
   driftSchema,
   environments,
@@ -67,6 +68,8 @@ const orgStateSchema = z.object({
   /** The agent's file no longer matches the connection (hand-over.ts); only an export clears it. */
   handOver: handOverSchema.optional(),
   lastCredentials: credentialsPrintSchema.optional(),
+  /** Microsoft's own Sales agent connection as discovery last found it (the Connections overview lists it). */
+  coexisting: coexistingConnectionSchema.optional(),
 });
 export type OrgConnectionState = Omit<z.infer<typeof orgStateSchema>, 'record'> & { record: ConnectionRecord | null };
 
@@ -100,7 +103,7 @@ export function createConnectionRecordStore(stores: DocumentStoreFactory): Conne
       // Worked out here, so no run that changes the consumer key or the certificate can forget it.
       Object.assign(next, handOverAfter(previous, next));
       // Optional fields set to undefined are dropped, not stored as "undefined".
-      for (const key of ['error', 'drift', 'leftovers', 'waiting', 'orgChange', 'handOver', 'lastCredentials'] as const)
+      for (const key of ['error', 'drift', 'leftovers', 'waiting', 'orgChange', 'handOver', 'lastCredentials', 'coexisting'] as const)
         if (next[key] === undefined) delete next[key];
       document.write({ ...current, currentOrgId: focus ? orgId : current.currentOrgId, orgs: { ...current.orgs, [orgId]: next } });
       return next;

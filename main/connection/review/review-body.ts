@@ -261,6 +261,8 @@ export function planSummary(plan: Omit<RunPlan, 'summary'>): string[] {
   lines.push(...describeChanges(plan.access));
   lines.push(...(plan.visibility ?? []).map((v) => v.message));
   if (plan.notInOrg?.length) lines.push(notInOrgText(plan.notInOrg));
+  // What the pre-flight found that is not simply fine: the org's rules on User, Microsoft's connection, blockers.
+  for (const c of plan.preflight?.checks ?? []) if (!c.ok) lines.push(`Pre-flight: ${c.message}${c.fix ? ` ${c.fix}` : ''}`);
   lines.push(...plan.consequences.map((c) => consequenceText[c]));
   return lines;
 }

@@ -36,7 +36,11 @@ export function createReviewedRuns(core: ConnectionCore) {
     plan: (kind: PlannedRunKind) => reviews.plan(kind),
     enable: reviewed('enable', async (input: EnableInput & OwnerOptions & HandOverInput & ConfirmedPlanInput) => {
       await keyAdmin(input, false);
-      return runs.enable({ ...(input.userDefaults && { userDefaults: input.userDefaults }), ...(input.takeOver && { takeOver: true }) });
+      return runs.enable({
+        ...(input.userDefaults && { userDefaults: input.userDefaults }),
+        ...(input.userFields && { userFields: input.userFields }),
+        ...(input.takeOver && { takeOver: true }),
+      });
     }),
     disable: reviewed('disable', () => runs.disable()),
     reconnect: reviewed('reconnect', async (input: OwnerOptions & HandOverInput & ConfirmedPlanInput) => {
@@ -72,7 +76,7 @@ export function createReviewedRuns(core: ConnectionCore) {
      * tests): plans and confirms in one call. Screens and the CLI show the plan first instead.
      */
     async planAndRun(kind: PlannedRunKind, extra: EnableInput = {}): Promise<ConnectionState> {
-      const { id: planId } = await reviews.plan(kind);
+      const { id: planId } = await reviews.plan(kind, false);
       if (kind === 'enable') return operations.enable({ ...extra, planId });
       const run: Partial<Record<PlannedRunKind, (input: ConfirmedPlanInput) => Promise<ConnectionState>>> = operations;
       return (run[kind] ?? fail('UNKNOWN_OPERATION', `There is no ${kind} run.`))({ planId });

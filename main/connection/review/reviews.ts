@@ -12,6 +12,7 @@ import { readGrants, type ExistingGrants } from '../steps/access-grants';
 import { snapshotOwnedElsewhere } from '../org/ownership';
 import { whyRebuild } from './repair-plan';
 import { visibilityForecast } from './visibility-forecast';
+import { readPreflight } from '../org/preflight-read';
 
 /** Long enough to read the review, short enough that the org it describes is still the org. */
 export const PLAN_LIFETIME_MS = 10 * 60_000;
@@ -70,7 +71,7 @@ function requireJournal(kind: PlannedRunKind, journaled: JournalRun | null): voi
 }
 
 /** Reads the org (reads only) and words what a run of `kind` would change there. */
-async function draftPlan(core: ConnectionCore, kind: PlannedRunKind): Promise<Stored> {
+async function draftPlan(core: ConnectionCore, kind: PlannedRunKind, shown: boolean): Promise<Stored> {
   const { deps } = core;
   const admin = await core.session();
   const orgId = admin.identity.orgId;
@@ -85,6 +86,9 @@ async function draftPlan(core: ConnectionCore, kind: PlannedRunKind): Promise<St
   const of = journaledKind(kind) ? journaled?.kind : undefined;
   const wanted = accessOf(kind, of, ctx.desired.grants, saved.record);
   const access = accessChanges(kind, wanted.desired, wanted.recorded, grants);
+  // Turn on shows its pre-flight in the review: what the org's setup asks of the new user, what else holds licences.
+  // Only a plan someone reads gets the Tooling API's look at validation rules (fact USER-VALIDATION-RULES).
+  const preflight = kind === 'enable' && shown ? await readPreflight(ctx) : undefined;
   const now = deps.now();
   const settings = { certificateDays: deps.settings.get().certificateLifetimeDays, usernameSuffix: randomBytes(3).toString('hex') };
   const body = planBody({
@@ -117,6 +121,7 @@ async function draftPlan(core: ConnectionCore, kind: PlannedRunKind): Promise<St
     ...(why && { whyRebuild: why }),
     ...(snapshotOwnedElsewhere(ctx.snapshot, deps.settings.installId()) && { ownedElsewhere: true }),
     ...(wanted.desired.length > 0 && ctx.desired.skipped.length > 0 && { notInOrg: ctx.desired.skipped }),
+    ...(preflight && { preflight }),
   };
   const local = localFingerprint(core, kind);
   const newUser = body.artifacts.find((a) => a.part === 'user' && a.action === 'create');
@@ -141,8 +146,9 @@ export function createPlanReviews(core: ConnectionCore) {
     for (const [id, stored] of plans) if (Date.parse(stored.plan.expiresAt) <= now.getTime()) plans.delete(id);
   };
 
-  async function plan(kind: PlannedRunKind): Promise<RunPlan> {
-    const stored = await draftPlan(core, kind);
+  /** `shown: false` for callers with nobody to show the plan to (planAndRun): no pre-flight read for the review. */
+  async function plan(kind: PlannedRunKind, shown = true): Promise<RunPlan> {
+    const stored = await draftPlan(core, kind, shown);
     forgetExpired(core.deps.now());
     plans.set(stored.plan.id, stored);
     return stored.plan;

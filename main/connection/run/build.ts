@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RunKind, UserDefaultsOverride } from '../../../common';
+import type { RunKind, UserDefaultsOverride, UserFieldValues } from '../../../common';
 import { AppFailure, fail } from '../../../common/app-error-schema';
 import type { Artifacts } from '../steps/results';
 import { artifactNames } from '../org/names';
@@ -10,6 +10,7 @@ import { runSteps } from './outcome';
 import type { Run, RunDeps } from './run-context';
 import type { AdminSession } from '../../auth/session-source';
 import { keyPairInAdvance } from '../steps/key-pair';
+import { createsNewUser } from '../steps/integration-user';
 import type { StepContext } from '../steps/step';
 
 /** What a build starts from: its kind, what exists already, and the admin's choices of the review. */
@@ -19,6 +20,8 @@ export interface BuildOptions {
   /** When the connection was first made (a rebuild keeps it); null for a new one. */
   createdAt: string | null;
   userDefaults?: UserDefaultsOverride;
+  /** Values for the User fields the review asked for (fact USER-REQUIRED-FIELDS). */
+  userFields?: UserFieldValues;
   /** Replace a connection another install manages (ownership.ts). */
   takeOver?: boolean;
   /** A rebuild in a refreshed sandbox: the consumer key and integration username the agent's credentials name. */
@@ -27,7 +30,7 @@ export interface BuildOptions {
 
 /** Builds the connection (Enable, and the build of Reconnect, Recreate and Resume). */
 export async function build(deps: RunDeps, admin: AdminSession, run: Run, options: BuildOptions): Promise<void> {
-  const { kind, artifacts, createdAt, userDefaults, takeOver = false } = options;
+  const { kind, artifacts, createdAt, userDefaults, userFields, takeOver = false } = options;
   const { records, journal, contexts, now } = deps;
   const { tracker } = run;
   const orgId = admin.identity.orgId;
@@ -46,8 +49,12 @@ export async function build(deps: RunDeps, admin: AdminSession, run: Run, option
     ctx.run.consumerKey = options.keep.consumerKey;
     if (options.keep.username) ctx.run.username = options.keep.username;
   }
+  if (userFields) ctx.run.userFields = userFields;
+  records.update(orgId, { coexisting: ctx.snapshot.coexisting ?? undefined });
   if (!journal.current()) {
-    const blocker = firstBlocker(preflightChecks(ctx.snapshot, ctx.desired, ctx.names));
+    // Only a new user needs the values; one brought back keeps its own (fact USER-REQUIRED-FIELDS).
+    const extras = createsNewUser(ctx) ? { userFields: userFields ?? {} } : {};
+    const blocker = firstBlocker(preflightChecks(ctx.snapshot, ctx.desired, ctx.names, extras));
     if (blocker) {
       tracker.set('preflight', 'failed');
       throw new AppFailure(blocker);

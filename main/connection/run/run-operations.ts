@@ -52,6 +52,7 @@ export function createRunOperations(core: ConnectionCore) {
           artifacts: {},
           createdAt: null,
           userDefaults: input.userDefaults,
+          userFields: input.userFields,
           takeOver: input.takeOver === true,
         }),
       );

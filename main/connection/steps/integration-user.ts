@@ -6,6 +6,7 @@ import { integrationUsername } from '../org/names';
 import { idOf } from './permission-set';
 import type { StepResult } from './results';
 import type { ComposedChange, RemovalContext, Step, StepContext } from './step';
+import { explainOrgRule, orgFieldValues } from './user-field-values';
 
 const USERNAME_TRIES = 5;
 
@@ -26,6 +27,11 @@ function reusable(ctx: StepContext): { id: string; username: string; active: boo
   const candidate = known ?? ctx.snapshot.users.find((u) => u.active) ?? ctx.snapshot.users[0];
   if (candidate) return { id: candidate.id, username: candidate.username, active: candidate.active };
   return ctx.previousUser ? { ...ctx.previousUser, active: false } : null;
+}
+
+/** Whether this run makes a new integration user (nothing of ours to bring back). */
+export function createsNewUser(ctx: StepContext): boolean {
+  return reusable(ctx) === null && !ctx.artifacts.integrationUser?.id;
 }
 
 function newUsername(ctx: StepContext): string {
@@ -50,6 +56,7 @@ function userRecord(ctx: StepContext, username: string) {
     CommunityNickname: username.split('@')[0]?.slice(0, 40) ?? alias,
     ProfileId: requireProfile(ctx),
     ...userDefaultFields(ctx),
+    ...orgFieldValues(ctx),
   };
 }
 
@@ -65,7 +72,7 @@ function userDefaultFields(ctx: StepContext) {
 }
 
 function reactivation(ctx: StepContext) {
-  return { IsActive: true, ProfileId: requireProfile(ctx) };
+  return { IsActive: true, ProfileId: requireProfile(ctx), ...orgFieldValues(ctx) };
 }
 
 /** Explains the user-creation failures an admin can act on; anything else passes through. */
@@ -85,6 +92,7 @@ export function explainUserError(thrown: unknown, ctx: StepContext): never {
     );
   }
   if (error.code === 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST') refusedDefault(error.fields, ctx);
+  explainOrgRule(error);
   if (error.code === 'DUPLICATE_USERNAME') {
     fail(
       'DUPLICATE_USERNAME',

@@ -1,4 +1,4 @@
-import type { ActivationProgress, Grant, RemovalStepId, StepId, StepNoteKey, UserDefaultsOverride } from '../../../common';
+import type { ActivationProgress, Grant, RemovalStepId, StepId, StepNoteKey, UserDefaultsOverride, UserFieldValues } from '../../../common';
 import type { DesiredAccess } from '../../agent/grants';
 import type { AgentKeyPair } from '../../agent/keys';
 import type { AgentTokenResult } from '../../agent/token';
@@ -72,6 +72,8 @@ export interface RunScratch {
   userDefaults?: UserDefaultsOverride;
   /** The consumer key to ask for (a rebuild keeps the agent's); otherwise the app makes one of its own. */
   consumerKey?: string;
+  /** Values for the User fields the org's setup asks for, entered in the review (fact USER-REQUIRED-FIELDS). */
+  userFields?: UserFieldValues;
 }
 
 /** What taking something down needs: no look at the org first (Disable works from the connection record). */

@@ -186,6 +186,7 @@ function setupObjects(): ObjectDef[] {
         pick('UserType', USER_TYPES, { ...readOnly, restrictedPicklist: true }),
         field('Title', 'string'),
         field('CompanyName', 'string'),
+        field('Department', 'string', { length: 80 }),
       ],
       { ...setup, deletable: false },
     ),
@@ -403,8 +404,16 @@ function setupObjects(): ObjectDef[] {
         pick('InternalSharingModel', SHARING_MODELS, readOnly),
         pick('ExternalSharingModel', SHARING_MODELS, readOnly),
       ],
-      { ...setup, createable: false, updateable: false, deletable: false, systemFields: ['Id', 'LastModifiedDate', 'LastModifiedById'] },
+      {
+        ...setup,
+        createable: false,
+        updateable: false,
+        deletable: false,
+        systemFields: ['Id', 'LastModifiedDate', 'LastModifiedById'],
+        api: 'both',
+      },
     ),
+    validationRuleObject(),
     object(
       'ExternalClientApplication',
       '0xI',
@@ -423,6 +432,26 @@ function setupObjects(): ObjectDef[] {
 
 export interface CatalogOptions {
   extraCustomFields?: { object: string; count: number };
+  /** Custom User fields the org made required, with no default (fact USER-REQUIRED-FIELDS). */
+  requiredUserFields?: { name: string; label: string }[];
+}
+
+/** Fact USER-VALIDATION-RULES: the Tooling API's ValidationRule (the formula itself is read one rule at a time, never here). */
+function validationRuleObject(): ObjectDef {
+  return object(
+    'ValidationRule',
+    '03d',
+    [
+      field('ValidationName', 'string', { ...readOnly, nameField: true, length: 40 }),
+      field('Active', 'boolean', readOnly),
+      field('Description', 'string', readOnly),
+      field('ErrorMessage', 'string', readOnly),
+      field('ErrorDisplayField', 'string', readOnly),
+      field('NamespacePrefix', 'string', readOnly),
+      ref(['EntityDefinition'], 'EntityDefinition', readOnly),
+    ],
+    { setup: true, createable: false, updateable: false, deletable: false, api: 'tooling' },
+  );
 }
 
 /** The names `extraCustomFields` gives its fields: `Bench_Field_0001__c`, `Bench_Field_0002__c`... */
@@ -441,5 +470,7 @@ export function buildCatalog(opts: CatalogOptions = {}): Map<string, ObjectDef> 
       target.fields.push(field(name, 'string', { label: `Bench Field ${i + 1}` }));
     });
   }
+  const user = all.find((o) => o.name === 'User');
+  for (const f of opts.requiredUserFields ?? []) user?.fields.push(field(f.name, 'string', { label: f.label, required: true }));
   return new Map(all.map((o) => [o.name.toLowerCase(), o]));
 }

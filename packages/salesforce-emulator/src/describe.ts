@@ -1,6 +1,6 @@
 /** describe / describeGlobal shapes (the subset of jsforce's DescribeSObjectResult the app reads). */
 import type { Org } from './org';
-import type { FieldDef, ObjectDef } from './schema';
+import { reachableThrough, type FieldDef, type ObjectDef } from './schema';
 import { acceptsObjectPermissions, canReadField, canReadObject, type Principal } from './security';
 
 const SOAP_TYPES: Record<string, string> = {
@@ -176,6 +176,8 @@ export function describeObject(org: Org, p: Principal, def: ObjectDef, version: 
 }
 
 export function describeGlobal(org: Org, p: Principal, version: string): Record<string, unknown> {
-  const sobjects = [...org.store.catalog.values()].filter((d) => canReadObject(org, p, d)).map((d) => globalEntry(d, version));
+  const sobjects = [...org.store.catalog.values()]
+    .filter((d) => reachableThrough(d, 'data') && canReadObject(org, p, d))
+    .map((d) => globalEntry(d, version));
   return { encoding: 'UTF-8', maxBatchSize: 200, sobjects };
 }

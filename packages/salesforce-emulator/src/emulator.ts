@@ -9,6 +9,7 @@ import { Org, type OrgConfig } from './org';
 import { errorPage } from './pages';
 import { handleData } from './rest';
 import { seedOrg } from './seed';
+import { seedOrgSetup } from './org-setup';
 
 export class Emulator {
   readonly org: Org;
@@ -25,6 +26,7 @@ export class Emulator {
 
   private seed(): void {
     seedOrg(this.org);
+    seedOrgSetup(this.org);
     syncEcaRecords(this.org);
   }
 

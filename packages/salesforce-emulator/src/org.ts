@@ -8,6 +8,7 @@ import { newId } from './ids';
 import { releaseOrgUsernames } from './registry';
 import { RecordStore, sfDateTime, str, type SRecord } from './store';
 import type { EmulatorSwitches } from './switches';
+import type { UserRules } from './user-rules-config';
 
 export type MdValue = string | MdObject | MdValue[];
 export interface MdObject {
@@ -84,6 +85,10 @@ export interface OrgConfig {
   signInClients: SignInClient[];
   /** The System Administrator profile holds "Use Any API Client", as orgs under API Access Control give their admins. */
   adminUsesAnyApiClient?: boolean;
+  /** Required custom User fields and validation rules on User (fact USER-VALIDATION-RULES). */
+  userRules?: UserRules;
+  /** Seeds Microsoft's own Sales agent connection (fact MICROSOFT-SALES-AGENT-CONNECTION). */
+  microsoftSalesAgent?: boolean;
 }
 
 export interface SeedUsers {

@@ -5,7 +5,7 @@
 import { DmlError } from './errors';
 import type { EmuResponse } from './http';
 import type { Org } from './org';
-import { findField, type ObjectDef } from './schema';
+import { findField, reachableThrough, type ObjectDef } from './schema';
 import { canReadField, canReadObject, type Principal } from './security';
 import { canReadRecord } from './sharing';
 import { recordAttributes } from './soql';
@@ -29,7 +29,7 @@ export type RestRouter = (req: RestRequest) => EmuResponse;
 /** Objects the principal can't read look exactly like objects that don't exist. */
 export function visibleObject(req: RestRequest, name: string): ObjectDef | undefined {
   const def = req.org.store.object(name);
-  return def && canReadObject(req.org, req.principal, def) ? def : undefined;
+  return def && reachableThrough(def, 'data') && canReadObject(req.org, req.principal, def) ? def : undefined;
 }
 
 export function shapeForRead(

@@ -80,6 +80,11 @@ function route(req: RestRequest): EmuResponse {
       break;
     case 'apps':
       return handleConnect(req, seg.slice(1));
+    case 'tooling':
+      // Only the Tooling API's query; a Composite of the data API does not reach it (the Tooling API has its own).
+      if (seg[1] === 'query' && seg.length === 2 && !req.nested)
+        return method === 'GET' ? query(req, 'tooling') : methodNotAllowed(method, 'GET,HEAD');
+      break;
     default:
   }
   return restError(404, 'NOT_FOUND', NOT_FOUND_MESSAGE);
@@ -151,11 +156,11 @@ function retrieve(req: RestRequest, def: ObjectDef, id: string): EmuResponse {
   return rec ? json(200, rec) : restError(404, 'NOT_FOUND', NOT_FOUND_MESSAGE);
 }
 
-function query(req: RestRequest): EmuResponse {
+function query(req: RestRequest, api: 'data' | 'tooling' = 'data'): EmuResponse {
   const q = req.query.get('q');
   if (!q) return restError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
   if (req.query.get('columns') === 'true') return json(200, queryColumns(req.org, req.principal, q));
-  return json(200, runQuery(req.org, req.principal, q, req.version));
+  return json(200, runQuery(req.org, req.principal, q, req.version, api));
 }
 
 function limits(org: Org): Record<string, { Max: number; Remaining: number }> {

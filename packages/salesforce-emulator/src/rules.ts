@@ -10,6 +10,7 @@ import type { Org } from './org';
 import { acceptsObjectPermissions } from './security';
 import { str, type SRecord } from './store';
 import { INTEGRATION_LICENSE, INTEGRATION_PSL } from './seed';
+import { checkUserValidationRules } from './user-rules';
 
 /** Fact DEVELOPER-NAME: letters, digits, underscores; starts with a letter; no `__`; no trailing `_`. */
 export const DEVELOPER_NAME = /^(?!.*__)[A-Za-z]([A-Za-z0-9_]*[A-Za-z0-9])?$/;
@@ -110,6 +111,7 @@ function userRules(org: Org, old: SRecord | undefined, next: SRecord): void {
   const clash = org.store.all('User').some((u) => u.Id !== old?.Id && String(u.CommunityNickname ?? '').toLowerCase() === nick);
   if (nick && clash) throw new DmlError('DUPLICATE_COMM_NICKNAME', DUPLICATE_NICKNAME_MESSAGE, ['CommunityNickname']);
   if (!nick) throw new DmlError('REQUIRED_FIELD_MISSING', 'Required fields are missing: [CommunityNickname]', ['CommunityNickname']);
+  checkUserValidationRules(org, next);
   checkSeat(org, old, next);
 }
 

@@ -55,7 +55,16 @@ export interface ObjectDef {
   createable: boolean;
   updateable: boolean;
   deletable: boolean;
+  /** Where it is reached: the data API (default), only the Tooling API (`/tooling/query`), or both (fact USER-VALIDATION-RULES). */
+  api: ObjectApi;
   fields: FieldDef[];
+}
+
+export type ObjectApi = 'data' | 'tooling' | 'both';
+
+/** Whether an object is reached through this API (a tooling-only one looks unknown to the data API, and the other way round). */
+export function reachableThrough(def: ObjectDef, api: 'data' | 'tooling'): boolean {
+  return def.api === 'both' || def.api === api;
 }
 
 export type FieldOpts = Partial<Omit<FieldDef, 'name' | 'type'>> & { required?: boolean };
@@ -138,6 +147,7 @@ export interface ObjectOpts {
   owner?: boolean;
   /** The system fields the object has, where Salesforce gives it fewer than all (recorded describes, test/recorded-reality). */
   systemFields?: string[];
+  api?: ObjectApi;
 }
 
 export function object(name: string, keyPrefix: string, fields: FieldDef[], opts: ObjectOpts = {}): ObjectDef {
@@ -153,6 +163,7 @@ export function object(name: string, keyPrefix: string, fields: FieldDef[], opts
     createable: opts.createable ?? true,
     updateable: opts.updateable ?? true,
     deletable: opts.deletable ?? true,
+    api: opts.api ?? 'data',
     fields: [...systemFields(opts.owner ?? !setup).filter((f) => !opts.systemFields || opts.systemFields.includes(f.name)), ...fields],
   };
 }

@@ -6,7 +6,7 @@
 import { DmlError } from './errors';
 import { sameId } from './ids';
 import type { Org } from './org';
-import { findField, findRelationship, type FieldDef, type ObjectDef } from './schema';
+import { findField, findRelationship, reachableThrough, type FieldDef, type ObjectDef } from './schema';
 import { canReadField, canReadObject, type Principal } from './security';
 import { canReadRecord } from './sharing';
 import type { SRecord, Value } from './store';
@@ -316,11 +316,12 @@ class Resolver {
     private readonly org: Org,
     private readonly p: Principal,
     private readonly soql: string,
+    private readonly api: 'data' | 'tooling' = 'data',
   ) {}
 
   object(ref: PathRef): ObjectDef {
     const def = this.org.store.object(ref.path);
-    if (!def || !canReadObject(this.org, this.p, def)) {
+    if (!def || !reachableThrough(def, this.api) || !canReadObject(this.org, this.p, def)) {
       throw queryError('INVALID_TYPE', this.soql, ref.pos, unsupportedTypeMessage(ref.path));
     }
     return def;
@@ -459,9 +460,10 @@ export interface QueryResult {
   records: Record<string, unknown>[];
 }
 
-export function runQuery(org: Org, p: Principal, soql: string, apiVersion: string): QueryResult {
+/** `api`: the Tooling API (`/tooling/query`) reaches other objects than the data API (fact USER-VALIDATION-RULES). */
+export function runQuery(org: Org, p: Principal, soql: string, apiVersion: string, api: 'data' | 'tooling' = 'data'): QueryResult {
   const q = parseSoql(soql);
-  const res = new Resolver(org, p, soql);
+  const res = new Resolver(org, p, soql, api);
   const base = res.object(q.from);
   const selected = q.fields.map((f) => ({ ref: f, resolved: res.path(base, f) }));
   const pred = q.where ? compile(org, res, base, q.where) : () => true;

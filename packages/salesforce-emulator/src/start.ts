@@ -11,6 +11,7 @@ import { releaseOrgUsernames } from './registry';
 import { close, listen } from './server';
 import { buildState, type EmulatorState } from './state';
 import { DEFAULT_SWITCHES, type EmulatorSwitches } from './switches';
+import type { UserRules } from './user-rules-config';
 
 export interface EmulatorOptions {
   /** Login origin port (0 = random). */
@@ -37,6 +38,10 @@ export interface EmulatorOptions {
   logBodies?: boolean;
   /** Generates `Bench_Field_0001__c`... on one object (benchmarks with many custom fields). */
   extraCustomFields?: { object: string; count: number };
+  /** Required custom User fields (no default) and validation rules on User (facts USER-REQUIRED-FIELDS, USER-VALIDATION-RULES). */
+  userRules?: UserRules;
+  /** The org already has Microsoft's Sales agent connection (fact MICROSOFT-SALES-AGENT-CONNECTION). */
+  microsoftSalesAgent?: boolean;
 }
 
 export interface StartedEmulator {
@@ -77,9 +82,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Star
       accessTokenTtlS: options.accessTokenTtlS ?? 7200,
       activationDelayMs: options.activationDelayMs ?? 0,
       switches: { ...DEFAULT_SWITCHES, ...options.switches },
-      catalog: options.extraCustomFields ? { extraCustomFields: options.extraCustomFields } : {},
+      catalog: {
+        ...(options.extraCustomFields && { extraCustomFields: options.extraCustomFields }),
+        ...(options.userRules?.requiredFields && { requiredUserFields: options.userRules.requiredFields }),
+      },
       signInClients: [PLATFORM_CLI_CLIENT, ...(options.signInClients ?? [])],
       adminUsesAnyApiClient: options.adminUsesAnyApiClient ?? false,
+      ...(options.userRules && { userRules: options.userRules }),
+      ...(options.microsoftSalesAgent && { microsoftSalesAgent: true }),
     },
     options.latencyMs ?? 0,
   );

@@ -132,6 +132,10 @@ export const switchCatalog = {
     'authenticationFailure',
   ]),
   lockedUserGrant: oneOf('AGENT-SIGN-IN-REASONS', 'whether a password-locked user is refused a JWT bearer grant', ['refused', 'allowed']),
+  validationErrorFields: oneOf('USER-VALIDATION-RULES', "a validation rule's REST error lists its error display field, or no field", [
+    'displayField',
+    'none',
+  ]),
 } satisfies SwitchCatalog;
 
 export const switchNames = Object.keys(switchCatalog) as SwitchName[];

@@ -73,6 +73,8 @@ export interface EmulatorSwitches {
   frozenUserGrantAnswer: 'inactiveUser' | 'authenticationFailure';
   /** Fact AGENT-SIGN-IN-REASONS: whether a password-locked user (UserLogin.IsPasswordLocked) is refused a JWT bearer grant. */
   lockedUserGrant: 'refused' | 'allowed';
+  /** Fact USER-VALIDATION-RULES: a validation rule's REST error names its error display field in `fields`, or names none. */
+  validationErrorFields: 'displayField' | 'none';
 }
 
 export const DEFAULT_SWITCHES: EmulatorSwitches = {
@@ -111,4 +113,5 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   blockedClientError: 'OAUTH_APP_BLOCKED',
   frozenUserGrantAnswer: 'inactiveUser',
   lockedUserGrant: 'refused',
+  validationErrorFields: 'none',
 };

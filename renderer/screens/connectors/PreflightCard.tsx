@@ -3,23 +3,16 @@ import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import CheckCircleIcon from '@mui/icons-material/CheckCircle';
-import ErrorIcon from '@mui/icons-material/Error';
-import InfoIcon from '@mui/icons-material/Info';
-import WarningIcon from '@mui/icons-material/Warning';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PreflightCheck, PreflightReport } from '../../../common';
+import type { PreflightReport } from '../../../common';
 import { useApi } from '../../api/context';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { useLive } from '../../state/live';
 import { useOperation } from '../../state/use-operation';
 import { CardHeading } from '../../components/CardHeading';
+import { CheckRow } from './PreflightCheckRow';
 
 /** Pre-flight: what would stop the connection, with the fix, found before anything is created. */
 export function PreflightCard() {
@@ -61,33 +54,5 @@ export function PreflightCard() {
         {check.error && <ErrorAlert error={check.error} />}
       </CardContent>
     </Card>
-  );
-}
-
-function CheckRow({ check }: { check: PreflightCheck }) {
-  const { t } = useTranslation();
-  const outcome = check.ok ? 'passed' : check.severity;
-  const fix = check.fixKey ? t(`preflight.fixes.${check.fixKey}`, { defaultValue: check.fix }) : check.fix;
-  const icons = {
-    passed: <CheckCircleIcon color="success" />,
-    blocker: <ErrorIcon color="error" />,
-    warning: <WarningIcon color="warning" />,
-    info: <InfoIcon color="info" />,
-  };
-  return (
-    <ListItem alignItems="flex-start">
-      <ListItemIcon sx={{ minWidth: 36, mt: 0.5 }} aria-hidden>
-        {icons[outcome]}
-      </ListItemIcon>
-      <ListItemText
-        primary={
-          <>
-            <VisuallyHidden>{t(`preflight.outcome.${outcome}`)}: </VisuallyHidden>
-            {check.finding ? t(`preflight.checks.${check.finding}`, { ...check.params, defaultValue: check.message }) : check.message}
-          </>
-        }
-        secondary={fix && !check.ok ? t('preflight.fix', { fix }) : undefined}
-      />
-    </ListItem>
   );
 }

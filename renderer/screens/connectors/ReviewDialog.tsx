@@ -19,6 +19,7 @@ import { AccessTable } from './review/AccessTable';
 import { Consequences } from './review/Consequences';
 import { OAuthPolicies } from './review/OAuthPolicies';
 import { PlannedVisibilityTable } from './review/PlannedVisibilityTable';
+import { enteredValues, missingRequired, ReviewOrgSetup, type UserFieldEntries } from './ReviewOrgSetup';
 
 /** A tick box's value and setter. */
 interface Choice {
@@ -142,6 +143,8 @@ export function ReviewDialog({
   const [error, setError] = useState<AppError | null>(null);
   // Off by default: grants someone added by hand go only when the admin ticks it.
   const [removeHandAdded, setRemoveHandAdded] = useState(false);
+  // Values for the User fields the org's own setup asks for (Turn on only).
+  const [userFields, setUserFields] = useState<UserFieldEntries>({});
 
   useEffect(() => {
     let active = true;
@@ -169,6 +172,7 @@ export function ReviewDialog({
         {!plan && !error && <CircularProgress size={24} aria-label={t('common.loading')} sx={{ my: 2 }} />}
         {error && <PlanFailed error={error} />}
         {plan && <PlanSections plan={plan} removeHandAdded={{ value: removeHandAdded, set: setRemoveHandAdded }} />}
+        {plan?.preflight && <ReviewOrgSetup preflight={plan.preflight} values={userFields} onChange={setUserFields} />}
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel} autoFocus>
@@ -177,8 +181,8 @@ export function ReviewDialog({
         <Button
           color={removes(kind) ? 'error' : 'primary'}
           variant="contained"
-          disabled={!plan}
-          onClick={() => plan && onConfirm({ planId: plan.id, removeHandAdded })}
+          disabled={!plan || missingRequired(plan.preflight, userFields)}
+          onClick={() => plan && onConfirm({ planId: plan.id, removeHandAdded, userFields: enteredValues(userFields) })}
         >
           {t(`review.confirm.${kind}`)}
         </Button>

@@ -72,6 +72,20 @@ describe('Connections overview', () => {
     expect(await screen.findByText('No background checks yet. Turn them on with: agent-connections watch schedule')).toBeTruthy();
   });
 
+  it("names Microsoft's Sales agent connection where an org has one, with the licence it holds", async () => {
+    const coexisting = { apps: ['M365 Copilot Sales'], users: [], permissionSet: null, profile: null, licencesHeld: 1 };
+    const { user } = await renderApp({
+      auth: fixtures.auth.signedIn,
+      overview: { orgs: [org({ profile: 'Acme UAT', coexisting }), org({ profileId: 'q', profile: 'Dev' })] },
+    });
+    await user.click(screen.getByRole('button', { name: 'Overview' }));
+    const rows = await screen.findAllByRole('row');
+    const row = (name: string) => rows.find((r) => within(r).queryByRole('rowheader', { name: new RegExp(name) })) as HTMLElement;
+    const line = "Also here: Microsoft's Sales agent connection (holds 1 Salesforce Integration licence(s); never changed by this app)";
+    expect(within(row('Acme UAT')).getByText(line)).toBeTruthy();
+    expect(within(row('Dev')).queryByText(line)).toBeNull();
+  });
+
   it('shows a banner when a scheduled check finds an org changed', async () => {
     const { api } = await renderApp({ auth: fixtures.auth.signedIn });
     api.emit('health.notice', { profile: 'UAT', orgName: 'Acme UAT', from: 'connected', to: 'error', at: '2026-03-01T08:00:00.000Z' });

@@ -171,6 +171,11 @@ function OrgRow({ org }: { org: OrgOverview }) {
             {t('overview.handOverOwed')}
           </Typography>
         )}
+        {org.coexisting && (
+          <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+            {t('overview.coexisting', { count: org.coexisting.licencesHeld })}
+          </Typography>
+        )}
       </TableCell>
       <TableCell>{org.lastCheckedAt ? date(org.lastCheckedAt) : t('overview.never')}</TableCell>
       <TableCell>{org.certificateExpiresAt ? date(org.certificateExpiresAt) : t('overview.none')}</TableCell>
