@@ -97,8 +97,10 @@ export function createConnectionExports(core: ConnectionCore) {
     async exportCredentials(passphrase: string, options: HandOverInput = {}): Promise<OutgoingFile> {
       if (passphrase.length < 12) fail('PASSPHRASE_INVALID', 'Use a passphrase of at least 12 characters.');
       deps.log.registerSecret(passphrase);
-      const { orgId, record } = core.requireRecord();
+      const { orgId } = core.requireRecord();
       const admin = await connectionAdmin('exportCredentials', { ...options, confirmed: true, orgId });
+      // Read after the gate: a confirmed hand-over has just made this admin the owner on record.
+      const { record } = core.requireRecord();
       const { file, print, appId, at, consumerKey } = await credentialsFile(core, admin, orgId, record, passphrase);
       // What the agent now holds: the hand-over banner goes once this matches the connection.
       const exported = { ...print, appId, at };

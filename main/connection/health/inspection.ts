@@ -18,7 +18,7 @@ async function diagnoseRecord(core: ConnectionCore, admin: AdminSession, record:
   try {
     const ctx = await contexts.context(admin, record.agentName, record.artifacts, null, null);
     // Discovery reached the org: what it found of Microsoft's own connection is the org's truth.
-    deps.records.update(admin.identity.orgId, { coexisting: ctx.snapshot.coexisting ?? undefined });
+    deps.records.update(admin.identity.orgId, { coexisting: ctx.snapshot.coexisting ?? undefined }, false);
     return await diagnose({
       client: ctx.client,
       record,
@@ -77,7 +77,7 @@ export function createInspection(core: ConnectionCore, problems: CheckProblems) 
       const admin = await core.session();
       const ctx = await contexts.context(admin, deps.settings.get().agentName, {}, null, null);
       // What else holds licences here stays on record for the Connections overview.
-      records.update(admin.identity.orgId, { coexisting: ctx.snapshot.coexisting ?? undefined });
+      records.update(admin.identity.orgId, { coexisting: ctx.snapshot.coexisting ?? undefined }, false);
       return readPreflight(ctx);
     },
     /** The state as the admin's profile would leave it (drift when grants are missing); only describes, no writes. */

@@ -50,7 +50,7 @@ export async function build(deps: RunDeps, admin: AdminSession, run: Run, option
     if (options.keep.username) ctx.run.username = options.keep.username;
   }
   if (userFields) ctx.run.userFields = userFields;
-  records.update(orgId, { coexisting: ctx.snapshot.coexisting ?? undefined });
+  records.update(orgId, { coexisting: ctx.snapshot.coexisting ?? undefined }, false);
   if (!journal.current()) {
     // Only a new user needs the values; one brought back keeps its own (fact USER-REQUIRED-FIELDS).
     const extras = createsNewUser(ctx) ? { userFields: userFields ?? {} } : {};

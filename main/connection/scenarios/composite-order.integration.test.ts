@@ -42,7 +42,7 @@ describe.each<EmulatorSwitches['compositeOrder']>(['collated', 'inOrder'])(
         respond: {
           status: 500,
           contentType: 'text/xml;charset=UTF-8',
-          body: soapFault('INVALID_TYPE', 'This type of metadata is not available for this organization'),
+          body: soapFault('INSUFFICIENT_ACCESS', 'insufficient access rights on object id'),
         },
       });
       h.emulator.clearRequests();

@@ -51,7 +51,7 @@ async function killWhileIn(h: Harness, step: StepId, hold: Omit<FaultSpec, 'resp
     stdio: 'ignore',
   });
   const journal = createJournal(createConfStoreFactory(dataDir));
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 90_000;
   while (!journal.current()?.steps.some((s) => s.id === step && s.status === 'started')) {
     if (Date.now() > deadline) throw new Error(`the child never reached ${step}`);
     await new Promise((r) => setTimeout(r, 20));
