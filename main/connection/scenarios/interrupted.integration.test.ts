@@ -24,10 +24,11 @@ afterEach(async () => {
 
 /**
  * Each kill point: the request the child is stuck in (held by the emulator) when the journal shows the
- * step. Composites in order: the plan's look at the org, the run's own, the setup, then verification.
+ * step. Composites in order: the plan's look at the org, its visibility forecast (two: the default
+ * profile's objects take more than five queries), the run's own look, the setup, then verification.
  */
 const killPoints: { step: StepId; hold: Omit<FaultSpec, 'respond'> }[] = [
-  { step: 'permissionSet', hold: { method: 'POST', path: '/composite$', nth: 3 } },
+  { step: 'permissionSet', hold: { method: 'POST', path: '/composite$', nth: 5 } },
   { step: 'app', hold: { soapOperation: 'createMetadata', nth: 1 } },
   { step: 'app', hold: { soapOperation: 'createMetadata', nth: 2 } },
   // The global OAuth settings carry the consumer key the app chose (fact ECA-CONSUMER-KEY-CHOICE): nothing read back.
@@ -35,7 +36,7 @@ const killPoints: { step: StepId; hold: Omit<FaultSpec, 'respond'> }[] = [
   { step: 'app', hold: { soapOperation: 'upsertMetadata', nth: 1 } },
   { step: 'app', hold: { soapOperation: 'upsertMetadata', nth: 2 } },
   { step: 'activation', hold: { method: 'POST', path: '/services/oauth2/token$', nth: 1 } },
-  { step: 'verification', hold: { method: 'POST', path: '/composite$', nth: 4 } },
+  { step: 'verification', hold: { method: 'POST', path: '/composite$', nth: 6 } },
 ];
 
 async function killWhileIn(h: Harness, step: StepId, hold: Omit<FaultSpec, 'respond'>): Promise<void> {
