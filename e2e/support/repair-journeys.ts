@@ -77,7 +77,7 @@ export async function runDriftJourney(host: JourneyHost, fix: 'recreate' | 'upda
 
 async function expectDrift(alert: Locator): Promise<void> {
   await expect(alert).toBeVisible();
-  await expect(alert).toContainText('Update access adds it');
+  await expect(alert).toContainText('Update access grants it in the same permission set');
   await expect(alert.getByRole('listitem')).toHaveText([NEW_GRANT]);
   await expect(alert.getByRole('button', { name: english.recreate })).toBeVisible();
   await expect(alert.getByRole('button', { name: english.updateAccess })).toBeVisible();

@@ -157,7 +157,11 @@ test('a one-time link opened after it expired is refused, and the newly printed 
   const stale = browserApp.startUrl();
   await page.waitForTimeout(1800);
   await page.goto(stale);
-  await expect(page.getByText('This link has expired or was already used. Open the new address printed by "npm run web".')).toBeVisible();
+  await expect(
+    page.getByText(
+      'This link has expired or was already used. Open the new address printed by "npm run web" in the terminal where it runs.',
+    ),
+  ).toBeVisible();
   expect(browserApp.announcedUrls).toHaveLength(1);
   await page.goto(browserApp.announcedUrls[0]!);
   await expect(page.getByRole('heading', { name: 'Agent connections' })).toBeVisible();
@@ -184,5 +188,7 @@ test('a reloaded page has no secret any more and is told where to go', async ({ 
   await openApp(page);
   await expect(page).toHaveURL(`${browserApp.origin}/`);
   await page.reload();
-  await expect(page.getByText('This browser session has ended. Open the new address printed by "npm run web".')).toBeVisible();
+  await expect(
+    page.getByText('This browser session has ended. Open the new address printed by "npm run web" in the terminal where it runs.'),
+  ).toBeVisible();
 });
