@@ -56,7 +56,13 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise
 
 /** A data directory signed in to `emulator` with a connection turned on, through the bundle itself. */
 async function connectedDataDir(emulator: StartedEmulator): Promise<NodeJS.ProcessEnv> {
-  const env = { ...process.env, AGENT_CONNECTIONS_DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-startup-')), NO_COLOR: '1' };
+  // The CLI's vault is encrypted under a passphrase (no OS key store here): status pays for opening it, as a user's cron job would.
+  const env = {
+    ...process.env,
+    AGENT_CONNECTIONS_DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-startup-')),
+    AGENT_CONNECTIONS_VAULT_PASSPHRASE: 'bench vault passphrase 2026',
+    NO_COLOR: '1',
+  };
   const token = (await signIn(emulator)).accessToken ?? '';
   await timed(process.execPath, [cliBundle, ...emulatorLoginArgs(emulator)], { ...env, SF_ACCESS_TOKEN: token });
   await timed(process.execPath, [cliBundle, 'enable', '--yes', '--json'], env);
