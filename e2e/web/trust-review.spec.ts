@@ -97,7 +97,7 @@ test('opening the app after another tool removed the access shows it broken with
   await removeAccessWithAnotherTool(emulator);
   await page.goto(browserApp.startUrl());
   await panel.open();
-  const alert = page.getByRole('alert').filter({ hasText: 'missing or changed in Salesforce' });
+  const alert = page.getByRole('alert').filter({ hasText: 'missing or was changed in Salesforce' });
   await expect(alert).toBeVisible({ timeout: 15_000 });
   await expect(panel.details.getByText(english.connected, { exact: true })).toBeHidden();
 
