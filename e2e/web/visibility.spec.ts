@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { EmulatorOptions } from '../../packages/salesforce-emulator/index';
 import { signIn } from '../support/journey-host';
 import { salesforcePanel } from '../support/salesforce-panel';
-import { expectReviewLines, grantsInOrg, openReview } from '../support/trust-journeys';
+import { grantsInOrg, openReview } from '../support/trust-journeys';
 import { english } from '../support/ui-labels';
 import { startWebJourney, type WebJourney } from '../support/web-journey';
 
@@ -46,7 +46,10 @@ test('Account Private: the agent sees none, the admin grants View All through th
   await expect(escalation.getByRole('listitem')).toHaveText(['Account: View All Records']);
   await page.getByRole('alert').getByRole('button', { name: english.updateAccess }).first().click();
   const review = await openReview(page, 'Review: update access');
-  await expectReviewLines(review, [/^Change Account: Read → Read \+ View All Records\s*Widens access$/]);
+  // One row per object, as Setup shows it: the change and that it widens access.
+  const accountRow = review.getByRole('table', { name: "The agent's access" }).getByRole('row', { name: /^Account\b/ });
+  await expect(accountRow).toContainText('Read → Read + View All Records');
+  await expect(accountRow).toContainText('Widens access');
   await review.getByRole('button', { name: english.reviewConfirm }).click();
   await expect(page.getByText('Access updated.')).toBeVisible({ timeout: 30_000 });
   await panel.expectConnected();
