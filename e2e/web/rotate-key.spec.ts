@@ -31,7 +31,8 @@ test('Rotate key: the review, then the new credentials are offered; the consumer
 
   // Once the certificate is replaced and the agent verified, the export of the new credentials opens.
   const exportDialog = page.getByRole('dialog', { name: 'Export agent credentials' });
-  await expect(exportDialog).toBeVisible({ timeout: 60_000 });
+  // The rotation waits until Salesforce accepts the new certificate (minutes on a real org; the emulator delays it too).
+  await expect(exportDialog).toBeVisible({ timeout: 150_000 });
   expect(journey.emulator.state().externalClientApps).toHaveLength(1);
   expect(JSON.stringify(journey.emulator.state().externalClientApps[0])).not.toBe(appBefore);
 
